@@ -1,0 +1,111 @@
+/* The opcode table: the one source of truth for the instruction set.
+ *
+ * This file holds only FMT(...) and OP(...) lines and comments. tools/gen_opcodes.py parses it
+ * with a strict line regex and writes compiler/opcodes.py; tests fail when the two drift.
+ *
+ * OP(NAME, FORMAT, POP, PUSH): the opcode's numeric value is its position (0-based).
+ * APPEND ONLY: reordering or removing an entry requires bumping MVM_BYTECODE_VERSION.
+ * POP/PUSH = -1 means "depends on the operand" (CALL/NEW pop argc+2, NEW_ARRAY pops n).
+ *
+ * Operand formats (all multi-byte operands are little-endian, unaligned):
+ *   NONE   no operand
+ *   U8     one unsigned byte
+ *   I8     one signed byte
+ *   U16    unsigned 16-bit
+ *   I16    signed 16-bit
+ *   REL16  signed 16-bit jump offset, relative to the address of the NEXT instruction
+ *   U8U8   two unsigned bytes (a, b)
+ *   U8U16  unsigned byte a, then unsigned 16-bit b
+ *
+ * Stack comments: "a b -> c" means pops b (top) and a, pushes c.
+ * docs/internals.md gives the full semantics of each instruction.
+ */
+#ifndef FMT
+#define FMT(name)
+#endif
+#ifndef OP
+#define OP(name, fmt, pop, push)
+#endif
+
+FMT(NONE) FMT(U8) FMT(I8) FMT(U16) FMT(I16) FMT(REL16) FMT(U8U8) FMT(U8U16)
+
+OP(NOP,             NONE,  0, 0)  /* -> */
+OP(POP,             NONE,  1, 0)  /* a -> */
+OP(DUP,             NONE,  1, 2)  /* a -> a a */
+OP(DUP2,            NONE,  2, 4)  /* a b -> a b a b */
+OP(SWAP,            NONE,  2, 2)  /* a b -> b a */
+OP(ROT3,            NONE,  3, 3)  /* a b c -> c a b */
+OP(ROT4,            NONE,  4, 4)  /* a b c d -> d a b c */
+OP(PUSH_UNDEFINED,  NONE,  0, 1)  /* -> undefined */
+OP(PUSH_NULL,       NONE,  0, 1)  /* -> null */
+OP(PUSH_TRUE,       NONE,  0, 1)  /* -> true */
+OP(PUSH_FALSE,      NONE,  0, 1)  /* -> false */
+OP(PUSH_HOLE,       NONE,  0, 1)  /* -> hole (array literal elision only) */
+OP(PUSH_I8,         I8,    0, 1)  /* -> int a */
+OP(PUSH_I16,        I16,   0, 1)  /* -> int a */
+OP(LOAD_CONST,      U16,   0, 1)  /* -> consts[a] of the current function */
+OP(LOAD_BUILTIN,    U8,    0, 1)  /* -> builtin function a (mvm_tables.h BUILTIN list) */
+OP(LOAD_ARG,        U8,    0, 1)  /* -> args[a] */
+OP(STORE_ARG,       U8,    1, 0)  /* v -> ; args[a] = v */
+OP(LOAD_LOCAL,      U8,    0, 1)  /* -> locals[a] */
+OP(STORE_LOCAL,     U8,    1, 0)  /* v -> ; locals[a] = v */
+OP(LOAD_GLOBAL,     U16,   0, 1)  /* -> globals[a]; ReferenceError if it holds the TDZ marker */
+OP(STORE_GLOBAL,    U16,   1, 0)  /* v -> ; globals[a] = v */
+OP(LOAD_SCOPED,     U8U8,  0, 1)  /* -> scope(depth a).slots[b] */
+OP(STORE_SCOPED,    U8U8,  1, 0)  /* v -> ; scope(depth a).slots[b] = v */
+OP(SCOPE_PUSH,      U8,    0, 0)  /* -> ; scope = new scope(parent = scope, a slots of undefined) */
+OP(SCOPE_POP,       NONE,  0, 0)  /* -> ; scope = scope.parent */
+OP(SCOPE_CLONE,     NONE,  0, 0)  /* -> ; scope = shallow copy of scope (same parent): per-iteration let */
+OP(LOAD_THIS,       NONE,  0, 1)  /* -> this */
+OP(LOAD_CALLEE,     NONE,  0, 1)  /* -> the function value being run (named function expressions) */
+OP(MAKE_CLOSURE,    U16,   0, 1)  /* -> closure(consts[a] (a function), scope) */
+OP(ADD,             NONE,  2, 1)  /* a b -> a + b (JS +: strings concatenate) */
+OP(SUB,             NONE,  2, 1)  /* a b -> a - b */
+OP(MUL,             NONE,  2, 1)  /* a b -> a * b */
+OP(DIV,             NONE,  2, 1)  /* a b -> a / b */
+OP(MOD,             NONE,  2, 1)  /* a b -> a % b */
+OP(POW,             NONE,  2, 1)  /* a b -> a ** b */
+OP(BIT_AND,         NONE,  2, 1)  /* a b -> a & b */
+OP(BIT_OR,          NONE,  2, 1)  /* a b -> a | b */
+OP(BIT_XOR,         NONE,  2, 1)  /* a b -> a ^ b */
+OP(SHL,             NONE,  2, 1)  /* a b -> a << b */
+OP(SHR,             NONE,  2, 1)  /* a b -> a >> b */
+OP(USHR,            NONE,  2, 1)  /* a b -> a >>> b */
+OP(NEG,             NONE,  1, 1)  /* a -> -a */
+OP(TO_NUMBER,       NONE,  1, 1)  /* a -> +a */
+OP(BIT_NOT,         NONE,  1, 1)  /* a -> ~a */
+OP(NOT,             NONE,  1, 1)  /* a -> !a */
+OP(INC,             NONE,  1, 1)  /* a -> ToNumber(a) + 1 */
+OP(DEC,             NONE,  1, 1)  /* a -> ToNumber(a) - 1 */
+OP(TYPEOF,          NONE,  1, 1)  /* a -> typeof a (a string) */
+OP(TO_STRING,       NONE,  1, 1)  /* a -> ToString(a) (template literal substitutions) */
+OP(STRICT_EQ,       NONE,  2, 1)  /* a b -> a === b */
+OP(STRICT_NE,       NONE,  2, 1)  /* a b -> a !== b */
+OP(EQ,              NONE,  2, 1)  /* a b -> a == b */
+OP(NE,              NONE,  2, 1)  /* a b -> a != b */
+OP(LT,              NONE,  2, 1)  /* a b -> a < b */
+OP(LE,              NONE,  2, 1)  /* a b -> a <= b */
+OP(GT,              NONE,  2, 1)  /* a b -> a > b */
+OP(GE,              NONE,  2, 1)  /* a b -> a >= b */
+OP(IN,              NONE,  2, 1)  /* key obj -> key in obj */
+OP(INSTANCEOF,      NONE,  2, 1)  /* v ctor -> v instanceof ctor */
+OP(JUMP,            REL16, 0, 0)  /* -> ; pc += a */
+OP(JUMP_IF_FALSE,   REL16, 1, 0)  /* c -> ; if !c: pc += a */
+OP(JUMP_IF_TRUE,    REL16, 1, 0)  /* c -> ; if c: pc += a */
+OP(JUMP_IF_NULLISH, REL16, 1, 0)  /* v -> ; if v is null or undefined: pc += a */
+OP(NEW_OBJECT,      NONE,  0, 1)  /* -> {} */
+OP(NEW_ARRAY,       U16,  -1, 1)  /* v0 .. v(a-1) -> [v0, .., v(a-1)] (a hole value leaves a hole) */
+OP(INIT_PROP,       U16,   2, 1)  /* obj v -> obj ; define own property consts[a] = v */
+OP(GET_PROP,        U16,   1, 1)  /* obj -> obj[consts[a]] */
+OP(SET_PROP,        U16,   2, 1)  /* obj v -> v ; obj[consts[a]] = v */
+OP(GET_ELEM,        NONE,  2, 1)  /* obj key -> obj[key] */
+OP(SET_ELEM,        NONE,  3, 1)  /* obj key v -> v ; obj[key] = v */
+OP(DELETE_ELEM,     NONE,  2, 1)  /* obj key -> true ; delete obj[key] */
+OP(APPEND,          NONE,  2, 1)  /* arr v -> arr ; arr.push(v) (array literals past 65535 elements, spread) */
+OP(CALL,            U8,   -1, 1)  /* f this a0 .. a(n-1) -> result ; n = a */
+OP(NEW,             U8,   -1, 1)  /* f unused a0 .. a(n-1) -> new f(a0..) ; n = a */
+OP(RETURN,          NONE,  1, 0)  /* v -> ; return v to the caller */
+OP(THROW,           NONE,  1, 0)  /* v -> ; throw v */
+OP(TRY,             REL16, 0, 0)  /* -> ; push handler: on throw, unwind to here and jump to pc + a with the exception pushed */
+OP(TRY_END,         NONE,  0, 0)  /* -> ; pop the innermost handler of this frame */
+OP(THROW_ERROR,     U8U16, 0, 0)  /* -> ; throw new <error kind a>(consts[b]) (mvm_tables.h ERROR_KIND list) */
