@@ -170,6 +170,9 @@ mvm_err_t mvm_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* o
 mvm_err_t mvm_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t value);
 /* Array length, or MVM_E_WRONG_TYPE. */
 mvm_err_t mvm_array_length(mvm_vm_t* vm, mvm_value_t arr, uint32_t* out_len);
+/* A new error object of an ERROR_KIND (mvm_tables.h) with a UTF-8 message, as `new TypeError(m)`
+ * makes: what a host function returns with MVM_E_HOST_THROW. May GC. */
+mvm_err_t mvm_new_error(mvm_vm_t* vm, int kind, const char* utf8, size_t len, mvm_value_t* out);
 /* An object's own enumerable string keys, in JS order, as a new array of strings. May GC. */
 mvm_err_t mvm_own_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array);
 /* CFFI-END */

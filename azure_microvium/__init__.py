@@ -1,0 +1,1 @@
+"""azure-microvium: the cloud side. Resources created at deploy time, served at run time."""
