@@ -1,0 +1,3 @@
+// Helper module: a default-exported expression.
+const settings = { mode: 'fast', level: 3 };
+export default settings;
