@@ -1,0 +1,372 @@
+"""The core of the lowering pass: emission, variables, scopes, control-flow exits.
+
+One FunctionLowering instance lowers one function body (or one module body) into an
+IRFunction. The expression and statement visitors (lower_expr.py, lower_stmt.py) build
+on the helpers here.
+
+Invariant: the operand stack is empty at every statement boundary. Values that must
+outlive a statement boundary (a switch discriminant, a pending return value, a caught
+exception while a finally block runs) go to temporary locals instead, which keeps
+break/continue/return simple: they only have to undo scopes and handlers, never stack.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import CompileError, error_at, node_position
+from .ir import (
+    FLAG_ARROW,
+    FloatConst,
+    FuncConst,
+    Instr,
+    IntConst,
+    IRFunction,
+    Label,
+    StrConst,
+)
+from .jsnum import canonical_key
+from .opcodes import ERROR_KIND_REFERENCE_ERROR, ERROR_KIND_TYPE_ERROR, Op
+from .scope import (
+    DEFAULT_KEY,
+    Binding,
+    Builtin,
+    Constant,
+    DirectThis,
+    FunctionInfo,
+    Kind,
+    ModuleAnalysis,
+    Ref,
+    Scope,
+    Undeclared,
+)
+
+MAX_LOCALS = 255
+MAX_PARAMS = 255
+MAX_SCOPE_DEPTH = 255
+
+CONST_ASSIGNMENT = "Assignment to constant variable."
+
+
+@dataclass
+class ModuleContext:
+    """What every function of one module needs: where it comes from and its analysis."""
+
+    filename: str  # as shown in errors and LINES
+    analysis: ModuleAnalysis
+
+
+# Entries of the control stack: what a jump out of the innermost constructs must undo.
+@dataclass
+class ScopeExit:
+    """A SCOPE_PUSH is in force: leaving needs SCOPE_POP."""
+
+
+@dataclass
+class HandlerExit:
+    """A TRY handler is in force: leaving needs TRY_END."""
+
+
+@dataclass
+class FinallyExit:
+    """Leaving runs this finally block, compiled in the try statement's scope."""
+
+    block: Any
+    scope: Scope
+
+
+@dataclass
+class JumpTarget:
+    """A loop (continue_label set) or a switch: the target of break/continue."""
+
+    break_label: Label
+    continue_label: Label | None
+
+
+ControlEntry = ScopeExit | HandlerExit | FinallyExit | JumpTarget
+
+
+class FunctionLowering:
+    def __init__(self, ctx: ModuleContext, info: FunctionInfo, name: str | None) -> None:
+        self.ctx = ctx
+        self.info = info
+        self.analysis = ctx.analysis
+        line, _ = node_position(info.node)
+        self.ir = IRFunction(name, ctx.filename, line)
+        self.line = line
+        self.scope: Scope = info.scope
+        self.control: list[ControlEntry] = []
+        self.next_local = 0
+        self.max_locals = 0
+
+    # --- emission -----------------------------------------------------------------
+
+    def emit(self, op: Op, a: int | Label | None = None, b: int | None = None) -> None:
+        self.ir.code.append(Instr(op, a, b, self.line))
+
+    def place(self, label: Label) -> None:
+        self.ir.code.append(label)
+
+    def error(self, node: Any, message: str) -> CompileError:
+        return error_at(node, self.ctx.filename, message)
+
+    def push_string(self, text: str) -> None:
+        self.emit(Op.LOAD_CONST, self.ir.const(StrConst(text)))
+
+    def push_number(self, value: int | float) -> None:
+        """value must already be normalised by jsnum.to_number."""
+        if isinstance(value, int):
+            if -128 <= value <= 127:
+                self.emit(Op.PUSH_I8, value)
+            elif -32768 <= value <= 32767:
+                self.emit(Op.PUSH_I16, value)
+            else:
+                self.emit(Op.LOAD_CONST, self.ir.const(IntConst(value)))
+        else:
+            self.emit(Op.LOAD_CONST, self.ir.const(FloatConst.of(value)))
+
+    def key_const(self, name: str) -> int:
+        """Constant index of a property key in canonical form (for *_PROP operands)."""
+        key = canonical_key(name)
+        if isinstance(key, int):
+            return self.ir.const(IntConst(key))
+        return self.ir.const(StrConst(key))
+
+    def throw_error(self, kind: int, message: str) -> None:
+        self.emit(Op.THROW_ERROR, kind, self.ir.const(StrConst(message)))
+
+    def visit(self, node: Any) -> None:
+        """Lowers a statement (stack-neutral) or an expression (pushes one value)."""
+        method = getattr(self, f"visit_{node.type}", None)
+        if method is None:
+            # The subset check refuses these first; this is a second line of defence.
+            raise self.error(node, f"{node.type} is not supported")
+        saved = self.line
+        if node.loc is not None:
+            self.line = int(node.loc.start.line)
+        try:
+            method(node)
+        finally:
+            self.line = saved
+
+    # --- locals -------------------------------------------------------------------
+
+    def alloc_local(self) -> int:
+        index = self.next_local
+        self.next_local += 1
+        self.max_locals = max(self.max_locals, self.next_local)
+        return index
+
+    @contextmanager
+    def temp_local(self) -> Iterator[int]:
+        """A local slot for the duration of a with-block (stack discipline)."""
+        mark = self.next_local
+        index = self.alloc_local()
+        try:
+            yield index
+        finally:
+            self.next_local = mark
+
+    # --- variables ----------------------------------------------------------------
+
+    def scope_depth(self, binding: Binding, node: Any) -> int:
+        """How many SCOPE parents LOAD_SCOPED walks from here to reach binding's scope.
+
+        The run-time scope chain is exactly the materialized lexical scopes around the
+        current point (closures capture the chain where they are created), so the
+        depth is a count of materialized scopes passed on the lexical chain.
+        """
+        depth = 0
+        scope: Scope | None = self.scope
+        while scope is not binding.scope:
+            assert scope is not None, "binding is not in scope"
+            if scope.materialized:
+                depth += 1
+            scope = scope.parent
+        if depth > MAX_SCOPE_DEPTH:
+            raise self.error(node, "closures are nested too deeply")
+        return depth
+
+    def load_binding(self, binding: Binding, node: Any) -> None:
+        if binding.is_global:
+            assert binding.global_slot is not None, f"unlinked global {binding.name}"
+            self.emit(Op.LOAD_GLOBAL, binding.global_slot)
+        elif binding.captured:
+            self.emit(Op.LOAD_SCOPED, self.scope_depth(binding, node), binding.scope_slot)
+        elif binding.kind is Kind.PARAM:
+            self.emit(Op.LOAD_ARG, binding.arg_index)
+        elif binding.kind is Kind.CALLEE:
+            self.emit(Op.LOAD_CALLEE)
+        else:
+            assert binding.local_index >= 0, f"no local for {binding.name}"
+            self.emit(Op.LOAD_LOCAL, binding.local_index)
+
+    def store_binding(self, binding: Binding, node: Any) -> None:
+        """Pops the value into binding, ignoring const-ness (declarations use this)."""
+        if binding.is_global:
+            assert binding.global_slot is not None, f"unlinked global {binding.name}"
+            self.emit(Op.STORE_GLOBAL, binding.global_slot)
+        elif binding.captured:
+            self.emit(Op.STORE_SCOPED, self.scope_depth(binding, node), binding.scope_slot)
+        elif binding.kind is Kind.PARAM:
+            self.emit(Op.STORE_ARG, binding.arg_index)
+        else:
+            assert binding.kind is not Kind.CALLEE and binding.local_index >= 0
+            self.emit(Op.STORE_LOCAL, binding.local_index)
+
+    def load_ref(self, ref: Ref, node: Any) -> None:
+        if isinstance(ref, Binding):
+            self.load_binding(ref, node)
+        elif isinstance(ref, Builtin):
+            self.emit(Op.LOAD_BUILTIN, ref.index)
+        elif isinstance(ref, Constant):
+            if ref.name == "undefined":
+                self.emit(Op.PUSH_UNDEFINED)
+            else:
+                self.push_number(math.nan if ref.name == "NaN" else math.inf)
+        elif isinstance(ref, DirectThis):
+            self.emit(Op.LOAD_THIS)
+        else:
+            self.throw_error(ERROR_KIND_REFERENCE_ERROR, f"{ref.name} is not defined")
+
+    def assign_ref(self, ref: Ref, node: Any, want: bool) -> None:
+        """Stores the value on top of the stack into ref; keeps a copy if want."""
+        if isinstance(ref, Binding):
+            if ref.immutable:
+                self.throw_error(ERROR_KIND_TYPE_ERROR, CONST_ASSIGNMENT)
+                return
+            if want:
+                self.emit(Op.DUP)
+            self.store_binding(ref, node)
+        elif isinstance(ref, Undeclared):
+            raise self.error(node, f"assignment to undeclared variable '{ref.name}'")
+        else:
+            raise self.error(node, f"cannot assign to '{node.name}'")
+
+    # --- scopes -------------------------------------------------------------------
+
+    @contextmanager
+    def open_scope(self, scope: Scope | None) -> Iterator[None]:
+        """Enters scope: locals for its plain bindings, SCOPE_PUSH if it is materialized.
+
+        Hoisted function declarations are created by the caller (hoist_functions) once
+        anything else the scope needs at entry is in place.
+        """
+        if scope is None:
+            yield
+            return
+        mark = self.next_local
+        saved_scope = self.scope
+        for binding in scope.bindings.values():
+            if not (binding.captured or binding.is_global or binding.kind in (Kind.PARAM, Kind.CALLEE)):
+                binding.local_index = self.alloc_local()
+        if scope.materialized:
+            self.emit(Op.SCOPE_PUSH, scope.slot_count)
+            self.control.append(ScopeExit())
+        self.scope = scope
+        yield
+        if scope.materialized:
+            popped = self.control.pop()
+            assert isinstance(popped, ScopeExit)
+            self.emit(Op.SCOPE_POP)
+        self.scope = saved_scope
+        self.next_local = mark
+
+    def hoist_functions(self, scope: Scope | None) -> None:
+        if scope is None:
+            return
+        for node in scope.hoisted:
+            name = node.id.name if node.id is not None else "default"
+            binding = scope.bindings[node.id.name if node.id is not None else DEFAULT_KEY]
+            self.function_value(node, name)
+            self.store_binding(binding, node)
+
+    # --- functions ----------------------------------------------------------------
+
+    def function_value(self, node: Any, name_hint: str | None) -> None:
+        """Pushes a function value for a function node (ROM function or closure)."""
+        info = self.analysis.functions[id(node)]
+        name = node.id.name if node.id is not None else name_hint
+        nested = type(self)(self.ctx, info, name)
+        ir = nested.lower_function()
+        index = self.ir.const(FuncConst(ir))
+        self.emit(Op.MAKE_CLOSURE if info.needs_closure else Op.LOAD_CONST, index)
+
+    def lower_function(self) -> IRFunction:
+        node = self.info.node
+        if len(node.params) > MAX_PARAMS:
+            raise self.error(node, "too many parameters")
+        self.ir.nparams = len(node.params)
+        if self.info.is_arrow:
+            self.ir.flags |= FLAG_ARROW
+        scope = self.info.scope
+        with self.open_scope(scope):
+            # A captured parameter, `this` or function name lives in the scope: copy it
+            # there before any code (or hoisted closure) can read it.
+            for binding in scope.bindings.values():
+                if not binding.captured:
+                    continue
+                if binding.kind is Kind.PARAM:
+                    self.emit(Op.LOAD_ARG, binding.arg_index)
+                elif binding.kind is Kind.THIS:
+                    self.emit(Op.LOAD_THIS)
+                elif binding.kind is Kind.CALLEE:
+                    self.emit(Op.LOAD_CALLEE)
+                else:
+                    continue
+                self.emit(Op.STORE_SCOPED, 0, binding.scope_slot)
+            self.hoist_functions(scope)
+            body = node.body
+            if body.type == "BlockStatement":
+                for statement in body.body:
+                    self.visit(statement)
+                if not self.ends_in_exit():
+                    self.line = self.end_line(body)
+                    self.emit(Op.PUSH_UNDEFINED)
+                    self.emit(Op.RETURN)
+            else:
+                self.visit(body)
+                self.emit(Op.RETURN)
+        return self.finish(node)
+
+    def ends_in_exit(self) -> bool:
+        """True when the code so far cannot fall through its end (a final return)."""
+        code = self.ir.code
+        return bool(code) and isinstance(code[-1], Instr) and code[-1].op in (Op.RETURN, Op.THROW)
+
+    def end_line(self, node: Any) -> int:
+        loc = node.loc
+        return int(loc.end.line) if loc is not None else self.line
+
+    def finish(self, node: Any) -> IRFunction:
+        if self.max_locals > MAX_LOCALS:
+            raise self.error(node, "too many local variables in one function")
+        self.ir.nlocals = self.max_locals
+        return self.ir
+
+    # --- control flow -------------------------------------------------------------
+
+    def unwind(self, down_to: int) -> None:
+        """Emits what leaving control entries [down_to:] needs, innermost first."""
+        for index in range(len(self.control) - 1, down_to - 1, -1):
+            entry = self.control[index]
+            if isinstance(entry, ScopeExit):
+                self.emit(Op.SCOPE_POP)
+            elif isinstance(entry, HandlerExit):
+                self.emit(Op.TRY_END)
+            elif isinstance(entry, FinallyExit):
+                self.inline_finally(entry, index)
+
+    def inline_finally(self, entry: FinallyExit, index: int) -> None:
+        """Compiles a finally block as if it stood right after its try statement."""
+        saved_control, saved_scope = self.control, self.scope
+        self.control = saved_control[:index]
+        self.scope = entry.scope
+        try:
+            self.visit(entry.block)
+        finally:
+            self.control, self.scope = saved_control, saved_scope

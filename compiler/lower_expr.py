@@ -1,0 +1,531 @@
+"""Lowering of expressions: each visit_<Type> pushes exactly one value.
+
+Stack layouts worth knowing (see docs/internals.md section 4):
+- a call pushes `f this args...` then CALL n; a method call `o.m(x)` is
+  `o DUP GET_PROP m SWAP x CALL 1`, so `this` is the object;
+- member stores leave the stored value (`o v SET_PROP k -> v`), which is the value of
+  an assignment expression.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .ir import Label
+from .jsnum import number_to_string, to_number
+from .lower_base import FunctionLowering
+from .opcodes import ERROR_KIND_TYPE_ERROR, Op
+from .scope import Binding, Undeclared
+
+MAX_ARGS = 255
+# Array literals push at most this many elements before NEW_ARRAY and APPEND the rest,
+# so a long literal does not make the function's max_stack long too.
+ARRAY_CHUNK = 64
+
+BINARY_OPS: dict[str, Op] = {
+    "+": Op.ADD,
+    "-": Op.SUB,
+    "*": Op.MUL,
+    "/": Op.DIV,
+    "%": Op.MOD,
+    "**": Op.POW,
+    "&": Op.BIT_AND,
+    "|": Op.BIT_OR,
+    "^": Op.BIT_XOR,
+    "<<": Op.SHL,
+    ">>": Op.SHR,
+    ">>>": Op.USHR,
+    "===": Op.STRICT_EQ,
+    "!==": Op.STRICT_NE,
+    "==": Op.EQ,
+    "!=": Op.NE,
+    "<": Op.LT,
+    "<=": Op.LE,
+    ">": Op.GT,
+    ">=": Op.GE,
+    "in": Op.IN,
+    "instanceof": Op.INSTANCEOF,
+}
+
+LOGICAL_ASSIGN = ("&&=", "||=", "??=")
+
+
+@dataclass
+class Chain:
+    """An optional chain being lowered: where each `?.` short-circuits to.
+
+    Each exit is (label, extra): at the label the tested value and `extra` more values
+    of the chain are on the stack and must be dropped before the chain's result.
+    """
+
+    exits: list[tuple[Label, int]] = field(default_factory=list)
+
+
+def is_anonymous_function(node: Any) -> bool:
+    return node.type in ("FunctionExpression", "ArrowFunctionExpression") and node.id is None
+
+
+def literal_truth(node: Any) -> bool | None:
+    """The truthiness of a literal condition (while (true)), or None if not constant."""
+    if node.type != "Literal" or node.regex is not None:
+        return None
+    value = node.value
+    if isinstance(value, float) and value != value:
+        return False
+    return bool(value)
+
+
+class ExpressionLowering(FunctionLowering):
+    chain: Chain | None = None
+
+    def value(self, node: Any, name_hint: str | None = None) -> None:
+        """Pushes node's value; an anonymous function gets name_hint as its name."""
+        if name_hint is not None and is_anonymous_function(node):
+            saved = self.line
+            self.line = int(node.loc.start.line) if node.loc is not None else saved
+            self.function_value(node, name_hint)
+            self.line = saved
+        else:
+            self.visit(node)
+
+    def effect(self, node: Any) -> None:
+        """Evaluates node for its side effects only."""
+        if node.type in ("AssignmentExpression", "UpdateExpression"):
+            saved = self.line
+            self.line = int(node.loc.start.line) if node.loc is not None else saved
+            if node.type == "AssignmentExpression":
+                self.assignment(node, want=False)
+            else:
+                self.update(node, want=False)
+            self.line = saved
+        else:
+            self.visit(node)
+            self.emit(Op.POP)
+
+    def branch(self, node: Any, target: Label, when: bool) -> None:
+        """Jumps to target if node's truthiness equals when; falls through otherwise."""
+        if node.type == "LogicalExpression" and node.operator in ("&&", "||"):
+            # a && b is false if either is false; a || b is true if either is true.
+            short = node.operator == "||"
+            if when == short:
+                self.branch(node.left, target, when)
+                self.branch(node.right, target, when)
+            else:
+                skip = Label("skip")
+                self.branch(node.left, skip, not when)
+                self.branch(node.right, target, when)
+                self.place(skip)
+            return
+        if node.type == "UnaryExpression" and node.operator == "!":
+            self.branch(node.argument, target, not when)
+            return
+        truth = literal_truth(node)
+        if truth is not None:
+            if truth == when:
+                self.emit(Op.JUMP, target)
+            return
+        self.visit(node)
+        self.emit(Op.JUMP_IF_TRUE if when else Op.JUMP_IF_FALSE, target)
+
+    # --- primaries ----------------------------------------------------------------
+
+    def visit_Literal(self, node: Any) -> None:
+        value = node.value
+        if value is None:
+            self.emit(Op.PUSH_NULL)
+        elif isinstance(value, bool):
+            self.emit(Op.PUSH_TRUE if value else Op.PUSH_FALSE)
+        elif isinstance(value, str):
+            self.push_string(value)
+        else:
+            self.push_number(to_number(value))
+
+    def visit_Identifier(self, node: Any) -> None:
+        self.load_ref(self.analysis.ref(node), node)
+
+    def visit_ThisExpression(self, node: Any) -> None:
+        self.load_ref(self.analysis.ref(node), node)
+
+    def visit_TemplateLiteral(self, node: Any) -> None:
+        started = False
+        quasis, expressions = node.quasis, node.expressions
+        for index, quasi in enumerate(quasis):
+            text = quasi.value.cooked
+            if text:
+                self.push_string(text)
+                if started:
+                    self.emit(Op.ADD)
+                started = True
+            if index < len(expressions):
+                self.visit(expressions[index])
+                self.emit(Op.TO_STRING)
+                if started:
+                    self.emit(Op.ADD)
+                started = True
+        if not started:
+            self.push_string("")
+
+    def visit_FunctionExpression(self, node: Any) -> None:
+        self.function_value(node, None)
+
+    def visit_ArrowFunctionExpression(self, node: Any) -> None:
+        self.function_value(node, None)
+
+    def visit_ArrayExpression(self, node: Any) -> None:
+        elements = node.elements
+        for element in elements[:ARRAY_CHUNK]:
+            self.array_element(element)
+        self.emit(Op.NEW_ARRAY, min(len(elements), ARRAY_CHUNK))
+        for element in elements[ARRAY_CHUNK:]:
+            self.array_element(element)
+            self.emit(Op.APPEND)
+
+    def array_element(self, element: Any) -> None:
+        if element is None:
+            self.emit(Op.PUSH_HOLE)
+        else:
+            self.visit(element)
+
+    def visit_ObjectExpression(self, node: Any) -> None:
+        self.emit(Op.NEW_OBJECT)
+        for prop in node.properties:
+            saved = self.line
+            self.line = int(prop.loc.start.line) if prop.loc is not None else saved
+            if prop.computed:
+                self.emit(Op.DUP)
+                self.visit(prop.key)
+                self.visit(prop.value)
+                self.emit(Op.SET_ELEM)
+                self.emit(Op.POP)
+            else:
+                name = self.static_key(prop.key)
+                self.value(prop.value, name)
+                self.emit(Op.INIT_PROP, self.key_const(name))
+            self.line = saved
+
+    def static_key(self, key: Any) -> str:
+        """The property name of a non-computed key: identifier, string or number."""
+        if key.type == "Identifier":
+            return str(key.name)
+        value = key.value
+        if isinstance(value, str):
+            return value
+        number = to_number(value)
+        return str(number) if isinstance(number, int) else number_to_string(number)
+
+    # --- operators ----------------------------------------------------------------
+
+    def visit_UnaryExpression(self, node: Any) -> None:
+        op, argument = node.operator, node.argument
+        if op == "-" and argument.type == "Literal" and isinstance(argument.value, (int, float)) \
+                and not isinstance(argument.value, bool):
+            # Folding keeps -1 a PUSH_I8 and makes -0 the float it must be.
+            self.push_number(to_number(-float(argument.value) if argument.value == 0
+                                       else -argument.value))
+        elif op == "typeof" and argument.type == "Identifier" \
+                and isinstance(self.analysis.ref(argument), Undeclared):
+            self.push_string("undefined")  # typeof of an undeclared name does not throw
+        elif op == "delete":
+            self.delete(argument)
+        elif op == "void":
+            if argument.type != "Literal":
+                self.visit(argument)
+                self.emit(Op.POP)
+            self.emit(Op.PUSH_UNDEFINED)
+        else:
+            self.visit(argument)
+            self.emit({"-": Op.NEG, "+": Op.TO_NUMBER, "!": Op.NOT, "~": Op.BIT_NOT,
+                       "typeof": Op.TYPEOF}[op])
+
+    def delete(self, argument: Any) -> None:
+        if argument.type == "MemberExpression":
+            self.visit(argument.object)
+            self.push_key(argument)
+            self.emit(Op.DELETE_ELEM)
+        elif argument.type == "ChainExpression" and argument.expression.type == "MemberExpression":
+            def body(member: Any) -> None:
+                self.visit(member.object)
+                if member.optional:
+                    self.optional_check(0)
+                self.push_key(member)
+                self.emit(Op.DELETE_ELEM)
+            self.chain_expression(argument, Op.PUSH_TRUE, body)
+        else:
+            self.visit(argument)
+            self.emit(Op.POP)
+            self.emit(Op.PUSH_TRUE)
+
+    def push_key(self, member: Any) -> None:
+        """Pushes a member expression's key as a value (for GET_ELEM-like opcodes)."""
+        if member.computed:
+            self.visit(member.property)
+        else:
+            self.emit(Op.LOAD_CONST, self.key_const(member.property.name))
+
+    def visit_BinaryExpression(self, node: Any) -> None:
+        self.visit(node.left)
+        self.visit(node.right)
+        self.emit(BINARY_OPS[node.operator])
+
+    def visit_LogicalExpression(self, node: Any) -> None:
+        end = Label("end")
+        self.visit(node.left)
+        self.emit(Op.DUP)
+        if node.operator == "??":
+            rhs = Label("rhs")
+            self.emit(Op.JUMP_IF_NULLISH, rhs)
+            self.emit(Op.JUMP, end)
+            self.place(rhs)
+        else:
+            self.emit(Op.JUMP_IF_FALSE if node.operator == "&&" else Op.JUMP_IF_TRUE, end)
+        self.emit(Op.POP)
+        self.visit(node.right)
+        self.place(end)
+
+    def visit_ConditionalExpression(self, node: Any) -> None:
+        otherwise, end = Label("else"), Label("end")
+        self.branch(node.test, otherwise, False)
+        self.visit(node.consequent)
+        self.emit(Op.JUMP, end)
+        self.place(otherwise)
+        self.visit(node.alternate)
+        self.place(end)
+
+    def visit_SequenceExpression(self, node: Any) -> None:
+        *init, last = node.expressions
+        for expression in init:
+            self.effect(expression)
+        self.visit(last)
+
+    # --- members and calls --------------------------------------------------------
+
+    def get_member(self, member: Any) -> None:
+        """With the object on the stack, replaces it by object[key]."""
+        prop = member.property
+        if not member.computed:
+            self.emit(Op.GET_PROP, self.key_const(prop.name))
+        elif prop.type == "Literal" and isinstance(prop.value, str):
+            self.emit(Op.GET_PROP, self.key_const(prop.value))
+        else:
+            self.visit(prop)
+            self.emit(Op.GET_ELEM)
+
+    def visit_MemberExpression(self, node: Any) -> None:
+        self.visit(node.object)
+        if node.optional:
+            self.optional_check(0)
+        self.get_member(node)
+
+    def visit_CallExpression(self, node: Any) -> None:
+        callee = node.callee
+        if callee.type == "MemberExpression":
+            self.visit(callee.object)
+            if callee.optional:
+                self.optional_check(0)
+            self.emit(Op.DUP)
+            self.get_member(callee)
+            if node.optional:
+                self.optional_check(1)
+            self.emit(Op.SWAP)
+        else:
+            self.visit(callee)
+            if node.optional:
+                self.optional_check(0)
+            self.emit(Op.PUSH_UNDEFINED)
+        self.arguments(node)
+        self.emit(Op.CALL, len(node.arguments))
+
+    def visit_NewExpression(self, node: Any) -> None:
+        self.visit(node.callee)
+        self.emit(Op.PUSH_UNDEFINED)  # the slot NEW fills with the new object
+        self.arguments(node)
+        self.emit(Op.NEW, len(node.arguments))
+
+    def arguments(self, node: Any) -> None:
+        if len(node.arguments) > MAX_ARGS:
+            raise self.error(node, "too many arguments in one call")
+        for argument in node.arguments:
+            self.visit(argument)
+
+    # --- optional chains ----------------------------------------------------------
+
+    def visit_ChainExpression(self, node: Any) -> None:
+        self.chain_expression(node, Op.PUSH_UNDEFINED, self.visit)
+
+    def chain_expression(self, node: Any, nullish: Op, body: Callable[[Any], None]) -> None:
+        """Lowers a chain; any `?.` on a nullish value makes the result `nullish`."""
+        saved = self.chain
+        chain = self.chain = Chain()
+        try:
+            body(node.expression)
+        finally:
+            self.chain = saved
+        if not chain.exits:
+            return
+        end, short = Label("chain_end"), Label("chain_nullish")
+        self.emit(Op.JUMP, end)
+        for label, extra in chain.exits:
+            self.place(label)
+            for _ in range(extra + 1):
+                self.emit(Op.POP)
+            self.emit(Op.JUMP, short)
+        self.place(short)
+        self.emit(nullish)
+        self.place(end)
+
+    def optional_check(self, extra: int) -> None:
+        """At a `?.`: leaves the chain if the value on top is null or undefined."""
+        assert self.chain is not None, "?. outside a chain"
+        label = Label("nullish")
+        self.emit(Op.DUP)
+        self.emit(Op.JUMP_IF_NULLISH, label)
+        self.chain.exits.append((label, extra))
+
+    # --- assignments --------------------------------------------------------------
+
+    def visit_AssignmentExpression(self, node: Any) -> None:
+        self.assignment(node, want=True)
+
+    def visit_UpdateExpression(self, node: Any) -> None:
+        self.update(node, want=True)
+
+    def assignment(self, node: Any, want: bool) -> None:
+        op, target, right = node.operator, node.left, node.right
+        if op in LOGICAL_ASSIGN:
+            self.logical_assignment(node, want)
+            return
+        binary = None if op == "=" else BINARY_OPS[op[:-1]]
+        if target.type == "Identifier":
+            ref = self.analysis.ref(target)
+            if binary is None:
+                self.value(right, target.name)
+            else:
+                self.load_ref(ref, target)
+                self.visit(right)
+                self.emit(binary)
+            self.assign_ref(ref, target, want)
+            return
+        self.visit(target.object)
+        computed = self.member_store_key(target)
+        if binary is not None:
+            self.emit(Op.DUP2 if computed else Op.DUP)
+            self.get_loaded_member(target, computed)
+            self.visit(right)
+            self.emit(binary)
+        else:
+            self.visit(right)
+        self.set_member(target, computed)
+        if not want:
+            self.emit(Op.POP)
+
+    def member_store_key(self, target: Any) -> bool:
+        """After the object: pushes the key if the member is computed. Returns computed."""
+        computed = bool(target.computed) and not (
+            target.property.type == "Literal" and isinstance(target.property.value, str)
+        )
+        if computed:
+            self.visit(target.property)
+        return computed
+
+    def get_loaded_member(self, target: Any, computed: bool) -> None:
+        if computed:
+            self.emit(Op.GET_ELEM)
+        else:
+            self.emit(Op.GET_PROP, self.key_const(self.member_name(target)))
+
+    def set_member(self, target: Any, computed: bool) -> None:
+        if computed:
+            self.emit(Op.SET_ELEM)
+        else:
+            self.emit(Op.SET_PROP, self.key_const(self.member_name(target)))
+
+    @staticmethod
+    def member_name(target: Any) -> str:
+        prop = target.property
+        return str(prop.value if target.computed else prop.name)
+
+    def logical_assignment(self, node: Any, want: bool) -> None:
+        """a &&= b, a ||= b, a ??= b: assign only when the operator would evaluate b."""
+        op, target = node.operator, node.left
+        skip, end = Label("keep"), Label("end")
+
+        def jump_if_kept() -> None:
+            if op == "??=":
+                assign = Label("assign")
+                self.emit(Op.JUMP_IF_NULLISH, assign)
+                self.emit(Op.JUMP, skip)
+                self.place(assign)
+            else:
+                self.emit(Op.JUMP_IF_FALSE if op == "&&=" else Op.JUMP_IF_TRUE, skip)
+
+        if target.type == "Identifier":
+            ref = self.analysis.ref(target)
+            self.load_ref(ref, target)
+            self.emit(Op.DUP)
+            jump_if_kept()
+            self.emit(Op.POP)
+            self.value(node.right, target.name)
+            self.assign_ref(ref, target, want=True)
+            self.place(skip)
+            if not want:
+                self.emit(Op.POP)
+            return
+        self.visit(target.object)
+        computed = self.member_store_key(target)
+        self.emit(Op.DUP2 if computed else Op.DUP)
+        self.get_loaded_member(target, computed)  # obj [key] old
+        self.emit(Op.DUP)
+        jump_if_kept()
+        self.emit(Op.POP)
+        self.visit(node.right)
+        self.set_member(target, computed)  # -> new value
+        self.emit(Op.JUMP, end)
+        self.place(skip)  # obj [key] old: drop the reference, keep old
+        if computed:
+            self.emit(Op.ROT3)
+            self.emit(Op.POP)
+        else:
+            self.emit(Op.SWAP)
+        self.emit(Op.POP)
+        self.place(end)
+        if not want:
+            self.emit(Op.POP)
+
+    def update(self, node: Any, want: bool) -> None:
+        """++/-- on a variable or member; a postfix result is the old value as a number."""
+        step = Op.INC if node.operator == "++" else Op.DEC
+        keep_old = want and not node.prefix
+        target = node.argument
+        if target.type == "Identifier":
+            ref = self.analysis.ref(target)
+            self.load_ref(ref, target)
+            if keep_old:
+                self.emit(Op.TO_NUMBER)
+                self.emit(Op.DUP)
+                self.emit(step)
+                self.assign_ref(ref, target, want=False)
+            else:
+                self.emit(step)
+                self.assign_ref(ref, target, want)
+            return
+        self.visit(target.object)
+        computed = self.member_store_key(target)
+        self.emit(Op.DUP2 if computed else Op.DUP)
+        self.get_loaded_member(target, computed)
+        if keep_old:
+            # obj [key] old -> old obj [key] old: the copy sinks below the reference.
+            self.emit(Op.TO_NUMBER)
+            self.emit(Op.DUP)
+            self.emit(Op.ROT4 if computed else Op.ROT3)
+        self.emit(step)
+        self.set_member(target, computed)
+        if keep_old or not want:
+            self.emit(Op.POP)
+
+    def assign_const_error(self) -> None:
+        self.throw_error(ERROR_KIND_TYPE_ERROR, "Assignment to constant variable.")
+
+    def is_binding(self, node: Any) -> bool:
+        return node.type == "Identifier" and isinstance(self.analysis.ref(node), Binding)

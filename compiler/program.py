@@ -1,0 +1,110 @@
+"""The compiler driver: a whole program (entry module and its imports) -> one unit."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from .errors import CompileError
+from .ir import FLAG_MODULE, FuncConst, Instr, IRFunction
+from .lower_base import ModuleContext
+from .lower_stmt import lower_module
+from .modules import Linker, Loader, Module, collect_exports
+from .opcodes import Op
+from .scope import DEFAULT_KEY, Binding, Kind, analyze_module
+from .unit import UnitExport, write_unit
+
+PRELUDE_PATH = Path(__file__).with_name("prelude.js")
+PRELUDE_NAME = "<prelude>"
+
+
+class Program:
+    def __init__(self, loader: Loader) -> None:
+        self.loader = loader
+        self.global_names: list[str] = []
+
+    def allocate_globals(self, module: Module) -> None:
+        assert module.analysis is not None
+        for key, binding in module.analysis.module_scope.bindings.items():
+            if binding.kind is not Kind.IMPORT:
+                binding.global_slot = len(self.global_names)
+                self.global_names.append("default" if key == DEFAULT_KEY else binding.name)
+
+    def compile(self, entry: Module) -> bytes:
+        prelude = self.loader.make_module(
+            PRELUDE_NAME, PRELUDE_NAME, ".", PRELUDE_PATH.read_text(encoding="utf-8")
+        )
+        modules = self.loader.evaluation_order(entry)
+        prelude.analysis = analyze_module(prelude.program, prelude.filename, lambda name: None)
+        self.allocate_globals(prelude)
+        ambient = prelude.analysis.module_scope.bindings
+
+        def resolve_ambient(name: str) -> Binding | None:
+            return ambient.get(name)
+
+        for module in modules:
+            module.analysis = analyze_module(module.program, module.filename, resolve_ambient)
+            self.allocate_globals(module)
+            collect_exports(module)
+        Linker().link(modules)
+
+        bodies = [
+            lower_module(ModuleContext(m.filename, m.analysis), "<module>")
+            for m in [prelude, *modules]
+            if m.analysis is not None
+        ]
+        exports = [
+            UnitExport(name, Linker().export_slot(entry, name, entry, export.node, name))
+            for name, export in entry.exports.items()
+        ]
+        return write_unit(entry_function(bodies, entry.filename), self.global_names, exports)
+
+
+def entry_function(bodies: list[IRFunction], filename: str) -> IRFunction:
+    """The unit's entry: calls each module body in evaluation order."""
+    entry = IRFunction("<entry>", None, 1, flags=FLAG_MODULE)
+    for body in bodies:
+        entry.code += [
+            Instr(Op.LOAD_CONST, entry.const(FuncConst(body))),
+            Instr(Op.PUSH_UNDEFINED),
+            Instr(Op.CALL, 0),
+            Instr(Op.POP),
+        ]
+    entry.code += [Instr(Op.PUSH_UNDEFINED), Instr(Op.RETURN)]
+    return entry
+
+
+# The parser and the passes recurse once or a few times per nesting level. Python's
+# default limit (1000) would refuse realistic programs (a long else-if chain, a long
+# string concatenation); since 3.11, Python-to-Python calls do not use the C stack, so
+# a higher limit is safe. It is raised only while compiling.
+RECURSION_LIMIT = 20000
+
+
+def _compile(loader: Loader, load: Callable[[], Module]) -> bytes:
+    saved_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(saved_limit, RECURSION_LIMIT))
+    try:
+        return Program(loader).compile(load())
+    except CompileError as e:
+        source = loader.sources.get(e.filename)
+        if source is not None:
+            e.with_source(source)
+        raise
+    except RecursionError:
+        raise CompileError("program is nested too deeply") from None
+    finally:
+        sys.setrecursionlimit(saved_limit)
+
+
+def compile_program(entry_path: str, *, bare_modules: Mapping[str, str] | None = None) -> bytes:
+    """Compiles the module at entry_path and everything it imports into one unit."""
+    loader = Loader(bare_modules)
+    return _compile(loader, lambda: loader.load_file(entry_path, None, None))
+
+
+def compile_source(source: str, filename: str = "<input>") -> bytes:
+    """Compiles one in-memory module (imports resolve relative to the working directory)."""
+    loader = Loader(None)
+    return _compile(loader, lambda: loader.load_source(source, filename))

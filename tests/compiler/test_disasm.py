@@ -1,0 +1,111 @@
+"""The disassembler: images (docs/internals.md 10) and robustness against bad input."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from compiler import compile_source
+from compiler.disasm import disasm, disasm_image, disasm_unit
+from compiler.opcodes import (
+    BYTECODE_VERSION,
+    FEATURE_FLOAT64,
+    FEATURE_PROFILE_HOST,
+    TYPE_FLOAT64,
+    TYPE_OBJECT,
+    TYPE_STRING8,
+)
+
+SOURCE = "export function f(x) { return x + 1.5; }\nexport const s = 'hi';\nprint(f(1));\n"
+IMAGE_MAGIC = b"MVM\x00\r\n\x1a\n"
+
+
+def alloc(kind: int, body: bytes) -> bytes:
+    size = max(8, (4 + len(body) + 3) & ~3)
+    return struct.pack("<I", (size << 5) | kind) + body + bytes(size - 4 - len(body))
+
+
+def make_image(unit: bytes) -> bytes:
+    """A plausible image around a unit's ROM: the shape mvm_snapshot writes."""
+    _, _, global_count, rom_len, entry, names, export_count, _ = struct.unpack_from("<8sHHIIIHH", unit)
+    rom = unit[28 + 8 * export_count : 28 + 8 * export_count + rom_len]
+    heap = bytes(4)
+    obj_at = len(heap)
+    heap += alloc(TYPE_OBJECT, struct.pack("<II", (1 << 3) | 6, (0 << 3) | 6))
+    str_at = len(heap)
+    heap += alloc(TYPE_STRING8, struct.pack("<I", 3) + b"abc")
+    flt_at = len(heap)
+    heap += alloc(TYPE_FLOAT64, struct.pack("<d", 2.5))
+    imports = struct.pack("<H", 0xFF00)
+    exports = struct.pack("<II", (7 << 1) | 1, obj_at)
+    globals_ = struct.pack(f"<{global_count}I", *([str_at, flt_at] + [(3 << 1) | 1] * (global_count - 2)))
+    sections = [rom, imports, exports, globals_, heap]
+    header_size = 32 + 8 * len(sections)
+    table, offset, laid_out = [], header_size, b""
+    for body in sections:
+        table.append((offset, len(body)))
+        padded = body + bytes(-len(body) % 4)  # every section starts 4-aligned
+        laid_out += padded
+        offset += len(padded)
+    size = offset
+    features = (1 << FEATURE_FLOAT64) | (1 << FEATURE_PROFILE_HOST)
+    head = struct.pack("<8sHHI", IMAGE_MAGIC, BYTECODE_VERSION, header_size, features)
+    rest = struct.pack("<III", size, entry, names) + b"".join(struct.pack("<II", *t) for t in table)
+    rest += laid_out
+    crc = zlib.crc32(rest)
+    return head + struct.pack("<I", crc) + rest
+
+
+UNIT = compile_source(SOURCE, "img.js")
+IMAGE = make_image(UNIT)
+
+
+def test_image_listing():
+    text = disasm_image(IMAGE)
+    assert "crc" in text and "ok" in text.splitlines()[1]
+    assert "section ROM" in text and "section HEAP" in text
+    assert "import 0: id 0xff00" in text
+    assert "export 7 = heap@4(OBJECT)" in text
+    assert 'global 0 print = heap@' in text
+    assert "1 FLOAT64, 1 OBJECT, 1 STRING8" in text
+    assert '"abc"' in text and "2.5" in text
+    assert "function f @" in text and "<entry>" in text
+    assert disasm(IMAGE) == text
+
+
+def test_crc_mismatch_is_reported_not_fatal():
+    damaged = bytearray(IMAGE)
+    damaged[-1] ^= 0xFF
+    assert "MISMATCH" in disasm_image(bytes(damaged))
+
+
+def test_unit_listing_shows_lines_and_targets():
+    text = disasm_unit(compile_source("let i = 0;\nwhile (i < 3) {\n  i++;\n}\n", "w.js"))
+    assert "L2" in text and "L3" in text
+    assert "JUMP" in text and "; -> " in text
+
+
+@pytest.mark.parametrize("data", [b"", b"MVMUNIT", b"MVMUNIT\x00" + bytes(4), IMAGE[:40], b"junk" * 10])
+def test_truncated_or_unknown_input_raises_value_error(data):
+    with pytest.raises(ValueError):
+        disasm(data)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_mutated_images_and_units_only_raise_value_error(data):
+    original = data.draw(st.sampled_from([IMAGE, UNIT]))
+    blob = bytearray(original)
+    for _ in range(data.draw(st.integers(1, 8))):
+        position = data.draw(st.integers(0, len(blob) - 1))
+        blob[position] = data.draw(st.integers(0, 255))
+    if data.draw(st.booleans()):
+        blob = blob[: data.draw(st.integers(0, len(blob)))]
+    try:
+        disasm(bytes(blob))
+    except ValueError:
+        pass

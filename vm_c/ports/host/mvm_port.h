@@ -1,0 +1,20 @@
+/* ports/host/mvm_port.h: the desktop port (the cffi module hostlib._mvm, the C tests, the
+ * command-line tools). Big limits, computed-goto dispatch, safe mode, and exact number
+ * formatting through the C library (mvm_port.c). Everything not set here comes from
+ * mvm_port_default.h. */
+#ifndef MVM_PORT_HOST_H
+#define MVM_PORT_HOST_H
+
+#define MVM_DEFAULT_MAX_HEAP (64u * 1024u * 1024u)
+#define MVM_DEFAULT_STACK_SLOTS 65536u
+#define MVM_DEFAULT_MAX_FRAMES 10000u
+#define MVM_COMPUTED_GOTO 1
+#define MVM_SAFE_MODE 1
+
+/* Shortest round-trip digits and decimal parsing via snprintf/strtod (mvm_port.c). */
+int mvm_host_dtoa(double d, char* digits, int* out_n);
+double mvm_host_strtod(const char* s);
+#define MVM_DTOA(d, digits, out_n) mvm_host_dtoa((d), (digits), (out_n))
+#define MVM_STRTOD(s) mvm_host_strtod(s)
+
+#endif

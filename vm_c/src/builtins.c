@@ -1,0 +1,234 @@
+/* builtins.c: the functions in the BUILTIN table (vmImport, vmExport, the Error constructors,
+ * Array.prototype.push), error objects, and the import table.
+ *
+ * Error objects are plain OBJECTs with an own `message`, whose proto is the shared prototype of
+ * their kind (ROOT_ERROR_PROTO + kind, made on first use). Each kind's prototype has `name`;
+ * the non-Error kinds inherit from Error's, so `e instanceof Error` holds for a TypeError too.
+ *
+ * The import table maps a table index (stored in HOSTFN allocations and in images) to an import
+ * id and the host function the resolver returned. vmImport(id) makes one HOSTFN per id and
+ * caches it, so importing an id twice gives the same function.
+ */
+#include "internal.h"
+
+#undef ERROR_KIND
+static const char* const error_names[EK__COUNT] = {
+#define ERROR_KIND(name, value, jsname) #jsname,
+#include "mvm_tables.h"
+#undef ERROR_KIND
+};
+
+mvm_err_t error_prototype(mvm_vm_t* vm, uint32_t kind, mvm_value_t* out) {
+  mvm_value_t proto = root_get(vm, ROOT_ERROR_PROTO + kind);
+  if (proto != VAL_UNDEFINED) {
+    *out = proto;
+    return MVM_E_OK;
+  }
+  TEMP_MARK(vm);
+  mvm_value_t* parent = temp_push(vm, VAL_NULL);
+  mvm_value_t* obj = temp_push(vm, VAL_UNDEFINED);
+  mvm_value_t* name = temp_push(vm, VAL_UNDEFINED);
+  mvm_err_t err = MVM_E_OK;
+  if (kind != EK_ERROR) err = error_prototype(vm, EK_ERROR, parent);
+  if (!err) err = object_new(vm, *parent, obj);
+  if (!err) err = string_new_ascii(vm, error_names[kind], strlen(error_names[kind]), name);
+  if (!err) err = prop_define(vm, *obj, root_get(vm, ROOT_STR_NAME), *name);
+  if (!err && kind == EK_ERROR) {
+    err = prop_define(vm, *obj, root_get(vm, ROOT_STR_MESSAGE), root_get(vm, ROOT_STR_EMPTY));
+  }
+  if (!err) {
+    root_set(vm, ROOT_ERROR_PROTO + kind, *obj);
+    *out = *obj;
+  }
+  TEMP_RESET(vm);
+  return err;
+}
+
+int error_kind_of(mvm_vm_t* vm, mvm_value_t v) {
+  if (value_type(vm, v) != TC_OBJECT) return -1;
+  for (mvm_value_t p = field(vm, v, 4); value_type(vm, p) == TC_OBJECT; p = field(vm, p, 4)) {
+    for (uint32_t k = 0; k < EK__COUNT; k++) {
+      if (root_get(vm, ROOT_ERROR_PROTO + k) == p) return (int)k;
+    }
+  }
+  return -1;
+}
+
+mvm_err_t error_new(mvm_vm_t* vm, uint32_t kind, mvm_value_t message, mvm_value_t* out) {
+  TEMP_MARK(vm);
+  mvm_value_t* msg = temp_push(vm, message);
+  mvm_value_t* obj = temp_push(vm, VAL_UNDEFINED);
+  mvm_value_t proto;
+  mvm_err_t err = error_prototype(vm, kind, &proto);
+  if (!err) err = object_new(vm, proto, obj);
+  if (!err && *msg != VAL_UNDEFINED) {
+    err = prop_define(vm, *obj, root_get(vm, ROOT_STR_MESSAGE), *msg);
+  }
+  *out = *obj;
+  TEMP_RESET(vm);
+  return err;
+}
+
+mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* prefix, mvm_value_t part,
+                      const char* suffix) {
+  TEMP_MARK(vm);
+  mvm_value_t* s0 = temp_push(vm, VAL_UNDEFINED);
+  mvm_value_t* s1 = temp_push(vm, part ? part : root_get(vm, ROOT_STR_EMPTY));
+  mvm_value_t* s2 = temp_push(vm, VAL_UNDEFINED);
+  mvm_value_t* msg = temp_push(vm, VAL_UNDEFINED);
+  mvm_err_t err = string_new_ascii(vm, prefix, strlen(prefix), s0);
+  if (!err) err = to_string(vm, *s1, s1);
+  if (!err) err = string_new_ascii(vm, suffix ? suffix : "", suffix ? strlen(suffix) : 0, s2);
+  mvm_value_t* parts[3] = {s0, s1, s2};
+  if (!err) err = string_concat(vm, parts, 3, msg);
+  if (!err) err = error_new(vm, kind, *msg, msg);
+  if (!err) {
+    vm->exception = *msg;
+    err = ERR_THROW;
+  }
+  TEMP_RESET(vm);
+  return err;
+}
+
+// ---- Imports ----
+
+static mvm_err_t import_entry_add(mvm_vm_t* vm, uint16_t id, mvm_host_fn_t fn, uint32_t* out) {
+  if (vm->nimports >= 65535) return MVM_E_OUT_OF_MEMORY;
+  if (vm->nimports == vm->imports_cap) {
+    uint32_t cap = vm->imports_cap ? vm->imports_cap * 2 : 8;
+    import_entry_t* t = (import_entry_t*)MVM_MALLOC(sizeof(import_entry_t) * cap, vm->context);
+    if (!t) return MVM_E_OUT_OF_MEMORY;
+    if (vm->nimports) MVM_MEMCPY(t, vm->imports, sizeof(import_entry_t) * vm->nimports);
+    if (vm->imports) MVM_FREE(vm->imports, vm->context);
+    vm->imports = t;
+    vm->imports_cap = cap;
+  }
+  import_entry_t* e = &vm->imports[vm->nimports];
+  e->id = id;
+  e->fn = fn;
+  e->cached = VAL_UNDEFINED;
+  *out = vm->nimports++;
+  return MVM_E_OK;
+}
+
+mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out) {
+  uint32_t index = vm->nimports;
+  for (uint32_t i = 0; i < vm->nimports; i++) {
+    if (vm->imports[i].id == id) {
+      index = i;
+      break;
+    }
+  }
+  if (index == vm->nimports) {
+    mvm_host_fn_t fn = NULL;
+    if (!vm->resolve || vm->resolve(id, vm->context, &fn) != MVM_E_OK || !fn) {
+      return throw_error(vm, EK_ERROR, "vmImport: host could not resolve import ID", 0, NULL);
+    }
+    mvm_err_t err = import_entry_add(vm, id, fn, &index);
+    if (err) return err;
+  }
+  if (vm->imports[index].cached == VAL_UNDEFINED) {
+    uint32_t off = heap_alloc(vm, 8, TC_HOSTFN);
+    if (off == 0) return MVM_E_OUT_OF_MEMORY;
+    wr16(heap_ptr(vm, off) + 4, id);
+    wr16(heap_ptr(vm, off) + 6, (uint16_t)index);
+    vm->imports[index].cached = value_from_heap_offset(off);
+  }
+  *out = vm->imports[index].cached;
+  return MVM_E_OK;
+}
+
+// ---- Builtin functions ----
+
+static bool arg_u16(mvm_vm_t* vm, const mvm_value_t* args, uint8_t argc, uint16_t* out) {
+  if (argc < 1) return false;
+  double d = to_number(vm, args[0]);
+  if (!value_is_number(vm, args[0]) || !(d >= 0 && d <= 65535) || d != (double)(uint32_t)d) {
+    return false;
+  }
+  *out = (uint16_t)d;
+  return true;
+}
+
+mvm_err_t builtin_call(mvm_vm_t* vm, uint32_t index, mvm_value_t this_value, mvm_value_t* args,
+                       uint8_t argc, bool construct, mvm_value_t* out) {
+  *out = VAL_UNDEFINED;
+  if (construct && !(index >= BI_ERROR && index <= BI_SYNTAX_ERROR)) {
+    return throw_error(vm, EK_TYPE_ERROR, "value is not a constructor", 0, NULL);
+  }
+  switch (index) {
+    case BI_VM_IMPORT: {
+      uint16_t id;
+      if (!arg_u16(vm, args, argc, &id)) {
+        return throw_error(vm, EK_TYPE_ERROR, "vmImport: ID must be an integer 0..65535", 0,
+                           NULL);
+      }
+      return import_resolve(vm, id, out);
+    }
+    case BI_VM_EXPORT: {
+      uint16_t id;
+      if (!arg_u16(vm, args, argc, &id)) {
+        return throw_error(vm, EK_TYPE_ERROR, "vmExport: ID must be an integer 0..65535", 0,
+                           NULL);
+      }
+      TEMP_MARK(vm);
+      mvm_value_t* table = temp_push(vm, root_get(vm, ROOT_EXPORTS));
+      mvm_err_t err = props_put(vm, table, value_from_int(id), argc > 1 ? args[1] : VAL_UNDEFINED);
+      if (!err) root_set(vm, ROOT_EXPORTS, *table);
+      TEMP_RESET(vm);
+      return err;
+    }
+    case BI_ERROR:
+    case BI_TYPE_ERROR:
+    case BI_RANGE_ERROR:
+    case BI_REFERENCE_ERROR:
+    case BI_SYNTAX_ERROR: {
+      mvm_value_t msg = VAL_UNDEFINED;
+      if (argc > 0 && args[0] != VAL_UNDEFINED) {
+        mvm_err_t err = to_string(vm, args[0], &msg);
+        if (err) return err;
+      }
+      return error_new(vm, index - BI_ERROR, msg, out);
+    }
+    case BI_ARRAY_PUSH: {
+      if (value_type(vm, this_value) != TC_ARRAY) {
+        return throw_error(vm, EK_TYPE_ERROR, "push: this is not an array", 0, NULL);
+      }
+      TEMP_MARK(vm);
+      mvm_value_t* arr = temp_push(vm, this_value);
+      mvm_err_t err = MVM_E_OK;
+      for (uint8_t i = 0; i < argc && !err; i++) err = array_push(vm, arr, args[i]);
+      if (!err) *out = value_from_int((int32_t)array_length(vm, *arr));
+      TEMP_RESET(vm);
+      return err;
+    }
+    default:
+      return throw_error(vm, EK_TYPE_ERROR, "value is not a function", 0, NULL);
+  }
+}
+
+const char* builtin_name(uint32_t index) {
+#undef BUILTIN
+  static const char* const names[BI__COUNT] = {
+#define BUILTIN(name, value, global) #global,
+#include "mvm_tables.h"
+#undef BUILTIN
+  };
+  if (index >= BI__COUNT) return "";
+  if (index == BI_ARRAY_PUSH) return "push";
+  return names[index];
+}
+
+mvm_err_t builtin_get_prop(mvm_vm_t* vm, uint32_t index, mvm_value_t key, mvm_value_t* out) {
+  *out = VAL_UNDEFINED;
+  if (value_is_int(key)) return MVM_E_OK;
+  if (string_equal(vm, key, root_get(vm, ROOT_STR_NAME))) {
+    const char* name = builtin_name(index);
+    return string_new_ascii(vm, name, strlen(name), out);
+  }
+  if (index >= BI_ERROR && index <= BI_SYNTAX_ERROR &&
+      string_equal(vm, key, root_get(vm, ROOT_STR_PROTOTYPE))) {
+    return error_prototype(vm, index - BI_ERROR, out);
+  }
+  return MVM_E_OK;
+}

@@ -1,0 +1,159 @@
+/* gc.c: the semispace copying collector and the one function that lists every root.
+ *
+ * How it works (Cheney's algorithm). The live heap is copied into a freshly allocated space
+ * ("to-space") as large as the current one, which is enough because the live data cannot exceed
+ * what is allocated now. Each root is forwarded: its allocation is copied to the end of
+ * to-space and the old copy is overwritten by a FORWARD header plus its new offset, so every
+ * later reference to it finds the same new home. Then a scan pointer walks to-space from the
+ * start; every reference field of each copied allocation is forwarded in turn, which may append
+ * more allocations behind the scan pointer. When the scan pointer catches up, everything
+ * reachable has been copied, in breadth-first order, compacted, and the old space is freed.
+ *
+ * Why copying: allocation is a bump pointer, fragmentation cannot happen, and the cost of a
+ * collection is proportional to live data only, which suits programs that allocate a lot and
+ * keep little. Why offsets: a copy into a new block keeps all the offsets meaning the same
+ * thing, so growing the heap is a memcpy, and a snapshot of the heap is its bytes.
+ *
+ * The VM roots ITEMS allocation is forwarded before any other root, so it is always the first
+ * allocation (offset 4) after a collection; images rely on that to find it.
+ *
+ * Invariants the scanner relies on: PROPS slots past `count` and ITEMS slots past the array
+ * length hold undefined or stale-but-unread values (only the first `count` pairs of a PROPS are
+ * scanned; ITEMS are scanned whole, so they must hold valid values everywhere); every allocation
+ * is fully initialized before the next allocation can happen.
+ *
+ * After a collection, if the free space is smaller than the request or the heap is more than
+ * half full, the space is grown (doubling, capped at heap_limit) by copying it into a larger
+ * block. If even the limit cannot fit the request, the request fails: the heap is still valid.
+ */
+#include "internal.h"
+
+typedef void (*root_visitor_t)(void* ctx, mvm_value_t* slot);
+
+// Every root of the VM, each passed to visit once.
+static void gc_visit_roots(mvm_vm_t* vm, root_visitor_t visit, void* ctx) {
+  // 1. The VM roots ITEMS (error prototypes, ROM function props, exports, cached strings).
+  //    First, so the collector places it at heap offset 4.
+  if (vm->roots) visit(ctx, &vm->roots);
+  // 2. Globals (module top-level bindings).
+  for (uint32_t i = 0; i < vm->global_count; i++) visit(ctx, &vm->globals[i]);
+  // 3. Host handles.
+  for (mvm_handle_t* h = vm->handles; h; h = h->_next) visit(ctx, &h->value);
+  // 4. The value stack up to vm->sp: arguments, locals, operands, host function args/results.
+  for (mvm_value_t* p = vm->stack; p < vm->sp; p++) visit(ctx, p);
+  // 5. Frames' scope registers.
+  for (uint32_t i = 0; i < vm->nframes; i++) visit(ctx, &vm->frames[i].scope);
+  // 6. Try handlers' saved scopes.
+  for (uint32_t i = 0; i < vm->nhandlers; i++) visit(ctx, &vm->handlers[i].scope);
+  // 7. Temp roots held by C helpers across allocations.
+  for (uint32_t i = 0; i < vm->ntemps; i++) visit(ctx, &vm->temps[i]);
+  // 8. The import table's cached HOSTFN values.
+  for (uint32_t i = 0; i < vm->nimports; i++) visit(ctx, &vm->imports[i].cached);
+  // 9. The pending exception.
+  visit(ctx, &vm->exception);
+}
+
+typedef struct gc_state {
+  uint8_t* from;
+  uint8_t* to;
+  uint32_t to_used;
+} gc_state_t;
+
+static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
+  if (!value_is_heap(v)) return v;
+  uint8_t* old = g->from + v;
+  uint32_t h = rd32(old);
+  if (header_type(h) == TC_FORWARD) return rd32(old + 4);
+  uint32_t size = header_size(h);
+  uint32_t dst = g->to_used;
+  MVM_MEMCPY(g->to + dst, old, size);
+  g->to_used += size;
+  wr32(old, header_make(8, TC_FORWARD));
+  wr32(old + 4, dst);
+  return value_from_heap_offset(dst);
+}
+
+static void visit_forward(void* ctx, mvm_value_t* slot) {
+  *slot = forward((gc_state_t*)ctx, *slot);
+}
+
+static void forward_field(gc_state_t* g, uint32_t at) {
+  wr32(g->to + at, forward(g, rd32(g->to + at)));
+}
+
+static void scan(gc_state_t* g) {
+  uint32_t at = 4;
+  while (at < g->to_used) {
+    uint32_t h = rd32(g->to + at);
+    uint32_t size = header_size(h);
+    uint32_t end = at + size;
+    switch (header_type(h)) {
+      case TC_OBJECT:
+        forward_field(g, at + 4);
+        forward_field(g, at + 8);
+        break;
+      case TC_PROPS: {
+        uint32_t count = rd32(g->to + at + 4);
+        uint32_t cap = (size - 8) / 8;
+        if (count > cap) count = cap;
+        for (uint32_t i = 0; i < count * 2; i++) forward_field(g, at + 8 + 4 * i);
+        break;
+      }
+      case TC_ARRAY:
+        forward_field(g, at + 8);
+        break;
+      case TC_ITEMS:
+        for (uint32_t p = at + 4; p < end; p += 4) forward_field(g, p);
+        break;
+      case TC_CLOSURE:
+        forward_field(g, at + 8);
+        forward_field(g, at + 12);
+        break;
+      case TC_SCOPE:
+        for (uint32_t p = at + 4; p < end; p += 4) forward_field(g, p);
+        break;
+      default:  // FLOAT64, STRING8, STRING16, HOSTFN: no references
+        break;
+    }
+    at = end;
+  }
+}
+
+// Moves the heap into a block of new_cap bytes (offsets unchanged).
+static bool resize_space(mvm_vm_t* vm, uint32_t new_cap) {
+  uint8_t* block = (uint8_t*)MVM_MALLOC(new_cap, vm->context);
+  if (!block) return false;
+  MVM_MEMCPY(block, vm->heap, vm->heap_used);
+  MVM_FREE(vm->heap, vm->context);
+  vm->heap = block;
+  vm->heap_cap = new_cap;
+  return true;
+}
+
+bool gc_collect(mvm_vm_t* vm, uint32_t need) {
+  gc_state_t g;
+  g.from = vm->heap;
+  g.to = (uint8_t*)MVM_MALLOC(vm->heap_cap, vm->context);
+  if (!g.to) return false;
+  wr32(g.to, 0);
+  g.to_used = 4;
+  gc_visit_roots(vm, visit_forward, &g);
+  scan(&g);
+  MVM_FREE(g.from, vm->context);
+  vm->heap = g.to;
+  vm->heap_used = g.to_used;
+  vm->gc_count++;
+
+  uint32_t used = vm->heap_used;
+  if ((uint64_t)used + need > vm->heap_limit) return false;
+  if (vm->heap_cap - used < need || used > vm->heap_cap / 2) {
+    uint64_t want = (uint64_t)vm->heap_cap * 2;
+    uint64_t min_needed = (uint64_t)used + need;
+    while (want < min_needed + min_needed / 2) want *= 2;
+    if (want > vm->heap_limit) want = vm->heap_limit;
+    if (want > vm->heap_cap && !resize_space(vm, (uint32_t)want)) {
+      return vm->heap_cap - used >= need;
+    }
+  }
+  return true;
+}

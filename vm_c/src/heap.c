@@ -1,0 +1,127 @@
+/* heap.c: bump allocation in the current heap space, and the VM's fixed-size memory.
+ *
+ * Invariants:
+ * - The heap is one malloc'd block of heap_cap bytes; [0, 4) is a pad word, allocations follow
+ *   back to back up to heap_used, each starting with its header. Offsets, not pointers, name
+ *   allocations, so the block may be replaced (by the collector) without fixing up values.
+ * - heap_alloc is the only way to make room; when the bump pointer would pass heap_cap it asks
+ *   the collector (gc.c), which compacts and, if needed, grows the space up to heap_limit.
+ * - The value stack, frame array and handler array are allocated once, when the VM is made.
+ */
+#include "internal.h"
+
+uint32_t heap_alloc(mvm_vm_t* vm, uint32_t size, uint32_t type) {
+  size = (size + 3u) & ~3u;
+  if (size < 8) size = 8;
+  if (size >= ALLOC_MAX_SIZE) return 0;
+#if MVM_GC_STRESS
+  if (!gc_collect(vm, size)) return 0;
+#else
+  if (MVM_UNLIKELY(vm->heap_cap - vm->heap_used < size)) {
+    if (!gc_collect(vm, size)) return 0;
+  }
+#endif
+  uint32_t off = vm->heap_used;
+  vm->heap_used += size;
+  if (vm->heap_used > vm->heap_peak) vm->heap_peak = vm->heap_used;
+  wr32(vm->heap + off, header_make(size, type));
+  return off;
+}
+
+uint32_t heap_alloc_values(mvm_vm_t* vm, uint32_t size, uint32_t type) {
+  uint32_t off = heap_alloc(vm, size, type);
+  if (off == 0) return 0;
+  uint32_t end = off + header_size(rd32(vm->heap + off));
+  for (uint32_t p = off + 4; p < end; p += 4) wr32(vm->heap + p, VAL_UNDEFINED);
+  return off;
+}
+
+mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity) {
+  if (capacity < 64) capacity = 64;
+  capacity = (capacity + 3u) & ~3u;
+  vm->heap = (uint8_t*)MVM_MALLOC(capacity, vm->context);
+  if (!vm->heap) return MVM_E_OUT_OF_MEMORY;
+  vm->heap_cap = capacity;
+  vm->heap_used = 4;
+  wr32(vm->heap, 0);
+  vm->heap_peak = 4;
+  return MVM_E_OK;
+}
+
+// Cached strings, in ROOT_STR_* order.
+static const char* const vm_root_strings[ROOT__COUNT - ROOT_STR_FIRST] = {
+    "undefined", "null",      "true",        "false",   "object", "boolean",
+    "number",    "string",    "function",    "length",  "prototype",
+    "constructor", "message", "name",        "",        "[object Object]",
+    "NaN",       "Infinity",  "-Infinity",   "push"};
+
+mvm_err_t roots_create(mvm_vm_t* vm) {
+  uint32_t off = heap_alloc_values(vm, 4 + 4 * ROOT__COUNT, TC_ITEMS);
+  if (off == 0) return MVM_E_OUT_OF_MEMORY;
+  vm->roots = value_from_heap_offset(off);
+  for (uint32_t i = ROOT_STR_FIRST; i < ROOT__COUNT; i++) {
+    const char* s = vm_root_strings[i - ROOT_STR_FIRST];
+    mvm_value_t str;
+    mvm_err_t err = string_new_ascii(vm, s, strlen(s), &str);
+    if (err) return err;
+    root_set(vm, i, str);
+  }
+  uint32_t props = heap_alloc_values(vm, 8 + 8 * 4, TC_PROPS);
+  if (props == 0) return MVM_E_OUT_OF_MEMORY;
+  wr32(vm->heap + props + 4, 0);
+  root_set(vm, ROOT_EXPORTS, value_from_heap_offset(props));
+  return MVM_E_OK;
+}
+
+mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg) {
+  mvm_config_t c;
+  if (cfg) {
+    c = *cfg;
+  } else {
+    MVM_MEMSET(&c, 0, sizeof c);
+  }
+  size_t limit = c.max_heap_bytes ? c.max_heap_bytes : (size_t)MVM_DEFAULT_MAX_HEAP;
+  // Heap references are 32-bit offsets and allocation sizes have 27 bits: 1 GiB is plenty.
+  if (limit > ((size_t)1 << 30)) limit = (size_t)1 << 30;
+  if (limit < 256) limit = 256;
+  vm->heap_limit = (uint32_t)limit & ~3u;
+  vm->stack_slots = c.stack_slots ? c.stack_slots : MVM_DEFAULT_STACK_SLOTS;
+  vm->max_frames = c.max_frames ? c.max_frames : MVM_DEFAULT_MAX_FRAMES;
+  if (vm->stack_slots < 64) vm->stack_slots = 64;
+  if (vm->stack_slots > (1u << 24)) vm->stack_slots = 1u << 24;
+  if (vm->max_frames < 4) vm->max_frames = 4;
+  if (vm->max_frames > (1u << 20)) vm->max_frames = 1u << 20;
+  vm->max_handlers = vm->max_frames * 2 + 16;
+  vm->budget_limit = c.instruction_budget;
+
+  vm->stack = (mvm_value_t*)MVM_MALLOC(sizeof(mvm_value_t) * vm->stack_slots, vm->context);
+  vm->frames = (frame_t*)MVM_MALLOC(sizeof(frame_t) * vm->max_frames, vm->context);
+  vm->handlers = (handler_t*)MVM_MALLOC(sizeof(handler_t) * vm->max_handlers, vm->context);
+  if (!vm->stack || !vm->frames || !vm->handlers) return MVM_E_OUT_OF_MEMORY;
+  vm->sp = vm->stack;
+  vm->exception = VAL_UNDEFINED;
+  uint32_t initial = MVM_INITIAL_HEAP;
+  if (initial > vm->heap_limit) initial = vm->heap_limit;
+  return heap_init(vm, initial);
+}
+
+void vm_release_memory(mvm_vm_t* vm) {
+  void* ctx = vm->context;
+  (void)ctx;  // unused when the port's MVM_FREE ignores its context
+  if (vm->heap) MVM_FREE(vm->heap, ctx);
+  if (vm->stack) MVM_FREE(vm->stack, ctx);
+  if (vm->frames) MVM_FREE(vm->frames, ctx);
+  if (vm->handlers) MVM_FREE(vm->handlers, ctx);
+  if (vm->globals) MVM_FREE(vm->globals, ctx);
+  if (vm->imports) MVM_FREE(vm->imports, ctx);
+  if (vm->unit_exports) MVM_FREE(vm->unit_exports, ctx);
+  if (vm->rom_owned) MVM_FREE(vm->rom_owned, ctx);
+  vm->heap = NULL;
+  vm->stack = NULL;
+  vm->frames = NULL;
+  vm->handlers = NULL;
+  vm->globals = NULL;
+  vm->imports = NULL;
+  vm->unit_exports = NULL;
+  vm->rom_owned = NULL;
+}

@@ -1,0 +1,344 @@
+/* internal.h: the VM struct and the declarations shared between the VM's source files.
+ *
+ * Conventions used everywhere in vm_c/src:
+ * - Functions that can fail return mvm_err_t. Inside the VM, MVM_E_UNCAUGHT_EXCEPTION (spelled
+ *   ERR_THROW) means "a JS exception is pending in vm->exception"; MVM_E_OUT_OF_MEMORY and
+ *   MVM_E_INSTRUCTION_BUDGET are fatal and unwind the whole outermost call.
+ * - Anything that allocates may collect, and the collector moves every heap allocation. A raw
+ *   pointer into the heap (heap_ptr, value_ptr) is dead after any call marked "may GC". Values
+ *   that must survive such a call are kept in GC-visible slots: the value stack, or temp roots
+ *   (TEMP_MARK / temp_push / TEMP_RESET), and re-read afterwards.
+ * - The interpreter keeps sp in a local; before calling anything that may GC or re-enter it
+ *   writes it back to vm->sp, because the collector scans the stack up to vm->sp.
+ */
+#ifndef MVM_INTERNAL_H
+#define MVM_INTERNAL_H
+
+#include "mvm.h"
+#include "value.h"
+
+#define ERR_THROW MVM_E_UNCAUGHT_EXCEPTION
+
+enum {
+#define OP(name, fmt, pop, push) OP_##name,
+#include "mvm_opcodes.h"
+#undef OP
+#undef FMT
+  OP__COUNT
+};
+
+// Temp-root slots: enough for the deepest helper nesting (string building, property writes).
+#define MVM_TEMP_ROOTS 64
+// Nested arrays deeper than this are not stringified further (cycles print as empty).
+#define MVM_MAX_JOIN_DEPTH 16
+
+// Function descriptor field offsets (docs/internals.md section 3).
+enum {
+  FN_NPARAMS = 4,
+  FN_FLAGS = 5,
+  FN_NLOCALS = 6,
+  FN_MAX_STACK = 8,
+  FN_CONSTS = 12,
+  FN_NAME = 16,
+  FN_LINES = 20,
+  FN_CODE_LEN = 24,
+  FN_CODE = 28
+};
+
+// Slots of the VM roots ITEMS allocation, which the collector always places first in the heap
+// (offset 4), so an image carries it at a known place. Append only: images depend on it.
+enum {
+  ROOT_ERROR_PROTO = 0,  // EK__COUNT slots: shared prototype per error kind, created lazily
+  ROOT_FN_PROPS = ROOT_ERROR_PROTO + EK__COUNT,  // PROPS: ROM function ref -> its PROPS
+  ROOT_EXPORTS,          // PROPS: export key (int id or ROM string ref) -> value
+  ROOT_STR_FIRST,        // cached strings, in the order of vm_root_strings[] (heap.c)
+  ROOT_STR_UNDEFINED = ROOT_STR_FIRST,
+  ROOT_STR_NULL,
+  ROOT_STR_TRUE,
+  ROOT_STR_FALSE,
+  ROOT_STR_OBJECT,
+  ROOT_STR_BOOLEAN,
+  ROOT_STR_NUMBER,
+  ROOT_STR_STRING,
+  ROOT_STR_FUNCTION,
+  ROOT_STR_LENGTH,
+  ROOT_STR_PROTOTYPE,
+  ROOT_STR_CONSTRUCTOR,
+  ROOT_STR_MESSAGE,
+  ROOT_STR_NAME,
+  ROOT_STR_EMPTY,
+  ROOT_STR_OBJECT_OBJECT,
+  ROOT_STR_NAN,
+  ROOT_STR_INFINITY,
+  ROOT_STR_NEG_INFINITY,
+  ROOT_STR_PUSH,
+  ROOT__COUNT
+};
+
+typedef struct frame {
+  uint32_t func;       // ROM offset of the FUNCTION
+  uint32_t pc;         // code offset of the next instruction (valid while not running)
+  uint32_t base;       // stack index of argument 0
+  uint32_t locals;     // stack index of local 0
+  uint32_t argc;       // readable arguments: max(passed, nparams)
+  mvm_value_t scope;   // scope register: SCOPE ref or undefined
+  uint32_t flags;
+} frame_t;
+
+enum {
+  FRAME_ENTRY = 1,      // RETURN from this frame leaves the interpreter loop (mvm_call boundary)
+  FRAME_CONSTRUCT = 2   // called by NEW: a non-object result is replaced by `this`
+};
+
+typedef struct handler {
+  uint32_t frame;      // index of the frame that ran TRY
+  uint32_t sp;         // stack index to restore
+  uint32_t pc;         // catch code offset
+  mvm_value_t scope;   // scope register to restore
+} handler_t;
+
+typedef struct import_entry {
+  uint16_t id;
+  mvm_host_fn_t fn;
+  mvm_value_t cached;  // HOSTFN made by vmImport (undefined until then): same id, same value
+} import_entry_t;
+
+typedef struct unit_export {
+  uint32_t name;       // ROM offset of the name string
+  uint16_t slot;       // global slot
+} unit_export_t;
+
+struct mvm_vm {
+  void* context;
+  mvm_resolve_import_t resolve;
+
+  // Read-only section: a private copy (unit) or the caller's image (restore).
+  const uint8_t* rom;
+  uint32_t rom_len;
+  uint8_t* rom_owned;
+  uint32_t entry;
+  uint32_t global_names;
+
+  mvm_value_t* globals;
+  uint32_t global_count;
+
+  // Heap: one space of heap_cap bytes, bump-allocated up to heap_used.
+  uint8_t* heap;
+  uint32_t heap_used;
+  uint32_t heap_cap;
+  uint32_t heap_limit;
+  uint32_t heap_peak;
+  uint32_t gc_count;
+  mvm_value_t roots;   // ITEMS of ROOT__COUNT values
+
+  mvm_value_t* stack;
+  mvm_value_t* sp;     // next free slot
+  uint32_t stack_slots;
+  uint32_t stack_peak;
+
+  frame_t* frames;
+  uint32_t nframes;
+  uint32_t max_frames;
+
+  handler_t* handlers;
+  uint32_t nhandlers;
+  uint32_t max_handlers;
+
+  import_entry_t* imports;
+  uint32_t nimports;
+  uint32_t imports_cap;
+
+  unit_export_t* unit_exports;  // build-time VMs only: the unit's named exports
+  uint32_t unit_export_count;
+
+  mvm_handle_t* handles;
+  mvm_value_t temps[MVM_TEMP_ROOTS];
+  uint32_t ntemps;
+
+  mvm_value_t exception;   // pending exception (ERR_THROW) or undefined
+  uint32_t throw_func;     // where the last throw happened (ROM offset, 0 = unknown)
+  uint32_t throw_pc;
+  uint32_t err_func;       // where the last uncaught throw happened
+  uint32_t err_pc;
+
+  uint32_t depth;          // nesting of mvm_call/mvm_run_main (host functions may re-enter)
+  mvm_err_t fatal;         // set while a fatal error unwinds nested calls
+  uint32_t budget;         // instructions left in the outermost call
+  uint32_t budget_limit;   // configured budget, 0 = unlimited
+};
+
+// ---- Temp roots ----
+#define TEMP_MARK(vm) uint32_t temp_mark_ = (vm)->ntemps
+#define TEMP_RESET(vm) ((vm)->ntemps = temp_mark_)
+// Pushes v as a GC root and returns its slot: read the slot again after anything that may GC.
+static inline mvm_value_t* temp_push(mvm_vm_t* vm, mvm_value_t v) {
+  // Overflow would be a VM bug; reuse the last slot rather than write past the array.
+  if (vm->ntemps >= MVM_TEMP_ROOTS) vm->ntemps = MVM_TEMP_ROOTS - 1;
+  vm->temps[vm->ntemps] = v;
+  return &vm->temps[vm->ntemps++];
+}
+
+// ---- Pointers ----
+static inline uint8_t* heap_ptr(mvm_vm_t* vm, uint32_t off) { return vm->heap + off; }
+// Pointer to a heap or ROM allocation. ROM memory is read-only: never write through it.
+static inline uint8_t* value_ptr(mvm_vm_t* vm, mvm_value_t v) {
+  return value_is_heap(v) ? vm->heap + v : (uint8_t*)(uintptr_t)(vm->rom + value_rom_offset(v));
+}
+// Type of the allocation v refers to, or TC_INVALID for a non-reference.
+static inline uint32_t value_type(mvm_vm_t* vm, mvm_value_t v) {
+  if (!value_is_ref(v)) return TC_INVALID;
+  return header_type(rd32(value_ptr(vm, v)));
+}
+static inline uint32_t alloc_size(const uint8_t* p) { return header_size(rd32(p)); }
+static inline mvm_value_t field(mvm_vm_t* vm, mvm_value_t v, uint32_t off) {
+  return rd32(value_ptr(vm, v) + off);
+}
+static inline void set_field(mvm_vm_t* vm, mvm_value_t v, uint32_t off, mvm_value_t x) {
+  wr32(heap_ptr(vm, v) + off, x);
+}
+static inline mvm_value_t root_get(mvm_vm_t* vm, uint32_t i) {
+  return rd32(heap_ptr(vm, vm->roots) + 4 + 4 * i);
+}
+static inline void root_set(mvm_vm_t* vm, uint32_t i, mvm_value_t v) {
+  wr32(heap_ptr(vm, vm->roots) + 4 + 4 * i, v);
+}
+
+// ---- heap.c ----
+// Allocates size bytes (header included; rounded up to 4, at least 8) and writes the header.
+// Returns the heap offset, or 0 when the heap limit is reached. May GC.
+MVM_INTERNAL uint32_t heap_alloc(mvm_vm_t* vm, uint32_t size, uint32_t type);
+// Like heap_alloc, and fills every word after the header with undefined. May GC.
+MVM_INTERNAL uint32_t heap_alloc_values(mvm_vm_t* vm, uint32_t size, uint32_t type);
+MVM_INTERNAL mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity);
+MVM_INTERNAL mvm_err_t roots_create(mvm_vm_t* vm);
+MVM_INTERNAL void vm_release_memory(mvm_vm_t* vm);
+MVM_INTERNAL mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg);
+
+// ---- gc.c ----
+// Collects; afterwards at least `need` bytes are free, or returns false (heap limit).
+MVM_INTERNAL bool gc_collect(mvm_vm_t* vm, uint32_t need);
+
+// ---- number.c ----
+MVM_INTERNAL bool value_is_number(mvm_vm_t* vm, mvm_value_t v);
+MVM_INTERNAL double number_value(mvm_vm_t* vm, mvm_value_t v);
+MVM_INTERNAL mvm_err_t number_make(mvm_vm_t* vm, double d, mvm_value_t* out);
+// Writes JS Number::toString(d) as NUL-terminated ASCII; returns its length (buffer >= 32).
+MVM_INTERNAL size_t number_format(double d, char* buf);
+MVM_INTERNAL double number_parse(const uint8_t* units, uint32_t len, bool wide);
+MVM_INTERNAL int32_t number_to_int32(double d);
+MVM_INTERNAL uint32_t number_to_uint32(double d);
+MVM_INTERNAL double number_fmod(double a, double b);
+
+// ---- string.c ----
+typedef struct string_view {
+  const uint8_t* data;  // Latin-1 bytes, or little-endian u16 units when wide
+  uint32_t len;
+  bool wide;
+} string_view_t;
+MVM_INTERNAL bool value_is_string(mvm_vm_t* vm, mvm_value_t v);
+// Valid until the next allocation.
+MVM_INTERNAL string_view_t string_view(mvm_vm_t* vm, mvm_value_t s);
+static inline uint16_t view_unit(const string_view_t* sv, uint32_t i) {
+  return sv->wide ? rd16(sv->data + 2 * i) : sv->data[i];
+}
+MVM_INTERNAL mvm_err_t string_new_ascii(mvm_vm_t* vm, const char* s, size_t len, mvm_value_t* out);
+MVM_INTERNAL mvm_err_t string_from_units(mvm_vm_t* vm, const uint16_t* units, uint32_t len,
+                                         mvm_value_t* out);
+MVM_INTERNAL mvm_err_t string_from_utf8(mvm_vm_t* vm, const uint8_t* s, size_t len,
+                                        mvm_value_t* out);
+MVM_INTERNAL size_t string_utf8_length(mvm_vm_t* vm, mvm_value_t s);
+MVM_INTERNAL void string_to_utf8(mvm_vm_t* vm, mvm_value_t s, uint8_t* out);
+MVM_INTERNAL bool string_equal(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b);
+MVM_INTERNAL bool string_equal_ascii(mvm_vm_t* vm, mvm_value_t s, const char* ascii);
+MVM_INTERNAL int string_compare(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b);
+// Concatenates n string values held in GC-visible slots. May GC.
+MVM_INTERNAL mvm_err_t string_concat(mvm_vm_t* vm, mvm_value_t* const* parts, int n,
+                                     mvm_value_t* out);
+MVM_INTERNAL mvm_err_t string_unit_at(mvm_vm_t* vm, mvm_value_t s, uint32_t i, mvm_value_t* out);
+// True and *out_index when s is a canonical array index that fits int31 ("0", "17"; not "01").
+MVM_INTERNAL bool string_array_index(mvm_vm_t* vm, mvm_value_t s, int32_t* out_index);
+
+// ---- convert.c (JS abstract operations) ----
+MVM_INTERNAL bool to_boolean(mvm_vm_t* vm, mvm_value_t v);
+MVM_INTERNAL mvm_err_t to_string(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out);
+MVM_INTERNAL mvm_err_t to_primitive(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out);
+MVM_INTERNAL double to_number(mvm_vm_t* vm, mvm_value_t v);  // v primitive or not; no GC
+MVM_INTERNAL mvm_value_t typeof_string(mvm_vm_t* vm, mvm_value_t v);
+MVM_INTERNAL mvm_type_t value_kind(mvm_vm_t* vm, mvm_value_t v);
+MVM_INTERNAL bool value_is_callable(mvm_vm_t* vm, mvm_value_t v);
+MVM_INTERNAL bool value_is_object(mvm_vm_t* vm, mvm_value_t v);  // object, array or function
+MVM_INTERNAL bool strict_equals(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b);
+MVM_INTERNAL mvm_err_t loose_equals(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b, bool* out);
+// op is the opcode (OP_ADD .. OP_USHR, OP_LT .. OP_GE). May GC.
+MVM_INTERNAL mvm_err_t op_binary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t b,
+                                 mvm_value_t* out);
+
+// ---- object.c ----
+MVM_INTERNAL mvm_err_t object_new(mvm_vm_t* vm, mvm_value_t proto, mvm_value_t* out);
+MVM_INTERNAL mvm_err_t array_new(mvm_vm_t* vm, uint32_t capacity, mvm_value_t* out);
+MVM_INTERNAL mvm_err_t array_push(mvm_vm_t* vm, mvm_value_t* arr_slot, mvm_value_t v);
+MVM_INTERNAL uint32_t array_length(mvm_vm_t* vm, mvm_value_t arr);
+MVM_INTERNAL mvm_value_t array_get(mvm_vm_t* vm, mvm_value_t arr, uint32_t i);  // hole as is
+// Canonical property key: non-negative int31 stays; strings that are array indexes become ints;
+// everything else becomes a string. May GC.
+MVM_INTERNAL mvm_err_t key_normalize(mvm_vm_t* vm, mvm_value_t key, mvm_value_t* out);
+// obj[key] with JS semantics (throws on undefined/null). key need not be normalized. May GC.
+MVM_INTERNAL mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* out);
+MVM_INTERNAL mvm_err_t prop_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v);
+// Defines an own property (object literals): no setters, no proto walk. May GC.
+MVM_INTERNAL mvm_err_t prop_define(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v);
+MVM_INTERNAL mvm_err_t prop_delete(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key);
+MVM_INTERNAL mvm_err_t prop_has(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, bool* out);
+// Own property lookup on an OBJECT (no proto walk); key normalized. No GC.
+MVM_INTERNAL bool object_get_own(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* out);
+MVM_INTERNAL mvm_err_t own_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array);
+MVM_INTERNAL mvm_err_t instance_of(mvm_vm_t* vm, mvm_value_t v, mvm_value_t ctor, bool* out);
+// f.prototype of a JS function, created on first use. May GC.
+MVM_INTERNAL mvm_err_t function_prototype(mvm_vm_t* vm, mvm_value_t f, mvm_value_t* out);
+MVM_INTERNAL mvm_value_t function_name(mvm_vm_t* vm, mvm_value_t f);  // string or undefined
+// ROM offset of the FUNCTION behind a ROM function or closure value, or 0.
+MVM_INTERNAL uint32_t function_rom(mvm_vm_t* vm, mvm_value_t f);
+// Low-level PROPS maintenance shared with builtins.c (exports table). May GC.
+MVM_INTERNAL mvm_err_t props_put(mvm_vm_t* vm, mvm_value_t* props_slot, mvm_value_t key,
+                                 mvm_value_t v);
+MVM_INTERNAL int32_t props_find(mvm_vm_t* vm, mvm_value_t props, mvm_value_t key);
+
+// ---- builtins.c ----
+MVM_INTERNAL mvm_err_t builtin_call(mvm_vm_t* vm, uint32_t index, mvm_value_t this_value,
+                                    mvm_value_t* args, uint8_t argc, bool construct,
+                                    mvm_value_t* out);
+MVM_INTERNAL mvm_err_t builtin_get_prop(mvm_vm_t* vm, uint32_t index, mvm_value_t key,
+                                        mvm_value_t* out);
+MVM_INTERNAL mvm_err_t error_prototype(mvm_vm_t* vm, uint32_t kind, mvm_value_t* out);
+// Makes an error object of kind with message (string value or undefined). May GC.
+MVM_INTERNAL mvm_err_t error_new(mvm_vm_t* vm, uint32_t kind, mvm_value_t message,
+                                 mvm_value_t* out);
+// Throws a new error: message = prefix + ToString(part) + suffix (part 0: none). Returns
+// ERR_THROW, or MVM_E_OUT_OF_MEMORY when even the error cannot be made.
+MVM_INTERNAL mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* prefix,
+                                   mvm_value_t part, const char* suffix);
+// Error-like objects (proto chain reaches an error prototype): kind or -1.
+MVM_INTERNAL int error_kind_of(mvm_vm_t* vm, mvm_value_t v);
+MVM_INTERNAL const char* builtin_name(uint32_t index);
+MVM_INTERNAL mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out);
+
+// ---- vm.c ----
+// Calls the function at vm->sp[-argc-2] with this at vm->sp[-argc-1] and argc arguments above;
+// pops them all and returns the result. construct: NEW semantics. May GC, may re-enter.
+MVM_INTERNAL mvm_err_t vm_call(mvm_vm_t* vm, uint8_t argc, bool construct, mvm_value_t* out);
+// Line of a code offset in a function (0 when there is no line table); *out_file gets the file.
+MVM_INTERNAL uint32_t vm_line_of(mvm_vm_t* vm, uint32_t func, uint32_t pc, mvm_value_t* out_file);
+
+// ---- load.c ----
+// True when the allocation at ROM offset off lies inside the ROM, off is 4-aligned and the
+// allocation has the given type (TC_INVALID: any string type).
+MVM_INTERNAL bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t off, uint32_t type);
+// Checks the global names table: a CONSTS of `count` ROM strings (or NO_OFFSET).
+MVM_INTERNAL bool rom_names_ok(const uint8_t* rom, uint32_t rom_len, uint32_t names,
+                               uint32_t count);
+MVM_INTERNAL mvm_vm_t* vm_struct_new(mvm_resolve_import_t resolve, void* context);
+
+// ---- snapshot.c ----
+MVM_INTERNAL uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc);
+
+#endif

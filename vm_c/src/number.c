@@ -1,0 +1,338 @@
+/* number.c: numbers. Boxing (int31 or FLOAT64), JS Number::toString, JS StringToNumber, ToInt32.
+ *
+ * Invariant kept here: number_make is the only producer of number values, and it returns an
+ * int31 exactly when the double is an integer in int31 range that is not -0.
+ *
+ * Digit generation (shortest round trip) and decimal-to-binary conversion are port hooks
+ * (MVM_DTOA, MVM_STRTOD); this file does the JS-specific parts around them: where the decimal
+ * point goes, when to use exponent form, which strings are numbers at all. The portable
+ * fallbacks at the end are approximations for ports without a C library.
+ */
+#include "internal.h"
+
+bool value_is_number(mvm_vm_t* vm, mvm_value_t v) {
+  return value_is_int(v) || value_type(vm, v) == TC_FLOAT64;
+}
+
+double number_value(mvm_vm_t* vm, mvm_value_t v) {
+  if (value_is_int(v)) return (double)value_as_int(v);
+  return rd_f64(value_ptr(vm, v) + 4);
+}
+
+static bool is_negative_zero(double d) {
+  uint64_t bits;
+  MVM_MEMCPY(&bits, &d, sizeof bits);
+  return bits == ((uint64_t)1 << 63);
+}
+
+mvm_err_t number_make(mvm_vm_t* vm, double d, mvm_value_t* out) {
+  if (d >= (double)INT31_MIN && d <= (double)INT31_MAX) {
+    int32_t i = (int32_t)d;
+    if ((double)i == d && !is_negative_zero(d)) {
+      *out = value_from_int(i);
+      return MVM_E_OK;
+    }
+  }
+  uint32_t off = heap_alloc(vm, 12, TC_FLOAT64);
+  if (off == 0) return MVM_E_OUT_OF_MEMORY;
+  wr_f64(heap_ptr(vm, off) + 4, d);
+  *out = value_from_heap_offset(off);
+  return MVM_E_OK;
+}
+
+// ---- Number::toString ----
+
+static size_t put_int(char* out, int v) {
+  char tmp[12];
+  size_t n = 0, len = 0;
+  unsigned u = v < 0 ? (unsigned)(-(v + 1)) + 1u : (unsigned)v;
+  if (v < 0) out[len++] = '-';
+  do {
+    tmp[n++] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  while (n) out[len++] = tmp[--n];
+  return len;
+}
+
+size_t number_format(double d, char* buf) {
+  size_t len = 0;
+  if (d != d) {
+    MVM_MEMCPY(buf, "NaN", 4);
+    return 3;
+  }
+  if (d == 0) {
+    MVM_MEMCPY(buf, "0", 2);
+    return 1;
+  }
+  if (d < 0) {
+    buf[len++] = '-';
+    d = -d;
+  }
+  if (d > 1.7976931348623157e308) {
+    MVM_MEMCPY(buf + len, "Infinity", 9);
+    return len + 8;
+  }
+  char digits[24];
+  int n;
+  int k = MVM_DTOA(d, digits, &n);
+  if (k < 1 || k > 17) {  // a broken hook must not overflow buf
+    digits[0] = '0';
+    k = 1;
+    n = 1;
+  }
+  if (k <= n && n <= 21) {
+    MVM_MEMCPY(buf + len, digits, (size_t)k);
+    len += (size_t)k;
+    for (int i = k; i < n; i++) buf[len++] = '0';
+  } else if (0 < n && n <= 21) {
+    MVM_MEMCPY(buf + len, digits, (size_t)n);
+    len += (size_t)n;
+    buf[len++] = '.';
+    MVM_MEMCPY(buf + len, digits + n, (size_t)(k - n));
+    len += (size_t)(k - n);
+  } else if (-6 < n && n <= 0) {
+    buf[len++] = '0';
+    buf[len++] = '.';
+    for (int i = 0; i < -n; i++) buf[len++] = '0';
+    MVM_MEMCPY(buf + len, digits, (size_t)k);
+    len += (size_t)k;
+  } else {
+    buf[len++] = digits[0];
+    if (k > 1) {
+      buf[len++] = '.';
+      MVM_MEMCPY(buf + len, digits + 1, (size_t)(k - 1));
+      len += (size_t)(k - 1);
+    }
+    buf[len++] = 'e';
+    buf[len++] = n - 1 >= 0 ? '+' : '-';
+    len += put_int(buf + len, n - 1 >= 0 ? n - 1 : 1 - n);
+  }
+  buf[len] = '\0';
+  return len;
+}
+
+// ---- StringToNumber ----
+
+static bool is_js_space(uint16_t c) {
+  switch (c) {
+    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0xA0:
+    case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+    case 0xFEFF:
+      return true;
+    default:
+      return c >= 0x2000 && c <= 0x200A;
+  }
+}
+
+static uint16_t unit_at(const uint8_t* units, bool wide, uint32_t i) {
+  return wide ? rd16(units + 2 * i) : units[i];
+}
+
+static int digit_value(uint16_t c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+  return 99;
+}
+
+#define MAX_SIG_DIGITS 120
+
+double number_parse(const uint8_t* units, uint32_t len, bool wide) {
+  uint32_t start = 0, end = len;
+  while (start < end && is_js_space(unit_at(units, wide, start))) start++;
+  while (end > start && is_js_space(unit_at(units, wide, end - 1))) end--;
+  if (start == end) return 0;
+  uint32_t i = start;
+  uint16_t c0 = unit_at(units, wide, i);
+  // 0x / 0o / 0b integers: no sign, no fraction.
+  if (c0 == '0' && end - i > 2) {
+    uint16_t c1 = unit_at(units, wide, i + 1);
+    int radix = (c1 == 'x' || c1 == 'X') ? 16 : (c1 == 'o' || c1 == 'O') ? 8
+              : (c1 == 'b' || c1 == 'B') ? 2 : 0;
+    if (radix) {
+      double v = 0;
+      for (i += 2; i < end; i++) {
+        int dv = digit_value(unit_at(units, wide, i));
+        if (dv >= radix) return 0.0 / 0.0;
+        v = v * radix + dv;
+      }
+      return v;
+    }
+  }
+  bool negative = false;
+  if (c0 == '+' || c0 == '-') {
+    negative = c0 == '-';
+    i++;
+  }
+  static const char inf[] = "Infinity";
+  if (end - i == 8) {
+    uint32_t j = 0;
+    while (j < 8 && unit_at(units, wide, i + j) == (uint16_t)inf[j]) j++;
+    if (j == 8) return negative ? -1.0 / 0.0 : 1.0 / 0.0;
+  }
+  // Decimal literal: digits [. digits] [e [sign] digits], at least one mantissa digit.
+  char sig[MAX_SIG_DIGITS + 1];
+  int nsig = 0;
+  long exp_adjust = 0;  // value = sig * 10^(exp_adjust + exponent)
+  int mantissa_digits = 0;
+  bool seen_point = false;
+  for (; i < end; i++) {
+    uint16_t c = unit_at(units, wide, i);
+    if (c >= '0' && c <= '9') {
+      mantissa_digits++;
+      if (nsig == 0 && c == '0') {
+        if (seen_point) exp_adjust--;
+        continue;
+      }
+      if (nsig < MAX_SIG_DIGITS) {
+        sig[nsig++] = (char)c;
+        if (seen_point) exp_adjust--;
+      } else if (!seen_point) {
+        exp_adjust++;
+      }
+    } else if (c == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      break;
+    }
+  }
+  if (mantissa_digits == 0) return 0.0 / 0.0;
+  long exponent = 0;
+  if (i < end) {
+    uint16_t c = unit_at(units, wide, i);
+    if (c != 'e' && c != 'E') return 0.0 / 0.0;
+    i++;
+    bool eneg = false;
+    if (i < end && (unit_at(units, wide, i) == '+' || unit_at(units, wide, i) == '-')) {
+      eneg = unit_at(units, wide, i) == '-';
+      i++;
+    }
+    if (i >= end) return 0.0 / 0.0;
+    for (; i < end; i++) {
+      uint16_t d = unit_at(units, wide, i);
+      if (d < '0' || d > '9') return 0.0 / 0.0;
+      if (exponent < 100000) exponent = exponent * 10 + (d - '0');
+    }
+    if (eneg) exponent = -exponent;
+  }
+  if (nsig == 0) return negative ? -0.0 : 0.0;
+  char buf[MAX_SIG_DIGITS + 24];
+  size_t len_out = 0;
+  if (negative) buf[len_out++] = '-';
+  MVM_MEMCPY(buf + len_out, sig, (size_t)nsig);
+  len_out += (size_t)nsig;
+  buf[len_out++] = 'e';
+  len_out += put_int(buf + len_out, (int)(exponent + exp_adjust));
+  buf[len_out] = '\0';
+  return MVM_STRTOD(buf);
+}
+
+// ---- ToInt32 / ToUint32 / % ----
+
+uint32_t number_to_uint32(double d) {
+  if (d != d || d > 1.7976931348623157e308 || d < -1.7976931348623157e308) return 0;
+  if (d >= 0 && d < 4294967296.0) return (uint32_t)d;
+  if (d < 0 && d > -2147483649.0) return (uint32_t)(int32_t)d;
+  double t = MVM_TRUNC(d);
+  double m = MVM_FMOD(t, 4294967296.0);
+  if (m < 0) m += 4294967296.0;
+  return (uint32_t)m;
+}
+
+int32_t number_to_int32(double d) {
+  uint32_t u = number_to_uint32(d);
+  return u <= 0x7FFFFFFFu ? (int32_t)u : (int32_t)((int64_t)u - 4294967296LL);
+}
+
+double number_fmod(double a, double b) { return MVM_FMOD(a, b); }
+
+// ---- Portable fallbacks for MVM_DTOA / MVM_STRTOD ----
+
+static double pow10_scaled(double d, int k) {
+  // Two steps keep 10^k finite for the exponents doubles need (|k| up to ~650).
+  int half = k / 2;
+  return d * MVM_POW(10.0, half) * MVM_POW(10.0, k - half);
+}
+
+double mvm_portable_strtod(const char* s) {
+  bool negative = false;
+  if (*s == '-' || *s == '+') negative = *s++ == '-';
+  uint64_t mant = 0;
+  int exp10 = 0, ndigits = 0;
+  bool point = false;
+  for (; *s; s++) {
+    if (*s == '.') {
+      point = true;
+    } else if (*s >= '0' && *s <= '9') {
+      if (ndigits < 19) {
+        mant = mant * 10 + (uint64_t)(*s - '0');
+        if (mant) ndigits++;
+        if (point) exp10--;
+      } else if (!point) {
+        exp10++;
+      }
+    } else {
+      break;
+    }
+  }
+  if (*s == 'e' || *s == 'E') {
+    s++;
+    bool eneg = false;
+    if (*s == '-' || *s == '+') eneg = *s++ == '-';
+    int e = 0;
+    for (; *s >= '0' && *s <= '9'; s++) {
+      if (e < 100000) e = e * 10 + (*s - '0');
+    }
+    exp10 += eneg ? -e : e;
+  }
+  double v = (double)mant;
+  if (mant != 0) {
+    if (exp10 < -400) v = 0;
+    else if (exp10 > 400) v = 1.0 / 0.0;
+    else v = exp10 >= 0 ? pow10_scaled(v, exp10) : v / pow10_scaled(1.0, -exp10);
+  }
+  return negative ? -v : v;
+}
+
+int mvm_portable_dtoa(double d, char* digits, int* out_n) {
+  int e = 0;
+  double x = d;
+  while (x >= 10) {
+    x /= 10;
+    e++;
+  }
+  while (x < 1) {
+    x *= 10;
+    e--;
+  }
+  int k = 1;
+  for (int p = 1; p <= 17; p++) {
+    double scaled = MVM_FLOOR(pow10_scaled(d, p - 1 - e) + 0.5);
+    int ee = e;
+    double limit = MVM_POW(10.0, p);
+    if (scaled >= limit) {
+      scaled /= 10;
+      ee++;
+    }
+    uint64_t m = (uint64_t)scaled;
+    for (int i = p - 1; i >= 0; i--) {
+      digits[i] = (char)('0' + (int)(m % 10));
+      m /= 10;
+    }
+    digits[p] = '\0';
+    char buf[32];
+    MVM_MEMCPY(buf, digits, (size_t)p);
+    size_t len = (size_t)p;
+    buf[len++] = 'e';
+    len += put_int(buf + len, ee - (p - 1));
+    buf[len] = '\0';
+    k = p;
+    e = ee;
+    if (mvm_portable_strtod(buf) == d) break;
+  }
+  while (k > 1 && digits[k - 1] == '0') k--;
+  digits[k] = '\0';
+  *out_n = e + 1;
+  return k;
+}

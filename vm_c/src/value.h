@@ -1,0 +1,166 @@
+/* value.h: the value encoding. The only file that knows which bits mean what.
+ *
+ * A value is a 32-bit word whose low bits are a tag (docs/internals.md section 1):
+ *
+ *   xxxx...xxx1   int31: the upper 31 bits, sign-extended. -2^30 .. 2^30-1.
+ *   xxxx...xx00   heap reference (non-zero): the byte offset of an allocation in the heap.
+ *   xxxx...x010   ROM reference: v == (offset << 1) | 2, offset 4-aligned, into the ROM.
+ *   xxxx...x110   special: (v >> 3) is an index; undefined, null, false, true, hole, and
+ *                 from BUILTIN_BASE on, the builtin functions.
+ *
+ * Why offsets and not pointers: the heap is a relocatable block (the collector moves it, an image
+ * stores it verbatim), so an offset stays meaningful across a collection that copies the whole
+ * space and across snapshot/restore, with no relocation pass. The cost is one add per
+ * dereference. Heap offset 0 is a pad word, which keeps the all-zero word from ever being a
+ * valid value.
+ *
+ * Numbers: int31 when the value is an integer in range and not -0, otherwise a FLOAT64
+ * allocation. Every producer of numbers goes through number_make() (number.c), which applies
+ * that rule, so equal numbers have the same representation kind.
+ *
+ * Every allocation, heap or ROM, starts with a header word (size << 5) | type. Multi-byte fields
+ * are little-endian and read through rd16/rd32/wr32 below, so the heap image is the same bytes on
+ * every host and unaligned ROM (an image used in place) is fine.
+ */
+#ifndef MVM_VALUE_H
+#define MVM_VALUE_H
+
+#include "mvm.h"
+
+// mvm.h included the table with TYPE defined empty: take it over.
+#undef TYPE
+enum {
+#define TYPE(name, value) TC_##name = value,
+#include "mvm_tables.h"
+#undef TYPE
+  TC__END
+};
+
+// mvm.h included the table with SPECIAL defined empty: take it over.
+#undef SPECIAL
+enum {
+#define SPECIAL(name, value) SP_##name = value,
+#include "mvm_tables.h"
+#undef SPECIAL
+  SP__END
+};
+
+// mvm.h included the table with BUILTIN defined empty: take it over.
+#undef BUILTIN
+enum {
+#define BUILTIN(name, value, global) BI_##name = value,
+#include "mvm_tables.h"
+#undef BUILTIN
+  BI__COUNT
+};
+
+// mvm.h included the table with ERROR_KIND defined empty: take it over.
+#undef ERROR_KIND
+enum {
+#define ERROR_KIND(name, value, jsname) EK_##name = value,
+#include "mvm_tables.h"
+#undef ERROR_KIND
+  EK__COUNT
+};
+
+// mvm.h included the table with CONST defined empty: take it over.
+#undef CONST
+enum {
+#define CONST(name, value) K_##name = (int)((value) & 0x7FFFFFFF),
+#include "mvm_tables.h"
+#undef CONST
+};
+
+// NO_OFFSET is the one constant that does not fit an enum; the table's value is checked here.
+#define NO_OFFSET ((uint32_t)0xFFFFFFFFu)
+typedef char mvm_check_no_offset[K_NO_OFFSET == 0x7FFFFFFF ? 1 : -1];
+
+#define MVM_SPECIAL(i) ((mvm_value_t)(((uint32_t)(i) << 3) | 6u))
+#define VAL_UNDEFINED MVM_SPECIAL(SP_UNDEFINED)
+#define VAL_NULL MVM_SPECIAL(SP_NULL)
+#define VAL_FALSE MVM_SPECIAL(SP_FALSE)
+#define VAL_TRUE MVM_SPECIAL(SP_TRUE)
+#define VAL_HOLE MVM_SPECIAL(SP_HOLE)
+
+#define INT31_MIN (-(int32_t)0x40000000)
+#define INT31_MAX ((int32_t)0x3FFFFFFF)
+
+// ---- Tag tests ----
+
+static inline bool value_is_int(mvm_value_t v) { return (v & 1u) != 0; }
+static inline bool value_is_heap(mvm_value_t v) { return (v & 3u) == 0 && v != 0; }
+static inline bool value_is_rom(mvm_value_t v) { return (v & 7u) == 2u; }
+static inline bool value_is_ref(mvm_value_t v) { return value_is_heap(v) || value_is_rom(v); }
+static inline bool value_is_special(mvm_value_t v) { return (v & 7u) == 6u; }
+static inline bool value_is_builtin(mvm_value_t v) {
+  return value_is_special(v) && (v >> 3) >= (uint32_t)K_BUILTIN_BASE &&
+         (v >> 3) < (uint32_t)K_BUILTIN_BASE + BI__COUNT;
+}
+static inline bool value_is_nullish(mvm_value_t v) { return v == VAL_UNDEFINED || v == VAL_NULL; }
+static inline bool value_is_bool(mvm_value_t v) { return v == VAL_TRUE || v == VAL_FALSE; }
+
+// ---- int31 ----
+
+static inline int32_t value_as_int(mvm_value_t v) {
+  // Sign-extends bit 30 of (v >> 1) without relying on implementation-defined >> of negatives.
+  return (int32_t)((v >> 1) ^ 0x40000000u) - (int32_t)0x40000000;
+}
+static inline mvm_value_t value_from_int(int32_t i) { return ((uint32_t)i << 1) | 1u; }
+static inline bool int31_fits(int64_t i) { return i >= INT31_MIN && i <= INT31_MAX; }
+
+// ---- References ----
+
+static inline uint32_t value_heap_offset(mvm_value_t v) { return v; }
+// (offset << 1) | 2 with a 4-aligned offset: the tag bit lands in bit 0 after the shift.
+static inline uint32_t value_rom_offset(mvm_value_t v) { return (v >> 1) & ~3u; }
+static inline mvm_value_t value_from_heap_offset(uint32_t off) { return off; }
+static inline mvm_value_t value_from_rom_offset(uint32_t off) { return (off << 1) | 2u; }
+
+// ---- Specials and builtins ----
+
+static inline mvm_value_t value_from_bool(bool b) { return b ? VAL_TRUE : VAL_FALSE; }
+static inline uint32_t value_special_index(mvm_value_t v) { return v >> 3; }
+static inline mvm_value_t value_from_builtin(uint32_t b) {
+  return MVM_SPECIAL((uint32_t)K_BUILTIN_BASE + b);
+}
+static inline uint32_t value_builtin_index(mvm_value_t v) {
+  return (v >> 3) - (uint32_t)K_BUILTIN_BASE;
+}
+
+// ---- Allocation headers ----
+
+static inline uint32_t header_make(uint32_t size, uint32_t type) { return (size << 5) | type; }
+static inline uint32_t header_type(uint32_t h) { return h & 31u; }
+static inline uint32_t header_size(uint32_t h) { return h >> 5; }
+#define ALLOC_MAX_SIZE ((uint32_t)1 << 27)
+
+// ---- Little-endian field access (heap and ROM) ----
+
+static inline uint32_t rd32(const uint8_t* p) {
+  return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+static inline uint16_t rd16(const uint8_t* p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+static inline void wr32(uint8_t* p, uint32_t v) {
+  p[0] = (uint8_t)v;
+  p[1] = (uint8_t)(v >> 8);
+  p[2] = (uint8_t)(v >> 16);
+  p[3] = (uint8_t)(v >> 24);
+}
+static inline void wr16(uint8_t* p, uint16_t v) {
+  p[0] = (uint8_t)v;
+  p[1] = (uint8_t)(v >> 8);
+}
+static inline double rd_f64(const uint8_t* p) {
+  uint64_t bits = (uint64_t)rd32(p) | ((uint64_t)rd32(p + 4) << 32);
+  double d;
+  MVM_MEMCPY(&d, &bits, sizeof d);
+  return d;
+}
+static inline void wr_f64(uint8_t* p, double d) {
+  uint64_t bits;
+  MVM_MEMCPY(&bits, &d, sizeof bits);
+  wr32(p, (uint32_t)bits);
+  wr32(p + 4, (uint32_t)(bits >> 32));
+}
+
+#endif
