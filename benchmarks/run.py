@@ -22,10 +22,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import report, tools  # noqa: E402
-from bench.engines import (  # noqa: E402
-    CPYTHON, MICROVIUM, NODE, OURS, QUICKJS, Engines, IrCache, Program, Run, file_digest,
-    load_microvium_error_names, load_programs, timed_process,
+from bench import report, tools
+from bench.engines import (
+    CPYTHON,
+    MICROVIUM,
+    NODE,
+    OURS,
+    QUICKJS,
+    Engines,
+    IrCache,
+    Program,
+    Run,
+    file_digest,
+    load_microvium_error_names,
+    load_programs,
+    timed_process,
 )
 
 TIMED_ENGINES = [OURS, MICROVIUM, QUICKJS, CPYTHON, NODE]
@@ -141,7 +152,7 @@ class Bench:
                 jobs.append((program, engine, image, key))
 
         def work(job: tuple) -> tuple:
-            program, engine, image, key = job
+            program, engine, image, _ = job
             return job, self.engines.callgrind(engine, program, image)
 
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -266,7 +277,7 @@ class Bench:
             return out.stdout.strip()
 
         return {
-            "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             "commit": git("rev-parse", "--short", "HEAD"),
             "dirty": bool(git("status", "--porcelain", "--", "vm_c", "compiler", "hostlib")),
             "quick": self.args.quick,

@@ -15,9 +15,15 @@ from .program import compile_program
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m compiler", description=__doc__)
-    parser.add_argument("file", help="entry module (.js), or with --disasm a unit or image")
-    parser.add_argument("-o", "--output", help="unit file to write (default: FILE with .mvmu)")
-    parser.add_argument("--disasm", action="store_true", help="disassemble FILE instead")
+    parser.add_argument(
+        "file", help="entry module (.js), or with --disasm a unit or image"
+    )
+    parser.add_argument(
+        "-o", "--output", help="unit file to write (default: FILE with .mvmu)"
+    )
+    parser.add_argument(
+        "--disasm", action="store_true", help="disassemble FILE instead"
+    )
     parser.add_argument(
         "--bare",
         action="append",

@@ -23,7 +23,9 @@ MAX_CONSTS = 0xFFFF
 
 # Instructions after which control never falls through to the next one.
 TERMINATORS = frozenset({Op.JUMP, Op.RETURN, Op.THROW, Op.THROW_ERROR})
-JUMPS = frozenset({Op.JUMP, Op.JUMP_IF_FALSE, Op.JUMP_IF_TRUE, Op.JUMP_IF_NULLISH, Op.TRY})
+JUMPS = frozenset(
+    {Op.JUMP, Op.JUMP_IF_FALSE, Op.JUMP_IF_TRUE, Op.JUMP_IF_NULLISH, Op.TRY}
+)
 
 _OPERAND_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
     "NONE": (),
@@ -110,7 +112,9 @@ def assemble(ir: IRFunction) -> Assembled:
         out += struct.pack(_OPERAND_PACK[info.format], *operands)
 
     max_stack = _max_stack(instrs, label_index)
-    return Assembled(ir, bytes(out), max_stack, _line_changes(instrs, pcs, ir.first_line))
+    return Assembled(
+        ir, bytes(out), max_stack, _line_changes(instrs, pcs, ir.first_line)
+    )
 
 
 def _too_large(ir: IRFunction, message: str) -> CompileError:
@@ -128,7 +132,9 @@ def _max_stack(instrs: list[Instr], label_index: dict[int, int]) -> int:
             depth_at[index] = depth
             work.append((index, depth))
         else:
-            assert known == depth, f"stack depth {known} != {depth} at instruction {index}"
+            assert known == depth, (
+                f"stack depth {known} != {depth} at instruction {index}"
+            )
 
     depth_at[0] = 0
     while work:
@@ -150,7 +156,9 @@ def _max_stack(instrs: list[Instr], label_index: dict[int, int]) -> int:
     return deepest
 
 
-def _line_changes(instrs: list[Instr], pcs: list[int], first_line: int) -> list[tuple[int, int]]:
+def _line_changes(
+    instrs: list[Instr], pcs: list[int], first_line: int
+) -> list[tuple[int, int]]:
     changes = [(0, first_line)]
     for instr, pc in zip(instrs, pcs):
         if instr.line and instr.line != changes[-1][1]:

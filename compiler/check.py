@@ -116,14 +116,18 @@ class SubsetChecker:
         if node.kind in ("get", "set"):
             self.refuse(node, "getters and setters are")
         if node.kind != "init":
-            raise error_at(node, self.filename, f"'{node.kind}' properties are not supported")
+            raise error_at(
+                node, self.filename, f"'{node.kind}' properties are not supported"
+            )
         key = node.key
         is_proto = not node.computed and (
             (key.type == "Identifier" and key.name == "__proto__")
             or (key.type == "Literal" and key.value == "__proto__")
         )
         if is_proto and not node.shorthand and not node.method:
-            raise error_at(node, self.filename, "__proto__ in object literals is not supported")
+            raise error_at(
+                node, self.filename, "__proto__ in object literals is not supported"
+            )
 
     def check_AssignmentExpression(self, node: Any) -> None:
         if node.left.type not in ("Identifier", "MemberExpression"):

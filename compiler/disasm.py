@@ -38,7 +38,9 @@ UNIT_MAGIC = b"MVMUNIT\x00"
 IMAGE_MAGIC = b"MVM\x00\r\n\x1a\n"
 
 # Opcodes whose operand a (or b, for THROW_ERROR) indexes the function's CONSTS.
-CONST_OPERAND = frozenset({Op.LOAD_CONST, Op.MAKE_CLOSURE, Op.INIT_PROP, Op.GET_PROP, Op.SET_PROP})
+CONST_OPERAND = frozenset(
+    {Op.LOAD_CONST, Op.MAKE_CLOSURE, Op.INIT_PROP, Op.GET_PROP, Op.SET_PROP}
+)
 GLOBAL_OPERAND = frozenset({Op.LOAD_GLOBAL, Op.STORE_GLOBAL})
 _FORMAT_PACK = {
     "NONE": "",
@@ -62,7 +64,9 @@ class Reader:
     def unpack(self, fmt: str, offset: int) -> tuple[int, ...]:
         size = struct.calcsize(fmt)
         if offset < 0 or offset + size > len(self.data):
-            raise ValueError(f"{self.what}: read of {size} bytes at {offset} is out of bounds")
+            raise ValueError(
+                f"{self.what}: read of {size} bytes at {offset} is out of bounds"
+            )
         return struct.unpack_from(fmt, self.data, offset)
 
     def u8(self, offset: int) -> int:
@@ -76,7 +80,9 @@ class Reader:
 
     def bytes(self, offset: int, length: int) -> bytes:
         if offset < 0 or length < 0 or offset + length > len(self.data):
-            raise ValueError(f"{self.what}: {length} bytes at {offset} are out of bounds")
+            raise ValueError(
+                f"{self.what}: {length} bytes at {offset} are out of bounds"
+            )
         return self.data[offset : offset + length]
 
 
@@ -112,7 +118,9 @@ class Heapish:
         word = self.r.u32(offset)
         kind, size = word & 31, word >> 5
         if size < 8 or size % 4 or offset + size > len(self.r.data):
-            raise ValueError(f"{self.what}: bad allocation header {word:#x} at {offset}")
+            raise ValueError(
+                f"{self.what}: bad allocation header {word:#x} at {offset}"
+            )
         return kind, size
 
     def walk(self) -> Iterator[tuple[int, int, int]]:
@@ -128,13 +136,21 @@ class Heapish:
         length = self.r.u32(offset + 4)
         if kind == TYPE_STRING8:
             if 8 + length > size:
-                raise ValueError(f"{self.what}: string at {offset} overruns its allocation")
+                raise ValueError(
+                    f"{self.what}: string at {offset} overruns its allocation"
+                )
             return self.r.bytes(offset + 8, length).decode("latin-1")
         if kind == TYPE_STRING16:
             if 8 + 2 * length > size:
-                raise ValueError(f"{self.what}: string at {offset} overruns its allocation")
-            return self.r.bytes(offset + 8, 2 * length).decode("utf-16-le", "surrogatepass")
-        raise ValueError(f"{self.what}: expected a string at {offset}, found {type_name(kind)}")
+                raise ValueError(
+                    f"{self.what}: string at {offset} overruns its allocation"
+                )
+            return self.r.bytes(offset + 8, 2 * length).decode(
+                "utf-16-le", "surrogatepass"
+            )
+        raise ValueError(
+            f"{self.what}: expected a string at {offset}, found {type_name(kind)}"
+        )
 
     def float64(self, offset: int) -> float:
         return float(struct.unpack("<d", self.r.bytes(offset + 4, 8))[0])
@@ -199,7 +215,9 @@ class RomView(Heapish):
     def function_name(self, offset: int) -> str:
         kind, _ = self.header(offset)
         if kind != TYPE_FUNCTION:
-            raise ValueError(f"ROM: expected FUNCTION at {offset}, found {type_name(kind)}")
+            raise ValueError(
+                f"ROM: expected FUNCTION at {offset}, found {type_name(kind)}"
+            )
         name = self.r.u32(offset + 16)
         if name & 7 == 2:
             return self.string(rom_offset(name))
@@ -208,7 +226,9 @@ class RomView(Heapish):
     def consts(self, offset: int) -> list[int]:
         kind, size = self.header(offset)
         if kind != TYPE_CONSTS:
-            raise ValueError(f"ROM: expected CONSTS at {offset}, found {type_name(kind)}")
+            raise ValueError(
+                f"ROM: expected CONSTS at {offset}, found {type_name(kind)}"
+            )
         count = self.r.u32(offset + 4)
         if 8 + 4 * count > size:
             raise ValueError(f"ROM: CONSTS at {offset} overruns its allocation")
@@ -218,7 +238,9 @@ class RomView(Heapish):
         """(file, [(pc, line)]) of a LINES allocation."""
         kind, size = self.header(offset)
         if kind != TYPE_LINES:
-            raise ValueError(f"ROM: expected LINES at {offset}, found {type_name(kind)}")
+            raise ValueError(
+                f"ROM: expected LINES at {offset}, found {type_name(kind)}"
+            )
         file_value = self.r.u32(offset + 4)
         file = self.string(rom_offset(file_value)) if file_value & 7 == 2 else "?"
         line = self.r.u32(offset + 8)
@@ -239,14 +261,20 @@ class RomView(Heapish):
     def decode_function(self, offset: int) -> DecodedFunction:
         kind, size = self.header(offset)
         if kind != TYPE_FUNCTION:
-            raise ValueError(f"ROM: expected FUNCTION at {offset}, found {type_name(kind)}")
+            raise ValueError(
+                f"ROM: expected FUNCTION at {offset}, found {type_name(kind)}"
+            )
         nparams, flags, nlocals, max_stack, _, consts_off, _, lines_off, code_len = (
             self.r.unpack("<BBHHHIIII", offset + 4)
         )
         if 28 + code_len > size:
-            raise ValueError(f"ROM: code of function at {offset} overruns its allocation")
+            raise ValueError(
+                f"ROM: code of function at {offset} overruns its allocation"
+            )
         consts = self.consts(consts_off) if consts_off != NO_OFFSET else []
-        file, line_table = self.lines(lines_off) if lines_off != NO_OFFSET else (None, [])
+        file, line_table = (
+            self.lines(lines_off) if lines_off != NO_OFFSET else (None, [])
+        )
         code = self.r.bytes(offset + 28, code_len)
         return DecodedFunction(
             offset=offset,
@@ -299,7 +327,11 @@ class RomView(Heapish):
             return const
         if op in GLOBAL_OPERAND:
             index = operands[0]
-            return self.global_names[index] if index < len(self.global_names) else "<bad global>"
+            return (
+                self.global_names[index]
+                if index < len(self.global_names)
+                else "<bad global>"
+            )
         if op is Op.LOAD_BUILTIN:
             return BUILTIN_NAMES.get(operands[0], "<bad builtin>")
         return ""
@@ -371,7 +403,11 @@ def decode_code(code: bytes) -> list[Instruction]:
 def decode_unit_functions(unit: bytes) -> list[DecodedFunction]:
     """Every FUNCTION in a unit's ROM, in ROM order (for tests and tools)."""
     view, _ = _open_unit(unit)
-    return [view.decode_function(off) for off, kind, _ in view.walk() if kind == TYPE_FUNCTION]
+    return [
+        view.decode_function(off)
+        for off, kind, _ in view.walk()
+        if kind == TYPE_FUNCTION
+    ]
 
 
 def leb128(data: bytes, i: int) -> tuple[int, int]:
@@ -421,19 +457,26 @@ IMAGE_HEADER = "<8sHHIIIII"
 
 def disasm_image(image: bytes) -> str:
     r = Reader(image, "image")
-    magic, version, header_size, features, crc, size, entry, names_off = r.unpack(IMAGE_HEADER, 0)
+    magic, version, header_size, features, crc, size, entry, names_off = r.unpack(
+        IMAGE_HEADER, 0
+    )
     if magic != IMAGE_MAGIC:
         raise ValueError("not an image (bad magic)")
     if size > len(image):
-        raise ValueError(f"image truncated: header says {size} bytes, have {len(image)}")
+        raise ValueError(
+            f"image truncated: header says {size} bytes, have {len(image)}"
+        )
     if size < 72 or header_size < 72 or header_size > size:
         raise ValueError("image: bad header or image size")
     computed = zlib.crc32(image[20:size])
-    feature_list = [FEATURE_NAMES.get(b, f"bit{b}") for b in range(32) if features >> b & 1]
+    feature_list = [
+        FEATURE_NAMES.get(b, f"bit{b}") for b in range(32) if features >> b & 1
+    ]
     out = [
         f"image version {version}, header {header_size} bytes, size {size}, "
         f"features {','.join(feature_list) or '-'}",
-        f"crc {crc:#010x} " + ("ok" if computed == crc else f"MISMATCH (computed {computed:#010x})"),
+        f"crc {crc:#010x} "
+        + ("ok" if computed == crc else f"MISMATCH (computed {computed:#010x})"),
     ]
     sections: dict[str, bytes] = {}
     for i in range(5):

@@ -91,7 +91,9 @@ ControlEntry = ScopeExit | HandlerExit | FinallyExit | JumpTarget
 
 
 class FunctionLowering:
-    def __init__(self, ctx: ModuleContext, info: FunctionInfo, name: str | None) -> None:
+    def __init__(
+        self, ctx: ModuleContext, info: FunctionInfo, name: str | None
+    ) -> None:
         self.ctx = ctx
         self.info = info
         self.analysis = ctx.analysis
@@ -196,7 +198,9 @@ class FunctionLowering:
             assert binding.global_slot is not None, f"unlinked global {binding.name}"
             self.emit(Op.LOAD_GLOBAL, binding.global_slot)
         elif binding.captured:
-            self.emit(Op.LOAD_SCOPED, self.scope_depth(binding, node), binding.scope_slot)
+            self.emit(
+                Op.LOAD_SCOPED, self.scope_depth(binding, node), binding.scope_slot
+            )
         elif binding.kind is Kind.PARAM:
             self.emit(Op.LOAD_ARG, binding.arg_index)
         elif binding.kind is Kind.CALLEE:
@@ -211,7 +215,9 @@ class FunctionLowering:
             assert binding.global_slot is not None, f"unlinked global {binding.name}"
             self.emit(Op.STORE_GLOBAL, binding.global_slot)
         elif binding.captured:
-            self.emit(Op.STORE_SCOPED, self.scope_depth(binding, node), binding.scope_slot)
+            self.emit(
+                Op.STORE_SCOPED, self.scope_depth(binding, node), binding.scope_slot
+            )
         elif binding.kind is Kind.PARAM:
             self.emit(Op.STORE_ARG, binding.arg_index)
         else:
@@ -262,7 +268,11 @@ class FunctionLowering:
         mark = self.next_local
         saved_scope = self.scope
         for binding in scope.bindings.values():
-            if not (binding.captured or binding.is_global or binding.kind in (Kind.PARAM, Kind.CALLEE)):
+            if not (
+                binding.captured
+                or binding.is_global
+                or binding.kind in (Kind.PARAM, Kind.CALLEE)
+            ):
                 binding.local_index = self.alloc_local()
         if scope.materialized:
             self.emit(Op.SCOPE_PUSH, scope.slot_count)
@@ -281,7 +291,9 @@ class FunctionLowering:
             return
         for node in scope.hoisted:
             name = node.id.name if node.id is not None else "default"
-            binding = scope.bindings[node.id.name if node.id is not None else DEFAULT_KEY]
+            binding = scope.bindings[
+                node.id.name if node.id is not None else DEFAULT_KEY
+            ]
             self.function_value(node, name)
             self.store_binding(binding, node)
 
@@ -336,7 +348,11 @@ class FunctionLowering:
     def ends_in_exit(self) -> bool:
         """True when the code so far cannot fall through its end (a final return)."""
         code = self.ir.code
-        return bool(code) and isinstance(code[-1], Instr) and code[-1].op in (Op.RETURN, Op.THROW)
+        return (
+            bool(code)
+            and isinstance(code[-1], Instr)
+            and code[-1].op in (Op.RETURN, Op.THROW)
+        )
 
     def end_line(self, node: Any) -> int:
         loc = node.loc

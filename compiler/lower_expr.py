@@ -64,7 +64,10 @@ class Chain:
 
 
 def is_anonymous_function(node: Any) -> bool:
-    return node.type in ("FunctionExpression", "ArrowFunctionExpression") and node.id is None
+    return (
+        node.type in ("FunctionExpression", "ArrowFunctionExpression")
+        and node.id is None
+    )
 
 
 def literal_truth(node: Any) -> bool | None:
@@ -219,13 +222,23 @@ class ExpressionLowering(FunctionLowering):
 
     def visit_UnaryExpression(self, node: Any) -> None:
         op, argument = node.operator, node.argument
-        if op == "-" and argument.type == "Literal" and isinstance(argument.value, (int, float)) \
-                and not isinstance(argument.value, bool):
+        if (
+            op == "-"
+            and argument.type == "Literal"
+            and isinstance(argument.value, (int, float))
+            and not isinstance(argument.value, bool)
+        ):
             # Folding keeps -1 a PUSH_I8 and makes -0 the float it must be.
-            self.push_number(to_number(-float(argument.value) if argument.value == 0
-                                       else -argument.value))
-        elif op == "typeof" and argument.type == "Identifier" \
-                and isinstance(self.analysis.ref(argument), Undeclared):
+            self.push_number(
+                to_number(
+                    -float(argument.value) if argument.value == 0 else -argument.value
+                )
+            )
+        elif (
+            op == "typeof"
+            and argument.type == "Identifier"
+            and isinstance(self.analysis.ref(argument), Undeclared)
+        ):
             self.push_string("undefined")  # typeof of an undeclared name does not throw
         elif op == "delete":
             self.delete(argument)
@@ -236,21 +249,33 @@ class ExpressionLowering(FunctionLowering):
             self.emit(Op.PUSH_UNDEFINED)
         else:
             self.visit(argument)
-            self.emit({"-": Op.NEG, "+": Op.TO_NUMBER, "!": Op.NOT, "~": Op.BIT_NOT,
-                       "typeof": Op.TYPEOF}[op])
+            self.emit(
+                {
+                    "-": Op.NEG,
+                    "+": Op.TO_NUMBER,
+                    "!": Op.NOT,
+                    "~": Op.BIT_NOT,
+                    "typeof": Op.TYPEOF,
+                }[op]
+            )
 
     def delete(self, argument: Any) -> None:
         if argument.type == "MemberExpression":
             self.visit(argument.object)
             self.push_key(argument)
             self.emit(Op.DELETE_ELEM)
-        elif argument.type == "ChainExpression" and argument.expression.type == "MemberExpression":
+        elif (
+            argument.type == "ChainExpression"
+            and argument.expression.type == "MemberExpression"
+        ):
+
             def body(member: Any) -> None:
                 self.visit(member.object)
                 if member.optional:
                     self.optional_check(0)
                 self.push_key(member)
                 self.emit(Op.DELETE_ELEM)
+
             self.chain_expression(argument, Op.PUSH_TRUE, body)
         else:
             self.visit(argument)
@@ -279,7 +304,9 @@ class ExpressionLowering(FunctionLowering):
             self.emit(Op.JUMP, end)
             self.place(rhs)
         else:
-            self.emit(Op.JUMP_IF_FALSE if node.operator == "&&" else Op.JUMP_IF_TRUE, end)
+            self.emit(
+                Op.JUMP_IF_FALSE if node.operator == "&&" else Op.JUMP_IF_TRUE, end
+            )
         self.emit(Op.POP)
         self.visit(node.right)
         self.place(end)
@@ -354,7 +381,9 @@ class ExpressionLowering(FunctionLowering):
     def visit_ChainExpression(self, node: Any) -> None:
         self.chain_expression(node, Op.PUSH_UNDEFINED, self.visit)
 
-    def chain_expression(self, node: Any, nullish: Op, body: Callable[[Any], None]) -> None:
+    def chain_expression(
+        self, node: Any, nullish: Op, body: Callable[[Any], None]
+    ) -> None:
         """Lowers a chain; any `?.` on a nullish value makes the result `nullish`."""
         saved = self.chain
         chain = self.chain = Chain()
@@ -528,4 +557,6 @@ class ExpressionLowering(FunctionLowering):
         self.throw_error(ERROR_KIND_TYPE_ERROR, "Assignment to constant variable.")
 
     def is_binding(self, node: Any) -> bool:
-        return node.type == "Identifier" and isinstance(self.analysis.ref(node), Binding)
+        return node.type == "Identifier" and isinstance(
+            self.analysis.ref(node), Binding
+        )

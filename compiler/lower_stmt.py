@@ -38,7 +38,9 @@ class Lowering(ExpressionLowering):
             elif node.kind == "var":
                 continue  # `var x;` does not reset x
             else:
-                self.emit(Op.PUSH_UNDEFINED)  # `let x;` in a loop starts undefined each time
+                self.emit(
+                    Op.PUSH_UNDEFINED
+                )  # `let x;` in a loop starts undefined each time
             self.store_binding(binding, declarator)
 
     def visit_BlockStatement(self, node: Any) -> None:
@@ -53,7 +55,9 @@ class Lowering(ExpressionLowering):
             self.visit(node.argument)
         else:
             self.emit(Op.PUSH_UNDEFINED)
-        finally_at = [i for i, e in enumerate(self.control) if isinstance(e, FinallyExit)]
+        finally_at = [
+            i for i, e in enumerate(self.control) if isinstance(e, FinallyExit)
+        ]
         if not finally_at:
             self.emit(Op.RETURN)  # RETURN itself drops handlers and the scope register
             return

@@ -68,14 +68,18 @@ class Loader:
         self.modules: dict[str, Module] = {}
         self.sources: dict[str, str] = {}  # filename -> source, to quote in errors
 
-    def make_module(self, key: str, filename: str, directory: str, source: str) -> Module:
+    def make_module(
+        self, key: str, filename: str, directory: str, source: str
+    ) -> Module:
         self.sources[filename] = source
         program = parse_module(source, filename)
         try:
             check_subset(program, filename)
         except RecursionError:
             raise CompileError("program is nested too deeply", filename) from None
-        module = Module(key, filename, directory, source, program, import_requests(program))
+        module = Module(
+            key, filename, directory, source, program, import_requests(program)
+        )
         self.modules[key] = module
         return module
 
@@ -193,14 +197,22 @@ class Linker:
             return binding.global_slot
         assert binding.import_spec is not None and binding.import_name is not None
         dep = module.deps[binding.import_spec]
-        slot = self.export_slot(dep, binding.import_name, module, binding.node, binding.import_spec)
+        slot = self.export_slot(
+            dep, binding.import_name, module, binding.node, binding.import_spec
+        )
         binding.global_slot = slot
         return slot
 
-    def export_slot(self, module: Module, name: str, requester: Module, node: Any, spec: str) -> int:
+    def export_slot(
+        self, module: Module, name: str, requester: Module, node: Any, spec: str
+    ) -> int:
         export = module.exports.get(name)
         if export is None:
-            raise error_at(node, requester.filename, f"module '{spec}' has no export named '{name}'")
+            raise error_at(
+                node,
+                requester.filename,
+                f"module '{spec}' has no export named '{name}'",
+            )
         marker = (module.key, name)
         if marker in self._active:
             raise error_at(node, requester.filename, f"circular re-export of '{name}'")
@@ -213,6 +225,8 @@ class Linker:
                 return export.binding.global_slot
             assert export.from_spec is not None and export.from_name is not None
             dep = module.deps[export.from_spec]
-            return self.export_slot(dep, export.from_name, module, export.node, export.from_spec)
+            return self.export_slot(
+                dep, export.from_name, module, export.node, export.from_spec
+            )
         finally:
             self._active.discard(marker)

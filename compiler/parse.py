@@ -24,4 +24,6 @@ def parse_module(source: str, filename: str) -> Any:
     except RecursionError:
         raise CompileError("program is nested too deeply", filename) from None
     except Exception as e:  # noqa: BLE001 - a parser bug must not escape as a crash
-        raise CompileError(f"parser failure: {type(e).__name__}: {e}", filename) from None
+        raise CompileError(
+            f"parser failure: {type(e).__name__}: {e}", filename
+        ) from None

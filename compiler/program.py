@@ -29,14 +29,18 @@ class Program:
         for key, binding in module.analysis.module_scope.bindings.items():
             if binding.kind is not Kind.IMPORT:
                 binding.global_slot = len(self.global_names)
-                self.global_names.append("default" if key == DEFAULT_KEY else binding.name)
+                self.global_names.append(
+                    "default" if key == DEFAULT_KEY else binding.name
+                )
 
     def compile(self, entry: Module) -> bytes:
         prelude = self.loader.make_module(
             PRELUDE_NAME, PRELUDE_NAME, ".", PRELUDE_PATH.read_text(encoding="utf-8")
         )
         modules = self.loader.evaluation_order(entry)
-        prelude.analysis = analyze_module(prelude.program, prelude.filename, lambda name: None)
+        prelude.analysis = analyze_module(
+            prelude.program, prelude.filename, lambda name: None
+        )
         self.allocate_globals(prelude)
         ambient = prelude.analysis.module_scope.bindings
 
@@ -44,7 +48,9 @@ class Program:
             return ambient.get(name)
 
         for module in modules:
-            module.analysis = analyze_module(module.program, module.filename, resolve_ambient)
+            module.analysis = analyze_module(
+                module.program, module.filename, resolve_ambient
+            )
             self.allocate_globals(module)
             collect_exports(module)
         Linker().link(modules)
@@ -55,10 +61,14 @@ class Program:
             if m.analysis is not None
         ]
         exports = [
-            UnitExport(name, Linker().export_slot(entry, name, entry, export.node, name))
+            UnitExport(
+                name, Linker().export_slot(entry, name, entry, export.node, name)
+            )
             for name, export in entry.exports.items()
         ]
-        return write_unit(entry_function(bodies, entry.filename), self.global_names, exports)
+        return write_unit(
+            entry_function(bodies, entry.filename), self.global_names, exports
+        )
 
 
 def entry_function(bodies: list[IRFunction], filename: str) -> IRFunction:
@@ -98,7 +108,9 @@ def _compile(loader: Loader, load: Callable[[], Module]) -> bytes:
         sys.setrecursionlimit(saved_limit)
 
 
-def compile_program(entry_path: str, *, bare_modules: Mapping[str, str] | None = None) -> bytes:
+def compile_program(
+    entry_path: str, *, bare_modules: Mapping[str, str] | None = None
+) -> bytes:
     """Compiles the module at entry_path and everything it imports into one unit."""
     loader = Loader(bare_modules)
     return _compile(loader, lambda: loader.load_file(entry_path, None, None))

@@ -105,7 +105,9 @@ class Rom:
         else:
             payload, kind = units, TYPE_STRING16
         alloc = self.add(
-            Alloc(kind, 4 + len(payload), lambda rom: struct.pack("<I", count) + payload)
+            Alloc(
+                kind, 4 + len(payload), lambda rom: struct.pack("<I", count) + payload
+            )
         )
         self._strings[units] = alloc
         return alloc
@@ -113,12 +115,16 @@ class Rom:
     def float64(self, bits: bytes) -> Alloc:
         found = self._floats.get(bits)
         if found is None:
-            found = self._floats[bits] = self.add(Alloc(TYPE_FLOAT64, 8, lambda rom: bits))
+            found = self._floats[bits] = self.add(
+                Alloc(TYPE_FLOAT64, 8, lambda rom: bits)
+            )
         return found
 
     def consts(self, values: list[RomValue]) -> Alloc:
         def render(rom: Rom) -> bytes:
-            return struct.pack(f"<I{len(values)}I", len(values), *map(rom.value, values))
+            return struct.pack(
+                f"<I{len(values)}I", len(values), *map(rom.value, values)
+            )
 
         return self.add(Alloc(TYPE_CONSTS, 4 + 4 * len(values), render))
 
@@ -144,18 +150,21 @@ class Rom:
             raise OverflowError("function needs too deep a stack")
 
         def render(rom: Rom) -> bytes:
-            return struct.pack(
-                "<BBHHHIIII",
-                nparams,
-                flags,
-                nlocals,
-                max_stack,
-                0,
-                consts.offset if consts is not None else NO_OFFSET,
-                rom.value(name if name is not None else UNDEFINED),
-                lines.offset if lines is not None else NO_OFFSET,
-                len(code),
-            ) + code
+            return (
+                struct.pack(
+                    "<BBHHHIIII",
+                    nparams,
+                    flags,
+                    nlocals,
+                    max_stack,
+                    0,
+                    consts.offset if consts is not None else NO_OFFSET,
+                    rom.value(name if name is not None else UNDEFINED),
+                    lines.offset if lines is not None else NO_OFFSET,
+                    len(code),
+                )
+                + code
+            )
 
         return self.add(Alloc(TYPE_FUNCTION, 24 + len(code), render))
 

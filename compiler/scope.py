@@ -210,7 +210,9 @@ class Analyzer:
         self.all_scopes.append(scope)
         return scope
 
-    def declare(self, scope: Scope, ident: Any, kind: Kind, key: str | None = None) -> Binding:
+    def declare(
+        self, scope: Scope, ident: Any, kind: Kind, key: str | None = None
+    ) -> Binding:
         name = key or ident.name
         existing = scope.bindings.get(name)
         if existing is not None:
@@ -219,7 +221,9 @@ class Analyzer:
                 if kind is Kind.FUNCTION:
                     existing.kind = Kind.FUNCTION
                 return existing
-            raise error_at(ident, self.filename, f"Identifier '{name}' has already been declared")
+            raise error_at(
+                ident, self.filename, f"Identifier '{name}' has already been declared"
+            )
         binding = Binding(name, kind, scope, ident)
         scope.bindings[name] = binding
         return binding
@@ -232,7 +236,10 @@ class Analyzer:
                 node = node.declaration
                 if node is None:
                     continue
-                if statement.type == "ExportDefaultDeclaration" and node.type != "FunctionDeclaration":
+                if (
+                    statement.type == "ExportDefaultDeclaration"
+                    and node.type != "FunctionDeclaration"
+                ):
                     continue
             if node.type == "VariableDeclaration" and node.kind != "var":
                 kind = Kind.LET if node.kind == "let" else Kind.CONST
@@ -248,7 +255,8 @@ class Analyzer:
     def block_scope(self, node: Any, statements: list[Any]) -> Scope | None:
         """Opens a block scope if the statements declare anything lexically."""
         has_lexical = any(
-            (s.type == "VariableDeclaration" and s.kind != "var") or s.type == "FunctionDeclaration"
+            (s.type == "VariableDeclaration" and s.kind != "var")
+            or s.type == "FunctionDeclaration"
             for s in statements
         )
         if not has_lexical:
@@ -315,7 +323,9 @@ class Analyzer:
             ref = DirectThis()
         else:
             if owner.this_binding is None:
-                owner.this_binding = self.declare(owner.scope, node, Kind.THIS, THIS_KEY)
+                owner.this_binding = self.declare(
+                    owner.scope, node, Kind.THIS, THIS_KEY
+                )
             ref = owner.this_binding
             self.capture(ref)
         self.refs[id(node)] = ref
@@ -373,7 +383,11 @@ class Analyzer:
     def visit_ForStatement(self, node: Any) -> None:
         init = node.init
         scope = None
-        if init is not None and init.type == "VariableDeclaration" and init.kind != "var":
+        if (
+            init is not None
+            and init.type == "VariableDeclaration"
+            and init.kind != "var"
+        ):
             assert self.function is not None
             scope = self.new_scope("block", node, self.function)
             self.declare_lexical(scope, [init])
@@ -426,7 +440,9 @@ class Analyzer:
         self.visit_function(node)
 
     def visit_function(self, node: Any) -> None:
-        info = FunctionInfo(node, self.function, is_arrow=node.type == "ArrowFunctionExpression")
+        info = FunctionInfo(
+            node, self.function, is_arrow=node.type == "ArrowFunctionExpression"
+        )
         self.functions[id(node)] = info
         scope = self.new_scope("function", node, info)
         info.scope = scope
@@ -514,7 +530,11 @@ class Analyzer:
                 continue
             captured = [b for b in scope.bindings.values() if b.captured]
             if len(captured) > MAX_SCOPE_SLOTS:
-                raise error_at(scope.node, self.filename, "too many captured variables in one scope")
+                raise error_at(
+                    scope.node,
+                    self.filename,
+                    "too many captured variables in one scope",
+                )
             for slot, binding in enumerate(captured):
                 binding.scope_slot = slot
             scope.slot_count = len(captured)

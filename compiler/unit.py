@@ -58,7 +58,9 @@ class UnitWriter:
         self._functions[id(ir)] = alloc
         return alloc
 
-    def const_value(self, const: IntConst | StrConst | FloatConst | FuncConst) -> RomValue:
+    def const_value(
+        self, const: IntConst | StrConst | FloatConst | FuncConst
+    ) -> RomValue:
         if isinstance(const, IntConst):
             return Int31(const.value)
         if isinstance(const, StrConst):
@@ -67,9 +69,13 @@ class UnitWriter:
             return self.rom.float64(const.bits)
         return self.function(const.function)
 
-    def write(self, entry: IRFunction, global_names: list[str], exports: list[UnitExport]) -> bytes:
+    def write(
+        self, entry: IRFunction, global_names: list[str], exports: list[UnitExport]
+    ) -> bytes:
         if len(global_names) > MAX_GLOBALS:
-            raise CompileError("too many global variables in the program", entry.filename or "<input>")
+            raise CompileError(
+                "too many global variables in the program", entry.filename or "<input>"
+            )
         if len(exports) > MAX_EXPORTS:
             raise CompileError("too many exports", entry.filename or "<input>")
         entry_alloc = self.function(entry)
@@ -97,8 +103,12 @@ class UnitWriter:
         return bytes(out + rom)
 
 
-def write_unit(entry: IRFunction, global_names: list[str], exports: list[UnitExport]) -> bytes:
+def write_unit(
+    entry: IRFunction, global_names: list[str], exports: list[UnitExport]
+) -> bytes:
     try:
         return UnitWriter().write(entry, global_names, exports)
     except OverflowError as e:
-        raise CompileError(f"program too large: {e}", entry.filename or "<input>") from None
+        raise CompileError(
+            f"program too large: {e}", entry.filename or "<input>"
+        ) from None

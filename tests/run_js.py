@@ -20,6 +20,8 @@ import sys
 from dataclasses import dataclass, field
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The repo root first: tests/compiler/ would otherwise shadow the compiler package.
+sys.path.insert(0, os.path.dirname(HERE))
 JS_ROOT = os.path.join(HERE, "js")
 
 _EXPECT = re.compile(r"//\s*expect:\s?(.*)$")

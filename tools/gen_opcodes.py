@@ -48,17 +48,19 @@ TRAILING_COMMENT = r"\s*$"  # comments are stripped before matching
 GUARD_RE = re.compile(r"^\s*#(?:ifndef\s+\w+|define\s+\w+\([\w\s,]*\)|endif)\s*$")
 FMT_LINE_RE = re.compile(r"^\s*(?:FMT\(\w+\)\s*)+" + TRAILING_COMMENT)
 FMT_ITEM_RE = re.compile(r"FMT\((\w+)\)")
-OP_RE = re.compile(
-    rf"^OP\({NAME},\s*(\w+),\s*(-?\d+),\s*(-?\d+)\)" + TRAILING_COMMENT
-)
+OP_RE = re.compile(rf"^OP\({NAME},\s*(\w+),\s*(-?\d+),\s*(-?\d+)\)" + TRAILING_COMMENT)
 CONST_RE = re.compile(rf"^CONST\({NAME},\s*{INT}\)" + TRAILING_COMMENT)
-ERR_RE = re.compile(rf'^ERR\({NAME},\s*{INT},\s*"((?:[^"\\]|\\.)*)"\)' + TRAILING_COMMENT)
+ERR_RE = re.compile(
+    rf'^ERR\({NAME},\s*{INT},\s*"((?:[^"\\]|\\.)*)"\)' + TRAILING_COMMENT
+)
 PAIR_RE = {
     kind: re.compile(rf"^{kind}\({NAME},\s*{INT}\)" + TRAILING_COMMENT)
     for kind in ("TYPE", "SPECIAL", "SECTION", "FEATURE")
 }
 BUILTIN_RE = re.compile(rf"^BUILTIN\({NAME},\s*{INT},\s*(\w+)\)" + TRAILING_COMMENT)
-ERROR_KIND_RE = re.compile(rf"^ERROR_KIND\({NAME},\s*{INT},\s*(\w+)\)" + TRAILING_COMMENT)
+ERROR_KIND_RE = re.compile(
+    rf"^ERROR_KIND\({NAME},\s*{INT},\s*(\w+)\)" + TRAILING_COMMENT
+)
 
 
 class HeaderError(Exception):
@@ -72,7 +74,9 @@ class Tables:
     consts: list[tuple[str, str]] = field(default_factory=list)  # value as spelled
     errs: list[tuple[str, int, str]] = field(default_factory=list)
     pairs: dict[str, list[tuple[str, int]]] = field(
-        default_factory=lambda: {k: [] for k in ("TYPE", "SPECIAL", "SECTION", "FEATURE")}
+        default_factory=lambda: {
+            k: [] for k in ("TYPE", "SPECIAL", "SECTION", "FEATURE")
+        }
     )
     builtins: list[tuple[str, int, str | None]] = field(default_factory=list)
     error_kinds: list[tuple[str, int, str]] = field(default_factory=list)
@@ -232,7 +236,9 @@ def render(tables: Tables) -> str:
     out.append("BUILTIN_NAMES: dict[int, str] = {")
     out += [f'    {value}: "{name}",' for name, value, _ in tables.builtins]
     out.append("}")
-    out.append("# Global identifier -> builtin index, for the names the compiler binds.")
+    out.append(
+        "# Global identifier -> builtin index, for the names the compiler binds."
+    )
     out.append("BUILTIN_GLOBALS: dict[str, int] = {")
     out += [f'    "{glob}": {value},' for _, value, glob in tables.builtins if glob]
     out += ["}", ""]
@@ -288,7 +294,9 @@ def check() -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if the output is stale")
+    parser.add_argument(
+        "--check", action="store_true", help="fail if the output is stale"
+    )
     args = parser.parse_args(argv)
     if args.check:
         problem = check()

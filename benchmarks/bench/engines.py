@@ -42,9 +42,9 @@ class Program:
     restore_only: bool = False
 
     @classmethod
-    def load(cls, js: Path) -> "Program":
+    def load(cls, js: Path) -> Program:
         text = js.read_text(encoding="utf-8")
-        header = dict(re.findall(r"^// (expect|needs|measure): (.*)$", text, re.M))
+        header = dict(re.findall(r"^// (expect|needs|measure): (.*)$", text, re.MULTILINE))
         if "expect" not in header:
             raise ValueError(f"{js}: no '// expect:' line")
         py = js.with_suffix(".py")
@@ -74,7 +74,7 @@ def _error_names() -> dict[str, dict[int, str]]:
     names: dict[str, dict[int, str]] = {OURS: {}, MICROVIUM: {}}
     tables = ROOT / "vm_c" / "include" / "mvm_tables.h"
     if tables.exists():
-        for name, code in re.findall(r"^ERR\((\w+),\s*(\d+)", tables.read_text(), re.M):
+        for name, code in re.findall(r"^ERR\((\w+),\s*(\d+)", tables.read_text(), re.MULTILINE):
             names[OURS][int(code)] = name
     return names
 
@@ -91,7 +91,7 @@ def load_microvium_error_names(pkg: Path) -> None:
 def parse_run(engine: str, program: Program, calls: int, proc: subprocess.CompletedProcess,
               ) -> Run:
     run = Run(lines=proc.stdout.splitlines())
-    for key, value in re.findall(r"^@(\w+) (.*)$", proc.stderr, re.M):
+    for key, value in re.findall(r"^@(\w+) (.*)$", proc.stderr, re.MULTILINE):
         if key in ("error", "fatal"):
             parts = value.split()
             code = int(parts[-1]) if parts and parts[-1].lstrip("-").isdigit() else -1
@@ -204,13 +204,13 @@ class Engines:
                *self.run_command(engine, program, image, 1)]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1200)
         run = parse_run(engine, program, 1, proc)
-        match = re.search(r"^totals: (\d+)", out.read_text() if out.exists() else "", re.M)
+        match = re.search(r"^totals: (\d+)", out.read_text() if out.exists() else "", re.MULTILINE)
         return run, int(match.group(1)) if match and run.ok else None
 
 
 def microvium_source(source: str) -> str:
     """Our program as a Microvium module: print is host import 1, run() is export 1."""
-    body = re.sub(r"^export function", "function", source, flags=re.M)
+    body = re.sub(r"^export function", "function", source, flags=re.MULTILINE)
     return f"const print = vmImport(1);\n{body}\nvmExport(1, run);\n"
 
 

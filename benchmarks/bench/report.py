@@ -283,7 +283,7 @@ def top_functions(callgrind_out: Path, n: int = 5) -> list[tuple[str, float]]:
     except (OSError, subprocess.TimeoutExpired):
         return []
     funcs = []
-    for m in re.finditer(r"^\s*[\d,]+ \(\s*([\d.]+)%\)\s+(\S+)", text, re.M):
+    for m in re.finditer(r"^\s*[\d,]+ \(\s*([\d.]+)%\)\s+(\S+)", text, re.MULTILINE):
         where = m.group(2)
         if where == "PROGRAM":
             continue
@@ -303,7 +303,7 @@ def read_mcu_size(results_dir: Path) -> dict | None:
         return None
     text = path.read_text()
     found = {k.lower(): int(v) for k, v in re.findall(r"^(ours|microvium)\s*:\s*(\d+)", text,
-                                                       re.M | re.I)}
+                                                       re.MULTILINE | re.IGNORECASE)}
     return {"ours": found.get("ours"), "microvium": found.get("microvium"), "text": text.strip()}
 
 

@@ -101,13 +101,13 @@ def ensure_quickjs(cache: Path) -> str | None:
 
 def ensure_matplotlib() -> bool:
     try:
-        import matplotlib  # noqa: F401
+        import matplotlib
         return True
     except ImportError:
         log("installing matplotlib (pip install matplotlib)")
         pip([sys.executable, "-m", "pip", "install", "-q", "matplotlib"])
         try:
-            import matplotlib  # noqa: F401,F811
+            import matplotlib  # noqa: F401
             return True
         except ImportError:
             return False

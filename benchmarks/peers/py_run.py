@@ -23,7 +23,7 @@ def load_quickjs(path: str, out: list[str]):
     ctx.add_callable("print", lambda *args: out.append(" ".join(_js_str(a) for a in args)))
     # The programs are ES modules with one `export function run`; as a script, run is a global.
     with open(path, encoding="utf-8") as f:
-        ctx.eval(re.sub(r"^export function", "function", f.read(), flags=re.M))
+        ctx.eval(re.sub(r"^export function", "function", f.read(), flags=re.MULTILINE))
     return lambda: ctx.eval("run()")
 
 

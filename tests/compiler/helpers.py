@@ -13,7 +13,9 @@ def functions(source: str) -> dict[str, DecodedFunction]:
     The prelude's body is also called "<module>"; the user's module comes later in the
     ROM, so it wins the name.
     """
-    return {fn.name: fn for fn in decode_unit_functions(compile_source(source, "test.js"))}
+    return {
+        fn.name: fn for fn in decode_unit_functions(compile_source(source, "test.js"))
+    }
 
 
 def ops(fn: DecodedFunction) -> list[Op]:

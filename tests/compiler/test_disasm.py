@@ -20,7 +20,9 @@ from compiler.opcodes import (
     TYPE_STRING8,
 )
 
-SOURCE = "export function f(x) { return x + 1.5; }\nexport const s = 'hi';\nprint(f(1));\n"
+SOURCE = (
+    "export function f(x) { return x + 1.5; }\nexport const s = 'hi';\nprint(f(1));\n"
+)
 IMAGE_MAGIC = b"MVM\x00\r\n\x1a\n"
 
 
@@ -31,7 +33,9 @@ def alloc(kind: int, body: bytes) -> bytes:
 
 def make_image(unit: bytes) -> bytes:
     """A plausible image around a unit's ROM: the shape mvm_snapshot writes."""
-    _, _, global_count, rom_len, entry, names, export_count, _ = struct.unpack_from("<8sHHIIIHH", unit)
+    _, _, global_count, rom_len, entry, names, export_count, _ = struct.unpack_from(
+        "<8sHHIIIHH", unit
+    )
     rom = unit[28 + 8 * export_count : 28 + 8 * export_count + rom_len]
     heap = bytes(4)
     obj_at = len(heap)
@@ -42,7 +46,9 @@ def make_image(unit: bytes) -> bytes:
     heap += alloc(TYPE_FLOAT64, struct.pack("<d", 2.5))
     imports = struct.pack("<H", 0xFF00)
     exports = struct.pack("<II", (7 << 1) | 1, obj_at)
-    globals_ = struct.pack(f"<{global_count}I", *([str_at, flt_at] + [(3 << 1) | 1] * (global_count - 2)))
+    globals_ = struct.pack(
+        f"<{global_count}I", *([str_at, flt_at] + [(3 << 1) | 1] * (global_count - 2))
+    )
     sections = [rom, imports, exports, globals_, heap]
     header_size = 32 + 8 * len(sections)
     table, offset, laid_out = [], header_size, b""
@@ -54,7 +60,9 @@ def make_image(unit: bytes) -> bytes:
     size = offset
     features = (1 << FEATURE_FLOAT64) | (1 << FEATURE_PROFILE_HOST)
     head = struct.pack("<8sHHI", IMAGE_MAGIC, BYTECODE_VERSION, header_size, features)
-    rest = struct.pack("<III", size, entry, names) + b"".join(struct.pack("<II", *t) for t in table)
+    rest = struct.pack("<III", size, entry, names) + b"".join(
+        struct.pack("<II", *t) for t in table
+    )
     rest += laid_out
     crc = zlib.crc32(rest)
     return head + struct.pack("<I", crc) + rest
@@ -70,7 +78,7 @@ def test_image_listing():
     assert "section ROM" in text and "section HEAP" in text
     assert "import 0: id 0xff00" in text
     assert "export 7 = heap@4(OBJECT)" in text
-    assert 'global 0 print = heap@' in text
+    assert "global 0 print = heap@" in text
     assert "1 FLOAT64, 1 OBJECT, 1 STRING8" in text
     assert '"abc"' in text and "2.5" in text
     assert "function f @" in text and "<entry>" in text
@@ -84,12 +92,16 @@ def test_crc_mismatch_is_reported_not_fatal():
 
 
 def test_unit_listing_shows_lines_and_targets():
-    text = disasm_unit(compile_source("let i = 0;\nwhile (i < 3) {\n  i++;\n}\n", "w.js"))
+    text = disasm_unit(
+        compile_source("let i = 0;\nwhile (i < 3) {\n  i++;\n}\n", "w.js")
+    )
     assert "L2" in text and "L3" in text
     assert "JUMP" in text and "; -> " in text
 
 
-@pytest.mark.parametrize("data", [b"", b"MVMUNIT", b"MVMUNIT\x00" + bytes(4), IMAGE[:40], b"junk" * 10])
+@pytest.mark.parametrize(
+    "data", [b"", b"MVMUNIT", b"MVMUNIT\x00" + bytes(4), IMAGE[:40], b"junk" * 10]
+)
 def test_truncated_or_unknown_input_raises_value_error(data):
     with pytest.raises(ValueError):
         disasm(data)

@@ -134,7 +134,9 @@ def test_filename_is_relative_to_cwd(tmp_path, monkeypatch):
 
 
 def test_limits_are_compile_errors():
-    many_locals = "function f() {" + "".join(f"let v{i} = {i};" for i in range(300)) + "}"
+    many_locals = (
+        "function f() {" + "".join(f"let v{i} = {i};" for i in range(300)) + "}"
+    )
     assert "too many local variables" in error_of(many_locals).message
     many_args = "print(" + ", ".join("1" for _ in range(256)) + ");"
     assert "too many arguments" in error_of(many_args).message

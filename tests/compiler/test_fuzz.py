@@ -16,16 +16,83 @@ from compiler import CompileError, compile_source
 from compiler.disasm import decode_unit_functions
 from test_stack import check_function
 
-CORPUS = [p.read_text() for p in sorted((Path(__file__).parent / "programs").glob("*.js"))]
-TOKENS = [
-    "(", ")", "{", "}", "[", "]", ";", ",", ".", "?.", "?", ":", "=", "+=", "=>", "...",
-    "let", "const", "var", "function", "return", "break", "continue", "this", "new",
-    "try", "catch", "finally", "throw", "switch", "case", "default", "for", "while", "do",
-    "if", "else", "x", "y", "1", "0.5", "'s'", "`t${", "}`", "import", "export", "from",
-    "'./m.js'", "class", "async", "await", "yield", "*", "++", "--", "&&", "??=", "delete",
-    "typeof", "void", "in", "of", "arguments", "undefined", "\n", "/", "#", "@", "\\u0041",
+CORPUS = [
+    p.read_text() for p in sorted((Path(__file__).parent / "programs").glob("*.js"))
 ]
-FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+TOKENS = [
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    ";",
+    ",",
+    ".",
+    "?.",
+    "?",
+    ":",
+    "=",
+    "+=",
+    "=>",
+    "...",
+    "let",
+    "const",
+    "var",
+    "function",
+    "return",
+    "break",
+    "continue",
+    "this",
+    "new",
+    "try",
+    "catch",
+    "finally",
+    "throw",
+    "switch",
+    "case",
+    "default",
+    "for",
+    "while",
+    "do",
+    "if",
+    "else",
+    "x",
+    "y",
+    "1",
+    "0.5",
+    "'s'",
+    "`t${",
+    "}`",
+    "import",
+    "export",
+    "from",
+    "'./m.js'",
+    "class",
+    "async",
+    "await",
+    "yield",
+    "*",
+    "++",
+    "--",
+    "&&",
+    "??=",
+    "delete",
+    "typeof",
+    "void",
+    "in",
+    "of",
+    "arguments",
+    "undefined",
+    "\n",
+    "/",
+    "#",
+    "@",
+    "\\u0041",
+]
+FAST = settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def compiles_or_refuses(source: str) -> None:
@@ -61,7 +128,9 @@ def test_mutated_programs(data: st.DataObject) -> None:
         if kind == "delete":
             source = source[:i] + source[j:]
         elif kind == "insert":
-            source = source[:i] + " " + data.draw(st.sampled_from(TOKENS)) + " " + source[i:]
+            source = (
+                source[:i] + " " + data.draw(st.sampled_from(TOKENS)) + " " + source[i:]
+            )
         elif kind == "duplicate":
             source = source[:j] + source[i:j] + source[j:]
         else:
@@ -73,20 +142,45 @@ def test_mutated_programs(data: st.DataObject) -> None:
 
 NAMES = ["a", "b", "c"]
 leaf = st.one_of(
-    st.sampled_from(NAMES + ["1", "2.5", "-0", "'s'", "true", "null", "undefined", "this", "o"]),
+    st.sampled_from(
+        NAMES + ["1", "2.5", "-0", "'s'", "true", "null", "undefined", "this", "o"]
+    ),
     st.integers(-70000, 70000).map(str),
 )
 
 
 def extend_expr(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-    binary = st.sampled_from(["+", "-", "*", "%", "**", "===", "!=", "<", ">=", "&&", "||", "??",
-                              "&", "<<", ">>>", "in"])
+    binary = st.sampled_from(
+        [
+            "+",
+            "-",
+            "*",
+            "%",
+            "**",
+            "===",
+            "!=",
+            "<",
+            ">=",
+            "&&",
+            "||",
+            "??",
+            "&",
+            "<<",
+            ">>>",
+            "in",
+        ]
+    )
     return st.one_of(
         st.tuples(inner, binary, inner).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
-        st.tuples(st.sampled_from(["- ", "!", "~", "typeof ", "void "]), inner).map("".join),
+        st.tuples(st.sampled_from(["- ", "!", "~", "typeof ", "void "]), inner).map(
+            "".join
+        ),
         st.tuples(inner, inner, inner).map(lambda t: f"({t[0]} ? {t[1]} : {t[2]})"),
-        st.tuples(st.sampled_from(NAMES), st.sampled_from(["=", "+=", "||=", "??=", "*="]), inner)
-        .map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+        st.tuples(
+            st.sampled_from(NAMES),
+            st.sampled_from(["=", "+=", "||=", "??=", "*="]),
+            inner,
+        ).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
         st.tuples(st.sampled_from(NAMES), st.sampled_from(["++", "--"])).map("".join),
         inner.map(lambda e: f"o.p{'' if len(e) % 2 else '?.'}q"),
         st.tuples(inner, inner).map(lambda t: f"(o[{t[0]}] = {t[1]})"),
@@ -107,23 +201,34 @@ def extend_stmt(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     block = st.lists(inner, max_size=3).map(lambda ss: "{ " + " ".join(ss) + " }")
     return st.one_of(
         block,
-        st.tuples(expressions, block, block).map(lambda t: f"if ({t[0]}) {t[1]} else {t[2]}"),
+        st.tuples(expressions, block, block).map(
+            lambda t: f"if ({t[0]}) {t[1]} else {t[2]}"
+        ),
         st.tuples(expressions, block).map(lambda t: f"while ({t[0]}) {t[1]}"),
         st.tuples(block, expressions).map(lambda t: f"do {t[0]} while ({t[1]});"),
         block.map(lambda b: f"for (let i = 0; i < 3; i++) {b}"),
         block.map(lambda b: f"for (let i = 0; i < 3; i++) {{ fs.push(() => i); {b} }}"),
-        st.tuples(block, block).map(lambda t: f"try {t[0]} catch (e) {{ fs.push(() => e); }} finally {t[1]}"),
+        st.tuples(block, block).map(
+            lambda t: f"try {t[0]} catch (e) {{ fs.push(() => e); }} finally {t[1]}"
+        ),
         st.tuples(block, block).map(lambda t: f"try {t[0]} catch {t[1]}"),
         st.tuples(expressions, block, block).map(
-            lambda t: f"switch ({t[0]}) {{ case 1: {t[1]} default: {t[2]} case 2: break; }}"),
+            lambda t: (
+                f"switch ({t[0]}) {{ case 1: {t[1]} default: {t[2]} case 2: break; }}"
+            )
+        ),
         block.map(lambda b: f"{{ function g() {b} }}"),
-        st.tuples(st.sampled_from(["let", "const"]), expressions).map(lambda t: f"{{ {t[0]} q = {t[1]}; }}"),
+        st.tuples(st.sampled_from(["let", "const"]), expressions).map(
+            lambda t: f"{{ {t[0]} q = {t[1]}; }}"
+        ),
     )
 
 
 simple_statements = st.one_of(
     expressions.map(lambda e: f"({e});"),
-    st.sampled_from(["break;", "continue;", "return a;", "return;", "throw a;", "a = () => this;"]),
+    st.sampled_from(
+        ["break;", "continue;", "return a;", "return;", "throw a;", "a = () => this;"]
+    ),
 )
 statements = st.recursive(simple_statements, extend_stmt, max_leaves=10)
 PROLOGUE = "const o = {}; const fs = []; function F(v) { this.v = v; }\n"

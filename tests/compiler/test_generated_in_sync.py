@@ -10,7 +10,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def load_generator():
-    spec = importlib.util.spec_from_file_location("gen_opcodes", ROOT / "tools" / "gen_opcodes.py")
+    spec = importlib.util.spec_from_file_location(
+        "gen_opcodes", ROOT / "tools" / "gen_opcodes.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["gen_opcodes"] = module  # dataclasses look their module up there
@@ -43,6 +45,10 @@ def test_generated_tables_match_the_header_order():
     from compiler.opcodes import OP_INFO, Op
 
     header = (ROOT / "vm_c" / "include" / "mvm_opcodes.h").read_text()
-    names = [line.split("(")[1].split(",")[0] for line in header.splitlines() if line.startswith("OP(")]
+    names = [
+        line.split("(")[1].split(",")[0]
+        for line in header.splitlines()
+        if line.startswith("OP(")
+    ]
     assert [op.name for op in Op] == names
     assert OP_INFO[Op.CALL].pop == -1 and OP_INFO[Op.THROW_ERROR].size == 4

@@ -17,12 +17,16 @@ def module(source: str):
 
 def test_method_call_passes_the_object_as_this():
     fn = module("const o = { m(x) { return x; } }; o.m(1);")
-    assert contains(ops(fn), [Op.LOAD_GLOBAL, Op.DUP, Op.GET_PROP, Op.SWAP, Op.PUSH_I8, Op.CALL])
+    assert contains(
+        ops(fn), [Op.LOAD_GLOBAL, Op.DUP, Op.GET_PROP, Op.SWAP, Op.PUSH_I8, Op.CALL]
+    )
 
 
 def test_plain_call_passes_undefined_as_this():
     fn = module("function f(a, b) {} f(1, 2);")
-    assert contains(ops(fn), [Op.LOAD_GLOBAL, Op.PUSH_UNDEFINED, Op.PUSH_I8, Op.PUSH_I8, Op.CALL])
+    assert contains(
+        ops(fn), [Op.LOAD_GLOBAL, Op.PUSH_UNDEFINED, Op.PUSH_I8, Op.PUSH_I8, Op.CALL]
+    )
     assert ("CALL", "2") in listing(fn)
 
 
@@ -36,7 +40,11 @@ def test_captured_loop_let_is_cloned_per_iteration():
     body = ops(fn)
     assert Op.SCOPE_PUSH in body and Op.SCOPE_POP in body
     clone = body.index(Op.SCOPE_CLONE)
-    assert body[clone + 1 : clone + 4] == [Op.LOAD_SCOPED, Op.INC, Op.STORE_SCOPED]  # before i++
+    assert body[clone + 1 : clone + 4] == [
+        Op.LOAD_SCOPED,
+        Op.INC,
+        Op.STORE_SCOPED,
+    ]  # before i++
 
 
 def test_uncaptured_loop_let_is_a_local():
@@ -47,16 +55,24 @@ def test_uncaptured_loop_let_is_a_local():
 
 
 def test_closures_and_rom_functions():
-    fns = functions("function outer() { let x = 1; return () => x; }\nfunction plain() { return 2; }")
+    fns = functions(
+        "function outer() { let x = 1; return () => x; }\nfunction plain() { return 2; }"
+    )
     outer = fns["outer"]
     assert Op.MAKE_CLOSURE in ops(outer)  # the arrow captures x
     assert contains(ops(outer), [Op.SCOPE_PUSH, Op.PUSH_I8, Op.STORE_SCOPED])
-    assert Op.MAKE_CLOSURE not in ops(fns["<module>"])  # top-level functions capture nothing
+    assert Op.MAKE_CLOSURE not in ops(
+        fns["<module>"]
+    )  # top-level functions capture nothing
 
 
 def test_captured_parameters_are_copied_into_the_scope():
     fn = functions("function f(a, b) { return () => b; }")["f"]
-    assert listing(fn)[:3] == [("SCOPE_PUSH", "1"), ("LOAD_ARG", "1"), ("STORE_SCOPED", "0", "0")]
+    assert listing(fn)[:3] == [
+        ("SCOPE_PUSH", "1"),
+        ("LOAD_ARG", "1"),
+        ("STORE_SCOPED", "0", "0"),
+    ]
 
 
 def test_named_function_expression_uses_the_callee():
@@ -68,7 +84,9 @@ def test_named_function_expression_uses_the_callee():
 def test_arrow_this_is_captured_from_the_enclosing_function():
     fns = functions("function f() { return () => this; }")
     assert contains(ops(fns["f"]), [Op.SCOPE_PUSH, Op.LOAD_THIS, Op.STORE_SCOPED])
-    arrow = next(fn for name, fn in fns.items() if name not in ("f", "<module>", "<entry>"))
+    arrow = next(
+        fn for name, fn in fns.items() if name not in ("f", "<module>", "<entry>")
+    )
     assert arrow.flags & 1 and Op.LOAD_THIS not in ops(arrow)
 
 
@@ -118,7 +136,9 @@ def test_globals_are_initialised_in_order():
 
 
 def test_compound_and_update_on_members():
-    fn = module("const o = {}, a = []; let i = 0; o.x += 2; a[i]++; o['y']--; a[i] **= 2;")
+    fn = module(
+        "const o = {}, a = []; let i = 0; o.x += 2; a[i]++; o['y']--; a[i] **= 2;"
+    )
     body = ops(fn)
     assert contains(body, [Op.DUP, Op.GET_PROP, Op.PUSH_I8, Op.ADD, Op.SET_PROP])
     assert contains(body, [Op.DUP2, Op.GET_ELEM, Op.INC, Op.SET_ELEM, Op.POP])
@@ -128,17 +148,27 @@ def test_compound_and_update_on_members():
 
 def test_postfix_value_keeps_the_old_number():
     fn = module("const o = {x: 1}; const old = o.x++;")
-    assert contains(ops(fn), [Op.GET_PROP, Op.TO_NUMBER, Op.DUP, Op.ROT3, Op.INC, Op.SET_PROP, Op.POP])
+    assert contains(
+        ops(fn),
+        [Op.GET_PROP, Op.TO_NUMBER, Op.DUP, Op.ROT3, Op.INC, Op.SET_PROP, Op.POP],
+    )
 
 
 def test_template_literal():
     fn = module("const n = 1; const s = `a${n}b`;")
-    assert contains(ops(fn), [Op.LOAD_CONST, Op.LOAD_GLOBAL, Op.TO_STRING, Op.ADD, Op.LOAD_CONST, Op.ADD])
+    assert contains(
+        ops(fn),
+        [Op.LOAD_CONST, Op.LOAD_GLOBAL, Op.TO_STRING, Op.ADD, Op.LOAD_CONST, Op.ADD],
+    )
 
 
 def test_short_circuit_operators_jump():
     body = ops(module("let a = 1, b = 2; const x = a && b, y = a || b, z = a ?? b;"))
-    assert Op.JUMP_IF_FALSE in body and Op.JUMP_IF_TRUE in body and Op.JUMP_IF_NULLISH in body
+    assert (
+        Op.JUMP_IF_FALSE in body
+        and Op.JUMP_IF_TRUE in body
+        and Op.JUMP_IF_NULLISH in body
+    )
 
 
 def test_optional_chain_short_circuits_to_undefined():
@@ -163,7 +193,11 @@ def test_object_literal_forms():
 
 
 def test_function_names_are_inferred():
-    names = set(functions("const f = () => 1; const o = { g: function () {} }; let h; h = () => 2;"))
+    names = set(
+        functions(
+            "const f = () => 1; const o = { g: function () {} }; let h; h = () => 2;"
+        )
+    )
     assert {"f", "g", "h"} <= names
 
 
@@ -185,7 +219,9 @@ def test_switch_uses_strict_equality():
 
 
 def test_delete_and_in():
-    body = ops(module("const o = {a: 1}; delete o.a; delete o['b']; const h = 'a' in o;"))
+    body = ops(
+        module("const o = {a: 1}; delete o.a; delete o['b']; const h = 'a' in o;")
+    )
     assert body.count(Op.DELETE_ELEM) == 2 and Op.IN in body
 
 

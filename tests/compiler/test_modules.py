@@ -33,7 +33,11 @@ def module_files(unit: bytes) -> list[str]:
 
 def global_operands(unit: bytes, name_of_function: str) -> list[int]:
     fn = next(fn for fn in decode_unit_functions(unit) if fn.name == name_of_function)
-    return [ins.operands[0] for ins in fn.instructions if ins.op in (Op.LOAD_GLOBAL, Op.STORE_GLOBAL)]
+    return [
+        ins.operands[0]
+        for ins in fn.instructions
+        if ins.op in (Op.LOAD_GLOBAL, Op.STORE_GLOBAL)
+    ]
 
 
 def export_table(unit: bytes) -> dict[str, int]:
@@ -47,77 +51,103 @@ def export_table(unit: bytes) -> dict[str, int]:
 
 
 def test_dependencies_run_first_and_once(tmp_path):
-    write(tmp_path, {
-        "main.js": "import { a } from './a.js'; import { b } from './b.js'; print(a, b);",
-        "a.js": "import { c } from './shared.js'; export const a = c;",
-        "b.js": "import { c } from './shared.js'; export const b = c;",
-        "shared.js": "export const c = 1;",
-    })
+    write(
+        tmp_path,
+        {
+            "main.js": "import { a } from './a.js'; import { b } from './b.js'; print(a, b);",
+            "a.js": "import { c } from './shared.js'; export const a = c;",
+            "b.js": "import { c } from './shared.js'; export const b = c;",
+            "shared.js": "export const c = 1;",
+        },
+    )
     unit = compile_program(str(tmp_path / "main.js"))
     assert module_files(unit) == ["<prelude>", "shared.js", "a.js", "b.js", "main.js"]
 
 
 def test_cycles_are_cut_where_they_close(tmp_path):
-    write(tmp_path, {
-        "main.js": "import { a } from './a.js'; print(a);",
-        "a.js": "import { b } from './b.js'; export const a = 1; export function useB() { return b; }",
-        "b.js": "import { a } from './a.js'; export const b = 2; export function useA() { return a; }",
-    })
+    write(
+        tmp_path,
+        {
+            "main.js": "import { a } from './a.js'; print(a);",
+            "a.js": "import { b } from './b.js'; export const a = 1; export function useB() { return b; }",
+            "b.js": "import { a } from './a.js'; export const b = 2; export function useA() { return a; }",
+        },
+    )
     unit = compile_program(str(tmp_path / "main.js"))
     assert module_files(unit) == ["<prelude>", "b.js", "a.js", "main.js"]
 
 
 def test_imports_alias_the_exporters_global(tmp_path):
-    write(tmp_path, {
-        "main.js": "import { count as n, inc } from './counter.js'; inc(); print(n);",
-        "counter.js": "export let count = 0; export function inc() { count++; }",
-    })
+    write(
+        tmp_path,
+        {
+            "main.js": "import { count as n, inc } from './counter.js'; inc(); print(n);",
+            "counter.js": "export let count = 0; export function inc() { count++; }",
+        },
+    )
     unit = compile_program(str(tmp_path / "main.js"))
     inc_slots = set(global_operands(unit, "inc"))
     assert len(inc_slots) == 1
     (count_slot,) = inc_slots
     fns = decode_unit_functions(unit)
-    main = [fn for fn in fns if fn.name == "<module>" and fn.file.endswith("main.js")][0]
+    main = [fn for fn in fns if fn.name == "<module>" and fn.file.endswith("main.js")][
+        0
+    ]
     loads = [ins.operands[0] for ins in main.instructions if ins.op is Op.LOAD_GLOBAL]
     assert count_slot in loads  # a live binding: main reads counter's own slot
 
 
 def test_extension_may_be_omitted_and_bare_modules_resolve(tmp_path):
-    write(tmp_path, {
-        "main.js": "import { x } from './sub/x'; import { y } from 'ylib'; print(x, y);",
-        "sub/x.js": "export const x = 1;",
-        "vendor/y.js": "export const y = 2;",
-    })
-    unit = compile_program(str(tmp_path / "main.js"), bare_modules={"ylib": str(tmp_path / "vendor/y.js")})
+    write(
+        tmp_path,
+        {
+            "main.js": "import { x } from './sub/x'; import { y } from 'ylib'; print(x, y);",
+            "sub/x.js": "export const x = 1;",
+            "vendor/y.js": "export const y = 2;",
+        },
+    )
+    unit = compile_program(
+        str(tmp_path / "main.js"), bare_modules={"ylib": str(tmp_path / "vendor/y.js")}
+    )
     assert module_files(unit)[1:] == ["x.js", "y.js", "main.js"]
 
 
 def test_parent_directory_specifiers(tmp_path):
-    write(tmp_path, {
-        "app/main.js": "import { v } from '../lib/v.js'; print(v);",
-        "lib/v.js": "export const v = 1;",
-    })
+    write(
+        tmp_path,
+        {
+            "app/main.js": "import { v } from '../lib/v.js'; print(v);",
+            "lib/v.js": "export const v = 1;",
+        },
+    )
     compile_program(str(tmp_path / "app/main.js"))
 
 
 def test_default_exports_and_reexports(tmp_path):
-    write(tmp_path, {
-        "main.js": "import d, { f as g, k } from './lib.js'; import h from './fn.js';"
-        " export { d, g }; export default 5; print(k);",
-        "lib.js": "export default 40 + 2; export function f() {} export { f2 as k } from './other.js';",
-        "other.js": "export const f2 = 3;",
-        "fn.js": "export default function () { return 1; }",
-    })
+    write(
+        tmp_path,
+        {
+            "main.js": "import d, { f as g, k } from './lib.js'; import h from './fn.js';"
+            " export { d, g }; export default 5; print(k);",
+            "lib.js": "export default 40 + 2; export function f() {} export { f2 as k } from './other.js';",
+            "other.js": "export const f2 = 3;",
+            "fn.js": "export default function () { return 1; }",
+        },
+    )
     unit = compile_program(str(tmp_path / "main.js"))
     table = export_table(unit)
     assert set(table) == {"d", "g", "default"}  # only the entry module's exports
     names = decode_names(unit)
     assert names[table["d"]] == "default" and names[table["g"]] == "f"
-    assert "default" in {fn.name for fn in decode_unit_functions(unit)}  # fn.js's function
+    assert "default" in {
+        fn.name for fn in decode_unit_functions(unit)
+    }  # fn.js's function
 
 
 def decode_names(unit: bytes) -> list[str]:
-    lines = [line for line in disasm_unit(unit).splitlines() if line.startswith("global ")]
+    lines = [
+        line for line in disasm_unit(unit).splitlines() if line.startswith("global ")
+    ]
     return [line.split(": ", 1)[1] for line in lines]
 
 
@@ -130,22 +160,36 @@ def test_export_table_bytes(tmp_path):
 
 def test_side_effect_import(tmp_path):
     write(tmp_path, {"main.js": "import './side.js';", "side.js": "print('side');"})
-    assert module_files(compile_program(str(tmp_path / "main.js"))) == ["<prelude>", "side.js", "main.js"]
+    assert module_files(compile_program(str(tmp_path / "main.js"))) == [
+        "<prelude>",
+        "side.js",
+        "main.js",
+    ]
 
 
 def test_assigning_an_import_throws_type_error(tmp_path):
-    write(tmp_path, {"main.js": "import { a } from './a.js'; a = 2;", "a.js": "export let a = 1;"})
+    write(
+        tmp_path,
+        {"main.js": "import { a } from './a.js'; a = 2;", "a.js": "export let a = 1;"},
+    )
     unit = compile_program(str(tmp_path / "main.js"))
-    main = [fn for fn in decode_unit_functions(unit) if fn.file and fn.file.endswith("main.js")][0]
+    main = [
+        fn
+        for fn in decode_unit_functions(unit)
+        if fn.file and fn.file.endswith("main.js")
+    ][0]
     assert Op.THROW_ERROR in [ins.op for ins in main.instructions]
 
 
 def test_circular_reexport_is_an_error(tmp_path):
-    write(tmp_path, {
-        "main.js": "import { x } from './a.js';",
-        "a.js": "export { x } from './b.js';",
-        "b.js": "export { x } from './a.js';",
-    })
+    write(
+        tmp_path,
+        {
+            "main.js": "import { x } from './a.js';",
+            "a.js": "export { x } from './b.js';",
+            "b.js": "export { x } from './a.js';",
+        },
+    )
     with pytest.raises(CompileError, match="circular re-export"):
         compile_program(str(tmp_path / "main.js"))
 

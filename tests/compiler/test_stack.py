@@ -34,14 +34,18 @@ def effect(op: Op, operands: tuple[int, ...]) -> tuple[int, int]:
 def check_function(fn: DecodedFunction) -> int:
     """Returns the deepest stack seen; asserts the invariants."""
     index_of = {ins.pc: i for i, ins in enumerate(fn.instructions)}
-    state: dict[int, tuple[int, int]] = {0: (0, 0)}  # index -> (stack depth, scope depth)
+    state: dict[int, tuple[int, int]] = {
+        0: (0, 0)
+    }  # index -> (stack depth, scope depth)
     work = [0]
     deepest = 0
 
     def flow(index: int, depth: int, scopes: int) -> None:
         assert index < len(fn.instructions), f"{fn.name}: falls off the end"
         if index in state:
-            assert state[index] == (depth, scopes), f"{fn.name}: inconsistent merge at {index}"
+            assert state[index] == (depth, scopes), (
+                f"{fn.name}: inconsistent merge at {index}"
+            )
         else:
             state[index] = (depth, scopes)
             work.append(index)
@@ -51,7 +55,9 @@ def check_function(fn: DecodedFunction) -> int:
         ins = fn.instructions[i]
         depth, scopes = state[i]
         pop, push = effect(ins.op, ins.operands)
-        assert depth >= pop, f"{fn.name}: stack underflow at pc {ins.pc} ({ins.op.name})"
+        assert depth >= pop, (
+            f"{fn.name}: stack underflow at pc {ins.pc} ({ins.op.name})"
+        )
         after = depth - pop + push
         deepest = max(deepest, depth, after)
         if ins.op is Op.SCOPE_PUSH:
@@ -68,9 +74,13 @@ def check_function(fn: DecodedFunction) -> int:
         if ins.op is Op.THROW_ERROR:
             assert ins.operands[1] < len(fn.consts)
         if ins.target is not None:
-            assert ins.target in index_of, f"{fn.name}: jump into an instruction at {ins.pc}"
+            assert ins.target in index_of, (
+                f"{fn.name}: jump into an instruction at {ins.pc}"
+            )
             if ins.op is Op.TRY:
-                flow(index_of[ins.target], depth + 1, scopes)  # handler: exception pushed
+                flow(
+                    index_of[ins.target], depth + 1, scopes
+                )  # handler: exception pushed
                 deepest = max(deepest, depth + 1)
             else:
                 flow(index_of[ins.target], after, scopes)
@@ -83,7 +93,9 @@ def check_function(fn: DecodedFunction) -> int:
 def test_stack_depth_never_negative_and_within_max(path: Path) -> None:
     for fn in decode_unit_functions(compile_program(str(path))):
         deepest = check_function(fn)
-        assert deepest <= fn.max_stack, f"{fn.name}: depth {deepest} > max_stack {fn.max_stack}"
+        assert deepest <= fn.max_stack, (
+            f"{fn.name}: depth {deepest} > max_stack {fn.max_stack}"
+        )
 
 
 def test_max_stack_is_tight_for_a_call() -> None:
@@ -96,5 +108,7 @@ def test_max_stack_is_tight_for_a_call() -> None:
 def test_array_literals_do_not_need_a_deep_stack() -> None:
     from helpers import functions
 
-    fn = functions("const a = [" + ", ".join(str(i) for i in range(500)) + "];")["<module>"]
+    fn = functions("const a = [" + ", ".join(str(i) for i in range(500)) + "];")[
+        "<module>"
+    ]
     assert fn.max_stack <= 70

@@ -36,10 +36,12 @@ print(greeting, twice(2), 1.5, "hello");
 
 
 def parse_unit(unit: bytes):
-    magic, version, global_count, rom_len, entry, names, export_count, reserved = struct.unpack_from(
-        "<8sHHIIIHH", unit, 0
+    magic, version, global_count, rom_len, entry, names, export_count, reserved = (
+        struct.unpack_from("<8sHHIIIHH", unit, 0)
     )
-    exports = [struct.unpack_from("<IHH", unit, 28 + 8 * i) for i in range(export_count)]
+    exports = [
+        struct.unpack_from("<IHH", unit, 28 + 8 * i) for i in range(export_count)
+    ]
     rom_start = 28 + 8 * export_count
     return {
         "magic": magic,
@@ -80,7 +82,9 @@ def string_at(rom: bytes, offset: int) -> str:
     if header & 31 == TYPE_STRING8:
         return rom[offset + 8 : offset + 8 + length].decode("latin-1")
     assert header & 31 == TYPE_STRING16
-    return rom[offset + 8 : offset + 8 + 2 * length].decode("utf-16-le", "surrogatepass")
+    return rom[offset + 8 : offset + 8 + 2 * length].decode(
+        "utf-16-le", "surrogatepass"
+    )
 
 
 def test_header_and_rom_tiling():
@@ -113,12 +117,14 @@ def test_function_layout():
     for offset, (kind, size) in walk(rom).items():
         if kind != TYPE_FUNCTION:
             continue
-        nparams, flags, nlocals, max_stack, reserved, consts, name, lines, code_len = struct.unpack_from(
-            "<BBHHHIIII", rom, offset + 4
+        nparams, flags, nlocals, max_stack, reserved, consts, name, lines, code_len = (
+            struct.unpack_from("<BBHHHIIII", rom, offset + 4)
         )
         assert reserved == 0
         assert 28 + code_len <= size < 28 + code_len + 4 + 4  # padded to 4, min size 8
-        assert rom[offset + 28 + code_len : offset + size] == bytes(size - 28 - code_len)
+        assert rom[offset + 28 + code_len : offset + size] == bytes(
+            size - 28 - code_len
+        )
         if consts != NO_OFFSET:
             assert struct.unpack_from("<I", rom, consts)[0] & 31 == TYPE_CONSTS
         if lines != NO_OFFSET:
@@ -132,8 +138,11 @@ def test_function_layout():
 
 
 def test_strings_are_deduplicated_and_sized():
-    unit = compile_source('const a = "x\u00e9"; const b = "x\u00e9"; const c = "\u4e2d"; '
-                          'const d = "\\ud800"; const e = "";', "s.js")
+    unit = compile_source(
+        'const a = "x\u00e9"; const b = "x\u00e9"; const c = "\u4e2d"; '
+        'const d = "\\ud800"; const e = "";',
+        "s.js",
+    )
     u = parse_unit(unit)
     rom = u["rom"]
     seen: dict[str, int] = {}
@@ -152,7 +161,7 @@ def test_strings_are_deduplicated_and_sized():
 
 
 def test_astral_characters_are_two_code_units():
-    unit = compile_source('const s = "\U0001F600";', "s.js")
+    unit = compile_source('const s = "\U0001f600";', "s.js")
     rom = parse_unit(unit)["rom"]
     lengths = [
         struct.unpack_from("<I", rom, offset + 4)[0]
@@ -163,8 +172,10 @@ def test_astral_characters_are_two_code_units():
 
 
 def test_number_constants():
-    fns = functions("let a = 1, b = -128, c = 300, d = -40000, e = 1073741823, f = 1073741824,"
-                    " g = 1.5, h = -0, i = NaN, j = Infinity, k = 0x10, l = 2.0;")
+    fns = functions(
+        "let a = 1, b = -128, c = 300, d = -40000, e = 1073741823, f = 1073741824,"
+        " g = 1.5, h = -0, i = NaN, j = Infinity, k = 0x10, l = 2.0;"
+    )
     body = listing(fns["<module>"])
     pushes = [ins for ins in body if ins[0] in ("PUSH_I8", "PUSH_I16", "LOAD_CONST")]
     consts = fns["<module>"].consts
@@ -230,7 +241,12 @@ def test_disasm_round_trip_names_everything():
     unit = compile_source(PROGRAM, "prog.js")
     text = disasm(unit)
     assert text == disasm_unit(unit)
-    for name in ("function bump", "function twice", "function <module>", "function <entry>"):
+    for name in (
+        "function bump",
+        "function twice",
+        "function <module>",
+        "function <entry>",
+    ):
         assert name in text
     assert '"hello"' in text
     assert "GET_PROP" not in text or "; " in text
@@ -243,7 +259,9 @@ def test_disasm_round_trip_names_everything():
 
 
 def test_entry_calls_every_module_body_in_order(tmp_path):
-    (tmp_path / "a.js").write_text("import { b } from './b.js'; export const a = b + 1;")
+    (tmp_path / "a.js").write_text(
+        "import { b } from './b.js'; export const a = b + 1;"
+    )
     (tmp_path / "b.js").write_text("export const b = 1;")
     (tmp_path / "main.js").write_text("import { a } from './a'; print(a);")
     from compiler import compile_program
@@ -251,7 +269,16 @@ def test_entry_calls_every_module_body_in_order(tmp_path):
     unit = compile_program(str(tmp_path / "main.js"))
     fns = decode_unit_functions(unit)
     entry = next(fn for fn in fns if fn.name == "<entry>")
-    called = [entry.consts[ins.operands[0]] for ins in entry.instructions if ins.op is Op.LOAD_CONST]
+    called = [
+        entry.consts[ins.operands[0]]
+        for ins in entry.instructions
+        if ins.op is Op.LOAD_CONST
+    ]
     bodies = {fn.offset: fn.file for fn in fns if fn.name == "<module>"}
     order = [bodies[int(c.rsplit("@", 1)[1].rstrip(">"))] for c in called]
-    assert [name.rsplit("/", 1)[-1] for name in order] == ["<prelude>", "b.js", "a.js", "main.js"]
+    assert [name.rsplit("/", 1)[-1] for name in order] == [
+        "<prelude>",
+        "b.js",
+        "a.js",
+        "main.js",
+    ]
