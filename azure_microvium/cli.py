@@ -364,6 +364,9 @@ def add_cloud_commands(sub: Any) -> None:
     p = sub.add_parser("deploy", help="deploy the program; print what changes")
     p.add_argument("file", nargs="?", help="the program (default: package.json's main)")
     _common(p)
+    # Only the local provider exists so far; the option is where the Azure one will go.
+    p.add_argument("--provider", choices=["local"], default="local",
+                   help="where to deploy (default: local, this machine)")
     p.set_defaults(func=cmd_deploy)
 
     s = sub.add_parser("status", help="show what the environment has deployed")

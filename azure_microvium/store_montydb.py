@@ -25,8 +25,8 @@ from .store import DatabaseError, Doc, with_id
 T = TypeVar("T")
 
 _CONFIG_FILE = ".monty.storage"
-# montydb keeps per-process global settings (bson or not); configuring repositories is done
-# under one lock so two stores opened at once do not interleave those writes.
+# montydb keeps per-process global settings (bson or not, query dialect) that configuring a
+# repository or opening a client writes; both happen under this lock.
 _configure_lock = threading.Lock()
 
 
@@ -120,7 +120,10 @@ class MontyStore:
         if client is None:
             from montydb import MontyClient
 
-            client = MontyClient(self.repository)
+            # Opening a client sets montydb's process-wide settings (from the repository's
+            # config): done one thread at a time.
+            with _configure_lock:
+                client = MontyClient(self.repository)
             self._local.client = client
         return client
 

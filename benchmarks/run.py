@@ -36,6 +36,7 @@ from bench.engines import (
     file_digest,
     load_microvium_error_names,
     load_programs,
+    mvc_command,
     timed_process,
 )
 
@@ -95,8 +96,14 @@ class Bench:
 
     def setup(self) -> None:
         self.cache.mkdir(parents=True, exist_ok=True)
+        if not Path(mvc_command()).exists() and not tools.have(mvc_command()):
+            sys.exit("run.py: `mvc` not found; install the project first: pip install -e .")
+        try:
+            ours_run = tools.build_ours_harness(self.cache)
+        except subprocess.CalledProcessError:
+            sys.exit("run.py: our engine (vm_c/) does not compile; see the gcc errors above")
         pkg = tools.install_microvium(self.cache)
-        self.engines = Engines(self.cache, tools.build_ours_harness(self.cache))
+        self.engines = Engines(self.cache, ours_run)
         if pkg is not None:
             load_microvium_error_names(pkg)
             self.engines.microvium_pkg = pkg

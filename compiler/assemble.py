@@ -88,7 +88,7 @@ def assemble(ir: IRFunction) -> Assembled:
         raise _too_large(ir, "too many constants in one function")
 
     out = bytearray()
-    for instr, at in zip(instrs, pcs):
+    for instr, at in zip(instrs, pcs, strict=True):
         info = OP_INFO[instr.op]
         operands: tuple[int, ...]
         if isinstance(instr.a, Label):
@@ -103,7 +103,9 @@ def assemble(ir: IRFunction) -> Assembled:
         else:
             assert isinstance(instr.a, int), f"{instr.op.name} needs an operand"
             operands = (instr.a,)
-        for value, (low, high) in zip(operands, _OPERAND_RANGES[info.format]):
+        for value, (low, high) in zip(
+            operands, _OPERAND_RANGES[info.format], strict=True
+        ):
             if not low <= value <= high:
                 if info.format == "REL16":
                     raise _too_large(ir, "function too large (jump out of range)")
@@ -160,7 +162,7 @@ def _line_changes(
     instrs: list[Instr], pcs: list[int], first_line: int
 ) -> list[tuple[int, int]]:
     changes = [(0, first_line)]
-    for instr, pc in zip(instrs, pcs):
+    for instr, pc in zip(instrs, pcs, strict=True):
         if instr.line and instr.line != changes[-1][1]:
             if changes[-1][0] == pc:
                 changes[-1] = (pc, instr.line)

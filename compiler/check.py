@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from esprima.nodes import Node
+from esprima.nodes import Node  # type: ignore[import-untyped]
 
 from .errors import error_at
 

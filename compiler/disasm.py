@@ -13,6 +13,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .jsnum import number_to_string
 from .opcodes import (
@@ -61,7 +62,7 @@ class Reader:
         self.data = data
         self.what = what
 
-    def unpack(self, fmt: str, offset: int) -> tuple[int, ...]:
+    def unpack(self, fmt: str, offset: int) -> tuple[Any, ...]:
         size = struct.calcsize(fmt)
         if offset < 0 or offset + size > len(self.data):
             raise ValueError(
@@ -70,13 +71,13 @@ class Reader:
         return struct.unpack_from(fmt, self.data, offset)
 
     def u8(self, offset: int) -> int:
-        return self.unpack("<B", offset)[0]
+        return int(self.unpack("<B", offset)[0])
 
     def u16(self, offset: int) -> int:
-        return self.unpack("<H", offset)[0]
+        return int(self.unpack("<H", offset)[0])
 
     def u32(self, offset: int) -> int:
-        return self.unpack("<I", offset)[0]
+        return int(self.unpack("<I", offset)[0])
 
     def bytes(self, offset: int, length: int) -> bytes:
         if offset < 0 or length < 0 or offset + length > len(self.data):
@@ -156,7 +157,7 @@ class Heapish:
         return float(struct.unpack("<d", self.r.bytes(offset + 4, 8))[0])
 
     def describe(self, offset: int) -> str:
-        """A short description of the allocation at offset, for values referring to it."""
+        """A short description of the allocation at offset, for values naming it."""
         kind, _ = self.header(offset)
         if kind in (TYPE_STRING8, TYPE_STRING16):
             return quote(self.string(offset))
@@ -360,7 +361,7 @@ class Instruction:
 
     @property
     def target(self) -> int | None:
-        """The absolute target pc of a jump (REL16 is relative to the next instruction)."""
+        """The absolute target pc of a jump (REL16 counts from the next instruction)."""
         if OP_INFO[self.op].format != "REL16":
             return None
         return self.pc + self.size + self.operands[0]

@@ -37,7 +37,7 @@ class CompileError(Exception):
         self.source_line = source_line
 
     def format(self) -> str:
-        """`FILE:LINE:COL: message`, then the source line and a caret under the column."""
+        """`FILE:LINE:COL: message`, then the source line and a caret under the col."""
         head = f"{self.filename}:{self.line}:{self.col}: {self.message}"
         if self.source_line is None:
             return head

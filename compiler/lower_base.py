@@ -141,19 +141,25 @@ class FunctionLowering:
     def throw_error(self, kind: int, message: str) -> None:
         self.emit(Op.THROW_ERROR, kind, self.ir.const(StrConst(message)))
 
+    @contextmanager
+    def at_line(self, node: Any) -> Iterator[None]:
+        """Instructions emitted inside the with-block get node's line (for LINES)."""
+        saved = self.line
+        if node.loc is not None:
+            self.line = int(node.loc.start.line)
+        try:
+            yield
+        finally:
+            self.line = saved
+
     def visit(self, node: Any) -> None:
         """Lowers a statement (stack-neutral) or an expression (pushes one value)."""
         method = getattr(self, f"visit_{node.type}", None)
         if method is None:
             # The subset check refuses these first; this is a second line of defence.
             raise self.error(node, f"{node.type} is not supported")
-        saved = self.line
-        if node.loc is not None:
-            self.line = int(node.loc.start.line)
-        try:
+        with self.at_line(node):
             method(node)
-        finally:
-            self.line = saved
 
     # --- locals -------------------------------------------------------------------
 
@@ -257,7 +263,7 @@ class FunctionLowering:
 
     @contextmanager
     def open_scope(self, scope: Scope | None) -> Iterator[None]:
-        """Enters scope: locals for its plain bindings, SCOPE_PUSH if it is materialized.
+        """Enters scope: locals for its plain bindings, SCOPE_PUSH if materialized.
 
         Hoisted function declarations are created by the caller (hoist_functions) once
         anything else the scope needs at entry is in place.

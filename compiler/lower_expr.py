@@ -16,8 +16,8 @@ from typing import Any
 from .ir import Label
 from .jsnum import number_to_string, to_number
 from .lower_base import FunctionLowering
-from .opcodes import ERROR_KIND_TYPE_ERROR, Op
-from .scope import Binding, Undeclared
+from .opcodes import Op
+from .scope import Undeclared
 
 MAX_ARGS = 255
 # Array literals push at most this many elements before NEW_ARRAY and APPEND the rest,
@@ -86,23 +86,19 @@ class ExpressionLowering(FunctionLowering):
     def value(self, node: Any, name_hint: str | None = None) -> None:
         """Pushes node's value; an anonymous function gets name_hint as its name."""
         if name_hint is not None and is_anonymous_function(node):
-            saved = self.line
-            self.line = int(node.loc.start.line) if node.loc is not None else saved
-            self.function_value(node, name_hint)
-            self.line = saved
+            with self.at_line(node):
+                self.function_value(node, name_hint)
         else:
             self.visit(node)
 
     def effect(self, node: Any) -> None:
         """Evaluates node for its side effects only."""
         if node.type in ("AssignmentExpression", "UpdateExpression"):
-            saved = self.line
-            self.line = int(node.loc.start.line) if node.loc is not None else saved
-            if node.type == "AssignmentExpression":
-                self.assignment(node, want=False)
-            else:
-                self.update(node, want=False)
-            self.line = saved
+            with self.at_line(node):
+                if node.type == "AssignmentExpression":
+                    self.assignment(node, want=False)
+                else:
+                    self.update(node, want=False)
         else:
             self.visit(node)
             self.emit(Op.POP)
@@ -194,19 +190,17 @@ class ExpressionLowering(FunctionLowering):
     def visit_ObjectExpression(self, node: Any) -> None:
         self.emit(Op.NEW_OBJECT)
         for prop in node.properties:
-            saved = self.line
-            self.line = int(prop.loc.start.line) if prop.loc is not None else saved
-            if prop.computed:
-                self.emit(Op.DUP)
-                self.visit(prop.key)
-                self.visit(prop.value)
-                self.emit(Op.SET_ELEM)
-                self.emit(Op.POP)
-            else:
-                name = self.static_key(prop.key)
-                self.value(prop.value, name)
-                self.emit(Op.INIT_PROP, self.key_const(name))
-            self.line = saved
+            with self.at_line(prop):
+                if prop.computed:
+                    self.emit(Op.DUP)
+                    self.visit(prop.key)
+                    self.visit(prop.value)
+                    self.emit(Op.SET_ELEM)
+                    self.emit(Op.POP)
+                else:
+                    name = self.static_key(prop.key)
+                    self.value(prop.value, name)
+                    self.emit(Op.INIT_PROP, self.key_const(name))
 
     def static_key(self, key: Any) -> str:
         """The property name of a non-computed key: identifier, string or number."""
@@ -450,7 +444,7 @@ class ExpressionLowering(FunctionLowering):
             self.emit(Op.POP)
 
     def member_store_key(self, target: Any) -> bool:
-        """After the object: pushes the key if the member is computed. Returns computed."""
+        """After the object: pushes the key if the member is computed (returned)."""
         computed = bool(target.computed) and not (
             target.property.type == "Literal" and isinstance(target.property.value, str)
         )
@@ -523,7 +517,7 @@ class ExpressionLowering(FunctionLowering):
             self.emit(Op.POP)
 
     def update(self, node: Any, want: bool) -> None:
-        """++/-- on a variable or member; a postfix result is the old value as a number."""
+        """++/-- on a variable or member; a postfix result is the old number."""
         step = Op.INC if node.operator == "++" else Op.DEC
         keep_old = want and not node.prefix
         target = node.argument
@@ -552,11 +546,3 @@ class ExpressionLowering(FunctionLowering):
         self.set_member(target, computed)
         if keep_old or not want:
             self.emit(Op.POP)
-
-    def assign_const_error(self) -> None:
-        self.throw_error(ERROR_KIND_TYPE_ERROR, "Assignment to constant variable.")
-
-    def is_binding(self, node: Any) -> bool:
-        return node.type == "Identifier" and isinstance(
-            self.analysis.ref(node), Binding
-        )

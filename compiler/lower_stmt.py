@@ -159,7 +159,7 @@ class Lowering(ExpressionLowering):
                 labels = [Label("case") for _ in node.cases]
                 end = Label("endswitch")
                 default = end
-                for case, label in zip(node.cases, labels):
+                for case, label in zip(node.cases, labels, strict=True):
                     if case.test is None:
                         default = label
                         continue
@@ -169,7 +169,7 @@ class Lowering(ExpressionLowering):
                     self.emit(Op.JUMP_IF_TRUE, label)
                 self.emit(Op.JUMP, default)
                 self.control.append(JumpTarget(end, None))
-                for case, label in zip(node.cases, labels):
+                for case, label in zip(node.cases, labels, strict=True):
                     self.place(label)
                     for statement in case.consequent:
                         self.visit(statement)
@@ -216,20 +216,18 @@ class Lowering(ExpressionLowering):
         self.emit(Op.TRY_END)
         self.emit(Op.JUMP, end)
         self.place(catch)  # the VM restored sp and scope, then pushed the exception
-        saved = self.line
-        self.line = int(clause.loc.start.line) if clause.loc is not None else saved
-        scope = self.analysis.scope_of(clause)
-        with self.open_scope(scope):
-            if clause.param is not None:
-                binding = self.analysis.ref(clause.param)
-                assert isinstance(binding, Binding)
-                self.store_binding(binding, clause.param)
-            else:
-                self.emit(Op.POP)
-            self.hoist_functions(scope)
-            for statement in clause.body.body:
-                self.visit(statement)
-        self.line = saved
+        with self.at_line(clause):
+            scope = self.analysis.scope_of(clause)
+            with self.open_scope(scope):
+                if clause.param is not None:
+                    binding = self.analysis.ref(clause.param)
+                    assert isinstance(binding, Binding)
+                    self.store_binding(binding, clause.param)
+                else:
+                    self.emit(Op.POP)
+                self.hoist_functions(scope)
+                for statement in clause.body.body:
+                    self.visit(statement)
         self.place(end)
 
     # --- modules ------------------------------------------------------------------
@@ -255,7 +253,7 @@ class Lowering(ExpressionLowering):
         scope = self.info.scope
         for binding in scope.bindings.values():
             if binding.kind is Kind.VAR:
-                # Globals start as the TDZ marker; a var is readable (undefined) at once.
+                # Globals start as the TDZ marker; a var reads as undefined at once.
                 self.emit(Op.PUSH_UNDEFINED)
                 self.store_binding(binding, program)
         self.hoist_functions(scope)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import esprima
+import esprima  # type: ignore[import-untyped]
 
 from .errors import CompileError
 

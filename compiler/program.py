@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -95,6 +96,10 @@ RECURSION_LIMIT = 20000
 def _compile(loader: Loader, load: Callable[[], Module]) -> bytes:
     saved_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(saved_limit, RECURSION_LIMIT))
+    # The syntax trees are large and acyclic: the cyclic collector would walk them
+    # over and over while the passes allocate, for nothing (it costs ~40% of the time).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
     try:
         return Program(loader).compile(load())
     except CompileError as e:
@@ -106,6 +111,8 @@ def _compile(loader: Loader, load: Callable[[], Module]) -> bytes:
         raise CompileError("program is nested too deeply") from None
     finally:
         sys.setrecursionlimit(saved_limit)
+        if gc_was_enabled:
+            gc.enable()
 
 
 def compile_program(
@@ -117,6 +124,6 @@ def compile_program(
 
 
 def compile_source(source: str, filename: str = "<input>") -> bytes:
-    """Compiles one in-memory module (imports resolve relative to the working directory)."""
+    """Compiles one in-memory module (imports resolve against the working directory)."""
     loader = Loader(None)
     return _compile(loader, lambda: loader.load_source(source, filename))

@@ -1,8 +1,8 @@
 """The ROM image builder: allocations in the shared heap/ROM layout (internals.md 2-3).
 
 Allocations are collected first and laid out afterwards, so a CONSTS table can refer to
-a FUNCTION, string or float before anyone knows where it will land. Each allocation knows
-its size up front and renders its body once every offset is fixed.
+a FUNCTION, string or float before anyone knows where it will land. Each allocation
+knows its size up front and renders its body once every offset is fixed.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def encode_rom_ref(offset: int) -> int:
 
 
 def utf16_units(text: str) -> bytes:
-    """UTF-16LE code units; lone surrogates (from escapes like "\\ud800") pass through."""
+    """UTF-16LE code units; lone surrogates (escapes like "\\ud800") pass through."""
     return text.encode("utf-16-le", "surrogatepass")
 
 

@@ -1,8 +1,9 @@
 """Scope analysis: which binding each identifier means, and where each binding lives.
 
 One pass over a module's tree (after the subset check) builds a tree of scopes that
-crosses function boundaries, hoists declarations (var to the function, let/const/function
-to the block), and resolves every identifier in reference or declaration position.
+crosses function boundaries, hoists declarations (var to the function; let, const and
+function to the block), and resolves every identifier in reference or declaration
+position.
 
 Where a binding lives follows from how it is used:
 - module scope: a global (numbered later by the program linker; imports alias the
@@ -269,7 +270,7 @@ class Analyzer:
     # --- resolution ---------------------------------------------------------------
 
     def capture(self, binding: Binding) -> None:
-        """Marks binding as reached from the current function, if that crosses a function."""
+        """Marks binding as reached from the current function (if that is another)."""
         if binding.is_global:
             return
         owner = binding.scope.function
@@ -301,7 +302,7 @@ class Analyzer:
         return Undeclared(name)
 
     def enclosing_function(self) -> FunctionInfo | None:
-        """The nearest non-arrow function (whose `this` applies), or None at module level."""
+        """The nearest non-arrow function (whose `this` applies); None at top level."""
         function = self.function
         while function is not None and function.is_arrow:
             function = function.parent

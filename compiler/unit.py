@@ -34,7 +34,7 @@ class UnitWriter:
         self._functions: dict[int, Alloc] = {}
 
     def function(self, ir: IRFunction) -> Alloc:
-        """The FUNCTION allocation of ir (and, first, of every function it refers to)."""
+        """The FUNCTION allocation of ir (and first, of every function it refers to)."""
         found = self._functions.get(id(ir))
         if found is not None:
             return found

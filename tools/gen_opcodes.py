@@ -1,10 +1,10 @@
 """Generates compiler/opcodes.py from the C contract headers.
 
 vm_c/include/mvm_opcodes.h and vm_c/include/mvm_tables.h are the single source of truth
-for everything the compiler and the VM must agree on. This script parses them with strict
-line regexes (any line that is not blank, a comment, an include guard of the X-macro
-idiom, or a known X-macro entry is an error) and writes a Python module of plain
-constants, so the compiler never hand-copies a number.
+for everything the compiler and the VM must agree on. This script parses them with
+strict line regexes (any line that is not blank, a comment, an include guard of the
+X-macro idiom, or a known X-macro entry is an error) and writes a Python module of
+plain constants, so the compiler never hand-copies a number.
 
     python tools/gen_opcodes.py           regenerate compiler/opcodes.py
     python tools/gen_opcodes.py --check   exit 1 if the committed file is stale

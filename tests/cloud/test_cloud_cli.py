@@ -145,3 +145,25 @@ def test_other_command_errors(project: str, tmp_path_factory: pytest.TempPathFac
     r = mvc("destroy", "--yes", cwd=project)
     assert r.returncode == 0 and "database my-database: removed (with its data)" in r.stdout
     assert not os.path.exists(os.path.join(project, ".mvc", "dev"))
+
+
+def test_dev_redeploys_when_the_source_changes(
+        project: str, dev_server: tuple[subprocess.Popen[str], str]) -> None:
+    proc, base = dev_server
+    url = base + "/insert-object-into-my-database"
+    assert http("POST", url, '{"v": 1}').status == 204
+    main = os.path.join(project, "main.js")
+    with open(main, encoding="utf-8") as f:
+        source = f.read()
+    with open(main, "w", encoding="utf-8") as f:
+        f.write(source.replace("aMessage => { db.insert(aMessage); }",
+                               "aMessage => { db.insert(aMessage); return db.count({}); }"))
+    deadline = time.monotonic() + 20
+    reply = http("POST", url, '{"v": 2}')
+    while reply.status == 204 and time.monotonic() < deadline:
+        time.sleep(0.2)
+        reply = http("POST", url, '{"v": 2}')
+    assert reply.status == 200 and reply.json() >= 2  # new handler, old data still there
+    proc.send_signal(signal.SIGINT)
+    out, _ = proc.communicate(timeout=15)
+    assert "changed: main.js; redeploying" in out and "function app my-function: updated" in out

@@ -248,3 +248,26 @@ def test_environments_are_separate(tmp_path: os.PathLike[str]) -> None:
     finally:
         dev.close()
         prod.close()
+
+
+def test_redeploy_under_load_fails_no_request(lc: LocalCloudUnderTest) -> None:
+    entry = lc.write(PROGRAM_V1)
+    lc.deploy(entry)
+    url = lc.url + "/notes"
+    with ThreadPoolExecutor(8) as pool:
+        first = [pool.submit(post_json, url, {"i": i}) for i in range(60)]
+        lc.write(PROGRAM_V2)
+        lc.deploy(entry)  # swaps the app while requests are in flight
+        second = [pool.submit(post_json, url, {"i": 60 + i}) for i in range(60)]
+        statuses = [f.result().status for f in first + second]
+    assert set(statuses) <= {200, 204} and statuses[-1] == 200
+    assert len(lc.items("notes-db")) == 120
+
+
+def test_state_and_images_are_private(lc: LocalCloudUnderTest) -> None:
+    lc.deploy(copy_example("insert-object", lc.project))
+    private = [lc.paths.state] + [os.path.join(lc.paths.images, f)
+                                  for f in os.listdir(lc.paths.images)]
+    assert len(private) == 2
+    for path in private:
+        assert os.stat(path).st_mode & 0o777 == 0o600

@@ -1,4 +1,4 @@
-"""Makes the repository root importable, so `compiler` and `tools` resolve without install."""
+"""Makes the repository root importable: `compiler` resolves without an install."""
 
 import sys
 from pathlib import Path

@@ -1,9 +1,11 @@
-"""The unit's byte layout (docs/internals.md 2, 3, 9), checked independently of disasm."""
+"""The unit's byte layout (docs/internals.md 2, 3, 9), checked apart from disasm."""
 
 from __future__ import annotations
 
 import math
 import struct
+
+from unit_helpers import functions, listing
 
 from compiler import compile_source
 from compiler.disasm import decode_unit_functions, disasm, disasm_unit
@@ -18,7 +20,6 @@ from compiler.opcodes import (
     UNIT_VERSION,
     Op,
 )
-from helpers import functions, listing
 
 PROGRAM = """\
 const greeting = "hello";

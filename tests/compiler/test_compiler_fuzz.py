@@ -2,7 +2,7 @@
 
 Three sources of input: random text over a JS-flavoured alphabet, mutations of the
 corpus programs, and random programs from a small grammar of the supported subset (those
-must compile, and their bytecode must pass the stack checks of test_stack).
+must compile, and their bytecode must pass the stack checks of test_compiler_stack).
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_compiler_stack import check_function
 
 from compiler import CompileError, compile_source
 from compiler.disasm import decode_unit_functions
-from test_stack import check_function
 
 CORPUS = [
     p.read_text() for p in sorted((Path(__file__).parent / "programs").glob("*.js"))
@@ -237,7 +237,7 @@ PROLOGUE = "const o = {}; const fs = []; function F(v) { this.v = v; }\n"
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(statements, min_size=1, max_size=4))
 def test_random_subset_programs_compile_to_valid_bytecode(body: list[str]) -> None:
-    # The statements go inside a loop inside a function, so break/continue/return are legal.
+    # The statements go in a loop in a function: break/continue/return are legal.
     source = (
         PROLOGUE
         + "function f(a, b, c) {\n  for (;;) {\n    "
@@ -247,7 +247,7 @@ def test_random_subset_programs_compile_to_valid_bytecode(body: list[str]) -> No
     try:
         unit = compile_source(source, "gen.js")
     except CompileError as e:
-        # Only the parser may refuse (e.g. `const q = ...` reassigned); never the subset.
+        # Only the parser may refuse (e.g. a `const` reassigned); never the subset.
         assert "not supported" not in e.message, e.format() + "\n" + source
         return
     for fn in decode_unit_functions(unit):

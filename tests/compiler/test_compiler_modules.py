@@ -54,7 +54,8 @@ def test_dependencies_run_first_and_once(tmp_path):
     write(
         tmp_path,
         {
-            "main.js": "import { a } from './a.js'; import { b } from './b.js'; print(a, b);",
+            "main.js": "import { a } from './a.js';\n"
+            "import { b } from './b.js'; print(a, b);",
             "a.js": "import { c } from './shared.js'; export const a = c;",
             "b.js": "import { c } from './shared.js'; export const b = c;",
             "shared.js": "export const c = 1;",
@@ -69,8 +70,10 @@ def test_cycles_are_cut_where_they_close(tmp_path):
         tmp_path,
         {
             "main.js": "import { a } from './a.js'; print(a);",
-            "a.js": "import { b } from './b.js'; export const a = 1; export function useB() { return b; }",
-            "b.js": "import { a } from './a.js'; export const b = 2; export function useA() { return a; }",
+            "a.js": "import { b } from './b.js'; export const a = 1;\n"
+            "export function useB() { return b; }",
+            "b.js": "import { a } from './a.js'; export const b = 2;\n"
+            "export function useA() { return a; }",
         },
     )
     unit = compile_program(str(tmp_path / "main.js"))
@@ -81,7 +84,8 @@ def test_imports_alias_the_exporters_global(tmp_path):
     write(
         tmp_path,
         {
-            "main.js": "import { count as n, inc } from './counter.js'; inc(); print(n);",
+            "main.js": "import { count as n, inc } from './counter.js';\n"
+            "inc(); print(n);",
             "counter.js": "export let count = 0; export function inc() { count++; }",
         },
     )
@@ -101,7 +105,8 @@ def test_extension_may_be_omitted_and_bare_modules_resolve(tmp_path):
     write(
         tmp_path,
         {
-            "main.js": "import { x } from './sub/x'; import { y } from 'ylib'; print(x, y);",
+            "main.js": "import { x } from './sub/x';\n"
+            "import { y } from 'ylib'; print(x, y);",
             "sub/x.js": "export const x = 1;",
             "vendor/y.js": "export const y = 2;",
         },
@@ -127,9 +132,11 @@ def test_default_exports_and_reexports(tmp_path):
     write(
         tmp_path,
         {
-            "main.js": "import d, { f as g, k } from './lib.js'; import h from './fn.js';"
+            "main.js": "import d, { f as g, k } from './lib.js';"
+            " import h from './fn.js';"
             " export { d, g }; export default 5; print(k);",
-            "lib.js": "export default 40 + 2; export function f() {} export { f2 as k } from './other.js';",
+            "lib.js": "export default 40 + 2; export function f() {}\n"
+            "export { f2 as k } from './other.js';",
             "other.js": "export const f2 = 3;",
             "fn.js": "export default function () { return 1; }",
         },

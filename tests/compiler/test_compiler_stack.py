@@ -99,14 +99,14 @@ def test_stack_depth_never_negative_and_within_max(path: Path) -> None:
 
 
 def test_max_stack_is_tight_for_a_call() -> None:
-    from helpers import functions
+    from unit_helpers import functions
 
     fn = functions("function f(a, b, c) { return a + b * c; }")["f"]
     assert check_function(fn) == fn.max_stack == 3
 
 
 def test_array_literals_do_not_need_a_deep_stack() -> None:
-    from helpers import functions
+    from unit_helpers import functions
 
     fn = functions("const a = [" + ", ".join(str(i) for i in range(500)) + "];")[
         "<module>"

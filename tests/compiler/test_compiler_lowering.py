@@ -1,6 +1,8 @@
-"""The code shapes the VM relies on (docs/internals.md 4-7), pinned on small snippets."""
+"""The code shapes the VM relies on (docs/internals.md 4-7), pinned on snippets."""
 
 from __future__ import annotations
+
+from unit_helpers import contains, functions, listing, ops
 
 from compiler.opcodes import (
     BUILTIN_GLOBALS,
@@ -8,7 +10,6 @@ from compiler.opcodes import (
     ERROR_KIND_TYPE_ERROR,
     Op,
 )
-from helpers import contains, functions, listing, ops
 
 
 def module(source: str):
@@ -56,7 +57,8 @@ def test_uncaptured_loop_let_is_a_local():
 
 def test_closures_and_rom_functions():
     fns = functions(
-        "function outer() { let x = 1; return () => x; }\nfunction plain() { return 2; }"
+        "function outer() { let x = 1; return () => x; }\n"
+        "function plain() { return 2; }"
     )
     outer = fns["outer"]
     assert Op.MAKE_CLOSURE in ops(outer)  # the arrow captures x
@@ -203,7 +205,8 @@ def test_function_names_are_inferred():
 
 def test_try_finally_runs_finally_on_every_exit():
     fn = functions(
-        "function f(x) { for (;;) { try { if (x) return 1; if (x > 1) break; continue; }"
+        "function f(x) { for (;;) { try {"
+        " if (x) return 1; if (x > 1) break; continue; }"
         " finally { print(0); } } }"
     )["f"]
     body = ops(fn)
