@@ -42,6 +42,7 @@ REFUSED: dict[str, str] = {
 ALLOWED = frozenset(
     """
     Module Program ImportSpecifier ImportDefaultSpecifier ExportSpecifier
+    ExportDefaultDeclaration
     ExpressionStatement BlockStatement EmptyStatement DebuggerStatement IfStatement
     WhileStatement DoWhileStatement ForStatement ReturnStatement ThrowStatement
     TryStatement CatchClause SwitchStatement SwitchCase VariableDeclarator
@@ -144,9 +145,6 @@ class SubsetChecker:
     def check_ExportNamedDeclaration(self, node: Any) -> None:
         if node.attributes:
             self.refuse(node, "import attributes are")
-
-    def check_ExportDefaultDeclaration(self, node: Any) -> None:
-        pass
 
     def check_BreakStatement(self, node: Any) -> None:
         if node.label is not None:

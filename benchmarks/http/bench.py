@@ -6,7 +6,7 @@ POSTing small JSON documents as fast as the server answers. Every request is tim
 reports requests per second and p50/p99 latency. Bounded: a fixed number of requests per
 round, loopback only, the servers are stopped at the end.
 
-    python benchmarks/http/bench.py [--requests 1500] [--concurrency 1,8] [--out FILE]
+    python benchmarks/http/bench.py [--requests 1000] [--concurrency 1,8] [--out FILE]
 
 Writes benchmarks/results/http.md.
 """
@@ -207,7 +207,7 @@ def report(results: dict[str, list[Round]], requests: int, repeats: int) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--requests", type=int, default=1500)
+    ap.add_argument("--requests", type=int, default=1000)
     ap.add_argument("--concurrency", default="1,8")
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--out", default=os.path.join(ROOT, "benchmarks", "results", "http.md"))
