@@ -17,6 +17,7 @@ from typing import Protocol
 
 import azure.functions as func
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
@@ -43,6 +44,11 @@ class Target(Protocol):
 
 # path -> {method -> target}, or None when nothing is routed at that path.
 Resolve = Callable[[str], "Mapping[str, Target] | None"]
+
+
+async def _access_log(method: str, path: str, status: int, app: str | None, ms: float) -> None:
+    # async so that Starlette runs it on the event loop, not through the thread pool.
+    log.info("%s %s -> %d %s(%.1f ms)", method, path, status, f"{app} " if app else "", ms)
 
 
 class _TooLarge(Exception):
@@ -98,8 +104,9 @@ def create_app(resolve: Resolve, *, max_body: int = DEFAULT_MAX_BODY,
         resp, app_name = await _dispatch(request, path)
         if access_log:
             ms = (time.perf_counter() - started) * 1000
-            log.info("%s %s -> %d %s(%.1f ms)", request.method, path, resp.status_code,
-                     f"{app_name} " if app_name else "", ms)
+            # Written after the response is sent, so the log's file I/O is not in the latency.
+            resp.background = BackgroundTask(
+                _access_log, request.method, path, resp.status_code, app_name, ms)
         return resp
 
     async def _dispatch(request: Request, path: str) -> tuple[Response, str | None]:

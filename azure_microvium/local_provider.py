@@ -29,8 +29,13 @@ from .provider import (
     Change,
     Connection,
 )
-from .resources import AppSpec, DatabaseSpec, Plan, RouteSpec
+from .resources import AppSpec, DatabaseSpec, Plan, ResourceError, RouteSpec
 from .store import DEFAULT_COLLECTION, local_connection
+
+# Export ids of handlers are assigned from here up, clear of the small ids a program may give
+# its own `vmExport` calls.
+FIRST_EXPORT_ID = 0xF000
+LAST_EXPORT_ID = 0xFFFF
 
 
 def image_digest(image: bytes) -> str:
@@ -84,7 +89,12 @@ class LocalProvider:
             export_id = old.export_id
         else:
             used = taken | {a.export_id for a in self.previous.apps.values()}
-            export_id = max(used, default=0) + 1
+            export_id = max(used, default=FIRST_EXPORT_ID - 1) + 1
+            if export_id > LAST_EXPORT_ID:
+                free = set(range(FIRST_EXPORT_ID, LAST_EXPORT_ID + 1)) - taken
+                if not free:
+                    raise ResourceError("too many function apps in one program")
+                export_id = min(free)
         self._export_ids[spec.name] = export_id
         return export_id
 

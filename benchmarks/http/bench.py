@@ -210,12 +210,15 @@ def main() -> int:
     ap.add_argument("--requests", type=int, default=1000)
     ap.add_argument("--concurrency", default="1,8")
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--note", help="a line on the conditions of the run, added to the report")
     ap.add_argument("--out", default=os.path.join(ROOT, "benchmarks", "results", "http.md"))
     args = ap.parse_args()
     levels = [int(x) for x in args.concurrency.split(",")]
     with tempfile.TemporaryDirectory(prefix="mvc-bench-") as workdir:
         results = run_all(workdir, args.requests, levels, args.repeats)
     text = report(results, args.requests, args.repeats)
+    if args.note:
+        text += f"\nNote: {args.note}\n"
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(text)

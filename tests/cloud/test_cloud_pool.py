@@ -12,8 +12,8 @@ from cloud_helpers import engine_ready
 if not engine_ready():
     pytest.skip("the compiler and VM are not built", allow_module_level=True)
 
-from azure_microvium.adapter import HandlerUnavailable  # noqa: E402
-from azure_microvium.instances import InstancePool  # noqa: E402
+from azure_microvium.adapter import HandlerUnavailable
+from azure_microvium.instances import InstancePool
 
 
 class FakeInstance:

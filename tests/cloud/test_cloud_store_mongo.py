@@ -14,18 +14,19 @@ import pytest
 briskdb = pytest.importorskip("briskdb")
 pytest.importorskip("pymongo")
 
-from azure_microvium.store import DatabaseError, StoreRegistry  # noqa: E402
-from azure_microvium.store_montydb import MontyStore  # noqa: E402
+from azure_microvium.store import DatabaseError, StoreRegistry
+from azure_microvium.store_montydb import MontyStore
 
 
 @pytest.fixture
 def mongo_store(tmp_path: os.PathLike[str]) -> Iterator[Any]:
-    with briskdb.open(os.path.join(tmp_path, "brisk"), shards=2, documents=True) as db:
-        with db.serve(mongo="127.0.0.1:0") as server:
-            registry = StoreRegistry()
-            url = f"mongodb://{server.mongo_address}/?serverSelectionTimeoutMS=5000"
-            yield registry.get(url)
-            registry.close()
+    path = os.path.join(tmp_path, "brisk")
+    with briskdb.open(path, shards=2, documents=True) as db, \
+            db.serve(mongo="127.0.0.1:0") as server:
+        registry = StoreRegistry()
+        url = f"mongodb://{server.mongo_address}/?serverSelectionTimeoutMS=5000"
+        yield registry.get(url)
+        registry.close()
 
 
 def exercise(store: Any) -> list[Any]:

@@ -1,0 +1,626 @@
+"""Random programs in the basic subset, as hypothesis strategies (see README.md here).
+
+`programs()` draws one ES module: a small prelude of helpers, global declarations, named
+functions, then top-level statements wrapped in try/catch, then an exported `afterResume`
+whose body is more statements (run after a snapshot and a resume). Every observation is a
+`print(...)` of primitives, so the output can be compared with Node's.
+
+The generator keeps every program deterministic and terminating, and away from behaviour
+the subset leaves engine-specific:
+
+- loops run a literal number of times (0..4) and their counters are never assigned by the
+  body; named functions only call functions declared before them, closures only call
+  named functions, the only recursion is a template called with a small literal;
+- objects, arrays and functions are never converted to primitives (no `obj + 1`): they
+  live in variables of their own kind and only their properties and elements (always
+  primitives) reach arithmetic; `show(v)` prints any value as a primitive;
+- errors made by the VM are printed by name only (`show` prints `err:TypeError`); messages
+  are printed only for errors the program made itself (message starting with '#');
+- strings are capped at 300 units when stored (`cap`), so repeated concatenation in loops
+  cannot blow up;
+- no `let` is read before its declaration (the VM has no TDZ for locals, by design);
+  no library calls besides `Array.prototype.push`; no keys that name Object.prototype
+  members (`toString`, `constructor`...), which the basic subset does not model.
+
+Simpler alternatives come first in every choice, so hypothesis shrinks toward them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable
+
+from hypothesis import strategies as st
+
+PRELUDE = """\
+function show(v) {
+  if (typeof v === 'function') return 'fn';
+  if (v !== null && typeof v === 'object') {
+    if (v instanceof Error) return 'err:' + v.name + (v.message[0] === '#' ? ':' + v.message : '');
+    return 'obj';
+  }
+  if (v === 0 && 1 / v < 0) return '-0';
+  return v;
+}
+function cap(v) {
+  return typeof v === 'string' && v.length > 300 ? 'long' + v.length : v;
+}
+"""
+
+# Numbers around every representation edge of the VM (int31, int32, float64, -0).
+NUMBERS = [
+    "0", "1", "2", "3", "-1", "7", "10", "-0", "0.5", "0.1", "0.2", "1.5", "-2.5", "100",
+    "255", "256", "65535", "65536",
+    "1073741823", "1073741824", "-1073741824", "-1073741825",
+    "2147483647", "2147483648", "-2147483648", "-2147483649",
+    "4294967295", "4294967296", "9007199254740991", "9007199254740992",
+    "9007199254740993", "(2 ** 30)", "(2 ** 31 - 1)", "(-(2 ** 31))", "(2 ** 53)",
+    "(2 ** 32)", "0x7fffffff", "0xff", "NaN", "Infinity", "-Infinity",
+    "1e21", "1e-7", "123e-20", "5e-324", "1.7976931348623157e308", "1e300", "0.000001",
+    "123456789", "-123.456", "3.14159", "1e+21", "2.5e-5", "0.30000000000000004",
+]
+
+STRINGS = [
+    "''", "'a'", "'abc'", "'0'", "'1'", "'10'", "'9'", "' 12 '", "'1e3'", "'0x10'",
+    "'-0'", "'NaN'", "'Infinity'", "'true'", "'null'", "'b'", "'B'", "'A'", "'aa'",
+    "'\\u00e9'", "'\\u20ac'", "'\\ud83d\\ude00'", "'\\n'", "'a\\'b'", "'x y'", "'-1.5'",
+    "'  '", "'\\t7\\t'", "'Z'", "'z'", "'~'", "'\\u00ff'", "'\\u0100'",
+]
+
+OTHER_LITERALS = ["true", "false", "null", "undefined"]
+
+# Keys of the objects: plain names, an integer key (its own order rules) and one with a
+# space. Computed keys are drawn from these or from small numbers.
+KEYS = ["a", "b", "c", "0", "1", "x y"]
+KEY_LITERALS = ["'a'", "'b'", "'c'", "'0'", "'1'", "'x y'", "'zz'", "0", "1", "2", "-0", "1.5"]
+
+ARITH = ["+", "-", "*", "/", "%", "**"]
+BITWISE = ["|", "&", "^", "<<", ">>", ">>>"]
+COMPARE = ["<", ">", "<=", ">=", "==", "!=", "===", "!=="]
+LOGICAL = ["&&", "||", "??"]
+COMPOUND = ["+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=", "&=", "|=", "^=",
+            "&&=", "||=", "??="]
+ERROR_KINDS = ["Error", "TypeError", "RangeError", "ReferenceError"]
+
+
+@dataclass(frozen=True)
+class Func:
+    name: str
+    nparams: int
+
+
+@dataclass
+class Names:
+    """A program-wide counter for fresh names."""
+
+    n: int = 0
+
+    def fresh(self, prefix: str) -> str:
+        self.n += 1
+        return f"{prefix}{self.n}"
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What the code being generated can see. Immutable: blocks make modified copies."""
+
+    names: Names
+    prims: tuple[str, ...] = ()        # primitive-valued variables that may be assigned
+    readonly: tuple[str, ...] = ()     # loop counters, consts: read only
+    objs: tuple[str, ...] = ()         # plain objects (props are primitives)
+    arrs: tuple[str, ...] = ()         # arrays of primitives
+    closures: tuple[Func, ...] = ()    # callable closure variables
+    funcs: tuple[Func, ...] = ()       # named functions callable from here
+    ctors: tuple[str, ...] = ()        # constructor functions (instances have .v, .get())
+    recs: tuple[str, ...] = ()         # recursive templates, called with small literals
+    in_loop: bool = False
+    in_switch: bool = False
+    in_function: bool = False
+    in_method: bool = False            # `this` is an object with props
+    may_close: bool = True             # closures may be created here
+    depth: int = 0
+
+    def deeper(self, **kw: Any) -> "Ctx":
+        return replace(self, depth=self.depth + 1, **kw)
+
+
+Draw = Callable[[Any], Any]
+
+MAX_EXPR_DEPTH = 3
+MAX_STMT_DEPTH = 3
+
+
+def pick(draw: Draw, items: list[Any] | tuple[Any, ...]) -> Any:
+    return items[draw(st.integers(0, len(items) - 1))]
+
+
+def choice(draw: Draw, n: int) -> int:
+    return draw(st.integers(0, n - 1))
+
+
+# --------------------------------------------------------------------------------------
+# Expressions. Every expression is a primitive value and is emitted in parentheses when it
+# is not atomic, so precedence never matters.
+
+
+def leaf(draw: Draw, ctx: Ctx) -> str:
+    readable = ctx.prims + ctx.readonly
+    k = choice(draw, 4 if readable else 3)
+    if k == 0:
+        return pick(draw, NUMBERS)
+    if k == 1:
+        return pick(draw, STRINGS)
+    if k == 2:
+        return pick(draw, OTHER_LITERALS)
+    return pick(draw, readable)
+
+
+def key_expr(draw: Draw, ctx: Ctx) -> str:
+    if draw(st.booleans()):
+        return pick(draw, KEY_LITERALS)
+    return expr(draw, ctx, MAX_EXPR_DEPTH - 1)
+
+
+def call_args(draw: Draw, ctx: Ctx, d: int, nparams: int) -> str:
+    n = draw(st.integers(max(0, nparams - 1), nparams + 1))
+    return ", ".join(expr(draw, ctx, d - 1) for _ in range(n))
+
+
+def expr(draw: Draw, ctx: Ctx, d: int = MAX_EXPR_DEPTH) -> str:
+    if d <= 0:
+        return leaf(draw, ctx)
+    options: list[Callable[[], str]] = [
+        lambda: leaf(draw, ctx),
+        lambda: f"({expr(draw, ctx, d - 1)} {pick(draw, ARITH)} {expr(draw, ctx, d - 1)})",
+        lambda: f"({expr(draw, ctx, d - 1)} {pick(draw, COMPARE)} {expr(draw, ctx, d - 1)})",
+        lambda: f"({expr(draw, ctx, d - 1)} {pick(draw, BITWISE)} {expr(draw, ctx, d - 1)})",
+        lambda: f"({expr(draw, ctx, d - 1)} {pick(draw, LOGICAL)} {expr(draw, ctx, d - 1)})",
+        lambda: f"({pick(draw, ['-', '+', '!', '~', 'typeof ', 'void '])}{expr(draw, ctx, d - 1)})",
+        lambda: (f"({expr(draw, ctx, d - 1)} ? {expr(draw, ctx, d - 1)} "
+                 f": {expr(draw, ctx, d - 1)})"),
+        lambda: f"`{pick(draw, ['', 'v=', '<'])}${{{expr(draw, ctx, d - 1)}}}"
+                f"{pick(draw, ['', '>', ' ${' + leaf(draw, ctx) + '}'])}`",
+        lambda: string_index(draw, ctx, d),
+        lambda: f"({expr(draw, ctx, d - 1)}, {expr(draw, ctx, d - 1)})",
+    ]
+    if ctx.objs:
+        options += [
+            lambda: f"{pick(draw, ctx.objs)}.{pick(draw, ['a', 'b', 'c'])}",
+            lambda: f"{pick(draw, ctx.objs)}[{key_expr(draw, ctx)}]",
+            lambda: f"({key_expr(draw, ctx)} in {pick(draw, ctx.objs)})",
+            lambda: f"({pick(draw, ctx.objs)} {pick(draw, ['===', '!==', '==', '!='])} "
+                    f"{pick(draw, ctx.objs + ('null', 'undefined'))})",
+            lambda: f"{pick(draw, ctx.objs)}?.{pick(draw, ['a', 'b', 'c'])}",
+        ]
+    if ctx.arrs:
+        options += [
+            lambda: f"{pick(draw, ctx.arrs)}[{expr(draw, ctx, d - 1)}]",
+            lambda: f"{pick(draw, ctx.arrs)}.length",
+            lambda: f"({pick(draw, ['0', '1', '2', '5', expr(draw, ctx, d - 1)])} in "
+                    f"{pick(draw, ctx.arrs)})",
+        ]
+    if ctx.funcs:
+        def call_func() -> str:
+            f = pick(draw, ctx.funcs)
+            return f"{f.name}({call_args(draw, ctx, d, f.nparams)})"
+        options.append(call_func)
+    if ctx.closures:
+        def call_closure() -> str:
+            f = pick(draw, ctx.closures)
+            return f"{f.name}({call_args(draw, ctx, d, f.nparams)})"
+        options.append(call_closure)
+    if ctx.recs:
+        options.append(lambda: f"{pick(draw, ctx.recs)}({draw(st.integers(0, 6))})")
+    if ctx.ctors:
+        def use_ctor() -> str:
+            c = pick(draw, ctx.ctors)
+            inner = f"new {c}({expr(draw, ctx, d - 1)})"
+            k = choice(draw, 4)
+            if k == 0:
+                return f"({inner}).v"
+            if k == 1:
+                return f"({inner}).get()"
+            if k == 2:
+                return f"({inner} instanceof {pick(draw, ctx.ctors)})"
+            return f"(typeof {c})"
+        options.append(use_ctor)
+    if ctx.prims:
+        options += [
+            lambda: f"({pick(draw, ctx.prims)} = cap({expr(draw, ctx, d - 1)}))",
+            lambda: pick(draw, [f"({v}++)", f"({v}--)", f"(++{v})", f"(--{v})"])
+            if (v := pick(draw, ctx.prims)) else "0",
+            lambda: (f"({pick(draw, ctx.prims)} "
+                     f"{pick(draw, [c for c in COMPOUND if c != '+='])} "
+                     f"{expr(draw, ctx, d - 1)})"),
+            lambda: f"({pick(draw, ctx.prims)} += {pick(draw, NUMBERS + STRINGS[:6])})",
+        ]
+    if ctx.in_method:
+        options.append(lambda: f"this.{pick(draw, ['a', 'b', 'c'])}")
+    if ctx.prims or ctx.readonly:
+        options.append(
+            lambda: f"{pick(draw, ctx.prims + ctx.readonly)}?.{pick(draw, ['a', 'length'])}")
+    options.append(lambda: pick(draw, [
+        "(typeof undeclaredName)", "(typeof show)", "(typeof print)",
+        "(void 0)", "(typeof null)"]))
+    return options[choice(draw, len(options))]()
+
+
+def string_index(draw: Draw, ctx: Ctx, d: int) -> str:
+    base = pick(draw, STRINGS[1:] + ["'hello'"]) if draw(st.booleans()) else (
+        f"('' + {expr(draw, ctx, d - 1)})")
+    if draw(st.booleans()):
+        return f"{base}.length"
+    return f"{base}[{pick(draw, ['0', '1', '2', '-1', '5', expr(draw, ctx, d - 1)])}]"
+
+
+# --------------------------------------------------------------------------------------
+# Statements
+
+
+def block(draw: Draw, ctx: Ctx, lo: int = 1, hi: int = 4) -> list[str]:
+    """A statement list; declarations extend the context for the statements after them."""
+    out: list[str] = []
+    n = draw(st.integers(lo, hi))
+    for _ in range(n):
+        lines, ctx = stmt(draw, ctx)
+        out += lines
+    return out
+
+
+def indent(lines: list[str], by: str = "  ") -> list[str]:
+    return [by + line for line in lines]
+
+
+def stmt(draw: Draw, ctx: Ctx) -> tuple[list[str], Ctx]:
+    """One statement (sometimes two lines); returns the context for what follows."""
+    names = ctx.names
+    deep = ctx.depth >= MAX_STMT_DEPTH
+    options: list[Callable[[], tuple[list[str], Ctx]]] = []
+
+    def p_print() -> tuple[list[str], Ctx]:
+        n = draw(st.integers(1, 3))
+        args = ", ".join(f"show({expr(draw, ctx)})" for _ in range(n))
+        return [f"print('{names.fresh('p')}', {args});"], ctx
+
+    def p_declare() -> tuple[list[str], Ctx]:
+        kind = pick(draw, ["let", "const", "var"] if not ctx.in_loop else ["let", "const"])
+        name = names.fresh("v")
+        init = expr(draw, ctx)
+        if kind == "const":
+            return [f"const {name} = cap({init});"], replace(ctx, readonly=ctx.readonly + (name,))
+        return [f"{kind} {name} = cap({init});"], replace(ctx, prims=ctx.prims + (name,))
+
+    options += [p_print, p_declare]
+
+    if ctx.prims:
+        def p_assign() -> tuple[list[str], Ctx]:
+            v = pick(draw, ctx.prims)
+            k = choice(draw, 3)
+            if k == 0:
+                return [f"{v} = cap({expr(draw, ctx)});"], ctx
+            if k == 1:
+                op = pick(draw, COMPOUND)
+                line = f"{v} {op} {expr(draw, ctx)};"
+                return ([line, f"{v} = cap({v});"] if op == "+=" else [line]), ctx
+            return [pick(draw, [f"{v}++;", f"{v}--;", f"++{v};", f"--{v};"])], ctx
+        options.append(p_assign)
+
+    if ctx.objs:
+        def p_obj_write() -> tuple[list[str], Ctx]:
+            o = pick(draw, ctx.objs)
+            k = choice(draw, 4)
+            if k == 0:
+                return [f"{o}.{pick(draw, ['a', 'b', 'c'])} = cap({expr(draw, ctx)});"], ctx
+            if k == 1:
+                return [f"{o}[{pick(draw, KEY_LITERALS)}] = cap({expr(draw, ctx)});"], ctx
+            if k == 2:
+                op = pick(draw, [c for c in COMPOUND if c != "+="])
+                return [f"{o}[{pick(draw, KEY_LITERALS)}] {op} {expr(draw, ctx)};"], ctx
+            return [f"print('{names.fresh('d')}', delete {o}"
+                    f"{pick(draw, ['.a', '.b', '[0]', '[1]', '.zz'])});"], ctx
+        options.append(p_obj_write)
+
+    if ctx.arrs:
+        def p_arr_write() -> tuple[list[str], Ctx]:
+            a = pick(draw, ctx.arrs)
+            k = choice(draw, 3)
+            if k == 0:
+                return [f"{a}.push(cap({expr(draw, ctx)}));"], ctx
+            if k == 1:
+                return [f"{a}[{draw(st.integers(0, 6))}] = cap({expr(draw, ctx)});"], ctx
+            op = pick(draw, [c for c in COMPOUND if c != "+="])
+            return [f"{a}[{draw(st.integers(0, 3))}] {op} {expr(draw, ctx)};"], ctx
+        options.append(p_arr_write)
+
+    def p_new_obj() -> tuple[list[str], Ctx]:
+        name = names.fresh("o")
+        props = []
+        for key in KEYS:
+            if draw(st.booleans()):
+                k = f"'{key}'" if " " in key else key
+                props.append(f"{k}: {expr(draw, ctx, 1)}")
+        if draw(st.booleans()):
+            # A method: `this` is the object when called as o.m().
+            mctx = replace(ctx.deeper(in_method=True, in_function=True, in_loop=False,
+                                      in_switch=False, may_close=False),
+                           closures=(), prims=(), readonly=())
+            props.append(f"m(q) {{ return cap({expr(draw, replace(mctx, readonly=('q',)), 2)}); }}")
+        if draw(st.booleans()):
+            decl = [f"const {name} = {{ {', '.join(props)} }};"]
+        else:
+            decl = [f"const {name} = new {pick(draw, ctx.ctors)}({expr(draw, ctx, 1)});"] \
+                if ctx.ctors else [f"const {name} = {{ {', '.join(props)} }};"]
+        new = replace(ctx, objs=ctx.objs + (name,))
+        if any(p.startswith("m(") for p in props) and decl[0].startswith(f"const {name} = {{"):
+            lines = decl + [f"print('{names.fresh('m')}', show({name}.m({expr(draw, ctx, 1)})));"]
+            return lines, new
+        return decl, new
+    options.append(p_new_obj)
+
+    def p_new_arr() -> tuple[list[str], Ctx]:
+        name = names.fresh("a")
+        items = []
+        for _ in range(draw(st.integers(0, 4))):
+            items.append("" if draw(st.integers(0, 5)) == 0 else expr(draw, ctx, 1))
+        if items and items[-1] == "":
+            items.append("0")  # a trailing hole would change the length only in source
+        return [f"const {name} = [{', '.join(items)}];"], replace(ctx, arrs=ctx.arrs + (name,))
+    options.append(p_new_arr)
+
+    if ctx.funcs or ctx.closures:
+        def p_call() -> tuple[list[str], Ctx]:
+            f = pick(draw, ctx.funcs + ctx.closures)
+            return [f"{f.name}({call_args(draw, ctx, 2, f.nparams)});"], ctx
+        options.append(p_call)
+
+    def p_throw() -> tuple[list[str], Ctx]:
+        k = choice(draw, 3)
+        if k == 0:
+            return [f"throw {expr(draw, ctx, 1)};"], ctx
+        if k == 1:
+            return [f"throw new {pick(draw, ERROR_KINDS)}('#' + {expr(draw, ctx, 1)});"], ctx
+        return [f"if ({expr(draw, ctx, 2)}) throw new {pick(draw, ERROR_KINDS)}"
+                f"('#{names.fresh('e')}');"], ctx
+    options.append(p_throw)
+
+    def p_vm_error() -> tuple[list[str], Ctx]:
+        # Errors raised by the VM itself, inside a try: reading a property of a primitive
+        # that may be null/undefined, calling a non-function, assigning to a const.
+        k = choice(draw, 4)
+        target = pick(draw, ctx.prims + ctx.readonly) if (ctx.prims or ctx.readonly) else "null"
+        if k == 0:
+            body = f"print('{names.fresh('r')}', show({target}.a));"
+        elif k == 1:
+            body = f"print('{names.fresh('r')}', show({target}()));"
+        elif k == 2:
+            c = names.fresh("k")
+            body = f"const {c} = 1; print('{names.fresh('r')}', show({c} = 2));"
+        else:
+            body = f"print('{names.fresh('r')}', show({target}[{key_expr(draw, ctx)}]));"
+        return [f"try {{ {body} }} catch (e) {{ print('caught', show(e), "
+                f"e instanceof TypeError); }}"], ctx
+    options.append(p_vm_error)
+
+    if ctx.in_loop and draw(st.integers(0, 3)) == 0:
+        def p_jump() -> tuple[list[str], Ctx]:
+            return [f"if ({expr(draw, ctx, 2)}) {pick(draw, ['break', 'continue'])};"], ctx
+        options.append(p_jump)
+    elif ctx.in_switch and draw(st.integers(0, 3)) == 0:
+        options.append(lambda: ([f"if ({expr(draw, ctx, 2)}) break;"], ctx))
+
+    if ctx.in_function and draw(st.integers(0, 3)) == 0:
+        def p_return() -> tuple[list[str], Ctx]:
+            return [f"if ({expr(draw, ctx, 2)}) return cap({expr(draw, ctx, 2)});"], ctx
+        options.append(p_return)
+
+    if not deep:
+        def p_if() -> tuple[list[str], Ctx]:
+            inner = ctx.deeper()
+            lines = [f"if ({expr(draw, ctx)}) {{"] + indent(block(draw, inner)) + ["}"]
+            if draw(st.booleans()):
+                lines[-1] = "} else {"
+                lines += indent(block(draw, inner)) + ["}"]
+            return lines, ctx
+
+        def p_for() -> tuple[list[str], Ctx]:
+            i = names.fresh("i")
+            n = draw(st.integers(0, 4))
+            inner = ctx.deeper(in_loop=True, in_switch=False, readonly=ctx.readonly + (i,))
+            k = choice(draw, 3)
+            if k == 0:
+                head = f"for (let {i} = 0; {i} < {n}; {i}++) {{"
+            elif k == 1:
+                head = f"for (let {i} = {n}; {i} > 0; {i} -= 1) {{"
+            else:
+                head = f"for (let {i} = 0, {i}x = {n}; {i} < {i}x; {i}++) {{"
+            return [head] + indent(block(draw, inner)) + ["}"], ctx
+
+        def p_while() -> tuple[list[str], Ctx]:
+            w = names.fresh("w")
+            n = draw(st.integers(0, 4))
+            inner = ctx.deeper(in_loop=True, in_switch=False, readonly=ctx.readonly + (w,))
+            body = indent(block(draw, inner))
+            if draw(st.booleans()):
+                return ([f"let {w} = 0;", f"while ({w} < {n}) {{", f"  {w}++;"] + body
+                        + ["}"]), ctx
+            return ([f"let {w} = 0;", "do {", f"  {w}++;"] + body
+                    + [f"}} while ({w} < {n});"]), ctx
+
+        def p_switch() -> tuple[list[str], Ctx]:
+            inner = ctx.deeper(in_switch=True)
+            lines = [f"switch ({expr(draw, ctx, 2)}) {{"]
+            labels = draw(st.lists(st.sampled_from(
+                NUMBERS[:12] + STRINGS[:8] + OTHER_LITERALS), min_size=1, max_size=4,
+                unique=True))
+            default_at = draw(st.integers(0, len(labels)))  # == len: no default
+            for idx, lab in enumerate(labels):
+                if idx == default_at:
+                    lines += ["  default: {"] + indent(block(draw, inner, 0, 2), "    ") + ["  }"]
+                lines += [f"  case {lab}: {{"] + indent(block(draw, inner, 0, 2), "    ")
+                if draw(st.booleans()):
+                    lines.append("    break;")
+                lines.append("  }")
+            lines.append("}")
+            return lines, ctx
+
+        def p_try() -> tuple[list[str], Ctx]:
+            inner = ctx.deeper()
+            lines = ["try {"] + indent(block(draw, inner)) + ["}"]
+            k = choice(draw, 3)
+            if k in (0, 2):
+                lines[-1] = "} catch (e) {"
+                cctx = replace(inner, readonly=inner.readonly + ("e",))
+                lines += [f"  print('{names.fresh('c')}', show(e));"] + indent(
+                    block(draw, cctx, 0, 2)) + ["}"]
+            if k in (1, 2):
+                lines[-1] = lines[-1] + " finally {"
+                lines += indent(block(draw, inner, 0, 2)) + ["}"]
+            return lines, ctx
+
+        def p_block() -> tuple[list[str], Ctx]:
+            # A block that shadows an outer variable (its initializer cannot name it:
+            # that would be a TDZ read).
+            inner = ctx.deeper()
+            lines = ["{"]
+            if ctx.prims:
+                name = pick(draw, ctx.prims)
+                others = tuple(p for p in ctx.prims if p != name)
+                init = expr(draw, replace(ctx, prims=others,
+                                          readonly=tuple(r for r in ctx.readonly if r != name)))
+                lines.append(f"  let {name} = cap({init});")
+            lines += indent(block(draw, inner)) + ["}"]
+            return lines, ctx
+
+        options += [p_if, p_for, p_while, p_switch, p_try, p_block]
+
+        if ctx.may_close:
+            def p_closure() -> tuple[list[str], Ctx]:
+                name = names.fresh("c")
+                nparams = draw(st.integers(0, 2))
+                params = tuple(f"{name}p{j}" for j in range(nparams))
+                cctx = ctx.deeper(prims=ctx.prims + params, closures=(), in_loop=False,
+                                  in_switch=False, in_function=True, may_close=False)
+                body = block(draw, cctx, 0, 3)
+                ret = f"return cap({expr(draw, cctx)});"
+                lines = [f"const {name} = ({', '.join(params)}) => {{"] + indent(body + [ret]) \
+                    + ["};"]
+                return lines, replace(ctx, closures=ctx.closures + (Func(name, nparams),))
+
+            def p_loop_closures() -> tuple[list[str], Ctx]:
+                # Closures made in a loop capture their iteration's binding.
+                fs = names.fresh("fs")
+                i = names.fresh("i")
+                n = draw(st.integers(1, 4))
+                lctx = replace(ctx, readonly=ctx.readonly + (i,))
+                captured = expr(draw, lctx, 2)
+                lines = [f"const {fs} = [];",
+                         f"for (let {i} = 0; {i} < {n}; {i}++) {{",
+                         f"  let t = cap({captured});",
+                         f"  {fs}.push(() => cap(t + {i}));",
+                         f"  {fs}.push(() => {{ t = cap(t + 1); return {i}; }});",
+                         "}"]
+                for _ in range(draw(st.integers(1, 3))):
+                    j = draw(st.integers(0, 2 * n - 1))
+                    lines.append(f"print('{names.fresh('l')}', show({fs}[{j}]()));")
+                return lines, ctx
+
+            options += [p_closure, p_loop_closures]
+
+    lines, new_ctx = options[choice(draw, len(options))]()
+    return lines, new_ctx
+
+
+# --------------------------------------------------------------------------------------
+# Programs
+
+
+def gen_function(draw: Draw, ctx: Ctx, name: str, nparams: int) -> list[str]:
+    params = tuple(f"{name}p{j}" for j in range(nparams))
+    fctx = replace(ctx, prims=ctx.prims + params, in_function=True, depth=0)
+    body = block(draw, fctx, 0, 4)
+    ret = f"return cap({expr(draw, fctx)});"
+    return [f"function {name}({', '.join(params)}) {{"] + indent(body + [ret]) + ["}"]
+
+
+def gen_ctor(draw: Draw, ctx: Ctx, name: str) -> list[str]:
+    pctx = replace(ctx, prims=(), readonly=("x",), objs=(), arrs=(), funcs=(), depth=9)
+    lines = [f"function {name}(x) {{",
+             "  this.v = x;",
+             f"  this.w = cap({expr(draw, pctx, 1)});",
+             "}",
+             f"{name}.prototype.get = function () {{ return cap(this.v + this.w); }};"]
+    return lines
+
+
+def gen_rec(draw: Draw, name: str) -> list[str]:
+    k = choice(draw, 3)
+    if k == 0:
+        body = f"return n * {name}(n - 1);"
+        base = "1"
+    elif k == 1:
+        body = f"return {name}(n - 1) + {name}(n - 2);"
+        base = "n"
+    else:
+        body = f"return cap('' + {name}(n - 1) + n);"
+        base = "'<'"
+    return [f"function {name}(n) {{",
+            f"  if (n < {'2' if k == 1 else '1'}) return {base};",
+            f"  {body}",
+            "}"]
+
+
+@st.composite
+def programs(draw: Draw) -> str:
+    names = Names()
+    ctx = Ctx(names=names)
+    head: list[str] = [PRELUDE.rstrip("\n")]
+
+    # Global variables: primitives, one object, one array, maybe a closure.
+    n_globals = draw(st.integers(1, 3))
+    for _ in range(n_globals):
+        g = names.fresh("g")
+        head.append(f"let {g} = {expr(draw, ctx, 1)};")
+        ctx = replace(ctx, prims=ctx.prims + (g,))
+    if draw(st.booleans()):
+        g = names.fresh("go")
+        head.append(f"const {g} = {{ a: {expr(draw, ctx, 1)}, 0: {expr(draw, ctx, 1)} }};")
+        ctx = replace(ctx, objs=ctx.objs + (g,))
+    if draw(st.booleans()):
+        g = names.fresh("ga")
+        head.append(f"const {g} = [{expr(draw, ctx, 1)}, {expr(draw, ctx, 1)}];")
+        ctx = replace(ctx, arrs=ctx.arrs + (g,))
+
+    # Named functions: each may call the ones before it (never itself).
+    funcs: list[Func] = []
+    if draw(st.booleans()):
+        c = names.fresh("C")
+        head += gen_ctor(draw, ctx, c)
+        ctx = replace(ctx, ctors=(c,))
+    if draw(st.booleans()):
+        r = names.fresh("rec")
+        head += gen_rec(draw, r)
+        ctx = replace(ctx, recs=(r,))
+    for _ in range(draw(st.integers(0, 3))):
+        f = Func(names.fresh("f"), draw(st.integers(0, 3)))
+        head += gen_function(draw, replace(ctx, funcs=tuple(funcs)), f.name, f.nparams)
+        funcs.append(f)
+    ctx = replace(ctx, funcs=tuple(funcs))
+
+    # A global closure (snapshotted with its captured state).
+    if draw(st.booleans()):
+        name = names.fresh("gc")
+        cctx = replace(ctx, prims=ctx.prims + ("x",), in_function=True, may_close=False,
+                       depth=1)
+        body = block(draw, cctx, 0, 2)
+        head += [f"let {name} = (x) => {{"] + indent(body + [f"return cap({expr(draw, cctx)});"]) \
+            + ["};"]
+        ctx = replace(ctx, closures=ctx.closures + (Func(name, 1),))
+
+    top = block(draw, ctx, 1, 6)
+    after = block(draw, ctx, 1, 5)
+    lines = head + ["try {"] + indent(top) + ["} catch (e) {", "  print('uncaught', show(e));",
+                                              "}"]
+    lines += ["export function afterResume() {", "  print('resumed');", "  try {"]
+    lines += indent(after, "    ")
+    lines += ["  } catch (e) {", "    print('uncaught', show(e));", "  }", "}"]
+    return "\n".join(lines) + "\n"
