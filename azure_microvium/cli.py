@@ -119,7 +119,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
 # ---- mvc dev ----
 
 def _limits(args: argparse.Namespace) -> Any:
-    from .instances import Limits
+    from .limits import Limits
 
     return Limits(budget=args.budget, max_heap=args.max_heap)
 
@@ -344,8 +344,7 @@ def _positive(text: str) -> int:
 
 
 def add_cloud_commands(sub: Any) -> None:
-    from .gateway import DEFAULT_MAX_BODY
-    from .instances import Limits
+    from .limits import Limits
     from .store import DEFAULT_COLLECTION
 
     d = sub.add_parser("dev", help="deploy to the local cloud and serve it until Ctrl-C")
@@ -353,7 +352,7 @@ def add_cloud_commands(sub: Any) -> None:
     _common(d)
     d.add_argument("--host", default=srv.DEFAULT_HOST, help="address to bind (default 127.0.0.1)")
     d.add_argument("--port", type=_positive, default=srv.DEFAULT_PORT, help="default 7071")
-    d.add_argument("--max-body", type=_positive, default=DEFAULT_MAX_BODY,
+    d.add_argument("--max-body", type=_positive, default=srv.DEFAULT_MAX_BODY,
                    help="largest request body in bytes (default 1 MiB); larger ones get 413")
     d.add_argument("--budget", type=_positive, default=Limits.budget,
                    help="VM instructions a handler call may run (0: unlimited)")

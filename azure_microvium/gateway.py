@@ -25,10 +25,10 @@ from starlette.routing import Route
 
 from . import adapter
 from .resources import normalize_path
+from .server import DEFAULT_MAX_BODY
 
 log = logging.getLogger("azure_microvium.gateway")
 
-DEFAULT_MAX_BODY = 1024 * 1024
 # How much of a too-large body is read and dropped before answering 413 (see _read_body).
 DRAIN_LIMIT = 64 * 1024 * 1024
 ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]

@@ -26,7 +26,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from hostlib import (
@@ -47,6 +46,7 @@ from .adapter import (
     HandlerTimeout,
     HandlerUnavailable,
 )
+from .limits import Limits
 from .runtime import release_functions
 
 log = logging.getLogger("azure_microvium.functions")
@@ -54,15 +54,6 @@ log = logging.getLogger("azure_microvium.functions")
 # hostlib converts values recursively and refuses deeper ones; a body nested deeper than this
 # is the client's mistake (400), not the handler's.
 MAX_BODY_DEPTH = 150
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one call may use. budget: VM instructions per call (0 = unlimited)."""
-
-    budget: int = 50_000_000
-    max_heap: int = 0
-    acquire_timeout: float = 30.0
 
 
 def _depth(value: Any, limit: int) -> int:

@@ -9,12 +9,16 @@ import signal
 import socket
 import threading
 import time
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
-import uvicorn
+if TYPE_CHECKING:  # uvicorn is imported only when serving: `mvc run` must start fast
+    import uvicorn
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7071
+
+
+DEFAULT_MAX_BODY = 1024 * 1024  # request bodies above this get 413
 
 
 class ServeError(Exception):
@@ -42,6 +46,8 @@ def bound_port(sock: socket.socket) -> int:
 
 
 def _config(app: Any) -> uvicorn.Config:
+    import uvicorn
+
     # Access logs are the gateway's own (into the environment's log); uvicorn's would duplicate.
     return uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
                           server_header=False, timeout_graceful_shutdown=5)
@@ -58,6 +64,8 @@ def serve(app: Any, sock: socket.socket) -> None:
     is done; with SIGTERM treated like Ctrl-C here, both end as a KeyboardInterrupt that is
     swallowed, so the caller's clean-up runs in either case.
     """
+    import uvicorn
+
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         uvicorn.Server(_config(app)).run(sockets=[sock])
@@ -71,6 +79,8 @@ class ServerThread:
     """The gateway served from a background thread (tests, benchmarks)."""
 
     def __init__(self, app: Any, sock: socket.socket) -> None:
+        import uvicorn
+
         self.server = uvicorn.Server(_config(app))
         self.sock = sock
         self.port = bound_port(sock)

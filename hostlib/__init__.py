@@ -3,7 +3,7 @@
 All VM policy (printing, value conversion, host functions) is here; the C core only
 executes. Nothing outside hostlib imports the cffi module.
 """
-from .errors import BudgetExceeded, ImageError, JSException, OutOfMemory, VMError
+from .errors import BudgetExceeded, ImageError, JSError, JSException, OutOfMemory, VMError
 from .values import UNDEFINED, JSFunction
 from .vm import VM, Host, PRINT_IMPORT_ID
 
@@ -14,6 +14,7 @@ __all__ = [
     "UNDEFINED",
     "JSFunction",
     "JSException",
+    "JSError",
     "VMError",
     "ImageError",
     "OutOfMemory",

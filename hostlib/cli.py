@@ -45,7 +45,7 @@ def write_private(path: str, data: bytes) -> None:
 
 
 def build_image(entry: str, *, host: Any = None, bare_modules: dict[str, str] | None = None,
-                max_heap: int = 0) -> bytes:
+                max_heap: int = 0, budget: int = 0) -> bytes:
     """Compiles entry, runs its top level in the VM and returns the snapshot image.
 
     Raises compiler.CompileError, hostlib.JSException or hostlib.VMError.
@@ -55,7 +55,7 @@ def build_image(entry: str, *, host: Any = None, bare_modules: dict[str, str] | 
     from .vm import VM
 
     unit = compile_program(entry, bare_modules=bare_modules)
-    with VM.from_unit(unit, host, max_heap=max_heap) as vm:
+    with VM.from_unit(unit, host, max_heap=max_heap, budget=budget) as vm:
         vm.run_main()
         return vm.snapshot()
 

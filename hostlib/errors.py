@@ -80,3 +80,19 @@ def check(code: int, what: str = "") -> None:
     if code == lib.MVM_E_INSTRUCTION_BUDGET:
         raise BudgetExceeded(code, what)
     raise VMError(code, what)
+
+
+ERROR_KINDS = {"Error": 0, "TypeError": 1, "RangeError": 2, "ReferenceError": 3, "SyntaxError": 4}
+
+
+class JSError(Exception):
+    """Raise from a host function to throw a JS error of a chosen kind, e.g.
+    `raise JSError("RangeError", "index out of range")`. Any other Python exception
+    becomes a plain JS Error whose message names the exception class."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        if kind not in ERROR_KINDS:
+            raise ValueError(f"unknown JS error kind {kind!r}")
+        self.kind = kind
+        self.message = message
+        super().__init__(f"{kind}: {message}")

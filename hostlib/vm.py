@@ -11,7 +11,7 @@ import sys
 from typing import Any, Callable, Iterable, TextIO
 
 from ._ffi import ffi, lib
-from .errors import JSException, VMError, check
+from .errors import ERROR_KINDS, JSError, JSException, VMError, check
 from .values import (
     UNDEFINED,
     JSFunction,
@@ -180,9 +180,16 @@ class VM:
         return keys
 
     def call(self, fn: JSFunction | str | int, *args: Any) -> Any:
-        """Calls a function (or an export by key) with Python arguments; returns Python."""
+        """Calls a function (or an export by key) with Python arguments; returns Python.
+
+        Functions inside the result come back as JSFunction objects, each holding a handle
+        until released (JSFunction.release) or until the VM closes."""
         if not isinstance(fn, JSFunction):
-            fn = self.export(fn)
+            exported = self.export(fn)
+            try:
+                return self.call(exported, *args)
+            finally:
+                exported.release()
         if len(args) > 255:
             raise ValueError("at most 255 arguments")
         out = ffi.new("mvm_value_t*")
@@ -218,6 +225,8 @@ class VM:
             with Roots(self) as roots:
                 result[0] = from_py(self, value, roots).value
             return lib.MVM_E_OK
+        except JSError as e:
+            return self._throw(result, e.message, ERROR_KINDS[e.kind])
         except JSException as e:
             # A JS exception that crossed a nested call: rethrow its message.
             return self._throw(result, e.text)
@@ -225,9 +234,9 @@ class VM:
             self._host_error = e
             return self._throw(result, f"{type(e).__name__}: {e}" if str(e) else type(e).__name__)
 
-    def _throw(self, result: Any, message: str) -> int:
+    def _throw(self, result: Any, message: str, kind: int = 0) -> int:
         data = message.encode("utf-8", "replace")
-        code = lib.mvm_new_error(self.ptr, 0, data, len(data), result)
+        code = lib.mvm_new_error(self.ptr, kind, data, len(data), result)
         return lib.MVM_E_HOST_THROW if code == lib.MVM_E_OK else code
 
 

@@ -140,3 +140,33 @@ def test_many_calls_keep_memory_flat() -> None:
             vm.call("bump", "x")
         vm.run_gc()
         assert vm.stats()["heap_used"] <= before + 1024
+
+
+def test_host_can_throw_a_chosen_error_kind() -> None:
+    from hostlib import JSError
+
+    host = Host(stdout=io.StringIO())
+
+    def picky(vm: VM, i: int) -> int:
+        raise JSError("RangeError", f"index {i} out of range")
+
+    host.add(44, picky)
+    src = """
+    const at = vmImport(44);
+    export function f() {
+      try { at(9); } catch (e) { return (e instanceof RangeError) + ' ' + e.message; }
+    }
+    """
+    with build(src, host) as vm:
+        vm.run_main()
+        assert vm.call("f") == "true index 9 out of range"
+
+
+def test_calls_by_export_name_release_their_handles() -> None:
+    src = "let n = 0; export function bump() { n++; return n; }"
+    with build(src) as vm:
+        vm.run_main()
+        for _ in range(100):
+            vm.call("bump")
+        assert vm.call("bump") == 101
+        assert not vm._owned_handles

@@ -67,6 +67,9 @@ STRINGS = [
     "'  '", "'\\t7\\t'", "'Z'", "'z'", "'~'", "'\\u00ff'", "'\\u0100'",
 ]
 
+# Negative literals are parenthesized: `-1 ** 2` and `--1` are syntax errors.
+NUMBERS = [f"({n})" if n.startswith("-") else n for n in NUMBERS]
+
 OTHER_LITERALS = ["true", "false", "null", "undefined"]
 
 # Keys of the objects: plain names, an integer key (its own order rules) and one with a
@@ -227,8 +230,7 @@ def expr(draw: Draw, ctx: Ctx, d: int = MAX_EXPR_DEPTH) -> str:
     if ctx.prims:
         options += [
             lambda: f"({pick(draw, ctx.prims)} = cap({expr(draw, ctx, d - 1)}))",
-            lambda: pick(draw, [f"({v}++)", f"({v}--)", f"(++{v})", f"(--{v})"])
-            if (v := pick(draw, ctx.prims)) else "0",
+            lambda: update_expr(draw, ctx),
             lambda: (f"({pick(draw, ctx.prims)} "
                      f"{pick(draw, [c for c in COMPOUND if c != '+='])} "
                      f"{expr(draw, ctx, d - 1)})"),
@@ -243,6 +245,11 @@ def expr(draw: Draw, ctx: Ctx, d: int = MAX_EXPR_DEPTH) -> str:
         "(typeof undeclaredName)", "(typeof show)", "(typeof print)",
         "(void 0)", "(typeof null)"]))
     return options[choice(draw, len(options))]()
+
+
+def update_expr(draw: Draw, ctx: Ctx) -> str:
+    v = pick(draw, ctx.prims)
+    return pick(draw, [f"({v}++)", f"({v}--)", f"(++{v})", f"(--{v})"])
 
 
 def string_index(draw: Draw, ctx: Ctx, d: int) -> str:
@@ -334,27 +341,24 @@ def stmt(draw: Draw, ctx: Ctx) -> tuple[list[str], Ctx]:
 
     def p_new_obj() -> tuple[list[str], Ctx]:
         name = names.fresh("o")
+        new = replace(ctx, objs=ctx.objs + (name,))
+        if ctx.ctors and choice(draw, 3) == 0:
+            c = pick(draw, ctx.ctors)
+            return [f"const {name} = new {c}({expr(draw, ctx, 1)});"], new
         props = []
         for key in KEYS:
             if draw(st.booleans()):
                 k = f"'{key}'" if " " in key else key
                 props.append(f"{k}: {expr(draw, ctx, 1)}")
+        lines = []
         if draw(st.booleans()):
             # A method: `this` is the object when called as o.m().
-            mctx = replace(ctx.deeper(in_method=True, in_function=True, in_loop=False,
-                                      in_switch=False, may_close=False),
-                           closures=(), prims=(), readonly=())
-            props.append(f"m(q) {{ return cap({expr(draw, replace(mctx, readonly=('q',)), 2)}); }}")
-        if draw(st.booleans()):
-            decl = [f"const {name} = {{ {', '.join(props)} }};"]
-        else:
-            decl = [f"const {name} = new {pick(draw, ctx.ctors)}({expr(draw, ctx, 1)});"] \
-                if ctx.ctors else [f"const {name} = {{ {', '.join(props)} }};"]
-        new = replace(ctx, objs=ctx.objs + (name,))
-        if any(p.startswith("m(") for p in props) and decl[0].startswith(f"const {name} = {{"):
-            lines = decl + [f"print('{names.fresh('m')}', show({name}.m({expr(draw, ctx, 1)})));"]
-            return lines, new
-        return decl, new
+            mctx = ctx.deeper(in_method=True, in_function=True, in_loop=False,
+                              in_switch=False, may_close=False, closures=(), prims=(),
+                              readonly=("q",))
+            props.append(f"m(q) {{ return cap({expr(draw, mctx, 2)}); }}")
+            lines.append(f"print('{names.fresh('m')}', show({name}.m({expr(draw, ctx, 1)})));")
+        return [f"const {name} = {{ {', '.join(props)} }};"] + lines, new
     options.append(p_new_obj)
 
     def p_new_arr() -> tuple[list[str], Ctx]:
@@ -450,7 +454,7 @@ def stmt(draw: Draw, ctx: Ctx) -> tuple[list[str], Ctx]:
             inner = ctx.deeper(in_switch=True)
             lines = [f"switch ({expr(draw, ctx, 2)}) {{"]
             labels = draw(st.lists(st.sampled_from(
-                NUMBERS[:12] + STRINGS[:8] + OTHER_LITERALS), min_size=1, max_size=4,
+                NUMBERS[:12] + ["NaN"] + STRINGS[:8] + OTHER_LITERALS), min_size=1, max_size=4,
                 unique=True))
             default_at = draw(st.integers(0, len(labels)))  # == len: no default
             for idx, lab in enumerate(labels):
@@ -469,9 +473,9 @@ def stmt(draw: Draw, ctx: Ctx) -> tuple[list[str], Ctx]:
             k = choice(draw, 3)
             if k in (0, 2):
                 lines[-1] = "} catch (e) {"
-                cctx = replace(inner, readonly=inner.readonly + ("e",))
+                # e may be an error object: it is only ever shown, never computed with.
                 lines += [f"  print('{names.fresh('c')}', show(e));"] + indent(
-                    block(draw, cctx, 0, 2)) + ["}"]
+                    block(draw, inner, 0, 2)) + ["}"]
             if k in (1, 2):
                 lines[-1] = lines[-1] + " finally {"
                 lines += indent(block(draw, inner, 0, 2)) + ["}"]

@@ -1,0 +1,290 @@
+/* Images: snapshot/restore round trips, exports, and validation of damaged images and units
+ * (truncation, bit flips, random bytes, structural mutations with a recomputed CRC). */
+#include <stdlib.h>
+#include "internal.h"
+#include "test.h"
+#include "test_util.h"
+
+#define I16(x) (uint8_t)((x) & 0xFF), (uint8_t)(((x) >> 8) & 0xFF)
+
+static rom_builder_t rb;
+static uint8_t unit[1 << 17];
+static size_t unit_len;
+
+// counter program: next() increments global 0; vmExport(7, next); export "next"; global 2 holds
+// {a: [1, 2.5, "s"]}; getA() returns String(global2.a).
+static void build_unit(void) {
+  rb.len = 0;
+  uint32_t s_a = rb_string(&rb, "a");
+  uint32_t s_s = rb_string(&rb, "s");
+  uint32_t s_next = rb_string(&rb, "next");
+  uint32_t f25 = rb_float(&rb, 2.5);
+  uint8_t next[] = {OP_LOAD_GLOBAL, I16(0), OP_INC, OP_DUP, OP_STORE_GLOBAL, I16(0), OP_RETURN};
+  uint32_t f_next = rb_function(&rb, 0, 0, 2, RB_NO_OFFSET, rb_ref(s_next), next, sizeof next);
+  uint32_t kga[] = {rb_ref(s_a)};
+  uint32_t cga = rb_consts(&rb, kga, 1);
+  uint8_t geta[] = {OP_LOAD_GLOBAL, I16(2), OP_GET_PROP, I16(0), OP_TO_STRING, OP_RETURN};
+  uint32_t f_geta = rb_function(&rb, 0, 0, 1, cga, RB_UNDEFINED, geta, sizeof geta);
+  uint32_t k[] = {rb_ref(f_next), rb_ref(f25), rb_ref(s_s), rb_ref(s_a), rb_ref(f_geta)};
+  uint32_t consts = rb_consts(&rb, k, 5);
+  uint8_t entry[] = {OP_PUSH_I8, 0, OP_STORE_GLOBAL, I16(0),
+                     OP_LOAD_CONST, I16(0), OP_STORE_GLOBAL, I16(1),
+                     OP_LOAD_CONST, I16(4), OP_STORE_GLOBAL, I16(3),
+                     OP_LOAD_BUILTIN, 1, OP_PUSH_UNDEFINED, OP_PUSH_I8, 7, OP_LOAD_GLOBAL, I16(1),
+                     OP_CALL, 2, OP_POP,
+                     OP_NEW_OBJECT, OP_PUSH_I8, 1, OP_LOAD_CONST, I16(1), OP_LOAD_CONST, I16(2),
+                     OP_NEW_ARRAY, I16(3), OP_INIT_PROP, I16(3), OP_STORE_GLOBAL, I16(2),
+                     OP_PUSH_UNDEFINED, OP_RETURN};
+  uint32_t f_entry = rb_function(&rb, 0, 0, 5, consts, RB_UNDEFINED, entry, sizeof entry);
+  uint32_t names = rb_global_names(&rb, 4);
+  rb_export_t exports[] = {{s_next, 1}};
+  unit_len = rb_unit(&rb, f_entry, names, 4, exports, 1, unit);
+}
+
+static uint8_t* make_image(size_t* len) {
+  mvm_vm_t* vm = NULL;
+  if (mvm_new_from_unit(unit, unit_len, NULL, NULL, NULL, &vm)) return NULL;
+  mvm_value_t exc;
+  uint8_t* img = NULL;
+  if (mvm_run_main(vm, &exc) == MVM_E_OK) mvm_snapshot(vm, &img, len);
+  mvm_free(vm);
+  return img;
+}
+
+static mvm_value_t call_named(mvm_vm_t* vm, const char* name) {
+  mvm_value_t fn, r = 0;
+  if (mvm_resolve_export_named(vm, name, strlen(name), &fn) != MVM_E_OK) return 0;
+  if (mvm_call(vm, fn, NULL, 0, &r) != MVM_E_OK) return 0;
+  return r;
+}
+
+TEST(crc32_vector) {
+  CHECK_EQ_INT(crc32_ieee((const uint8_t*)"123456789", 9, 0), 0xCBF43926u);
+  CHECK_EQ_INT(crc32_ieee(NULL, 0, 0), 0);
+}
+
+TEST(round_trip) {
+  build_unit();
+  mvm_vm_t* vm = NULL;
+  CHECK_EQ_INT(mvm_new_from_unit(unit, unit_len, NULL, NULL, NULL, &vm), MVM_E_OK);
+  mvm_value_t exc, r, fn;
+  CHECK_EQ_INT(mvm_run_main(vm, &exc), MVM_E_OK);
+  CHECK_EQ_STR(str_of(vm, call_named(vm, "next")), "1");  // exports work before a snapshot too
+  CHECK_EQ_INT(mvm_export_count(vm), 2);
+  uint8_t* img;
+  size_t len;
+  CHECK_EQ_INT(mvm_snapshot(vm, &img, &len), MVM_E_OK);
+  mvm_free(vm);
+
+  CHECK_EQ_INT(mvm_restore(img, len, NULL, NULL, NULL, &vm), MVM_E_OK);
+  CHECK_EQ_INT(mvm_export_count(vm), 2);
+  CHECK_EQ_STR(str_of(vm, call_named(vm, "next")), "2");
+  CHECK_EQ_INT(mvm_resolve_export(vm, 7, &fn), MVM_E_OK);
+  CHECK_EQ_INT(mvm_call(vm, fn, NULL, 0, &r), MVM_E_OK);
+  CHECK_EQ_STR(str_of(vm, r), "3");
+  CHECK_EQ_INT(mvm_resolve_export(vm, 8, &fn), MVM_E_EXPORT_NOT_FOUND);
+  CHECK_EQ_INT(mvm_resolve_export_named(vm, "nope", 4, &fn), MVM_E_EXPORT_NOT_FOUND);
+  mvm_value_t global3 = vm->globals[3];
+  CHECK_EQ_INT(mvm_call(vm, global3, NULL, 0, &r), MVM_E_OK);
+  CHECK_EQ_STR(str_of(vm, r), "1,2.5,s");
+
+  // A restored VM snapshots again, and that image restores.
+  uint8_t* img2;
+  size_t len2;
+  CHECK_EQ_INT(mvm_snapshot(vm, &img2, &len2), MVM_E_OK);
+  mvm_free(vm);
+  CHECK_EQ_INT(mvm_restore(img2, len2, NULL, NULL, NULL, &vm), MVM_E_OK);
+  CHECK_EQ_STR(str_of(vm, call_named(vm, "next")), "4");
+  mvm_free(vm);
+  mvm_free_buffer(img2);
+
+  // The original image is unchanged by use: it restores to the same state again.
+  CHECK_EQ_INT(mvm_restore(img, len, NULL, NULL, NULL, &vm), MVM_E_OK);
+  CHECK_EQ_STR(str_of(vm, call_named(vm, "next")), "2");
+  mvm_free(vm);
+  mvm_free_buffer(img);
+}
+
+static void fix_crc(uint8_t* img, size_t len) {
+  if (len >= 24) wr32(img + 16, crc32_ieee(img + 20, len - 20, 0));
+}
+
+TEST(header_errors) {
+  build_unit();
+  size_t len;
+  uint8_t* img = make_image(&len);
+  CHECK(img != NULL);
+  uint8_t* copy = (uint8_t*)malloc(len + 8);
+  mvm_vm_t* vm;
+  memcpy(copy, img, len);
+  copy[8] = 99;  // version
+  CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_IMAGE_VERSION);
+  CHECK(vm == NULL);
+  memcpy(copy, img, len);
+  copy[12] = 1;  // FLOAT64 without PROFILE_HOST
+  CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_IMAGE_PROFILE);
+  memcpy(copy, img, len);
+  copy[14] = 1;  // an unknown feature
+  CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_IMAGE_PROFILE);
+  memcpy(copy, img, len);
+  copy[0] = 'X';
+  CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
+  memcpy(copy, img, len);
+  copy[len - 1] ^= 0x40;
+  CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_IMAGE_CRC);
+  CHECK_EQ_INT(mvm_restore(img, len - 4, NULL, NULL, NULL, &vm), MVM_E_IMAGE_TRUNCATED);
+  memcpy(copy, img, len);
+  memset(copy + len, 0, 8);
+  CHECK_EQ_INT(mvm_restore(copy, len + 8, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
+  // Section bounds and alignment, with a valid CRC.
+  memcpy(copy, img, len);
+  wr32(copy + 32 + 8 * 4 + 4, 0x7FFFFFF0u);  // HEAP length
+  fix_crc(copy, len);
+  CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
+  memcpy(copy, img, len);
+  wr32(copy + 32 + 8 * 3, rd32(copy + 32 + 8 * 3) + 2);  // GLOBALS offset misaligned
+  fix_crc(copy, len);
+  CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
+  memcpy(copy, img, len);
+  wr32(copy + 32 + 8 * 3 + 4, rd32(copy + 32 + 8 * 3 + 4) - 4);  // one global fewer
+  fix_crc(copy, len);
+  CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
+  // An import the host cannot resolve.
+  CHECK_EQ_INT(mvm_restore(NULL, 0, NULL, NULL, NULL, &vm), MVM_E_INVALID_ARGUMENT);
+  free(copy);
+  mvm_free_buffer(img);
+}
+
+TEST(truncations_and_bit_flips) {
+  build_unit();
+  size_t len;
+  uint8_t* img = make_image(&len);
+  uint8_t* copy = (uint8_t*)malloc(len);
+  mvm_vm_t* vm;
+  int bad = 0;
+  for (size_t n = 0; n < len; n++) {
+    memcpy(copy, img, n);
+    if (mvm_restore(copy, n, NULL, NULL, NULL, &vm) == MVM_E_OK) {
+      bad++;
+      mvm_free(vm);
+    }
+  }
+  CHECK_EQ_INT(bad, 0);
+  size_t step = MVM_GC_STRESS ? 7 : 1;
+  for (size_t i = 0; i < len; i += step) {
+    memcpy(copy, img, len);
+    copy[i] ^= (uint8_t)(1u << (i % 8));
+    if (mvm_restore(copy, len, NULL, NULL, NULL, &vm) == MVM_E_OK) {
+      bad++;
+      mvm_free(vm);
+    }
+  }
+  CHECK_EQ_INT(bad, 0);
+  free(copy);
+  mvm_free_buffer(img);
+}
+
+static uint32_t rng_state = 12345;
+static uint32_t rng(void) {
+  rng_state ^= rng_state << 13;
+  rng_state ^= rng_state >> 17;
+  rng_state ^= rng_state << 5;
+  return rng_state;
+}
+
+TEST(random_bytes) {
+  uint8_t buf[512];
+  mvm_vm_t* vm;
+  int bad = 0;
+  for (int iter = 0; iter < 2000; iter++) {
+    size_t n = rng() % sizeof buf;
+    for (size_t i = 0; i < n; i++) buf[i] = (uint8_t)rng();
+    if (iter % 2 && n >= 8) memcpy(buf, "MVM\0\r\n\x1a\n", 8);  // get past the magic
+    if (mvm_restore(buf, n, NULL, NULL, NULL, &vm) == MVM_E_OK) {
+      bad++;
+      mvm_free(vm);
+    }
+    if (iter % 2 && n >= 8) memcpy(buf, "MVMUNIT", 8);
+    if (mvm_new_from_unit(buf, n, NULL, NULL, NULL, &vm) == MVM_E_OK) mvm_free(vm);
+  }
+  CHECK_EQ_INT(bad, 0);
+}
+
+// Mutations that keep the CRC valid reach the structural checks: they must either be rejected
+// or give a VM whose heap is sound enough to collect and snapshot.
+TEST(structural_mutations) {
+  build_unit();
+  size_t len;
+  uint8_t* img = make_image(&len);
+  uint8_t* copy = (uint8_t*)malloc(len);
+  int accepted = 0, rejected = 0;
+  int iters = MVM_GC_STRESS ? 400 : 5000;
+  for (int iter = 0; iter < iters; iter++) {
+    memcpy(copy, img, len);
+    int nmut = 1 + (int)(rng() % 3);
+    for (int m = 0; m < nmut; m++) {
+      size_t at = 20 + rng() % (len - 20);
+      if (rng() % 2) copy[at] ^= (uint8_t)(1u << (rng() % 8));
+      else copy[at] = (uint8_t)rng();
+    }
+    fix_crc(copy, len);
+    mvm_vm_t* vm = NULL;
+    if (mvm_restore(copy, len, NULL, NULL, NULL, &vm) == MVM_E_OK) {
+      accepted++;
+      mvm_run_gc(vm);
+      uint8_t* again;
+      size_t again_len;
+      if (mvm_snapshot(vm, &again, &again_len) == MVM_E_OK) mvm_free_buffer(again);
+      mvm_free(vm);
+    } else {
+      rejected++;
+    }
+  }
+  CHECK(rejected > 0);
+  CHECK(accepted + rejected == iters);
+  free(copy);
+  mvm_free_buffer(img);
+}
+
+TEST(unit_validation) {
+  build_unit();
+  mvm_vm_t* vm;
+  int bad = 0;
+  for (size_t n = 0; n < unit_len; n++) {
+    if (mvm_new_from_unit(unit, n, NULL, NULL, NULL, &vm) == MVM_E_OK) {
+      bad++;
+      mvm_free(vm);
+    }
+  }
+  CHECK_EQ_INT(bad, 0);
+  uint8_t copy[sizeof unit];
+  memcpy(copy, unit, unit_len);
+  wr32(copy + 16, 2);  // entry not aligned
+  CHECK_EQ_INT(mvm_new_from_unit(copy, unit_len, NULL, NULL, NULL, &vm), MVM_E_INVALID_UNIT);
+  memcpy(copy, unit, unit_len);
+  wr16(copy + 10, 5);  // global count disagrees with the names table
+  CHECK_EQ_INT(mvm_new_from_unit(copy, unit_len, NULL, NULL, NULL, &vm), MVM_E_INVALID_UNIT);
+  memcpy(copy, unit, unit_len);
+  wr16(copy + 8, 2);
+  CHECK_EQ_INT(mvm_new_from_unit(copy, unit_len, NULL, NULL, NULL, &vm), MVM_E_INVALID_UNIT);
+  memcpy(copy, unit, unit_len);
+  wr16(copy + 32, 9);  // export slot out of range
+  CHECK_EQ_INT(mvm_new_from_unit(copy, unit_len, NULL, NULL, NULL, &vm), MVM_E_INVALID_UNIT);
+  // Header bit flips: rejected or loaded, never a crash (no CRC in units).
+  for (size_t i = 0; i < 40; i++) {
+    memcpy(copy, unit, unit_len);
+    copy[i] ^= (uint8_t)(1u << (i % 8));
+    if (mvm_new_from_unit(copy, unit_len, NULL, NULL, NULL, &vm) == MVM_E_OK) mvm_free(vm);
+  }
+}
+
+int main(void) {
+  RUN(crc32_vector);
+  RUN(round_trip);
+  RUN(header_errors);
+  RUN(truncations_and_bit_flips);
+  RUN(random_bytes);
+  RUN(structural_mutations);
+  RUN(unit_validation);
+  return test_summary("test_image");
+}

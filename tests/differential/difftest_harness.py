@@ -1,0 +1,236 @@
+"""Runs one program through the project and through Node, and compares the outputs.
+
+The project side is in-process: compile_source, then a hostlib VM runs the top level and
+calls afterResume directly; a second VM runs the top level, snapshots, restores the image
+into a third VM and calls afterResume there. Both outputs must equal Node's.
+
+The Node side is one long-lived `node node_worker.mjs` process (NodeOracle) that imports
+each program as a fresh ES module, so thousands of programs cost one Node start-up.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+WORKER = HERE / "node_worker.mjs"
+NODE_TIMEOUT = 30.0  # seconds for one program (they run in milliseconds)
+RESTART_EVERY = 2000  # programs per Node process (each import stays in its module map)
+VM_MAX_HEAP = 16 * 1024 * 1024
+VM_BUDGET = 50_000_000  # instructions per run_main / call: a VM that loops forever fails
+
+
+@dataclass
+class Outcome:
+    """What one engine did with one program."""
+
+    lines: list[str] = field(default_factory=list)
+    error: str | None = None  # uncaught exception (String(e)) or a VM/compile failure
+    kind: str = "ok"  # ok | uncaught | compile-error | vm-error | timeout | crash
+
+    def describe(self) -> str:
+        text = "\n".join(self.lines)
+        if self.kind != "ok":
+            text += f"\n<{self.kind}: {self.error}>"
+        return text
+
+
+class NodeOracle:
+    """A Node process that runs programs on request (see node_worker.mjs)."""
+
+    def __init__(self, node: str | None = None) -> None:
+        self.node = node or shutil.which("node")
+        if not self.node:
+            raise RuntimeError("node not found on PATH")
+        self.proc: subprocess.Popen[str] | None = None
+        self.served = 0
+        self.next_id = 0
+
+    def _start(self) -> None:
+        self.close()
+        self.proc = subprocess.Popen(
+            [self.node, str(WORKER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, text=True, encoding="utf-8", bufsize=1)
+        self.served = 0
+
+    def close(self) -> None:
+        if self.proc is not None:
+            try:
+                self.proc.stdin.close()  # type: ignore[union-attr]
+                self.proc.wait(timeout=5)
+            except Exception:
+                self.proc.kill()
+                self.proc.wait()
+            self.proc = None
+
+    def __enter__(self) -> "NodeOracle":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def run_many(self, sources: list[str]) -> list[Outcome]:
+        """Runs the programs in order in one Node process (pipelined)."""
+        if self.proc is None or self.proc.poll() is not None or self.served >= RESTART_EVERY:
+            self._start()
+        assert self.proc is not None and self.proc.stdin and self.proc.stdout
+        ids = []
+        for src in sources:
+            self.next_id += 1
+            ids.append(self.next_id)
+        payload = "".join(json.dumps({"id": i, "src": s}) + "\n" for i, s in zip(ids, sources))
+        writer = threading.Thread(target=self._write, args=(payload,), daemon=True)
+        writer.start()
+        results: list[Outcome] = []
+        for i in ids:
+            reply = self._readline(NODE_TIMEOUT)
+            if reply is None:
+                self.close()
+                results.append(Outcome(kind="timeout", error="node did not answer"))
+                results += [Outcome(kind="crash", error="skipped after a timeout")
+                            for _ in ids[len(results):]]
+                return results
+            data = json.loads(reply)
+            assert data["id"] == i, (data["id"], i)
+            o = Outcome(lines=data["out"])
+            if data["error"] is not None:
+                o.kind, o.error = "uncaught", data["error"]
+            results.append(o)
+        writer.join()
+        self.served += len(sources)
+        return results
+
+    def run(self, source: str) -> Outcome:
+        return self.run_many([source])[0]
+
+    def _write(self, payload: str) -> None:
+        try:
+            self.proc.stdin.write(payload)  # type: ignore[union-attr]
+            self.proc.stdin.flush()  # type: ignore[union-attr]
+        except (BrokenPipeError, ValueError, AttributeError):
+            pass
+
+    def _readline(self, timeout: float) -> str | None:
+        box: list[str] = []
+        proc = self.proc
+
+        def read() -> None:
+            line = proc.stdout.readline()  # type: ignore[union-attr]
+            if line:
+                box.append(line)
+
+        t = threading.Thread(target=read, daemon=True)
+        t.start()
+        t.join(timeout)
+        return box[0] if box else None
+
+
+def run_vm(source: str, snapshot: bool) -> Outcome:
+    """The project: compile, run the top level, then afterResume (after a snapshot and a
+    restore into a fresh VM when `snapshot`)."""
+    from compiler import CompileError, compile_source
+
+    from hostlib import VM, Host, JSException
+    from hostlib.errors import VMError
+
+    try:
+        unit = compile_source(source, "program.js")
+    except CompileError as e:
+        return Outcome(kind="compile-error", error=e.format())
+    out = io.StringIO()
+    o = Outcome()
+    limits = dict(max_heap=VM_MAX_HEAP, budget=VM_BUDGET)
+    try:
+        with VM.from_unit(unit, Host(stdout=out), **limits) as vm:
+            try:
+                vm.run_main()
+            except JSException as e:
+                o.kind, o.error = "uncaught", e.text
+            if o.kind == "ok":
+                if snapshot:
+                    image = vm.snapshot()
+                    with VM.restore(image, Host(stdout=out), **limits) as vm2:
+                        _call_after_resume(vm2, o, JSException)
+                else:
+                    _call_after_resume(vm, o, JSException)
+    except VMError as e:
+        o.kind, o.error = "vm-error", str(e)
+    o.lines = out.getvalue().split("\n")
+    if o.lines and o.lines[-1] == "":
+        o.lines.pop()
+    return o
+
+
+def _call_after_resume(vm: object, o: Outcome, JSException: type) -> None:
+    if "afterResume" in vm.exports():  # type: ignore[attr-defined]
+        try:
+            vm.call("afterResume")  # type: ignore[attr-defined]
+        except JSException as e:  # type: ignore[misc]
+            o.kind, o.error = "uncaught", e.text  # type: ignore[attr-defined]
+
+
+@dataclass
+class Mismatch:
+    source: str
+    node: Outcome
+    vm: Outcome
+    mode: str  # "direct" or "snapshot"
+
+    def signature(self) -> str:
+        """A coarse fingerprint of the difference, to tell distinct bugs apart: the kind
+        of failure and the first differing line, with labels and digits normalised."""
+        if self.vm.kind not in ("ok", "uncaught") or self.node.kind not in ("ok", "uncaught"):
+            msg = re.sub(r"\d+", "#", (self.vm.error or "") if self.vm.kind != "ok"
+                         else (self.node.error or ""))
+            return f"{self.node.kind}/{self.vm.kind}: {msg.splitlines()[0] if msg else ''}"
+        a, b = self.node.lines, self.vm.lines
+        for i in range(max(len(a), len(b))):
+            x = a[i] if i < len(a) else "<none>"
+            y = b[i] if i < len(b) else "<none>"
+            if x != y:
+                return f"output: node {_norm(x)!r} / vm {_norm(y)!r}"
+        return f"error: node {self.node.error!r} / vm {self.vm.error!r}"
+
+    def report(self) -> str:
+        return (f"--- program ({self.mode} run)\n{self.source}"
+                f"--- node\n{self.node.describe()}\n--- vm\n{self.vm.describe()}\n"
+                f"--- first difference: {self.signature()}\n")
+
+
+def _norm(line: str) -> str:
+    line = re.sub(r"^[a-z]+\d+ ", "L ", line)
+    return re.sub(r"\d+", "#", line)
+
+
+def same(a: Outcome, b: Outcome) -> bool:
+    return a.lines == b.lines and a.kind == b.kind and a.error == b.error
+
+
+def compare(source: str, node: Outcome) -> Mismatch | None:
+    """Runs the program in the VM twice (direct, snapshot) and compares with Node."""
+    for snapshot in (False, True):
+        vm = run_vm(source, snapshot)
+        if not same(node, vm):
+            return Mismatch(source, node, vm, "snapshot" if snapshot else "direct")
+    return None
+
+
+def check(source: str, oracle: NodeOracle) -> Mismatch | None:
+    return compare(source, oracle.run(source))
+
+
+def _env_jobs() -> int:
+    return int(os.environ.get("DIFFERENTIAL_JOBS", "1"))
