@@ -21,8 +21,9 @@ PRELUDE_NAME = "<prelude>"
 
 
 class Program:
-    def __init__(self, loader: Loader) -> None:
+    def __init__(self, loader: Loader, host_prelude: str = "") -> None:
         self.loader = loader
+        self.host_prelude = host_prelude
         self.global_names: list[str] = []
 
     def allocate_globals(self, module: Module) -> None:
@@ -35,9 +36,8 @@ class Program:
                 )
 
     def compile(self, entry: Module) -> bytes:
-        prelude = self.loader.make_module(
-            PRELUDE_NAME, PRELUDE_NAME, ".", PRELUDE_PATH.read_text(encoding="utf-8")
-        )
+        source = PRELUDE_PATH.read_text(encoding="utf-8") + self.host_prelude
+        prelude = self.loader.make_module(PRELUDE_NAME, PRELUDE_NAME, ".", source)
         modules = self.loader.evaluation_order(entry)
         prelude.analysis = analyze_module(
             prelude.program, prelude.filename, lambda name: None
@@ -93,7 +93,9 @@ def entry_function(bodies: list[IRFunction], filename: str) -> IRFunction:
 RECURSION_LIMIT = 20000
 
 
-def _compile(loader: Loader, load: Callable[[], Module]) -> bytes:
+def _compile(
+    loader: Loader, load: Callable[[], Module], host_prelude: str = ""
+) -> bytes:
     saved_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(saved_limit, RECURSION_LIMIT))
     # The syntax trees are large and acyclic: the cyclic collector would walk them
@@ -101,7 +103,7 @@ def _compile(loader: Loader, load: Callable[[], Module]) -> bytes:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return Program(loader).compile(load())
+        return Program(loader, host_prelude).compile(load())
     except CompileError as e:
         source = loader.sources.get(e.filename)
         if source is not None:
@@ -116,11 +118,25 @@ def _compile(loader: Loader, load: Callable[[], Module]) -> bytes:
 
 
 def compile_program(
-    entry_path: str, *, bare_modules: Mapping[str, str] | None = None
+    entry_path: str,
+    *,
+    bare_modules: Mapping[str, str] | None = None,
+    host_prelude: str = "",
+    loaded_files: list[str] | None = None,
 ) -> bytes:
-    """Compiles the module at entry_path and everything it imports into one unit."""
+    """Compiles the module at entry_path and everything it imports into one unit.
+
+    host_prelude: JS appended to the prelude, whose top-level bindings every module sees
+    as globals (a host's extra globals, e.g. the test host's assert). loaded_files, if
+    given, receives the path of every source file the program was compiled from.
+    """
     loader = Loader(bare_modules)
-    return _compile(loader, lambda: loader.load_file(entry_path, None, None))
+    unit = _compile(
+        loader, lambda: loader.load_file(entry_path, None, None), host_prelude
+    )
+    if loaded_files is not None:
+        loaded_files.extend(f for f in loader.sources if f != PRELUDE_NAME)
+    return unit
 
 
 def compile_source(source: str, filename: str = "<input>") -> bytes:

@@ -135,6 +135,12 @@ def cmd_disasm(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_test(args: argparse.Namespace) -> int:
+    from .mvtest import run_tests
+
+    return run_tests(args.paths, sys.stdout, verbose=args.verbose)
+
+
 def add_engine_commands(sub: Any) -> None:
     b = sub.add_parser("build", help="compile FILE, run its top level, write the image")
     b.add_argument("file")
@@ -152,6 +158,11 @@ def add_engine_commands(sub: Any) -> None:
     d = sub.add_parser("disasm", help="dump an image's header, sections and functions")
     d.add_argument("image")
     d.set_defaults(func=cmd_disasm)
+
+    t = sub.add_parser("test", help="run test programs (/*--- front matter ---*/ format)")
+    t.add_argument("paths", nargs="+", help="test files or folders")
+    t.add_argument("-v", "--verbose", action="store_true", help="list passing tests too")
+    t.set_defaults(func=cmd_test)
 
 
 def run_cli(argv: list[str] | None, extend: Callable[[Any], None] | None = None) -> int:
