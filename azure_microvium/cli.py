@@ -1,10 +1,12 @@
 """The `mvc` console entry point: the engine commands (hostlib.cli) plus the cloud commands.
 
     mvc dev [FILE]       deploy to the local cloud and serve it; redeploy when the source changes
-    mvc deploy [FILE]    deploy (local provider) and print what was created, changed, left alone
+    mvc deploy [FILE]    deploy and print what was created, changed, left alone
+                         (--target azure: to Azure, docs/azure.md; the local cloud by default)
     mvc status           what the environment has deployed, and whether it is being served
     mvc logs             the environment's log (-f to follow)
     mvc destroy --yes    remove the environment: routes, apps, databases and their data
+                         (--target azure: what the app created on Azure, found by its tags)
     mvc db NAME find|count [FILTER]   read a database
 
 Every command takes --env NAME (default dev) and --project DIR (default: see project.py).
@@ -104,6 +106,12 @@ def _deploy(entry: str, paths: EnvPaths) -> list[Change]:
 
 @_guarded
 def cmd_deploy(args: argparse.Namespace) -> int:
+    if args.target == "azure":
+        from .azure.commands import deploy_command
+
+        return deploy_command(args)
+    if args.plan:
+        raise CLIError("--plan is for --target azure (a local deploy is instant: just deploy)")
     project = find_project_dir(args.project)
     entry = resolve_entry(args.file, project)
     paths = env_paths(project, args.env)
@@ -258,9 +266,15 @@ def cmd_logs(args: argparse.Namespace) -> int:
 
 @_guarded
 def cmd_destroy(args: argparse.Namespace) -> int:
+    if args.target == "azure":
+        from .azure.commands import destroy_command
+
+        return destroy_command(args)
     from .fsutil import locked
     from .local_provider import LocalProvider
 
+    if args.file is not None:
+        raise CLIError("FILE is for --target azure (the local cloud is the environment)")
     paths = _paths(args)
     if not paths.exists():
         print(f"environment {args.env}: nothing to destroy")
@@ -343,7 +357,14 @@ def _positive(text: str) -> int:
     return n
 
 
+def _target_option(p: argparse.ArgumentParser) -> None:
+    # --provider was this option's first name; both spellings work.
+    p.add_argument("--target", "--provider", dest="target", choices=["local", "azure"],
+                   default="local", help="where: local (default, this machine) or azure")
+
+
 def add_cloud_commands(sub: Any) -> None:
+    from .azure.options import add_arguments as add_azure_arguments
     from .limits import Limits
     from .store import DEFAULT_COLLECTION
 
@@ -363,9 +384,8 @@ def add_cloud_commands(sub: Any) -> None:
     p = sub.add_parser("deploy", help="deploy the program; print what changes")
     p.add_argument("file", nargs="?", help="the program (default: package.json's main)")
     _common(p)
-    # Only the local provider exists so far; the option is where the Azure one will go.
-    p.add_argument("--provider", choices=["local"], default="local",
-                   help="where to deploy (default: local, this machine)")
+    _target_option(p)
+    add_azure_arguments(p, deploy=True)
     p.set_defaults(func=cmd_deploy)
 
     s = sub.add_parser("status", help="show what the environment has deployed")
@@ -379,8 +399,11 @@ def add_cloud_commands(sub: Any) -> None:
     lg.set_defaults(func=cmd_logs)
 
     x = sub.add_parser("destroy", help="remove the environment and all its data")
+    x.add_argument("file", nargs="?", help="--target azure: the program, to name the app by")
     _common(x)
     x.add_argument("--yes", action="store_true", help="really remove it")
+    _target_option(x)
+    add_azure_arguments(x, deploy=False)
     x.set_defaults(func=cmd_destroy)
 
     b = sub.add_parser("db", help="read a database: find or count documents")

@@ -9,9 +9,10 @@ creates what is new, updates what changed, removes apps and routes no longer dec
 database that is no longer declared is left alone: its data is not the deploy's to delete).
 
 The local provider (local_provider.py) defers all changes to `apply`, so a program that fails
-half-way changes nothing. An Azure provider would create the Cosmos DB account in
-`ensure_database` (it needs the real connection string) and the rest in `apply`, with the same
-host functions and the same JS module.
+half-way changes nothing. The Azure provider (azure/provider.py, `--target azure`) creates the
+Cosmos DB account in `ensure_database` (it needs the real connection string) and the rest in
+`apply`, with the same host functions and the same JS module; every step of it is idempotent,
+so a failed deploy is continued by the next one.
 """
 from __future__ import annotations
 

@@ -131,11 +131,11 @@ TEST(nested_and_cyclic_arrays_stringify) {
 TEST(errors_as_objects) {
   mvm_vm_t* vm = new_vm();
   mvm_value_t e;
-  CHECK_EQ_INT(mvm_new_error(vm, EK_TYPE_ERROR, "bad thing", 9, &e), MVM_E_OK);
-  CHECK_EQ_STR(str_of(vm, e), "TypeError: bad thing");
-  CHECK_EQ_INT(error_kind_of(vm, e), EK_TYPE_ERROR);
+  mvm_value_t* es = temp_push(vm, VAL_UNDEFINED);
+  CHECK_EQ_INT(mvm_new_error(vm, EK_TYPE_ERROR, "bad thing", 9, es), MVM_E_OK);
+  CHECK_EQ_STR(str_of(vm, *es), "TypeError: bad thing");
+  CHECK_EQ_INT(error_kind_of(vm, *es), EK_TYPE_ERROR);
   bool is;
-  mvm_value_t* es = temp_push(vm, e);
   CHECK_EQ_INT(instance_of(vm, *es, value_from_builtin(BI_TYPE_ERROR), &is), MVM_E_OK);
   CHECK(is);
   instance_of(vm, *es, value_from_builtin(BI_ERROR), &is);

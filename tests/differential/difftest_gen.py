@@ -64,7 +64,9 @@ STRINGS = [
     "''", "'a'", "'abc'", "'0'", "'1'", "'10'", "'9'", "' 12 '", "'1e3'", "'0x10'",
     "'-0'", "'NaN'", "'Infinity'", "'true'", "'null'", "'b'", "'B'", "'A'", "'aa'",
     "'\\u00e9'", "'\\u20ac'", "'\\ud83d\\ude00'", "'\\n'", "'a\\'b'", "'x y'", "'-1.5'",
-    "'  '", "'\\t7\\t'", "'Z'", "'z'", "'~'", "'\\u00ff'", "'\\u0100'",
+    "'  '", "'\\t7\\t'", "'Z'", "'z'", "'~'", "'\\u00ff'", "'\\u0100'", "'.5'", "'5.'",
+    "'+5'", "'0b101'", "'0o17'", "'1_000'", "'00012'", "'\\u0000'", "'\\ud800'", "'length'",
+    "'push'",
 ]
 
 # Negative literals are parenthesized: `-1 ** 2` and `--1` are syntax errors.
@@ -76,6 +78,11 @@ OTHER_LITERALS = ["true", "false", "null", "undefined"]
 # space. Computed keys are drawn from these or from small numbers.
 KEYS = ["a", "b", "c", "0", "1", "x y"]
 KEY_LITERALS = ["'a'", "'b'", "'c'", "'0'", "'1'", "'x y'", "'zz'", "0", "1", "2", "-0", "1.5"]
+
+# Reads on function values (the results are primitives): name, arity, the lazily made
+# prototype of ordinary functions (arrows have none), an own property set by the program.
+FUNCTION_PROPS = ["name", "length", "tag", "prototype === undefined",
+                  "prototype?.constructor === undefined"]
 
 ARITH = ["+", "-", "*", "/", "%", "**"]
 BITWISE = ["|", "&", "^", "<<", ">>", ">>>"]
@@ -194,14 +201,21 @@ def expr(draw: Draw, ctx: Ctx, d: int = MAX_EXPR_DEPTH) -> str:
             lambda: f"({pick(draw, ctx.objs)} {pick(draw, ['===', '!==', '==', '!='])} "
                     f"{pick(draw, ctx.objs + ('null', 'undefined'))})",
             lambda: f"{pick(draw, ctx.objs)}?.{pick(draw, ['a', 'b', 'c'])}",
+            lambda: f"{pick(draw, ctx.objs)}.{pick(draw, ['a', 'zz'])}?.()",
         ]
     if ctx.arrs:
         options += [
             lambda: f"{pick(draw, ctx.arrs)}[{expr(draw, ctx, d - 1)}]",
+            lambda: f"{pick(draw, ctx.arrs)}[{key_expr(draw, ctx)}]",
             lambda: f"{pick(draw, ctx.arrs)}.length",
             lambda: f"({pick(draw, ['0', '1', '2', '5', expr(draw, ctx, d - 1)])} in "
                     f"{pick(draw, ctx.arrs)})",
         ]
+    if ctx.funcs or ctx.closures or ctx.ctors:
+        def fn_prop() -> str:
+            f = pick(draw, [f.name for f in ctx.funcs + ctx.closures] + list(ctx.ctors))
+            return f"{f}.{pick(draw, FUNCTION_PROPS)}"
+        options.append(fn_prop)
     if ctx.funcs:
         def call_func() -> str:
             f = pick(draw, ctx.funcs)
@@ -335,9 +349,17 @@ def stmt(draw: Draw, ctx: Ctx) -> tuple[list[str], Ctx]:
                 return [f"{a}.push(cap({expr(draw, ctx)}));"], ctx
             if k == 1:
                 return [f"{a}[{draw(st.integers(0, 6))}] = cap({expr(draw, ctx)});"], ctx
+            if k == 2 and draw(st.booleans()):
+                return [f"{a}[{pick(draw, KEY_LITERALS)}] = cap({expr(draw, ctx)});"], ctx
             op = pick(draw, [c for c in COMPOUND if c != "+="])
             return [f"{a}[{draw(st.integers(0, 3))}] {op} {expr(draw, ctx)};"], ctx
         options.append(p_arr_write)
+
+    if ctx.funcs or ctx.closures:
+        def p_fn_prop() -> tuple[list[str], Ctx]:
+            f = pick(draw, [f.name for f in ctx.funcs + ctx.closures])
+            return [f"{f}.tag = cap({expr(draw, ctx, 2)});"], ctx
+        options.append(p_fn_prop)
 
     def p_new_obj() -> tuple[list[str], Ctx]:
         name = names.fresh("o")
@@ -379,12 +401,12 @@ def stmt(draw: Draw, ctx: Ctx) -> tuple[list[str], Ctx]:
 
     def p_throw() -> tuple[list[str], Ctx]:
         k = choice(draw, 3)
+        cond = f"if ({expr(draw, ctx, 2)}) "
         if k == 0:
-            return [f"throw {expr(draw, ctx, 1)};"], ctx
+            return [f"{cond}throw new {pick(draw, ERROR_KINDS)}('#{names.fresh('e')}');"], ctx
         if k == 1:
-            return [f"throw new {pick(draw, ERROR_KINDS)}('#' + {expr(draw, ctx, 1)});"], ctx
-        return [f"if ({expr(draw, ctx, 2)}) throw new {pick(draw, ERROR_KINDS)}"
-                f"('#{names.fresh('e')}');"], ctx
+            return [f"{cond}throw {expr(draw, ctx, 1)};"], ctx
+        return [f"{cond}throw new {pick(draw, ERROR_KINDS)}('#' + {expr(draw, ctx, 1)});"], ctx
     options.append(p_throw)
 
     def p_vm_error() -> tuple[list[str], Ctx]:
@@ -620,8 +642,16 @@ def programs(draw: Draw) -> str:
             + ["};"]
         ctx = replace(ctx, closures=ctx.closures + (Func(name, 1),))
 
-    top = block(draw, ctx, 1, 6)
-    after = block(draw, ctx, 1, 5)
+    # Every named function is called once at the start of each phase, so its body runs.
+    def calls() -> list[str]:
+        out = []
+        for f in funcs:
+            out.append(f"try {{ print('{f.name}', show({f.name}({call_args(draw, ctx, 2, f.nparams)}))); }} "
+                       "catch (e) { print('caught', show(e)); }")
+        return out
+
+    top = calls() + block(draw, ctx, 1, 8)
+    after = calls() + block(draw, ctx, 1, 6)
     lines = head + ["try {"] + indent(top) + ["} catch (e) {", "  print('uncaught', show(e));",
                                               "}"]
     lines += ["export function afterResume() {", "  print('resumed');", "  try {"]

@@ -105,7 +105,8 @@ class NodeOracle:
                 return results
             data = json.loads(reply)
             assert data["id"] == i, (data["id"], i)
-            o = Outcome(lines=data["out"])
+            # A printed string may hold newlines: split as the VM's captured text is.
+            o = Outcome(lines="\n".join(data["out"]).split("\n") if data["out"] else [])
             if data["error"] is not None:
                 o.kind, o.error = "uncaught", data["error"]
             results.append(o)
@@ -138,18 +139,27 @@ class NodeOracle:
         return box[0] if box else None
 
 
-def run_vm(source: str, snapshot: bool) -> Outcome:
-    """The project: compile, run the top level, then afterResume (after a snapshot and a
-    restore into a fresh VM when `snapshot`)."""
+def compile_js(source: str) -> bytes | Outcome:
+    """The unit, or an Outcome describing the compile error."""
     from compiler import CompileError, compile_source
 
+    try:
+        return compile_source(source, "program.js")
+    except CompileError as e:
+        return Outcome(kind="compile-error", error=e.format())
+
+
+def run_vm(source: str, snapshot: bool, unit: bytes | None = None) -> Outcome:
+    """The project: compile, run the top level, then afterResume (after a snapshot and a
+    restore into a fresh VM when `snapshot`)."""
     from hostlib import VM, Host, JSException
     from hostlib.errors import VMError
 
-    try:
-        unit = compile_source(source, "program.js")
-    except CompileError as e:
-        return Outcome(kind="compile-error", error=e.format())
+    if unit is None:
+        compiled = compile_js(source)
+        if isinstance(compiled, Outcome):
+            return compiled
+        unit = compiled
     out = io.StringIO()
     o = Outcome()
     limits = dict(max_heap=VM_MAX_HEAP, budget=VM_BUDGET)
@@ -190,19 +200,25 @@ class Mismatch:
     mode: str  # "direct" or "snapshot"
 
     def signature(self) -> str:
-        """A coarse fingerprint of the difference, to tell distinct bugs apart: the kind
-        of failure and the first differing line, with labels and digits normalised."""
+        """A coarse fingerprint of the difference, to tell distinct bugs apart: the kind of
+        failure, or the first differing token of the first differing output line, with
+        print labels and digits normalised ("p12" -> "L", "1e+21" -> "#e+#")."""
         if self.vm.kind not in ("ok", "uncaught") or self.node.kind not in ("ok", "uncaught"):
-            msg = re.sub(r"\d+", "#", (self.vm.error or "") if self.vm.kind != "ok"
-                         else (self.node.error or ""))
-            return f"{self.node.kind}/{self.vm.kind}: {msg.splitlines()[0] if msg else ''}"
+            msg = self.vm.error if self.vm.kind != "ok" else self.node.error
+            first = (msg or "").strip().splitlines()
+            return f"{self.node.kind}/{self.vm.kind}: {_norm(first[0] if first else '')}"
         a, b = self.node.lines, self.vm.lines
         for i in range(max(len(a), len(b))):
             x = a[i] if i < len(a) else "<none>"
             y = b[i] if i < len(b) else "<none>"
             if x != y:
-                return f"output: node {_norm(x)!r} / vm {_norm(y)!r}"
-        return f"error: node {self.node.error!r} / vm {self.vm.error!r}"
+                xs, ys = x.split(" "), y.split(" ")
+                for j in range(max(len(xs), len(ys))):
+                    tx = xs[j] if j < len(xs) else "<none>"
+                    ty = ys[j] if j < len(ys) else "<none>"
+                    if tx != ty:
+                        return f"output: node {_norm(tx)!r} / vm {_norm(ty)!r}"
+        return f"error: node {_norm(self.node.error or '')!r} / vm {_norm(self.vm.error or '')!r}"
 
     def report(self) -> str:
         return (f"--- program ({self.mode} run)\n{self.source}"
@@ -210,9 +226,10 @@ class Mismatch:
                 f"--- first difference: {self.signature()}\n")
 
 
-def _norm(line: str) -> str:
-    line = re.sub(r"^[a-z]+\d+ ", "L ", line)
-    return re.sub(r"\d+", "#", line)
+def _norm(text: str) -> str:
+    if re.fullmatch(r"[a-z]+\d+", text):
+        return "L"
+    return re.sub(r"\d+", "#", text)
 
 
 def same(a: Outcome, b: Outcome) -> bool:
@@ -221,8 +238,11 @@ def same(a: Outcome, b: Outcome) -> bool:
 
 def compare(source: str, node: Outcome) -> Mismatch | None:
     """Runs the program in the VM twice (direct, snapshot) and compares with Node."""
+    compiled = compile_js(source)
+    if isinstance(compiled, Outcome):
+        return Mismatch(source, node, compiled, "compile")
     for snapshot in (False, True):
-        vm = run_vm(source, snapshot)
+        vm = run_vm(source, snapshot, compiled)
         if not same(node, vm):
             return Mismatch(source, node, vm, "snapshot" if snapshot else "direct")
     return None
@@ -231,6 +251,3 @@ def compare(source: str, node: Outcome) -> Mismatch | None:
 def check(source: str, oracle: NodeOracle) -> Mismatch | None:
     return compare(source, oracle.run(source))
 
-
-def _env_jobs() -> int:
-    return int(os.environ.get("DIFFERENTIAL_JOBS", "1"))

@@ -124,6 +124,13 @@
    ((uint32_t)((const uint8_t*)(p))[2] << 16) | ((uint32_t)((const uint8_t*)(p))[3] << 24))
 #endif
 
+/* @@ MVM_TRACE_INSTRUCTION(vm, func, pc): called before each instruction with the ROM offset of
+ * the running function and the instruction's code offset, for tracing and coverage tools.
+ * Default: nothing (no cost). */
+#ifndef MVM_TRACE_INSTRUCTION
+#define MVM_TRACE_INSTRUCTION(vm, func, pc) ((void)0)
+#endif
+
 /* @@ MVM_LIKELY / MVM_UNLIKELY: branch hints. */
 #ifndef MVM_LIKELY
 #if defined(__GNUC__)

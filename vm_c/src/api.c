@@ -16,6 +16,8 @@ static void reset_for_call(mvm_vm_t* vm) {
   vm->fatal = MVM_E_OK;
   vm->exception = VAL_UNDEFINED;
   vm->budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
+  vm->throw_func = NO_OFFSET;
+  vm->err_func = NO_OFFSET;
 }
 
 static mvm_err_t call_with(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args, uint8_t argc,
@@ -91,7 +93,7 @@ void mvm_get_stats(mvm_vm_t* vm, mvm_stats_t* out) {
 void mvm_error_location(mvm_vm_t* vm, mvm_value_t* out_file, uint32_t* out_line) {
   mvm_value_t file = VAL_UNDEFINED;
   uint32_t line = 0;
-  if (vm && vm->err_func) line = vm_line_of(vm, vm->err_func, vm->err_pc, &file);
+  if (vm && vm->err_func != NO_OFFSET) line = vm_line_of(vm, vm->err_func, vm->err_pc, &file);
   if (out_file) *out_file = file;
   if (out_line) *out_line = line;
 }

@@ -24,7 +24,8 @@
  *
  * After a collection, if the free space is smaller than the request or the heap is more than
  * half full, the space is grown (doubling, capped at heap_limit) by copying it into a larger
- * block. If even the limit cannot fit the request, the request fails: the heap is still valid.
+ * block; a space less than 1/8 full shrinks. If even the limit cannot fit the request, the
+ * request fails: the heap is still valid.
  */
 #include "internal.h"
 
@@ -146,6 +147,14 @@ bool gc_collect(mvm_vm_t* vm, uint32_t need) {
 
   uint32_t used = vm->heap_used;
   if ((uint64_t)used + need > vm->heap_limit) return false;
+  // A space that is mostly empty after a burst of live data shrinks back (to 4x the live data),
+  // so a VM does not keep its peak footprint forever. Growth at 1/2 full, shrink at 1/8: the
+  // gap keeps a steady program from resizing at every collection.
+  uint64_t small = ((uint64_t)used + need) * 4;
+  if (small < MVM_INITIAL_HEAP) small = MVM_INITIAL_HEAP;
+  if (small * 2 <= vm->heap_cap && (uint64_t)used * 8 < vm->heap_cap) {
+    (void)resize_space(vm, (uint32_t)small);  // on failure the bigger space is still fine
+  }
   if (vm->heap_cap - used < need || used > vm->heap_cap / 2) {
     uint64_t want = (uint64_t)vm->heap_cap * 2;
     uint64_t min_needed = (uint64_t)used + need;

@@ -156,7 +156,7 @@ struct mvm_vm {
   uint32_t ntemps;
 
   mvm_value_t exception;   // pending exception (ERR_THROW) or undefined
-  uint32_t throw_func;     // where the last throw happened (ROM offset, 0 = unknown)
+  uint32_t throw_func;     // where the last throw happened (ROM offset, NO_OFFSET = unknown)
   uint32_t throw_pc;
   uint32_t err_func;       // where the last uncaught throw happened
   uint32_t err_pc;
@@ -337,6 +337,13 @@ MVM_INTERNAL bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t of
 MVM_INTERNAL bool rom_names_ok(const uint8_t* rom, uint32_t rom_len, uint32_t names,
                                uint32_t count);
 MVM_INTERNAL mvm_vm_t* vm_struct_new(mvm_resolve_import_t resolve, void* context);
+// Walks and checks a whole ROM (see load.c). On success *out_starts is a bitmap of allocation
+// starts (one bit per 4 bytes, MVM_MALLOC'd, caller frees). MVM_E_INVALID_IMAGE when bad.
+MVM_INTERNAL mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, void* context,
+                                    uint8_t** out_starts);
+// A value a ROM or heap field may hold that points into a validated ROM (or is immediate).
+MVM_INTERNAL bool rom_value_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
+                               mvm_value_t v);
 
 // ---- snapshot.c ----
 MVM_INTERNAL uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc);

@@ -4,6 +4,12 @@
  * A unit is untrusted input: every offset in its header is checked against the ROM before the
  * VM is made (docs/internals.md section 9), and the ROM is copied into a buffer the VM owns, so
  * the caller may free the unit. Globals start as HOLE (the TDZ marker).
+ *
+ * ROM validation (shared with images) relies on the ROM being a dense sequence of allocations
+ * from offset 0, as the compiler writes it: every allocation is walked, and every reference a
+ * ROM allocation holds (constants, function names, line tables) must land on the start of an
+ * allocation of the right type. After that, bytecode can only reach well-formed ROM data; the
+ * opcodes' operands themselves are checked at run time in safe mode.
  */
 #include "internal.h"
 
@@ -43,6 +49,93 @@ bool rom_names_ok(const uint8_t* rom, uint32_t rom_len, uint32_t names, uint32_t
   return true;
 }
 
+static bool bit_get(const uint8_t* bits, uint32_t off) {
+  return (bits[off >> 5] >> ((off >> 2) & 7)) & 1;
+}
+
+bool rom_value_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts, mvm_value_t v) {
+  if (value_is_int(v)) return true;
+  if (value_is_special(v)) {
+    uint32_t i = value_special_index(v);
+    return i < SP__END || (i >= (uint32_t)K_BUILTIN_BASE && i < (uint32_t)K_BUILTIN_BASE + BI__COUNT);
+  }
+  if (!value_is_rom(v)) return false;  // the ROM cannot refer to the heap
+  uint32_t off = value_rom_offset(v);
+  if (off >= rom_len || !bit_get(starts, off)) return false;
+  uint32_t t = header_type(rd32(rom + off));
+  return t == TC_FLOAT64 || t == TC_STRING8 || t == TC_STRING16 || t == TC_FUNCTION;
+}
+
+static bool rom_start_of(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
+                         uint32_t off, uint32_t type) {
+  return off < rom_len && !(off & 3u) && bit_get(starts, off) &&
+         header_type(rd32(rom + off)) == type;
+}
+
+mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, void* context, uint8_t** out_starts) {
+  (void)context;  // unused when the port's MVM_MALLOC ignores its context
+  *out_starts = NULL;
+  size_t bitmap_len = rom_len / 32 + 1;
+  uint8_t* starts = (uint8_t*)MVM_MALLOC(bitmap_len, context);
+  if (!starts) return MVM_E_OUT_OF_MEMORY;
+  MVM_MEMSET(starts, 0, bitmap_len);
+  bool ok = (rom_len & 3u) == 0;
+  for (uint32_t at = 0; ok && at < rom_len;) {
+    uint32_t h = rd32(rom + at), size = header_size(h), t = header_type(h);
+    uint64_t n = size >= 8 ? rd32(rom + at + 4) : 0;
+    ok = size >= 8 && !(size & 3u) && size <= rom_len - at;
+    if (!ok) break;
+    switch (t) {
+      case TC_FLOAT64: ok = size >= 12; break;
+      case TC_STRING8: ok = 8 + n <= size; break;
+      case TC_STRING16: ok = 8 + 2 * n <= size; break;
+      case TC_CONSTS: ok = 8 + 4 * n <= size; break;
+      case TC_LINES: ok = size >= 12; break;
+      case TC_FUNCTION:
+        ok = size >= FN_CODE && (uint64_t)FN_CODE + rd32(rom + at + FN_CODE_LEN) <= size;
+        break;
+      default: ok = false; break;
+    }
+    starts[at >> 5] = (uint8_t)(starts[at >> 5] | (1u << ((at >> 2) & 7)));
+    at += size;
+  }
+  for (uint32_t at = 0; ok && at < rom_len; at += header_size(rd32(rom + at))) {
+    const uint8_t* p = rom + at;
+    switch (header_type(rd32(p))) {
+      case TC_CONSTS:
+        for (uint32_t i = 0; ok && i < rd32(p + 4); i++) {
+          ok = rom_value_ok(rom, rom_len, starts, rd32(p + 8 + 4 * i));
+        }
+        break;
+      case TC_FUNCTION: {
+        uint32_t c = rd32(p + FN_CONSTS), l = rd32(p + FN_LINES);
+        mvm_value_t name = rd32(p + FN_NAME);
+        ok = (c == NO_OFFSET || rom_start_of(rom, rom_len, starts, c, TC_CONSTS)) &&
+             (l == NO_OFFSET || rom_start_of(rom, rom_len, starts, l, TC_LINES)) &&
+             (name == VAL_UNDEFINED ||
+              (value_is_rom(name) && rom_alloc_ok(rom, rom_len, value_rom_offset(name), TC_INVALID) &&
+               bit_get(starts, value_rom_offset(name))));
+        break;
+      }
+      case TC_LINES: {
+        mvm_value_t file = rd32(p + 4);
+        ok = file == VAL_UNDEFINED ||
+             (value_is_rom(file) && rom_alloc_ok(rom, rom_len, value_rom_offset(file), TC_INVALID) &&
+              bit_get(starts, value_rom_offset(file)));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (!ok) {
+    MVM_FREE(starts, context);
+    return MVM_E_INVALID_IMAGE;
+  }
+  *out_starts = starts;
+  return MVM_E_OK;
+}
+
 mvm_vm_t* vm_struct_new(mvm_resolve_import_t resolve, void* context) {
   mvm_vm_t* vm = (mvm_vm_t*)MVM_MALLOC(sizeof(mvm_vm_t), context);
   if (!vm) return NULL;
@@ -51,6 +144,8 @@ mvm_vm_t* vm_struct_new(mvm_resolve_import_t resolve, void* context) {
   vm->resolve = resolve;
   vm->exception = VAL_UNDEFINED;
   vm->global_names = NO_OFFSET;
+  vm->throw_func = NO_OFFSET;
+  vm->err_func = NO_OFFSET;
   return vm;
 }
 
@@ -72,6 +167,10 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
   if (rom_at + rom_len > unit_len || rom_len >= 0x7FFFFFFF) return MVM_E_INVALID_UNIT;
   const uint8_t* rom = unit + rom_at;
   if (!rom_alloc_ok(rom, rom_len, entry, TC_FUNCTION)) return MVM_E_INVALID_UNIT;
+  uint8_t* starts;
+  mvm_err_t verr = rom_validate(rom, rom_len, context, &starts);
+  if (verr) return verr == MVM_E_INVALID_IMAGE ? MVM_E_INVALID_UNIT : verr;
+  MVM_FREE(starts, context);
   if (!rom_names_ok(rom, rom_len, names, global_count)) return MVM_E_INVALID_UNIT;
   for (uint32_t i = 0; i < export_count; i++) {
     const uint8_t* e = unit + UNIT_HEADER_SIZE + 8 * i;

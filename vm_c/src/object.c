@@ -350,6 +350,8 @@ mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* 
       if (key_is(vm, key, ROOT_STR_NAME)) {
         mvm_value_t name = function_name(vm, obj);
         *out = value_is_string(vm, name) ? name : root_get(vm, ROOT_STR_EMPTY);
+      } else if (key_is(vm, key, ROOT_STR_LENGTH)) {
+        *out = value_from_int(vm->rom[function_rom(vm, obj) + FN_NPARAMS]);
       }
       return MVM_E_OK;
     default:

@@ -14,7 +14,7 @@
  * table, the exports table and cached strings), so a restored VM finds them there.
  *
  * Restoring treats the image as hostile: header fields, the CRC, every section bound, the global
- * count, then every heap allocation (type, size, and every value it holds: heap references must
+ * count, the ROM (load.c rom_validate), then every heap allocation (type, size, and every value it holds: heap references must
  * land on an allocation start and have the type their field needs, ROM references must be in
  * bounds) are checked before a VM is made. A bad image yields an error, never a crash.
  */
@@ -123,6 +123,7 @@ typedef struct checker {
   const uint8_t* heap;
   uint32_t heap_len;
   uint8_t* starts;  // bitmap: one bit per heap word, set where an allocation begins
+  uint8_t* rom_starts;  // the same for the ROM
   const uint8_t* imports;
   uint32_t nimports;
 } checker_t;
@@ -139,20 +140,8 @@ static uint32_t ref_type(const checker_t* c, mvm_value_t v) {
 }
 
 static bool value_ok(const checker_t* c, mvm_value_t v) {
-  if (value_is_int(v)) return true;
-  if (value_is_special(v)) {
-    uint32_t i = value_special_index(v);
-    return i < SP__END || (i >= (uint32_t)K_BUILTIN_BASE && i < (uint32_t)K_BUILTIN_BASE + BI__COUNT);
-  }
   if (value_is_heap(v)) return is_start(c, v);
-  if (value_is_rom(v)) {
-    uint32_t off = value_rom_offset(v);
-    if (rom_alloc_ok(c->rom, c->rom_len, off, TC_INVALID)) return true;
-    if (rom_alloc_ok(c->rom, c->rom_len, off, TC_FUNCTION)) return true;
-    return rom_alloc_ok(c->rom, c->rom_len, off, TC_FLOAT64) &&
-           header_size(rd32(c->rom + off)) >= 12;
-  }
-  return false;
+  return rom_value_ok(c->rom, c->rom_len, c->rom_starts, v);
 }
 
 static bool heap_ref_of(const checker_t* c, mvm_value_t v, uint32_t type, bool allow_undefined) {
@@ -325,13 +314,15 @@ mvm_err_t mvm_restore(const uint8_t* image, size_t image_len, const mvm_config_t
   c.imports = image + off[S_IMPORTS];
   c.nimports = len[S_IMPORTS] / 2;
   c.starts = NULL;
+  err = rom_validate(c.rom, c.rom_len, context, &c.rom_starts);
+  if (err) return err;
   uint32_t entry = rd32(image + 24), names = rd32(image + 28);
   uint32_t global_count = len[S_GLOBALS] / 4;
   if (!rom_alloc_ok(c.rom, c.rom_len, entry, TC_FUNCTION) ||
       !rom_names_ok(c.rom, c.rom_len, names, global_count)) {
-    return MVM_E_INVALID_IMAGE;
+    err = MVM_E_INVALID_IMAGE;
   }
-  err = heap_check(&c, context);
+  if (!err) err = heap_check(&c, context);
   const uint8_t* globals = image + off[S_GLOBALS];
   for (uint32_t i = 0; !err && i < global_count; i++) {
     if (!value_ok(&c, rd32(globals + 4 * i))) err = MVM_E_INVALID_IMAGE;
@@ -345,6 +336,7 @@ mvm_err_t mvm_restore(const uint8_t* image, size_t image_len, const mvm_config_t
     if (!key_ok || !value_ok(&c, rd32(exports + 8 * i + 4))) err = MVM_E_INVALID_IMAGE;
   }
   if (c.starts) MVM_FREE(c.starts, context);
+  MVM_FREE(c.rom_starts, context);
   if (err) return err;
 
   mvm_vm_t* vm = vm_struct_new(resolve, context);

@@ -207,7 +207,11 @@ static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
     }                                          \
   } while (0)
 
-#define FETCH_CHECK() SAFE((uint32_t)(pc - code) < code_len && *pc < OP__COUNT)
+#define FETCH_CHECK()                                                 \
+  do {                                                                \
+    SAFE((uint32_t)(pc - code) < code_len && *pc < OP__COUNT);        \
+    MVM_TRACE_INSTRUCTION(vm, fp->func, (uint32_t)(pc - code));       \
+  } while (0)
 
 #if MVM_COMPUTED_GOTO
 #define CASE(name) L_##name:
@@ -261,6 +265,7 @@ static mvm_err_t run(mvm_vm_t* vm) {
   mvm_value_t a, b, r;
 
   LOAD_FRAME();
+  (void)code_len, (void)nconsts, (void)nlocals;  // read only by safe-mode checks
 
 #if MVM_COMPUTED_GOTO
   NEXT();
@@ -944,7 +949,7 @@ handle_error:
   vm->budget = budget;
   return ERR_THROW;
 
-#if MVM_SAFE_MODE
+#if MVM_SAFE_MODE || !MVM_COMPUTED_GOTO
 invalid_code:
   SYNC();
   err = MVM_E_INVALID_IMAGE;

@@ -5,11 +5,22 @@
 #ifndef MVM_PORT_HOST_H
 #define MVM_PORT_HOST_H
 
+// Guarded so that a build can still override them with -D (tests, benchmarks).
+#ifndef MVM_DEFAULT_MAX_HEAP
 #define MVM_DEFAULT_MAX_HEAP (64u * 1024u * 1024u)
+#endif
+#ifndef MVM_DEFAULT_STACK_SLOTS
 #define MVM_DEFAULT_STACK_SLOTS 65536u
+#endif
+#ifndef MVM_DEFAULT_MAX_FRAMES
 #define MVM_DEFAULT_MAX_FRAMES 10000u
+#endif
+#ifndef MVM_COMPUTED_GOTO
 #define MVM_COMPUTED_GOTO 1
+#endif
+#ifndef MVM_SAFE_MODE
 #define MVM_SAFE_MODE 1
+#endif
 
 /* Shortest round-trip digits and decimal parsing via snprintf/strtod (mvm_port.c). */
 int mvm_host_dtoa(double d, char* digits, int* out_n);

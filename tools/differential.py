@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Differential testing of the VM against Node.js: the long run.
+
+Random programs in the basic subset (tests/differential/difftest_gen.py, hypothesis
+strategies) run through the project (compile_source + hostlib VM in-process: once calling
+afterResume directly, once after a snapshot and a restore) and through Node (one
+long-lived Node process serves every program, see tests/differential/node_worker.mjs).
+Any difference is a failure; hypothesis shrinks it to a minimal program.
+
+Usage:
+    python tools/differential.py --count 10000          # the long run (about 5 minutes with -j 4)
+    python tools/differential.py --count 500 --seed 7   # a quick reproducible run
+    python tools/differential.py --count 10000 -j 8 --report /tmp/diff.md
+    MVM_VARIANT=stress python tools/differential.py --count 2000   # GC at every allocation
+
+Options:
+    --count N     programs to generate in total (shrinking steps are not counted)
+    --seed S      base seed (worker k uses S + k); default: random
+    -j/--jobs J   worker processes, each with its own Node process (default 1)
+    --report F    also write the report (markdown) to F
+    --stop-first  stop at the first failure instead of continuing the run
+
+The run does not stop at the first difference: each failure is shrunk, its signature (the
+first differing token of the output, digits and print labels normalised; or the kind of
+failure, e.g. a compile error) is recorded, and generation continues with fresh seeds,
+treating programs that fail with an already recorded signature as known. The report lists
+each distinct signature with its minimal program, Node's output and the VM's output.
+
+Exit status: 0 when no difference was found, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import random
+import sys
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DIFF_DIR = REPO / "tests" / "differential"
+for p in (str(REPO), str(DIFF_DIR)):
+    if p not in sys.path:
+        sys.path.insert(0, p)
+
+
+@dataclass
+class Finding:
+    signature: str
+    source: str
+    node: str
+    vm: str
+    mode: str
+    hits: int = 1  # programs that failed with this signature (generation phase)
+
+
+@dataclass
+class RunResult:
+    generated: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # harness trouble (flaky, crashes)
+    seconds: float = 0.0
+
+
+class DifferentialFailure(Exception):
+    def __init__(self, mismatch: object) -> None:
+        super().__init__("VM output differs from Node")
+        self.mismatch = mismatch
+
+
+def run_worker(count: int, seed: int, stop_first: bool = False) -> RunResult:
+    """Generates `count` programs (in as many hypothesis runs as failures need)."""
+    from hypothesis import HealthCheck, Phase, Verbosity, given, settings
+    from hypothesis import seed as hseed
+
+    from difftest_gen import programs
+    from difftest_harness import NodeOracle, check
+
+    warnings.simplefilter("ignore")
+    result = RunResult()
+    start = time.time()
+    known: dict[str, Finding] = {}
+    rng = random.Random(seed)
+    with NodeOracle() as oracle:
+        while result.generated < count:
+            state = {"failed": False}
+            budget = count - result.generated
+
+            @settings(max_examples=budget, database=None, deadline=None,
+                      suppress_health_check=list(HealthCheck),
+                      phases=[Phase.generate, Phase.shrink], report_multiple_bugs=False,
+                      verbosity=Verbosity.quiet, print_blob=False)
+            @hseed(rng.getrandbits(64))
+            @given(programs())
+            def prop(src: str) -> None:
+                if not state["failed"]:
+                    result.generated += 1
+                m = check(src, oracle)
+                if m is None:
+                    return
+                sig = m.signature()
+                if sig in known:
+                    if not state["failed"]:
+                        known[sig].hits += 1
+                    return
+                state["failed"] = True
+                raise DifferentialFailure(m)
+
+            try:
+                prop()
+                break  # the budget ran out without a new failure
+            except DifferentialFailure as f:
+                m = f.mismatch
+                finding = Finding(m.signature(), m.source, m.node.describe(),  # type: ignore[attr-defined]
+                                  m.vm.describe(), m.mode)  # type: ignore[attr-defined]
+                known[finding.signature] = finding
+                result.findings.append(finding)
+                if stop_first:
+                    break
+            except Exception as e:  # noqa: BLE001 - flaky replays, harness crashes
+                result.errors.append(f"{type(e).__name__}: {e}")
+                if len(result.errors) > 5:
+                    break
+    result.seconds = time.time() - start
+    return result
+
+
+def _worker(args: tuple[int, int, bool]) -> RunResult:
+    return run_worker(*args)
+
+
+def merge(results: list[RunResult]) -> RunResult:
+    out = RunResult()
+    by_sig: dict[str, Finding] = {}
+    for r in results:
+        out.generated += r.generated
+        out.errors += r.errors
+        out.seconds = max(out.seconds, r.seconds)
+        for f in r.findings:
+            if f.signature in by_sig:
+                old = by_sig[f.signature]
+                old.hits += f.hits
+                if len(f.source) < len(old.source):
+                    old.source, old.node, old.vm, old.mode = f.source, f.node, f.vm, f.mode
+            else:
+                by_sig[f.signature] = Finding(f.signature, f.source, f.node, f.vm, f.mode,
+                                              f.hits)
+    out.findings = sorted(by_sig.values(), key=lambda f: -f.hits)
+    return out
+
+
+def report(r: RunResult, seed: int, jobs: int) -> str:
+    variant = os.environ.get("MVM_VARIANT", "") or "normal"
+    lines = [f"# Differential run: {r.generated} programs, seed {seed}, {jobs} job(s), "
+             f"VM variant {variant}, {r.seconds:.0f} s", ""]
+    if not r.findings:
+        lines.append("No difference found.")
+    for n, f in enumerate(r.findings, 1):
+        lines += [f"## {n}. {f.signature}", "",
+                  f"Programs failing with this signature while generating: {f.hits}; "
+                  f"minimal program ({f.mode} run):", "", "```js", f.source.rstrip(), "```",
+                  "", "Node printed:", "", "```", f.node, "```", "", "The VM printed:", "",
+                  "```", f.vm, "```", ""]
+    if r.errors:
+        lines += ["## Harness errors", ""] + [f"- {e}" for e in r.errors]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--count", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=None)
+    ap.add_argument("-j", "--jobs", type=int, default=1)
+    ap.add_argument("--report", type=Path)
+    ap.add_argument("--stop-first", action="store_true")
+    args = ap.parse_args(argv)
+    seed = args.seed if args.seed is not None else random.randrange(2**32)
+    jobs = max(1, min(args.jobs, args.count))
+    shares = [args.count // jobs + (1 if k < args.count % jobs else 0) for k in range(jobs)]
+    tasks = [(shares[k], seed + k, args.stop_first) for k in range(jobs)]
+    if jobs == 1:
+        results = [_worker(tasks[0])]
+    else:
+        with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+            results = pool.map(_worker, tasks)
+    merged = merge(results)
+    text = report(merged, seed, jobs)
+    print(text)
+    if args.report:
+        args.report.write_text(text, encoding="utf-8")
+    return 1 if merged.findings or merged.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
