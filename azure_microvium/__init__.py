@@ -12,7 +12,9 @@ docs/cloud.md says what the pieces mean. Modules, from the program to the reques
   (mongodb://): the databases.
 - runtime.py: the host functions of both phases; instances.py: VM instances and their pool;
   cloud.py: an environment served.
-- adapter.py: func.HttpRequest -> handler -> func.HttpResponse (shared with a future Azure
+- adapter.py: func.HttpRequest -> handler -> func.HttpResponse (shared with the Azure
   target); gateway.py: the Starlette front door; server.py: uvicorn.
 - logs.py, watch.py, cli.py: the log, source polling, the `mvc` commands.
+- azure/: the Azure provider (the only package that imports the Azure SDKs);
+  host_package/: what runs inside the Function App (docs/azure.md).
 """
