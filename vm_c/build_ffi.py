@@ -32,9 +32,12 @@ VARIANTS: dict[str, tuple[list[tuple[str, str | None]], list[str], list[str]]] =
 }
 
 
-def _rel(path: str) -> str:
-    # setuptools wants source paths relative to setup.py.
-    return os.path.relpath(path, ROOT) if os.getcwd() == ROOT else path
+def _rel(path: str, absolute: bool) -> str:
+    # setuptools wants source paths relative to setup.py; an in-place build compiles in a
+    # temporary directory, where only absolute paths hold.
+    if absolute or os.getcwd() != ROOT:
+        return path
+    return os.path.relpath(path, ROOT)
 
 
 def _cdef() -> str:
@@ -53,7 +56,7 @@ extern "Python" mvm_err_t hostlib_resolve(uint16_t, void*, mvm_host_fn_t*);
     return m.group(1) + enum + trampolines
 
 
-def make_builder(variant: str = "") -> FFI:
+def make_builder(variant: str = "", absolute: bool = False) -> FFI:
     macros, cflags, ldflags = VARIANTS[variant]
     sources = sorted(
         glob.glob(os.path.join(HERE, "src", "*.c"))
@@ -64,8 +67,8 @@ def make_builder(variant: str = "") -> FFI:
     builder.set_source(
         "hostlib._mvm" + (f"_{variant}" if variant else ""),
         '#include "mvm.h"',
-        sources=[_rel(s) for s in sources],
-        include_dirs=[_rel(os.path.join(HERE, d)) for d in ("include", "", "src")],
+        sources=[_rel(s, absolute) for s in sources],
+        include_dirs=[_rel(os.path.join(HERE, d), absolute) for d in ("include", "", "src")],
         define_macros=[("MVM_PORT_HEADER", '"ports/host/mvm_port.h"'), *macros],
         extra_compile_args=["-std=c99", *cflags],
         extra_link_args=ldflags,
@@ -80,7 +83,7 @@ ffibuilder = make_builder("")
 def _build_in_place(variant: str) -> None:
     import shutil
 
-    builder = make_builder(variant)
+    builder = make_builder(variant, absolute=True)
     tmp = os.path.join(ROOT, "build", f"cffi-{variant or 'default'}")
     out = builder.compile(tmpdir=tmp, verbose=False)
     dest = os.path.join(ROOT, "hostlib", os.path.basename(out))

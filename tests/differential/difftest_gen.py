@@ -601,19 +601,21 @@ def programs(draw: Draw) -> str:
     ctx = Ctx(names=names)
     head: list[str] = [PRELUDE.rstrip("\n")]
 
-    # Global variables: primitives, one object, one array, maybe a closure.
+    # Global variables: primitives, one object, one array, maybe a closure. Their
+    # initializers see only primitives, so they cannot throw outside the try below.
     n_globals = draw(st.integers(1, 3))
     for _ in range(n_globals):
         g = names.fresh("g")
         head.append(f"let {g} = {expr(draw, ctx, 1)};")
         ctx = replace(ctx, prims=ctx.prims + (g,))
+    safe = ctx
     if draw(st.booleans()):
         g = names.fresh("go")
-        head.append(f"const {g} = {{ a: {expr(draw, ctx, 1)}, 0: {expr(draw, ctx, 1)} }};")
+        head.append(f"const {g} = {{ a: {expr(draw, safe, 1)}, 0: {expr(draw, safe, 1)} }};")
         ctx = replace(ctx, objs=ctx.objs + (g,))
     if draw(st.booleans()):
         g = names.fresh("ga")
-        head.append(f"const {g} = [{expr(draw, ctx, 1)}, {expr(draw, ctx, 1)}];")
+        head.append(f"const {g} = [{expr(draw, safe, 1)}, {expr(draw, safe, 1)}];")
         ctx = replace(ctx, arrs=ctx.arrs + (g,))
 
     # Named functions: each may call the ones before it (never itself).

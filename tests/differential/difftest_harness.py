@@ -13,8 +13,10 @@ from __future__ import annotations
 import io
 import json
 import os
+import pickle
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -105,8 +107,11 @@ class NodeOracle:
                 return results
             data = json.loads(reply)
             assert data["id"] == i, (data["id"], i)
-            # A printed string may hold newlines: split as the VM's captured text is.
-            o = Outcome(lines="\n".join(data["out"]).split("\n") if data["out"] else [])
+            # A printed string may hold newlines: split as the VM's captured text is. Lone
+            # surrogates become U+FFFD, as when Node writes them to a UTF-8 stdout.
+            text = "\n".join(data["out"]).encode("utf-16-le", "surrogatepass").decode(
+                "utf-16-le", "replace")
+            o = Outcome(lines=text.split("\n") if data["out"] else [])
             if data["error"] is not None:
                 o.kind, o.error = "uncaught", data["error"]
             results.append(o)
@@ -236,18 +241,57 @@ def same(a: Outcome, b: Outcome) -> bool:
     return a.lines == b.lines and a.kind == b.kind and a.error == b.error
 
 
-def compare(source: str, node: Outcome) -> Mismatch | None:
-    """Runs the program in the VM twice (direct, snapshot) and compares with Node."""
+def vm_outcomes(source: str) -> list[tuple[str, Outcome]]:
+    """The program's outcomes in the project: [("compile", error)] when it does not
+    compile, else [("direct", ...), ("snapshot", ...)]."""
     compiled = compile_js(source)
     if isinstance(compiled, Outcome):
-        return Mismatch(source, node, compiled, "compile")
-    for snapshot in (False, True):
-        vm = run_vm(source, snapshot, compiled)
+        return [("compile", compiled)]
+    return [(mode, run_vm(source, mode == "snapshot", compiled))
+            for mode in ("direct", "snapshot")]
+
+
+def vm_outcomes_isolated(source: str) -> list[tuple[str, Outcome]]:
+    """vm_outcomes in a forked child, so that a crash of the VM (a segfault, an abort)
+    becomes an outcome of kind "crash" instead of killing the test run."""
+    if not hasattr(os, "fork"):
+        return vm_outcomes(source)
+    rfd, wfd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        code = 0
+        try:
+            os.close(rfd)
+            data = pickle.dumps(vm_outcomes(source))
+            with os.fdopen(wfd, "wb") as w:
+                w.write(data)
+        except BaseException:  # noqa: BLE001
+            code = 3
+        finally:
+            os._exit(code)
+    os.close(wfd)
+    with os.fdopen(rfd, "rb") as r:
+        data = r.read()
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        name = signal.Signals(sig).name if sig in signal.valid_signals() else str(sig)
+        return [("crash", Outcome(kind="crash", error=f"the VM process died with {name}"))]
+    if not data:
+        return [("crash", Outcome(kind="crash",
+                                  error=f"the VM process exited with status {status}"))]
+    return pickle.loads(data)
+
+
+def compare(source: str, node: Outcome, isolate: bool = True) -> Mismatch | None:
+    """Runs the program in the VM twice (direct, snapshot) and compares with Node."""
+    outcomes = vm_outcomes_isolated(source) if isolate else vm_outcomes(source)
+    for mode, vm in outcomes:
         if not same(node, vm):
-            return Mismatch(source, node, vm, "snapshot" if snapshot else "direct")
+            return Mismatch(source, node, vm, mode)
     return None
 
 
-def check(source: str, oracle: NodeOracle) -> Mismatch | None:
-    return compare(source, oracle.run(source))
+def check(source: str, oracle: NodeOracle, isolate: bool = True) -> Mismatch | None:
+    return compare(source, oracle.run(source), isolate)
 

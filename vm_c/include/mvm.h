@@ -92,7 +92,11 @@ typedef struct mvm_stats {
   size_t imports_count;
   size_t stack_peak_slots; /* highest value-stack use seen */
   size_t gc_count;         /* collections run */
-  size_t vm_struct_bytes;  /* sizeof the VM struct plus its fixed allocations (stack, frames, tables) */
+  size_t vm_struct_bytes;  /* sizeof the VM struct plus its fixed allocations: globals, import
+                              table, and the stack, frames and handlers while they exist (always,
+                              or only during a call with MVM_STACK_ON_DEMAND) */
+  size_t ram_bytes;        /* all the RAM the VM holds now: vm_struct_bytes + heap_capacity */
+  size_t arena_peak;       /* mvm_restore_into: most bytes of the buffer ever in use; else 0 */
 } mvm_stats_t;
 
 /* ---- Build time ---- */
@@ -118,6 +122,17 @@ void mvm_free_buffer(void* buffer);
  * place: the image must stay alive and unchanged until mvm_free. Each import is resolved. */
 mvm_err_t mvm_restore(const uint8_t* image, size_t image_len, const mvm_config_t* cfg,
                       mvm_resolve_import_t resolve, void* context, mvm_vm_t** out_vm);
+
+/* Like mvm_restore, with no MVM_MALLOC at all: the VM struct, globals, import table, stack and
+ * heap spaces are all carved from buffer (buffer_len bytes, any alignment), which must outlive
+ * the VM; mvm_free returns everything to it. A buffer too small for the image gives
+ * MVM_E_OUT_OF_MEMORY; the running VM's heap can use what the buffer has left (a collection
+ * needs room for a second copy of the live data), up to cfg->max_heap_bytes. The image is used
+ * in place as with mvm_restore (keep it in flash: only the heap and globals are copied).
+ * mvm_stats_t.arena_peak tells how much of the buffer was ever needed. */
+mvm_err_t mvm_restore_into(void* buffer, size_t buffer_len, const uint8_t* image,
+                           size_t image_len, const mvm_config_t* cfg,
+                           mvm_resolve_import_t resolve, void* context, mvm_vm_t** out_vm);
 
 /* Finds an export by numeric ID (vmExport(id, fn)) or by ES export name (UTF-8). */
 mvm_err_t mvm_resolve_export(mvm_vm_t* vm, uint16_t id, mvm_value_t* out);

@@ -2,7 +2,15 @@
  *
  * A port overrides any of these by defining it in its port header, which mvm.h includes first
  * (build with -DMVM_PORT_HEADER='"ports/NAME/mvm_port.h"'). Each item below is guarded by
- * #ifndef, so a port only lists what differs. ports/host/mvm_port.h is the desktop/cffi port.
+ * #ifndef, so a port only lists what differs. Ports in this tree:
+ *
+ *   ports/host/mvm_port.h       desktop and cloud (the cffi module, tests, tools): host profile,
+ *                               64 MB default heap (up to 1 GiB), computed goto, exact dtoa.
+ *   ports/cortex_m/mvm_port.h   microcontrollers: MCU profile, 16 KB heap, stack only during a
+ *                               call, switch dispatch, no build-time API (docs/embedding.md).
+ *
+ * Items are grouped: profile, sizes, features and checks, hooks (allocator, C library, ROM
+ * access), dispatch. Every item is marked "@@" (as in luaconf.h) so that it can be grepped.
  */
 #ifndef MVM_PORT_DEFAULT_H
 #define MVM_PORT_DEFAULT_H
@@ -10,6 +18,26 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+/* ======================================================================================== *
+ * Profile
+ * ======================================================================================== */
+
+/* @@ MVM_PROFILE_MCU: which image profile this VM build writes and accepts.
+ *   0 (default): the host profile. Images carry FEATURE PROFILE_HOST (plain `mvc build`).
+ *   1: the microcontroller profile. Images carry FEATURE PROFILE_MCU (`mvc build --target mcu`).
+ * mvm_restore refuses an image of the other profile with MVM_E_IMAGE_PROFILE, and one of another
+ * format version with MVM_E_IMAGE_VERSION. Both profiles use the same 32-bit value words; the MCU
+ * profile is the set of defaults in ports/cortex_m/mvm_port.h (small fixed heap, stack only
+ * during calls), so an image is refused because it was built and sized for another kind of
+ * target, not because its bytes differ. */
+#ifndef MVM_PROFILE_MCU
+#define MVM_PROFILE_MCU 0
+#endif
+
+/* ======================================================================================== *
+ * Sizes
+ * ======================================================================================== */
 
 /* @@ MVM_DEFAULT_MAX_HEAP: the heap limit in bytes when mvm_config_t.max_heap_bytes is 0.
  * The heap is a semispace copying heap: this bounds one space, and a collection briefly needs a
@@ -25,7 +53,9 @@
 #endif
 
 /* @@ MVM_DEFAULT_STACK_SLOTS: value-stack size (4-byte slots) when the config says 0. The stack is
- * allocated once, when the VM is created. */
+ * allocated once, when the VM is created (or for each outermost call: MVM_STACK_ON_DEMAND).
+ * Running out throws a catchable RangeError inside JS; mvm_call returns MVM_E_STACK_OVERFLOW when
+ * not even the arguments fit. */
 #ifndef MVM_DEFAULT_STACK_SLOTS
 #define MVM_DEFAULT_STACK_SLOTS 2048u
 #endif
@@ -36,21 +66,53 @@
 #define MVM_DEFAULT_MAX_FRAMES 256u
 #endif
 
+/* @@ MVM_STACK_ON_DEMAND: 1 allocates the value stack, the frame array and the try-handler array
+ * when the outermost mvm_call/mvm_run_main starts and frees them when it returns, as Microvium
+ * does, so an idle VM holds only its struct, globals, import table and heap. 0 (default) keeps
+ * them for the VM's lifetime (no allocation per call). With 1, an outermost call can fail with
+ * MVM_E_OUT_OF_MEMORY when the allocator has no room for them. */
+#ifndef MVM_STACK_ON_DEMAND
+#define MVM_STACK_ON_DEMAND 0
+#endif
+
+/* ======================================================================================== *
+ * Features and checks
+ * ======================================================================================== */
+
+/* @@ MVM_INCLUDE_BUILD_API: 1 (default) compiles the build-time API: mvm_new_from_unit and
+ * mvm_snapshot (loading bytecode units from the compiler and writing images).
+ * Firmware that only resumes images made by `mvc build` sets 0 and saves about 3 KB of code;
+ * those three functions are then not defined. */
+#ifndef MVM_INCLUDE_BUILD_API
+#define MVM_INCLUDE_BUILD_API 1
+#endif
+
 /* @@ MVM_MALLOC / MVM_FREE: the only allocator the VM uses. Called when a VM is created or
  * freed, when the heap grows or is collected, when an image is written, and when vmImport adds an
  * import table entry; never per instruction. CONTEXT is the VM's host context pointer (may be
  * NULL while a VM is being created). */
+/* A VM made by mvm_restore_into never calls them: it carves everything from the caller's buffer.
+ * A port without a C allocator can define MVM_MALLOC(size, context) as ((void*)0) (and MVM_FREE
+ * as nothing) and use mvm_restore_into only. */
 #ifndef MVM_MALLOC
 #include <stdlib.h>
 #define MVM_MALLOC(size, context) malloc(size)
 #define MVM_FREE(ptr, context) free(ptr)
 #endif
 
+/* ======================================================================================== *
+ * Dispatch
+ * ======================================================================================== */
+
 /* @@ MVM_COMPUTED_GOTO: 1 dispatches opcodes through a table of label addresses (GCC/Clang
  * extension, faster); 0 uses a portable switch (smaller). */
 #ifndef MVM_COMPUTED_GOTO
 #define MVM_COMPUTED_GOTO 0
 #endif
+
+/* ======================================================================================== *
+ * Checks
+ * ======================================================================================== */
 
 /* @@ MVM_SAFE_MODE: 1 checks bytecode operands (constant, local, argument, global and scope
  * indexes, opcode range, function references) at run time and fails the call with
@@ -67,11 +129,31 @@
 #define MVM_GC_STRESS 0
 #endif
 
-/* @@ MVM_SUPPORT_FLOAT: images always record FLOAT64 as a required feature; the host profile
- * needs it. Kept as a knob for a future integer-only MCU profile. */
+/* @@ MVM_SUPPORT_FLOAT: 1 (the only value implemented): numbers that are not int31 are IEEE-754
+ * doubles (FLOAT64 allocations), so the core needs double arithmetic (soft-float on Cortex-M0)
+ * and fmod/pow/floor/trunc. Every image records FEATURE FLOAT64. 0 is reserved for an
+ * integer-only build (Microvium's MVM_SUPPORT_FLOAT=0); it is not implemented and refused. */
 #ifndef MVM_SUPPORT_FLOAT
 #define MVM_SUPPORT_FLOAT 1
 #endif
+#if !MVM_SUPPORT_FLOAT
+#error "MVM_SUPPORT_FLOAT=0 (integer-only numbers) is not implemented yet"
+#endif
+
+/* @@ MVM_INT32_OVERFLOW_CHECKS: 1 (the only value implemented): integer arithmetic that leaves
+ * the int31 range produces the exact JS number (a FLOAT64), as the language requires. 0 is
+ * reserved for wrapping 32-bit arithmetic in an integer-only build (Microvium's
+ * MVM_PORT_INT32_OVERFLOW_CHECKS=0), which needs MVM_SUPPORT_FLOAT=0; refused. */
+#ifndef MVM_INT32_OVERFLOW_CHECKS
+#define MVM_INT32_OVERFLOW_CHECKS 1
+#endif
+#if !MVM_INT32_OVERFLOW_CHECKS
+#error "MVM_INT32_OVERFLOW_CHECKS=0 needs the integer-only build, which is not implemented yet"
+#endif
+
+/* ======================================================================================== *
+ * Hooks: C library, ROM access, tracing
+ * ======================================================================================== */
 
 /* @@ MVM_DTOA(d, digits, out_n): shortest round-trip decimal digits of a finite, positive,
  * non-zero double. Writes k ASCII digits d1..dk (no trailing zeros, at most 17, buffer >= 18
@@ -109,8 +191,15 @@
 #endif
 
 /* @@ MVM_READ_ROM_U8/U16/U32(p): reads from the read-only section (bytecode, constants, ROM
- * strings). Harvard-architecture ports (AVR) redefine them to their program-memory accessors.
- * Multi-byte reads are little-endian and may be unaligned. */
+ * strings). Multi-byte reads are little-endian and may be unaligned.
+ *
+ * The read-only section of an image is used in place (mvm_restore keeps a pointer into the
+ * caller's image, never a copy), so on a von Neumann MCU (Cortex-M, RISC-V, ESP32) an image in
+ * a `const` array stays in flash and only the heap and globals are copied to RAM. A
+ * Harvard-architecture port (AVR with the image in PROGMEM) redefines these to its
+ * program-memory accessors, e.g. pgm_read_byte_far; note that the core currently reads the ROM
+ * through ordinary pointers too (rd32 in src/value.h), so on such targets the image must be in
+ * data-addressable memory until every ROM read goes through these macros. */
 #ifndef MVM_READ_ROM_U8
 #define MVM_READ_ROM_U8(p) (*(const uint8_t*)(p))
 #endif

@@ -113,6 +113,8 @@ SECTION(GLOBALS,  3)
 SECTION(HEAP,     4)
 
 /* Feature flags in the image header (bit numbers). An image needing a feature the VM lacks,
- * or built for another value profile, is refused. */
+ * or built for another value profile, is refused. Exactly one PROFILE_* bit is set: PROFILE_HOST
+ * for VMs built with MVM_PROFILE_MCU=0 (the default), PROFILE_MCU for MVM_PROFILE_MCU=1. */
 FEATURE(FLOAT64,      0)
 FEATURE(PROFILE_HOST, 1)
+FEATURE(PROFILE_MCU,  2)   /* `mvc build --target mcu`: for a VM built with MVM_PROFILE_MCU=1 */

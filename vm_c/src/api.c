@@ -23,9 +23,15 @@ static void reset_for_call(mvm_vm_t* vm) {
 static mvm_err_t call_with(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args, uint8_t argc,
                            mvm_value_t* out_result) {
   bool outermost = vm->depth == 0;
+#if MVM_STACK_ON_DEMAND
+  if (outermost && vm_stack_acquire(vm) != MVM_E_OK) return MVM_E_OUT_OF_MEMORY;
+#endif
   if (outermost) reset_for_call(vm);
   if (vm->fatal) return vm->fatal;
   if ((size_t)(vm->stack + vm->stack_slots - vm->sp) < (size_t)argc + 2) {
+#if MVM_STACK_ON_DEMAND
+    if (outermost) vm_stack_release(vm);
+#endif
     return MVM_E_STACK_OVERFLOW;
   }
   mvm_value_t* base = vm->sp;
@@ -44,6 +50,9 @@ static mvm_err_t call_with(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args
     reset_for_call(vm);
   }
   if (out_result) *out_result = err == MVM_E_OK || err == ERR_THROW ? result : VAL_UNDEFINED;
+#if MVM_STACK_ON_DEMAND
+  if (outermost) vm_stack_release(vm);
+#endif
   return err;
 }
 
@@ -83,11 +92,14 @@ void mvm_get_stats(mvm_vm_t* vm, mvm_stats_t* out) {
   out->imports_count = vm->nimports;
   out->stack_peak_slots = vm->stack_peak;
   out->gc_count = vm->gc_count;
-  out->vm_struct_bytes = sizeof(mvm_vm_t) + sizeof(mvm_value_t) * vm->stack_slots +
-                         sizeof(frame_t) * vm->max_frames + sizeof(handler_t) * vm->max_handlers +
+  size_t stack_bytes = sizeof(mvm_value_t) * vm->stack_slots + sizeof(frame_t) * vm->max_frames +
+                       sizeof(handler_t) * vm->max_handlers;
+  out->vm_struct_bytes = sizeof(mvm_vm_t) + (vm->stack ? stack_bytes : 0) +
                          sizeof(mvm_value_t) * vm->global_count +
                          sizeof(import_entry_t) * vm->imports_cap +
                          sizeof(unit_export_t) * vm->unit_export_count;
+  out->ram_bytes = out->vm_struct_bytes + vm->heap_cap;
+  out->arena_peak = arena_peak(vm->arena);
 }
 
 void mvm_error_location(mvm_vm_t* vm, mvm_value_t* out_file, uint32_t* out_line) {

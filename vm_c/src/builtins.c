@@ -96,10 +96,10 @@ static mvm_err_t import_entry_add(mvm_vm_t* vm, uint16_t id, mvm_host_fn_t fn, u
   if (vm->nimports >= 65535) return MVM_E_OUT_OF_MEMORY;
   if (vm->nimports == vm->imports_cap) {
     uint32_t cap = vm->imports_cap ? vm->imports_cap * 2 : 8;
-    import_entry_t* t = (import_entry_t*)MVM_MALLOC(sizeof(import_entry_t) * cap, vm->context);
+    import_entry_t* t = (import_entry_t*)VM_MALLOC(vm, sizeof(import_entry_t) * cap);
     if (!t) return MVM_E_OUT_OF_MEMORY;
     if (vm->nimports) MVM_MEMCPY(t, vm->imports, sizeof(import_entry_t) * vm->nimports);
-    if (vm->imports) MVM_FREE(vm->imports, vm->context);
+    if (vm->imports) VM_FREE(vm, vm->imports);
     vm->imports = t;
     vm->imports_cap = cap;
   }

@@ -122,10 +122,10 @@ static void scan(gc_state_t* g) {
 
 // Moves the heap into a block of new_cap bytes (offsets unchanged).
 static bool resize_space(mvm_vm_t* vm, uint32_t new_cap) {
-  uint8_t* block = (uint8_t*)MVM_MALLOC(new_cap, vm->context);
+  uint8_t* block = (uint8_t*)VM_MALLOC(vm, new_cap);
   if (!block) return false;
   MVM_MEMCPY(block, vm->heap, vm->heap_used);
-  MVM_FREE(vm->heap, vm->context);
+  VM_FREE(vm, vm->heap);
   vm->heap = block;
   vm->heap_cap = new_cap;
   return true;
@@ -134,13 +134,13 @@ static bool resize_space(mvm_vm_t* vm, uint32_t new_cap) {
 bool gc_collect(mvm_vm_t* vm, uint32_t need) {
   gc_state_t g;
   g.from = vm->heap;
-  g.to = (uint8_t*)MVM_MALLOC(vm->heap_cap, vm->context);
+  g.to = (uint8_t*)VM_MALLOC(vm, vm->heap_cap);
   if (!g.to) return false;
   wr32(g.to, 0);
   g.to_used = 4;
   gc_visit_roots(vm, visit_forward, &g);
   scan(&g);
-  MVM_FREE(g.from, vm->context);
+  VM_FREE(vm, g.from);
   vm->heap = g.to;
   vm->heap_used = g.to_used;
   vm->gc_count++;

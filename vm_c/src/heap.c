@@ -6,7 +6,8 @@
  *   allocations, so the block may be replaced (by the collector) without fixing up values.
  * - heap_alloc is the only way to make room; when the bump pointer would pass heap_cap it asks
  *   the collector (gc.c), which compacts and, if needed, grows the space up to heap_limit.
- * - The value stack, frame array and handler array are allocated once, when the VM is made.
+ * - The value stack, frame array and handler array are allocated once, when the VM is made, or
+ *   with MVM_STACK_ON_DEMAND for each outermost call only (vm_stack_acquire/vm_stack_release).
  */
 #include "internal.h"
 
@@ -39,7 +40,7 @@ uint32_t heap_alloc_values(mvm_vm_t* vm, uint32_t size, uint32_t type) {
 mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity) {
   if (capacity < 64) capacity = 64;
   capacity = (capacity + 3u) & ~3u;
-  vm->heap = (uint8_t*)MVM_MALLOC(capacity, vm->context);
+  vm->heap = (uint8_t*)VM_MALLOC(vm, capacity);
   if (!vm->heap) return MVM_E_OUT_OF_MEMORY;
   vm->heap_cap = capacity;
   vm->heap_used = 4;
@@ -94,28 +95,45 @@ mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg) {
   vm->max_handlers = vm->max_frames * 2 + 16;
   vm->budget_limit = c.instruction_budget;
 
-  vm->stack = (mvm_value_t*)MVM_MALLOC(sizeof(mvm_value_t) * vm->stack_slots, vm->context);
-  vm->frames = (frame_t*)MVM_MALLOC(sizeof(frame_t) * vm->max_frames, vm->context);
-  vm->handlers = (handler_t*)MVM_MALLOC(sizeof(handler_t) * vm->max_handlers, vm->context);
-  if (!vm->stack || !vm->frames || !vm->handlers) return MVM_E_OUT_OF_MEMORY;
-  vm->sp = vm->stack;
+#if !MVM_STACK_ON_DEMAND
+  mvm_err_t err = vm_stack_acquire(vm);
+  if (err) return err;
+#endif
   vm->exception = VAL_UNDEFINED;
   uint32_t initial = MVM_INITIAL_HEAP;
   if (initial > vm->heap_limit) initial = vm->heap_limit;
   return heap_init(vm, initial);
 }
 
+mvm_err_t vm_stack_acquire(mvm_vm_t* vm) {
+  if (vm->stack) return MVM_E_OK;
+  vm->stack = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * vm->stack_slots);
+  vm->frames = (frame_t*)VM_MALLOC(vm, sizeof(frame_t) * vm->max_frames);
+  vm->handlers = (handler_t*)VM_MALLOC(vm, sizeof(handler_t) * vm->max_handlers);
+  vm->sp = vm->stack;
+  if (vm->stack && vm->frames && vm->handlers) return MVM_E_OK;
+  vm_stack_release(vm);
+  return MVM_E_OUT_OF_MEMORY;
+}
+
+void vm_stack_release(mvm_vm_t* vm) {
+  if (vm->stack) VM_FREE(vm, vm->stack);
+  if (vm->frames) VM_FREE(vm, vm->frames);
+  if (vm->handlers) VM_FREE(vm, vm->handlers);
+  vm->stack = vm->sp = NULL;
+  vm->frames = NULL;
+  vm->handlers = NULL;
+}
+
 void vm_release_memory(mvm_vm_t* vm) {
-  void* ctx = vm->context;
-  (void)ctx;  // unused when the port's MVM_FREE ignores its context
-  if (vm->heap) MVM_FREE(vm->heap, ctx);
-  if (vm->stack) MVM_FREE(vm->stack, ctx);
-  if (vm->frames) MVM_FREE(vm->frames, ctx);
-  if (vm->handlers) MVM_FREE(vm->handlers, ctx);
-  if (vm->globals) MVM_FREE(vm->globals, ctx);
-  if (vm->imports) MVM_FREE(vm->imports, ctx);
-  if (vm->unit_exports) MVM_FREE(vm->unit_exports, ctx);
-  if (vm->rom_owned) MVM_FREE(vm->rom_owned, ctx);
+  if (vm->heap) VM_FREE(vm, vm->heap);
+  if (vm->stack) VM_FREE(vm, vm->stack);
+  if (vm->frames) VM_FREE(vm, vm->frames);
+  if (vm->handlers) VM_FREE(vm, vm->handlers);
+  if (vm->globals) VM_FREE(vm, vm->globals);
+  if (vm->imports) VM_FREE(vm, vm->imports);
+  if (vm->unit_exports) VM_FREE(vm, vm->unit_exports);
+  if (vm->rom_owned) VM_FREE(vm, vm->rom_owned);
   vm->heap = NULL;
   vm->stack = NULL;
   vm->frames = NULL;

@@ -108,9 +108,12 @@ typedef struct unit_export {
   uint16_t slot;       // global slot
 } unit_export_t;
 
+typedef struct mvm_arena mvm_arena_t;
+
 struct mvm_vm {
   void* context;
   mvm_resolve_import_t resolve;
+  mvm_arena_t* arena;  // mvm_restore_into: every allocation comes from here (arena.c), or NULL
 
   // Read-only section: a private copy (unit) or the caller's image (restore).
   const uint8_t* rom;
@@ -203,6 +206,29 @@ static inline void root_set(mvm_vm_t* vm, uint32_t i, mvm_value_t v) {
   wr32(heap_ptr(vm, vm->roots) + 4 + 4 * i, v);
 }
 
+// ---- arena.c (mvm_restore_into) ----
+MVM_INTERNAL mvm_arena_t* arena_init(void* buffer, size_t len);
+MVM_INTERNAL void* arena_alloc(mvm_arena_t* a, size_t n);
+MVM_INTERNAL void arena_free(mvm_arena_t* a, void* p);
+MVM_INTERNAL size_t arena_peak(const mvm_arena_t* a);
+
+// Every allocation of the VM goes through these: the arena of a VM made by mvm_restore_into,
+// else the port's MVM_MALLOC/MVM_FREE with the host context.
+static inline void* mem_alloc(mvm_arena_t* arena, size_t n, void* context) {
+  (void)context;  // unused when the port's MVM_MALLOC ignores its context
+  return arena ? arena_alloc(arena, n) : MVM_MALLOC(n, context);
+}
+static inline void mem_free(mvm_arena_t* arena, void* p, void* context) {
+  (void)context;
+  if (arena) {
+    arena_free(arena, p);
+  } else {
+    MVM_FREE(p, context);
+  }
+}
+#define VM_MALLOC(vm, n) mem_alloc((vm)->arena, (n), (vm)->context)
+#define VM_FREE(vm, p) mem_free((vm)->arena, (p), (vm)->context)
+
 // ---- heap.c ----
 // Allocates size bytes (header included; rounded up to 4, at least 8) and writes the header.
 // Returns the heap offset, or 0 when the heap limit is reached. May GC.
@@ -213,6 +239,9 @@ MVM_INTERNAL mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity);
 MVM_INTERNAL mvm_err_t roots_create(mvm_vm_t* vm);
 MVM_INTERNAL void vm_release_memory(mvm_vm_t* vm);
 MVM_INTERNAL mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg);
+// The value stack, frames and handlers (MVM_STACK_ON_DEMAND: only during outermost calls).
+MVM_INTERNAL mvm_err_t vm_stack_acquire(mvm_vm_t* vm);
+MVM_INTERNAL void vm_stack_release(mvm_vm_t* vm);
 
 // ---- gc.c ----
 // Collects; afterwards at least `need` bytes are free, or returns false (heap limit).
@@ -336,11 +365,12 @@ MVM_INTERNAL bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t of
 // Checks the global names table: a CONSTS of `count` ROM strings (or NO_OFFSET).
 MVM_INTERNAL bool rom_names_ok(const uint8_t* rom, uint32_t rom_len, uint32_t names,
                                uint32_t count);
-MVM_INTERNAL mvm_vm_t* vm_struct_new(mvm_resolve_import_t resolve, void* context);
+MVM_INTERNAL mvm_vm_t* vm_struct_new(mvm_arena_t* arena, mvm_resolve_import_t resolve,
+                                     void* context);
 // Walks and checks a whole ROM (see load.c). On success *out_starts is a bitmap of allocation
 // starts (one bit per 4 bytes, MVM_MALLOC'd, caller frees). MVM_E_INVALID_IMAGE when bad.
-MVM_INTERNAL mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, void* context,
-                                    uint8_t** out_starts);
+MVM_INTERNAL mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
+                                    void* context, uint8_t** out_starts);
 // A value a ROM or heap field may hold that points into a validated ROM (or is immediate).
 MVM_INTERNAL bool rom_value_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
                                mvm_value_t v);

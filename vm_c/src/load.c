@@ -13,8 +13,6 @@
  */
 #include "internal.h"
 
-static const uint8_t unit_magic[8] = {'M', 'V', 'M', 'U', 'N', 'I', 'T', 0};
-#define UNIT_HEADER_SIZE 28u
 
 bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t off, uint32_t type) {
   if ((off & 3u) || (uint64_t)off + 8 > rom_len) return false;
@@ -72,11 +70,11 @@ static bool rom_start_of(const uint8_t* rom, uint32_t rom_len, const uint8_t* st
          header_type(rd32(rom + off)) == type;
 }
 
-mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, void* context, uint8_t** out_starts) {
-  (void)context;  // unused when the port's MVM_MALLOC ignores its context
+mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena, void* context,
+                       uint8_t** out_starts) {
   *out_starts = NULL;
   size_t bitmap_len = rom_len / 32 + 1;
-  uint8_t* starts = (uint8_t*)MVM_MALLOC(bitmap_len, context);
+  uint8_t* starts = (uint8_t*)mem_alloc(arena, bitmap_len, context);
   if (!starts) return MVM_E_OUT_OF_MEMORY;
   MVM_MEMSET(starts, 0, bitmap_len);
   bool ok = (rom_len & 3u) == 0;
@@ -129,17 +127,18 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, void* context, uint
     }
   }
   if (!ok) {
-    MVM_FREE(starts, context);
+    mem_free(arena, starts, context);
     return MVM_E_INVALID_IMAGE;
   }
   *out_starts = starts;
   return MVM_E_OK;
 }
 
-mvm_vm_t* vm_struct_new(mvm_resolve_import_t resolve, void* context) {
-  mvm_vm_t* vm = (mvm_vm_t*)MVM_MALLOC(sizeof(mvm_vm_t), context);
+mvm_vm_t* vm_struct_new(mvm_arena_t* arena, mvm_resolve_import_t resolve, void* context) {
+  mvm_vm_t* vm = (mvm_vm_t*)mem_alloc(arena, sizeof(mvm_vm_t), context);
   if (!vm) return NULL;
   MVM_MEMSET(vm, 0, sizeof *vm);
+  vm->arena = arena;
   vm->context = context;
   vm->resolve = resolve;
   vm->exception = VAL_UNDEFINED;
@@ -148,6 +147,10 @@ mvm_vm_t* vm_struct_new(mvm_resolve_import_t resolve, void* context) {
   vm->err_func = NO_OFFSET;
   return vm;
 }
+
+#if MVM_INCLUDE_BUILD_API
+static const uint8_t unit_magic[8] = {'M', 'V', 'M', 'U', 'N', 'I', 'T', 0};
+#define UNIT_HEADER_SIZE 28u
 
 mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_config_t* cfg,
                             mvm_resolve_import_t resolve, void* context, mvm_vm_t** out_vm) {
@@ -168,9 +171,9 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
   const uint8_t* rom = unit + rom_at;
   if (!rom_alloc_ok(rom, rom_len, entry, TC_FUNCTION)) return MVM_E_INVALID_UNIT;
   uint8_t* starts;
-  mvm_err_t verr = rom_validate(rom, rom_len, context, &starts);
+  mvm_err_t verr = rom_validate(rom, rom_len, NULL, context, &starts);
   if (verr) return verr == MVM_E_INVALID_IMAGE ? MVM_E_INVALID_UNIT : verr;
-  MVM_FREE(starts, context);
+  mem_free(NULL, starts, context);
   if (!rom_names_ok(rom, rom_len, names, global_count)) return MVM_E_INVALID_UNIT;
   for (uint32_t i = 0; i < export_count; i++) {
     const uint8_t* e = unit + UNIT_HEADER_SIZE + 8 * i;
@@ -179,14 +182,14 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
     }
   }
 
-  mvm_vm_t* vm = vm_struct_new(resolve, context);
+  mvm_vm_t* vm = vm_struct_new(NULL, resolve, context);
   if (!vm) return MVM_E_OUT_OF_MEMORY;
   mvm_err_t err = MVM_E_OK;
   // Padding after the copy keeps operand reads of a truncated last instruction inside the block.
-  vm->rom_owned = (uint8_t*)MVM_MALLOC((size_t)rom_len + 8, context);
-  vm->globals = (mvm_value_t*)MVM_MALLOC(sizeof(mvm_value_t) * (global_count + 1), context);
+  vm->rom_owned = (uint8_t*)VM_MALLOC(vm, (size_t)rom_len + 8);
+  vm->globals = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * (global_count + 1));
   if (export_count) {
-    vm->unit_exports = (unit_export_t*)MVM_MALLOC(sizeof(unit_export_t) * export_count, context);
+    vm->unit_exports = (unit_export_t*)VM_MALLOC(vm, sizeof(unit_export_t) * export_count);
   }
   if (!vm->rom_owned || !vm->globals || (export_count && !vm->unit_exports)) {
     err = MVM_E_OUT_OF_MEMORY;
@@ -217,12 +220,12 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
   return MVM_E_OK;
 }
 
+#endif  // MVM_INCLUDE_BUILD_API
+
 void mvm_free(mvm_vm_t* vm) {
   if (!vm) return;
-  void* ctx = vm->context;
-  (void)ctx;  // unused when the port's MVM_FREE ignores its context
   vm_release_memory(vm);
-  MVM_FREE(vm, ctx);
+  mem_free(vm->arena, vm, vm->context);
 }
 
 void mvm_free_buffer(void* buffer) {

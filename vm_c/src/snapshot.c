@@ -22,7 +22,9 @@
 
 static const uint8_t image_magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'};
 #define IMAGE_HEADER_SIZE 72u
-#define IMAGE_FEATURES ((1u << 0) | (1u << 1))  // FEATURE FLOAT64, PROFILE_HOST
+// FEATURE FLOAT64 and this build's profile bit (MVM_PROFILE_MCU: PROFILE_MCU, else PROFILE_HOST).
+#define IMAGE_PROFILE_BIT (MVM_PROFILE_MCU ? (1u << 2) : (1u << 1))
+#define IMAGE_FEATURES ((1u << 0) | IMAGE_PROFILE_BIT)
 enum { S_ROM, S_IMPORTS, S_EXPORTS, S_GLOBALS, S_HEAP, S__COUNT };
 
 // ---- CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), four bits at a time ----
@@ -41,6 +43,7 @@ uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc) {
 }
 
 // ---- Writing ----
+#if MVM_INCLUDE_BUILD_API
 
 static void reset_run_state(mvm_vm_t* vm) {
   vm->sp = vm->stack;
@@ -114,6 +117,7 @@ mvm_err_t mvm_snapshot(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len) {
   *out_len = total;
   return MVM_E_OK;
 }
+#endif  // MVM_INCLUDE_BUILD_API
 
 // ---- Validation ----
 
@@ -235,11 +239,10 @@ static bool roots_ok(const checker_t* c) {
 }
 
 // Walks the heap allocation by allocation, then checks every allocation's contents.
-static mvm_err_t heap_check(checker_t* c, void* context) {
-  (void)context;  // unused when the port's MVM_MALLOC ignores its context
+static mvm_err_t heap_check(checker_t* c, mvm_arena_t* arena, void* context) {
   if (c->heap_len < 4 || (c->heap_len & 3u) || rd32(c->heap) != 0) return MVM_E_INVALID_IMAGE;
   size_t bitmap_len = c->heap_len / 32 + 1;
-  c->starts = (uint8_t*)MVM_MALLOC(bitmap_len, context);
+  c->starts = (uint8_t*)mem_alloc(arena, bitmap_len, context);
   if (!c->starts) return MVM_E_OUT_OF_MEMORY;
   MVM_MEMSET(c->starts, 0, bitmap_len);
   mvm_err_t err = MVM_E_OK;
@@ -272,7 +275,7 @@ static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* 
   if (image_len < IMAGE_HEADER_SIZE) return MVM_E_IMAGE_TRUNCATED;
   if (rd16(image + 8) != K_BYTECODE_VERSION) return MVM_E_IMAGE_VERSION;
   uint32_t features = rd32(image + 12);
-  if ((features & ~(uint32_t)IMAGE_FEATURES) || !(features & (1u << 1))) {
+  if ((features & ~(uint32_t)IMAGE_FEATURES) || !(features & IMAGE_PROFILE_BIT)) {
     return MVM_E_IMAGE_PROFILE;
   }
   uint32_t header_len = rd16(image + 10);
@@ -297,11 +300,10 @@ static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* 
   return MVM_E_OK;
 }
 
-mvm_err_t mvm_restore(const uint8_t* image, size_t image_len, const mvm_config_t* cfg,
-                      mvm_resolve_import_t resolve, void* context, mvm_vm_t** out_vm) {
-  if (!out_vm) return MVM_E_INVALID_ARGUMENT;
-  *out_vm = NULL;
-  if (!image) return MVM_E_INVALID_ARGUMENT;
+// mvm_restore and mvm_restore_into: arena NULL allocates with MVM_MALLOC.
+static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_config_t* cfg,
+                         mvm_resolve_import_t resolve, void* context, mvm_arena_t* arena,
+                         mvm_vm_t** out_vm) {
   uint32_t off[S__COUNT], len[S__COUNT];
   mvm_err_t err = check_header(image, image_len, off, len);
   if (err) return err;
@@ -314,7 +316,7 @@ mvm_err_t mvm_restore(const uint8_t* image, size_t image_len, const mvm_config_t
   c.imports = image + off[S_IMPORTS];
   c.nimports = len[S_IMPORTS] / 2;
   c.starts = NULL;
-  err = rom_validate(c.rom, c.rom_len, context, &c.rom_starts);
+  err = rom_validate(c.rom, c.rom_len, arena, context, &c.rom_starts);
   if (err) return err;
   uint32_t entry = rd32(image + 24), names = rd32(image + 28);
   uint32_t global_count = len[S_GLOBALS] / 4;
@@ -322,7 +324,7 @@ mvm_err_t mvm_restore(const uint8_t* image, size_t image_len, const mvm_config_t
       !rom_names_ok(c.rom, c.rom_len, names, global_count)) {
     err = MVM_E_INVALID_IMAGE;
   }
-  if (!err) err = heap_check(&c, context);
+  if (!err) err = heap_check(&c, arena, context);
   const uint8_t* globals = image + off[S_GLOBALS];
   for (uint32_t i = 0; !err && i < global_count; i++) {
     if (!value_ok(&c, rd32(globals + 4 * i))) err = MVM_E_INVALID_IMAGE;
@@ -335,20 +337,20 @@ mvm_err_t mvm_restore(const uint8_t* image, size_t image_len, const mvm_config_t
                   (value_is_rom(k) && string_ok(&c, k));
     if (!key_ok || !value_ok(&c, rd32(exports + 8 * i + 4))) err = MVM_E_INVALID_IMAGE;
   }
-  if (c.starts) MVM_FREE(c.starts, context);
-  MVM_FREE(c.rom_starts, context);
+  if (c.starts) mem_free(arena, c.starts, context);
+  mem_free(arena, c.rom_starts, context);
   if (err) return err;
 
-  mvm_vm_t* vm = vm_struct_new(resolve, context);
+  mvm_vm_t* vm = vm_struct_new(arena, resolve, context);
   if (!vm) return MVM_E_OUT_OF_MEMORY;
   vm->rom = c.rom;
   vm->rom_len = c.rom_len;
   vm->entry = entry;
   vm->global_names = names;
   vm->global_count = global_count;
-  vm->globals = (mvm_value_t*)MVM_MALLOC(sizeof(mvm_value_t) * (global_count + 1), context);
+  vm->globals = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * (global_count + 1));
   if (c.nimports) {
-    vm->imports = (import_entry_t*)MVM_MALLOC(sizeof(import_entry_t) * c.nimports, context);
+    vm->imports = (import_entry_t*)VM_MALLOC(vm, sizeof(import_entry_t) * c.nimports);
   }
   if (!vm->globals || (c.nimports && !vm->imports)) err = MVM_E_OUT_OF_MEMORY;
   if (!err) err = vm_alloc_runtime(vm, cfg);
@@ -379,8 +381,8 @@ mvm_err_t mvm_restore(const uint8_t* image, size_t image_len, const mvm_config_t
     uint64_t cap = needed * 2;
     if (cap < MVM_INITIAL_HEAP) cap = MVM_INITIAL_HEAP;
     if (cap > vm->heap_limit) cap = vm->heap_limit;
-    MVM_FREE(vm->heap, context);
-    vm->heap = (uint8_t*)MVM_MALLOC((size_t)cap, context);
+    VM_FREE(vm, vm->heap);
+    vm->heap = (uint8_t*)VM_MALLOC(vm, (size_t)cap);
     if (!vm->heap) err = MVM_E_OUT_OF_MEMORY;
     else vm->heap_cap = (uint32_t)cap;
   }
@@ -404,4 +406,23 @@ mvm_err_t mvm_restore(const uint8_t* image, size_t image_len, const mvm_config_t
   }
   *out_vm = vm;
   return MVM_E_OK;
+}
+
+mvm_err_t mvm_restore(const uint8_t* image, size_t image_len, const mvm_config_t* cfg,
+                      mvm_resolve_import_t resolve, void* context, mvm_vm_t** out_vm) {
+  if (!out_vm) return MVM_E_INVALID_ARGUMENT;
+  *out_vm = NULL;
+  if (!image) return MVM_E_INVALID_ARGUMENT;
+  return restore(image, image_len, cfg, resolve, context, NULL, out_vm);
+}
+
+mvm_err_t mvm_restore_into(void* buffer, size_t buffer_len, const uint8_t* image,
+                           size_t image_len, const mvm_config_t* cfg,
+                           mvm_resolve_import_t resolve, void* context, mvm_vm_t** out_vm) {
+  if (!out_vm) return MVM_E_INVALID_ARGUMENT;
+  *out_vm = NULL;
+  if (!image || !buffer) return MVM_E_INVALID_ARGUMENT;
+  mvm_arena_t* arena = arena_init(buffer, buffer_len);
+  if (!arena) return MVM_E_OUT_OF_MEMORY;
+  return restore(image, image_len, cfg, resolve, context, arena, out_vm);
 }

@@ -1,0 +1,73 @@
+/* arena.c: the allocator behind mvm_restore_into, over one caller-supplied buffer.
+ *
+ * A VM restored with mvm_restore_into makes every allocation here instead of MVM_MALLOC: the VM
+ * struct, globals, the import table, the stack, and the heap spaces the collector swaps. The
+ * number of live blocks is small (about ten), so a first-fit walk over an implicit list of
+ * blocks is fast enough and tiny. Each block starts with one word: its size in bytes (header
+ * included, a multiple of 8) with bit 0 set when the block is free. Adjacent free blocks are
+ * merged while the list is walked. The arena header sits at the start of the buffer.
+ *
+ * Invariant: blocks tile [first, end) exactly; walking by size always lands on a header.
+ */
+#include "internal.h"
+
+struct mvm_arena {
+  uint8_t* first;  // first block header (8-aligned)
+  uint8_t* end;
+  size_t peak;     // highest number of bytes in use (headers included)
+  size_t used;
+};
+
+#define ARENA_ALIGN 8u
+#define ARENA_FREE 1u
+
+static size_t block_size(const uint8_t* b) { return *(const size_t*)(const void*)b & ~(size_t)ARENA_FREE; }
+static bool block_free(const uint8_t* b) { return (*(const size_t*)(const void*)b & ARENA_FREE) != 0; }
+static void block_set(uint8_t* b, size_t size, bool is_free) {
+  *(size_t*)(void*)b = size | (is_free ? ARENA_FREE : 0u);
+}
+
+mvm_arena_t* arena_init(void* buffer, size_t len) {
+  uintptr_t at = ((uintptr_t)buffer + ARENA_ALIGN - 1) & ~(uintptr_t)(ARENA_ALIGN - 1);
+  uintptr_t end = ((uintptr_t)buffer + len) & ~(uintptr_t)(ARENA_ALIGN - 1);
+  size_t header = (sizeof(mvm_arena_t) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+  if (!buffer || end < at || end - at < header + 64) return NULL;
+  mvm_arena_t* a = (mvm_arena_t*)at;
+  a->first = (uint8_t*)(at + header);
+  a->end = (uint8_t*)end;
+  a->used = 0;
+  a->peak = 0;
+  block_set(a->first, (size_t)(a->end - a->first), true);
+  return a;
+}
+
+void* arena_alloc(mvm_arena_t* a, size_t n) {
+  if (n > (size_t)(a->end - a->first)) return NULL;
+  size_t need = (n + ARENA_ALIGN + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+  for (uint8_t* b = a->first; b < a->end; b += block_size(b)) {
+    if (!block_free(b)) continue;
+    // Merge the free blocks that follow, so freed neighbours become one block again.
+    size_t size = block_size(b);
+    while (b + size < a->end && block_free(b + size)) size += block_size(b + size);
+    block_set(b, size, true);
+    if (size < need) continue;
+    if (size - need >= 2 * ARENA_ALIGN) {
+      block_set(b + need, size - need, true);
+      size = need;
+    }
+    block_set(b, size, false);
+    a->used += size;
+    if (a->used > a->peak) a->peak = a->used;
+    return b + ARENA_ALIGN;
+  }
+  return NULL;
+}
+
+void arena_free(mvm_arena_t* a, void* p) {
+  if (!p) return;
+  uint8_t* b = (uint8_t*)p - ARENA_ALIGN;
+  a->used -= block_size(b);
+  block_set(b, block_size(b), true);
+}
+
+size_t arena_peak(const mvm_arena_t* a) { return a ? a->peak : 0; }
