@@ -7,9 +7,30 @@ cd "$(dirname "$0")/.."
 
 python -m pip install -q --disable-pip-version-check -e '.[test]'
 
+# Cross toolchain and emulator for the microcontroller tests (tests/mcu): installed only when
+# missing, so a machine that has them (or has no apt-get) is left alone; tests/mcu skips with a
+# message when they are absent.
+mcu_tools_missing() {
+  ! command -v arm-none-eabi-gcc >/dev/null 2>&1 || ! command -v qemu-system-arm >/dev/null 2>&1 ||
+    ! arm-none-eabi-gcc -print-file-name=rdimon.specs | grep -q /
+}
+if mcu_tools_missing && command -v apt-get >/dev/null 2>&1; then
+  echo "== Installing gcc-arm-none-eabi, libnewlib-arm-none-eabi, qemu-system-arm"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm >/dev/null
+fi
+
 echo "== C core: warnings-as-errors build and unit tests"
 make -s -C vm_c warnings
 make -s -C vm_c test
+
+echo "== Microcontroller profile: single-file distribution (dist/) and Cortex-M0 code size"
+# tests/mcu (in the Python suites below) compiles dist/ warning-free, runs the C example host
+# and the qemu firmware; this step leaves dist/ as a CI artifact and prints the size table.
+python tools/amalgamate.py --out dist
+if command -v arm-none-eabi-gcc >/dev/null 2>&1; then python tools/mcu_size.py; fi
 
 echo "== Python suites (normal build)"
 python -m pytest -q -p no:cacheprovider tests
@@ -18,7 +39,7 @@ echo "== Golden programs under GC stress (collect at every allocation, heap move
 python vm_c/build_ffi.py --variant stress >/dev/null
 MVM_VARIANT=stress python -m pytest -q -p no:cacheprovider tests/test_js_golden.py tests/api/test_limits.py
 
-echo "== Golden programs under AddressSanitizer + UndefinedBehaviorSanitizer (+ GC stress)"
+echo "== Golden programs under AddressSanitizer + UndefinedBehaviorSanitizer"
 python vm_c/build_ffi.py --variant asan >/dev/null
 make -s -C vm_c asan
 LD_PRELOAD="$(gcc -print-file-name=libasan.so):$(gcc -print-file-name=libubsan.so)" \
