@@ -12,7 +12,8 @@ The rules, also in docs/cloud.md:
   like a JSON object, array or string, else passed as a string. A body that is not UTF-8 is 400.
 - result: undefined -> 204 with no body; anything else -> 200 with its JSON.
 - handler threw -> 500 with an error id; the message and JS location go to the log only.
-- handler ran out of budget -> 504; no instance free in time -> 503.
+- handler ran out of budget -> 504; no instance free in time -> 503; the instance stopped
+  before answering (InstanceLost) -> 503 with Retry-After.
 """
 from __future__ import annotations
 
@@ -56,6 +57,12 @@ class HandlerTimeout(Exception):
 
 class HandlerUnavailable(Exception):
     """No instance of the app could take the request in time."""
+
+
+class InstanceLost(Exception):
+    """The instance serving the request stopped before answering (fault injection, or a
+    future crash detector). Its writes may or may not have been applied: the client retries,
+    with the same Idempotency-Key (idempotency.py)."""
 
 
 class BadRequest(Exception):
@@ -149,6 +156,13 @@ def handle(req: func.HttpRequest, invoke: Invoke, *, app: str,
     except HandlerUnavailable:
         log.warning("%s: no instance free, request refused", app)
         return error_response(503, "the function app is busy, try again")
+    except InstanceLost as e:
+        error_id = new_error_id()
+        log.warning("%s: %s before answering [error %s]", app, e, error_id)
+        resp = error_response(503, "the function instance stopped before answering; retry "
+                                   "(with the same Idempotency-Key)", error_id)
+        resp.headers["Retry-After"] = "1"
+        return resp
     except Exception as e:
         error_id = new_error_id()
         log.exception("%s: internal error [error %s]: %s", app, error_id, type(e).__name__)

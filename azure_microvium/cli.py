@@ -48,11 +48,12 @@ def _guarded(fn: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Name
     """Turns the failures a user can cause into one-line errors (CLIError)."""
     def run(args: argparse.Namespace) -> int:
         from .local_state import StateError
+        from .sealing import SealError
         from .store import DatabaseError
 
         try:
             return fn(args)
-        except (ProjectError, StateError, DatabaseError, srv.ServeError) as e:
+        except (ProjectError, StateError, DatabaseError, SealError, srv.ServeError) as e:
             raise CLIError(str(e)) from e
 
     return run
@@ -132,6 +133,21 @@ def _limits(args: argparse.Namespace) -> Any:
     return Limits(budget=args.budget, max_heap=args.max_heap)
 
 
+def _faults() -> Any:
+    """Fault injection for load tests (MVC_FAULTS, azure_microvium/idempotency.py)."""
+    text = os.environ.get("MVC_FAULTS")
+    if not text:
+        return None
+    from .idempotency import Faults
+
+    try:
+        faults = Faults.parse(text)
+    except ValueError as e:
+        raise CLIError(str(e)) from None
+    print(f"fault injection on: instances killed at random (MVC_FAULTS={text})", flush=True)
+    return faults
+
+
 def _print_routes(cloud: Any, base: str) -> None:
     state = cloud.state
     if state is None or not state.routes:
@@ -184,7 +200,7 @@ def cmd_dev(args: argparse.Namespace) -> int:
         print(f"deploying {os.path.relpath(entry)} to {args.env} (local)", flush=True)
         _print_changes(_deploy(entry, paths))
         logs = attach(paths.log, console=sys.stderr if not args.quiet else None)
-        cloud = LocalCloud(paths, _limits(args))
+        cloud = LocalCloud(paths, _limits(args), _faults())
         cloud.reload()
         host = f"[{args.host}]" if ":" in args.host else args.host
         base = f"http://{host}:{srv.bound_port(sock)}"

@@ -15,21 +15,26 @@ from collections.abc import Mapping
 
 from hostlib import Host
 
+from .idempotency import Faults
 from .instances import AppRuntime, Limits
 from .local_state import DeployedApp, LocalState, load_state
 from .project import EnvPaths
 from .runtime import DataFunctions, LineWriter, run_host
+from .sealing import sealer_from_env
 from .store import StoreRegistry
 
 log = logging.getLogger("azure_microvium.cloud")
 
 
 class LocalCloud:
-    def __init__(self, paths: EnvPaths, limits: Limits | None = None) -> None:
+    def __init__(self, paths: EnvPaths, limits: Limits | None = None,
+                 faults: Faults | None = None) -> None:
         self.paths = paths
         self.limits = limits or Limits()
+        self.faults = faults  # fault injection for load tests only (idempotency.py)
         self.stores = StoreRegistry()
-        self._data = DataFunctions(self.stores)
+        # Sealed connection strings in the image open with MVC_SEAL_KEY (sealing.py).
+        self._data = DataFunctions(self.stores, sealer_from_env())
         self._apps: dict[str, tuple[DeployedApp, AppRuntime]] = {}
         # path -> {method -> app}: replaced whole on reload, never mutated, so the gateway's
         # lookups need no lock.
@@ -76,7 +81,8 @@ class LocalCloud:
                     image = f.read()
                 runtime = AppRuntime(
                     name, image, deployed.export_id, isolation=deployed.isolation,
-                    instances=deployed.instances, host_factory=self._host, limits=self.limits)
+                    instances=deployed.instances, host_factory=self._host, limits=self.limits,
+                    faults=self.faults)
                 runtime.pool.prewarm()
                 apps[name] = (deployed, runtime)
             for name, (_, runtime) in self._apps.items():

@@ -17,6 +17,7 @@ from . import imports
 from .provider import Change, Provider
 from .resources import app_spec, database_spec, route_spec
 from .runtime import DataFunctions
+from .sealing import Sealer, sealer_from_env
 from .store import StoreRegistry
 
 # Where `import ... from 'azure-microvium'` comes from: the JS shipped in this package.
@@ -30,15 +31,20 @@ def _py(value: Any) -> Any:
 
 
 class DeployHost:
-    """The deploy-time host functions, bound to one provider."""
+    """The deploy-time host functions, bound to one provider. With a sealer, the program gets
+    its connection strings sealed (sealing.py): the image then holds only ciphertext."""
 
-    def __init__(self, provider: Provider) -> None:
+    def __init__(self, provider: Provider, sealer: Sealer | None = None) -> None:
         self.provider = provider
+        self.sealer = sealer
 
     def ensure_database(self, vm: Any, name: Any = UNDEFINED, options: Any = UNDEFINED
                         ) -> dict[str, str]:
         conn = self.provider.ensure_database(database_spec(_py(name), _py(options)))
-        return {"connection": conn.connection, "database": conn.database}
+        connection = conn.connection
+        if self.sealer is not None:
+            connection = self.sealer.seal(connection)
+        return {"connection": connection, "database": conn.database}
 
     def ensure_function_app(self, vm: Any, name: Any = UNDEFINED, options: Any = UNDEFINED
                             ) -> int:
@@ -55,7 +61,7 @@ class DeployHost:
         host.add(imports.ENSURE_DATABASE, self.ensure_database)
         host.add(imports.ENSURE_FUNCTION_APP, self.ensure_function_app)
         host.add(imports.BIND_ROUTE, self.bind_route)
-        DataFunctions(stores).register(host)
+        DataFunctions(stores, self.sealer).register(host)
         return host
 
 
@@ -66,22 +72,26 @@ class DeployResult:
 
 
 def build(entry: str, provider: Provider, *, stdout: TextIO | None = None,
-          max_heap: int = 0) -> bytes:
+          max_heap: int = 0, sealer: Sealer | None | bool = True) -> bytes:
     """Runs the program's top level against the provider and returns the image.
 
-    Raises compiler.CompileError, hostlib.JSException or hostlib.VMError.
+    sealer: True (default) seals connection strings with MVC_SEAL_KEY when it is set; None or
+    False never seals. Raises compiler.CompileError, hostlib.JSException, hostlib.VMError or
+    sealing.SealError (a malformed MVC_SEAL_KEY).
     """
     from hostlib.cli import build_image
 
+    if sealer is True:
+        sealer = sealer_from_env()
     stores = StoreRegistry()
     try:
-        host = DeployHost(provider).host(stores, stdout)
+        host = DeployHost(provider, sealer or None).host(stores, stdout)
         return build_image(entry, host=host, bare_modules=BARE_MODULES, max_heap=max_heap)
     finally:
         stores.close()
 
 
 def deploy(entry: str, provider: Provider, *, stdout: TextIO | None = None,
-           max_heap: int = 0) -> DeployResult:
-    image = build(entry, provider, stdout=stdout, max_heap=max_heap)
+           max_heap: int = 0, sealer: Sealer | None | bool = True) -> DeployResult:
+    image = build(entry, provider, stdout=stdout, max_heap=max_heap, sealer=sealer)
     return DeployResult(provider.apply(image, entry), len(image))

@@ -45,7 +45,9 @@ from .adapter import (
     HandlerError,
     HandlerTimeout,
     HandlerUnavailable,
+    InstanceLost,
 )
+from .idempotency import BadKey, Faults, InstanceKilled, RequestContext, request_key
 from .limits import Limits
 from .runtime import release_functions
 
@@ -75,23 +77,39 @@ def _depth(value: Any, limit: int) -> int:
 class Instance:
     """One VM resumed from the image, with the app's handler resolved once."""
 
-    def __init__(self, image: bytes, export_id: int, host: Host, limits: Limits) -> None:
+    def __init__(self, image: bytes, export_id: int, host: Host, limits: Limits,
+                 app: str = "", faults: Faults | None = None) -> None:
         self.vm = VM.restore(image, host, budget=limits.budget, max_heap=limits.max_heap)
         try:
             self.handler = self.vm.export(export_id)
         except BaseException:
             self.vm.close()
             raise
+        self.app = app
+        self.faults = faults
         self.calls = 0
         self.broken = False
 
     def call(self, body: Any, info: dict[str, Any]) -> str | None:
         """Calls the handler; returns its result as JSON text, None for undefined."""
+        try:
+            key = request_key(info.get("headers") or {})
+        except BadKey as e:
+            raise BadRequest(str(e)) from None
+        ctx = RequestContext(self.app, key, self.faults)
         self.calls += 1
         arg = UNDEFINED if body is NO_BODY else body
+        self.vm.request = ctx  # read by the host functions (runtime.py)
         try:
+            ctx.fault("start")
             result = self.vm.call(self.handler, arg, info)
+        except InstanceKilled as e:
+            self.broken = True
+            raise InstanceLost(str(e)) from e
         except JSException as e:
+            if ctx.killed_at is not None:  # died inside a host call: no answer at all
+                self.broken = True
+                raise InstanceLost(f"instance killed ({ctx.killed_at})") from e
             where = f"{e.file}:{e.line}" if e.file and e.line else None
             raise HandlerError(e.text, where) from e
         except BudgetExceeded as e:
@@ -106,8 +124,18 @@ class Instance:
         except (ValueError, TypeError) as e:
             # The arguments were checked first, so this is the result: e.g. a circular object.
             raise HandlerError(f"the return value cannot be sent as JSON: {e}") from e
+        finally:
+            self.vm.request = None
         try:
+            if ctx.killed_at is None:
+                ctx.fault("end")
+            if ctx.killed_at is not None:  # the handler caught the kill: still no answer
+                self.broken = True
+                raise InstanceLost(f"instance killed ({ctx.killed_at})")
             return to_json(result)
+        except InstanceKilled as e:
+            self.broken = True
+            raise InstanceLost(str(e)) from e
         finally:
             release_functions(result)
 
@@ -195,17 +223,20 @@ class AppRuntime:
     """A deployed function app: the adapter's `invoke` for its handler."""
 
     def __init__(self, name: str, image: bytes, export_id: int, *, isolation: str,
-                 instances: int, host_factory: Callable[[str], Host], limits: Limits) -> None:
+                 instances: int, host_factory: Callable[[str], Host], limits: Limits,
+                 faults: Faults | None = None) -> None:
         self.name = name
         self.export_id = export_id
         self._image = image
         self._host_factory = host_factory
         self._limits = limits
+        self._faults = faults
         self.pool = InstancePool(self._new_instance, instances, reuse=isolation == "warm",
                                  acquire_timeout=limits.acquire_timeout)
 
     def _new_instance(self) -> Instance:
-        return Instance(self._image, self.export_id, self._host_factory(self.name), self._limits)
+        return Instance(self._image, self.export_id, self._host_factory(self.name), self._limits,
+                        self.name, self._faults)
 
     def invoke(self, body: Any, info: dict[str, Any]) -> str | None:
         if body is not NO_BODY and _depth(body, MAX_BODY_DEPTH) > MAX_BODY_DEPTH:
@@ -215,7 +246,8 @@ class AppRuntime:
             return inst.call(body, info)
         finally:
             if inst.broken:
-                log.warning("%s: instance replaced after an abandoned call", self.name)
+                log.warning("%s: instance replaced after an abandoned or killed call",
+                            self.name)
             self.pool.release(inst)
 
     def close(self) -> None:

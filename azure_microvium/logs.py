@@ -29,18 +29,22 @@ class _UTCFormatter(logging.Formatter):
 class Attached:
     """Handlers added by `attach`, removed again by `detach` (tests run several clouds)."""
 
-    def __init__(self, handlers: list[logging.Handler]) -> None:
+    def __init__(self, handlers: list[logging.Handler], propagate: bool = True) -> None:
         self.handlers = handlers
+        self._propagate = propagate
 
     def detach(self) -> None:
         logger = logging.getLogger(LOGGER)
         for h in self.handlers:
             logger.removeHandler(h)
             h.close()
+        if not logger.handlers:  # the last one out restores what attach found
+            logger.propagate = self._propagate
 
 
 def attach(log_file: str | None, console: TextIO | None = None) -> Attached:
     logger = logging.getLogger(LOGGER)
+    was_propagating = logger.propagate if not logger.handlers else True
     logger.setLevel(logging.INFO)
     # The environment's log is the record; do not also print through the root logger.
     logger.propagate = False
@@ -53,7 +57,7 @@ def attach(log_file: str | None, console: TextIO | None = None) -> Attached:
     for h in handlers:
         h.setFormatter(_UTCFormatter(_FORMAT))
         logger.addHandler(h)
-    return Attached(handlers)
+    return Attached(handlers, was_propagating)
 
 
 def tail(log_file: str, lines: int) -> list[str]:

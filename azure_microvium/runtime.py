@@ -18,6 +18,9 @@ from typing import Any, TextIO
 from hostlib import UNDEFINED, Host, JSFunction
 
 from . import imports
+from .idempotency import RequestContext
+from .sealing import ENV as SEAL_ENV
+from .sealing import Sealer, SealError, is_sealed
 from .store import Collection, DatabaseError, Doc, StoreRegistry
 
 MAX_LIMIT = 100_000
@@ -79,22 +82,73 @@ def _find_options(value: Any) -> dict[str, Any]:
     return out
 
 
-class DataFunctions:
-    """db.insert / find / findOne / update / delete / count, against the registry's stores."""
+def _request(vm: Any) -> RequestContext | None:
+    """The request a handler call serves (instances.py sets it; None at deploy time)."""
+    ctx = getattr(vm, "request", None)
+    return ctx if isinstance(ctx, RequestContext) else None
 
-    def __init__(self, stores: StoreRegistry) -> None:
+
+class DataFunctions:
+    """db.insert / find / findOne / update / delete / count, against the registry's stores.
+
+    Within a request that carries an Idempotency-Key, inserts are idempotent (idempotency.py).
+    Writes also pass the fault-injection points of the load tests.
+    """
+
+    def __init__(self, stores: StoreRegistry, sealer: Sealer | None = None) -> None:
         self.stores = stores
+        self.sealer = sealer  # opens sealed connection strings (sealing.py)
+
+    def _insert(self, vm: Any, col: Collection, database: str, collection: str,
+                doc: Doc) -> str:
+        ctx = _request(vm)
+        if ctx is None:
+            return col.insert(doc)
+        ctx.check()
+        derived = "_id" not in doc and ctx.next_insert_id(database, collection)
+        if derived:
+            doc = {"_id": derived, **doc}
+        try:
+            _id = col.insert(doc)
+        except DatabaseError as e:
+            # A retry of the same request: the document is there already. An explicit _id is
+            # a retry only when the stored document is the same one.
+            if not e.duplicate_key:
+                raise
+            if derived:
+                _id = derived
+            elif ctx.key is not None and col.find_one({"_id": doc["_id"]}) == doc:
+                _id = doc["_id"] if isinstance(doc["_id"], str) else str(doc["_id"])
+            else:
+                raise
+        ctx.fault("write")
+        return _id
+
+    @staticmethod
+    def _before_write(vm: Any) -> RequestContext | None:
+        ctx = _request(vm)
+        if ctx is not None:
+            ctx.check()
+        return ctx
 
     def _collection(self, connection: Any, database: Any, name: Any) -> Collection:
         if not (isinstance(connection, str) and isinstance(database, str)
                 and isinstance(name, str)):
             raise DatabaseError("bad database reference (use the methods of a CosmosDB object)")
+        if is_sealed(connection):
+            if self.sealer is None:
+                raise DatabaseError(f"the program's connection strings are sealed: set {SEAL_ENV} "
+                                    "to the key it was deployed with")
+            try:
+                connection = self.sealer.unseal(connection)
+            except SealError as e:
+                raise DatabaseError(str(e)) from None
         return self.stores.get(connection).collection(database, name)
 
     def insert(self, vm: Any, conn: Any, db: Any, col: Any, doc: Any = UNDEFINED) -> str:
         try:
-            return self._collection(conn, db, col).insert(_object(doc, "insert(doc): doc",
-                                                                  optional=False))
+            return self._insert(vm, self._collection(conn, db, col), db, col,
+                                _object(doc, "insert(doc): doc", optional=False))
         finally:
             release_functions(doc)
 
@@ -117,18 +171,25 @@ class DataFunctions:
     def update(self, vm: Any, conn: Any, db: Any, col: Any, filter: Any = UNDEFINED,
                update: Any = UNDEFINED) -> dict[str, int]:
         try:
+            ctx = self._before_write(vm)
             matched, modified = self._collection(conn, db, col).update(
                 _object(filter, "update(filter, update): filter", optional=False),
                 _object(update, "update(filter, update): update", optional=False))
+            if ctx is not None:
+                ctx.fault("write")
             return {"matched": matched, "modified": modified}
         finally:
             release_functions([filter, update])
 
     def delete(self, vm: Any, conn: Any, db: Any, col: Any, filter: Any = UNDEFINED) -> int:
         try:
+            ctx = self._before_write(vm)
             # A filter is required: delete() with none would empty the collection by accident.
-            return self._collection(conn, db, col).delete(
+            deleted = self._collection(conn, db, col).delete(
                 _object(filter, "delete(filter): filter", optional=False))
+            if ctx is not None:
+                ctx.fault("write")
+            return deleted
         finally:
             release_functions(filter)
 

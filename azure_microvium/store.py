@@ -28,7 +28,17 @@ class DatabaseError(Exception):
     """A database operation failed: bad filter or update, duplicate _id, storage trouble.
 
     The class name is what a handler sees (`DatabaseError: message`), so it says what failed.
+    `duplicate_key` is True for an insert whose `_id` is taken (idempotency.py tells a retry
+    from a conflict by it).
     """
+
+    def __init__(self, message: str, *, duplicate_key: bool = False) -> None:
+        super().__init__(message)
+        self.duplicate_key = duplicate_key
+
+
+def duplicate_key() -> DatabaseError:
+    return DatabaseError("a document with this _id already exists", duplicate_key=True)
 
 
 class Collection(Protocol):

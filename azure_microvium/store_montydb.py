@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any, TypeVar
 
-from .store import DatabaseError, Doc, with_id
+from .store import DatabaseError, Doc, duplicate_key, with_id
 
 T = TypeVar("T")
 
@@ -52,7 +52,7 @@ def _translate(fn: Callable[[], T]) -> T:
         from montydb.errors import DuplicateKeyError
 
         if isinstance(e, DuplicateKeyError):
-            raise DatabaseError("a document with this _id already exists") from e
+            raise duplicate_key() from e
         raise DatabaseError(str(e) or type(e).__name__) from e
 
 

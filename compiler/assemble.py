@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .errors import CompileError
 from .ir import Instr, IRFunction, Label
 from .opcodes import OP_INFO, Op
+from .peephole import fuse
 
 MAX_CONSTS = 0xFFFF
 
@@ -62,7 +63,7 @@ def stack_effect(instr: Instr) -> tuple[int, int]:
     if info.pop >= 0:
         return info.pop, info.push
     assert isinstance(instr.a, int)
-    if instr.op in (Op.CALL, Op.NEW):
+    if instr.op in (Op.CALL, Op.NEW, Op.SUPER_CALL):
         return instr.a + 2, info.push
     if instr.op is Op.NEW_ARRAY:
         return instr.a, info.push
@@ -75,7 +76,7 @@ def assemble(ir: IRFunction) -> Assembled:
     label_pc: dict[int, int] = {}
     label_index: dict[int, int] = {}  # label -> index of the instruction it precedes
     pc = 0
-    for item in ir.code:
+    for item in fuse(ir.code):
         if isinstance(item, Label):
             assert id(item) not in label_pc, "label placed twice"
             label_pc[id(item)] = pc

@@ -16,24 +16,13 @@ from .errors import error_at
 
 # Node types that are refused outright, with the construct named in the error.
 REFUSED: dict[str, str] = {
-    "ClassDeclaration": "classes are",
-    "ClassExpression": "classes are",
-    "ForInStatement": "for-in loops are",
-    "ForOfStatement": "for-of loops are",
     "WithStatement": "with statements are",
-    "LabeledStatement": "labeled statements are",
     "TaggedTemplateExpression": "tagged templates are",
-    "ObjectPattern": "destructuring is",
-    "ArrayPattern": "destructuring is",
-    "RestElement": "rest parameters are",
-    "AssignmentPattern": "default values are",
-    "SpreadElement": "spread syntax is",
     "YieldExpression": "generators are",
-    "AwaitExpression": "await is",
     "MetaProperty": "new.target and import.meta are",
     "ImportExpression": "dynamic import() is",
-    "Super": "super is",
-    "PrivateIdentifier": "private names are",
+    "PrivateIdentifier": "private names (#x) are",
+    "StaticBlock": "static blocks in classes are",
     "ImportNamespaceSpecifier": "namespace imports (import * as ...) are",
     "ExportAllDeclaration": "export * declarations are",
 }
@@ -49,7 +38,9 @@ ALLOWED = frozenset(
     Identifier TemplateLiteral TemplateElement ArrayExpression ObjectExpression
     UnaryExpression BinaryExpression LogicalExpression ConditionalExpression
     CallExpression NewExpression MemberExpression ChainExpression SequenceExpression
-    ThisExpression
+    ThisExpression LabeledStatement ForInStatement
+    ObjectPattern ArrayPattern RestElement AssignmentPattern SpreadElement
+    AwaitExpression Super ClassDeclaration ClassExpression ClassBody MethodDefinition
     """.split()
 )
 
@@ -90,11 +81,13 @@ class SubsetChecker:
     def check_function(self, node: Any) -> None:
         if node.generator:
             self.refuse(node, "generators are")
-        if node.isAsync or node.type.startswith("Async"):
-            self.refuse(node, "async functions are")
-        for param in node.params:
-            if param.type != "Identifier":
-                self.visit(param)  # refuses the pattern with its own phrase
+
+    def check_ForOfStatement(self, node: Any) -> None:
+        if getattr(node, "await", False):
+            self.refuse(node, "for await loops are")
+
+    def check_PropertyDefinition(self, node: Any) -> None:
+        pass  # class fields, computed names included
 
     check_FunctionDeclaration = check_function
     check_FunctionExpression = check_function
@@ -114,25 +107,17 @@ class SubsetChecker:
             raise error_at(node, self.filename, "unsupported literal")
 
     def check_Property(self, node: Any) -> None:
-        if node.kind in ("get", "set"):
-            self.refuse(node, "getters and setters are")
-        if node.kind != "init":
+        if node.kind not in ("init", "get", "set"):
             raise error_at(
                 node, self.filename, f"'{node.kind}' properties are not supported"
             )
-        key = node.key
-        is_proto = not node.computed and (
-            (key.type == "Identifier" and key.name == "__proto__")
-            or (key.type == "Literal" and key.value == "__proto__")
-        )
-        if is_proto and not node.shorthand and not node.method:
-            raise error_at(
-                node, self.filename, "__proto__ in object literals is not supported"
-            )
 
     def check_AssignmentExpression(self, node: Any) -> None:
-        if node.left.type not in ("Identifier", "MemberExpression"):
-            self.refuse(node.left, "destructuring assignments are")
+        patterns = ("ObjectPattern", "ArrayPattern")
+        if node.left.type in patterns and node.operator != "=":
+            raise error_at(node, self.filename, "invalid destructuring assignment")
+        if node.left.type not in ("Identifier", "MemberExpression", *patterns):
+            raise error_at(node.left, self.filename, "invalid assignment target")
 
     def check_UpdateExpression(self, node: Any) -> None:
         if node.argument.type not in ("Identifier", "MemberExpression"):
@@ -147,12 +132,9 @@ class SubsetChecker:
             self.refuse(node, "import attributes are")
 
     def check_BreakStatement(self, node: Any) -> None:
-        if node.label is not None:
-            self.refuse(node, "labeled break statements are")
+        pass  # labels are resolved (or refused) by the lowering
 
-    def check_ContinueStatement(self, node: Any) -> None:
-        if node.label is not None:
-            self.refuse(node, "labeled continue statements are")
+    check_ContinueStatement = check_BreakStatement
 
 
 def check_subset(program: Any, filename: str) -> None:

@@ -488,10 +488,14 @@ def disasm_image(image: bytes) -> str:
         sections[name] = image[offset : offset + length]
         out.append(f"section {name}: offset {offset}, {length} bytes")
     view = RomView(sections["ROM"])
-    view.global_names = view.global_name_list(names_off)
+    # NO_OFFSET: no names (no global is in its TDZ) / no entry (it ran at build time).
+    view.global_names = (
+        view.global_name_list(names_off) if names_off != NO_OFFSET else []
+    )
     heap = Heapish(sections["HEAP"], "heap", start=4)
     view.heap = heap
-    out.append(f"entry @{entry} ({view.function_name(entry)})")
+    if entry != NO_OFFSET:
+        out.append(f"entry @{entry} ({view.function_name(entry)})")
 
     imports = Reader(sections["IMPORTS"], "imports")
     for i in range(len(sections["IMPORTS"]) // 2):

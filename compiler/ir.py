@@ -14,6 +14,8 @@ from .opcodes import Op
 
 FLAG_ARROW = 1
 FLAG_MODULE = 2
+FLAG_CLASS = 4  # a class constructor: calling it without `new` throws TypeError
+FLAG_METHOD = 8  # a method, accessor or async function: not a constructor, no prototype
 
 
 @dataclass(eq=False, slots=True)
@@ -69,6 +71,7 @@ class IRFunction:
     filename: str | None  # None: no LINES table
     first_line: int
     nparams: int = 0
+    length: int = 0  # JS `length`: parameters before the first default or rest
     nlocals: int = 0
     flags: int = 0
     code: list[Instr | Label] = field(default_factory=list)

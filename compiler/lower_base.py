@@ -21,6 +21,8 @@ from typing import Any
 from .errors import CompileError, error_at, node_position
 from .ir import (
     FLAG_ARROW,
+    FLAG_CLASS,
+    FLAG_METHOD,
     FloatConst,
     FuncConst,
     Instr,
@@ -81,10 +83,16 @@ class FinallyExit:
 
 @dataclass
 class JumpTarget:
-    """A loop (continue_label set) or a switch: the target of break/continue."""
+    """A loop (continue_label set), a switch, or a labeled statement (labeled_only).
+
+    `break` without a label leaves the innermost loop or switch; with a label, the
+    statement carrying it; `continue` needs a loop.
+    """
 
     break_label: Label
     continue_label: Label | None
+    labels: tuple[str, ...] = ()
+    labeled_only: bool = False
 
 
 ControlEntry = ScopeExit | HandlerExit | FinallyExit | JumpTarget
@@ -104,6 +112,8 @@ class FunctionLowering:
         self.control: list[ControlEntry] = []
         self.next_local = 0
         self.max_locals = 0
+        self.async_promise = -1  # local of an async function's promise
+        self.pending_labels: tuple[str, ...] = ()  # labels of the statement being entered
 
     # --- emission -----------------------------------------------------------------
 
@@ -207,7 +217,7 @@ class FunctionLowering:
             self.emit(
                 Op.LOAD_SCOPED, self.scope_depth(binding, node), binding.scope_slot
             )
-        elif binding.kind is Kind.PARAM:
+        elif binding.kind is Kind.PARAM and binding.arg_index >= 0:
             self.emit(Op.LOAD_ARG, binding.arg_index)
         elif binding.kind is Kind.CALLEE:
             self.emit(Op.LOAD_CALLEE)
@@ -224,7 +234,7 @@ class FunctionLowering:
             self.emit(
                 Op.STORE_SCOPED, self.scope_depth(binding, node), binding.scope_slot
             )
-        elif binding.kind is Kind.PARAM:
+        elif binding.kind is Kind.PARAM and binding.arg_index >= 0:
             self.emit(Op.STORE_ARG, binding.arg_index)
         else:
             assert binding.kind is not Kind.CALLEE and binding.local_index >= 0
@@ -233,6 +243,8 @@ class FunctionLowering:
     def load_ref(self, ref: Ref, node: Any) -> None:
         if isinstance(ref, Binding):
             self.load_binding(ref, node)
+            if ref.kind is Kind.THIS and ref.scope.function.is_derived_constructor:
+                self.check_this_initialized()
         elif isinstance(ref, Builtin):
             self.emit(Op.LOAD_BUILTIN, ref.index)
         elif isinstance(ref, Constant):
@@ -244,6 +256,20 @@ class FunctionLowering:
             self.emit(Op.LOAD_THIS)
         else:
             self.throw_error(ERROR_KIND_REFERENCE_ERROR, f"{ref.name} is not defined")
+
+    def check_this_initialized(self) -> None:
+        """Throws ReferenceError if the `this` on the stack is the TDZ marker (HOLE)."""
+        ok = Label("this_ok")
+        self.emit(Op.DUP)
+        self.emit(Op.PUSH_HOLE)
+        self.emit(Op.STRICT_EQ)
+        self.emit(Op.JUMP_IF_FALSE, ok)
+        self.throw_error(
+            ERROR_KIND_REFERENCE_ERROR,
+            "Must call super constructor in derived class before accessing 'this' or "
+            "returning from derived constructor",
+        )
+        self.place(ok)
 
     def assign_ref(self, ref: Ref, node: Any, want: bool) -> None:
         """Stores the value on top of the stack into ref; keeps a copy if want."""
@@ -277,7 +303,8 @@ class FunctionLowering:
             if not (
                 binding.captured
                 or binding.is_global
-                or binding.kind in (Kind.PARAM, Kind.CALLEE)
+                or binding.kind is Kind.CALLEE
+                or (binding.kind is Kind.PARAM and binding.arg_index >= 0)
             ):
                 binding.local_index = self.alloc_local()
         if scope.materialized:
@@ -316,28 +343,64 @@ class FunctionLowering:
 
     def lower_function(self) -> IRFunction:
         node = self.info.node
-        if len(node.params) > MAX_PARAMS:
+        params = node.params
+        has_rest = bool(params) and params[-1].type == "RestElement"
+        # The rest parameter is not an argument slot: REST collects what lies past the others.
+        self.ir.nparams = len(params) - (1 if has_rest else 0)
+        if self.ir.nparams > MAX_PARAMS:
             raise self.error(node, "too many parameters")
-        self.ir.nparams = len(node.params)
         if self.info.is_arrow:
             self.ir.flags |= FLAG_ARROW
+        if self.info.is_constructor:
+            self.ir.flags |= FLAG_CLASS
+        elif self.info.is_method or self.info.is_async or self.info.home is not None:
+            self.ir.flags |= FLAG_METHOD
+        self.ir.length = next(
+            (
+                i
+                for i, p in enumerate(params)
+                if p.type in ("AssignmentPattern", "RestElement")
+            ),
+            len(params),
+        )
         scope = self.info.scope
+        rejected = Label("async_rejected")
+        if self.info.is_async:
+            # The VM's convention: an async function's promise is local 0. Everything,
+            # parameter defaults included, runs under a handler that rejects it.
+            self.async_promise = self.alloc_local()
+            assert self.async_promise == 0
+            self.emit(Op.ASYNC_START)
+            self.emit(Op.STORE_LOCAL, self.async_promise)
+            self.emit(Op.TRY, rejected)
         with self.open_scope(scope):
             # A captured parameter, `this` or function name lives in the scope: copy it
             # there before any code (or hoisted closure) can read it.
             for binding in scope.bindings.values():
                 if not binding.captured:
                     continue
-                if binding.kind is Kind.PARAM:
+                if binding.kind is Kind.PARAM and binding.arg_index >= 0:
                     self.emit(Op.LOAD_ARG, binding.arg_index)
-                elif binding.kind is Kind.THIS:
+                elif binding.kind is Kind.THIS and not self.info.is_derived_constructor:
                     self.emit(Op.LOAD_THIS)
                 elif binding.kind is Kind.CALLEE:
                     self.emit(Op.LOAD_CALLEE)
                 else:
                     continue
                 self.emit(Op.STORE_SCOPED, 0, binding.scope_slot)
+            this_binding = self.info.this_binding
+            if self.info.is_derived_constructor and this_binding is not None:
+                self.emit(Op.PUSH_HOLE)  # no `this` before super(...)
+                self.store_binding(this_binding, node)
             self.hoist_functions(scope)
+            home = self.info.home
+            if self.info.is_constructor and home is not None and not home.derived:
+                self.init_fields(home)  # a derived class does it after super()
+            self.parameters(params)
+            if home is not None and any(
+                node is f for f in (home.fields_function, home.statics_function)
+            ):
+                self.fields_body()
             body = node.body
             if body.type == "BlockStatement":
                 for statement in body.body:
@@ -345,11 +408,55 @@ class FunctionLowering:
                 if not self.ends_in_exit():
                     self.line = self.end_line(body)
                     self.emit(Op.PUSH_UNDEFINED)
-                    self.emit(Op.RETURN)
+                    self.emit_return()
             else:
                 self.visit(body)
-                self.emit(Op.RETURN)
+                self.emit_return()
+        if self.info.is_async:
+            self.place(rejected)  # the exception is on the stack
+            self.emit(Op.LOAD_LOCAL, self.async_promise)
+            self.emit(Op.SWAP)
+            self.emit(Op.ASYNC_SETTLE, 1)
+            self.emit(Op.RETURN)
         return self.finish(node)
+
+    def emit_return(self) -> None:
+        """Returns the value on the stack; an async function resolves its promise with it."""
+        if self.info.is_async:
+            self.emit(Op.LOAD_LOCAL, self.async_promise)
+            self.emit(Op.SWAP)
+            self.emit(Op.ASYNC_SETTLE, 0)
+        self.emit(Op.RETURN)
+
+    def parameters(self, params: list[Any]) -> None:
+        """Defaults, patterns and the rest parameter, in order (plain ones need nothing)."""
+        for index, param in enumerate(params):
+            with self.at_line(param):
+                if param.type == "RestElement":
+                    self.emit(Op.REST, index)
+                    self.bind_pattern(param.argument, declare=True)
+                    return
+                target, default = param, None
+                if param.type == "AssignmentPattern":
+                    target, default = param.left, param.right
+                if target.type == "Identifier" and default is None:
+                    continue
+                if target.type == "Identifier":
+                    self.load_ref(self.analysis.ref(target), target)
+                else:
+                    self.emit(Op.LOAD_ARG, index)
+                if default is not None:
+                    self.apply_default(default, target)
+                self.bind_pattern(target, declare=True)
+
+    def init_fields(self, home: Any) -> None:
+        """Runs the class's instance field initializers on `this` (the %fields method)."""
+        if home.fields_binding is None:
+            return
+        self.load_binding(home.fields_binding, home.node)
+        self.emit(Op.LOAD_THIS)
+        self.emit(Op.CALL, 0)
+        self.emit(Op.POP)
 
     def ends_in_exit(self) -> bool:
         """True when the code so far cannot fall through its end (a final return)."""

@@ -15,9 +15,9 @@ from typing import Any
 
 from .ir import Label
 from .jsnum import number_to_string, to_number
-from .lower_base import FunctionLowering
+from .lower_class import ClassLowering
 from .opcodes import Op
-from .scope import Undeclared
+from .scope import Binding, Undeclared
 
 MAX_ARGS = 255
 # Array literals push at most this many elements before NEW_ARRAY and APPEND the rest,
@@ -51,6 +51,11 @@ BINARY_OPS: dict[str, Op] = {
 
 LOGICAL_ASSIGN = ("&&=", "||=", "??=")
 
+# CALL_ARRAY modes.
+CALL_PLAIN, CALL_NEW, CALL_SUPER = 0, 1, 2
+# DEFINE_PROP operand bits.
+DEFINE_HIDDEN, DEFINE_GETTER, DEFINE_SETTER = 1, 2, 4
+
 
 @dataclass
 class Chain:
@@ -80,14 +85,18 @@ def literal_truth(node: Any) -> bool | None:
     return bool(value)
 
 
-class ExpressionLowering(FunctionLowering):
+class ExpressionLowering(ClassLowering):
     chain: Chain | None = None
 
     def value(self, node: Any, name_hint: str | None = None) -> None:
-        """Pushes node's value; an anonymous function gets name_hint as its name."""
+        """Pushes node's value; an anonymous function or class gets name_hint as its
+        name."""
         if name_hint is not None and is_anonymous_function(node):
             with self.at_line(node):
                 self.function_value(node, name_hint)
+        elif name_hint is not None and node.type == "ClassExpression" and node.id is None:
+            with self.at_line(node):
+                self.class_value(node, name_hint)
         else:
             self.visit(node)
 
@@ -173,13 +182,30 @@ class ExpressionLowering(FunctionLowering):
         self.function_value(node, None)
 
     def visit_ArrayExpression(self, node: Any) -> None:
-        elements = node.elements
-        for element in elements[:ARRAY_CHUNK]:
+        self.array_of(node.elements)
+
+    def array_of(self, elements: list[Any]) -> None:
+        """Pushes a new array of elements (which may be holes or spread elements)."""
+        first = next(
+            (
+                i
+                for i, e in enumerate(elements)
+                if e is not None and e.type == "SpreadElement"
+            ),
+            len(elements),
+        )
+        head = min(first, ARRAY_CHUNK)
+        for element in elements[:head]:
             self.array_element(element)
-        self.emit(Op.NEW_ARRAY, min(len(elements), ARRAY_CHUNK))
-        for element in elements[ARRAY_CHUNK:]:
-            self.array_element(element)
-            self.emit(Op.APPEND)
+        self.emit(Op.NEW_ARRAY, head)
+        for element in elements[head:]:
+            if element is not None and element.type == "SpreadElement":
+                with self.at_line(element):
+                    self.visit(element.argument)
+                    self.emit(Op.APPEND_SPREAD)
+            else:
+                self.array_element(element)
+                self.emit(Op.APPEND)
 
     def array_element(self, element: Any) -> None:
         if element is None:
@@ -191,16 +217,33 @@ class ExpressionLowering(FunctionLowering):
         self.emit(Op.NEW_OBJECT)
         for prop in node.properties:
             with self.at_line(prop):
-                if prop.computed:
-                    self.emit(Op.DUP)
-                    self.visit(prop.key)
-                    self.visit(prop.value)
-                    self.emit(Op.SET_ELEM)
-                    self.emit(Op.POP)
-                else:
-                    name = self.static_key(prop.key)
-                    self.value(prop.value, name)
-                    self.emit(Op.INIT_PROP, self.key_const(name))
+                self.object_property(prop)
+
+    def object_property(self, prop: Any) -> None:
+        """With the object on the stack, adds one property of its literal."""
+        if prop.type == "SpreadElement":
+            self.visit(prop.argument)
+            self.emit(Op.OBJECT_SPREAD)
+            return
+        accessor = {"get": DEFINE_GETTER, "set": DEFINE_SETTER}.get(prop.kind, 0)
+        name = None if prop.computed else self.static_key(prop.key)
+        if accessor or prop.computed:
+            self.emit(Op.DUP)
+            if prop.computed:
+                self.visit(prop.key)
+            else:
+                assert name is not None
+                self.push_string(name)
+            self.value(prop.value, name)
+            self.emit(Op.DEFINE_PROP, accessor)
+            self.emit(Op.POP)
+        elif name == "__proto__" and not prop.shorthand and not prop.method:
+            self.visit(prop.value)  # {__proto__: p} sets the prototype
+            self.emit(Op.SET_PROTO)
+        else:
+            assert name is not None
+            self.value(prop.value, name)
+            self.emit(Op.INIT_PROP, self.key_const(name))
 
     def static_key(self, key: Any) -> str:
         """The property name of a non-computed key: identifier, string or number."""
@@ -334,14 +377,34 @@ class ExpressionLowering(FunctionLowering):
             self.emit(Op.GET_ELEM)
 
     def visit_MemberExpression(self, node: Any) -> None:
+        if node.object.type == "Super":
+            self.super_member(node)
+            return
         self.visit(node.object)
         if node.optional:
             self.optional_check(0)
         self.get_member(node)
 
+    def super_member(self, node: Any) -> None:
+        """super.x: looked up on the parent's side, with this object as the receiver."""
+        self.super_home(node.object)
+        self.push_key(node)
+        self.load_ref(self.analysis.ref(node), node)
+        self.emit(Op.GET_SUPER)
+
+    def visit_Super(self, node: Any) -> None:
+        raise self.error(node, "'super' keyword unexpected here")
+
     def visit_CallExpression(self, node: Any) -> None:
         callee = node.callee
-        if callee.type == "MemberExpression":
+        if callee.type == "Super":
+            self.super_call(node)
+            return
+        if callee.type == "MemberExpression" and callee.object.type == "Super":
+            # super.m(...): the parent's method, called on this object
+            self.super_member(callee)
+            self.load_ref(self.analysis.ref(callee), callee)
+        elif callee.type == "MemberExpression":
             self.visit(callee.object)
             if callee.optional:
                 self.optional_check(0)
@@ -355,20 +418,67 @@ class ExpressionLowering(FunctionLowering):
             if node.optional:
                 self.optional_check(0)
             self.emit(Op.PUSH_UNDEFINED)
-        self.arguments(node)
-        self.emit(Op.CALL, len(node.arguments))
+        self.call_with_arguments(node, CALL_PLAIN)
 
     def visit_NewExpression(self, node: Any) -> None:
         self.visit(node.callee)
         self.emit(Op.PUSH_UNDEFINED)  # the slot NEW fills with the new object
-        self.arguments(node)
-        self.emit(Op.NEW, len(node.arguments))
+        self.call_with_arguments(node, CALL_NEW)
 
-    def arguments(self, node: Any) -> None:
-        if len(node.arguments) > MAX_ARGS:
+    def call_with_arguments(self, node: Any, mode: int) -> None:
+        """With `f this` on the stack: pushes the arguments and calls (CALL, NEW,
+        SUPER_CALL), or with spread arguments, builds an array and uses CALL_ARRAY."""
+        args = node.arguments
+        if any(a.type == "SpreadElement" for a in args):
+            self.array_of(args)
+            self.emit(Op.CALL_ARRAY, mode)
+            return
+        if len(args) > MAX_ARGS:
             raise self.error(node, "too many arguments in one call")
-        for argument in node.arguments:
+        for argument in args:
             self.visit(argument)
+        op = {CALL_PLAIN: Op.CALL, CALL_NEW: Op.NEW, CALL_SUPER: Op.SUPER_CALL}[mode]
+        self.emit(op, len(args))
+
+    def super_home(self, node: Any) -> None:
+        """Pushes where super.x looks: the parent's prototype, or in a static method the
+        parent class itself."""
+        ref = self.analysis.ref(node)
+        assert isinstance(ref, Binding)
+        self.load_binding(ref, node)
+        owner = self.info
+        while owner.is_arrow and owner.parent is not None:
+            owner = owner.parent
+        if not owner.is_static:
+            self.emit(Op.GET_PROP, self.key_const("prototype"))
+
+    def super_call(self, node: Any) -> None:
+        """super(...): the parent constructor initialises this object; then the fields."""
+        if self.info.is_arrow:
+            raise self.error(node, "super() in an arrow function is not supported")
+        ref = self.analysis.ref(node.callee)
+        assert isinstance(ref, Binding)
+        self.load_binding(ref, node.callee)
+        self.emit(Op.LOAD_THIS)
+        self.call_with_arguments(node, CALL_SUPER)
+        # The parent may have returned another object (a builtin like Error always does):
+        # it becomes `this`, also for arrow functions that captured `this` at entry.
+        self.emit(Op.DUP)
+        self.emit(Op.STORE_THIS)
+        this_binding = self.info.this_binding
+        if this_binding is not None:
+            self.emit(Op.DUP)
+            self.store_binding(this_binding, node)
+        if self.info.home is not None:
+            self.init_fields(self.info.home)
+
+    def visit_AwaitExpression(self, node: Any) -> None:
+        ok = Label("await_ok")
+        self.visit(node.argument)
+        self.emit(Op.AWAIT)  # -> result threw
+        self.emit(Op.JUMP_IF_FALSE, ok)
+        self.emit(Op.THROW)  # a rejection throws where the await stands
+        self.place(ok)
 
     # --- optional chains ----------------------------------------------------------
 
@@ -420,6 +530,14 @@ class ExpressionLowering(FunctionLowering):
             self.logical_assignment(node, want)
             return
         binary = None if op == "=" else BINARY_OPS[op[:-1]]
+        if target.type in ("ObjectPattern", "ArrayPattern"):
+            self.visit(right)
+            if want:
+                self.emit(Op.DUP)  # the value of `[a, b] = v` is v
+            self.bind_pattern(target, declare=False)
+            return
+        if target.type == "MemberExpression" and target.object.type == "Super":
+            raise self.error(target, "assignment to super properties is not supported")
         if target.type == "Identifier":
             ref = self.analysis.ref(target)
             if binary is None:

@@ -12,6 +12,11 @@ from .opcodes import Op
 from .scope import DEFAULT_KEY, Binding, Kind
 
 
+LOOPS = frozenset(
+    {"WhileStatement", "DoWhileStatement", "ForStatement", "ForInStatement", "ForOfStatement"}
+)
+
+
 class Lowering(ExpressionLowering):
     # --- simple statements --------------------------------------------------------
 
@@ -31,17 +36,18 @@ class Lowering(ExpressionLowering):
 
     def visit_VariableDeclaration(self, node: Any) -> None:
         for declarator in node.declarations:
-            binding = self.analysis.ref(declarator.id)
-            assert isinstance(binding, Binding)
-            if declarator.init is not None:
-                self.value(declarator.init, declarator.id.name)
-            elif node.kind == "var":
-                continue  # `var x;` does not reset x
-            else:
-                self.emit(
-                    Op.PUSH_UNDEFINED
-                )  # `let x;` in a loop starts undefined each time
-            self.store_binding(binding, declarator)
+            target = declarator.id
+            with self.at_line(declarator):
+                if declarator.init is not None:
+                    hint = target.name if target.type == "Identifier" else None
+                    self.value(declarator.init, hint)
+                elif node.kind == "var":
+                    continue  # `var x;` does not reset x
+                else:
+                    self.emit(
+                        Op.PUSH_UNDEFINED
+                    )  # `let x;` in a loop starts undefined each time
+                self.bind_pattern(target, declare=True)
 
     def visit_BlockStatement(self, node: Any) -> None:
         scope = self.analysis.scope_of(node)
@@ -59,35 +65,72 @@ class Lowering(ExpressionLowering):
             i for i, e in enumerate(self.control) if isinstance(e, FinallyExit)
         ]
         if not finally_at:
-            self.emit(Op.RETURN)  # RETURN itself drops handlers and the scope register
+            self.emit_return()  # RETURN itself drops handlers and the scope register
             return
         with self.temp_local() as result:
             self.emit(Op.STORE_LOCAL, result)
             self.unwind(finally_at[0])
             self.emit(Op.LOAD_LOCAL, result)
-            self.emit(Op.RETURN)
+            self.emit_return()
 
     def visit_ThrowStatement(self, node: Any) -> None:
         self.visit(node.argument)
         self.emit(Op.THROW)
 
-    def visit_BreakStatement(self, node: Any) -> None:
+    def jump_target(self, node: Any, is_continue: bool) -> tuple[int, JumpTarget]:
+        """The control entry a break/continue (maybe labeled) leaves to, and its index."""
+        label = node.label.name if node.label is not None else None
         for index in range(len(self.control) - 1, -1, -1):
             entry = self.control[index]
-            if isinstance(entry, JumpTarget):
-                self.unwind(index + 1)
-                self.emit(Op.JUMP, entry.break_label)
-                return
-        raise self.error(node, "Illegal break statement")
+            if not isinstance(entry, JumpTarget):
+                continue
+            if label is None:
+                if entry.labeled_only or (is_continue and entry.continue_label is None):
+                    continue
+                return index, entry
+            if label in entry.labels:
+                if is_continue and entry.continue_label is None:
+                    raise self.error(
+                        node,
+                        f"Illegal continue statement: '{label}' does not denote an "
+                        "iteration statement",
+                    )
+                return index, entry
+        if label is not None:
+            raise self.error(node, f"Undefined label '{label}'")
+        what = "continue" if is_continue else "break"
+        raise self.error(node, f"Illegal {what} statement")
+
+    def visit_BreakStatement(self, node: Any) -> None:
+        index, entry = self.jump_target(node, is_continue=False)
+        self.unwind(index + 1)
+        self.emit(Op.JUMP, entry.break_label)
 
     def visit_ContinueStatement(self, node: Any) -> None:
-        for index in range(len(self.control) - 1, -1, -1):
-            entry = self.control[index]
-            if isinstance(entry, JumpTarget) and entry.continue_label is not None:
-                self.unwind(index + 1)
-                self.emit(Op.JUMP, entry.continue_label)
-                return
-        raise self.error(node, "Illegal continue statement")
+        index, entry = self.jump_target(node, is_continue=True)
+        self.unwind(index + 1)
+        assert entry.continue_label is not None
+        self.emit(Op.JUMP, entry.continue_label)
+
+    def visit_LabeledStatement(self, node: Any) -> None:
+        labels: list[str] = []
+        body = node
+        while body.type == "LabeledStatement":
+            labels.append(body.label.name)
+            body = body.body
+        if body.type in LOOPS or body.type == "SwitchStatement":
+            self.pending_labels = tuple(labels)  # taken by the loop's own JumpTarget
+            self.visit(body)
+            return
+        end = Label("endlabel")
+        self.control.append(JumpTarget(end, None, tuple(labels), labeled_only=True))
+        self.visit(body)
+        self.control.pop()
+        self.place(end)
+
+    def take_labels(self) -> tuple[str, ...]:
+        labels, self.pending_labels = self.pending_labels, ()
+        return labels
 
     # --- branches and loops -------------------------------------------------------
 
@@ -104,28 +147,33 @@ class Lowering(ExpressionLowering):
         self.visit(node.alternate)
         self.place(end)
 
-    def loop_body(self, body: Any, end: Label, next_iteration: Label) -> None:
-        self.control.append(JumpTarget(end, next_iteration))
+    def loop_body(
+        self, body: Any, end: Label, next_iteration: Label, labels: tuple[str, ...]
+    ) -> None:
+        self.control.append(JumpTarget(end, next_iteration, labels))
         self.visit(body)
         self.control.pop()
 
     def visit_WhileStatement(self, node: Any) -> None:
+        labels = self.take_labels()
         top, end = Label("while"), Label("endwhile")
         self.place(top)
         self.branch(node.test, end, False)
-        self.loop_body(node.body, end, top)
+        self.loop_body(node.body, end, top, labels)
         self.emit(Op.JUMP, top)
         self.place(end)
 
     def visit_DoWhileStatement(self, node: Any) -> None:
+        labels = self.take_labels()
         top, test, end = Label("do"), Label("dotest"), Label("enddo")
         self.place(top)
-        self.loop_body(node.body, end, test)
+        self.loop_body(node.body, end, test, labels)
         self.place(test)
         self.branch(node.test, top, True)
         self.place(end)
 
     def visit_ForStatement(self, node: Any) -> None:
+        labels = self.take_labels()
         head = self.analysis.scope_of(node)
         with self.open_scope(head):
             init = node.init
@@ -138,7 +186,7 @@ class Lowering(ExpressionLowering):
             self.place(top)
             if node.test is not None:
                 self.branch(node.test, end, False)
-            self.loop_body(node.body, end, update)
+            self.loop_body(node.body, end, update, labels)
             self.place(update)
             if head is not None and head.materialized:
                 # Closures of this iteration keep the old scope; the next iteration
@@ -149,7 +197,65 @@ class Lowering(ExpressionLowering):
             self.emit(Op.JUMP, top)
             self.place(end)
 
+    def visit_ForOfStatement(self, node: Any) -> None:
+        self.iteration(node, keys=False)
+
+    def visit_ForInStatement(self, node: Any) -> None:
+        self.iteration(node, keys=True)
+
+    def iteration(self, node: Any, keys: bool) -> None:
+        """for-of over the values of an iterable, for-in over FOR_IN_KEYS of an object.
+
+        The iterable and the index live in temporary locals; each iteration enters the
+        head's scope afresh, so closures capture that iteration's binding.
+        """
+        labels = self.take_labels()
+        top, done, end = Label("iter"), Label("iterdone"), Label("enditer")
+        with self.temp_local() as iterable, self.temp_local() as index, \
+                self.temp_local() as obj:
+            self.visit(node.right)
+            if keys:
+                self.emit(Op.FOR_IN_KEYS)  # -> keys, the object (null for a primitive)
+                self.emit(Op.STORE_LOCAL, obj)
+            self.emit(Op.STORE_LOCAL, iterable)
+            self.emit(Op.PUSH_I8, 0)
+            self.emit(Op.STORE_LOCAL, index)
+            self.place(top)
+            self.emit(Op.LOAD_LOCAL, iterable)
+            self.emit(Op.LOAD_LOCAL, index)
+            self.emit(Op.ITER_NEXT)  # -> value next done
+            self.emit(Op.JUMP_IF_TRUE, done)
+            self.emit(Op.STORE_LOCAL, index)
+            if keys:  # a key deleted since the loop started is skipped, as in JS
+                present = Label("present")
+                self.emit(Op.LOAD_LOCAL, obj)
+                self.emit(Op.JUMP_IF_NULLISH, present)  # a string: nothing is deleted
+                self.emit(Op.DUP)
+                self.emit(Op.LOAD_LOCAL, obj)
+                self.emit(Op.IN)
+                self.emit(Op.JUMP_IF_TRUE, present)
+                self.emit(Op.POP)
+                self.emit(Op.JUMP, top)
+                self.place(present)
+            self.control.append(JumpTarget(end, top, labels))
+            left = node.left
+            with self.open_scope(self.analysis.scope_of(node)):
+                with self.at_line(left):
+                    if left.type == "VariableDeclaration":
+                        target = left.declarations[0].id
+                        self.bind_pattern(target, declare=True)
+                    else:
+                        self.bind_pattern(left, declare=False)
+                self.visit(node.body)
+            self.control.pop()
+            self.emit(Op.JUMP, top)
+            self.place(done)  # value next
+            self.emit(Op.POP)
+            self.emit(Op.POP)
+            self.place(end)
+
     def visit_SwitchStatement(self, node: Any) -> None:
+        names = self.take_labels()
         self.visit(node.discriminant)
         with self.temp_local() as discriminant:
             self.emit(Op.STORE_LOCAL, discriminant)
@@ -168,7 +274,7 @@ class Lowering(ExpressionLowering):
                     self.emit(Op.STRICT_EQ)
                     self.emit(Op.JUMP_IF_TRUE, label)
                 self.emit(Op.JUMP, default)
-                self.control.append(JumpTarget(end, None))
+                self.control.append(JumpTarget(end, None, names))
                 for case, label in zip(node.cases, labels, strict=True):
                     self.place(label)
                     for statement in case.consequent:
@@ -220,9 +326,7 @@ class Lowering(ExpressionLowering):
             scope = self.analysis.scope_of(clause)
             with self.open_scope(scope):
                 if clause.param is not None:
-                    binding = self.analysis.ref(clause.param)
-                    assert isinstance(binding, Binding)
-                    self.store_binding(binding, clause.param)
+                    self.bind_pattern(clause.param, declare=True)
                 else:
                     self.emit(Op.POP)
                 self.hoist_functions(scope)
@@ -243,7 +347,13 @@ class Lowering(ExpressionLowering):
         declaration = node.declaration
         if declaration.type == "FunctionDeclaration":
             return  # hoisted
-        self.value(declaration, "default")
+        if declaration.type == "ClassDeclaration":
+            self.class_value(declaration, "default")
+            if declaration.id is not None:  # export default class A {}: A is bound too
+                self.emit(Op.DUP)
+                self.store_binding(self.analysis.ref(declaration.id), declaration)
+        else:
+            self.value(declaration, "default")
         self.store_binding(self.scope.bindings[DEFAULT_KEY], node)
 
     def lower_module(self) -> IRFunction:

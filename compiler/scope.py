@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+import esprima.nodes as esnodes  # type: ignore[import-untyped]
+
 from .check import children
 from .errors import CompileError, error_at
 from .opcodes import BUILTIN_GLOBALS
@@ -34,6 +36,8 @@ MAX_SCOPE_SLOTS = 255
 
 THIS_KEY = "%this"  # keys that no identifier can spell
 DEFAULT_KEY = "%default"
+SUPER_KEY = "%super"  # a derived class's parent constructor, in the class scope
+FIELDS_KEY = "%fields"  # the function that sets a class's instance fields on `this`
 
 
 class Kind(Enum):
@@ -91,15 +95,46 @@ class Scope:
 
 
 @dataclass(eq=False)
+class ClassInfo:
+    """A class: its scope holds the inner name, %super and %fields bindings."""
+
+    node: Any
+    scope: Scope
+    constructor: Any  # the constructor's FunctionExpression (synthesized if absent)
+    derived: bool
+    name_binding: Binding | None = None
+    super_binding: Binding | None = None
+    fields_binding: Binding | None = None
+    fields_function: Any = None  # synthesized FunctionExpression setting instance fields
+    statics_function: Any = None  # synthesized FunctionExpression run with this = the class
+    # Computed field names, evaluated once when the class is defined: id(member) -> binding.
+    field_keys: dict[int, Binding] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
 class FunctionInfo:
     node: Any
     parent: FunctionInfo | None
     is_arrow: bool = False
     is_module: bool = False
+    is_async: bool = False
+    is_method: bool = False  # object literal method or accessor: not a constructor
     needs_closure: bool = False
     scope: Scope = field(init=False)
     this_binding: Binding | None = None
     callee_binding: Binding | None = None
+    # Methods of classes: the class, and whether the method is static (for super.x) or the
+    # class constructor.
+    home: ClassInfo | None = None
+    is_static: bool = False
+    is_constructor: bool = False
+    # Field initializers analysed inside this (synthesized) function's body.
+    field_values: list[Any] = field(default_factory=list)
+
+    @property
+    def is_derived_constructor(self) -> bool:
+        """`this` is in its TDZ until super(...) returns: reads go through a binding."""
+        return self.is_constructor and self.home is not None and self.home.derived
 
 
 # What an identifier (or `this`) resolves to, besides a Binding.
@@ -126,6 +161,7 @@ class DirectThis:
 Ref = Binding | Builtin | Constant | Undeclared | DirectThis
 
 CONSTANT_NAMES = frozenset({"undefined", "NaN", "Infinity"})
+RUNTIME_COMPILERS = {"eval": "eval is", "Function": "the Function constructor is"}
 
 
 @dataclass
@@ -133,7 +169,8 @@ class ModuleAnalysis:
     module_function: FunctionInfo
     scopes: dict[int, Scope]  # id(node) -> the scope the node opens
     functions: dict[int, FunctionInfo]  # id(function node) -> info
-    refs: dict[int, Ref]  # id(Identifier or ThisExpression) -> what it means
+    refs: dict[int, Ref]  # id(Identifier, ThisExpression or Super) -> what it means
+    classes: dict[int, ClassInfo] = field(default_factory=dict)  # id(class node) -> info
 
     @property
     def module_scope(self) -> Scope:
@@ -146,13 +183,60 @@ class ModuleAnalysis:
         return self.refs[id(node)]
 
 
+def _located(new: Any, at: Any) -> Any:
+    new.loc = at.loc
+    return new
+
+
+def synthesize_function(at: Any, params: list[Any] | None = None,
+                        statements: list[Any] | None = None) -> Any:
+    """A FunctionExpression node made by the compiler, located at node `at`."""
+    body = _located(esnodes.BlockStatement(statements or []), at)
+    return _located(esnodes.FunctionExpression(None, params or [], body, False), at)
+
+
+def synthesize_constructor(cls: Any, derived: bool) -> Any:
+    """The implicit constructor: `constructor(...args) { super(...args); }` if derived."""
+    if not derived:
+        return synthesize_function(cls)
+    args = _located(esnodes.Identifier("args"), cls)
+    call = esnodes.CallExpression(
+        _located(esnodes.Super(), cls),
+        [_located(esnodes.SpreadElement(_located(esnodes.Identifier("args"), cls)), cls)],
+    )
+    statement = _located(esnodes.ExpressionStatement(_located(call, cls)), cls)
+    return synthesize_function(cls, [_located(esnodes.RestElement(args), cls)], [statement])
+
+
 def declared_name(node: Any) -> str:
     """An import/export name: an identifier or (ES2022) a string literal."""
     return str(node.name if node.type == "Identifier" else node.value)
 
 
+def pattern_names(node: Any) -> list[Any]:
+    """The Identifier nodes a binding pattern (or plain identifier) declares, in order."""
+    kind = node.type
+    if kind == "Identifier":
+        return [node]
+    if kind == "ObjectPattern":
+        return [
+            name
+            for prop in node.properties
+            for name in pattern_names(
+                prop.argument if prop.type == "RestElement" else prop.value
+            )
+        ]
+    if kind == "ArrayPattern":
+        return [n for e in node.elements if e is not None for n in pattern_names(e)]
+    if kind == "AssignmentPattern":
+        return pattern_names(node.left)
+    if kind == "RestElement":
+        return pattern_names(node.argument)
+    return []  # a member expression: an assignment target, not a declaration
+
+
 def var_declarations(statements: Iterable[Any]) -> list[Any]:
-    """The `var` declarator ids in statements, through blocks but not functions."""
+    """The `var` declared identifiers in statements, through blocks but not functions."""
     found: list[Any] = []
 
     def walk(node: Any) -> None:
@@ -161,7 +245,8 @@ def var_declarations(statements: Iterable[Any]) -> list[Any]:
         kind = node.type
         if kind == "VariableDeclaration":
             if node.kind == "var":
-                found.extend(d.id for d in node.declarations)
+                for d in node.declarations:
+                    found.extend(pattern_names(d.id))
         elif kind == "BlockStatement":
             for s in node.body:
                 walk(s)
@@ -172,6 +257,11 @@ def var_declarations(statements: Iterable[Any]) -> list[Any]:
             walk(node.body)
         elif kind == "ForStatement":
             walk(node.init)
+            walk(node.body)
+        elif kind in ("ForInStatement", "ForOfStatement"):
+            walk(node.left)
+            walk(node.body)
+        elif kind == "LabeledStatement":
             walk(node.body)
         elif kind == "TryStatement":
             walk(node.block)
@@ -202,6 +292,7 @@ class Analyzer:
         self.all_scopes: list[Scope] = []
         self.scope: Scope | None = None
         self.function: FunctionInfo | None = None
+        self.classes: dict[int, ClassInfo] = {}
 
     # --- declarations -------------------------------------------------------------
 
@@ -237,15 +328,18 @@ class Analyzer:
                 node = node.declaration
                 if node is None:
                     continue
-                if (
-                    statement.type == "ExportDefaultDeclaration"
-                    and node.type != "FunctionDeclaration"
+                if statement.type == "ExportDefaultDeclaration" and not (
+                    node.type == "FunctionDeclaration"
+                    or (node.type == "ClassDeclaration" and node.id is not None)
                 ):
                     continue
             if node.type == "VariableDeclaration" and node.kind != "var":
                 kind = Kind.LET if node.kind == "let" else Kind.CONST
                 for declarator in node.declarations:
-                    self.declare(scope, declarator.id, kind)
+                    for ident in pattern_names(declarator.id):
+                        self.declare(scope, ident, kind)
+            elif node.type == "ClassDeclaration":
+                self.declare(scope, node.id, Kind.LET)
             elif node.type == "FunctionDeclaration":
                 if node.id is None:  # export default function () {}
                     self.declare(scope, node, Kind.FUNCTION, DEFAULT_KEY)
@@ -257,7 +351,7 @@ class Analyzer:
         """Opens a block scope if the statements declare anything lexically."""
         has_lexical = any(
             (s.type == "VariableDeclaration" and s.kind != "var")
-            or s.type == "FunctionDeclaration"
+            or s.type in ("FunctionDeclaration", "ClassDeclaration")
             for s in statements
         )
         if not has_lexical:
@@ -299,6 +393,8 @@ class Analyzer:
             return Constant(name)
         if name == "arguments" and self.enclosing_function() is not None:
             raise error_at(node, self.filename, "'arguments' is not supported")
+        if name in RUNTIME_COMPILERS:  # code from strings: no compiler at run time
+            raise error_at(node, self.filename, f"{RUNTIME_COMPILERS[name]} not supported")
         return Undeclared(name)
 
     def enclosing_function(self) -> FunctionInfo | None:
@@ -320,7 +416,7 @@ class Analyzer:
         ref: Ref
         if owner is None:
             ref = Constant("undefined")  # `this` at module level
-        elif owner is self.function:
+        elif owner is self.function and not owner.is_derived_constructor:
             ref = DirectThis()
         else:
             if owner.this_binding is None:
@@ -363,6 +459,8 @@ class Analyzer:
         self.resolve_this(node)
 
     def visit_MemberExpression(self, node: Any) -> None:
+        if node.object.type == "Super":
+            self.resolve_this(node)  # super.m() is called with this object
         self.visit(node.object)
         if node.computed:
             self.visit(node.property)
@@ -371,11 +469,69 @@ class Analyzer:
         if node.computed:
             self.visit(node.key)
         self.visit(node.value)
+        if node.method or node.kind in ("get", "set"):
+            self.functions[id(node.value)].is_method = True
 
     def visit_VariableDeclaration(self, node: Any) -> None:
         for declarator in node.declarations:
-            self.resolve(declarator.id)
+            self.visit(declarator.id)  # identifiers, defaults and computed keys of patterns
             self.visit(declarator.init)
+
+    def visit_LabeledStatement(self, node: Any) -> None:
+        self.visit(node.body)  # the label is not a reference
+
+    def visit_BreakStatement(self, node: Any) -> None:
+        pass
+
+    def visit_ContinueStatement(self, node: Any) -> None:
+        pass
+
+    def visit_for_in_of(self, node: Any) -> None:
+        """for-in/of: a let/const head gets a scope entered afresh by each iteration."""
+        self.visit(node.right)
+        left = node.left
+        scope = None
+        if left.type == "VariableDeclaration" and left.kind != "var":
+            assert self.function is not None
+            scope = self.new_scope("block", node, self.function)
+            self.declare_lexical(scope, [left])
+
+        def body() -> None:
+            self.visit(left)
+            self.visit(node.body)
+
+        self.in_scope(scope, body)
+
+    visit_ForInStatement = visit_for_in_of
+    visit_ForOfStatement = visit_for_in_of
+
+    def visit_AwaitExpression(self, node: Any) -> None:
+        function = self.function
+        while function is not None and function.is_arrow and not function.is_async:
+            function = function.parent
+        if function is None or function.is_module:
+            raise error_at(node, self.filename, "top-level await is not supported")
+        if not function.is_async:
+            raise error_at(node, self.filename, "await is only valid in async functions")
+        self.visit(node.argument)
+
+    def visit_Super(self, node: Any) -> None:
+        ref = self.lookup(SUPER_KEY, node)
+        if not isinstance(ref, Binding):
+            raise error_at(node, self.filename, "'super' keyword unexpected here")
+        self.refs[id(node)] = ref
+
+    def visit_CallExpression(self, node: Any) -> None:
+        if node.callee.type == "Super":
+            owner = self.enclosing_function()
+            if owner is None or not owner.is_constructor or not owner.home or not (
+                owner.home.derived
+            ):
+                raise error_at(
+                    node, self.filename, "'super' keyword unexpected here"
+                )
+        for child in children(node):
+            self.visit(child)
 
     def visit_BlockStatement(self, node: Any) -> None:
         scope = self.block_scope(node, node.body)
@@ -419,12 +575,13 @@ class Analyzer:
         assert self.function is not None
         scope = self.new_scope("block", node, self.function)
         if node.param is not None:
-            self.declare(scope, node.param, Kind.CATCH)
+            for ident in pattern_names(node.param):
+                self.declare(scope, ident, Kind.CATCH)
         self.declare_lexical(scope, node.body.body)
 
         def body() -> None:
             if node.param is not None:
-                self.resolve(node.param)
+                self.visit(node.param)
             self.visit_all(node.body.body)
 
         self.in_scope(scope, body)
@@ -440,15 +597,29 @@ class Analyzer:
     def visit_ArrowFunctionExpression(self, node: Any) -> None:
         self.visit_function(node)
 
-    def visit_function(self, node: Any) -> None:
+    def visit_function(self, node: Any, setup: Callable[[FunctionInfo], None] | None = None) -> None:
         info = FunctionInfo(
-            node, self.function, is_arrow=node.type == "ArrowFunctionExpression"
+            node,
+            self.function,
+            is_arrow=node.type == "ArrowFunctionExpression",
+            is_async=bool(node.isAsync),
         )
+        if setup is not None:
+            setup(info)
         self.functions[id(node)] = info
         scope = self.new_scope("function", node, info)
         info.scope = scope
         for index, param in enumerate(node.params):
-            self.declare(scope, param, Kind.PARAM).arg_index = index
+            if param.type == "RestElement":  # last: its names live in locals
+                for ident in pattern_names(param.argument):
+                    self.declare(scope, ident, Kind.PARAM)
+                break
+            target = param.left if param.type == "AssignmentPattern" else param
+            if target.type == "Identifier":
+                self.declare(scope, target, Kind.PARAM).arg_index = index
+            else:  # a pattern: the argument slot is anonymous, its names are locals
+                for ident in pattern_names(target):
+                    self.declare(scope, ident, Kind.PARAM)
         body = node.body
         statements = body.body if body.type == "BlockStatement" else []
         for ident in var_declarations(statements):
@@ -461,15 +632,105 @@ class Analyzer:
         self.scope, self.function = scope, info
         try:
             for param in node.params:
-                self.resolve(param)
+                self.visit(param)
             if info.callee_binding is not None:
                 self.resolve(node.id)
+            self.visit_all(info.field_values)
             if body.type == "BlockStatement":
                 self.visit_all(statements)
             else:
                 self.visit(body)
         finally:
             self.scope, self.function = saved
+
+    # --- classes ------------------------------------------------------------------
+
+    def visit_ClassDeclaration(self, node: Any) -> None:
+        if node.id is not None:
+            self.resolve(node.id)
+        self.visit_class(node)
+
+    def visit_ClassExpression(self, node: Any) -> None:
+        self.visit_class(node)
+
+    def visit_class(self, node: Any) -> None:
+        """A class scope holds the inner name, %super and %fields; members are functions.
+
+        Instance field initializers are analysed (and later compiled) as the body of a
+        synthesized method run on each new object, so `this`, closures and the class
+        scope mean in them what they mean in JS; static ones likewise, run on the class.
+        """
+        assert self.function is not None
+        scope = self.new_scope("block", node, self.function)
+        members = node.body.body
+        derived = node.superClass is not None
+        ctor = next(
+            (
+                m.value
+                for m in members
+                if m.type == "MethodDefinition" and m.kind == "constructor"
+            ),
+            None,
+        )
+        if ctor is None:
+            ctor = synthesize_constructor(node, derived)
+        info = ClassInfo(node, scope, ctor, derived)
+        self.classes[id(node)] = info
+        if node.id is not None:
+            info.name_binding = self.declare(scope, node.id, Kind.CONST)
+        if derived:
+            info.super_binding = self.declare(scope, node, Kind.CONST, SUPER_KEY)
+        fields = [m for m in members if m.type == "PropertyDefinition" and not m.static]
+        statics = [m for m in members if m.type == "PropertyDefinition" and m.static]
+        if fields:
+            info.fields_function = synthesize_function(node)
+            info.fields_binding = self.declare(scope, node.body, Kind.CONST, FIELDS_KEY)
+        if statics:
+            info.statics_function = synthesize_function(node)
+        for index, member in enumerate(fields + statics):
+            if member.computed:
+                info.field_keys[id(member)] = self.declare(
+                    scope, member, Kind.CONST, f"%fieldkey{index}"
+                )
+
+        def home(static: bool, ctor: bool = False, values: list[Any] | None = None) -> Any:
+            def setup(function: FunctionInfo) -> None:
+                function.home = info
+                function.is_static = static
+                function.is_constructor = ctor
+                function.field_values = [v for v in values or [] if v is not None]
+
+            return setup
+
+        def body() -> None:
+            self.visit(node.superClass)
+            for member in members:
+                if member.computed:
+                    self.visit(member.key)
+                if member.type == "MethodDefinition" and member.kind != "constructor":
+                    self.visit_function(member.value, home(bool(member.static)))
+            self.visit_function(ctor, home(False, ctor=True))
+            if info.fields_binding is not None:
+                # The constructor calls %fields (lower_base.init_fields): a reference from it.
+                self.capture_from(ctor, info.fields_binding)
+            for function, group, static in (
+                (info.fields_function, fields, False),
+                (info.statics_function, statics, True),
+            ):
+                if function is None:
+                    continue
+                self.visit_function(function, home(static, values=[f.value for f in group]))
+                for member in group:  # the computed names they read
+                    if member.computed:
+                        self.capture_from(function, info.field_keys[id(member)])
+
+        self.in_scope(scope, body)
+
+    def capture_from(self, function_node: Any, binding: Binding) -> None:
+        """Records a reference to binding from the code the compiler adds to a function."""
+        saved, self.function = self.function, self.functions[id(function_node)]
+        self.capture(binding)
+        self.function = saved
 
     def visit_ImportDeclaration(self, node: Any) -> None:
         for specifier in node.specifiers:
@@ -523,7 +784,9 @@ class Analyzer:
         self.scope, self.function = scope, info
         self.visit_all(body)
         self.assign_scope_slots()
-        return ModuleAnalysis(info, self.scopes, self.functions, self.refs)
+        return ModuleAnalysis(
+            info, self.scopes, self.functions, self.refs, self.classes
+        )
 
     def assign_scope_slots(self) -> None:
         for scope in self.all_scopes:

@@ -47,6 +47,7 @@ class UnitWriter:
             lines = self.rom.lines(self.rom.string(ir.filename), first_line, stream)
         alloc = self.rom.function(
             nparams=ir.nparams,
+            length=ir.length,
             flags=ir.flags,
             nlocals=ir.nlocals,
             max_stack=asm.max_stack,

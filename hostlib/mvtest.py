@@ -151,8 +151,9 @@ def make_host(state: TestState) -> Host:
 
 
 def _exception_matches(expected: str, e: JSException) -> bool:
+    # e.text is String(e): "Name: message" for errors, the value itself otherwise.
     message = e.value.get("message") if isinstance(e.value, dict) else None
-    return expected in (e.text, message, str(e.value))
+    return expected in (e.text, message, str(e.value)) or e.text.endswith(": " + expected)
 
 
 def run_test_file(path: str) -> str | None:

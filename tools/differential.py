@@ -13,18 +13,29 @@ Usage:
     python tools/differential.py --count 10000 -j 8 --report /tmp/diff.md
     MVM_VARIANT=stress python tools/differential.py --count 2000   # GC at every allocation
 
+    python tools/differential.py --count 10000 -j 2 --engine-root /tmp/pinned-checkout
+
 Options:
     --count N     programs to generate in total (shrinking steps are not counted)
     --seed S      base seed (worker k uses S + k); default: random
     -j/--jobs J   worker processes, each with its own Node process (default 1)
     --report F    also write the report (markdown) to F
     --stop-first  stop at the first failure instead of continuing the run
+    --engine-root DIR   test the compiler and hostlib of another tree (with its extension
+                  built: `python vm_c/build_ffi.py` there), e.g. a `git archive` copy of a
+                  commit, so that edits in this working tree do not disturb a long run;
+                  same as the DIFFERENTIAL_ENGINE_ROOT environment variable
 
-The run does not stop at the first difference: each failure is shrunk, its signature (the
-first differing token of the output, digits and print labels normalised; or the kind of
-failure, e.g. a compile error) is recorded, and generation continues with fresh seeds,
-treating programs that fail with an already recorded signature as known. The report lists
-each distinct signature with its minimal program, Node's output and the VM's output.
+The run does not stop at the first difference. A failing program that matches a known open
+bug (tests/differential/difftest_known.py, described in tests/differential/FINDINGS.md) is
+counted as a hit of that bug. Any other failure is shrunk by hypothesis, then reduced
+further line by line (statements removed, blocks unwrapped while the same failure remains);
+its signature (the first differing token of the output, digits and print labels
+normalised; or the kind of failure, e.g. a compile error or a VM crash) is recorded, and
+generation continues with fresh seeds, treating programs that fail with an already
+recorded signature as known. The VM runs in a forked child per program, so a crash is a
+finding, not the end of the run. The report lists each new signature with its minimal
+program, Node's output and the VM's output, then the hit counts of the known bugs.
 
 Exit status: 0 when no difference was found, 1 otherwise.
 """
@@ -43,9 +54,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DIFF_DIR = REPO / "tests" / "differential"
-for p in (str(REPO), str(DIFF_DIR)):
-    if p not in sys.path:
-        sys.path.insert(0, p)
+if str(DIFF_DIR) not in sys.path:
+    sys.path.insert(0, str(DIFF_DIR))  # difftest_harness puts the engine's tree on sys.path
 
 
 @dataclass
@@ -63,6 +73,7 @@ class RunResult:
     generated: int = 0
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # harness trouble (flaky, crashes)
+    known_hits: dict[str, int] = field(default_factory=dict)  # known bug key -> programs
     seconds: float = 0.0
 
 
@@ -78,7 +89,8 @@ def run_worker(count: int, seed: int, stop_first: bool = False) -> RunResult:
     from hypothesis import seed as hseed
 
     from difftest_gen import programs
-    from difftest_harness import NodeOracle, check
+    from difftest_harness import NodeOracle, check, reduce_source
+    from difftest_known import classify
 
     warnings.simplefilter("ignore")
     result = RunResult()
@@ -86,6 +98,9 @@ def run_worker(count: int, seed: int, stop_first: bool = False) -> RunResult:
     known: dict[str, Finding] = {}
     rng = random.Random(seed)
     with NodeOracle() as oracle:
+        def recheck(source: str) -> object:
+            return check(source, oracle)
+
         while result.generated < count:
             state = {"failed": False}
             budget = count - result.generated
@@ -102,6 +117,12 @@ def run_worker(count: int, seed: int, stop_first: bool = False) -> RunResult:
                 m = check(src, oracle)
                 if m is None:
                     return
+                bugs = classify(m, recheck)
+                if bugs:
+                    if not state["failed"]:
+                        for bug in bugs:
+                            result.known_hits[bug.key] = result.known_hits.get(bug.key, 0) + 1
+                    return
                 sig = m.signature()
                 if sig in known:
                     if not state["failed"]:
@@ -115,7 +136,15 @@ def run_worker(count: int, seed: int, stop_first: bool = False) -> RunResult:
                 break  # the budget ran out without a new failure
             except DifferentialFailure as f:
                 m = f.mismatch
-                finding = Finding(m.signature(), m.source, m.node.describe(),  # type: ignore[attr-defined]
+                sig = m.signature()  # type: ignore[attr-defined]
+
+                def same_failure(candidate: str) -> bool:
+                    c = check(candidate, oracle)
+                    return c is not None and not classify(c, recheck) and c.signature() == sig
+
+                small = reduce_source(m.source, same_failure)  # type: ignore[attr-defined]
+                m = check(small, oracle) or m
+                finding = Finding(sig, m.source, m.node.describe(),  # type: ignore[attr-defined]
                                   m.vm.describe(), m.mode)  # type: ignore[attr-defined]
                 known[finding.signature] = finding
                 result.findings.append(finding)
@@ -133,6 +162,33 @@ def _worker(args: tuple[int, int, bool]) -> RunResult:
     return run_worker(*args)
 
 
+def _child(task: tuple[int, int, bool], queue: "multiprocessing.Queue[RunResult]") -> None:
+    queue.put(_worker(task))
+
+
+def run_parallel(tasks: list[tuple[int, int, bool]]) -> list[RunResult]:
+    """One process per task (each with its own Node process); a worker that dies is
+    reported as a harness error instead of hanging the run."""
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    procs = [ctx.Process(target=_child, args=(t, queue)) for t in tasks]
+    for p in procs:
+        p.start()
+    results: list[RunResult] = []
+    while len(results) < len(procs):
+        try:
+            results.append(queue.get(timeout=5))
+        except Exception:  # noqa: BLE001 - queue.Empty: check for dead workers
+            dead = [p for p in procs if p.exitcode not in (None, 0)]
+            if dead and len(results) + len(dead) >= len(procs):
+                for p in dead:
+                    results.append(RunResult(errors=[f"worker died with exit code {p.exitcode}"]))
+                break
+    for p in procs:
+        p.join(timeout=10)
+    return results
+
+
 def merge(results: list[RunResult]) -> RunResult:
     out = RunResult()
     by_sig: dict[str, Finding] = {}
@@ -140,6 +196,8 @@ def merge(results: list[RunResult]) -> RunResult:
         out.generated += r.generated
         out.errors += r.errors
         out.seconds = max(out.seconds, r.seconds)
+        for key, n in r.known_hits.items():
+            out.known_hits[key] = out.known_hits.get(key, 0) + n
         for f in r.findings:
             if f.signature in by_sig:
                 old = by_sig[f.signature]
@@ -155,16 +213,25 @@ def merge(results: list[RunResult]) -> RunResult:
 
 def report(r: RunResult, seed: int, jobs: int) -> str:
     variant = os.environ.get("MVM_VARIANT", "") or "normal"
+    engine = os.environ.get("DIFFERENTIAL_ENGINE_ROOT") or str(REPO)
     lines = [f"# Differential run: {r.generated} programs, seed {seed}, {jobs} job(s), "
-             f"VM variant {variant}, {r.seconds:.0f} s", ""]
+             f"VM variant {variant}, engine {engine}, {r.seconds:.0f} s", ""]
     if not r.findings:
-        lines.append("No difference found.")
+        lines += ["No new difference found.", ""]
     for n, f in enumerate(r.findings, 1):
         lines += [f"## {n}. {f.signature}", "",
                   f"Programs failing with this signature while generating: {f.hits}; "
                   f"minimal program ({f.mode} run):", "", "```js", f.source.rstrip(), "```",
                   "", "Node printed:", "", "```", f.node, "```", "", "The VM printed:", "",
                   "```", f.vm, "```", ""]
+    if r.known_hits:
+        from difftest_known import KNOWN_BUGS
+
+        titles = {b.key: b.title for b in KNOWN_BUGS}
+        lines += ["## Known open bugs hit (programs)", ""]
+        lines += [f"- {key}: {n} ({titles.get(key, '')})"
+                  for key, n in sorted(r.known_hits.items(), key=lambda kv: -kv[1])]
+        lines.append("")
     if r.errors:
         lines += ["## Harness errors", ""] + [f"- {e}" for e in r.errors]
     return "\n".join(lines) + "\n"
@@ -177,7 +244,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-j", "--jobs", type=int, default=1)
     ap.add_argument("--report", type=Path)
     ap.add_argument("--stop-first", action="store_true")
+    ap.add_argument("--engine-root", type=Path)
     args = ap.parse_args(argv)
+    if args.engine_root is not None:  # read by difftest_harness, also in the workers
+        os.environ["DIFFERENTIAL_ENGINE_ROOT"] = str(args.engine_root.resolve())
     seed = args.seed if args.seed is not None else random.randrange(2**32)
     jobs = max(1, min(args.jobs, args.count))
     shares = [args.count // jobs + (1 if k < args.count % jobs else 0) for k in range(jobs)]
@@ -185,8 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     if jobs == 1:
         results = [_worker(tasks[0])]
     else:
-        with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-            results = pool.map(_worker, tasks)
+        results = run_parallel(tasks)
     merged = merge(results)
     text = report(merged, seed, jobs)
     print(text)

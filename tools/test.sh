@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs the project and runs every test suite: C unit tests, the Python suites, then the
-# golden programs again under GC stress and under AddressSanitizer + UBSan.
+# Installs the project and runs every test suite: C unit tests, the Python suites (with the
+# hardening tests: faults, soak, limits, compiler pipeline, secrets; every test's output scanned
+# for secrets), the golden programs again under GC stress and under AddressSanitizer + UBSan,
+# then a 60-second libFuzzer pass over the image loader (docs/security.md).
 # This is the README's test command and what .ci/run runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,8 +34,11 @@ echo "== Microcontroller profile: single-file distribution (dist/) and Cortex-M0
 python tools/amalgamate.py --out dist
 if command -v arm-none-eabi-gcc >/dev/null 2>&1; then python tools/mcu_size.py; fi
 
-echo "== Python suites (normal build)"
-python -m pytest -q -p no:cacheprovider tests
+echo "== Python suites (normal build), every test's output scanned for secrets"
+# secret_scan (tests/hardening/secret_scan.py) fails a test whose output, logs or files show a
+# secret (docs/security.md); tests/hardening has the fault, soak, limit and fuzz-pipeline tests.
+PYTHONPATH="tests/hardening${PYTHONPATH:+:$PYTHONPATH}" \
+  python -m pytest -q -p no:cacheprovider -p secret_scan tests
 
 echo "== Golden programs under GC stress (collect at every allocation, heap moved each time)"
 python vm_c/build_ffi.py --variant stress >/dev/null
@@ -45,3 +50,13 @@ make -s -C vm_c asan
 LD_PRELOAD="$(gcc -print-file-name=libasan.so):$(gcc -print-file-name=libubsan.so)" \
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   MVM_VARIANT=asan python -m pytest -q -p no:cacheprovider tests/test_js_golden.py tests/api/test_limits.py
+
+echo "== Image loader fuzzing: a short libFuzzer pass (ASan + UBSan); the long run is tools/fuzz.sh"
+if ! command -v clang >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  apt-get install -y -qq clang >/dev/null || (apt-get update -qq && apt-get install -y -qq clang >/dev/null) || true
+fi
+if command -v clang >/dev/null 2>&1; then
+  bash tools/fuzz.sh 60
+else
+  echo "(clang not installed: fuzzing skipped)"
+fi

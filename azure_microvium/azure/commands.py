@@ -106,7 +106,17 @@ def deploy_command(args: argparse.Namespace) -> int:
         app = ""
     if not app and not args.app:
         raise CLIError("cannot name the app after the program's folder: give --app NAME")
+    from ..sealing import ENV as SEAL_ENV
+    from ..sealing import SealError, sealer_from_env
+
     redactor = Redactor()
+    seal_key = os.environ.get(SEAL_ENV, "").strip() or None
+    if seal_key:
+        redactor.add(seal_key)
+    try:
+        sealer = sealer_from_env()
+    except SealError as e:
+        raise CLIError(str(e)) from None
     with redacted_output(redactor):
         credential, problem = _credential()
         if problem and not args.plan:
@@ -116,7 +126,9 @@ def deploy_command(args: argparse.Namespace) -> int:
         clients = None if problem else connect(credential, target.subscription or "",
                                                make_transport())
         session = Session(target, clients, Progress(sys.stderr), redactor, dry_run=args.plan)
-        provider = AzureProvider(session)
+        # With MVC_SEAL_KEY, the image holds sealed connection strings and every function app
+        # gets the key as an app setting of the same name (docs/security.md).
+        provider = AzureProvider(session, seal_key=seal_key)
         verb = "planning" if args.plan else "deploying"
         print(f"{verb} {os.path.relpath(entry)} to {args.env} (azure: app {target.app}, "
               f"resource group {target.group}, {target.location or 'location of the group'})",
@@ -125,7 +137,7 @@ def deploy_command(args: argparse.Namespace) -> int:
             print(f"no Azure credentials ({problem}): this is the full create plan, as if "
                   "nothing existed yet", flush=True)
         try:
-            result = deploy(entry, provider)
+            result = deploy(entry, provider, sealer=sealer)
         except AzureDeployError as e:
             raise _failure(session, str(e)) from None
         except CompileError as e:
@@ -183,7 +195,17 @@ def destroy_command(args: argparse.Namespace) -> int:
         except Exception:  # noqa: BLE001 - no program to name the app after: --app is needed
             raise CLIError("say which app to destroy: give --app NAME or the program FILE "
                            "(the deploy printed the app's name)") from None
+    from ..sealing import ENV as SEAL_ENV
+    from ..sealing import SealError, sealer_from_env
+
     redactor = Redactor()
+    seal_key = os.environ.get(SEAL_ENV, "").strip() or None
+    if seal_key:
+        redactor.add(seal_key)
+    try:
+        sealer = sealer_from_env()
+    except SealError as e:
+        raise CLIError(str(e)) from None
     with redacted_output(redactor):
         credential, problem = _credential()
         if problem:

@@ -186,8 +186,8 @@ def _drift(site: object, plan_id: str) -> list[str]:
     return what
 
 
-def ensure_site(session: Session, app: str, plan_id: str, storage_setting: str | None
-                ) -> AppSite:
+def ensure_site(session: Session, app: str, plan_id: str, storage_setting: str | None,
+                extra_settings: dict[str, str] | None = None) -> AppSite:
     """The function app, with our app settings merged into its own."""
     t, name = session.target, names.site(session.target, app)
     storage = names.storage_account(t, app)
@@ -196,6 +196,7 @@ def ensure_site(session: Session, app: str, plan_id: str, storage_setting: str |
         with session.step(f"reading function app {name}"):
             existing = get_or_none(session.az.web.web_apps.get, t.group, name)
     ours = {STORAGE_SETTING: storage_setting} if storage_setting else {}
+    ours.update(extra_settings or {})
     label = f"{app} ({name})"
     if existing is None:
         if session.can_read:

@@ -36,8 +36,8 @@ IMAGE_PATH = "mvc/image.mvm-bc"
 
 # The run-time modules: what function_app.py imports, and what they import (no compiler, no
 # Starlette, no deploy code).
-RUNTIME_MODULES = ("__init__", "adapter", "imports", "instances", "limits", "runtime", "store",
-                   "store_mongo", "store_montydb")
+RUNTIME_MODULES = ("__init__", "adapter", "idempotency", "imports", "instances", "limits",
+                   "runtime", "sealing", "store", "store_mongo", "store_montydb")
 HOSTLIB_MODULES = ("__init__", "_ffi", "errors", "values", "vm")
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's earliest date

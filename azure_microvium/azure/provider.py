@@ -18,6 +18,7 @@ from __future__ import annotations
 from ..local_provider import FIRST_EXPORT_ID, LAST_EXPORT_ID
 from ..provider import Change, Connection
 from ..resources import AppSpec, DatabaseSpec, Plan, ResourceError, RouteSpec
+from ..sealing import ENV as SEAL_SETTING
 from ..server import DEFAULT_MAX_BODY
 from . import cosmos, functions, inventory, package
 from .errors import AzureDeployError
@@ -32,8 +33,10 @@ PLANNED_CONNECTION = "mongodb://planned.invalid/"
 class AzureProvider:
     name = "azure"
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, seal_key: str | None = None) -> None:
         self.session = session
+        # MVC_SEAL_KEY of the deploy: every app gets it as an app setting (sealing.py).
+        self._settings = {SEAL_SETTING: seal_key} if seal_key else {}
         self.plan = Plan()
         self._export_ids: dict[str, int] = {}
         self._group_done = False
@@ -88,7 +91,7 @@ class AzureProvider:
         for name, spec in self.plan.apps.items():
             storage = functions.ensure_storage(s, name)
             plan_id = functions.ensure_plan(s, name)
-            site = functions.ensure_site(s, name, plan_id, storage)
+            site = functions.ensure_site(s, name, plan_id, storage, self._settings)
             routes = self.routes_of(name)
             built, note = self._package(spec, routes, image)
             old_routes = site.settings.get(functions.ROUTES_SETTING)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from compiler import compile_source
 from compiler.disasm import DecodedFunction, decode_unit_functions
 from compiler.opcodes import Op
+from compiler.peephole import EXPANSIONS
 
 
 def functions(source: str) -> dict[str, DecodedFunction]:
@@ -18,13 +19,26 @@ def functions(source: str) -> dict[str, DecodedFunction]:
     }
 
 
+def _unfused(fn: DecodedFunction) -> list[tuple[Op, tuple]]:
+    """(op, operands) of each instruction, with fused instructions (compiler/peephole.py)
+    expanded back into the sequences they replace: the tests pin the lowering's shapes."""
+    out: list[tuple[Op, tuple]] = []
+    for ins in fn.instructions:
+        steps = EXPANSIONS.get(ins.op)
+        if steps is None:
+            out.append((ins.op, tuple(ins.operands)))
+        else:
+            out += [(op, tuple(ins.operands) if src else ()) for op, src in steps]
+    return out
+
+
 def ops(fn: DecodedFunction) -> list[Op]:
-    return [ins.op for ins in fn.instructions]
+    return [op for op, _ in _unfused(fn)]
 
 
 def listing(fn: DecodedFunction) -> list[tuple[str, ...]]:
     """Instructions as tuples of the opcode name and operands, for readable asserts."""
-    return [(ins.op.name, *map(str, ins.operands)) for ins in fn.instructions]
+    return [(op.name, *map(str, operands)) for op, operands in _unfused(fn)]
 
 
 def contains(haystack: list[Op], needle: list[Op]) -> bool:

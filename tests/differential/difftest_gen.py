@@ -214,7 +214,7 @@ def expr(draw: Draw, ctx: Ctx, d: int = MAX_EXPR_DEPTH) -> str:
     if ctx.funcs or ctx.closures or ctx.ctors:
         def fn_prop() -> str:
             f = pick(draw, [f.name for f in ctx.funcs + ctx.closures] + list(ctx.ctors))
-            return f"{f}.{pick(draw, FUNCTION_PROPS)}"
+            return f"({f}.{pick(draw, FUNCTION_PROPS)})"
         options.append(fn_prop)
     if ctx.funcs:
         def call_func() -> str:

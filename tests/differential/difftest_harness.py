@@ -22,11 +22,15 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+# The project under test: this checkout, or another tree with a built hostlib (e.g. a pinned
+# copy of a commit, so that a long run is not disturbed by edits in the working tree).
+ENGINE_ROOT = Path(os.environ.get("DIFFERENTIAL_ENGINE_ROOT") or REPO).resolve()
+if str(ENGINE_ROOT) not in sys.path[:1]:
+    sys.path.insert(0, str(ENGINE_ROOT))
 
 WORKER = HERE / "node_worker.mjs"
 NODE_TIMEOUT = 30.0  # seconds for one program (they run in milliseconds)
@@ -204,6 +208,30 @@ class Mismatch:
     vm: Outcome
     mode: str  # "direct" or "snapshot"
 
+    def first_difference(self) -> tuple[int, str, str] | None:
+        """(index, Node's line, the VM's line) of the first differing output line."""
+        a, b = self.node.lines, self.vm.lines
+        for i in range(max(len(a), len(b))):
+            x = a[i] if i < len(a) else "<none>"
+            y = b[i] if i < len(b) else "<none>"
+            if x != y:
+                return i, x, y
+        return None
+
+    def statement(self) -> str:
+        """The source line of the print that made the first differing line (found by its
+        label), or "" when the line has no unique label."""
+        diff = self.first_difference()
+        if diff is None:
+            return ""
+        for line in (diff[1], diff[2]):
+            label = line.split(" ", 1)[0]
+            if re.fullmatch(r"[a-z]+\d+", label):
+                for src_line in self.source.splitlines():
+                    if f"'{label}'" in src_line:
+                        return src_line.strip()
+        return ""
+
     def signature(self) -> str:
         """A coarse fingerprint of the difference, to tell distinct bugs apart: the kind of
         failure, or the first differing token of the first differing output line, with
@@ -256,6 +284,10 @@ def vm_outcomes_isolated(source: str) -> list[tuple[str, Outcome]]:
     becomes an outcome of kind "crash" instead of killing the test run."""
     if not hasattr(os, "fork"):
         return vm_outcomes(source)
+    # Loaded here, in the parent, so that each child starts with them ready.
+    import compiler  # noqa: F401
+    import hostlib  # noqa: F401
+    import hostlib.errors  # noqa: F401
     rfd, wfd = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns
@@ -295,3 +327,41 @@ def compare(source: str, node: Outcome, isolate: bool = True) -> Mismatch | None
 def check(source: str, oracle: NodeOracle, isolate: bool = True) -> Mismatch | None:
     return compare(source, oracle.run(source), isolate)
 
+
+
+def reduce_source(source: str, interesting: "Callable[[str], bool]",
+                  max_rounds: int = 8) -> str:
+    """Line-level delta debugging after hypothesis's shrinking: removes statements (a line,
+    or a brace-balanced range of lines) and unwraps blocks while `interesting` (the same
+    failure) still holds."""
+    lines = source.rstrip("\n").split("\n")
+
+    def attempt(candidate: list[str]) -> bool:
+        return interesting("\n".join(candidate) + "\n")
+
+    for _ in range(max_rounds):
+        changed = False
+        i = 0
+        while i < len(lines):
+            depth = lines[i].count("{") - lines[i].count("}")
+            end = i
+            if depth > 0:
+                d = 0
+                for j in range(i, len(lines)):
+                    d += lines[j].count("{") - lines[j].count("}")
+                    if d <= 0:
+                        end = j
+                        break
+            tries = [lines[:i] + lines[end + 1:]]
+            if end > i and lines[end].strip() in ("}", "};"):
+                tries.append(lines[:i] + lines[i + 1:end] + lines[end + 1:])
+            for cand in tries:
+                if attempt(cand):
+                    lines = cand
+                    changed = True
+                    break
+            else:
+                i += 1
+        if not changed:
+            break
+    return "\n".join(lines) + "\n"

@@ -6,6 +6,12 @@
  *   run time     mvm_restore() resumes an image, mvm_resolve_export() finds an exported function,
  *                mvm_call() calls it, mvm_free() ends the VM.
  *
+ * Profiles: a VM built with MVM_PROFILE_MCU=1 (ports/cortex_m) runs images from
+ * `mvc build --target mcu`; the default (host) VM runs plain `mvc build` images. Each refuses the
+ * other's with MVM_E_IMAGE_PROFILE. On a microcontroller, keep the image in a const array (flash):
+ * only the heap and globals are copied to RAM; mvm_restore_into() runs with no malloc at all.
+ * docs/embedding.md is the guide; examples/mcu/host_example.c a complete host.
+ *
  * Values (mvm_value_t) are 32-bit words owned by the VM. A value that refers to the heap is only
  * valid until the next call that may allocate (marked "may GC" below), because the collector moves
  * objects. To keep a value across such calls, store it in a handle (mvm_handle_init): the
@@ -190,6 +196,14 @@ mvm_err_t mvm_array_length(mvm_vm_t* vm, mvm_value_t arr, uint32_t* out_len);
 mvm_err_t mvm_new_error(mvm_vm_t* vm, int kind, const char* utf8, size_t len, mvm_value_t* out);
 /* An object's own enumerable string keys, in JS order, as a new array of strings. May GC. */
 mvm_err_t mvm_own_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array);
+/* Uint8Array values: a new one holding a copy of len bytes (may GC), and the bytes of one
+ * (*out_data is writable and valid until the next allocation; MVM_E_WRONG_TYPE when v is not a
+ * Uint8Array). mvm_typeof gives MVM_T_OBJECT for them. */
+mvm_err_t mvm_new_uint8array(mvm_vm_t* vm, const uint8_t* data, size_t len, mvm_value_t* out);
+mvm_err_t mvm_uint8array_data(mvm_vm_t* vm, mvm_value_t v, uint8_t** out_data, size_t* out_len);
+/* Seeds Math.random. Without it every VM (fresh or restored) starts from the fixed seed 0, so
+ * the sequence is reproducible; a host wanting unpredictable values seeds after restoring. */
+void mvm_seed_random(mvm_vm_t* vm, uint64_t seed);
 /* CFFI-END */
 
 #endif

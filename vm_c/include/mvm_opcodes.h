@@ -109,3 +109,32 @@ OP(THROW,           NONE,  1, 0)  /* v -> ; throw v */
 OP(TRY,             REL16, 0, 0)  /* -> ; push handler: on throw, unwind to here and jump to pc + a with the exception pushed */
 OP(TRY_END,         NONE,  0, 0)  /* -> ; pop the innermost handler of this frame */
 OP(THROW_ERROR,     U8U16, 0, 0)  /* -> ; throw new <error kind a>(consts[b]) (mvm_tables.h ERROR_KIND list) */
+/* The full language subset (issue 3). */
+OP(REST,            U8,    0, 1)  /* -> [args[a] .. args[argc-1]] (rest parameter: the arguments past the declared ones) */
+OP(ITER_NEXT,       NONE,  2, 3)  /* it i -> v i2 done ; one for-of step over an array (by index) or a string (by code point) */
+OP(ITER_REST,       NONE,  2, 1)  /* it i -> [the values from i on] (rest element of an array pattern) */
+OP(APPEND_SPREAD,   NONE,  2, 1)  /* arr it -> arr ; appends every value of it (spread in array literals and calls) */
+OP(CALL_ARRAY,      U8,    3, 1)  /* f this args -> result ; call with the elements of array args; a: 0 call, 1 new, 2 super(...) */
+OP(SUPER_CALL,      U8,   -1, 1)  /* f this a0 .. a(n-1) -> result ; super(...): f's constructor code runs on this; n = a */
+OP(STORE_THIS,      NONE,  1, 0)  /* v -> ; this = v (the object super(...) returned) */
+OP(FOR_IN_KEYS,     NONE,  1, 2)  /* obj -> keys target ; keys: enumerable string keys, own then inherited, JS order; target: obj if an object (to skip keys deleted meanwhile), else null */
+OP(DEFINE_PROP,     U8,    3, 1)  /* obj key v -> obj ; define own property key; a: bit 0 hidden (non-enumerable), bit 1 getter, bit 2 setter */
+OP(SET_PROTO,       NONE,  2, 1)  /* obj proto -> obj ; obj's prototype = proto (an object or null) */
+OP(OBJECT_SPREAD,   NONE,  2, 1)  /* obj src -> obj ; copies src's own enumerable properties (object spread) */
+OP(ASYNC_START,     NONE,  0, 1)  /* -> p ; a new pending promise: the result of the running async function */
+OP(ASYNC_SETTLE,    U8,    2, 1)  /* p v -> p ; a: 0 resolve p with v, 1 reject p with v */
+OP(AWAIT,           NONE,  1, 2)  /* v -> result threw ; suspends the async function (its promise is locals[0]) until v settles */
+OP(GET_SUPER,       NONE,  3, 1)  /* home key this -> home[key] ; super.x: looked up from home, a getter gets this */
+/* Fused instructions (superinstructions): compiler/peephole.py rewrites the common sequences
+ * in brackets; each behaves exactly as its sequence. */
+OP(INC_LOCAL,       U8,    0, 0)  /* -> ; locals[a] = ToNumber(locals[a]) + 1  [LOAD_LOCAL a; INC; STORE_LOCAL a] */
+OP(DEC_LOCAL,       U8,    0, 0)  /* -> ; locals[a] = ToNumber(locals[a]) - 1  [LOAD_LOCAL a; DEC; STORE_LOCAL a] */
+OP(JUMP_IF_NOT_LT,  REL16, 2, 0)  /* a b -> ; if !(a < b): pc += rel  [LT; JUMP_IF_FALSE] */
+OP(JUMP_IF_NOT_LE,  REL16, 2, 0)  /* a b -> ; if !(a <= b): pc += rel  [LE; JUMP_IF_FALSE] */
+OP(JUMP_IF_NOT_GT,  REL16, 2, 0)  /* a b -> ; if !(a > b): pc += rel  [GT; JUMP_IF_FALSE] */
+OP(JUMP_IF_NOT_GE,  REL16, 2, 0)  /* a b -> ; if !(a >= b): pc += rel  [GE; JUMP_IF_FALSE] */
+OP(JUMP_IF_STRICT_NE, REL16, 2, 0)  /* a b -> ; if a !== b: pc += rel  [STRICT_EQ; JUMP_IF_FALSE] */
+OP(JUMP_IF_STRICT_EQ, REL16, 2, 0)  /* a b -> ; if a === b: pc += rel  [STRICT_NE; JUMP_IF_FALSE] */
+OP(LOAD_GLOBAL_FN,  U16,   0, 2)  /* -> globals[a] undefined (a callee and its this)  [LOAD_GLOBAL a; PUSH_UNDEFINED] */
+OP(ADD_I8,          I8,    1, 1)  /* v -> v + a (JS +)  [PUSH_I8 a; ADD] */
+OP(SUB_I8,          I8,    1, 1)  /* v -> v - a  [PUSH_I8 a; SUB] */

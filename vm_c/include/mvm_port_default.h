@@ -129,6 +129,13 @@
 #define MVM_GC_STRESS 0
 #endif
 
+/* @@ MVM_CRC32_SMALL: the image CRC-32 (checked over every image byte at restore). 0 (default):
+ * a byte at a time with a 1 KB const table. 1: four bits at a time with a 64-byte table, for
+ * ports where 1 KB of flash matters more than restore time (about 3x slower per byte). */
+#ifndef MVM_CRC32_SMALL
+#define MVM_CRC32_SMALL 0
+#endif
+
 /* @@ MVM_SUPPORT_FLOAT: 1 (the only value implemented): numbers that are not int31 are IEEE-754
  * doubles (FLOAT64 allocations), so the core needs double arithmetic (soft-float on Cortex-M0)
  * and fmod/pow/floor/trunc. Every image records FEATURE FLOAT64. 0 is reserved for an
@@ -182,6 +189,24 @@
 #define MVM_TRUNC(a) trunc(a)
 #endif
 
+/* @@ MVM_SQRT: the correctly rounded square root (<math.h> sqrt), for Math.sqrt. */
+#ifndef MVM_SQRT
+#include <math.h>
+#define MVM_SQRT(a) sqrt(a)
+#endif
+
+/* @@ MVM_JSON_MAX_DEPTH: how deeply JSON.stringify (and a JSON.parse reviver) may nest; deeper
+ * data throws RangeError. They recurse in C, one level per nesting level (a few hundred bytes of
+ * C stack each), so this bounds their C stack use. JSON.parse itself is iterative and limited
+ * by the VM stack instead. */
+#ifndef MVM_JSON_MAX_DEPTH
+#if MVM_PROFILE_MCU
+#define MVM_JSON_MAX_DEPTH 32
+#else
+#define MVM_JSON_MAX_DEPTH 1000
+#endif
+#endif
+
 /* @@ MVM_MEMCPY, MVM_MEMMOVE, MVM_MEMSET, MVM_MEMCMP: the <string.h> functions the VM needs. */
 #ifndef MVM_MEMCPY
 #define MVM_MEMCPY(d, s, n) memcpy((d), (s), (n))
@@ -200,17 +225,50 @@
  * program-memory accessors, e.g. pgm_read_byte_far; note that the core currently reads the ROM
  * through ordinary pointers too (rd32 in src/value.h), so on such targets the image must be in
  * data-addressable memory until every ROM read goes through these macros. */
+/* @@ MVM_UNALIGNED_LE: 1 when the target is little-endian and loads/stores may be unaligned
+ * (x86, x86-64, AArch64 with GCC or Clang): multi-byte heap and ROM fields are then read and
+ * written with one access each (src/value.h) instead of byte by byte. 0 elsewhere (Cortex-M0
+ * faults on unaligned words; big-endian hosts need the byte order spelled out). */
+#ifndef MVM_UNALIGNED_LE
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+    (defined(__x86_64__) || defined(__i386__) || defined(__aarch64__))
+#define MVM_UNALIGNED_LE 1
+#else
+#define MVM_UNALIGNED_LE 0
+#endif
+#endif
+
 #ifndef MVM_READ_ROM_U8
 #define MVM_READ_ROM_U8(p) (*(const uint8_t*)(p))
 #endif
+#if MVM_UNALIGNED_LE
+static inline uint16_t mvm_read_le16(const void* p) {
+  uint16_t v;
+  __builtin_memcpy(&v, p, 2);
+  return v;
+}
+static inline uint32_t mvm_read_le32(const void* p) {
+  uint32_t v;
+  __builtin_memcpy(&v, p, 4);
+  return v;
+}
+#endif
 #ifndef MVM_READ_ROM_U16
+#if MVM_UNALIGNED_LE
+#define MVM_READ_ROM_U16(p) mvm_read_le16(p)
+#else
 #define MVM_READ_ROM_U16(p) \
   ((uint16_t)(((const uint8_t*)(p))[0] | (((const uint8_t*)(p))[1] << 8)))
 #endif
+#endif
 #ifndef MVM_READ_ROM_U32
+#if MVM_UNALIGNED_LE
+#define MVM_READ_ROM_U32(p) mvm_read_le32(p)
+#else
 #define MVM_READ_ROM_U32(p)                                                           \
   ((uint32_t)((const uint8_t*)(p))[0] | ((uint32_t)((const uint8_t*)(p))[1] << 8) |   \
    ((uint32_t)((const uint8_t*)(p))[2] << 16) | ((uint32_t)((const uint8_t*)(p))[3] << 24))
+#endif
 #endif
 
 /* @@ MVM_TRACE_INSTRUCTION(vm, func, pc): called before each instruction with the ROM offset of

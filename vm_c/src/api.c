@@ -23,9 +23,8 @@ static void reset_for_call(mvm_vm_t* vm) {
 static mvm_err_t call_with(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args, uint8_t argc,
                            mvm_value_t* out_result) {
   bool outermost = vm->depth == 0;
-#if MVM_STACK_ON_DEMAND
+  // The stack is made at the first call (MVM_STACK_ON_DEMAND: at every outermost call).
   if (outermost && vm_stack_acquire(vm) != MVM_E_OK) return MVM_E_OUT_OF_MEMORY;
-#endif
   if (outermost) reset_for_call(vm);
   if (vm->fatal) return vm->fatal;
   if ((size_t)(vm->stack + vm->stack_slots - vm->sp) < (size_t)argc + 2) {
@@ -42,13 +41,21 @@ static mvm_err_t call_with(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args
   vm->depth++;
   mvm_value_t result;
   mvm_err_t err = vm_call(vm, argc, false, &result);
-  vm->depth--;
   if (err == ERR_THROW) {
     result = vm->exception;
     vm->exception = VAL_UNDEFINED;
-  } else if (err && outermost) {
-    reset_for_call(vm);
   }
+  if (outermost && (err == MVM_E_OK || err == ERR_THROW)) {
+    // Promise jobs run before the host sees the result (still at depth 1, so that a host
+    // function called by a job nests). The result waits on the stack, which the collector
+    // updates.
+    *vm->sp++ = result;
+    mvm_err_t jobs_err = jobs_drain(vm);
+    result = *--vm->sp;
+    if (jobs_err) err = jobs_err;
+  }
+  vm->depth--;
+  if (err && err != ERR_THROW && outermost) reset_for_call(vm);
   if (out_result) *out_result = err == MVM_E_OK || err == ERR_THROW ? result : VAL_UNDEFINED;
 #if MVM_STACK_ON_DEMAND
   if (outermost) vm_stack_release(vm);
@@ -66,6 +73,7 @@ mvm_err_t mvm_call(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args, uint8_
 mvm_err_t mvm_run_main(mvm_vm_t* vm, mvm_value_t* out_exception) {
   if (!vm) return MVM_E_INVALID_ARGUMENT;
   if (vm->depth) return MVM_E_REENTRANT;
+  if (vm->entry == NO_OFFSET) return MVM_E_INVALID_ARGUMENT;  // restored, or snapshotted
   mvm_value_t result;
   mvm_err_t err = call_with(vm, value_from_rom_offset(vm->entry), NULL, 0, &result);
   if (out_exception) *out_exception = err == ERR_THROW ? result : VAL_UNDEFINED;

@@ -21,7 +21,9 @@ struct mvm_arena {
 #define ARENA_ALIGN 8u
 #define ARENA_FREE 1u
 
-static size_t block_size(const uint8_t* b) { return *(const size_t*)(const void*)b & ~(size_t)ARENA_FREE; }
+static size_t block_size(const uint8_t* b) {
+  return *(const size_t*)(const void*)b & ~(size_t)ARENA_FREE;
+}
 static bool block_free(const uint8_t* b) { return (*(const size_t*)(const void*)b & ARENA_FREE) != 0; }
 static void block_set(uint8_t* b, size_t size, bool is_free) {
   *(size_t*)(void*)b = size | (is_free ? ARENA_FREE : 0u);
@@ -65,9 +67,13 @@ void* arena_alloc(mvm_arena_t* a, size_t n) {
 
 void arena_free(mvm_arena_t* a, void* p) {
   if (!p) return;
-  uint8_t* b = (uint8_t*)p - ARENA_ALIGN;
+  // Through uintptr_t: the block header precedes p (compilers that track where p came from
+  // cannot tell that it was made by arena_alloc).
+  uint8_t* b = (uint8_t*)((uintptr_t)p - ARENA_ALIGN);
   a->used -= block_size(b);
   block_set(b, block_size(b), true);
 }
 
 size_t arena_peak(const mvm_arena_t* a) { return a ? a->peak : 0; }
+
+size_t arena_available(const mvm_arena_t* a) { return (size_t)(a->end - a->first) - a->used; }

@@ -32,9 +32,17 @@ mvm_err_t error_prototype(mvm_vm_t* vm, uint32_t kind, mvm_value_t* out) {
   if (kind != EK_ERROR) err = error_prototype(vm, EK_ERROR, parent);
   if (!err) err = object_new(vm, *parent, obj);
   if (!err) err = string_new_ascii(vm, error_names[kind], strlen(error_names[kind]), name);
-  if (!err) err = prop_define(vm, *obj, root_get(vm, ROOT_STR_NAME), *name);
+  // name and message are non-enumerable in JS: for-in, Object.keys and JSON skip them.
+  if (!err) err = prop_define_ex(vm, *obj, root_get(vm, ROOT_STR_NAME), *name, DEFINE_HIDDEN);
+  // e.constructor === TypeError, as for instances of user functions (BUILTIN and ERROR_KIND
+  // orders match: see builtin_call).
+  if (!err) {
+    err = prop_define_ex(vm, *obj, root_get(vm, ROOT_STR_CONSTRUCTOR),
+                         value_from_builtin(BI_ERROR + kind), DEFINE_HIDDEN);
+  }
   if (!err && kind == EK_ERROR) {
-    err = prop_define(vm, *obj, root_get(vm, ROOT_STR_MESSAGE), root_get(vm, ROOT_STR_EMPTY));
+    err = prop_define_ex(vm, *obj, root_get(vm, ROOT_STR_MESSAGE), root_get(vm, ROOT_STR_EMPTY),
+                         DEFINE_HIDDEN);
   }
   if (!err) {
     root_set(vm, ROOT_ERROR_PROTO + kind, *obj);
@@ -62,7 +70,7 @@ mvm_err_t error_new(mvm_vm_t* vm, uint32_t kind, mvm_value_t message, mvm_value_
   mvm_err_t err = error_prototype(vm, kind, &proto);
   if (!err) err = object_new(vm, proto, obj);
   if (!err && *msg != VAL_UNDEFINED) {
-    err = prop_define(vm, *obj, root_get(vm, ROOT_STR_MESSAGE), *msg);
+    err = prop_define_ex(vm, *obj, root_get(vm, ROOT_STR_MESSAGE), *msg, DEFINE_HIDDEN);
   }
   *out = *obj;
   TEMP_RESET(vm);
@@ -153,7 +161,11 @@ static bool arg_u16(mvm_vm_t* vm, const mvm_value_t* args, uint8_t argc, uint16_
 mvm_err_t builtin_call(mvm_vm_t* vm, uint32_t index, mvm_value_t this_value, mvm_value_t* args,
                        uint8_t argc, bool construct, mvm_value_t* out) {
   *out = VAL_UNDEFINED;
-  if (construct && !(index >= BI_ERROR && index <= BI_SYNTAX_ERROR)) {
+  if (index >= BI_PROMISE && index <= BI_PROMISE_ALL) {  // promise.c
+    return promise_builtin(vm, index, this_value, args, argc, construct, out);
+  }
+  if (construct && !(index >= BI_ERROR && index <= BI_SYNTAX_ERROR) &&
+      !lib_is_constructor(index)) {
     return throw_error(vm, EK_TYPE_ERROR, "value is not a constructor", 0, NULL);
   }
   switch (index) {
@@ -194,6 +206,7 @@ mvm_err_t builtin_call(mvm_vm_t* vm, uint32_t index, mvm_value_t this_value, mvm
       if (value_type(vm, this_value) != TC_ARRAY) {
         return throw_error(vm, EK_TYPE_ERROR, "push: this is not an array", 0, NULL);
       }
+      if (value_is_frozen(vm, this_value)) return lib_check_writable(vm, this_value);
       TEMP_MARK(vm);
       mvm_value_t* arr = temp_push(vm, this_value);
       mvm_err_t err = MVM_E_OK;
@@ -202,8 +215,8 @@ mvm_err_t builtin_call(mvm_vm_t* vm, uint32_t index, mvm_value_t this_value, mvm
       TEMP_RESET(vm);
       return err;
     }
-    default:
-      return throw_error(vm, EK_TYPE_ERROR, "value is not a function", 0, NULL);
+    default:  // the builtins library (lib*.c); throws when index is none of its functions
+      return lib_call(vm, index, args, argc, construct, out);
   }
 }
 
@@ -216,11 +229,18 @@ const char* builtin_name(uint32_t index) {
   };
   if (index >= BI__COUNT) return "";
   if (index == BI_ARRAY_PUSH) return "push";
+  if (index >= BI_PROMISE_THEN && index <= BI_PROMISE_ALL) {
+    static const char* const promise_names[] = {"then", "catch", "finally", "resolve", "reject",
+                                                 "all"};
+    return promise_names[index - BI_PROMISE_THEN];
+  }
+  if (names[index][0] == '_' && lib_name(index)) return lib_name(index);
   return names[index];
 }
 
 mvm_err_t builtin_get_prop(mvm_vm_t* vm, uint32_t index, mvm_value_t key, mvm_value_t* out) {
   *out = VAL_UNDEFINED;
+  if (lib_is_namespace(index)) return lib_builtin_prop(vm, index, key, out);  // Math.floor
   if (value_is_int(key)) return MVM_E_OK;
   if (string_equal(vm, key, root_get(vm, ROOT_STR_NAME))) {
     const char* name = builtin_name(index);
@@ -230,5 +250,9 @@ mvm_err_t builtin_get_prop(mvm_vm_t* vm, uint32_t index, mvm_value_t key, mvm_va
       string_equal(vm, key, root_get(vm, ROOT_STR_PROTOTYPE))) {
     return error_prototype(vm, index - BI_ERROR, out);
   }
-  return MVM_E_OK;
+  if (index == BI_PROMISE) {  // Promise.resolve, Promise.all...
+    mvm_err_t err = promise_static_prop(vm, key, out);
+    if (err || *out != VAL_UNDEFINED) return err;
+  }
+  return lib_builtin_prop(vm, index, key, out);  // Number.isNaN, f.length
 }

@@ -9,16 +9,16 @@
 #include "internal.h"
 
 bool value_is_callable(mvm_vm_t* vm, mvm_value_t v) {
-  if (value_is_builtin(v)) return true;
+  if (value_is_builtin(v)) return !lib_is_namespace(value_builtin_index(v));  // not Math
   uint32_t t = value_type(vm, v);
-  return t == TC_FUNCTION || t == TC_CLOSURE || t == TC_HOSTFN;
+  return t == TC_FUNCTION || t == TC_CLOSURE || t == TC_HOSTFN || t == TC_RESOLVER;
 }
 
 bool value_is_object(mvm_vm_t* vm, mvm_value_t v) {
   if (value_is_builtin(v)) return true;
   uint32_t t = value_type(vm, v);
   return t == TC_OBJECT || t == TC_ARRAY || t == TC_FUNCTION || t == TC_CLOSURE ||
-         t == TC_HOSTFN;
+         t == TC_HOSTFN || t == TC_BYTES || t == TC_PROMISE || t == TC_RESOLVER;
 }
 
 mvm_type_t value_kind(mvm_vm_t* vm, mvm_value_t v) {
@@ -28,15 +28,17 @@ mvm_type_t value_kind(mvm_vm_t* vm, mvm_value_t v) {
       case SP_NULL: return MVM_T_NULL;
       case SP_TRUE: case SP_FALSE: return MVM_T_BOOLEAN;
       case SP_UNDEFINED: case SP_HOLE: return MVM_T_UNDEFINED;
-      default: return value_is_builtin(v) ? MVM_T_FUNCTION : MVM_T_UNDEFINED;
+      default:
+        if (!value_is_builtin(v)) return MVM_T_UNDEFINED;
+        return lib_is_namespace(value_builtin_index(v)) ? MVM_T_OBJECT : MVM_T_FUNCTION;
     }
   }
   switch (value_type(vm, v)) {
     case TC_FLOAT64: return MVM_T_NUMBER;
     case TC_STRING8: case TC_STRING16: return MVM_T_STRING;
-    case TC_OBJECT: return MVM_T_OBJECT;
+    case TC_OBJECT: case TC_BYTES: case TC_PROMISE: return MVM_T_OBJECT;
     case TC_ARRAY: return MVM_T_ARRAY;
-    case TC_FUNCTION: case TC_CLOSURE: case TC_HOSTFN: return MVM_T_FUNCTION;
+    case TC_FUNCTION: case TC_CLOSURE: case TC_HOSTFN: case TC_RESOLVER: return MVM_T_FUNCTION;
     default: return MVM_T_UNDEFINED;
   }
 }
@@ -74,6 +76,54 @@ typedef struct join_chain {
 
 static mvm_err_t to_string_in(mvm_vm_t* vm, mvm_value_t v, const join_chain_t* chain, int depth,
                               mvm_value_t* out);
+
+// ---- ToPrimitive through user methods ----
+
+// Calls obj.<key>() if that is a JS function (own or inherited): *called says whether it
+// was. Builtin methods are skipped: the intrinsic conversions below are what they do.
+static mvm_err_t call_user_method(mvm_vm_t* vm, mvm_value_t* obj, uint32_t root_key,
+                                  bool* called, mvm_value_t* out) {
+  *called = false;
+  mvm_value_t f;
+  mvm_err_t err = prop_get(vm, *obj, root_get(vm, root_key), &f);
+  uint32_t t = value_type(vm, f);
+  if (err || (t != TC_FUNCTION && t != TC_CLOSURE)) return err;
+  *called = true;
+  return vm_call_function(vm, f, *obj, NULL, 0, out);
+}
+
+// OrdinaryToPrimitive for an OBJECT with a user-defined valueOf or toString: tries them in
+// the hint's order (string: toString first) and takes the first primitive result.
+// *converted is false when the object defines neither (the caller converts intrinsically).
+// May GC, may re-enter.
+static mvm_err_t user_to_primitive(mvm_vm_t* vm, mvm_value_t obj, bool hint_string,
+                                   bool* converted, mvm_value_t* out) {
+  TEMP_MARK(vm);
+  mvm_value_t* o = temp_push(vm, obj);
+  mvm_value_t* r = temp_push(vm, VAL_UNDEFINED);
+  uint32_t order[2] = {ROOT_STR_VALUE_OF, ROOT_STR_TO_STRING};
+  if (hint_string) {
+    order[0] = ROOT_STR_TO_STRING;
+    order[1] = ROOT_STR_VALUE_OF;
+  }
+  mvm_err_t err = MVM_E_OK;
+  bool any = false;
+  *converted = false;
+  for (int i = 0; i < 2 && !err && !*converted; i++) {
+    bool called;
+    err = call_user_method(vm, o, order[i], &called, r);
+    any = any || called;
+    if (!err && called && !value_is_object(vm, *r)) {
+      *converted = true;
+      *out = *r;
+    }
+  }
+  TEMP_RESET(vm);
+  if (!err && any && !*converted) {
+    return throw_error(vm, EK_TYPE_ERROR, "Cannot convert object to primitive value", 0, NULL);
+  }
+  return err;
+}
 
 static mvm_err_t join_array(mvm_vm_t* vm, mvm_value_t arr, const join_chain_t* chain, int depth,
                             mvm_value_t* out) {
@@ -206,7 +256,10 @@ static mvm_err_t to_string_in(mvm_vm_t* vm, mvm_value_t v, const join_chain_t* c
     return string_new_ascii(vm, buf, n, out);
   }
   if (value_is_special(v)) {
-    if (value_is_builtin(v)) return function_to_string(vm, v, out);
+    if (value_is_builtin(v)) {
+      uint32_t b = value_builtin_index(v);
+      return lib_is_namespace(b) ? lib_namespace_string(vm, b, out) : function_to_string(vm, v, out);
+    }
     switch (value_special_index(v)) {
       case SP_NULL: *out = root_get(vm, ROOT_STR_NULL); break;
       case SP_TRUE: *out = root_get(vm, ROOT_STR_TRUE); break;
@@ -227,16 +280,25 @@ static mvm_err_t to_string_in(mvm_vm_t* vm, mvm_value_t v, const join_chain_t* c
     }
     case TC_ARRAY:
       return join_array(vm, v, chain, depth, out);
-    case TC_OBJECT:
+    case TC_BYTES:
+      return bytes_to_string(vm, v, out);
+    case TC_OBJECT: {
+      bool converted;
+      mvm_err_t err = user_to_primitive(vm, v, true, &converted, out);
+      if (err || converted) return err ? err : to_string_in(vm, *out, chain, depth + 1, out);
       if (error_kind_of(vm, v) >= 0 && depth < MVM_MAX_JOIN_DEPTH) {
         return error_to_string(vm, v, chain, depth, out);
       }
       *out = root_get(vm, ROOT_STR_OBJECT_OBJECT);
       return MVM_E_OK;
+    }
     case TC_FUNCTION:
     case TC_CLOSURE:
     case TC_HOSTFN:
+    case TC_RESOLVER:
       return function_to_string(vm, v, out);
+    case TC_PROMISE:
+      return string_new_ascii(vm, "[object Promise]", 16, out);
     default:
       *out = root_get(vm, ROOT_STR_UNDEFINED);
       return MVM_E_OK;
@@ -248,8 +310,26 @@ mvm_err_t to_string(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out) {
 }
 
 mvm_err_t to_primitive(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out) {
-  if (value_is_object(vm, v)) return to_string(vm, v, out);
-  *out = v;
+  if (!value_is_object(vm, v)) {
+    *out = v;
+    return MVM_E_OK;
+  }
+  if (value_type(vm, v) == TC_OBJECT) {  // the default hint: valueOf first
+    bool converted;
+    mvm_err_t err = user_to_primitive(vm, v, false, &converted, out);
+    if (err || converted) return err;
+  }
+  return to_string(vm, v, out);
+}
+
+mvm_err_t to_numeric(mvm_vm_t* vm, mvm_value_t v, double* out) {
+  if (value_type(vm, v) == TC_OBJECT) {
+    mvm_value_t p;
+    mvm_err_t err = to_primitive(vm, v, &p);
+    if (err) return err;
+    v = p;
+  }
+  *out = to_number(vm, v);
   return MVM_E_OK;
 }
 
@@ -281,6 +361,11 @@ static double to_number_in(mvm_vm_t* vm, mvm_value_t v, int depth) {
       if (value_is_nullish(e) || e == VAL_HOLE) return 0;
       if (value_is_bool(e)) return 0.0 / 0.0;  // "true" / "false"
       return to_number_in(vm, e, depth + 1);
+    }
+    case TC_BYTES: {  // as for arrays: "" is 0, "7" is 7, "1,2" is NaN
+      const uint8_t* p = value_ptr(vm, v);
+      uint32_t len = rd32(p + 4);
+      return len == 0 ? 0 : len == 1 ? (double)p[8] : 0.0 / 0.0;
     }
     default:  // "[object Object]", "Name: message", "function ...": never numeric
       return 0.0 / 0.0;
@@ -392,8 +477,18 @@ mvm_err_t op_binary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t b, mvm_valu
     *out = value_from_bool(result);
     return MVM_E_OK;
   }
-  double x = to_number(vm, a), y = to_number(vm, b);
-  double r;
+  double x, y, r;
+  if (value_type(vm, a) == TC_OBJECT || value_type(vm, b) == TC_OBJECT) {
+    TEMP_MARK(vm);
+    mvm_value_t* pb = temp_push(vm, b);
+    mvm_err_t err = to_numeric(vm, a, &x);
+    if (!err) err = to_numeric(vm, *pb, &y);
+    TEMP_RESET(vm);
+    if (err) return err;
+  } else {
+    x = to_number(vm, a);
+    y = to_number(vm, b);
+  }
   switch (op) {
     case OP_SUB: r = x - y; break;
     case OP_MUL: r = x * y; break;

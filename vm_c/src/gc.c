@@ -58,16 +58,41 @@ typedef struct gc_state {
   uint8_t* from;
   uint8_t* to;
   uint32_t to_used;
+  gc_snapshot_t* snap;  // vm->gc_snapshot: marks or remaps ROM references (snapshot.c)
 } gc_state_t;
 
+// Snapshot collections (snapshot.c): every ROM reference a root or a live heap value holds is
+// recorded in snap->rom_marks, or rewritten through snap->rom_map (the tree-shaken ROM's
+// offsets); with snap->trim, PROPS lose their unused capacity.
+static mvm_value_t rom_ref_seen(gc_state_t* g, mvm_value_t v) {
+  uint32_t off = value_rom_offset(v);
+  if (off >= g->snap->rom_len) return v;
+  if (g->snap->rom_marks) g->snap->rom_marks[off >> 5] |= (uint8_t)(1u << ((off >> 2) & 7));
+  if (g->snap->rom_map) return value_from_rom_offset(g->snap->rom_map[off >> 2]);
+  return v;
+}
+
 static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
-  if (!value_is_heap(v)) return v;
+  if (!value_is_heap(v)) {
+    if (MVM_UNLIKELY(g->snap != NULL) && value_is_rom(v)) return rom_ref_seen(g, v);
+    return v;
+  }
   uint8_t* old = g->from + v;
   uint32_t h = rd32(old);
   if (header_type(h) == TC_FORWARD) return rd32(old + 4);
   uint32_t size = header_size(h);
   uint32_t dst = g->to_used;
-  MVM_MEMCPY(g->to + dst, old, size);
+  if (MVM_UNLIKELY(g->snap != NULL) && g->snap->trim && header_type(h) == TC_PROPS) {
+    uint32_t count = rd32(old + 4);
+    if ((uint64_t)8 + 8 * (uint64_t)count < size) {
+      size = 8 + 8 * count;
+      h = header_make(size, TC_PROPS);
+    }
+    MVM_MEMCPY(g->to + dst, old, size);
+    wr32(g->to + dst, h);
+  } else {
+    MVM_MEMCPY(g->to + dst, old, size);
+  }
   g->to_used += size;
   wr32(old, header_make(8, TC_FORWARD));
   wr32(old + 4, dst);
@@ -107,11 +132,19 @@ static void scan(gc_state_t* g) {
         for (uint32_t p = at + 4; p < end; p += 4) forward_field(g, p);
         break;
       case TC_CLOSURE:
+        if (g->snap) forward_field(g, at + 4);  // the function: a ROM reference (snapshots)
         forward_field(g, at + 8);
         forward_field(g, at + 12);
         break;
       case TC_SCOPE:
+      case TC_CONTINUATION:  // values only (counts and pcs are int31)
         for (uint32_t p = at + 4; p < end; p += 4) forward_field(g, p);
+        break;
+      case TC_PROPERTY:  // u32 flags, getter or value, setter
+      case TC_PROMISE:   // u32 state, value, reactions
+      case TC_RESOLVER:  // u32 flags, promise, twin
+        forward_field(g, at + 8);
+        forward_field(g, at + 12);
         break;
       default:  // FLOAT64, STRING8, STRING16, HOSTFN: no references
         break;
@@ -138,6 +171,7 @@ bool gc_collect(mvm_vm_t* vm, uint32_t need) {
   if (!g.to) return false;
   wr32(g.to, 0);
   g.to_used = 4;
+  g.snap = vm->gc_snapshot;
   gc_visit_roots(vm, visit_forward, &g);
   scan(&g);
   VM_FREE(vm, g.from);
@@ -152,7 +186,8 @@ bool gc_collect(mvm_vm_t* vm, uint32_t need) {
   // gap keeps a steady program from resizing at every collection.
   uint64_t small = ((uint64_t)used + need) * 4;
   if (small < MVM_INITIAL_HEAP) small = MVM_INITIAL_HEAP;
-  if (small * 2 <= vm->heap_cap && (uint64_t)used * 8 < vm->heap_cap) {
+  // A VM in a caller's buffer (mvm_restore_into) keeps its fixed space: no shrinking.
+  if (!vm->arena && small * 2 <= vm->heap_cap && (uint64_t)used * 8 < vm->heap_cap) {
     (void)resize_space(vm, (uint32_t)small);  // on failure the bigger space is still fine
   }
   if (vm->heap_cap - used < need || used > vm->heap_cap / 2) {

@@ -6,8 +6,9 @@
  *   allocations, so the block may be replaced (by the collector) without fixing up values.
  * - heap_alloc is the only way to make room; when the bump pointer would pass heap_cap it asks
  *   the collector (gc.c), which compacts and, if needed, grows the space up to heap_limit.
- * - The value stack, frame array and handler array are allocated once, when the VM is made, or
- *   with MVM_STACK_ON_DEMAND for each outermost call only (vm_stack_acquire/vm_stack_release).
+ * - The value stack, frame array and handler array are allocated once, at the VM's first call
+ *   (when the VM is made, for mvm_restore_into), or with MVM_STACK_ON_DEMAND for each outermost
+ *   call only (vm_stack_acquire/vm_stack_release).
  */
 #include "internal.h"
 
@@ -50,17 +51,18 @@ mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity) {
 }
 
 // Cached strings, in ROOT_STR_* order.
-static const char* const vm_root_strings[ROOT__COUNT - ROOT_STR_FIRST] = {
+static const char* const vm_root_strings[ROOT_STR__END - ROOT_STR_FIRST] = {
     "undefined", "null",      "true",        "false",   "object", "boolean",
     "number",    "string",    "function",    "length",  "prototype",
     "constructor", "message", "name",        "",        "[object Object]",
-    "NaN",       "Infinity",  "-Infinity",   "push"};
+    "NaN",       "Infinity",  "-Infinity",   "push",    "__proto__", "valueOf",
+    "toString",  "then"};
 
 mvm_err_t roots_create(mvm_vm_t* vm) {
   uint32_t off = heap_alloc_values(vm, 4 + 4 * ROOT__COUNT, TC_ITEMS);
   if (off == 0) return MVM_E_OUT_OF_MEMORY;
   vm->roots = value_from_heap_offset(off);
-  for (uint32_t i = ROOT_STR_FIRST; i < ROOT__COUNT; i++) {
+  for (uint32_t i = ROOT_STR_FIRST; i < ROOT_STR__END; i++) {
     const char* s = vm_root_strings[i - ROOT_STR_FIRST];
     mvm_value_t str;
     mvm_err_t err = string_new_ascii(vm, s, strlen(s), &str);
@@ -72,6 +74,43 @@ mvm_err_t roots_create(mvm_vm_t* vm) {
   wr32(vm->heap + props + 4, 0);
   root_set(vm, ROOT_EXPORTS, value_from_heap_offset(props));
   return MVM_E_OK;
+}
+
+// Images carry no cached strings and only the roots slots in use (snapshot.c): a restored VM,
+// and a VM right after mvm_snapshot, gets a full roots ITEMS and fresh strings from these.
+static uint32_t root_string_size(uint32_t i) {
+  uint32_t size = (8 + (uint32_t)strlen(vm_root_strings[i - ROOT_STR_FIRST]) + 3u) & ~3u;
+  return size < 8 ? 8 : size;
+}
+
+uint32_t roots_bytes(void) {
+  uint32_t n = 4 + 4 * ROOT__COUNT;
+  for (uint32_t i = ROOT_STR_FIRST; i < ROOT_STR__END; i++) n += root_string_size(i);
+  return n;
+}
+
+void roots_build(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots) {
+  uint32_t items = vm->heap_used;
+  uint8_t* p = vm->heap + items;
+  wr32(p, header_make(4 + 4 * ROOT__COUNT, TC_ITEMS));
+  for (uint32_t i = 0; i < ROOT__COUNT; i++) {
+    wr32(p + 4 + 4 * i, i < nslots ? rd32(slots + 4 * i) : VAL_UNDEFINED);
+  }
+  uint32_t at = items + 4 + 4 * ROOT__COUNT;
+  for (uint32_t i = ROOT_STR_FIRST; i < ROOT_STR__END; i++) {
+    const char* s = vm_root_strings[i - ROOT_STR_FIRST];
+    uint32_t len = (uint32_t)strlen(s), size = root_string_size(i);
+    uint8_t* q = vm->heap + at;
+    MVM_MEMSET(q, 0, size);
+    wr32(q, header_make(size, TC_STRING8));
+    wr32(q + 4, len);
+    MVM_MEMCPY(q + 8, s, len);
+    wr32(p + 4 + 4 * i, value_from_heap_offset(at));
+    at += size;
+  }
+  vm->heap_used = at;
+  if (at > vm->heap_peak) vm->heap_peak = at;
+  vm->roots = value_from_heap_offset(items);
 }
 
 mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg) {
@@ -96,8 +135,12 @@ mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg) {
   vm->budget_limit = c.instruction_budget;
 
 #if !MVM_STACK_ON_DEMAND
-  mvm_err_t err = vm_stack_acquire(vm);
-  if (err) return err;
+  // A VM in a caller's buffer gets its stack now (the arena is sized for it); any other VM at
+  // its first call (call_with), so that a restore only copies the image.
+  if (vm->arena) {
+    mvm_err_t err = vm_stack_acquire(vm);
+    if (err) return err;
+  }
 #endif
   vm->exception = VAL_UNDEFINED;
   uint32_t initial = MVM_INITIAL_HEAP;

@@ -72,6 +72,13 @@ enum {
   ROOT_STR_INFINITY,
   ROOT_STR_NEG_INFINITY,
   ROOT_STR_PUSH,
+  ROOT_STR_PROTO,         // "__proto__": a class constructor's parent (hidden own property)
+  ROOT_STR_VALUE_OF,
+  ROOT_STR_TO_STRING,
+  ROOT_STR_THEN,
+  ROOT_STR__END,          // end of the cached strings
+  ROOT_JOBS = ROOT_STR__END,  // ARRAY: the promise job queue, 6 values per job (promise.c)
+  ROOT_GLOBAL_THIS,       // OBJECT: properties a program added to globalThis (lib.c), or undefined
   ROOT__COUNT
 };
 
@@ -83,6 +90,10 @@ typedef struct frame {
   uint32_t argc;       // readable arguments: max(passed, nparams)
   mvm_value_t scope;   // scope register: SCOPE ref or undefined
   uint32_t flags;
+  // Set by run() when this frame calls a JS function, read when that call returns into it, so a
+  // return does not decode the function header again (valid only for that return).
+  const uint8_t* ret_code;
+  const uint8_t* ret_consts;
 } frame_t;
 
 enum {
@@ -109,6 +120,14 @@ typedef struct unit_export {
 } unit_export_t;
 
 typedef struct mvm_arena mvm_arena_t;
+
+// What a snapshot asks of a collection (gc.c, snapshot.c).
+typedef struct gc_snapshot {
+  uint32_t rom_len;
+  uint8_t* rom_marks;         // bitmap, one bit per ROM word: set for every ROM ref seen, or NULL
+  const uint32_t* rom_map;    // new ROM offset per old ROM word (offset / 4), or NULL
+  bool trim;                  // PROPS copied with no spare capacity
+} gc_snapshot_t;
 
 struct mvm_vm {
   void* context;
@@ -168,6 +187,8 @@ struct mvm_vm {
   mvm_err_t fatal;         // set while a fatal error unwinds nested calls
   uint32_t budget;         // instructions left in the outermost call
   uint32_t budget_limit;   // configured budget, 0 = unlimited
+  gc_snapshot_t* gc_snapshot;  // set by mvm_snapshot around its collections, else NULL
+  uint64_t random_state;   // Math.random (lib_math.c): splitmix64 state; 0 = the fixed seed
 };
 
 // ---- Temp roots ----
@@ -193,6 +214,10 @@ static inline uint32_t value_type(mvm_vm_t* vm, mvm_value_t v) {
   return header_type(rd32(value_ptr(vm, v)));
 }
 static inline uint32_t alloc_size(const uint8_t* p) { return header_size(rd32(p)); }
+// Object.freeze'd (HEADER_FROZEN): writes to it throw TypeError.
+static inline bool value_is_frozen(mvm_vm_t* vm, mvm_value_t v) {
+  return value_is_heap(v) && (rd32(heap_ptr(vm, v)) & HEADER_FROZEN) != 0;
+}
 static inline mvm_value_t field(mvm_vm_t* vm, mvm_value_t v, uint32_t off) {
   return rd32(value_ptr(vm, v) + off);
 }
@@ -211,6 +236,7 @@ MVM_INTERNAL mvm_arena_t* arena_init(void* buffer, size_t len);
 MVM_INTERNAL void* arena_alloc(mvm_arena_t* a, size_t n);
 MVM_INTERNAL void arena_free(mvm_arena_t* a, void* p);
 MVM_INTERNAL size_t arena_peak(const mvm_arena_t* a);
+MVM_INTERNAL size_t arena_available(const mvm_arena_t* a);  // free bytes, headers included
 
 // Every allocation of the VM goes through these: the arena of a VM made by mvm_restore_into,
 // else the port's MVM_MALLOC/MVM_FREE with the host context.
@@ -237,6 +263,11 @@ MVM_INTERNAL uint32_t heap_alloc(mvm_vm_t* vm, uint32_t size, uint32_t type);
 MVM_INTERNAL uint32_t heap_alloc_values(mvm_vm_t* vm, uint32_t size, uint32_t type);
 MVM_INTERNAL mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity);
 MVM_INTERNAL mvm_err_t roots_create(mvm_vm_t* vm);
+// Bytes that roots_build writes. roots_build writes, at heap_used (the caller made room: it
+// never collects), a full roots ITEMS whose first nslots values come from slots (little-endian
+// words, e.g. an image's trimmed roots), with fresh cached strings, and makes it vm->roots.
+MVM_INTERNAL uint32_t roots_bytes(void);
+MVM_INTERNAL void roots_build(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots);
 MVM_INTERNAL void vm_release_memory(mvm_vm_t* vm);
 MVM_INTERNAL mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg);
 // The value stack, frames and handlers (MVM_STACK_ON_DEMAND: only during outermost calls).
@@ -290,7 +321,11 @@ MVM_INTERNAL bool string_array_index(mvm_vm_t* vm, mvm_value_t s, int32_t* out_i
 // ---- convert.c (JS abstract operations) ----
 MVM_INTERNAL bool to_boolean(mvm_vm_t* vm, mvm_value_t v);
 MVM_INTERNAL mvm_err_t to_string(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out);
+// ToPrimitive with the default hint: objects through a user valueOf/toString if any. May GC,
+// may re-enter.
 MVM_INTERNAL mvm_err_t to_primitive(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out);
+// ToNumber including objects with a user valueOf/toString. May GC, may re-enter.
+MVM_INTERNAL mvm_err_t to_numeric(mvm_vm_t* vm, mvm_value_t v, double* out);
 MVM_INTERNAL double to_number(mvm_vm_t* vm, mvm_value_t v);  // v primitive or not; no GC
 MVM_INTERNAL mvm_value_t typeof_string(mvm_vm_t* vm, mvm_value_t v);
 MVM_INTERNAL mvm_type_t value_kind(mvm_vm_t* vm, mvm_value_t v);
@@ -375,7 +410,118 @@ MVM_INTERNAL mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_ar
 MVM_INTERNAL bool rom_value_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
                                mvm_value_t v);
 
+// ---- verify.c ----
+// Checks every function's operands in a ROM that rom_validate accepted (see verify.c): constant,
+// local, argument, global, builtin indexes, jump targets on instruction starts, no fall-through
+// at the end. MVM_E_INVALID_IMAGE when bad.
+MVM_INTERNAL mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len,
+                                       uint32_t global_count, mvm_arena_t* arena, void* context);
+// Bytes of an instruction with opcode op (opcode and operands).
+MVM_INTERNAL uint32_t opcode_size(uint8_t op);
+
 // ---- snapshot.c ----
 MVM_INTERNAL uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc);
+
+// ---- lib*.c: the builtins library (lib.h) ----
+// Math, JSON, globalThis: builtin values that are objects, not functions.
+MVM_INTERNAL bool lib_is_namespace(uint32_t index);
+MVM_INTERNAL bool lib_is_constructor(uint32_t index);
+// JS name of a library builtin (for `f.name`), or NULL.
+MVM_INTERNAL const char* lib_name(uint32_t index);
+// Calls a library builtin; args[-1] is `this` (builtin_call's contract). May GC, may re-enter.
+MVM_INTERNAL mvm_err_t lib_call(mvm_vm_t* vm, uint32_t index, mvm_value_t* args, uint8_t argc,
+                                bool construct, mvm_value_t* out);
+// Properties of a builtin value (Math.floor, Math.PI, Number.isNaN, f.length); key normalized.
+MVM_INTERNAL mvm_err_t lib_builtin_prop(mvm_vm_t* vm, uint32_t index, mvm_value_t key,
+                                        mvm_value_t* out);
+// Library methods of a value found nowhere else ([].map, "s".slice, (1).toFixed,
+// ({}).hasOwnProperty); undefined when none. key normalized.
+MVM_INTERNAL mvm_err_t lib_value_method(mvm_vm_t* vm, mvm_value_t v, mvm_value_t key,
+                                        mvm_value_t* out);
+// globalThis.key = v and delete globalThis.key: the program's own globals object. May GC.
+MVM_INTERNAL mvm_err_t lib_global_set(mvm_vm_t* vm, mvm_value_t key, mvm_value_t v);
+MVM_INTERNAL mvm_err_t lib_global_delete(mvm_vm_t* vm, mvm_value_t key);
+// String(Math) and friends: "[object Math]".
+MVM_INTERNAL mvm_err_t lib_namespace_string(mvm_vm_t* vm, uint32_t index, mvm_value_t* out);
+// Uint8Array values (BYTES, lib_bytes.c): element access, length, ToString ("1,2,3").
+MVM_INTERNAL mvm_err_t bytes_get(mvm_vm_t* vm, mvm_value_t b, mvm_value_t key, mvm_value_t* out);
+MVM_INTERNAL mvm_err_t bytes_set(mvm_vm_t* vm, mvm_value_t b, mvm_value_t key, mvm_value_t v);
+MVM_INTERNAL uint32_t bytes_length(mvm_vm_t* vm, mvm_value_t b);
+MVM_INTERNAL mvm_err_t bytes_to_string(mvm_vm_t* vm, mvm_value_t b, mvm_value_t* out);
+// TypeError when v is frozen (lib_object.c); for the write paths outside object.c.
+MVM_INTERNAL mvm_err_t lib_check_writable(mvm_vm_t* vm, mvm_value_t v);
+
+// ---- The full language subset: property cells, iteration, classes, promises, async ----
+
+// PROPERTY cell flags (object.c): an accessor pair, or a hidden (non-enumerable) property.
+enum { PROP_CELL_ACCESSOR = 1, PROP_CELL_HIDDEN = 2 };
+// DEFINE_PROP operand bits, also prop_define_ex's flags.
+enum { DEFINE_HIDDEN = 1, DEFINE_GETTER = 2, DEFINE_SETTER = 4 };
+// FUNCTION flags byte (docs/internals.md section 3): FN_FLAG_METHOD marks methods, accessors
+// and async functions, which (like arrows) are not constructors and have no `prototype`.
+enum { FN_FLAG_ARROW = 1, FN_FLAG_MODULE = 2, FN_FLAG_CLASS = 4, FN_FLAG_METHOD = 8 };
+// The FUNCTION header's u16 at offset 10: the JS `length` (parameters before the first default
+// or rest parameter).
+enum { FN_LENGTH = 10 };
+
+// object.c. super.x: home[key] (home the parent's prototype, or the parent class), with a
+// getter called on receiver (the method's this). May GC, may re-enter.
+MVM_INTERNAL mvm_err_t prop_get_super(mvm_vm_t* vm, mvm_value_t home, mvm_value_t key,
+                                      mvm_value_t receiver, mvm_value_t* out);
+// object.c. True for a JS function that `new` accepts (not an arrow, method or async function).
+MVM_INTERNAL bool function_is_constructor(mvm_vm_t* vm, mvm_value_t f);
+// object.c. Defines an own property (object literals, classes): flags DEFINE_*; a getter or
+// setter joins an existing accessor of the same key. key need not be normalized. May GC.
+MVM_INTERNAL mvm_err_t prop_define_ex(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key,
+                                      mvm_value_t v, uint32_t flags);
+// obj's prototype = proto (OBJECT or null); for a function, its static parent. May GC.
+MVM_INTERNAL mvm_err_t object_set_proto(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t proto);
+// slots[0] = target object, slots[1] = source: copies the source's own enumerable properties
+// (object spread; getters run). Both slots GC-visible. May GC, may re-enter.
+MVM_INTERNAL mvm_err_t object_spread(mvm_vm_t* vm, mvm_value_t* slots);
+// The keys for-in visits: enumerable string keys, own then inherited, JS order. May GC.
+MVM_INTERNAL mvm_err_t for_in_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array);
+
+// iter.c: iteration over arrays (by index) and strings (by code point); anything else throws
+// "is not iterable". slots are GC-visible stack slots.
+// slots[0] = iterable, slots[1] = index -> slots[0] = value, slots[1] = next index,
+// slots[2] = done (true: value undefined, index unchanged).
+MVM_INTERNAL mvm_err_t iter_next(mvm_vm_t* vm, mvm_value_t* slots);
+// slots[0] = iterable, slots[1] = index -> slots[0] = array of the remaining values.
+MVM_INTERNAL mvm_err_t iter_rest(mvm_vm_t* vm, mvm_value_t* slots);
+// slots[0] = array, slots[1] = iterable: appends every value of the iterable to the array.
+MVM_INTERNAL mvm_err_t iter_append_all(mvm_vm_t* vm, mvm_value_t* slots);
+// A new array of n values read from src (GC-visible slots, e.g. the stack). May GC.
+MVM_INTERNAL mvm_err_t array_from_slots(mvm_vm_t* vm, const mvm_value_t* src, uint32_t n,
+                                        mvm_value_t* out);
+
+// vm.c. Calls f with this and argc arguments from C (getters, setters, valueOf, promise jobs):
+// args are copied first, so they may point anywhere. May GC, may re-enter.
+MVM_INTERNAL mvm_err_t vm_call_function(mvm_vm_t* vm, mvm_value_t f, mvm_value_t this_value,
+                                        const mvm_value_t* args, uint32_t argc,
+                                        mvm_value_t* out);
+// Runs the frame on top of the frame stack (a resumed async function) to its next RETURN or
+// AWAIT. The frame must have FRAME_ENTRY.
+MVM_INTERNAL mvm_err_t vm_run_frame(mvm_vm_t* vm);
+
+// promise.c: promises, their builtins and the job queue.
+MVM_INTERNAL mvm_err_t promise_new(mvm_vm_t* vm, mvm_value_t* out);
+// Resolves (threw false) or rejects (threw true) promise p with v; resolving with a thenable
+// adopts its state (through a job, as JS does). May GC.
+MVM_INTERNAL mvm_err_t promise_settle(mvm_vm_t* vm, mvm_value_t p, mvm_value_t v, bool threw);
+// AWAIT: the async function on top of the frame stack suspends until vm->sp[-1] settles.
+MVM_INTERNAL mvm_err_t async_await(mvm_vm_t* vm);
+// Runs jobs until the queue is empty (after the outermost call). Fatal errors only.
+MVM_INTERNAL mvm_err_t jobs_drain(mvm_vm_t* vm);
+MVM_INTERNAL mvm_err_t promise_builtin(mvm_vm_t* vm, uint32_t index, mvm_value_t this_value,
+                                       mvm_value_t* args, uint8_t argc, bool construct,
+                                       mvm_value_t* out);
+// Promise.resolve and friends (key normalized).
+MVM_INTERNAL mvm_err_t promise_static_prop(mvm_vm_t* vm, mvm_value_t key, mvm_value_t* out);
+// p.then and friends for a PROMISE value (key normalized).
+MVM_INTERNAL mvm_value_t promise_method(mvm_vm_t* vm, mvm_value_t key);
+// Calls a RESOLVER (the resolve or reject function given to an executor). May GC.
+MVM_INTERNAL mvm_err_t resolver_call(mvm_vm_t* vm, mvm_value_t f, const mvm_value_t* args,
+                                     uint32_t argc, mvm_value_t* out);
 
 #endif

@@ -10,6 +10,13 @@
  * ROM allocation holds (constants, function names, line tables) must land on the start of an
  * allocation of the right type. After that, bytecode can only reach well-formed ROM data; the
  * opcodes' operands themselves are checked at run time in safe mode.
+ *
+ * Every function's code is also verified once, here (code_ok): the operand stack depth is
+ * computed along every path (as compiler/assemble.py does when it computes max_stack), and a
+ * function is refused when an instruction pops more than the stack holds, the depth exceeds the
+ * function's max_stack, two paths meet with different depths, a jump or handler leaves the code,
+ * or control falls off its end. The interpreter does not check stack bounds per instruction, so
+ * this is what keeps hostile bytecode inside the frame's slots (found by tests/fuzz).
  */
 #include "internal.h"
 
@@ -38,9 +45,10 @@ bool rom_names_ok(const uint8_t* rom, uint32_t rom_len, uint32_t names, uint32_t
   if (names == NO_OFFSET) return true;
   if (!rom_alloc_ok(rom, rom_len, names, TC_CONSTS)) return false;
   if (rd32(rom + names + 4) != count) return false;
-  for (uint32_t i = 0; i < count; i++) {
+  for (uint32_t i = 0; i < count; i++) {  // undefined: a global no image code can see (snapshot.c)
     mvm_value_t v = rd32(rom + names + 8 + 4 * i);
-    if (!value_is_rom(v) || !rom_alloc_ok(rom, rom_len, value_rom_offset(v), TC_INVALID)) {
+    if (v != VAL_UNDEFINED &&
+        (!value_is_rom(v) || !rom_alloc_ok(rom, rom_len, value_rom_offset(v), TC_INVALID))) {
       return false;
     }
   }
@@ -70,6 +78,107 @@ static bool rom_start_of(const uint8_t* rom, uint32_t rom_len, const uint8_t* st
          header_type(rd32(rom + off)) == type;
 }
 
+// ---- Bytecode verification: operand stack depths ----
+
+#define VERIFY_FMT_NONE 0
+#define VERIFY_FMT_U8 1
+#define VERIFY_FMT_I8 1
+#define VERIFY_FMT_U16 2
+#define VERIFY_FMT_I16 2
+#define VERIFY_FMT_REL16 2
+#define VERIFY_FMT_U8U8 2
+#define VERIFY_FMT_U8U16 3
+#define VERIFY_REL_NONE 0
+#define VERIFY_REL_U8 0
+#define VERIFY_REL_I8 0
+#define VERIFY_REL_U16 0
+#define VERIFY_REL_I16 0
+#define VERIFY_REL_REL16 1
+#define VERIFY_REL_U8U8 0
+#define VERIFY_REL_U8U16 0
+
+typedef struct op_shape {
+  uint8_t operand;  // operand bytes
+  int8_t pop;       // -1: CALL/NEW (operand + 2), NEW_ARRAY (operand)
+  int8_t push;
+  uint8_t rel16;    // the operand is a jump offset (JUMP*, TRY)
+} op_shape_t;
+
+static const op_shape_t op_shapes[] = {
+#define OP(name, fmt, pop, push) {VERIFY_FMT_##fmt, pop, push, VERIFY_REL_##fmt},
+#include "mvm_opcodes.h"
+#undef OP
+#undef FMT
+};
+
+typedef struct verifier {
+  uint16_t* depth;  // depth before the instruction at each code offset (valid where seen)
+  uint8_t* seen;    // bitmap: a depth was recorded at this offset
+  uint32_t* work;   // offsets whose instructions are still to be walked
+  uint32_t nwork;
+} verifier_t;
+
+// Bytes of scratch that code_ok needs for code of code_len bytes (see verifier_t).
+static size_t verifier_bytes(uint32_t code_len) {
+  return 2 * ((size_t)code_len + 1) + 4 + 4 * ((size_t)code_len / 3 + 2) + (size_t)code_len / 8 + 1;
+}
+
+// Records depth d at offset at: a new offset goes on the work list; a known one must agree.
+static bool verify_flow(verifier_t* v, uint32_t at, uint32_t d) {
+  if ((v->seen[at >> 3] >> (at & 7u)) & 1u) return v->depth[at] == d;
+  v->seen[at >> 3] = (uint8_t)(v->seen[at >> 3] | (1u << (at & 7u)));
+  v->depth[at] = (uint16_t)d;
+  v->work[v->nwork++] = at;
+  return true;
+}
+
+static bool code_ok(const uint8_t* fn, verifier_t* v) {
+  const uint8_t* code = fn + FN_CODE;
+  uint32_t len = rd32(fn + FN_CODE_LEN);
+  uint32_t max_stack = rd16(fn + FN_MAX_STACK);
+  if (len == 0) return false;
+  MVM_MEMSET(v->seen, 0, len / 8 + 1);
+  v->nwork = 0;
+  verify_flow(v, 0, 0);
+  while (v->nwork) {
+    uint32_t pc = v->work[--v->nwork];
+    uint32_t d = v->depth[pc];
+    // Walks a straight line of code from pc; jump targets go on the work list (each offset is
+    // recorded once, and only jumps add entries: at most len / 3 + 1 of them).
+    for (;;) {
+      uint8_t op = code[pc];
+      if (op >= OP__COUNT) return false;
+      const op_shape_t* s = &op_shapes[op];
+      uint32_t next = pc + 1 + s->operand;
+      if (next > len) return false;
+      uint32_t pop = (uint32_t)s->pop;
+      if (s->pop < 0) {
+        pop = op == OP_NEW_ARRAY ? rd16(code + pc + 1) : (uint32_t)code[pc + 1] + 2;
+      }
+      if (d < pop) return false;
+      uint32_t after = d - pop + (uint32_t)s->push;
+      if (after > max_stack) return false;
+      if (s->rel16) {
+        int64_t target = (int64_t)next + (int16_t)rd16(code + pc + 1);
+        uint32_t td = op == OP_TRY ? d + 1 : after;  // a handler starts with the exception pushed
+        if (target < 0 || target >= (int64_t)len || td > max_stack) return false;
+        if (!verify_flow(v, (uint32_t)target, td)) return false;
+      }
+      if (op == OP_JUMP || op == OP_RETURN || op == OP_THROW || op == OP_THROW_ERROR) break;
+      if (next >= len) return false;  // control falls off the end
+      if ((v->seen[next >> 3] >> (next & 7u)) & 1u) {
+        if (v->depth[next] != after) return false;
+        break;
+      }
+      v->seen[next >> 3] = (uint8_t)(v->seen[next >> 3] | (1u << (next & 7u)));
+      v->depth[next] = (uint16_t)after;
+      pc = next;
+      d = after;
+    }
+  }
+  return true;
+}
+
 mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena, void* context,
                        uint8_t** out_starts) {
   *out_starts = NULL;
@@ -78,6 +187,7 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
   if (!starts) return MVM_E_OUT_OF_MEMORY;
   MVM_MEMSET(starts, 0, bitmap_len);
   bool ok = (rom_len & 3u) == 0;
+  uint32_t longest_code = 0;
   for (uint32_t at = 0; ok && at < rom_len;) {
     uint32_t h = rd32(rom + at), size = header_size(h), t = header_type(h);
     uint64_t n = size >= 8 ? rd32(rom + at + 4) : 0;
@@ -91,6 +201,9 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
       case TC_LINES: ok = size >= 12; break;
       case TC_FUNCTION:
         ok = size >= FN_CODE && (uint64_t)FN_CODE + rd32(rom + at + FN_CODE_LEN) <= size;
+        if (ok && rd32(rom + at + FN_CODE_LEN) > longest_code) {
+          longest_code = rd32(rom + at + FN_CODE_LEN);
+        }
         break;
       default: ok = false; break;
     }
@@ -125,6 +238,23 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
       default:
         break;
     }
+  }
+  // Scratch for the verifier, sized for the longest function and shared by all of them.
+  uint8_t* scratch = NULL;
+  if (ok && longest_code) {
+    scratch = (uint8_t*)mem_alloc(arena, verifier_bytes(longest_code), context);
+    if (!scratch) {
+      mem_free(arena, starts, context);
+      return MVM_E_OUT_OF_MEMORY;
+    }
+    verifier_t v;
+    v.depth = (uint16_t*)(void*)scratch;
+    v.work = (uint32_t*)(void*)(scratch + ((2 * ((size_t)longest_code + 1) + 3) & ~(size_t)3));
+    v.seen = (uint8_t*)(v.work + longest_code / 3 + 2);
+    for (uint32_t at = 0; ok && at < rom_len; at += header_size(rd32(rom + at))) {
+      if (header_type(rd32(rom + at)) == TC_FUNCTION) ok = code_ok(rom + at, &v);
+    }
+    mem_free(arena, scratch, context);
   }
   if (!ok) {
     mem_free(arena, starts, context);
@@ -173,7 +303,11 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
   uint8_t* starts;
   mvm_err_t verr = rom_validate(rom, rom_len, NULL, context, &starts);
   if (verr) return verr == MVM_E_INVALID_IMAGE ? MVM_E_INVALID_UNIT : verr;
+  bool entry_ok = rom_value_ok(rom, rom_len, starts, value_from_rom_offset(entry));
   mem_free(NULL, starts, context);
+  if (!entry_ok) return MVM_E_INVALID_UNIT;
+  verr = rom_verify_code(rom, rom_len, global_count, NULL, context);
+  if (verr) return verr == MVM_E_INVALID_IMAGE ? MVM_E_INVALID_UNIT : verr;
   if (!rom_names_ok(rom, rom_len, names, global_count)) return MVM_E_INVALID_UNIT;
   for (uint32_t i = 0; i < export_count; i++) {
     const uint8_t* e = unit + UNIT_HEADER_SIZE + 8 * i;

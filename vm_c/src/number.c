@@ -73,6 +73,28 @@ size_t number_format(double d, char* buf) {
     MVM_MEMCPY(buf + len, "Infinity", 9);
     return len + 8;
   }
+  // Integers below 2^53 (every int31, loop counters, sums): their decimal digits are exactly
+  // the shortest round trip, and JS prints them without exponent (< 1e21). No MVM_DTOA call.
+  if (d < 9007199254740992.0 && d == (double)(uint64_t)d) {
+    char tmp[20];
+    size_t n = 0;
+    uint64_t u64 = (uint64_t)d;
+    if (u64 <= 0xFFFFFFFFu) {  // 32-bit division is cheap everywhere (Cortex-M0 included)
+      uint32_t u = (uint32_t)u64;
+      do {
+        tmp[n++] = (char)('0' + u % 10u);
+        u /= 10u;
+      } while (u);
+    } else {
+      do {
+        tmp[n++] = (char)('0' + (int)(u64 % 10u));
+        u64 /= 10u;
+      } while (u64);
+    }
+    while (n) buf[len++] = tmp[--n];
+    buf[len] = '\0';
+    return len;
+  }
   char digits[24];
   int n;
   int k = MVM_DTOA(d, digits, &n);

@@ -101,12 +101,93 @@ static mvm_value_t holder_props(mvm_vm_t* vm, mvm_value_t h) {
   }
 }
 
-static bool holder_get_own(mvm_vm_t* vm, mvm_value_t h, mvm_value_t key, mvm_value_t* out) {
+// ---- Property cells ----
+// A PROPS value is the property's value itself, except for accessors and hidden
+// (non-enumerable) properties, whose PROPS value is a PROPERTY cell: hdr, u32 flags, a, b.
+// An accessor's cell holds the getter (a) and the setter (b), either may be undefined; a hidden
+// data property's cell holds its value (a). A cell belongs to one property of one holder and
+// nothing else refers to it, so updating the property updates the cell in place. Cells exist
+// only in the heap; reading them is the only cost plain properties pay (one header load for a
+// value that is a heap reference).
+
+static bool value_is_cell(mvm_vm_t* vm, mvm_value_t v) {
+  return value_is_heap(v) && header_type(rd32(heap_ptr(vm, v))) == TC_PROPERTY;
+}
+static uint32_t cell_flags(mvm_vm_t* vm, mvm_value_t cell) { return rd32(heap_ptr(vm, cell) + 4); }
+
+static mvm_err_t cell_new(mvm_vm_t* vm, uint32_t flags, mvm_value_t a, mvm_value_t b,
+                          mvm_value_t* out) {
+  TEMP_MARK(vm);
+  mvm_value_t* sa = temp_push(vm, a);
+  mvm_value_t* sb = temp_push(vm, b);
+  uint32_t off = heap_alloc(vm, 16, TC_PROPERTY);
+  a = *sa;
+  b = *sb;
+  TEMP_RESET(vm);
+  if (off == 0) return MVM_E_OUT_OF_MEMORY;
+  uint8_t* p = heap_ptr(vm, off);
+  wr32(p + 4, flags);
+  wr32(p + 8, a);
+  wr32(p + 12, b);
+  *out = value_from_heap_offset(off);
+  return MVM_E_OK;
+}
+
+// Reads the property whose PROPS value is raw: a getter runs with this = receiver. May re-enter.
+static mvm_err_t slot_read(mvm_vm_t* vm, mvm_value_t raw, mvm_value_t receiver,
+                           mvm_value_t* out) {
+  if (!value_is_cell(vm, raw)) {
+    *out = raw;
+    return MVM_E_OK;
+  }
+  mvm_value_t a = field(vm, raw, 8);
+  if (!(cell_flags(vm, raw) & PROP_CELL_ACCESSOR)) {
+    *out = a;
+    return MVM_E_OK;
+  }
+  *out = VAL_UNDEFINED;
+  if (a == VAL_UNDEFINED) return MVM_E_OK;
+  return vm_call_function(vm, a, receiver, NULL, 0, out);
+}
+
+// Writes v through a cell: a setter runs with this = receiver. May re-enter.
+static mvm_err_t cell_write(mvm_vm_t* vm, mvm_value_t cell, mvm_value_t receiver,
+                            mvm_value_t key, mvm_value_t v) {
+  if (!(cell_flags(vm, cell) & PROP_CELL_ACCESSOR)) {
+    set_field(vm, cell, 8, v);
+    return MVM_E_OK;
+  }
+  mvm_value_t setter = field(vm, cell, 12);
+  if (setter == VAL_UNDEFINED) {  // modules are strict code: this is an error, not a no-op
+    return throw_error(vm, EK_TYPE_ERROR, "Cannot set property ", key, " which has only a getter");
+  }
+  mvm_value_t ignored;
+  return vm_call_function(vm, setter, receiver, &v, 1, &ignored);
+}
+
+// The raw PROPS value of an own property (a cell for accessors and hidden properties).
+static bool holder_get_raw(mvm_vm_t* vm, mvm_value_t h, mvm_value_t key, mvm_value_t* out) {
   mvm_value_t props = holder_props(vm, h);
   int32_t i = props_find(vm, props, key);
   if (i < 0) return false;
   *out = props_value(vm, props, (uint32_t)i);
   return true;
+}
+
+// An own property's value without running code: a hidden property's value, undefined for an
+// accessor. No GC.
+static bool holder_get_own(mvm_vm_t* vm, mvm_value_t h, mvm_value_t key, mvm_value_t* out) {
+  if (!holder_get_raw(vm, h, key, out)) return false;
+  if (value_is_cell(vm, *out)) {
+    *out = (cell_flags(vm, *out) & PROP_CELL_ACCESSOR) ? VAL_UNDEFINED : field(vm, *out, 8);
+  }
+  return true;
+}
+
+// True when the i-th property of props is enumerable.
+static bool props_enumerable(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
+  mvm_value_t v = props_value(vm, props, i);
+  return !value_is_cell(vm, v) || !(cell_flags(vm, v) & PROP_CELL_HIDDEN);
 }
 
 // Sets an own property of a holder; key normalized. May GC.
@@ -159,6 +240,12 @@ uint32_t function_rom(mvm_vm_t* vm, mvm_value_t f) {
   }
 }
 
+bool function_is_constructor(mvm_vm_t* vm, mvm_value_t f) {
+  uint32_t t = value_type(vm, f);
+  if (t != TC_FUNCTION && t != TC_CLOSURE) return false;
+  return !(vm->rom[function_rom(vm, f) + FN_FLAGS] & (FN_FLAG_ARROW | FN_FLAG_METHOD));
+}
+
 mvm_value_t function_name(mvm_vm_t* vm, mvm_value_t f) {
   uint32_t t = value_type(vm, f);
   if (t != TC_FUNCTION && t != TC_CLOSURE) return VAL_UNDEFINED;
@@ -172,8 +259,9 @@ mvm_err_t function_prototype(mvm_vm_t* vm, mvm_value_t f, mvm_value_t* out) {
   mvm_value_t* fs = temp_push(vm, f);
   mvm_value_t* obj = temp_push(vm, VAL_UNDEFINED);
   mvm_err_t err = object_new(vm, VAL_NULL, obj);
-  if (!err) err = holder_put(vm, *obj, root_get(vm, ROOT_STR_CONSTRUCTOR), *fs);
-  if (!err) err = holder_put(vm, *fs, root_get(vm, ROOT_STR_PROTOTYPE), *obj);
+  // Both are non-enumerable in JS: for-in over an instance must not list `constructor`.
+  if (!err) err = prop_define_ex(vm, *obj, root_get(vm, ROOT_STR_CONSTRUCTOR), *fs, DEFINE_HIDDEN);
+  if (!err) err = prop_define_ex(vm, *fs, root_get(vm, ROOT_STR_PROTOTYPE), *obj, DEFINE_HIDDEN);
   *out = *obj;
   TEMP_RESET(vm);
   return err;
@@ -300,6 +388,37 @@ static mvm_err_t throw_nullish(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key,
   return throw_error(vm, EK_TYPE_ERROR, prefix, key, "')");
 }
 
+// A property of a ROM function or closure: own properties, then the intrinsic prototype,
+// name and length, then the static parent of a class that extends another (its hidden
+// `__proto__`). key normalized. May GC, may re-enter.
+static mvm_err_t function_get(mvm_vm_t* vm, mvm_value_t f, mvm_value_t key, mvm_value_t* out) {
+  mvm_value_t raw, receiver = f;  // an inherited static getter sees the class it was read on
+  for (int depth = 0; depth < 64; depth++) {  // a bound on `__proto__` cycles made by hand
+    uint32_t t = value_type(vm, f);
+    if (t != TC_FUNCTION && t != TC_CLOSURE) return prop_get(vm, f, key, out);
+    if (holder_get_raw(vm, f, key, &raw)) return slot_read(vm, raw, receiver, out);
+    if (key_is(vm, key, ROOT_STR_PROTOTYPE)) {
+      return function_is_constructor(vm, f) ? function_prototype(vm, f, out) : MVM_E_OK;
+    }
+    if (key_is(vm, key, ROOT_STR_NAME)) {
+      mvm_value_t name = function_name(vm, f);
+      *out = value_is_string(vm, name) ? name : root_get(vm, ROOT_STR_EMPTY);
+      return MVM_E_OK;
+    }
+    if (key_is(vm, key, ROOT_STR_LENGTH)) {
+      *out = value_from_int(rd16(vm->rom + function_rom(vm, f) + FN_LENGTH));
+      return MVM_E_OK;
+    }
+    mvm_value_t parent;
+    if (!holder_get_own(vm, f, root_get(vm, ROOT_STR_PROTO), &parent) ||
+        !value_is_object(vm, parent)) {
+      return MVM_E_OK;
+    }
+    f = parent;
+  }
+  return MVM_E_OK;
+}
+
 mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* out) {
   if (value_is_nullish(obj) || obj == VAL_HOLE) return throw_nullish(vm, obj, key, "read");
   if (!(value_is_int(key) && value_as_int(key) >= 0)) {
@@ -314,10 +433,15 @@ mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* 
   if (value_is_builtin(obj)) return builtin_get_prop(vm, value_builtin_index(obj), key, out);
   switch (value_type(vm, obj)) {
     case TC_OBJECT: {
+      mvm_value_t raw;
       for (mvm_value_t o = obj; value_type(vm, o) == TC_OBJECT; o = field(vm, o, 4)) {
-        if (holder_get_own(vm, o, key, out)) return MVM_E_OK;
+        if (holder_get_raw(vm, o, key, &raw)) return slot_read(vm, raw, obj, out);
       }
-      return MVM_E_OK;
+      if (key_is(vm, key, ROOT_STR_PROTO)) {
+        *out = field(vm, obj, 4);
+        return MVM_E_OK;
+      }
+      return lib_value_method(vm, obj, key, out);  // hasOwnProperty...
     }
     case TC_ARRAY:
       if (value_is_int(key)) {
@@ -330,6 +454,8 @@ mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* 
         return number_make(vm, (double)array_length(vm, obj), out);
       } else if (key_is(vm, key, ROOT_STR_PUSH)) {
         *out = value_from_builtin(BI_ARRAY_PUSH);
+      } else {
+        return lib_value_method(vm, obj, key, out);  // map, slice...
       }
       return MVM_E_OK;
     case TC_STRING8:
@@ -340,27 +466,77 @@ mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* 
         if (i < len) return string_unit_at(vm, obj, i, out);
       } else if (key_is(vm, key, ROOT_STR_LENGTH)) {
         *out = value_from_int((int32_t)len);
+      } else {
+        return lib_value_method(vm, obj, key, out);  // slice, indexOf...
       }
       return MVM_E_OK;
     }
     case TC_FUNCTION:
     case TC_CLOSURE:
-      if (holder_get_own(vm, obj, key, out)) return MVM_E_OK;
-      if (key_is(vm, key, ROOT_STR_PROTOTYPE)) return function_prototype(vm, obj, out);
-      if (key_is(vm, key, ROOT_STR_NAME)) {
-        mvm_value_t name = function_name(vm, obj);
-        *out = value_is_string(vm, name) ? name : root_get(vm, ROOT_STR_EMPTY);
-      } else if (key_is(vm, key, ROOT_STR_LENGTH)) {
-        *out = value_from_int(vm->rom[function_rom(vm, obj) + FN_NPARAMS]);
-      }
+      return function_get(vm, obj, key, out);
+    case TC_BYTES:
+      return bytes_get(vm, obj, key, out);
+    case TC_PROMISE:
+      *out = promise_method(vm, key);
       return MVM_E_OK;
     default:
-      return MVM_E_OK;
+      return lib_value_method(vm, obj, key, out);  // numbers, booleans: toFixed...
   }
+}
+
+// [[Set]] on an object or function; key normalized. An own data property is overwritten in
+// place; an own cell is written through; otherwise a setter up the prototype chain runs, and
+// failing that the property is added. May GC, may re-enter.
+static mvm_err_t holder_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v) {
+  mvm_value_t props = holder_props(vm, obj);
+  int32_t i = props_find(vm, props, key);
+  if (i >= 0) {
+    mvm_value_t raw = props_value(vm, props, (uint32_t)i);
+    if (value_is_cell(vm, raw)) return cell_write(vm, raw, obj, key, v);
+    set_field(vm, props, 12 + 8 * (uint32_t)i, v);
+    return MVM_E_OK;
+  }
+  if (value_type(vm, obj) == TC_OBJECT) {
+    mvm_value_t raw;
+    for (mvm_value_t o = field(vm, obj, 4); value_type(vm, o) == TC_OBJECT; o = field(vm, o, 4)) {
+      if (!holder_get_raw(vm, o, key, &raw)) continue;
+      if (value_is_cell(vm, raw) && (cell_flags(vm, raw) & PROP_CELL_ACCESSOR)) {
+        return cell_write(vm, raw, obj, key, v);
+      }
+      break;  // an inherited data property is shadowed by a new own one
+    }
+    if (key_is(vm, key, ROOT_STR_PROTO)) {  // obj.__proto__ = p
+      return value_type(vm, v) == TC_OBJECT || v == VAL_NULL ? object_set_proto(vm, obj, v)
+                                                              : MVM_E_OK;
+    }
+  }
+  return holder_put(vm, obj, key, v);
+}
+
+mvm_err_t prop_get_super(mvm_vm_t* vm, mvm_value_t home, mvm_value_t key, mvm_value_t receiver,
+                         mvm_value_t* out) {
+  if (value_type(vm, home) != TC_OBJECT) return prop_get(vm, home, key, out);  // static side
+  TEMP_MARK(vm);
+  mvm_value_t* slots = temp_push(vm, home);
+  temp_push(vm, receiver);
+  mvm_err_t err = key_normalize(vm, key, &key);
+  home = slots[0];
+  receiver = slots[1];
+  TEMP_RESET(vm);
+  if (err) return err;
+  mvm_value_t raw;
+  for (mvm_value_t o = home; value_type(vm, o) == TC_OBJECT; o = field(vm, o, 4)) {
+    if (holder_get_raw(vm, o, key, &raw)) return slot_read(vm, raw, receiver, out);
+  }
+  return lib_value_method(vm, home, key, out);
 }
 
 mvm_err_t prop_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v) {
   if (value_is_nullish(obj) || obj == VAL_HOLE) return throw_nullish(vm, obj, key, "set");
+  if (MVM_UNLIKELY(value_is_frozen(vm, obj))) {  // Object.freeze: modules are strict code
+    return throw_error(vm, EK_TYPE_ERROR, "Cannot assign to read only property '", key,
+                       "' of a frozen object");
+  }
   if (!(value_is_int(key) && value_as_int(key) >= 0)) {
     TEMP_MARK(vm);
     mvm_value_t* o = temp_push(vm, obj);
@@ -375,7 +551,7 @@ mvm_err_t prop_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v
     case TC_OBJECT:
     case TC_CLOSURE:
     case TC_FUNCTION:
-      return holder_put(vm, obj, key, v);
+      return holder_set(vm, obj, key, v);
     case TC_ARRAY:
       if (value_is_int(key)) return array_set(vm, obj, (uint32_t)value_as_int(key), v);
       if (key_is(vm, key, ROOT_STR_LENGTH)) {
@@ -390,18 +566,74 @@ mvm_err_t prop_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v
         return err;
       }
       return MVM_E_OK;  // arrays carry no named properties in this subset
+    case TC_BYTES:
+      return bytes_set(vm, obj, key, v);
     default:
-      return MVM_E_OK;  // primitives, host and builtin functions: silently ignored
+      if (obj == value_from_builtin(BI_GLOBAL_THIS)) return lib_global_set(vm, key, v);
+      // Other builtin values (Math, parseInt...) have no storage: refuse, loudly.
+      if (value_is_builtin(obj)) {
+        return throw_error(vm, EK_TYPE_ERROR, "Cannot assign to property '", key,
+                           "' of a builtin (builtins are read-only)");
+      }
+      return MVM_E_OK;  // primitives and host functions: silently ignored
   }
 }
 
 mvm_err_t prop_define(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v) {
-  return prop_set(vm, obj, key, v);
+  return prop_define_ex(vm, obj, key, v, 0);
+}
+
+mvm_err_t prop_define_ex(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v,
+                         uint32_t flags) {
+  uint32_t t = value_type(vm, obj);
+  if (t != TC_OBJECT && t != TC_CLOSURE && t != TC_FUNCTION) return prop_set(vm, obj, key, v);
+  TEMP_MARK(vm);
+  mvm_value_t* o = temp_push(vm, obj);
+  mvm_value_t* val = temp_push(vm, v);
+  mvm_value_t* k = temp_push(vm, key);
+  mvm_err_t err = key_normalize(vm, *k, k);
+  if (!err && (flags & (DEFINE_GETTER | DEFINE_SETTER))) {
+    // A getter and a setter of one key share a cell: complete the existing pair if any.
+    mvm_value_t raw;
+    uint32_t field_at = (flags & DEFINE_GETTER) ? 8 : 12;
+    if (holder_get_raw(vm, *o, *k, &raw) && value_is_cell(vm, raw) &&
+        (cell_flags(vm, raw) & PROP_CELL_ACCESSOR)) {
+      set_field(vm, raw, field_at, *val);
+      TEMP_RESET(vm);
+      return MVM_E_OK;
+    }
+    uint32_t cf = PROP_CELL_ACCESSOR | ((flags & DEFINE_HIDDEN) ? PROP_CELL_HIDDEN : 0);
+    err = cell_new(vm, cf, field_at == 8 ? *val : VAL_UNDEFINED,
+                   field_at == 12 ? *val : VAL_UNDEFINED, val);
+  } else if (!err && (flags & DEFINE_HIDDEN)) {
+    err = cell_new(vm, PROP_CELL_HIDDEN, *val, VAL_UNDEFINED, val);
+  }
+  if (!err) err = holder_put(vm, *o, *k, *val);
+  TEMP_RESET(vm);
+  return err;
+}
+
+mvm_err_t object_set_proto(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t proto) {
+  switch (value_type(vm, obj)) {
+    case TC_OBJECT:
+      // The snapshot format allows an OBJECT or null here; a function as a prototype is not
+      // supported, and such a request leaves the prototype null.
+      set_field(vm, obj, 4, value_type(vm, proto) == TC_OBJECT ? proto : VAL_NULL);
+      return MVM_E_OK;
+    case TC_FUNCTION:
+    case TC_CLOSURE:  // class B extends A: B's static parent, read by function_get
+      return prop_define_ex(vm, obj, root_get(vm, ROOT_STR_PROTO), proto, DEFINE_HIDDEN);
+    default:
+      return MVM_E_OK;
+  }
 }
 
 mvm_err_t prop_delete(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key) {
   if (value_is_nullish(obj) || obj == VAL_HOLE) {
     return throw_error(vm, EK_TYPE_ERROR, "Cannot convert undefined or null to object", 0, NULL);
+  }
+  if (MVM_UNLIKELY(value_is_frozen(vm, obj))) {
+    return throw_error(vm, EK_TYPE_ERROR, "Cannot delete property '", key, "' of a frozen object");
   }
   TEMP_MARK(vm);
   mvm_value_t* o = temp_push(vm, obj);
@@ -424,6 +656,7 @@ mvm_err_t prop_delete(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key) {
       }
       return MVM_E_OK;
     default:
+      if (obj == value_from_builtin(BI_GLOBAL_THIS)) return lib_global_delete(vm, key);
       return MVM_E_OK;
   }
 }
@@ -451,26 +684,39 @@ mvm_err_t prop_has(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, bool* out) {
       for (mvm_value_t o2 = obj; value_type(vm, o2) == TC_OBJECT; o2 = field(vm, o2, 4)) {
         if (holder_get_own(vm, o2, key, &v)) {
           *out = true;
-          break;
+          return MVM_E_OK;
         }
       }
-      return MVM_E_OK;
+      break;  // the library's methods are inherited properties too ('hasOwnProperty' in o)
     case TC_ARRAY:
       if (value_is_int(key)) {
         uint32_t i = (uint32_t)value_as_int(key);
         *out = i < array_length(vm, obj) && array_get(vm, obj, i) != VAL_HOLE;
-      } else {
-        *out = key_is(vm, key, ROOT_STR_LENGTH);
+        return MVM_E_OK;
       }
-      return MVM_E_OK;
+      if (key_is(vm, key, ROOT_STR_LENGTH) || key_is(vm, key, ROOT_STR_PUSH)) {
+        *out = true;
+        return MVM_E_OK;
+      }
+      break;
     case TC_FUNCTION:
     case TC_CLOSURE:
-      *out = holder_get_own(vm, obj, key, &v) || key_is(vm, key, ROOT_STR_PROTOTYPE) ||
-             key_is(vm, key, ROOT_STR_NAME);
+      *out = holder_get_own(vm, obj, key, &v) || key_is(vm, key, ROOT_STR_NAME) ||
+             key_is(vm, key, ROOT_STR_LENGTH) ||
+             (key_is(vm, key, ROOT_STR_PROTOTYPE) && function_is_constructor(vm, obj));
+      if (*out) return MVM_E_OK;
+      break;
+    case TC_BYTES:
+      *out = value_is_int(key) ? (uint32_t)value_as_int(key) < bytes_length(vm, obj)
+                               : key_is(vm, key, ROOT_STR_LENGTH);
       return MVM_E_OK;
     default:
       return MVM_E_OK;
   }
+  if (value_is_int(key)) return MVM_E_OK;
+  err = lib_value_method(vm, obj, key, &v);
+  *out = !err && v != VAL_UNDEFINED;
+  return err;
 }
 
 // ---- instanceof ----
@@ -480,6 +726,18 @@ mvm_err_t instance_of(mvm_vm_t* vm, mvm_value_t v, mvm_value_t ctor, bool* out) 
   if (!value_is_callable(vm, ctor)) {
     return throw_error(vm, EK_TYPE_ERROR, "Right-hand side of 'instanceof' is not callable", 0,
                        NULL);
+  }
+  if (ctor == value_from_builtin(BI_PROMISE)) {
+    *out = value_type(vm, v) == TC_PROMISE;
+    return MVM_E_OK;
+  }
+  if (value_is_builtin(ctor)) {  // the library's constructors know their instances by type
+    uint32_t b = value_builtin_index(ctor), t = value_type(vm, v);
+    if (b == BI_ARRAY || b == BI_UINT8ARRAY || b == BI_OBJECT) {
+      *out = b == BI_ARRAY ? t == TC_ARRAY : b == BI_UINT8ARRAY ? t == TC_BYTES
+                                                               : value_is_object(vm, v);
+      return MVM_E_OK;
+    }
   }
   if (value_type(vm, v) != TC_OBJECT) return MVM_E_OK;
   mvm_value_t target;
@@ -513,6 +771,76 @@ mvm_err_t instance_of(mvm_vm_t* vm, mvm_value_t v, mvm_value_t ctor, bool* out) 
 
 // ---- Own keys ----
 
+// The array index a normalized key stands for, or -1. Keys are ints up to 2^30 - 1; JS
+// indexes go on to 2^32 - 2, and those larger ones are canonical digit strings.
+static double key_index(mvm_vm_t* vm, mvm_value_t k) {
+  if (value_is_int(k)) return value_as_int(k);
+  string_view_t sv = string_view(vm, k);
+  if (sv.len != 10) return -1;  // past int31 (1073741824) and at most 4294967294: 10 digits
+  double d = 0;
+  for (uint32_t i = 0; i < sv.len; i++) {
+    uint16_t u = view_unit(&sv, i);
+    if (u < '0' || u > '9' || (i == 0 && u == '0')) return -1;
+    d = d * 10 + (u - '0');
+  }
+  return d <= 4294967294.0 ? d : -1;
+}
+
+// Appends holder *h's own keys (normalized: ints and strings) to the array *result, in JS
+// order: array indexes ascending, then the other string keys in insertion order. hidden:
+// include the non-enumerable ones. h and result are GC-visible slots. May GC.
+static mvm_err_t holder_keys(mvm_vm_t* vm, const mvm_value_t* h, bool hidden,
+                             mvm_value_t* result) {
+  uint32_t first = array_length(vm, *result);
+  mvm_err_t err = MVM_E_OK;
+  // Two passes over the PROPS: indexes (insertion-sorted into place), then the others.
+  for (int pass = 0; pass < 2 && !err; pass++) {
+    for (uint32_t i = 0; !err; i++) {
+      mvm_value_t props = holder_props(vm, *h);
+      if (i >= props_count(vm, props)) break;
+      mvm_value_t k = props_key(vm, props, i);
+      double index = key_index(vm, k);
+      if ((index >= 0) != (pass == 0)) continue;
+      if (!hidden && !props_enumerable(vm, props, i)) continue;
+      err = array_push(vm, result, k);
+      if (err || pass == 1) continue;
+      mvm_value_t items = field(vm, *result, 8);
+      uint32_t j = array_length(vm, *result) - 1;
+      while (j > first && key_index(vm, field(vm, items, 4 + 4 * (j - 1))) > index) {
+        set_field(vm, items, 4 + 4 * j, field(vm, items, 4 + 4 * (j - 1)));
+        j--;
+      }
+      set_field(vm, items, 4 + 4 * j, k);
+    }
+  }
+  return err;
+}
+
+// Replaces the int keys of the array *result by their canonical strings. May GC.
+static mvm_err_t keys_to_strings(mvm_vm_t* vm, mvm_value_t* result) {
+  for (uint32_t i = 0; i < array_length(vm, *result); i++) {
+    mvm_value_t k = array_get(vm, *result, i);
+    if (!value_is_int(k)) continue;
+    mvm_value_t s;
+    mvm_err_t err = to_string(vm, k, &s);
+    if (err) return err;
+    set_field(vm, field(vm, *result, 8), 4 + 4 * i, s);
+  }
+  return MVM_E_OK;
+}
+
+// The indexes of an array's elements (not holes) or of a string's code units, as ints.
+static mvm_err_t index_keys(mvm_vm_t* vm, const mvm_value_t* o, mvm_value_t* result) {
+  bool is_array = value_type(vm, *o) == TC_ARRAY;
+  uint32_t n = is_array ? array_length(vm, *o) : string_view(vm, *o).len;
+  mvm_err_t err = array_new(vm, n, result);
+  for (uint32_t i = 0; !err && i < n; i++) {
+    if (is_array && (i >= array_length(vm, *o) || array_get(vm, *o, i) == VAL_HOLE)) continue;
+    err = array_push(vm, result, value_from_int((int32_t)i));
+  }
+  return err;
+}
+
 mvm_err_t own_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array) {
   TEMP_MARK(vm);
   mvm_value_t* o = temp_push(vm, obj);
@@ -520,49 +848,88 @@ mvm_err_t own_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array) {
   uint32_t type = value_type(vm, obj);
   mvm_err_t err;
   if (type == TC_ARRAY) {
-    err = array_new(vm, array_length(vm, obj), result);
-    for (uint32_t i = 0; !err && i < array_length(vm, *o); i++) {
-      if (array_get(vm, *o, i) == VAL_HOLE) continue;
-      err = array_push(vm, result, value_from_int((int32_t)i));
-    }
+    err = index_keys(vm, o, result);
   } else if (type == TC_OBJECT || type == TC_CLOSURE || type == TC_FUNCTION) {
-    uint32_t n = props_count(vm, holder_props(vm, obj));
-    err = array_new(vm, n, result);
-    // Integer keys first, ascending (insertion sort on the result), then strings in order.
-    for (uint32_t i = 0; !err && i < n; i++) {
-      mvm_value_t props = holder_props(vm, *o);
-      if (i >= props_count(vm, props)) break;
-      mvm_value_t k = props_key(vm, props, i);
-      if (!value_is_int(k)) continue;
-      err = array_push(vm, result, k);
-      if (err) break;
-      mvm_value_t items = field(vm, *result, 8);
-      uint32_t j = array_length(vm, *result) - 1;
-      while (j > 0 && value_as_int(field(vm, items, 4 + 4 * (j - 1))) > value_as_int(k)) {
-        set_field(vm, items, 4 + 4 * j, field(vm, items, 4 + 4 * (j - 1)));
-        j--;
-      }
-      set_field(vm, items, 4 + 4 * j, k);
-    }
-    for (uint32_t i = 0; !err && i < n; i++) {
-      mvm_value_t props = holder_props(vm, *o);
-      if (i >= props_count(vm, props)) break;
-      mvm_value_t k = props_key(vm, props, i);
-      if (value_is_int(k)) continue;
-      err = array_push(vm, result, k);
-    }
+    err = array_new(vm, props_count(vm, holder_props(vm, obj)), result);
+    if (!err) err = holder_keys(vm, o, false, result);
   } else {
     err = array_new(vm, 0, result);
   }
-  // Integer keys become their canonical strings.
-  for (uint32_t i = 0; !err && i < array_length(vm, *result); i++) {
-    mvm_value_t k = array_get(vm, *result, i);
-    if (!value_is_int(k)) continue;
-    mvm_value_t s;
-    err = to_string(vm, k, &s);
-    if (!err) set_field(vm, field(vm, *result, 8), 4 + 4 * i, s);
-  }
+  if (!err) err = keys_to_strings(vm, result);
   *out_array = *result;
+  TEMP_RESET(vm);
+  return err;
+}
+
+// True when the array arr holds key (keys normalized: ints compare by identity).
+static bool keys_contain(mvm_vm_t* vm, mvm_value_t arr, mvm_value_t key) {
+  uint32_t n = array_length(vm, arr);
+  for (uint32_t i = 0; i < n; i++) {
+    mvm_value_t k = array_get(vm, arr, i);
+    if (k == key || (!value_is_int(k) && !value_is_int(key) && string_equal(vm, k, key))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+mvm_err_t for_in_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array) {
+  TEMP_MARK(vm);
+  mvm_value_t* o = temp_push(vm, obj);
+  mvm_value_t* result = temp_push(vm, VAL_UNDEFINED);
+  mvm_value_t* seen = temp_push(vm, VAL_UNDEFINED);   // every key met, hidden ones too
+  mvm_value_t* level = temp_push(vm, VAL_UNDEFINED);  // one prototype's keys
+  uint32_t type = value_type(vm, obj);
+  mvm_err_t err;
+  if (type == TC_ARRAY || type == TC_STRING8 || type == TC_STRING16) {
+    err = index_keys(vm, o, result);
+  } else if (type == TC_OBJECT) {
+    // Own keys, then each prototype's keys that no object nearer the start already has
+    // (a non-enumerable property shadows too).
+    err = array_new(vm, 0, result);
+    if (!err) err = array_new(vm, 0, seen);
+    for (bool first = true; !err && value_type(vm, *o) == TC_OBJECT; first = false) {
+      err = array_new(vm, 0, level);
+      if (!err) err = holder_keys(vm, o, true, level);
+      for (uint32_t i = 0; !err && i < array_length(vm, *level); i++) {
+        mvm_value_t k = array_get(vm, *level, i);
+        if (!first && keys_contain(vm, *seen, k)) continue;
+        mvm_value_t props = holder_props(vm, *o);
+        int32_t at = props_find(vm, props, k);
+        bool enumerable = at >= 0 && props_enumerable(vm, props, (uint32_t)at);
+        err = array_push(vm, seen, k);
+        if (!err && enumerable) err = array_push(vm, result, array_get(vm, *level, i));
+      }
+      *o = field(vm, *o, 4);
+    }
+  } else if (type == TC_CLOSURE || type == TC_FUNCTION) {
+    err = array_new(vm, 0, result);
+    if (!err) err = holder_keys(vm, o, false, result);
+  } else {
+    err = array_new(vm, 0, result);  // primitives, null and undefined: nothing to visit
+  }
+  if (!err) err = keys_to_strings(vm, result);
+  *out_array = *result;
+  TEMP_RESET(vm);
+  return err;
+}
+
+mvm_err_t object_spread(mvm_vm_t* vm, mvm_value_t* slots) {
+  if (value_is_nullish(slots[1])) return MVM_E_OK;  // {...null} copies nothing
+  TEMP_MARK(vm);
+  mvm_value_t* keys = temp_push(vm, VAL_UNDEFINED);
+  mvm_value_t* v = temp_push(vm, VAL_UNDEFINED);
+  uint32_t type = value_type(vm, slots[1]);
+  mvm_err_t err;
+  if (type == TC_STRING8 || type == TC_STRING16) {
+    err = index_keys(vm, &slots[1], keys);
+  } else {
+    err = own_keys(vm, slots[1], keys);
+  }
+  for (uint32_t i = 0; !err && i < array_length(vm, *keys); i++) {
+    err = prop_get(vm, slots[1], array_get(vm, *keys, i), v);
+    if (!err) err = prop_define_ex(vm, slots[0], array_get(vm, *keys, i), *v, 0);
+  }
   TEMP_RESET(vm);
   return err;
 }

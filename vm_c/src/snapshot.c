@@ -27,9 +27,12 @@ static const uint8_t image_magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'}
 #define IMAGE_FEATURES ((1u << 0) | IMAGE_PROFILE_BIT)
 enum { S_ROM, S_IMPORTS, S_EXPORTS, S_GLOBALS, S_HEAP, S__COUNT };
 
-// ---- CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), four bits at a time ----
+// ---- CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) ----
+// A byte at a time with a 256-entry const table (1 KB of ROM; restore checks every image byte),
+// or, with MVM_CRC32_SMALL, four bits at a time with a 16-entry table (64 bytes, ~3x slower).
 
 uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc) {
+#if MVM_CRC32_SMALL
   static const uint32_t nibble[16] = {
       0x00000000u, 0x1DB71064u, 0x3B6E20C8u, 0x26D930ACu, 0x76DC4190u, 0x6B6B51F4u,
       0x4DB26158u, 0x5005713Cu, 0xEDB88320u, 0xF00F9344u, 0xD6D6A3E8u, 0xCB61B38Cu,
@@ -39,11 +42,79 @@ uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc) {
     crc = (crc >> 4) ^ nibble[(crc ^ data[i]) & 15u];
     crc = (crc >> 4) ^ nibble[(crc ^ (data[i] >> 4)) & 15u];
   }
+#else
+  static const uint32_t table[256] = {
+      0x00000000u, 0x77073096u, 0xEE0E612Cu, 0x990951BAu, 0x076DC419u, 0x706AF48Fu,
+      0xE963A535u, 0x9E6495A3u, 0x0EDB8832u, 0x79DCB8A4u, 0xE0D5E91Eu, 0x97D2D988u,
+      0x09B64C2Bu, 0x7EB17CBDu, 0xE7B82D07u, 0x90BF1D91u, 0x1DB71064u, 0x6AB020F2u,
+      0xF3B97148u, 0x84BE41DEu, 0x1ADAD47Du, 0x6DDDE4EBu, 0xF4D4B551u, 0x83D385C7u,
+      0x136C9856u, 0x646BA8C0u, 0xFD62F97Au, 0x8A65C9ECu, 0x14015C4Fu, 0x63066CD9u,
+      0xFA0F3D63u, 0x8D080DF5u, 0x3B6E20C8u, 0x4C69105Eu, 0xD56041E4u, 0xA2677172u,
+      0x3C03E4D1u, 0x4B04D447u, 0xD20D85FDu, 0xA50AB56Bu, 0x35B5A8FAu, 0x42B2986Cu,
+      0xDBBBC9D6u, 0xACBCF940u, 0x32D86CE3u, 0x45DF5C75u, 0xDCD60DCFu, 0xABD13D59u,
+      0x26D930ACu, 0x51DE003Au, 0xC8D75180u, 0xBFD06116u, 0x21B4F4B5u, 0x56B3C423u,
+      0xCFBA9599u, 0xB8BDA50Fu, 0x2802B89Eu, 0x5F058808u, 0xC60CD9B2u, 0xB10BE924u,
+      0x2F6F7C87u, 0x58684C11u, 0xC1611DABu, 0xB6662D3Du, 0x76DC4190u, 0x01DB7106u,
+      0x98D220BCu, 0xEFD5102Au, 0x71B18589u, 0x06B6B51Fu, 0x9FBFE4A5u, 0xE8B8D433u,
+      0x7807C9A2u, 0x0F00F934u, 0x9609A88Eu, 0xE10E9818u, 0x7F6A0DBBu, 0x086D3D2Du,
+      0x91646C97u, 0xE6635C01u, 0x6B6B51F4u, 0x1C6C6162u, 0x856530D8u, 0xF262004Eu,
+      0x6C0695EDu, 0x1B01A57Bu, 0x8208F4C1u, 0xF50FC457u, 0x65B0D9C6u, 0x12B7E950u,
+      0x8BBEB8EAu, 0xFCB9887Cu, 0x62DD1DDFu, 0x15DA2D49u, 0x8CD37CF3u, 0xFBD44C65u,
+      0x4DB26158u, 0x3AB551CEu, 0xA3BC0074u, 0xD4BB30E2u, 0x4ADFA541u, 0x3DD895D7u,
+      0xA4D1C46Du, 0xD3D6F4FBu, 0x4369E96Au, 0x346ED9FCu, 0xAD678846u, 0xDA60B8D0u,
+      0x44042D73u, 0x33031DE5u, 0xAA0A4C5Fu, 0xDD0D7CC9u, 0x5005713Cu, 0x270241AAu,
+      0xBE0B1010u, 0xC90C2086u, 0x5768B525u, 0x206F85B3u, 0xB966D409u, 0xCE61E49Fu,
+      0x5EDEF90Eu, 0x29D9C998u, 0xB0D09822u, 0xC7D7A8B4u, 0x59B33D17u, 0x2EB40D81u,
+      0xB7BD5C3Bu, 0xC0BA6CADu, 0xEDB88320u, 0x9ABFB3B6u, 0x03B6E20Cu, 0x74B1D29Au,
+      0xEAD54739u, 0x9DD277AFu, 0x04DB2615u, 0x73DC1683u, 0xE3630B12u, 0x94643B84u,
+      0x0D6D6A3Eu, 0x7A6A5AA8u, 0xE40ECF0Bu, 0x9309FF9Du, 0x0A00AE27u, 0x7D079EB1u,
+      0xF00F9344u, 0x8708A3D2u, 0x1E01F268u, 0x6906C2FEu, 0xF762575Du, 0x806567CBu,
+      0x196C3671u, 0x6E6B06E7u, 0xFED41B76u, 0x89D32BE0u, 0x10DA7A5Au, 0x67DD4ACCu,
+      0xF9B9DF6Fu, 0x8EBEEFF9u, 0x17B7BE43u, 0x60B08ED5u, 0xD6D6A3E8u, 0xA1D1937Eu,
+      0x38D8C2C4u, 0x4FDFF252u, 0xD1BB67F1u, 0xA6BC5767u, 0x3FB506DDu, 0x48B2364Bu,
+      0xD80D2BDAu, 0xAF0A1B4Cu, 0x36034AF6u, 0x41047A60u, 0xDF60EFC3u, 0xA867DF55u,
+      0x316E8EEFu, 0x4669BE79u, 0xCB61B38Cu, 0xBC66831Au, 0x256FD2A0u, 0x5268E236u,
+      0xCC0C7795u, 0xBB0B4703u, 0x220216B9u, 0x5505262Fu, 0xC5BA3BBEu, 0xB2BD0B28u,
+      0x2BB45A92u, 0x5CB36A04u, 0xC2D7FFA7u, 0xB5D0CF31u, 0x2CD99E8Bu, 0x5BDEAE1Du,
+      0x9B64C2B0u, 0xEC63F226u, 0x756AA39Cu, 0x026D930Au, 0x9C0906A9u, 0xEB0E363Fu,
+      0x72076785u, 0x05005713u, 0x95BF4A82u, 0xE2B87A14u, 0x7BB12BAEu, 0x0CB61B38u,
+      0x92D28E9Bu, 0xE5D5BE0Du, 0x7CDCEFB7u, 0x0BDBDF21u, 0x86D3D2D4u, 0xF1D4E242u,
+      0x68DDB3F8u, 0x1FDA836Eu, 0x81BE16CDu, 0xF6B9265Bu, 0x6FB077E1u, 0x18B74777u,
+      0x88085AE6u, 0xFF0F6A70u, 0x66063BCAu, 0x11010B5Cu, 0x8F659EFFu, 0xF862AE69u,
+      0x616BFFD3u, 0x166CCF45u, 0xA00AE278u, 0xD70DD2EEu, 0x4E048354u, 0x3903B3C2u,
+      0xA7672661u, 0xD06016F7u, 0x4969474Du, 0x3E6E77DBu, 0xAED16A4Au, 0xD9D65ADCu,
+      0x40DF0B66u, 0x37D83BF0u, 0xA9BCAE53u, 0xDEBB9EC5u, 0x47B2CF7Fu, 0x30B5FFE9u,
+      0xBDBDF21Cu, 0xCABAC28Au, 0x53B39330u, 0x24B4A3A6u, 0xBAD03605u, 0xCDD70693u,
+      0x54DE5729u, 0x23D967BFu, 0xB3667A2Eu, 0xC4614AB8u, 0x5D681B02u, 0x2A6F2B94u,
+      0xB40BBE37u, 0xC30C8EA1u, 0x5A05DF1Bu, 0x2D02EF8Du};
+  crc = ~crc;
+  for (size_t i = 0; i < len; i++) crc = (crc >> 8) ^ table[(crc ^ data[i]) & 0xFFu];
+#endif
   return ~crc;
 }
 
 // ---- Writing ----
 #if MVM_INCLUDE_BUILD_API
+
+/* An image holds what a resumed program can still reach, not the whole unit:
+ *
+ * - ROM: the allocations reachable from the live heap, the live globals and the exports:
+ *   reachable functions with their constants, names and line tables (error locations keep
+ *   working), the strings and floats those hold, the export names, the names of globals still
+ *   in their TDZ. The entry function and the module bodies, which have run, are left out, and
+ *   so is anything only they used. Offsets are renumbered; every ROM reference is rewritten.
+ * - Globals that no reachable function reads or writes (nor an export) are dead: their values
+ *   are dropped (written as undefined), so what only they kept alive (the prelude's console
+ *   object, say) is not in the heap either. Finding them is a fixpoint: a collection marks the
+ *   ROM that the heap and globals reach; the code of the reachable functions names the live
+ *   globals; dead globals are cleared and the collection runs again, until nothing changes.
+ * - Heap: the VM roots ITEMS holds only its slots in use (the cached strings, the exports
+ *   table, unused slots at the end are left out: a restored VM rebuilds them, heap.c
+ *   roots_build), and PROPS carry no spare capacity.
+ *
+ * The VM itself ends in the state a restore of the image gives (its ROM is the image's, and it
+ * has no entry function: mvm_run_main refuses), so it can keep running and snapshot again.
+ */
 
 static void reset_run_state(mvm_vm_t* vm) {
   vm->sp = vm->stack;
@@ -52,17 +123,214 @@ static void reset_run_state(mvm_vm_t* vm) {
   vm->ntemps = 0;
   vm->exception = VAL_UNDEFINED;
   vm->fatal = MVM_E_OK;
+  vm->throw_func = NO_OFFSET;  // ROM offsets of the old ROM
+  vm->err_func = NO_OFFSET;
 }
 
-mvm_err_t mvm_snapshot(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len) {
-  if (!vm || !out_image || !out_len) return MVM_E_INVALID_ARGUMENT;
-  *out_image = NULL;
-  *out_len = 0;
-  if (vm->depth) return MVM_E_REENTRANT;
-  reset_run_state(vm);
-  if (!gc_collect(vm, 0)) return MVM_E_OUT_OF_MEMORY;
+static bool bit_test(const uint8_t* bits, uint32_t i) { return (bits[i >> 3] >> (i & 7u)) & 1u; }
+static void bit_set(uint8_t* bits, uint32_t i) { bits[i >> 3] = (uint8_t)(bits[i >> 3] | (1u << (i & 7u))); }
+// ROM marks: one bit per ROM word, as gc.c sets them.
+static bool rom_marked(const uint8_t* marks, uint32_t off) { return bit_test(marks, off >> 2); }
+static void rom_mark_value(uint32_t rom_len, uint8_t* marks, mvm_value_t v) {
+  if (value_is_rom(v) && value_rom_offset(v) < rom_len) bit_set(marks, value_rom_offset(v) >> 2);
+}
+// Marks the allocation at ROM offset off; true when it lies before `before` (walked already).
+static bool rom_mark_at(uint8_t* marks, uint32_t off, uint32_t before) {
+  bit_set(marks, off >> 2);
+  return off < before;
+}
 
-  mvm_value_t exports = root_get(vm, ROOT_EXPORTS);
+// Marks everything the marked ROM allocations refer to, and the globals their code names.
+static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, uint8_t* done,
+                        uint8_t* live_globals, uint32_t global_count) {
+  bool again = true;
+  while (again) {
+    again = false;
+    for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
+      if (!rom_marked(marks, at) || bit_test(done, at >> 2)) continue;
+      bit_set(done, at >> 2);
+      const uint8_t* p = rom + at;
+      switch (header_type(rd32(p))) {
+        case TC_FUNCTION: {
+          uint32_t c = rd32(p + FN_CONSTS), l = rd32(p + FN_LINES);
+          if (c != NO_OFFSET && rom_mark_at(marks, c, at)) again = true;
+          if (l != NO_OFFSET && rom_mark_at(marks, l, at)) again = true;
+          mvm_value_t name = rd32(p + FN_NAME);
+          if (value_is_rom(name) && rom_mark_at(marks, value_rom_offset(name), at)) again = true;
+          const uint8_t* code = p + FN_CODE;
+          uint32_t len = rd32(p + FN_CODE_LEN);
+          for (uint32_t pc = 0; pc < len; pc += opcode_size(code[pc])) {
+            uint8_t op = code[pc];
+            if (op == OP_LOAD_GLOBAL || op == OP_STORE_GLOBAL || op == OP_LOAD_GLOBAL_FN) {
+              uint32_t g = rd16(code + pc + 1);
+              if (g < global_count) bit_set(live_globals, g);
+            }
+          }
+          break;
+        }
+        case TC_CONSTS:
+          for (uint32_t i = 0; i < rd32(p + 4); i++) {
+            mvm_value_t v = rd32(p + 8 + 4 * i);
+            if (value_is_rom(v) && rom_mark_at(marks, value_rom_offset(v), at)) again = true;
+          }
+          break;
+        case TC_LINES: {
+          mvm_value_t file = rd32(p + 4);
+          if (value_is_rom(file) && rom_mark_at(marks, value_rom_offset(file), at)) again = true;
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+}
+
+static mvm_value_t remap_value(const uint32_t* map, mvm_value_t v) {
+  return value_is_rom(v) ? value_from_rom_offset(map[value_rom_offset(v) >> 2]) : v;
+}
+
+typedef struct shaken {
+  uint8_t* rom;      // VM_MALLOC'd, rom_len + 8 bytes (as a unit's copy)
+  uint32_t rom_len;
+  uint32_t names;    // ROM offset of the new global names CONSTS, or NO_OFFSET
+} shaken_t;
+
+// Lays out the marked allocations (plus a names table when globals are in their TDZ), copies
+// them with their ROM references rewritten; map gets each old allocation's new offset.
+static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* live_globals,
+                           uint32_t* map, shaken_t* out) {
+  const uint8_t* rom = vm->rom;
+  uint32_t n = 0;
+  for (uint32_t at = 0; at < vm->rom_len; at += header_size(rd32(rom + at))) {
+    if (rom_marked(marks, at)) {
+      map[at >> 2] = n;
+      n += header_size(rd32(rom + at));
+    }
+  }
+  uint32_t nholes = 0;
+  if (vm->global_names != NO_OFFSET) {
+    for (uint32_t i = 0; i < vm->global_count; i++) {
+      if (vm->globals[i] == VAL_HOLE && bit_test(live_globals, i)) nholes++;
+    }
+  }
+  uint32_t names_at = NO_OFFSET;
+  uint64_t total = n;
+  if (nholes) {
+    names_at = n;
+    total += 8 + 4 * (uint64_t)vm->global_count;
+  }
+  if (total >= 0x7FFFFFF0u) return MVM_E_OUT_OF_MEMORY;
+  uint8_t* out_rom = (uint8_t*)VM_MALLOC(vm, (size_t)total + 8);
+  if (!out_rom) return MVM_E_OUT_OF_MEMORY;
+  MVM_MEMSET(out_rom, 0, (size_t)total + 8);
+  for (uint32_t at = 0; at < vm->rom_len; at += header_size(rd32(rom + at))) {
+    if (!rom_marked(marks, at)) continue;
+    uint32_t size = header_size(rd32(rom + at));
+    uint8_t* p = out_rom + map[at >> 2];
+    MVM_MEMCPY(p, rom + at, size);
+    switch (header_type(rd32(p))) {
+      case TC_FUNCTION: {
+        uint32_t c = rd32(p + FN_CONSTS), l = rd32(p + FN_LINES);
+        if (c != NO_OFFSET) wr32(p + FN_CONSTS, map[c >> 2]);
+        if (l != NO_OFFSET) wr32(p + FN_LINES, map[l >> 2]);
+        wr32(p + FN_NAME, remap_value(map, rd32(p + FN_NAME)));
+        break;
+      }
+      case TC_CONSTS:
+        for (uint32_t i = 0; i < rd32(p + 4); i++) {
+          wr32(p + 8 + 4 * i, remap_value(map, rd32(p + 8 + 4 * i)));
+        }
+        break;
+      case TC_LINES:
+        wr32(p + 4, remap_value(map, rd32(p + 4)));
+        break;
+      default:
+        break;
+    }
+  }
+  if (nholes) {
+    uint8_t* p = out_rom + names_at;
+    wr32(p, header_make(8 + 4 * vm->global_count, TC_CONSTS));
+    wr32(p + 4, vm->global_count);
+    for (uint32_t i = 0; i < vm->global_count; i++) {
+      mvm_value_t v = VAL_UNDEFINED;
+      if (vm->globals[i] == VAL_HOLE && bit_test(live_globals, i)) {
+        v = remap_value(map, rd32(rom + vm->global_names + 8 + 4 * i));
+      }
+      wr32(p + 8 + 4 * i, v);
+    }
+  }
+  out->rom = out_rom;
+  out->rom_len = (uint32_t)total;
+  out->names = names_at;
+  return MVM_E_OK;
+}
+
+// Finds the live ROM and globals (see the top), clearing dead globals. On success marks has the
+// live ROM allocations (names of TDZ globals included) and live_globals the live globals.
+static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
+                           uint8_t* live_globals, size_t marks_len, size_t globals_len) {
+  for (;;) {
+    MVM_MEMSET(snap->rom_marks, 0, marks_len);
+    MVM_MEMSET(done, 0, marks_len);
+    MVM_MEMSET(live_globals, 0, globals_len);
+    vm->gc_snapshot = snap;
+    bool ok = gc_collect(vm, 0);
+    vm->gc_snapshot = NULL;
+    if (!ok) return MVM_E_OUT_OF_MEMORY;
+    for (uint32_t i = 0; i < vm->unit_export_count; i++) {
+      bit_set(live_globals, vm->unit_exports[i].slot);
+      bit_set(snap->rom_marks, vm->unit_exports[i].name >> 2);
+    }
+    rom_closure(vm->rom, vm->rom_len, snap->rom_marks, done, live_globals, vm->global_count);
+    bool changed = false;
+    for (uint32_t i = 0; i < vm->global_count; i++) {
+      if (bit_test(live_globals, i)) continue;
+      mvm_value_t v = vm->globals[i];
+      if (value_is_ref(v)) changed = true;  // it may have kept heap or ROM alive
+      vm->globals[i] = VAL_UNDEFINED;
+    }
+    if (changed) continue;
+    // The names of live globals still in their TDZ stay (for their ReferenceError).
+    if (vm->global_names != NO_OFFSET) {
+      for (uint32_t i = 0; i < vm->global_count; i++) {
+        if (vm->globals[i] == VAL_HOLE && bit_test(live_globals, i)) {
+          mvm_value_t name = rd32(vm->rom + vm->global_names + 8 + 4 * i);
+          rom_mark_value(vm->rom_len, snap->rom_marks, name);
+        }
+      }
+    }
+    return MVM_E_OK;
+  }
+}
+
+// Replaces vm->roots with a copy of its first n slots (n >= 1).
+static mvm_err_t roots_trim(mvm_vm_t* vm, uint32_t n) {
+  uint32_t off = heap_alloc(vm, 4 + 4 * n, TC_ITEMS);
+  if (!off) return MVM_E_OUT_OF_MEMORY;
+  MVM_MEMCPY(vm->heap + off + 4, vm->heap + vm->roots + 4, 4 * (size_t)n);
+  vm->roots = value_from_heap_offset(off);
+  return MVM_E_OK;
+}
+
+// Gives vm a full roots ITEMS again (with fresh cached strings), from its trimmed one.
+static mvm_err_t roots_restore_full(mvm_vm_t* vm) {
+  uint32_t need = roots_bytes();
+  if (vm->heap_cap - vm->heap_used < need && !gc_collect(vm, need)) return MVM_E_OUT_OF_MEMORY;
+  const uint8_t* p = vm->heap + vm->roots;
+  uint32_t n = (header_size(rd32(p)) - 4) / 4;
+  if (n > ROOT__COUNT) n = ROOT__COUNT;
+  uint8_t slots[4 * ROOT__COUNT];
+  MVM_MEMCPY(slots, p + 4, 4 * (size_t)n);
+  roots_build(vm, slots, n);
+  return MVM_E_OK;
+}
+
+static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len) {
+  // The roots are trimmed here: ROOT_EXPORTS may lie past their end (no vmExport table).
+  uint32_t nroots = (header_size(rd32(vm->heap + vm->roots)) - 4) / 4;
+  mvm_value_t exports = ROOT_EXPORTS < nroots ? root_get(vm, ROOT_EXPORTS) : VAL_UNDEFINED;
   uint32_t nprops = value_is_ref(exports) ? rd32(value_ptr(vm, exports) + 4) : 0;
   uint32_t nexports = nprops + vm->unit_export_count;
 
@@ -117,6 +385,80 @@ mvm_err_t mvm_snapshot(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len) {
   *out_len = total;
   return MVM_E_OK;
 }
+
+mvm_err_t mvm_snapshot(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len) {
+  if (!vm || !out_image || !out_len) return MVM_E_INVALID_ARGUMENT;
+  *out_image = NULL;
+  *out_len = 0;
+  if (vm->depth) return MVM_E_REENTRANT;
+  reset_run_state(vm);
+  // Room for the full roots afterwards (roots_restore_full), checked before anything changes:
+  // what follows only ever drops data.
+  if (!gc_collect(vm, roots_bytes())) return MVM_E_OUT_OF_MEMORY;
+
+  // Caches out of the roots (roots_build makes them again); an empty exports table too.
+  for (uint32_t i = ROOT_STR_FIRST; i < ROOT_STR__END; i++) root_set(vm, i, VAL_UNDEFINED);
+  mvm_value_t exports = root_get(vm, ROOT_EXPORTS);
+  if (value_is_ref(exports) && rd32(value_ptr(vm, exports) + 4) == 0) {
+    root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);
+  }
+
+  size_t marks_len = vm->rom_len / 32 + 1, globals_len = vm->global_count / 8 + 1;
+  uint8_t* marks = (uint8_t*)VM_MALLOC(vm, marks_len);
+  uint8_t* done = (uint8_t*)VM_MALLOC(vm, marks_len);
+  uint8_t* live_globals = (uint8_t*)VM_MALLOC(vm, globals_len);
+  uint32_t* map = (uint32_t*)VM_MALLOC(vm, sizeof(uint32_t) * ((size_t)vm->rom_len / 4 + 1));
+  mvm_err_t err = marks && done && live_globals && map ? MVM_E_OK : MVM_E_OUT_OF_MEMORY;
+  gc_snapshot_t snap;
+  MVM_MEMSET(&snap, 0, sizeof snap);
+  snap.rom_len = vm->rom_len;
+  snap.rom_marks = marks;
+  if (!err) err = find_live(vm, &snap, done, live_globals, marks_len, globals_len);
+  shaken_t shaken = {NULL, 0, NO_OFFSET};
+  if (!err) err = rom_shake(vm, marks, live_globals, map, &shaken);
+  if (!err) {
+    uint32_t n = ROOT__COUNT;
+    while (n > 1 && root_get(vm, n - 1) == VAL_UNDEFINED) n--;
+    err = roots_trim(vm, n);
+  }
+  if (!err) {
+    // The last collection rewrites every ROM reference for the new ROM, and trims PROPS; the
+    // VM then runs on the new ROM (nothing can refer to what was left out).
+    snap.rom_marks = NULL;
+    snap.rom_map = map;
+    snap.trim = true;
+    vm->gc_snapshot = &snap;
+    bool ok = gc_collect(vm, 0);
+    vm->gc_snapshot = NULL;
+    if (!ok) err = MVM_E_OUT_OF_MEMORY;
+  }
+  if (!err) {
+    for (uint32_t i = 0; i < vm->unit_export_count; i++) {
+      vm->unit_exports[i].name = map[vm->unit_exports[i].name >> 2];
+    }
+    if (vm->rom_owned) VM_FREE(vm, vm->rom_owned);
+    vm->rom_owned = shaken.rom;
+    vm->rom = shaken.rom;
+    vm->rom_len = shaken.rom_len;
+    vm->global_names = shaken.names;
+    vm->entry = NO_OFFSET;
+    shaken.rom = NULL;
+    err = write_image(vm, out_image, out_len);
+  }
+  if (shaken.rom) VM_FREE(vm, shaken.rom);
+  if (marks) VM_FREE(vm, marks);
+  if (done) VM_FREE(vm, done);
+  if (live_globals) VM_FREE(vm, live_globals);
+  if (map) VM_FREE(vm, map);
+  mvm_err_t rerr = roots_restore_full(vm);  // the VM stays usable, image or not
+  if (!err && rerr) {
+    MVM_FREE(*out_image, vm->context);
+    *out_image = NULL;
+    *out_len = 0;
+    err = rerr;
+  }
+  return err;
+}
 #endif  // MVM_INCLUDE_BUILD_API
 
 // ---- Validation ----
@@ -143,14 +485,18 @@ static uint32_t ref_type(const checker_t* c, mvm_value_t v) {
   return TC_INVALID;
 }
 
+// The VM roots ITEMS (heap offset 4) is referred to by the VM alone: a value in the image that
+// pointed at it would let the program overwrite the roots (an array sharing it as its items).
+#define ROOTS_REF 4u
+
 static bool value_ok(const checker_t* c, mvm_value_t v) {
-  if (value_is_heap(v)) return is_start(c, v);
+  if (value_is_heap(v)) return is_start(c, v) && v != ROOTS_REF;
   return rom_value_ok(c->rom, c->rom_len, c->rom_starts, v);
 }
 
 static bool heap_ref_of(const checker_t* c, mvm_value_t v, uint32_t type, bool allow_undefined) {
   if (allow_undefined && v == VAL_UNDEFINED) return true;
-  return value_is_heap(v) && is_start(c, v) && ref_type(c, v) == type;
+  return value_is_heap(v) && is_start(c, v) && v != ROOTS_REF && ref_type(c, v) == type;
 }
 
 static bool string_ok(const checker_t* c, mvm_value_t v) {
@@ -208,33 +554,60 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
     case TC_CLOSURE: {
       if (size < 16) return false;
       mvm_value_t f = rd32(p + 4);
+      // At an allocation start: only those FUNCTIONs had their code verified.
       return value_is_rom(f) && rom_alloc_ok(c->rom, c->rom_len, value_rom_offset(f), TC_FUNCTION) &&
+             rom_value_ok(c->rom, c->rom_len, c->rom_starts, f) &&
              heap_ref_of(c, rd32(p + 8), TC_SCOPE, true) &&
              heap_ref_of(c, rd32(p + 12), TC_PROPS, true);
     }
     case TC_SCOPE:
       return heap_ref_of(c, rd32(p + 4), TC_SCOPE, true) && values_ok(c, at + 8, at + size);
+    case TC_BYTES:  // Uint8Array: the bytes fit
+      return 8 + (uint64_t)rd32(p + 4) <= size;
     case TC_HOSTFN: {
       uint16_t id = rd16(p + 4), index = rd16(p + 6);
       return index < c->nimports && rd16(c->imports + 2 * index) == id;
     }
+    case TC_PROPERTY:  // u32 flags, getter or value, setter (any values)
+      return size >= 16 && rd32(p + 4) <= 3 && values_ok(c, at + 8, at + 16);
+    case TC_PROMISE: {  // u32 state, value, reactions (an ARRAY while pending)
+      mvm_value_t reactions = rd32(p + 12);
+      return size >= 16 && rd32(p + 4) <= 2 && value_ok(c, rd32(p + 8)) &&
+             heap_ref_of(c, reactions, TC_ARRAY, true);
+    }
+    case TC_RESOLVER:  // u32 flags, promise, twin resolver
+      return size >= 16 && rd32(p + 4) <= 3 && heap_ref_of(c, rd32(p + 8), TC_PROMISE, false) &&
+             heap_ref_of(c, rd32(p + 12), TC_RESOLVER, true);
+    case TC_CONTINUATION:  // values; async.c checks the frame layout when it resumes one
+      return size >= 28 && values_ok(c, at + 4, at + size);
     default:
       return false;
   }
 }
 
+// The image's roots ITEMS may hold fewer than ROOT__COUNT slots (the missing ones are
+// undefined); its cached strings and exports table are not used (restore rebuilds them).
+static uint32_t roots_slots(const checker_t* c) {
+  uint32_t n = (header_size(rd32(c->heap + 4)) - 4) / 4;
+  return n < ROOT__COUNT ? n : ROOT__COUNT;
+}
+
 static bool roots_ok(const checker_t* c) {
   if (c->heap_len < 8 || !is_start(c, 4)) return false;
   const uint8_t* p = c->heap + 4;
-  uint32_t h = rd32(p);
-  if (header_type(h) != TC_ITEMS || (header_size(h) - 4) / 4 < ROOT__COUNT) return false;
+  if (header_type(rd32(p)) != TC_ITEMS) return false;
+  uint32_t n = roots_slots(c);
+#define ROOT_SLOT(i) ((i) < n ? rd32(p + 4 + 4 * (i)) : VAL_UNDEFINED)
   for (uint32_t k = 0; k < EK__COUNT; k++) {
-    if (!heap_ref_of(c, rd32(p + 4 + 4 * (ROOT_ERROR_PROTO + k)), TC_OBJECT, true)) return false;
+    if (!heap_ref_of(c, ROOT_SLOT(ROOT_ERROR_PROTO + k), TC_OBJECT, true)) return false;
   }
-  if (!heap_ref_of(c, rd32(p + 4 + 4 * ROOT_FN_PROPS), TC_PROPS, true)) return false;
-  for (uint32_t i = ROOT_STR_FIRST; i < ROOT__COUNT; i++) {
-    if (!string_ok(c, rd32(p + 4 + 4 * i))) return false;
+  if (!heap_ref_of(c, ROOT_SLOT(ROOT_FN_PROPS), TC_PROPS, true)) return false;
+  if (!heap_ref_of(c, ROOT_SLOT(ROOT_JOBS), TC_ARRAY, true)) return false;
+  if (!heap_ref_of(c, ROOT_SLOT(ROOT_GLOBAL_THIS), TC_OBJECT, true)) return false;
+  for (uint32_t i = ROOT_STR_FIRST; i < ROOT_STR__END; i++) {
+    if (ROOT_SLOT(i) != VAL_UNDEFINED && !string_ok(c, ROOT_SLOT(i))) return false;
   }
+#undef ROOT_SLOT
   return true;
 }
 
@@ -252,7 +625,9 @@ static mvm_err_t heap_check(checker_t* c, mvm_arena_t* arena, void* context) {
       break;
     }
     uint32_t h = rd32(c->heap + at), size = header_size(h), t = header_type(h);
-    if (size < 8 || (size & 3u) || size > c->heap_len - at || t < TC_FLOAT64 || t > TC_HOSTFN) {
+    if (size < 8 || (size & 3u) || size > c->heap_len - at || t < TC_FLOAT64 ||
+        (t > TC_HOSTFN && t != TC_BYTES && t != TC_PROPERTY && t != TC_PROMISE &&
+         t != TC_RESOLVER && t != TC_CONTINUATION)) {
       err = MVM_E_INVALID_IMAGE;
       break;
     }
@@ -320,10 +695,14 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   if (err) return err;
   uint32_t entry = rd32(image + 24), names = rd32(image + 28);
   uint32_t global_count = len[S_GLOBALS] / 4;
-  if (!rom_alloc_ok(c.rom, c.rom_len, entry, TC_FUNCTION) ||
+  // NO_OFFSET: no entry function (an image's ROM holds what the program can still reach).
+  if ((entry != NO_OFFSET &&
+       (!rom_alloc_ok(c.rom, c.rom_len, entry, TC_FUNCTION) ||
+        !rom_value_ok(c.rom, c.rom_len, c.rom_starts, value_from_rom_offset(entry)))) ||
       !rom_names_ok(c.rom, c.rom_len, names, global_count)) {
     err = MVM_E_INVALID_IMAGE;
   }
+  if (!err) err = rom_verify_code(c.rom, c.rom_len, global_count, arena, context);
   if (!err) err = heap_check(&c, arena, context);
   const uint8_t* globals = image + off[S_GLOBALS];
   for (uint32_t i = 0; !err && i < global_count; i++) {
@@ -375,10 +754,21 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   // the image's export values, which are offsets into the heap as written.
   uint32_t cap_exports = nexports < 4 ? 4 : nexports;
   uint64_t exports_bytes = 8 + 8 * (uint64_t)cap_exports;
-  uint64_t needed = (uint64_t)c.heap_len + exports_bytes;
+  uint64_t needed = (uint64_t)c.heap_len + exports_bytes + roots_bytes();
+  if (!err && arena) {
+    // In a caller's buffer the heap has a fixed size: the largest that leaves room for the
+    // collector's second space and (MVM_STACK_ON_DEMAND) the stack of a call, with block headers.
+    size_t call_bytes = MVM_STACK_ON_DEMAND ? sizeof(mvm_value_t) * vm->stack_slots +
+                                                  sizeof(frame_t) * vm->max_frames +
+                                                  sizeof(handler_t) * vm->max_handlers + 64
+                                            : 0;
+    size_t room = arena_available(arena) + vm->heap_cap;  // the first space is replaced below
+    size_t space = room > call_bytes + 64 ? ((room - call_bytes - 64) / 2) & ~(size_t)7 : 0;
+    if (space < vm->heap_limit) vm->heap_limit = (uint32_t)space;
+  }
   if (!err && needed > vm->heap_limit) err = MVM_E_OUT_OF_MEMORY;
   if (!err) {
-    uint64_t cap = needed * 2;
+    uint64_t cap = arena ? vm->heap_limit : needed * 2;
     if (cap < MVM_INITIAL_HEAP) cap = MVM_INITIAL_HEAP;
     if (cap > vm->heap_limit) cap = vm->heap_limit;
     VM_FREE(vm, vm->heap);
@@ -395,9 +785,10 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
       wr32(t + 8 + 8 * i, i < nexports ? rd32(exports + 8 * i) : VAL_UNDEFINED);
       wr32(t + 12 + 8 * i, i < nexports ? rd32(exports + 8 * i + 4) : VAL_UNDEFINED);
     }
-    vm->heap_used = (uint32_t)needed;
+    vm->heap_used = (uint32_t)(c.heap_len + exports_bytes);
     vm->heap_peak = vm->heap_used;
-    vm->roots = value_from_heap_offset(4);
+    // Full roots after it (the image's at offset 4 becomes garbage), with fresh cached strings.
+    roots_build(vm, c.heap + 8, roots_slots(&c));
     root_set(vm, ROOT_EXPORTS, value_from_heap_offset(c.heap_len));
   }
   if (err) {

@@ -102,8 +102,13 @@ static inline bool value_is_bool(mvm_value_t v) { return v == VAL_TRUE || v == V
 // ---- int31 ----
 
 static inline int32_t value_as_int(mvm_value_t v) {
+#if defined(__GNUC__)
+  // GCC and Clang define >> of a negative int as an arithmetic shift: one instruction.
+  return (int32_t)v >> 1;
+#else
   // Sign-extends bit 30 of (v >> 1) without relying on implementation-defined >> of negatives.
   return (int32_t)((v >> 1) ^ 0x40000000u) - (int32_t)0x40000000;
+#endif
 }
 static inline mvm_value_t value_from_int(int32_t i) { return ((uint32_t)i << 1) | 1u; }
 static inline bool int31_fits(int64_t i) { return i >= INT31_MIN && i <= INT31_MAX; }
@@ -131,11 +136,38 @@ static inline uint32_t value_builtin_index(mvm_value_t v) {
 
 static inline uint32_t header_make(uint32_t size, uint32_t type) { return (size << 5) | type; }
 static inline uint32_t header_type(uint32_t h) { return h & 31u; }
-static inline uint32_t header_size(uint32_t h) { return h >> 5; }
+// Sizes are multiples of 4, so the low two bits of the size field are free for flags: bit 5 of
+// the header is FROZEN (Object.freeze, lib_object.c), on OBJECT, ARRAY, CLOSURE and BYTES.
+// Collection and snapshots copy headers verbatim, so the flag stays with its allocation.
+#define HEADER_FROZEN (1u << 5)
+static inline uint32_t header_size(uint32_t h) { return (h >> 5) & ~3u; }
 #define ALLOC_MAX_SIZE ((uint32_t)1 << 27)
 
 // ---- Little-endian field access (heap and ROM) ----
+// Byte by byte, so any host and any alignment works. On little-endian hosts whose loads and
+// stores may be unaligned (MVM_UNALIGNED_LE, mvm_port_default.h), one load or store instead:
+// compilers do not always merge the byte accesses, and these are on every hot path.
 
+#if MVM_UNALIGNED_LE
+static inline uint32_t rd32(const uint8_t* p) {
+  uint32_t v;
+  __builtin_memcpy(&v, p, 4);
+  return v;
+}
+static inline uint16_t rd16(const uint8_t* p) {
+  uint16_t v;
+  __builtin_memcpy(&v, p, 2);
+  return v;
+}
+static inline void wr32(uint8_t* p, uint32_t v) { __builtin_memcpy(p, &v, 4); }
+static inline void wr16(uint8_t* p, uint16_t v) { __builtin_memcpy(p, &v, 2); }
+static inline double rd_f64(const uint8_t* p) {
+  double d;
+  __builtin_memcpy(&d, p, 8);
+  return d;
+}
+static inline void wr_f64(uint8_t* p, double d) { __builtin_memcpy(p, &d, 8); }
+#else
 static inline uint32_t rd32(const uint8_t* p) {
   return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
 }
@@ -162,5 +194,6 @@ static inline void wr_f64(uint8_t* p, double d) {
   wr32(p, (uint32_t)bits);
   wr32(p + 4, (uint32_t)(bits >> 32));
 }
+#endif
 
 #endif

@@ -15,6 +15,18 @@
  *
  * Dispatch is written once with CASE/NEXT; MVM_COMPUTED_GOTO picks a label table (GCC/Clang)
  * or a switch.
+ *
+ * Trust. Every function's code was verified when its unit was loaded or its image restored
+ * (load.c code_ok: stack depths; verify.c: opcodes, operand indexes, jump targets, no fall-off),
+ * so instructions decode and use their operands without checks. Safe mode (SAFE) still checks
+ * what depends on run-time values (the scope chain). A callee is either a ROM FUNCTION (every
+ * one verified) or a closure of one, so calls do not re-validate functions either. A pc that
+ * comes from anywhere but the code itself (a resumed continuation) must be checked to be an
+ * instruction start of its function first (async.c k_code_ok).
+ *
+ * Budget. The instruction budget is charged one unit per backward jump taken, per call of a JS
+ * function and per caught exception: every loop and every recursion pays, straight-line code
+ * (bounded by the code size) does not, and the dispatch of each instruction costs nothing.
  */
 #include "internal.h"
 
@@ -24,24 +36,10 @@
 
 // ---- Functions in ROM ----
 
-#if MVM_SAFE_MODE
-// Checks that a ROM offset holds a well-formed FUNCTION (and its CONSTS) inside the ROM.
-static bool function_valid(mvm_vm_t* vm, uint32_t func) {
-  if ((func & 3u) || (uint64_t)func + FN_CODE > vm->rom_len) return false;
-  const uint8_t* fn = vm->rom + func;
-  uint32_t h = rd32(fn);
-  uint32_t size = header_size(h);
-  if (header_type(h) != TC_FUNCTION || (uint64_t)func + size > vm->rom_len) return false;
-  if ((uint64_t)FN_CODE + rd32(fn + FN_CODE_LEN) > size) return false;
-  uint32_t c = rd32(fn + FN_CONSTS);
-  if (c != NO_OFFSET) {
-    if ((c & 3u) || (uint64_t)c + 8 > vm->rom_len) return false;
-    uint32_t ch = rd32(vm->rom + c);
-    if (header_type(ch) != TC_CONSTS || (uint64_t)c + header_size(ch) > vm->rom_len) return false;
-    if (8 + 4 * (uint64_t)rd32(vm->rom + c + 4) > header_size(ch)) return false;
-  }
-  return true;
-}
+#if defined(__GNUC__)
+#define VM_INLINE __attribute__((always_inline)) inline
+#else
+#define VM_INLINE inline
 #endif
 
 uint32_t vm_line_of(mvm_vm_t* vm, uint32_t func, uint32_t pc, mvm_value_t* out_file) {
@@ -79,8 +77,9 @@ uint32_t vm_line_of(mvm_vm_t* vm, uint32_t func, uint32_t pc, mvm_value_t* out_f
 
 // Pushes a frame for the ROM function func, whose argc arguments are the top of vm->sp (with
 // the callee and `this` below them). Throws RangeError when the stack or the frames run out.
-static mvm_err_t frame_push(mvm_vm_t* vm, uint32_t func, mvm_value_t scope, uint32_t argc,
-                            uint32_t flags) {
+// run() has an inline copy of the common case for CALL/NEW (do_call): keep them in step.
+static VM_INLINE mvm_err_t frame_push(mvm_vm_t* vm, uint32_t func, mvm_value_t scope,
+                                      uint32_t argc, uint32_t flags) {
   const uint8_t* fn = vm->rom + func;
   uint32_t nparams = fn[FN_NPARAMS];
   uint32_t nlocals = rd16(fn + FN_NLOCALS);
@@ -89,8 +88,13 @@ static mvm_err_t frame_push(mvm_vm_t* vm, uint32_t func, mvm_value_t scope, uint
   uint32_t nargs = argc > nparams ? argc : nparams;
   uint32_t locals = base + nargs;
   uint64_t top = (uint64_t)locals + nlocals + max_stack;
-  if (vm->nframes >= vm->max_frames || top > vm->stack_slots) {
+  if (MVM_UNLIKELY(vm->nframes >= vm->max_frames || top > vm->stack_slots)) {
     return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
+  }
+  if (MVM_UNLIKELY((fn[FN_FLAGS] & FN_FLAG_CLASS) && !(flags & FRAME_CONSTRUCT))) {
+    return throw_error(vm, EK_TYPE_ERROR, "Class constructor ",
+                       rd32(fn + FN_NAME) == VAL_UNDEFINED ? 0 : rd32(fn + FN_NAME),
+                       " cannot be invoked without 'new'");
   }
   mvm_value_t* stack = vm->stack;
   for (uint32_t i = base + argc; i < locals + nlocals; i++) stack[i] = VAL_UNDEFINED;
@@ -119,6 +123,12 @@ static mvm_err_t call_native(mvm_vm_t* vm, mvm_value_t* fslot, uint8_t argc, boo
     return MVM_E_OK;
   }
   if (construct) return throw_error(vm, EK_TYPE_ERROR, "value is not a constructor", 0, NULL);
+  if (value_type(vm, f) == TC_RESOLVER) {  // a promise's resolve or reject function
+    mvm_value_t r;
+    mvm_err_t err = resolver_call(vm, f, fslot + 2, argc, &r);
+    if (!err) *fslot = r;
+    return err;
+  }
   const uint8_t* p = value_ptr(vm, f);
   uint16_t id = rd16(p + 4), index = rd16(p + 6);
   if (index >= vm->nimports || vm->imports[index].fn == NULL || vm->imports[index].id != id) {
@@ -138,11 +148,86 @@ static mvm_err_t call_native(mvm_vm_t* vm, mvm_value_t* fslot, uint8_t argc, boo
 
 // Prepares `new f(...)` for a JS function: makes `this` from f.prototype into fslot[1].
 static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
+  if (!function_is_constructor(vm, *fslot)) {  // arrows, methods, async functions
+    return throw_error(vm, EK_TYPE_ERROR, "value is not a constructor", 0, NULL);
+  }
   mvm_value_t proto;
   mvm_err_t err = function_prototype(vm, *fslot, &proto);
   if (err) return err;
   if (value_type(vm, proto) != TC_OBJECT) proto = VAL_NULL;
   return object_new(vm, proto, &fslot[1]);
+}
+
+// ---- Number fast paths ----
+
+// int31 + and - on the tagged words: (2x+1) + 2y = 2(x+y)+1, so one add with an overflow check
+// (the int31 range is exactly the int32 range of tagged words). True when the result fits.
+static VM_INLINE bool int_add(mvm_value_t a, mvm_value_t b, mvm_value_t* out) {
+#if defined(__GNUC__)
+  int32_t r;
+  if (__builtin_add_overflow((int32_t)a, (int32_t)(b - 1u), &r)) return false;
+  *out = (mvm_value_t)r;
+  return true;
+#else
+  int32_t x = value_as_int(a) + value_as_int(b);
+  *out = value_from_int(x);
+  return int31_fits(x);
+#endif
+}
+static VM_INLINE bool int_sub(mvm_value_t a, mvm_value_t b, mvm_value_t* out) {
+#if defined(__GNUC__)
+  int32_t r;
+  if (__builtin_sub_overflow((int32_t)a, (int32_t)(b - 1u), &r)) return false;
+  *out = (mvm_value_t)r;
+  return true;
+#else
+  int32_t x = value_as_int(a) - value_as_int(b);
+  *out = value_from_int(x);
+  return int31_fits(x);
+#endif
+}
+
+// The number in v when v is an int31 or a FLOAT64 (heap or ROM); false for anything else.
+static VM_INLINE bool num_of(mvm_vm_t* vm, mvm_value_t v, double* out) {
+  if (value_is_int(v)) {
+    *out = (double)value_as_int(v);
+    return true;
+  }
+  const uint8_t* p;
+  if (value_is_heap(v)) {
+    p = vm->heap + v;
+  } else if (value_is_rom(v)) {
+    p = vm->rom + value_rom_offset(v);
+  } else {
+    return false;
+  }
+  if (header_type(rd32(p)) != TC_FLOAT64) return false;
+  *out = rd_f64(p + 4);
+  return true;
+}
+
+// number_make, with the FLOAT64 box bump-allocated inline while the space has room. May GC.
+static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) {
+  if (d >= (double)INT31_MIN && d <= (double)INT31_MAX) {
+    int32_t i = (int32_t)d;
+    if ((double)i == d && (i != 0 || 1.0 / d > 0)) {  // not -0
+      *out = value_from_int(i);
+      return MVM_E_OK;
+    }
+  }
+#if !MVM_GC_STRESS
+  uint32_t used = vm->heap_used;
+  if (MVM_LIKELY(vm->heap_cap - used >= 12)) {
+    uint8_t* p = vm->heap + used;
+    vm->heap_used = used + 12;
+    if (used + 12 > vm->heap_peak) vm->heap_peak = used + 12;
+    wr32(p, header_make(12, TC_FLOAT64));
+    wr_f64(p + 4, d);
+    *out = value_from_heap_offset(used);
+    return MVM_E_OK;
+  }
+#endif
+  return number_make(vm, d, out);
 }
 
 // ---- The interpreter loop ----
@@ -158,19 +243,46 @@ static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
     fp->pc = (uint32_t)(pc - code);         \
   } while (0)
 
-#define LOAD_FRAME()                                                      \
+// Loads the registers of frame fp. code_len, nconsts and nlocals are only for opcodes that
+// check them at run time; where no opcode reads them, the compiler drops them.
+#define ENTER_FRAME()                                                     \
   do {                                                                    \
-    fp = &vm->frames[vm->nframes - 1];                                    \
-    const uint8_t* fn_ = vm->rom + fp->func;                              \
+    const uint8_t* fn_ = rom + fp->func;                                  \
     code = fn_ + FN_CODE;                                                 \
     code_len = rd32(fn_ + FN_CODE_LEN);                                   \
     pc = code + fp->pc;                                                   \
     nlocals = rd16(fn_ + FN_NLOCALS);                                     \
     uint32_t c_ = rd32(fn_ + FN_CONSTS);                                  \
-    consts = c_ == NO_OFFSET ? NULL : vm->rom + c_ + 8;                 \
-    nconsts = c_ == NO_OFFSET ? 0 : rd32(vm->rom + c_ + 4);             \
+    consts = c_ == NO_OFFSET ? NULL : rom + c_ + 8;                       \
+    nconsts = c_ == NO_OFFSET ? 0 : rd32(rom + c_ + 4);                   \
     args = stack + fp->base;                                              \
     locals = stack + fp->locals;                                          \
+  } while (0)
+#define LOAD_FRAME()                                                      \
+  do {                                                                    \
+    fp = &vm->frames[vm->nframes - 1];                                    \
+    ENTER_FRAME();                                                        \
+  } while (0)
+// ENTER_FRAME for a RETURN into fp, with the code and constants the frame kept when it called
+// (SAVE_CALLER); a frame that calls a JS function from run() always goes through SAVE_CALLER.
+#define RESUME_FRAME()                                                    \
+  do {                                                                    \
+    const uint8_t* fn_ = rom + fp->func;                                  \
+    code = fp->ret_code;                                                  \
+    code_len = rd32(fn_ + FN_CODE_LEN);                                   \
+    pc = code + fp->pc;                                                   \
+    nlocals = rd16(fn_ + FN_NLOCALS);                                     \
+    consts = fp->ret_consts;                                              \
+    uint32_t c_ = rd32(fn_ + FN_CONSTS);                                  \
+    nconsts = c_ == NO_OFFSET ? 0 : rd32(rom + c_ + 4);                   \
+    args = stack + fp->base;                                              \
+    locals = stack + fp->locals;                                          \
+  } while (0)
+#define SAVE_CALLER()                                                     \
+  do {                                                                    \
+    fp->pc = (uint32_t)(pc - code);                                       \
+    fp->ret_code = code;                                                  \
+    fp->ret_consts = consts;                                              \
   } while (0)
 
 // Leaves the opcode with an error: a pending exception (ERR_THROW) or a fatal code.
@@ -194,6 +306,7 @@ static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
 #define SAFE(cond) ((void)0)
 #endif
 
+// Charges one unit of the budget (backward jumps, calls, caught exceptions: see the top).
 #define CHECK_BUDGET()                         \
   do {                                         \
     if (MVM_UNLIKELY(--budget == 0)) {         \
@@ -207,17 +320,13 @@ static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
     }                                          \
   } while (0)
 
-#define FETCH_CHECK()                                                 \
-  do {                                                                \
-    SAFE((uint32_t)(pc - code) < code_len && *pc < OP__COUNT);        \
-    MVM_TRACE_INSTRUCTION(vm, fp->func, (uint32_t)(pc - code));       \
-  } while (0)
+// Opcodes and pc bounds were verified at load: only the tracing hook remains.
+#define FETCH_CHECK() MVM_TRACE_INSTRUCTION(vm, fp->func, (uint32_t)(pc - code))
 
 #if MVM_COMPUTED_GOTO
 #define CASE(name) L_##name:
 #define NEXT()                        \
   do {                                \
-    CHECK_BUDGET();                   \
     FETCH_CHECK();                    \
     goto* dispatch_table[*pc++];      \
   } while (0)
@@ -226,12 +335,12 @@ static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
 #define NEXT() goto next
 #endif
 
-// Relative jump with a bounds check in safe mode.
+// Relative jump (targets were verified at load); a backward one charges the budget.
 #define JUMP_BY(rel)                                                  \
   do {                                                                \
-    int64_t target_ = (int64_t)(pc - code) + (rel);                   \
-    SAFE(target_ >= 0 && target_ <= (int64_t)code_len);               \
-    pc = code + target_;                                              \
+    int32_t rel_ = (rel);                                             \
+    pc += rel_;                                                       \
+    if (rel_ < 0) CHECK_BUDGET();                                     \
   } while (0)
 
 #define PUSH(v) (*sp++ = (v))
@@ -247,8 +356,16 @@ static mvm_err_t run(mvm_vm_t* vm) {
   };
 #endif
   mvm_value_t* const stack = vm->stack;
+  mvm_value_t* const stack_end = stack + vm->stack_slots;
+  frame_t* const frames_end = vm->frames + vm->max_frames;
+  const uint8_t* const rom = vm->rom;
   const uint32_t frame_floor = vm->nframes - 1;
-  const uint32_t handler_floor = vm->nhandlers;
+  // This run owns the handlers of its frames: none for a new call, the saved ones for a
+  // resumed async function (async.c pushes them with its frame).
+  uint32_t handler_floor = vm->nhandlers;
+  while (handler_floor > 0 && vm->handlers[handler_floor - 1].frame >= frame_floor) {
+    handler_floor--;
+  }
   mvm_value_t* const entry_sp = stack + vm->frames[frame_floor].base - 2;
   uint32_t budget = vm->budget;
   frame_t* fp;
@@ -260,18 +377,17 @@ static mvm_err_t run(mvm_vm_t* vm) {
   mvm_value_t* locals;
   mvm_value_t* sp = vm->sp;
   mvm_err_t err = MVM_E_OK;
-  uint8_t n;
+  uint32_t n;  // argument count of a call (spread calls may exceed 255), or a binary opcode
   bool construct;
   mvm_value_t a, b, r;
 
   LOAD_FRAME();
-  (void)code_len, (void)nconsts, (void)nlocals;  // read only by safe-mode checks
+  (void)code_len, (void)nconsts, (void)nlocals;  // read only by opcodes that check at run time
 
 #if MVM_COMPUTED_GOTO
   NEXT();
 #else
 next:
-  CHECK_BUDGET();
   FETCH_CHECK();
   switch (*pc++) {
 #endif
@@ -303,45 +419,39 @@ next:
   CASE(PUSH_HOLE) PUSH(VAL_HOLE); NEXT();
   CASE(PUSH_I8) PUSH(value_from_int(READ_I8())); NEXT();
   CASE(PUSH_I16) PUSH(value_from_int(READ_I16())); NEXT();
+  // Operand indexes were verified at load (verify.c).
   CASE(LOAD_CONST) {
     uint32_t k = READ_U16();
-    SAFE(k < nconsts);
     PUSH(MVM_READ_ROM_U32(consts + 4 * k));
     NEXT();
   }
   CASE(LOAD_BUILTIN) {
     uint32_t k = READ_U8();
-    SAFE(k < BI__COUNT);
     PUSH(value_from_builtin(k));
     NEXT();
   }
   CASE(LOAD_ARG) {
-    uint32_t i = READ_U8();
-    SAFE(i < fp->argc);
+    uint32_t i = READ_U8();  // < nparams <= argc
     PUSH(args[i]);
     NEXT();
   }
   CASE(STORE_ARG) {
     uint32_t i = READ_U8();
-    SAFE(i < fp->argc);
     args[i] = POP();
     NEXT();
   }
   CASE(LOAD_LOCAL) {
     uint32_t i = READ_U8();
-    SAFE(i < nlocals);
     PUSH(locals[i]);
     NEXT();
   }
   CASE(STORE_LOCAL) {
     uint32_t i = READ_U8();
-    SAFE(i < nlocals);
     locals[i] = POP();
     NEXT();
   }
   CASE(LOAD_GLOBAL) {
     uint32_t i = READ_U16();
-    SAFE(i < vm->global_count);
     a = vm->globals[i];
     if (MVM_UNLIKELY(a == VAL_HOLE)) {
       SYNC();
@@ -355,7 +465,6 @@ next:
   }
   CASE(STORE_GLOBAL) {
     uint32_t i = READ_U16();
-    SAFE(i < vm->global_count);
     vm->globals[i] = POP();
     NEXT();
   }
@@ -410,9 +519,7 @@ next:
   CASE(LOAD_CALLEE) PUSH(args[-2]); NEXT();
   CASE(MAKE_CLOSURE) {
     uint32_t k = READ_U16();
-    SAFE(k < nconsts);
-    mvm_value_t f = MVM_READ_ROM_U32(consts + 4 * k);
-    SAFE(value_is_rom(f) && value_type(vm, f) == TC_FUNCTION);
+    mvm_value_t f = MVM_READ_ROM_U32(consts + 4 * k);  // a FUNCTION (verified)
     SYNC();
     uint32_t off = heap_alloc(vm, 16, TC_CLOSURE);
     if (!off) FAIL(MVM_E_OUT_OF_MEMORY);
@@ -424,32 +531,53 @@ next:
     NEXT();
   }
 
-  // ---- Arithmetic: int31 fast paths, everything else through op_binary ----
+  // ---- Arithmetic: int31 fast paths, then numbers, everything else through op_binary ----
+
+// Both operands numbers (int31 or FLOAT64): the boxed result of expr over x_ and y_. Boxing may
+// GC; the operands are still on the stack and only the result is used afterwards.
+#define NUMBER_BINARY(expr)                                \
+  do {                                                     \
+    double x_, y_;                                         \
+    if (num_of(vm, a, &x_) && num_of(vm, b, &y_)) {        \
+      double r_ = (expr);                                  \
+      SYNC();                                              \
+      CHECK(box_number(vm, r_, &r));                       \
+      sp[-2] = r;                                          \
+      sp--;                                                \
+      NEXT();                                              \
+    }                                                      \
+  } while (0)
+// A comparison of two numbers (NaN compares false).
+#define NUMBER_COMPARE(cmp)                                \
+  do {                                                     \
+    double x_, y_;                                         \
+    if (num_of(vm, a, &x_) && num_of(vm, b, &y_)) {        \
+      sp[-2] = value_from_bool(x_ cmp y_);                 \
+      sp--;                                                \
+      NEXT();                                              \
+    }                                                      \
+  } while (0)
   CASE(ADD) {
     a = sp[-2];
     b = sp[-1];
-    if (MVM_LIKELY(value_is_int(a) && value_is_int(b))) {
-      int32_t x = value_as_int(a) + value_as_int(b);
-      if (int31_fits(x)) {
-        sp[-2] = value_from_int(x);
-        sp--;
-        NEXT();
-      }
+    if (MVM_LIKELY(value_is_int(a & b)) && int_add(a, b, &r)) {
+      sp[-2] = r;
+      sp--;
+      NEXT();
     }
+    NUMBER_BINARY(x_ + y_);
     n = OP_ADD;
     goto binary_slow;
   }
   CASE(SUB) {
     a = sp[-2];
     b = sp[-1];
-    if (MVM_LIKELY(value_is_int(a) && value_is_int(b))) {
-      int32_t x = value_as_int(a) - value_as_int(b);
-      if (int31_fits(x)) {
-        sp[-2] = value_from_int(x);
-        sp--;
-        NEXT();
-      }
+    if (MVM_LIKELY(value_is_int(a & b)) && int_sub(a, b, &r)) {
+      sp[-2] = r;
+      sp--;
+      NEXT();
     }
+    NUMBER_BINARY(x_ - y_);
     n = OP_SUB;
     goto binary_slow;
   }
@@ -465,6 +593,7 @@ next:
         NEXT();
       }
     }
+    NUMBER_BINARY(x_ * y_);
     n = OP_MUL;
     goto binary_slow;
   }
@@ -481,6 +610,7 @@ next:
         }
       }
     }
+    NUMBER_BINARY(x_ / y_);
     n = OP_DIV;
     goto binary_slow;
   }
@@ -498,6 +628,7 @@ next:
         }
       }
     }
+    NUMBER_BINARY(number_fmod(x_, y_));
     n = OP_MOD;
     goto binary_slow;
   }
@@ -552,44 +683,48 @@ next:
   CASE(LT) {
     a = sp[-2];
     b = sp[-1];
-    if (value_is_int(a) && value_is_int(b)) {
-      sp[-2] = value_from_bool(value_as_int(a) < value_as_int(b));
+    if (value_is_int(a & b)) {  // tagged int31 words order as their values
+      sp[-2] = value_from_bool((int32_t)a < (int32_t)b);
       sp--;
       NEXT();
     }
+    NUMBER_COMPARE(<);
     n = OP_LT;
     goto binary_slow;
   }
   CASE(LE) {
     a = sp[-2];
     b = sp[-1];
-    if (value_is_int(a) && value_is_int(b)) {
-      sp[-2] = value_from_bool(value_as_int(a) <= value_as_int(b));
+    if (value_is_int(a & b)) {  // tagged int31 words order as their values
+      sp[-2] = value_from_bool((int32_t)a <= (int32_t)b);
       sp--;
       NEXT();
     }
+    NUMBER_COMPARE(<=);
     n = OP_LE;
     goto binary_slow;
   }
   CASE(GT) {
     a = sp[-2];
     b = sp[-1];
-    if (value_is_int(a) && value_is_int(b)) {
-      sp[-2] = value_from_bool(value_as_int(a) > value_as_int(b));
+    if (value_is_int(a & b)) {  // tagged int31 words order as their values
+      sp[-2] = value_from_bool((int32_t)a > (int32_t)b);
       sp--;
       NEXT();
     }
+    NUMBER_COMPARE(>);
     n = OP_GT;
     goto binary_slow;
   }
   CASE(GE) {
     a = sp[-2];
     b = sp[-1];
-    if (value_is_int(a) && value_is_int(b)) {
-      sp[-2] = value_from_bool(value_as_int(a) >= value_as_int(b));
+    if (value_is_int(a & b)) {  // tagged int31 words order as their values
+      sp[-2] = value_from_bool((int32_t)a >= (int32_t)b);
       sp--;
       NEXT();
     }
+    NUMBER_COMPARE(>=);
     n = OP_GE;
     goto binary_slow;
   }
@@ -609,7 +744,9 @@ binary_slow:
       NEXT();
     }
     SYNC();
-    CHECK(number_make(vm, -to_number(vm, a), &r));
+    double d;
+    CHECK(to_numeric(vm, a, &d));  // objects convert through valueOf
+    CHECK(number_make(vm, -d, &r));
     sp[-1] = r;
     NEXT();
   }
@@ -617,7 +754,9 @@ binary_slow:
     a = sp[-1];
     if (value_is_number(vm, a)) NEXT();
     SYNC();
-    CHECK(number_make(vm, to_number(vm, a), &r));
+    double d;
+    CHECK(to_numeric(vm, a, &d));
+    CHECK(number_make(vm, d, &r));
     sp[-1] = r;
     NEXT();
   }
@@ -628,7 +767,9 @@ binary_slow:
       NEXT();
     }
     SYNC();
-    CHECK(number_make(vm, (double)~number_to_int32(to_number(vm, a)), &r));
+    double d;
+    CHECK(to_numeric(vm, a, &d));
+    CHECK(number_make(vm, (double)~number_to_int32(d), &r));
     sp[-1] = r;
     NEXT();
   }
@@ -640,7 +781,9 @@ binary_slow:
       NEXT();
     }
     SYNC();
-    CHECK(number_make(vm, to_number(vm, a) + 1, &r));
+    double d;
+    CHECK(to_numeric(vm, a, &d));
+    CHECK(number_make(vm, d + 1, &r));
     sp[-1] = r;
     NEXT();
   }
@@ -651,7 +794,9 @@ binary_slow:
       NEXT();
     }
     SYNC();
-    CHECK(number_make(vm, to_number(vm, a) - 1, &r));
+    double d;
+    CHECK(to_numeric(vm, a, &d));
+    CHECK(number_make(vm, d - 1, &r));
     sp[-1] = r;
     NEXT();
   }
@@ -758,7 +903,6 @@ binary_slow:
   }
   CASE(INIT_PROP) {
     uint32_t k = READ_U16();
-    SAFE(k < nconsts);
     SYNC();
     CHECK(prop_define(vm, sp[-2], MVM_READ_ROM_U32(consts + 4 * k), sp[-1]));
     sp--;
@@ -766,7 +910,6 @@ binary_slow:
   }
   CASE(GET_PROP) {
     uint32_t k = READ_U16();
-    SAFE(k < nconsts);
     SYNC();
     CHECK(prop_get(vm, sp[-1], MVM_READ_ROM_U32(consts + 4 * k), &r));
     sp[-1] = r;
@@ -774,7 +917,6 @@ binary_slow:
   }
   CASE(SET_PROP) {
     uint32_t k = READ_U16();
-    SAFE(k < nconsts);
     SYNC();
     CHECK(prop_set(vm, sp[-2], MVM_READ_ROM_U32(consts + 4 * k), sp[-1]));
     sp[-2] = sp[-1];
@@ -802,7 +944,9 @@ binary_slow:
   CASE(SET_ELEM) {
     a = sp[-3];
     b = sp[-2];
-    if (value_is_int(b) && value_is_heap(a) && value_type(vm, a) == TC_ARRAY &&
+    // The header test (type and FROZEN bit at once) sends frozen arrays to prop_set.
+    if (value_is_int(b) && value_is_heap(a) &&
+        (rd32(heap_ptr(vm, a)) & (31u | HEADER_FROZEN)) == TC_ARRAY &&
         (uint32_t)value_as_int(b) < array_length(vm, a)) {
       set_field(vm, field(vm, a, 8), 4 + 4 * (uint32_t)value_as_int(b), sp[-1]);
     } else {
@@ -831,30 +975,94 @@ binary_slow:
   }
 
   // ---- Calls ----
-  CASE(CALL) n = READ_U8(); construct = false; goto do_call;
+  CASE(CALL) n = READ_U8(); goto do_call_plain;
   CASE(NEW) n = READ_U8(); construct = true; goto do_call;
 
-do_call: {
+do_call:  // CALL, NEW and spread calls (CALL_ARRAY): construct says which
+  if (!construct) goto do_call_plain;
+  {
+    mvm_value_t* fslot = sp - n - 2;
+    mvm_value_t f = *fslot;
+    uint32_t type = value_type(vm, f);
+    if (type != TC_FUNCTION && type != TC_CLOSURE) goto call_other;
+    SYNC();
+    CHECK_BUDGET();
+    CHECK(construct_this(vm, fslot));  // may GC: f is read again
+    f = *fslot;
+    uint32_t func = function_rom(vm, f);
+    mvm_value_t scope = type == TC_CLOSURE ? field(vm, f, 8) : VAL_UNDEFINED;
+    SAVE_CALLER();
+    CHECK(frame_push(vm, func, scope, n, FRAME_CONSTRUCT));
+    sp = vm->sp;
+    fp = &vm->frames[vm->nframes - 1];
+    ENTER_FRAME();
+    NEXT();
+  }
+
+do_call_plain: {  // a call (not new): the hottest path of call-heavy programs
+  mvm_value_t* fslot = sp - n - 2;
+  mvm_value_t f = *fslot;
+  uint32_t func;
+  mvm_value_t scope;
+  if (value_is_rom(f) && header_type(rd32(rom + value_rom_offset(f))) == TC_FUNCTION) {
+    func = value_rom_offset(f);
+    scope = VAL_UNDEFINED;
+  } else if (value_is_heap(f) && header_type(rd32(vm->heap + f)) == TC_CLOSURE) {
+    func = value_rom_offset(rd32(vm->heap + f + 4));
+    scope = rd32(vm->heap + f + 8);
+  } else {
+    construct = false;
+    goto call_other;
+  }
+  CHECK_BUDGET();
+  // frame_push, inline, with the registers at hand; the general path takes what it does not
+  // handle (frames or stack exhausted: RangeError; class constructors: TypeError).
+  const uint8_t* fn = rom + func;
+  uint32_t nparams = fn[FN_NPARAMS], nloc = rd16(fn + FN_NLOCALS);
+  mvm_value_t* base = fslot + 2;
+  mvm_value_t* loc = n >= nparams ? sp : base + nparams;
+  mvm_value_t* top = loc + nloc + rd16(fn + FN_MAX_STACK);
+  if (MVM_UNLIKELY(fp + 1 >= frames_end || top > stack_end || (fn[FN_FLAGS] & FN_FLAG_CLASS))) {
+    SYNC();
+    SAVE_CALLER();
+    CHECK(frame_push(vm, func, scope, n, 0));
+    sp = vm->sp;
+    fp = &vm->frames[vm->nframes - 1];
+    ENTER_FRAME();
+    NEXT();
+  }
+  for (mvm_value_t* end = loc + nloc; sp < end; sp++) *sp = VAL_UNDEFINED;
+  SAVE_CALLER();  // where the caller resumes
+  fp++;
+  vm->nframes++;
+  fp->func = func;
+  fp->pc = 0;
+  fp->base = (uint32_t)(base - stack);
+  fp->locals = (uint32_t)(loc - stack);
+  fp->argc = (uint32_t)(loc - base);
+  fp->scope = scope;
+  fp->flags = 0;
+  if ((uint32_t)(top - stack) > vm->stack_peak) vm->stack_peak = (uint32_t)(top - stack);
+  code = fn + FN_CODE;
+  code_len = rd32(fn + FN_CODE_LEN);
+  pc = code;
+  nlocals = nloc;
+  uint32_t c = rd32(fn + FN_CONSTS);
+  consts = c == NO_OFFSET ? NULL : rom + c + 8;
+  nconsts = c == NO_OFFSET ? 0 : rd32(rom + c + 4);
+  args = base;
+  locals = loc;
+  NEXT();
+}
+
+call_other: {  // builtins, host functions, promise resolvers; anything else throws
   mvm_value_t* fslot = sp - n - 2;
   mvm_value_t f = *fslot;
   uint32_t type = value_type(vm, f);
   SYNC();
-  if (type == TC_FUNCTION || type == TC_CLOSURE) {
-    if (construct) CHECK(construct_this(vm, fslot));
-    f = *fslot;
-    uint32_t func = function_rom(vm, f);
-    mvm_value_t scope = type == TC_CLOSURE ? field(vm, f, 8) : VAL_UNDEFINED;
-#if MVM_SAFE_MODE
-    if (!function_valid(vm, func)) goto invalid_code;
-#endif
-    CHECK(frame_push(vm, func, scope, n, construct ? FRAME_CONSTRUCT : 0));
-    sp = vm->sp;
-    LOAD_FRAME();
-    NEXT();
-  }
-  if (type == TC_HOSTFN || value_is_builtin(f)) {
+  if (type == TC_HOSTFN || type == TC_RESOLVER || value_is_builtin(f)) {
     vm->budget = budget;
-    err = call_native(vm, fslot, n, construct);
+    err = call_native(vm, fslot, (uint8_t)n, construct);  // n <= 255: CALL_ARRAY checks
     budget = vm->budget;
     if (err) goto handle_error;
     sp = fslot + 1;
@@ -865,7 +1073,8 @@ do_call: {
                    NULL));
 }
 
-  CASE(RETURN) {
+  CASE(RETURN)
+  do_return: {
     mvm_value_t v = sp[-1];
     uint32_t fi = vm->nframes - 1;
     while (vm->nhandlers > handler_floor && vm->handlers[vm->nhandlers - 1].frame == fi) {
@@ -873,16 +1082,17 @@ do_call: {
     }
     mvm_value_t* fslot = args - 2;
     uint32_t flags = fp->flags;
-    if ((flags & FRAME_CONSTRUCT) && !value_is_object(vm, v)) v = fslot[1];
-    vm->nframes--;
+    if (MVM_UNLIKELY(flags & FRAME_CONSTRUCT) && !value_is_object(vm, v)) v = fslot[1];
+    vm->nframes = fi;
     *fslot = v;
     sp = fslot + 1;
-    if (flags & FRAME_ENTRY) {
+    if (MVM_UNLIKELY(flags & FRAME_ENTRY)) {
       vm->sp = sp;
       vm->budget = budget;
       return MVM_E_OK;
     }
-    LOAD_FRAME();
+    fp--;  // frames are contiguous: the caller's
+    RESUME_FRAME();
     NEXT();
   }
   CASE(THROW) {
@@ -892,8 +1102,7 @@ do_call: {
   }
   CASE(TRY) {
     int32_t rel = READ_I16();
-    int64_t target = (int64_t)(pc - code) + rel;
-    SAFE(target >= 0 && target <= (int64_t)code_len);
+    int64_t target = (int64_t)(pc - code) + rel;  // inside the code (verified)
     if (vm->nhandlers >= vm->max_handlers) {
       SYNC();
       FAIL(throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL));
@@ -915,9 +1124,266 @@ do_call: {
   CASE(THROW_ERROR) {
     uint32_t kind = READ_U8();
     uint32_t k = READ_U16();
-    SAFE(kind < EK__COUNT && k < nconsts);
     SYNC();
     FAIL(throw_error(vm, kind, "", MVM_READ_ROM_U32(consts + 4 * k), NULL));
+  }
+
+  // ---- The full subset: rest, iteration, spread, classes, async ----
+  CASE(REST) {
+    uint32_t from = READ_U8();
+    SYNC();
+    CHECK(array_from_slots(vm, args + from, from < fp->argc ? fp->argc - from : 0, &r));
+    PUSH(r);
+    NEXT();
+  }
+  CASE(ITER_NEXT) {  // it i -> v i2 done: the third slot is within max_stack
+    SYNC();
+    CHECK(iter_next(vm, sp - 2));
+    sp++;
+    NEXT();
+  }
+  CASE(ITER_REST) {
+    SYNC();
+    CHECK(iter_rest(vm, sp - 2));
+    sp--;
+    NEXT();
+  }
+  CASE(APPEND_SPREAD) {
+    SYNC();
+    CHECK(iter_append_all(vm, sp - 2));
+    sp--;
+    NEXT();
+  }
+  CASE(CALL_ARRAY) {  // f this args -> result: spreads args over the stack, then calls
+    uint32_t mode = READ_U8();
+    SYNC();
+    a = sp[-1];
+    if (value_type(vm, a) != TC_ARRAY) {
+      FAIL(throw_error(vm, EK_TYPE_ERROR, "spread: not an array", 0, NULL));
+    }
+    uint32_t len = array_length(vm, a);
+    uint32_t callee_type = value_type(vm, sp[-3]);
+    if ((uint64_t)(sp - 1 - stack) + len > vm->stack_slots) {
+      FAIL(throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL));
+    }
+    if (len > 255 && callee_type != TC_FUNCTION && callee_type != TC_CLOSURE) {
+      FAIL(throw_error(vm, EK_RANGE_ERROR, "too many arguments for a native function", 0,
+                       NULL));
+    }
+    sp--;
+    for (uint32_t i = 0; i < len; i++) {
+      mvm_value_t v = array_get(vm, a, i);
+      PUSH(v == VAL_HOLE ? VAL_UNDEFINED : v);
+    }
+    n = len;
+    if (mode == 2) goto do_super;
+    construct = mode == 1;
+    goto do_call;
+  }
+  CASE(SUPER_CALL) n = READ_U8(); goto do_super;
+
+do_super: {  // super(...): the parent constructor runs on the existing `this` (fslot[1])
+  mvm_value_t* fslot = sp - n - 2;
+  mvm_value_t f = *fslot;
+  uint32_t type = value_type(vm, f);
+  SYNC();
+  if (type == TC_FUNCTION || type == TC_CLOSURE) {
+    uint32_t func = function_rom(vm, f);
+    mvm_value_t scope = type == TC_CLOSURE ? field(vm, f, 8) : VAL_UNDEFINED;
+    CHECK_BUDGET();
+    SAVE_CALLER();
+    CHECK(frame_push(vm, func, scope, n, FRAME_CONSTRUCT));
+    sp = vm->sp;
+    LOAD_FRAME();
+    NEXT();
+  }
+  if (value_is_builtin(f)) {  // class E extends Error: the builtin makes the object...
+    vm->budget = budget;
+    err = call_native(vm, fslot, (uint8_t)n, true);
+    budget = vm->budget;
+    if (err) goto handle_error;
+    // ...which takes the prototype `new` chose (new.target's), as the spec's super() does.
+    if (value_type(vm, *fslot) == TC_OBJECT && value_type(vm, fslot[1]) == TC_OBJECT) {
+      set_field(vm, *fslot, 4, field(vm, fslot[1], 4));
+    }
+    sp = fslot + 1;
+    NEXT();
+  }
+  FAIL(throw_error(vm, EK_TYPE_ERROR, "Super constructor is not a constructor", 0, NULL));
+}
+
+  CASE(STORE_THIS) args[-1] = POP(); NEXT();
+  CASE(FOR_IN_KEYS) {  // obj -> keys target
+    SYNC();
+    CHECK(for_in_keys(vm, sp[-1], &r));
+    a = sp[-1];
+    sp[-1] = r;
+    PUSH(value_is_object(vm, a) ? a : VAL_NULL);
+    NEXT();
+  }
+  CASE(DEFINE_PROP) {
+    uint32_t flags = READ_U8();
+    SYNC();
+    CHECK(prop_define_ex(vm, sp[-3], sp[-2], sp[-1], flags));
+    sp -= 2;
+    NEXT();
+  }
+  CASE(SET_PROTO) {
+    SYNC();
+    CHECK(object_set_proto(vm, sp[-2], sp[-1]));
+    sp--;
+    NEXT();
+  }
+  CASE(OBJECT_SPREAD) {
+    SYNC();
+    CHECK(object_spread(vm, sp - 2));
+    sp--;
+    NEXT();
+  }
+  CASE(ASYNC_START) {
+    SYNC();
+    CHECK(promise_new(vm, &r));
+    PUSH(r);
+    NEXT();
+  }
+  CASE(ASYNC_SETTLE) {
+    uint32_t reject = READ_U8();
+    SYNC();
+    CHECK(promise_settle(vm, sp[-2], sp[-1], reject != 0));
+    sp--;
+    NEXT();
+  }
+  CASE(GET_SUPER) {  // home key this -> value
+    SYNC();
+    CHECK(prop_get_super(vm, sp[-3], sp[-2], sp[-1], &r));
+    sp[-3] = r;
+    sp -= 2;
+    NEXT();
+  }
+  CASE(AWAIT) {
+    // The frame is saved in a continuation that a promise job resumes; then the function
+    // returns its promise (locals[0], by the compiler's convention) as RETURN would.
+    SYNC();
+    CHECK(async_await(vm));
+    sp[-1] = locals[0];
+    goto do_return;
+  }
+
+  // ---- Fused instructions (compiler/peephole.py): each is exactly its bracketed sequence ----
+  CASE(INC_LOCAL) {
+    uint32_t i = READ_U8();
+    a = locals[i];
+    if (MVM_LIKELY(value_is_int(a)) && int_add(a, value_from_int(1), &r)) {
+      locals[i] = r;
+      NEXT();
+    }
+    SYNC();
+    CHECK(box_number(vm, to_number(vm, a) + 1, &r));
+    locals[i] = r;
+    NEXT();
+  }
+  CASE(DEC_LOCAL) {
+    uint32_t i = READ_U8();
+    a = locals[i];
+    if (MVM_LIKELY(value_is_int(a)) && int_sub(a, value_from_int(1), &r)) {
+      locals[i] = r;
+      NEXT();
+    }
+    SYNC();
+    CHECK(box_number(vm, to_number(vm, a) - 1, &r));
+    locals[i] = r;
+    NEXT();
+  }
+
+// Compare and jump when false: the operands stay on the stack through the slow path (GC).
+#define COMPARE_JUMP(OPNAME, BINOP, cmp)                                   \
+  CASE(OPNAME) {                                                           \
+    int32_t rel = READ_I16();                                              \
+    a = sp[-2];                                                            \
+    b = sp[-1];                                                            \
+    bool t_;                                                               \
+    double x_, y_;                                                         \
+    if (value_is_int(a & b)) {                                             \
+      t_ = (int32_t)a cmp (int32_t)b;                                      \
+    } else if (num_of(vm, a, &x_) && num_of(vm, b, &y_)) {                 \
+      t_ = x_ cmp y_;                                                      \
+    } else {                                                               \
+      SYNC();                                                              \
+      CHECK(op_binary(vm, OP_##BINOP, a, b, &r));                          \
+      t_ = r == VAL_TRUE;                                                  \
+    }                                                                      \
+    sp -= 2;                                                               \
+    if (!t_) JUMP_BY(rel);                                                 \
+    NEXT();                                                                \
+  }
+  COMPARE_JUMP(JUMP_IF_NOT_LT, LT, <)
+  COMPARE_JUMP(JUMP_IF_NOT_LE, LE, <=)
+  COMPARE_JUMP(JUMP_IF_NOT_GT, GT, >)
+  COMPARE_JUMP(JUMP_IF_NOT_GE, GE, >=)
+  CASE(JUMP_IF_STRICT_NE) {
+    int32_t rel = READ_I16();
+    a = sp[-2];
+    b = sp[-1];
+    sp -= 2;
+    if (!(value_is_int(a & b) ? a == b : strict_equals(vm, a, b))) JUMP_BY(rel);
+    NEXT();
+  }
+  CASE(JUMP_IF_STRICT_EQ) {
+    int32_t rel = READ_I16();
+    a = sp[-2];
+    b = sp[-1];
+    sp -= 2;
+    if (value_is_int(a & b) ? a == b : strict_equals(vm, a, b)) JUMP_BY(rel);
+    NEXT();
+  }
+  CASE(LOAD_GLOBAL_FN) {
+    uint32_t i = READ_U16();
+    a = vm->globals[i];
+    if (MVM_UNLIKELY(a == VAL_HOLE)) {
+      SYNC();
+      mvm_value_t name = VAL_UNDEFINED;
+      if (vm->global_names != NO_OFFSET) name = rd32(vm->rom + vm->global_names + 8 + 4 * i);
+      FAIL(throw_error(vm, EK_REFERENCE_ERROR, "Cannot access '", name,
+                       "' before initialization"));
+    }
+    sp[0] = a;
+    sp[1] = VAL_UNDEFINED;
+    sp += 2;
+    NEXT();
+  }
+  CASE(ADD_I8) {
+    b = value_from_int(READ_I8());
+    a = sp[-1];
+    double x_;
+    if (MVM_LIKELY(value_is_int(a)) && int_add(a, b, &r)) {
+      sp[-1] = r;
+      NEXT();
+    }
+    SYNC();
+    if (num_of(vm, a, &x_)) {
+      CHECK(box_number(vm, x_ + value_as_int(b), &r));
+    } else {
+      CHECK(op_binary(vm, OP_ADD, a, b, &r));  // a is still on the stack; b is an int31
+    }
+    sp[-1] = r;
+    NEXT();
+  }
+  CASE(SUB_I8) {
+    b = value_from_int(READ_I8());
+    a = sp[-1];
+    double x_;
+    if (MVM_LIKELY(value_is_int(a)) && int_sub(a, b, &r)) {
+      sp[-1] = r;
+      NEXT();
+    }
+    SYNC();
+    if (num_of(vm, a, &x_)) {
+      CHECK(box_number(vm, x_ - value_as_int(b), &r));
+    } else {
+      CHECK(op_binary(vm, OP_SUB, a, b, &r));
+    }
+    sp[-1] = r;
+    NEXT();
   }
 
 #if !MVM_COMPUTED_GOTO
@@ -931,6 +1397,7 @@ handle_error:
   vm->throw_func = fp->func;
   vm->throw_pc = fp->pc ? fp->pc - 1 : 0;
   if (vm->nhandlers > handler_floor) {
+    CHECK_BUDGET();  // a throw caught in a loop is a loop without a backward jump
     handler_t* h = &vm->handlers[--vm->nhandlers];
     vm->nframes = h->frame + 1;
     fp = &vm->frames[h->frame];
@@ -978,20 +1445,13 @@ mvm_err_t vm_call(mvm_vm_t* vm, uint8_t argc, bool construct, mvm_value_t* out) 
       }
       f = *fslot;
     }
-    uint32_t func = function_rom(vm, f);
-#if MVM_SAFE_MODE
-    if (!function_valid(vm, func)) {
-      vm->sp = fslot;
-      vm->fatal = MVM_E_INVALID_IMAGE;
-      return MVM_E_INVALID_IMAGE;
-    }
-#endif
+    uint32_t func = function_rom(vm, f);  // a verified FUNCTION (ROM, or a closure's)
     mvm_value_t scope = type == TC_CLOSURE ? field(vm, f, 8) : VAL_UNDEFINED;
     uint32_t flags = FRAME_ENTRY | (construct ? FRAME_CONSTRUCT : 0);
     err = frame_push(vm, func, scope, argc, flags);
     if (!err) err = run(vm);
     if (!err) *out = vm->sp[-1];
-  } else if (type == TC_HOSTFN || value_is_builtin(f)) {
+  } else if (type == TC_HOSTFN || type == TC_RESOLVER || value_is_builtin(f)) {
     err = call_native(vm, fslot, argc, construct);
     if (!err) *out = *fslot;
   } else {
@@ -1000,3 +1460,29 @@ mvm_err_t vm_call(mvm_vm_t* vm, uint8_t argc, bool construct, mvm_value_t* out) 
   vm->sp = fslot;
   return err;
 }
+
+mvm_err_t vm_call_function(mvm_vm_t* vm, mvm_value_t f, mvm_value_t this_value,
+                           const mvm_value_t* args, uint32_t argc, mvm_value_t* out) {
+  // Outside any call (a host reading a getter through mvm_get) there may be no stack at all.
+  if (!vm->stack || argc > 255 || (size_t)(vm->stack + vm->stack_slots - vm->sp) < argc + 2) {
+    *out = VAL_UNDEFINED;
+    return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
+  }
+  mvm_value_t* base = vm->sp;
+  base[0] = f;
+  base[1] = this_value;
+  for (uint32_t i = 0; i < argc; i++) base[2 + i] = args[i];
+  vm->sp = base + 2 + argc;
+  // From a host helper outside any call (mvm_get reading a getter): count as a call, so that a
+  // host function it calls nests instead of starting an outermost call over this frame.
+  bool outside = vm->depth == 0;
+  if (outside) {
+    vm->depth++;
+    vm->budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
+  }
+  mvm_err_t err = vm_call(vm, (uint8_t)argc, false, out);
+  if (outside) vm->depth--;
+  return err;
+}
+
+mvm_err_t vm_run_frame(mvm_vm_t* vm) { return run(vm); }

@@ -1,0 +1,265 @@
+/* fuzz_restore.c: libFuzzer harness for the image loader and everything a restored image can
+ * make the VM do.
+ *
+ * One input is one image. The harness
+ *   1. fixes the header's size and CRC fields (so that mutations reach past the checksum: a
+ *      mutated image with a stale CRC is refused in the first microsecond and teaches nothing);
+ *   2. restores it, with mvm_restore or (chosen by a bit of the CRC) mvm_restore_into a buffer
+ *      of its own, under small limits: heap, stack, call depth and an instruction budget;
+ *   3. calls every export (the first 8) with three argument lists, and a function it returns once more;
+ *      every import id resolves to a stub host function whose behaviour depends on the id
+ *      (return a value, build an object, throw, fail, call back into the VM re-entrantly);
+ *   4. converts results to strings and keys (the value API), collects garbage, takes a
+ *      snapshot of the VM and restores that snapshot: an image the VM writes itself must be
+ *      accepted (anything but out-of-memory is a bug and aborts).
+ *
+ * Crashes, sanitizer reports, timeouts (-timeout) and the abort() of an invariant are findings.
+ * Build and run: tools/fuzz.sh (docs/security.md). The harness has no global state besides the
+ * re-entrancy depth counter, which is back to 0 after every input.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mvm.h"
+
+/* The limits of every VM the harness makes: small, so that a runaway program ends quickly. */
+#define FUZZ_HEAP (96u * 1024u)
+#define FUZZ_STACK_SLOTS 1024u
+#define FUZZ_MAX_FRAMES 64u
+#define FUZZ_BUDGET 10000u
+#define FUZZ_MAX_REENTRY 3
+
+static const uint8_t magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'};
+static int reentry;
+
+uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc);
+
+static uint32_t rd32(const uint8_t* p) {
+  return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+static void wr32(uint8_t* p, uint32_t v) {
+  p[0] = (uint8_t)v;
+  p[1] = (uint8_t)(v >> 8);
+  p[2] = (uint8_t)(v >> 16);
+  p[3] = (uint8_t)(v >> 24);
+}
+
+/* An invariant broke: say which, then abort (libFuzzer saves the input as crash-*). */
+static void fail(const char* what, int err) {
+  fprintf(stderr, "fuzz_restore: invariant broken: %s (error %d)\n", what, err);
+  abort();
+}
+
+static void consume_string(mvm_vm_t* vm, mvm_value_t v) {
+  char buf[64];
+  mvm_value_t s;
+  size_t len = 0;
+  if (mvm_to_string(vm, v, &s) != MVM_E_OK) return;
+  if (mvm_string_utf8(vm, s, buf, sizeof buf, &len) == MVM_E_BUFFER_TOO_SMALL) {
+    char* big = (char*)malloc(len + 1);
+    if (big) {
+      if (mvm_string_utf8(vm, s, big, len, &len) != MVM_E_OK) fail("string_utf8 with room", 0);
+      free(big);
+    }
+  }
+}
+
+static mvm_err_t host_print(mvm_vm_t* vm, uint16_t id, mvm_value_t* result, mvm_value_t* args,
+                            uint8_t argc) {
+  (void)id;
+  (void)result;
+  for (uint8_t i = 0; i < argc; i++) consume_string(vm, args[i]);
+  return MVM_E_OK;
+}
+
+/* Behaviour by import id: every id resolves, so every image restores as far as its imports. */
+static mvm_err_t host_stub(mvm_vm_t* vm, uint16_t id, mvm_value_t* result, mvm_value_t* args,
+                           uint8_t argc) {
+  switch (id % 7u) {
+    case 0:
+      return MVM_E_OK;  // undefined
+    case 1:
+      if (argc) *result = args[0];
+      return MVM_E_OK;
+    case 2: {  // { k: args[0], 0: "host" }
+      mvm_handle_t obj;
+      mvm_handle_init(vm, &obj);
+      mvm_err_t err = mvm_new_object(vm, &obj.value);
+      mvm_value_t key, str;
+      if (!err) err = mvm_new_string(vm, "k", 1, &key);
+      if (!err) err = mvm_set(vm, obj.value, key, argc ? args[0] : mvm_null());
+      if (!err) err = mvm_new_string(vm, "host", 4, &str);
+      if (!err) err = mvm_set(vm, obj.value, 0x1 /* int31 0 */, str);
+      *result = obj.value;
+      mvm_handle_release(vm, &obj);
+      return err;
+    }
+    case 3: {  // throws an error of a kind chosen by the id
+      mvm_err_t err = mvm_new_error(vm, id % 5, "stub failed", 11, result);
+      return err ? err : MVM_E_HOST_THROW;
+    }
+    case 4:
+      return MVM_E_HOST_ERROR;  // becomes a JS Error at the call site
+    case 5: {  // calls args[0](args[1..]) back, re-entrantly
+      if (!argc || mvm_typeof(vm, args[0]) != MVM_T_FUNCTION || reentry >= FUZZ_MAX_REENTRY) {
+        return MVM_E_OK;
+      }
+      reentry++;
+      mvm_err_t err = mvm_call(vm, args[0], args + 1, (uint8_t)(argc - 1), result);
+      reentry--;
+      return err == MVM_E_UNCAUGHT_EXCEPTION ? MVM_E_HOST_THROW : err;
+    }
+    default: {  // a fresh array [1.5, "s"]
+      mvm_handle_t arr;
+      mvm_handle_init(vm, &arr);
+      mvm_err_t err = mvm_new_array(vm, &arr.value);
+      mvm_value_t num, str;
+      if (!err) err = mvm_new_number(vm, 1.5, &num);
+      if (!err) err = mvm_set(vm, arr.value, 0x1, num);
+      if (!err) err = mvm_new_string(vm, "s", 1, &str);
+      if (!err) err = mvm_set(vm, arr.value, 0x3 /* int31 1 */, str);
+      *result = arr.value;
+      mvm_handle_release(vm, &arr);
+      return err;
+    }
+  }
+}
+
+static mvm_err_t resolve(uint16_t id, void* context, mvm_host_fn_t* out) {
+  (void)context;
+  *out = id == 0xFF00 ? host_print : host_stub;
+  return MVM_E_OK;
+}
+
+static void inspect(mvm_vm_t* vm, mvm_value_t v) {
+  mvm_handle_t h;
+  mvm_handle_init(vm, &h);
+  h.value = v;
+  consume_string(vm, h.value);
+  mvm_type_t t = mvm_typeof(vm, h.value);
+  if (t == MVM_T_OBJECT || t == MVM_T_ARRAY) {
+    mvm_value_t keys;
+    uint32_t n = 0;
+    if (mvm_own_keys(vm, h.value, &keys) == MVM_E_OK && mvm_array_length(vm, keys, &n) == MVM_E_OK &&
+        n > 0) {
+      mvm_value_t k0, v0;
+      if (mvm_get(vm, keys, 0x1, &k0) == MVM_E_OK && mvm_get(vm, h.value, k0, &v0) == MVM_E_OK) {
+        consume_string(vm, v0);
+      }
+    }
+  }
+  (void)mvm_to_number(vm, h.value);
+  (void)mvm_to_bool(vm, h.value);
+  mvm_handle_release(vm, &h);
+}
+
+/* Calls export i with argument list `which`; calls a returned function once more. */
+static void call_export(mvm_vm_t* vm, size_t i, int which) {
+  mvm_handle_t args[3];
+  uint8_t argc = 0;
+  for (int a = 0; a < 3; a++) mvm_handle_init(vm, &args[a]);
+  if (which == 1) {
+    mvm_new_number(vm, 1, &args[0].value);
+    mvm_new_string(vm, "a,b", 3, &args[1].value);
+    argc = 2;
+  } else if (which == 2) {
+    mvm_new_object(vm, &args[0].value);
+    mvm_new_array(vm, &args[1].value);
+    args[2].value = mvm_null();
+    mvm_new_number(vm, -0.5, &args[2].value);
+    argc = 3;
+  }
+  mvm_value_t key, fn, argv[3], result;
+  if (mvm_export_at(vm, i, &key, &fn) == MVM_E_OK && mvm_typeof(vm, fn) == MVM_T_FUNCTION) {
+    for (int a = 0; a < 3; a++) argv[a] = args[a].value ? args[a].value : mvm_undefined();
+    mvm_err_t err = mvm_call(vm, fn, argv, argc, &result);
+    if (err == MVM_E_OK || err == MVM_E_UNCAUGHT_EXCEPTION) {
+      if (err == MVM_E_OK && mvm_typeof(vm, result) == MVM_T_FUNCTION) {
+        err = mvm_call(vm, result, NULL, 0, &result);
+        if (err != MVM_E_OK && err != MVM_E_UNCAUGHT_EXCEPTION) result = mvm_undefined();
+      }
+      inspect(vm, result);
+      mvm_value_t file;
+      uint32_t line;
+      mvm_error_location(vm, &file, &line);
+    }
+  }
+  for (int a = 0; a < 3; a++) mvm_handle_release(vm, &args[a]);
+}
+
+static mvm_err_t restore_either(const uint8_t* image, size_t len, const mvm_config_t* cfg,
+                                int into, void** arena, mvm_vm_t** vm) {
+  if (!into) return mvm_restore(image, len, cfg, resolve, NULL, vm);
+  size_t arena_len = 3 * FUZZ_HEAP + 64u * 1024u + 2 * len;
+  *arena = malloc(arena_len);
+  if (!*arena) return MVM_E_OUT_OF_MEMORY;
+  return mvm_restore_into(*arena, arena_len, image, len, cfg, resolve, NULL, vm);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  uint8_t* image = (uint8_t*)malloc(size ? size : 1);
+  if (!image) return 0;
+  memcpy(image, data, size);
+  uint32_t crc = 0;
+  if (size >= 72 && size <= UINT32_MAX && memcmp(image, magic, 8) == 0) {
+    wr32(image + 20, (uint32_t)size);
+    crc = crc32_ieee(image + 20, size - 20, 0);
+    wr32(image + 16, crc);
+  }
+  mvm_config_t cfg;
+  memset(&cfg, 0, sizeof cfg);
+  cfg.max_heap_bytes = FUZZ_HEAP;
+  cfg.stack_slots = FUZZ_STACK_SLOTS;
+  cfg.max_frames = FUZZ_MAX_FRAMES;
+  cfg.instruction_budget = FUZZ_BUDGET;
+
+  void* arena = NULL;
+  mvm_vm_t* vm = NULL;
+  mvm_err_t err = restore_either(image, size, &cfg, (int)(crc & 1u), &arena, &vm);
+  if (err == MVM_E_OK) {
+    if (!vm) fail("restore succeeded without a VM", 0);
+    size_t n = mvm_export_count(vm);
+    if (n > 8) n = 8;
+    for (size_t i = 0; i < n; i++) {
+      for (int which = 0; which < 3; which++) call_export(vm, i, which);
+    }
+    mvm_stats_t stats;
+    mvm_get_stats(vm, &stats);
+    if (stats.heap_used > stats.heap_limit) fail("heap above its limit", 0);
+    err = mvm_run_gc(vm);
+    if (err != MVM_E_OK && err != MVM_E_OUT_OF_MEMORY) fail("mvm_run_gc", err);
+    if (err == MVM_E_OK) {
+      // The VM's own snapshot of a state it reached must restore.
+      uint8_t* snap = NULL;
+      size_t snap_len = 0;
+      err = mvm_snapshot(vm, &snap, &snap_len);
+      if (err != MVM_E_OK && err != MVM_E_OUT_OF_MEMORY) fail("mvm_snapshot", err);
+      if (err == MVM_E_OK) {
+        mvm_vm_t* again = NULL;
+        err = mvm_restore(snap, snap_len, &cfg, resolve, NULL, &again);
+        if (err != MVM_E_OK && err != MVM_E_OUT_OF_MEMORY) {
+          FILE* f = fopen("fuzz_restore_snapshot.mvm-bc", "wb");  // for triage
+          if (f) {
+            fwrite(snap, 1, snap_len, f);
+            fclose(f);
+          }
+          fail("restoring the VM's own snapshot (written to fuzz_restore_snapshot.mvm-bc)", err);
+        }
+        if (again) {
+          if (mvm_export_count(again) != mvm_export_count(vm)) fail("export count after restore", 0);
+          mvm_free(again);
+        }
+        mvm_free_buffer(snap);
+      }
+    }
+    mvm_free(vm);
+  } else if (vm) {
+    fail("a failed restore handed out a VM", err);
+  }
+  if (reentry != 0) fail("re-entry depth not back to 0", reentry);
+  free(arena);
+  free(image);
+  return 0;
+}

@@ -1,0 +1,244 @@
+"""The microcontroller profile: images for --target mcu, the C example host, the single-file
+distribution, the Cortex-M0 cross-compile, and the firmware example under qemu (mps2-an385).
+
+Tests that need a toolchain (cc, arm-none-eabi-gcc with newlib, qemu-system-arm) skip with a
+message when it is missing; tools/test.sh installs them in CI.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from hostlib.cli import emit_c, image_profile, main as mvc_main, retarget_image
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+VM_C = os.path.join(ROOT, "vm_c")
+EXAMPLE = os.path.join(ROOT, "examples", "mcu")
+PROGRAM = os.path.join(EXAMPLE, "program.js")
+MCU_PORT = "-DMVM_PORT_HEADER=\"ports/cortex_m/mvm_port.h\""
+STRICT = ["-std=c99", "-Wall", "-Wextra", "-Wpedantic", "-Werror"]
+INCLUDES = ["-I" + os.path.join(VM_C, "include"), "-I" + VM_C, "-I" + os.path.join(VM_C, "src")]
+
+
+def core_sources() -> list[str]:
+    src = os.path.join(VM_C, "src")
+    return sorted(os.path.join(src, f) for f in os.listdir(src) if f.endswith(".c"))
+
+
+def need(*tools: str) -> None:
+    missing = [t for t in tools if shutil.which(t) is None]
+    if missing:
+        pytest.skip(f"{', '.join(missing)} not installed (CI: apt-get install gcc-arm-none-eabi "
+                    "libnewlib-arm-none-eabi qemu-system-arm)")
+
+
+def host_cc() -> str:
+    for cc in ("cc", "gcc", "clang"):
+        if shutil.which(cc):
+            return cc
+    pytest.skip("no C compiler installed")
+    raise AssertionError
+
+
+def run(cmd: list[str], cwd: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    assert proc.returncode == 0, f"{' '.join(cmd)}\n{proc.stdout}\n{proc.stderr}"
+    return proc
+
+
+def run_all(cmds: list[list[str]]) -> None:
+    """Runs independent compiler commands in parallel (the core is large: minutes serially)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        for f in [pool.submit(run, cmd) for cmd in cmds]:
+            f.result()
+
+
+@pytest.fixture(scope="module")
+def image_c(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """examples/mcu/program.js built with `mvc build --target mcu --emit-c`: the folder."""
+    out = tmp_path_factory.mktemp("image")
+    assert mvc_main(["build", PROGRAM, "--target", "mcu", "--emit-c",
+                     "-o", str(out / "program_image.c")]) == 0
+    assert mvc_main(["build", PROGRAM, "--target", "mcu", "-o", str(out / "program.mvm-bc")]) == 0
+    return str(out)
+
+
+# ---- Images and the CLI ----
+
+def test_mcu_image_has_the_mcu_profile_and_host_refuses_it(image_c: str, capsys) -> None:
+    from hostlib.errors import ImageError
+    from hostlib.vm import VM
+
+    with open(os.path.join(image_c, "program.mvm-bc"), "rb") as f:
+        image = f.read()
+    assert image_profile(image) == "mcu"
+    with pytest.raises(ImageError, match="another value profile"):
+        VM.restore(image)
+    capsys.readouterr()
+    assert mvc_main(["run", os.path.join(image_c, "program.mvm-bc"), "fib", "5"]) == 1
+    assert "--target mcu" in capsys.readouterr().err
+    # Retargeting back to host gives an image the host VM runs (same values, new CRC).
+    host_image = retarget_image(image, "host")
+    assert image_profile(host_image) == "host"
+    from hostlib.vm import Host
+
+    host = Host()
+    host.add(1, lambda vm, a, b: a + b)
+    host.add(2, lambda vm, text: None)
+    with VM.restore(host_image, host) as vm:
+        assert vm.call(vm.export("fib"), 10) == 55
+        assert vm.call(vm.export("callHost"), 2, 3) == 50
+
+
+def test_emit_c_writes_an_array_and_header(image_c: str) -> None:
+    with open(os.path.join(image_c, "program.mvm-bc"), "rb") as f:
+        image = f.read()
+    with open(os.path.join(image_c, "program_image.c")) as f:
+        c_text = f.read()
+    with open(os.path.join(image_c, "program_image.h")) as f:
+        h_text = f.read()
+    assert f"const unsigned char program_image[{len(image)}]" in c_text
+    assert "extern const unsigned int program_image_len;" in h_text
+    c2, _ = emit_c(image, "program_image", PROGRAM)
+    assert c2 == c_text  # deterministic
+
+
+def test_build_target_mcu_leaves_host_functions_to_the_device(tmp_path, capsys) -> None:
+    src = tmp_path / "calls.js"
+    src.write_text("const f = vmImport(7);\nf();\n")
+    assert mvc_main(["build", str(src), "--target", "mcu"]) == 1
+    assert "provided by the device" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        mvc_main(["build", str(src), "--target", "arm"])
+
+
+# ---- The example host, on this machine ----
+
+def test_example_host_runs_on_the_host(image_c: str, tmp_path) -> None:
+    cc = host_cc()
+    exe = str(tmp_path / "host_example")
+    run([cc, *STRICT, "-O2", MCU_PORT, *INCLUDES, "-I" + image_c,
+         os.path.join(EXAMPLE, "host_example.c"), os.path.join(image_c, "program_image.c"),
+         *core_sources(), "-lm", "-o", exe])
+    out = run([exe], timeout=120).stdout
+    assert "ALL OK" in out, out
+    for line in ("fib(20): 6765", "closures(5): 55", "objects(50): item49 total=2450",
+                 "churn(300): 6000", "divide(1, 0): caught RangeError: division by zero",
+                 "callHost(2, 3): 50", "damaged image: MVM_E_IMAGE_CRC",
+                 "host-profile image: MVM_E_IMAGE_PROFILE", "hog(): MVM_E_OUT_OF_MEMORY"):
+        assert line in out, out
+
+
+# ---- The single-file distribution ----
+
+def test_amalgamation_compiles_warning_free_and_runs(image_c: str, tmp_path) -> None:
+    dist = str(tmp_path / "dist")
+    run([sys.executable, os.path.join(ROOT, "tools", "amalgamate.py"), "--out", dist])
+    assert sorted(os.listdir(dist)) == ["mvm.c", "mvm.h", "mvm_port_example.h"]
+    compilers = [c for c in ("gcc", "clang") if shutil.which(c)] or [host_cc()]
+    run_all([[cc, *STRICT, "-O2", *port, "-I" + dist, "-c", os.path.join(dist, "mvm.c"),
+              "-o", os.devnull]
+             for cc in compilers for port in ([], ['-DMVM_PORT_HEADER="mvm_port_example.h"'])])
+    # The example host against dist/ (mvm.h and mvm.c from there; the example also reads the
+    # X-macro table mvm_tables.h to name every error code, from vm_c/include).
+    exe = str(tmp_path / "dist_example")
+    run([compilers[0], *STRICT, "-O2", '-DMVM_PORT_HEADER="mvm_port_example.h"', "-I" + dist,
+         "-I" + image_c, "-I" + os.path.join(VM_C, "include"), os.path.join(EXAMPLE, "host_example.c"),
+         os.path.join(image_c, "program_image.c"), os.path.join(dist, "mvm.c"), "-lm",
+         "-o", exe])
+    assert "ALL OK" in run([exe], timeout=120).stdout
+
+
+# ---- Cortex-M ----
+
+def test_core_cross_compiles_for_cortex_m0_warning_free() -> None:
+    need("arm-none-eabi-gcc", "arm-none-eabi-size")
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    try:
+        import mcu_size
+    finally:
+        sys.path.pop(0)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as work:
+        sizes = mcu_size.measure_ours(work)  # raises on any warning
+    for name, (text, data, bss) in sizes.items():
+        assert text > 0 and data == 0 and bss == 0, (name, text, data, bss)
+    print(f"\nCortex-M0 -Os core .text: " +
+          ", ".join(f"{k} {v[0]:,}" for k, v in sizes.items()))
+    # The per-file build (what a Makefile does) is warning-free too, with the shipped port.
+    run_all([["arm-none-eabi-gcc", "-mcpu=cortex-m0", "-mthumb", "-Os", *STRICT, MCU_PORT,
+              *INCLUDES, "-c", f, "-o", os.devnull] for f in core_sources()])
+
+
+def build_firmware(image_c: str, out: str) -> str:
+    cflags = ["-mcpu=cortex-m3", "-mthumb", "-Os", "-g", "-ffunction-sections",
+              "-fdata-sections"]
+    srcs = [os.path.join(EXAMPLE, "host_example.c"), os.path.join(image_c, "program_image.c"),
+            *core_sources()]
+    objs = [os.path.join(out, os.path.basename(src) + ".o") for src in srcs]
+    run_all([["arm-none-eabi-gcc", *cflags, *STRICT, MCU_PORT, *INCLUDES, "-I" + image_c,
+              "-c", src, "-o", obj] for src, obj in zip(srcs, objs)])
+    startup = os.path.join(out, "startup.o")
+    run(["arm-none-eabi-gcc", *cflags, "-std=gnu99", "-Wall", "-Wextra", "-Werror", "-c",
+         os.path.join(EXAMPLE, "startup.c"), "-o", startup])
+    elf = os.path.join(out, "fw.elf")
+    run(["arm-none-eabi-gcc", "-mcpu=cortex-m3", "-mthumb", "-T",
+         os.path.join(EXAMPLE, "mps2_an385.ld"), "--specs=rdimon.specs", "-nostartfiles",
+         "-Wl,--gc-sections", startup, *objs, "-lm", "-o", elf])
+    return elf
+
+
+def test_firmware_runs_under_qemu(image_c: str, tmp_path, capsys) -> None:
+    need("arm-none-eabi-gcc", "qemu-system-arm")
+    elf = build_firmware(image_c, str(tmp_path))
+    try:
+        proc = subprocess.run(
+            ["qemu-system-arm", "-M", "mps2-an385", "-nographic", "-monitor", "none",
+             "-semihosting-config", "enable=on,target=native", "-kernel", elf],
+            capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the firmware did not finish within 120 s under qemu")
+    out = proc.stdout
+    assert "FAULT" not in out, out
+    assert proc.returncode == 0, f"exit {proc.returncode}\n{out}\n{proc.stderr}"
+    for line in ("fib(20): 6765", "closures(5): 55", "objects(50): item49 total=2450",
+                 "churn(300): 6000", "divide(7, 2): 3.5",
+                 "divide(1, 0): caught RangeError: division by zero",
+                 "hostLog: host adds 2 and 3", "callHost(2, 3): 50",
+                 "hostFails(): host threw: hostAdd wants two numbers",
+                 "damaged image: MVM_E_IMAGE_CRC", "host-profile image: MVM_E_IMAGE_PROFILE",
+                 "other version: MVM_E_IMAGE_VERSION", "hog(): MVM_E_OUT_OF_MEMORY",
+                 "deep(100000) threw", "RangeError: Maximum call stack size exceeded",
+                 "fails() threw", "fib(25): MVM_E_INSTRUCTION_BUDGET", "ALL OK"):
+        assert line in out, out
+    stats = {line.split(":")[0]: line for line in out.splitlines() if line.startswith("stats ")}
+    with capsys.disabled():
+        print("\nCortex-M3 (qemu mps2-an385) memory:")
+        print("  " + stats["stats malloc, after restore"])
+        print("  " + stats["stats after calls"])
+
+
+def test_core_allocates_only_through_the_vm_allocator() -> None:
+    """A VM in a caller's buffer (mvm_restore_into) must never reach MVM_MALLOC: every
+    allocation in vm_c/src goes through VM_MALLOC/mem_alloc, except the image buffer that
+    mvm_snapshot hands to the caller (freed by mvm_free_buffer)."""
+    allowed = {("snapshot.c", "img"), ("snapshot.c", "out_image"),  # mvm_snapshot's result
+               ("load.c", "MVM_FREE(buffer, NULL)")}  # mvm_free_buffer
+    found = []
+    for path in core_sources():
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                code = line.split("//")[0]
+                for macro in ("MVM_MALLOC(", "MVM_FREE("):
+                    if macro in code and not code.lstrip().startswith("*"):
+                        name = os.path.basename(path)
+                        if not any(name == a and s in code for a, s in allowed):
+                            found.append(f"{name}: {line.strip()}")
+    assert not found, "direct allocator calls bypass mvm_restore_into's buffer:\n" + "\n".join(found)

@@ -1,0 +1,264 @@
+#!/usr/bin/env python3
+"""Measures the C core's code size on a Cortex-M0 and writes benchmarks/results/mcu_size.*.
+
+    python tools/mcu_size.py            print the table
+    python tools/mcu_size.py --write    also write benchmarks/results/mcu_size.md and .txt
+
+Method (the one benchmarks/../research used for Microvium's 12,169 bytes): the single-file
+distribution (tools/amalgamate.py) is compiled as one object with
+`arm-none-eabi-gcc -c -mcpu=cortex-m0 -mthumb -Os -fno-section-anchors -nostdlib`, warnings as
+errors, and `arm-none-eabi-size` reads text/data/bss of the object (text includes rodata).
+Configurations of our core:
+
+  minimal      cortex_m port, no C allocator (mvm_restore_into only), safe mode off
+  size-test    cortex_m port, safe mode off: float, int31->float overflow, no build API, no
+               debug; the features of Microvium's size-test/microvium_port.h
+  mcu-default  ports/cortex_m/mvm_port.h as shipped (safe mode on)
+  full         default port: safe mode, build API (unit loading, snapshots), everything
+
+When Microvium's npm package is at ~/.cache/mvm-bench/npm/node_modules/microvium or
+/tmp/peers/node_modules/microvium, its dist-c/microvium.c is measured the same way with its
+size-test port (and its minimal and full variants); otherwise the research's figure is cited.
+mcu_size.txt holds `ours: N` and `microvium: N` (.text of the size-test configurations), which
+the benchmark suite reads.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RESULTS = os.path.join(ROOT, "benchmarks", "results")
+CC = "arm-none-eabi-gcc"
+FLAGS = ["-c", "-mcpu=cortex-m0", "-mthumb", "-Os", "-fno-section-anchors", "-nostdlib"]
+STRICT = ["-std=c99", "-Wall", "-Wextra", "-Wpedantic", "-Werror"]
+MCU_PORT = ['-DMVM_PORT_HEADER="mvm_port_example.h"']
+OURS = {
+    "minimal": MCU_PORT + ["-DMVM_SAFE_MODE=0", "-DMVM_NO_MALLOC=1"],
+    "size-test": MCU_PORT + ["-DMVM_SAFE_MODE=0"],
+    "mcu-default": MCU_PORT,
+    "full": ["-DMVM_SAFE_MODE=1", "-DMVM_INCLUDE_BUILD_API=1"],
+}
+MICROVIUM_RESEARCH_TEXT = 12169  # /work/shared/research/microvium.md section 4b
+MICROVIUM_PLACES = [
+    os.path.expanduser("~/.cache/mvm-bench/npm/node_modules/microvium"),
+    "/tmp/peers/node_modules/microvium",
+]
+MICROVIUM_SIZE_TEST = """
+#undef MVM_NATIVE_POINTER_IS_16_BIT
+#define MVM_NATIVE_POINTER_IS_16_BIT 0
+#undef MVM_SAFE_MODE
+#define MVM_SAFE_MODE 0
+#undef MVM_DONT_TRUST_BYTECODE
+#define MVM_DONT_TRUST_BYTECODE 0
+#undef MVM_VERY_EXPENSIVE_MEMORY_CHECKS
+#define MVM_VERY_EXPENSIVE_MEMORY_CHECKS 0
+#undef MVM_INCLUDE_SNAPSHOT_CAPABILITY
+#define MVM_INCLUDE_SNAPSHOT_CAPABILITY 0
+#undef MVM_INCLUDE_DEBUG_CAPABILITY
+#define MVM_INCLUDE_DEBUG_CAPABILITY 0
+extern void fatalError(void* vm, int e);
+#undef MVM_FATAL_ERROR
+#define MVM_FATAL_ERROR(vm, e) fatalError(vm, e)
+#undef MVM_USE_SINGLE_RAM_PAGE
+#define MVM_USE_SINGLE_RAM_PAGE 1
+#undef MVM_RAM_PAGE_ADDR
+#define MVM_RAM_PAGE_ADDR 0x20000000
+"""
+MICROVIUM = {
+    "minimal": MICROVIUM_SIZE_TEST + """
+#undef MVM_SUPPORT_FLOAT
+#define MVM_SUPPORT_FLOAT 0
+#undef MVM_PORT_INT32_OVERFLOW_CHECKS
+#define MVM_PORT_INT32_OVERFLOW_CHECKS 0
+""",
+    "size-test": MICROVIUM_SIZE_TEST + """
+#undef MVM_SUPPORT_FLOAT
+#define MVM_SUPPORT_FLOAT 1
+#undef MVM_PORT_INT32_OVERFLOW_CHECKS
+#define MVM_PORT_INT32_OVERFLOW_CHECKS 1
+""",
+    "full": "",  # the example port as shipped: safe mode, snapshot and debug capability
+}
+
+
+def have_toolchain() -> bool:
+    return shutil.which(CC) is not None and shutil.which("arm-none-eabi-size") is not None
+
+
+def size_of(obj: str) -> tuple[int, int, int]:
+    out = subprocess.run(["arm-none-eabi-size", obj], capture_output=True, text=True, check=True)
+    text, data, bss = out.stdout.splitlines()[1].split()[:3]
+    return int(text), int(data), int(bss)
+
+
+def measure_ours(work: str) -> dict[str, tuple[int, int, int]]:
+    """Compiles dist/ (generated into work) in each configuration; raises on any warning."""
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "amalgamate.py"), "--out", work],
+                   check=True, capture_output=True)
+    from concurrent.futures import ThreadPoolExecutor
+
+    def build(name: str) -> tuple[int, int, int]:
+        obj = os.path.join(work, f"ours-{name}.o")
+        subprocess.run([CC, *FLAGS, *STRICT, *OURS[name], "-I", work,
+                        os.path.join(work, "mvm.c"), "-o", obj],
+                       check=True, capture_output=True, text=True)
+        return size_of(obj)
+
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        results = {name: pool.submit(build, name) for name in OURS}
+        return {name: f.result() for name, f in results.items()}
+
+
+def measure_files() -> list[tuple[str, int]]:
+    """.text of each vm_c/src file alone (size-test configuration), largest first."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    src = os.path.join(ROOT, "vm_c", "src")
+    files = sorted(f for f in os.listdir(src) if f.endswith(".c"))
+
+    def build(f: str) -> int:
+        with tempfile.TemporaryDirectory() as work:
+            obj = os.path.join(work, "x.o")
+            subprocess.run([CC, *FLAGS, *STRICT, '-DMVM_PORT_HEADER="ports/cortex_m/mvm_port.h"',
+                            "-DMVM_SAFE_MODE=0", "-I", os.path.join(ROOT, "vm_c", "include"),
+                            "-I", os.path.join(ROOT, "vm_c"), os.path.join(src, f), "-o", obj],
+                           check=True, capture_output=True, text=True)
+            return size_of(obj)[0]
+
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        sizes = dict(zip(files, pool.map(build, files)))
+    return sorted(sizes.items(), key=lambda kv: -kv[1])
+
+
+def find_microvium() -> str | None:
+    for place in MICROVIUM_PLACES:
+        if os.path.isfile(os.path.join(place, "dist-c", "microvium.c")):
+            return place
+    return None
+
+
+def measure_microvium(work: str, place: str) -> dict[str, tuple[int, int, int]]:
+    sizes = {}
+    dist = os.path.join(place, "dist-c")
+    for name, overrides in MICROVIUM.items():
+        port_dir = os.path.join(work, f"mv-{name}")
+        os.makedirs(port_dir, exist_ok=True)
+        with open(os.path.join(port_dir, "microvium_port.h"), "w") as f:
+            f.write(f'#include "{os.path.join(dist, "microvium_port_example.h")}"\n{overrides}')
+        obj = os.path.join(work, f"microvium-{name}.o")
+        subprocess.run([CC, *FLAGS, "-I", port_dir, "-I", dist,
+                        os.path.join(dist, "microvium.c"), "-o", obj],
+                       check=True, capture_output=True, text=True)
+        sizes[name] = size_of(obj)
+    return sizes
+
+
+def report(ours: dict, microvium: dict | None, place: str | None,
+           files: list[tuple[str, int]] | None = None) -> tuple[str, str]:
+    lines = [
+        "# Core code size on Cortex-M0 (`-Os`)",
+        "",
+        "Generated by `python tools/mcu_size.py --write` (arm-none-eabi-gcc "
+        + subprocess.run([CC, "-dumpversion"], capture_output=True, text=True).stdout.strip()
+        + "). One object from the single-file distribution, compiled with "
+        "`-c -mcpu=cortex-m0 -mthumb -Os -fno-section-anchors -nostdlib` and "
+        "`-std=c99 -Wall -Wextra -Wpedantic -Werror`; `arm-none-eabi-size` of the object "
+        "(text includes read-only data). The same method as the Microvium figures.",
+        "",
+        "| configuration | ours text / data / bss | Microvium 8.0 text / data / bss |",
+        "|---|---|---|",
+    ]
+    rows = [("minimal", "minimal"), ("size-test", "size-test"), ("mcu-default", None),
+            ("full", "full")]
+    for ours_name, mv_name in rows:
+        o = "{:,} / {} / {}".format(*ours[ours_name])
+        if mv_name and microvium:
+            m = "{:,} / {} / {}".format(*microvium[mv_name])
+        elif mv_name == "size-test":
+            m = f"{MICROVIUM_RESEARCH_TEXT:,} / 0 / 0 (research, section 4b)"
+        else:
+            m = "-"
+        lines.append(f"| {ours_name} | {o} | {m} |")
+    mv_text = microvium["size-test"][0] if microvium else MICROVIUM_RESEARCH_TEXT
+    lines += [
+        "",
+        "Configurations. Ours: *minimal* = cortex_m port, safe mode off, no C allocator "
+        "(`MVM_NO_MALLOC`, `mvm_restore_into` only); *size-test* = cortex_m port with safe "
+        "mode off (float, int31 overflow to float, no build API, no debug: the features of "
+        "Microvium's size-test port); *mcu-default* = `ports/cortex_m/mvm_port.h` as shipped "
+        "(safe mode on); *full* = default port (safe mode, unit loading and snapshots). "
+        "Microvium: *size-test* = its `size-test/microvium_port.h`; *minimal* = the same "
+        "with float and int32 overflow checks off; *full* = its example port as shipped.",
+        "",
+        "Float cannot be turned off in our core yet (`MVM_SUPPORT_FLOAT=0` is refused), so "
+        "our minimal build still carries double arithmetic; it differs from size-test only by "
+        "the allocator hooks.",
+        "",
+        f"Target: size-test .text at most {MICROVIUM_RESEARCH_TEXT:,} bytes. "
+        f"Ours: {ours['size-test'][0]:,} bytes "
+        f"({ours['size-test'][0] / mv_text:.2f}x Microvium's {mv_text:,}): "
+        + ("met." if ours["size-test"][0] <= MICROVIUM_RESEARCH_TEXT else "missed."),
+        "",
+    ]
+    if place:
+        lines.append(f"Microvium measured from `{place}/dist-c/microvium.c`.")
+        lines.append("")
+    if files:
+        lines += [
+            "Where the bytes are: each `vm_c/src` file compiled alone (size-test configuration; "
+            "the sum is larger than the single object because shared inline helpers are "
+            "duplicated):",
+            "",
+            "| file | .text |",
+            "|---|---|",
+        ]
+        lines += [f"| {name} | {size:,} |" for name, size in files]
+        lines.append("")
+    txt = f"ours: {ours['size-test'][0]}\nmicrovium: {mv_text}\n"
+    return "\n".join(lines), txt
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true", help="write benchmarks/results/mcu_size.*")
+    args = ap.parse_args(argv)
+    if not have_toolchain():
+        sys.stderr.write("mcu_size: arm-none-eabi-gcc not installed "
+                         "(apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi)\n")
+        return 2
+    with tempfile.TemporaryDirectory() as work:
+        try:
+            ours = measure_ours(work)
+        except subprocess.CalledProcessError as e:
+            sys.stderr.write(f"mcu_size: our core does not compile cleanly:\n{e.stderr}\n")
+            return 1
+        place = find_microvium()
+        microvium = None
+        if place:
+            try:
+                microvium = measure_microvium(work, place)
+            except subprocess.CalledProcessError as e:
+                sys.stderr.write(f"mcu_size: Microvium did not compile ({e.stderr[:300]}); "
+                                 "citing the research figure\n")
+                place = None
+    try:
+        files = measure_files()
+    except subprocess.CalledProcessError:
+        files = None
+    md, txt = report(ours, microvium, place, files)
+    sys.stdout.write(md + "\n")
+    if args.write:
+        with open(os.path.join(RESULTS, "mcu_size.md"), "w") as f:
+            f.write(md)
+        with open(os.path.join(RESULTS, "mcu_size.txt"), "w") as f:
+            f.write(txt)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

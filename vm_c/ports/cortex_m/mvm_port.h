@@ -1,0 +1,57 @@
+/* ports/cortex_m/mvm_port.h: the microcontroller port (Cortex-M0 and up, any 32-bit MCU with a
+ * C99 compiler and newlib or a similar C library). Build the core with
+ *   -DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"'
+ * and load images made by `mvc build --target mcu` (the MCU profile). See docs/embedding.md.
+ *
+ * What this port chooses, and why (everything else: include/mvm_port_default.h):
+ * - MCU profile: restores only images built for it (MVM_E_IMAGE_PROFILE otherwise).
+ * - A 16 KB default heap that starts at 512 bytes and grows by doubling; embedders with a fixed
+ *   RAM budget use mvm_restore_into with a static buffer and no malloc at all.
+ * - The value stack (256 slots = 1 KB), frames and try handlers exist only while a call runs
+ *   (MVM_STACK_ON_DEMAND), so an idle VM holds its struct, globals, imports and heap.
+ * - Switch dispatch (smaller than computed goto), safe mode on (bad bytecode becomes an error
+ *   code, never a fault), no build-time API (images come from `mvc build`).
+ * Every item stays overridable with -D, for the size benchmarks (benchmarks/results/mcu_size.md).
+ */
+#ifndef MVM_PORT_CORTEX_M_H
+#define MVM_PORT_CORTEX_M_H
+
+#ifndef MVM_PROFILE_MCU
+#define MVM_PROFILE_MCU 1
+#endif
+#ifndef MVM_DEFAULT_MAX_HEAP
+#define MVM_DEFAULT_MAX_HEAP (16u * 1024u)
+#endif
+#ifndef MVM_INITIAL_HEAP
+#define MVM_INITIAL_HEAP 512u
+#endif
+#ifndef MVM_DEFAULT_STACK_SLOTS
+#define MVM_DEFAULT_STACK_SLOTS 256u
+#endif
+#ifndef MVM_DEFAULT_MAX_FRAMES
+#define MVM_DEFAULT_MAX_FRAMES 32u
+#endif
+#ifndef MVM_STACK_ON_DEMAND
+#define MVM_STACK_ON_DEMAND 1
+#endif
+#ifndef MVM_COMPUTED_GOTO
+#define MVM_COMPUTED_GOTO 0
+#endif
+#ifndef MVM_SAFE_MODE
+#define MVM_SAFE_MODE 1
+#endif
+#ifndef MVM_INCLUDE_BUILD_API
+#define MVM_INCLUDE_BUILD_API 0
+#endif
+
+/* No C allocator: define MVM_NO_MALLOC=1 and use mvm_restore_into only (nothing links malloc). */
+#if defined(MVM_NO_MALLOC) && MVM_NO_MALLOC
+#define MVM_MALLOC(size, context) ((void*)0)
+#define MVM_FREE(ptr, context) ((void)0)
+#endif
+
+/* Number formatting and parsing use the core's portable routines (no printf/strtod pulled in);
+ * they may differ from JS in the last digit of some doubles. A port with room for the C
+ * library's snprintf/strtod can use ports/host/mvm_port.c instead (MVM_DTOA, MVM_STRTOD). */
+
+#endif

@@ -1,0 +1,434 @@
+/* lib.c: the builtins library's dispatch (LIB_LIST -> functions and properties) and the helpers
+ * every family file shares: stack-slot roots, calling JS from C, argument conversions,
+ * substrings and the string builder. See lib.h for the conventions.
+ */
+#include "lib.h"
+
+// ---- Tables built from LIB_LIST ----
+
+typedef struct lib_prop {
+  uint8_t holder;
+  uint8_t len;       // strlen(name)
+  uint16_t builtin;
+  const char* name;
+} lib_prop_t;
+
+typedef struct lib_const {
+  uint8_t holder;
+  uint8_t len;
+  const char* name;
+  double value;
+} lib_const_t;
+
+static const lib_prop_t lib_props[] = {
+#define LIB(builtin, holder, name, arity, fn) {LH_##holder, sizeof(name) - 1, BI_##builtin, name},
+    LIB_LIST
+#undef LIB
+#define LIB_ALIAS(holder, name, builtin) {LH_##holder, sizeof(name) - 1, BI_##builtin, name},
+    LIB_ALIASES
+#undef LIB_ALIAS
+};
+
+static const lib_const_t lib_consts[] = {
+#define LIB_CONST(holder, name, value) {LH_##holder, sizeof(name) - 1, name, value},
+    LIB_CONSTS
+#undef LIB_CONST
+};
+
+typedef mvm_err_t (*lib_fn_t)(LIB_PARAMS);
+
+// Designated initializers: the table is indexed by builtin number, holes are NULL.
+static const lib_fn_t lib_fns[BI__COUNT] = {
+#define LIB(builtin, holder, name, arity, fn) [BI_##builtin] = lib_##fn,
+    LIB_LIST
+#undef LIB
+};
+
+static const uint8_t lib_arity[BI__COUNT] = {
+#define LIB(builtin, holder, name, arity, fn) [BI_##builtin] = arity,
+    LIB_LIST
+#undef LIB
+};
+
+static const char* const lib_names[BI__COUNT] = {
+#define LIB(builtin, holder, name, arity, fn) [BI_##builtin] = name,
+    LIB_LIST
+#undef LIB
+};
+
+// Global names of the BUILTIN table ("_" for methods), for globalThis.
+#undef BUILTIN
+static const char* const global_names[BI__COUNT] = {
+#define BUILTIN(name, value, global) #global,
+#include "mvm_tables.h"
+#undef BUILTIN
+};
+
+bool lib_is_namespace(uint32_t index) {
+  return index == BI_MATH || index == BI_JSON || index == BI_GLOBAL_THIS;
+}
+
+bool lib_is_constructor(uint32_t index) {
+  return index == BI_ARRAY || index == BI_OBJECT || index == BI_UINT8ARRAY;
+}
+
+const char* lib_name(uint32_t index) { return index < BI__COUNT ? lib_names[index] : NULL; }
+
+mvm_err_t lib_call(mvm_vm_t* vm, uint32_t index, mvm_value_t* args, uint8_t argc, bool construct,
+                   mvm_value_t* out) {
+  lib_fn_t fn = index < BI__COUNT ? lib_fns[index] : NULL;
+  *out = VAL_UNDEFINED;
+  if (!fn) return lib_type_error(vm, "value is not a function");
+  if (construct && !lib_is_constructor(index)) {
+    return lib_type_error(vm, "value is not a constructor");
+  }
+  return fn(vm, args, argc, construct, out);
+}
+
+// ---- Property lookup ----
+
+// True when key (a normalized key) is the ASCII name of length len.
+static bool key_matches(mvm_vm_t* vm, mvm_value_t key, const char* name, uint32_t len) {
+  string_view_t sv = string_view(vm, key);
+  return sv.len == len && !sv.wide && MVM_MEMCMP(sv.data, name, len) == 0;
+}
+
+static mvm_err_t holder_lookup(mvm_vm_t* vm, uint32_t holder, mvm_value_t key, mvm_value_t* out) {
+  *out = VAL_UNDEFINED;
+  if (value_is_int(key) || !value_is_string(vm, key)) return MVM_E_OK;
+  uint32_t len = string_view(vm, key).len;
+  for (size_t i = 0; i < sizeof lib_props / sizeof lib_props[0]; i++) {
+    const lib_prop_t* p = &lib_props[i];
+    if (p->holder == holder && p->len == len && key_matches(vm, key, p->name, len)) {
+      *out = value_from_builtin(p->builtin);
+      return MVM_E_OK;
+    }
+  }
+  for (size_t i = 0; i < sizeof lib_consts / sizeof lib_consts[0]; i++) {
+    const lib_const_t* c = &lib_consts[i];
+    if (c->holder == holder && c->len == len && key_matches(vm, key, c->name, len)) {
+      return number_make(vm, c->value, out);
+    }
+  }
+  return MVM_E_OK;
+}
+
+static uint32_t holder_of_builtin(uint32_t index) {
+  switch (index) {
+    case BI_GLOBAL_THIS: return LH_GLOBAL;
+    case BI_MATH: return LH_MATH;
+    case BI_JSON: return LH_JSON;
+    case BI_NUMBER: return LH_NUMBER_CTOR;
+    case BI_STRING: return LH_STRING_CTOR;
+    case BI_ARRAY: return LH_ARRAY_CTOR;
+    case BI_OBJECT: return LH_OBJECT_CTOR;
+    default: return LH__NONE;
+  }
+}
+
+/* globalThis: the builtin globals (read from the BUILTIN table) and the constants the compiler
+ * folds, plus the properties the program adds, which live in an ordinary object in the VM roots
+ * (ROOT_GLOBAL_THIS, made on the first write) and so survive snapshots. Added properties are
+ * found first. They are properties only: a bare name is resolved by the compiler and does not
+ * see them (docs/language.md). */
+mvm_err_t lib_global_set(mvm_vm_t* vm, mvm_value_t key, mvm_value_t v) {
+  // Temp roots, not stack slots: mvm_set reaches here outside any call (no stack), and storing
+  // into a plain object runs no JS, so nothing can re-enter while they are held.
+  TEMP_MARK(vm);
+  mvm_value_t* obj = temp_push(vm, root_get(vm, ROOT_GLOBAL_THIS));
+  mvm_value_t* k = temp_push(vm, key);
+  mvm_value_t* val = temp_push(vm, v);
+  mvm_err_t err = MVM_E_OK;
+  if (*obj == VAL_UNDEFINED) {
+    err = object_new(vm, VAL_NULL, obj);
+    if (!err) root_set(vm, ROOT_GLOBAL_THIS, *obj);
+  }
+  if (!err) err = prop_set(vm, *obj, *k, *val);
+  TEMP_RESET(vm);
+  return err;
+}
+
+mvm_err_t lib_global_delete(mvm_vm_t* vm, mvm_value_t key) {
+  mvm_value_t obj = root_get(vm, ROOT_GLOBAL_THIS);
+  return obj == VAL_UNDEFINED ? MVM_E_OK : prop_delete(vm, obj, key);
+}
+
+static mvm_err_t global_lookup(mvm_vm_t* vm, mvm_value_t key, mvm_value_t* out) {
+  *out = VAL_UNDEFINED;
+  mvm_value_t own = root_get(vm, ROOT_GLOBAL_THIS);
+  if (own != VAL_UNDEFINED && object_get_own(vm, own, key, out)) return MVM_E_OK;
+  if (value_is_int(key) || !value_is_string(vm, key)) return MVM_E_OK;
+  uint32_t len = string_view(vm, key).len;
+  for (uint32_t i = 0; i < BI__COUNT; i++) {
+    const char* g = global_names[i];
+    if (g[0] != '_' && strlen(g) == len && key_matches(vm, key, g, len)) {
+      *out = value_from_builtin(i);
+      return MVM_E_OK;
+    }
+  }
+  if (key_matches(vm, key, "NaN", 3)) return number_make(vm, 0.0 / 0.0, out);
+  if (key_matches(vm, key, "Infinity", 8)) return number_make(vm, 1.0 / 0.0, out);
+  return MVM_E_OK;
+}
+
+mvm_err_t lib_builtin_prop(mvm_vm_t* vm, uint32_t index, mvm_value_t key, mvm_value_t* out) {
+  *out = VAL_UNDEFINED;
+  if (index == BI_GLOBAL_THIS) return global_lookup(vm, key, out);
+  uint32_t holder = holder_of_builtin(index);
+  if (holder != LH__NONE) {
+    mvm_err_t err = holder_lookup(vm, holder, key, out);
+    if (err || *out != VAL_UNDEFINED || lib_is_namespace(index)) return err;
+  }
+  if (index < BI__COUNT && lib_fns[index] && !value_is_int(key) && value_is_string(vm, key) &&
+      key_matches(vm, key, "length", 6)) {
+    *out = value_from_int(lib_arity[index]);
+  }
+  return MVM_E_OK;
+}
+
+mvm_err_t lib_value_method(mvm_vm_t* vm, mvm_value_t v, mvm_value_t key, mvm_value_t* out) {
+  uint32_t holder;
+  if (value_is_number(vm, v)) {
+    holder = LH_NUMBER;
+  } else if (value_is_bool(v)) {
+    holder = LH_BOOLEAN;
+  } else {
+    switch (value_type(vm, v)) {
+      case TC_STRING8: case TC_STRING16: holder = LH_STRING; break;
+      case TC_ARRAY: holder = LH_ARRAY; break;
+      case TC_OBJECT: holder = LH_OBJECT; break;
+      case TC_BYTES: holder = LH_BYTES; break;
+      default:
+        *out = VAL_UNDEFINED;
+        return MVM_E_OK;
+    }
+  }
+  return holder_lookup(vm, holder, key, out);
+}
+
+mvm_err_t lib_namespace_string(mvm_vm_t* vm, uint32_t index, mvm_value_t* out) {
+  const char* s = index == BI_MATH ? "[object Math]"
+                  : index == BI_JSON ? "[object JSON]"
+                                     : "[object global]";
+  return string_new_ascii(vm, s, strlen(s), out);
+}
+
+// ---- Stack roots and calls ----
+
+mvm_err_t lib_reserve(mvm_vm_t* vm, uint32_t n, mvm_value_t** out) {
+  *out = NULL;
+  if (!vm->stack || (size_t)(vm->stack + vm->stack_slots - vm->sp) < (size_t)n + 8) {
+    return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
+  }
+  *out = vm->sp;
+  for (uint32_t i = 0; i < n; i++) vm->sp[i] = VAL_UNDEFINED;
+  vm->sp += n;
+  return MVM_E_OK;
+}
+
+mvm_err_t lib_call_js(mvm_vm_t* vm, mvm_value_t fn, mvm_value_t this_value,
+                      const mvm_value_t* argv, uint8_t argc, mvm_value_t* out) {
+  if ((size_t)(vm->stack + vm->stack_slots - vm->sp) < (size_t)argc + 2) {
+    return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
+  }
+  mvm_value_t* base = vm->sp;
+  base[0] = fn;
+  base[1] = this_value;
+  for (uint8_t i = 0; i < argc; i++) base[2 + i] = argv[i];
+  vm->sp = base + 2 + argc;
+  return vm_call(vm, argc, false, out);  // pops what was pushed, also on error
+}
+
+mvm_err_t lib_type_error(mvm_vm_t* vm, const char* message) {
+  return throw_error(vm, EK_TYPE_ERROR, message, 0, NULL);
+}
+
+mvm_err_t lib_range_error(mvm_vm_t* vm, const char* message) {
+  return throw_error(vm, EK_RANGE_ERROR, message, 0, NULL);
+}
+
+// ---- Conversions ----
+
+bool lib_is_negative_zero(double d) { return d == 0 && 1 / d < 0; }
+
+double lib_to_integer(mvm_vm_t* vm, mvm_value_t v) {
+  if (value_is_int(v)) return (double)value_as_int(v);
+  double d = to_number(vm, v);
+  if (d != d) return 0;
+  d = MVM_TRUNC(d);
+  return d == 0 ? 0 : d;  // no -0
+}
+
+uint32_t lib_relative(mvm_vm_t* vm, mvm_value_t v, uint32_t len, uint32_t dflt) {
+  if (v == VAL_UNDEFINED) return dflt;
+  double d = lib_to_integer(vm, v);
+  if (d < 0) d += (double)len;
+  if (d < 0) return 0;
+  if (d > (double)len) return len;
+  return (uint32_t)d;
+}
+
+// ---- Strings ----
+
+mvm_err_t lib_substring(mvm_vm_t* vm, const mvm_value_t* s, uint32_t start, uint32_t end,
+                        mvm_value_t* out) {
+  string_view_t sv = string_view(vm, *s);
+  if (end > sv.len) end = sv.len;
+  if (start >= end) {
+    *out = root_get(vm, ROOT_STR_EMPTY);
+    return MVM_E_OK;
+  }
+  if (start == 0 && end == sv.len) {
+    *out = *s;
+    return MVM_E_OK;
+  }
+  bool wide = false;
+  if (sv.wide) {
+    for (uint32_t i = start; i < end && !wide; i++) wide = view_unit(&sv, i) > 255;
+  }
+  uint32_t n = end - start;
+  uint32_t off = heap_alloc(vm, 8 + n * (wide ? 2u : 1u), wide ? TC_STRING16 : TC_STRING8);
+  if (off == 0) return MVM_E_OUT_OF_MEMORY;
+  uint8_t* p = heap_ptr(vm, off);
+  wr32(p + 4, n);
+  uint32_t size = header_size(rd32(p));
+  MVM_MEMSET(p + 8 + n * (wide ? 2u : 1u), 0, size - 8 - n * (wide ? 2u : 1u));
+  sv = string_view(vm, *s);  // the allocation may have moved it
+  if (wide) {
+    MVM_MEMCPY(p + 8, sv.data + 2 * start, 2 * (size_t)n);
+  } else if (!sv.wide) {
+    MVM_MEMCPY(p + 8, sv.data + start, n);
+  } else {
+    for (uint32_t i = 0; i < n; i++) p[8 + i] = (uint8_t)view_unit(&sv, start + i);
+  }
+  *out = value_from_heap_offset(off);
+  return MVM_E_OK;
+}
+
+int32_t lib_string_find(mvm_vm_t* vm, mvm_value_t hay, mvm_value_t needle, uint32_t from) {
+  string_view_t h = string_view(vm, hay), n = string_view(vm, needle);
+  if (n.len > h.len || from > h.len - n.len) return -1;
+  if (n.len == 0) return (int32_t)from;
+  uint16_t first = view_unit(&n, 0);
+  for (uint32_t i = from; i + n.len <= h.len; i++) {
+    if (view_unit(&h, i) != first) continue;
+    uint32_t k = 1;
+    while (k < n.len && view_unit(&h, i + k) == view_unit(&n, k)) k++;
+    if (k == n.len) return (int32_t)i;
+  }
+  return -1;
+}
+
+// ---- String builder ----
+
+static mvm_err_t sb_alloc(mvm_vm_t* vm, uint32_t cap, bool wide, mvm_value_t* out) {
+  uint64_t bytes = 8 + (uint64_t)cap * (wide ? 2 : 1);
+  if (cap > 0x3FFFFFFF || bytes >= ALLOC_MAX_SIZE || bytes > vm->heap_limit) {
+    return MVM_E_OUT_OF_MEMORY;
+  }
+  uint32_t off = heap_alloc(vm, (uint32_t)bytes, wide ? TC_STRING16 : TC_STRING8);
+  if (off == 0) return MVM_E_OUT_OF_MEMORY;
+  wr32(heap_ptr(vm, off) + 4, cap);
+  *out = value_from_heap_offset(off);
+  return MVM_E_OK;
+}
+
+mvm_err_t sb_init(mvm_vm_t* vm, lib_sb_t* sb, mvm_value_t* slot, uint32_t cap) {
+  sb->slot = slot;
+  sb->len = 0;
+  sb->cap = cap < 16 ? 16 : cap;
+  sb->wide = false;
+  return sb_alloc(vm, sb->cap, false, slot);
+}
+
+// Makes room for n more units, switching to STRING16 when wide. May GC.
+static mvm_err_t sb_room(mvm_vm_t* vm, lib_sb_t* sb, uint32_t n, bool wide) {
+  bool widen = wide && !sb->wide;
+  if ((uint64_t)sb->len + n <= sb->cap && !widen) return MVM_E_OK;
+  uint64_t cap = sb->cap;
+  while (cap < (uint64_t)sb->len + n) cap *= 2;
+  if (cap > 0x3FFFFFFF) return MVM_E_OUT_OF_MEMORY;
+  bool to_wide = sb->wide || wide;
+  mvm_value_t fresh;
+  mvm_err_t err = sb_alloc(vm, (uint32_t)cap, to_wide, &fresh);
+  if (err) return err;
+  uint8_t* dst = heap_ptr(vm, fresh) + 8;
+  const uint8_t* src = heap_ptr(vm, *sb->slot) + 8;
+  if (sb->wide == to_wide) {
+    MVM_MEMCPY(dst, src, (size_t)sb->len * (to_wide ? 2 : 1));
+  } else {
+    for (uint32_t i = 0; i < sb->len; i++) wr16(dst + 2 * i, src[i]);
+  }
+  *sb->slot = fresh;
+  sb->cap = (uint32_t)cap;
+  sb->wide = to_wide;
+  return MVM_E_OK;
+}
+
+mvm_err_t sb_unit(mvm_vm_t* vm, lib_sb_t* sb, uint16_t u) {
+  mvm_err_t err = sb_room(vm, sb, 1, u > 255);
+  if (err) return err;
+  uint8_t* data = heap_ptr(vm, *sb->slot) + 8;
+  if (sb->wide) wr16(data + 2 * sb->len, u);
+  else data[sb->len] = (uint8_t)u;
+  sb->len++;
+  return MVM_E_OK;
+}
+
+mvm_err_t sb_ascii(mvm_vm_t* vm, lib_sb_t* sb, const char* s, size_t n) {
+  if (n > 0x3FFFFFFF) return MVM_E_OUT_OF_MEMORY;
+  mvm_err_t err = sb_room(vm, sb, (uint32_t)n, false);
+  if (err) return err;
+  uint8_t* data = heap_ptr(vm, *sb->slot) + 8;
+  if (sb->wide) {
+    for (size_t i = 0; i < n; i++) wr16(data + 2 * (sb->len + i), (uint8_t)s[i]);
+  } else {
+    MVM_MEMCPY(data + sb->len, s, n);
+  }
+  sb->len += (uint32_t)n;
+  return MVM_E_OK;
+}
+
+mvm_err_t sb_range(mvm_vm_t* vm, lib_sb_t* sb, const mvm_value_t* s, uint32_t start,
+                   uint32_t end) {
+  string_view_t sv = string_view(vm, *s);
+  if (end > sv.len) end = sv.len;
+  if (start >= end) return MVM_E_OK;
+  bool wide = false;
+  if (sv.wide && !sb->wide) {
+    for (uint32_t i = start; i < end && !wide; i++) wide = view_unit(&sv, i) > 255;
+  }
+  mvm_err_t err = sb_room(vm, sb, end - start, wide);
+  if (err) return err;
+  sv = string_view(vm, *s);
+  uint8_t* data = heap_ptr(vm, *sb->slot) + 8;
+  if (sb->wide == sv.wide) {
+    size_t w = sb->wide ? 2 : 1;
+    MVM_MEMCPY(data + w * sb->len, sv.data + w * start, w * (end - start));
+  } else if (sb->wide) {
+    for (uint32_t i = start; i < end; i++) wr16(data + 2 * (sb->len + i - start), sv.data[i]);
+  } else {
+    for (uint32_t i = start; i < end; i++) data[sb->len + i - start] = (uint8_t)view_unit(&sv, i);
+  }
+  sb->len += end - start;
+  return MVM_E_OK;
+}
+
+mvm_err_t sb_string(mvm_vm_t* vm, lib_sb_t* sb, const mvm_value_t* s) {
+  return sb_range(vm, sb, s, 0, string_view(vm, *s).len);
+}
+
+mvm_err_t sb_number(mvm_vm_t* vm, lib_sb_t* sb, double d) {
+  char buf[32];
+  size_t n = number_format(d, buf);
+  return sb_ascii(vm, sb, buf, n);
+}
+
+mvm_err_t sb_finish(mvm_vm_t* vm, lib_sb_t* sb, mvm_value_t* out) {
+  if (sb->len == 0) {
+    *out = root_get(vm, ROOT_STR_EMPTY);
+    return MVM_E_OK;
+  }
+  wr32(heap_ptr(vm, *sb->slot) + 4, sb->cap);
+  return lib_substring(vm, sb->slot, 0, sb->len, out);
+}

@@ -1,0 +1,148 @@
+/* lib_math.c: Math. `Math` is a builtin value (typeof "object"), not a heap object: its
+ * functions and constants (LIB_LIST / LIB_CONSTS in lib.h) resolve in C, so a program that
+ * never mentions Math carries nothing of it in its image.
+ *
+ * Math.random: splitmix64 over a 64-bit state in the VM struct. The state starts at 0 (a fixed,
+ * documented seed: every fresh or restored VM produces the same sequence) unless the host
+ * seeds it with mvm_seed_random(). It is not part of images: a restored VM starts from the
+ * seed again, which keeps images deterministic.
+ */
+#include "lib.h"
+
+static mvm_err_t ret_number(mvm_vm_t* vm, double d, mvm_value_t* out) {
+  return number_make(vm, d, out);
+}
+
+static double arg_num(mvm_vm_t* vm, mvm_value_t* args, uint8_t argc, uint8_t i) {
+  return to_number(vm, ARG(i));
+}
+
+LIB_FN(math_abs) {
+  LIB_UNUSED;
+  double d = arg_num(vm, args, argc, 0);
+  return ret_number(vm, d < 0 || lib_is_negative_zero(d) ? -d : d, out);
+}
+
+LIB_FN(math_floor) {
+  LIB_UNUSED;
+  mvm_value_t v = ARG(0);
+  if (value_is_int(v)) {  // the common case: already an integer
+    *out = v;
+    return MVM_E_OK;
+  }
+  return ret_number(vm, MVM_FLOOR(to_number(vm, v)), out);
+}
+
+LIB_FN(math_ceil) {
+  LIB_UNUSED;
+  mvm_value_t v = ARG(0);
+  if (value_is_int(v)) {
+    *out = v;
+    return MVM_E_OK;
+  }
+  // ceil(x) == -floor(-x), which also gives -0 for x in (-1, 0) as JS requires.
+  return ret_number(vm, -MVM_FLOOR(-to_number(vm, v)), out);
+}
+
+LIB_FN(math_trunc) {
+  LIB_UNUSED;
+  mvm_value_t v = ARG(0);
+  if (value_is_int(v)) {
+    *out = v;
+    return MVM_E_OK;
+  }
+  double d = to_number(vm, v);
+  if (d != d || d - d != 0) return ret_number(vm, d, out);  // NaN, infinities
+  return ret_number(vm, MVM_TRUNC(d), out);
+}
+
+LIB_FN(math_round) {
+  LIB_UNUSED;
+  mvm_value_t v = ARG(0);
+  if (value_is_int(v)) {
+    *out = v;
+    return MVM_E_OK;
+  }
+  double d = to_number(vm, v);
+  if (d != d || d - d != 0) return ret_number(vm, d, out);
+  // floor(d + 0.5) would round 0.49999999999999994 up (the addition rounds); comparing the
+  // fraction is exact. Results in (-0.5, 0) and -0 itself are -0.
+  double r = MVM_FLOOR(d);
+  if (d - r >= 0.5) r += 1;
+  if (r == 0 && (d < 0 || lib_is_negative_zero(d))) r = -0.0;
+  return ret_number(vm, r, out);
+}
+
+LIB_FN(math_sign) {
+  LIB_UNUSED;
+  double d = arg_num(vm, args, argc, 0);
+  return ret_number(vm, d > 0 ? 1 : d < 0 ? -1 : d, out);  // NaN, +0, -0 are themselves
+}
+
+LIB_FN(math_sqrt) {
+  LIB_UNUSED;
+  double d = arg_num(vm, args, argc, 0);
+  return ret_number(vm, d < 0 ? 0.0 / 0.0 : MVM_SQRT(d), out);
+}
+
+LIB_FN(math_pow) {
+  LIB_UNUSED;
+  double a = arg_num(vm, args, argc, 0), b = arg_num(vm, args, argc, 1);
+  double r;
+  // JS differs from C's pow on these: 1 ** NaN and (+-1) ** (+-Infinity) are NaN.
+  if (b != b) {
+    r = 0.0 / 0.0;
+  } else if ((a == 1 || a == -1) && b - b != 0) {
+    r = 0.0 / 0.0;
+  } else {
+    r = MVM_POW(a, b);
+  }
+  return ret_number(vm, r, out);
+}
+
+// max (want_max) or min over the arguments: NaN wins, and +0 > -0.
+static mvm_err_t min_max(mvm_vm_t* vm, mvm_value_t* args, uint8_t argc, bool want_max,
+                         mvm_value_t* out) {
+  double best = want_max ? -1.0 / 0.0 : 1.0 / 0.0;
+  bool nan = false;
+  for (uint8_t i = 0; i < argc; i++) {
+    double d = to_number(vm, args[i]);  // every argument is converted, as in JS
+    if (d != d) {
+      nan = true;
+      continue;
+    }
+    if (want_max ? (d > best || (d == 0 && best == 0 && !lib_is_negative_zero(d)))
+                 : (d < best || (d == 0 && best == 0 && lib_is_negative_zero(d)))) {
+      best = d;
+    }
+  }
+  return ret_number(vm, nan ? 0.0 / 0.0 : best, out);
+}
+
+LIB_FN(math_max) {
+  LIB_UNUSED;
+  return min_max(vm, args, argc, true, out);
+}
+
+LIB_FN(math_min) {
+  LIB_UNUSED;
+  return min_max(vm, args, argc, false, out);
+}
+
+double math_random_next(mvm_vm_t* vm) {
+  // splitmix64 (Steele, Lea, Flood 2014): passes BigCrush, one add and three xor-multiplies.
+  uint64_t z = (vm->random_state += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  z ^= z >> 31;
+  return (double)(z >> 11) * (1.0 / 9007199254740992.0);  // 53 random bits in [0, 1)
+}
+
+LIB_FN(math_random) {
+  LIB_UNUSED;
+  return ret_number(vm, math_random_next(vm), out);
+}
+
+void mvm_seed_random(mvm_vm_t* vm, uint64_t seed) {
+  if (vm) vm->random_state = seed;
+}

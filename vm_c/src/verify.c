@@ -1,0 +1,160 @@
+/* verify.c: bytecode operand verification, once per function when a unit is loaded or an image
+ * is restored, so that the interpreter does not check operands per instruction.
+ *
+ * rom_validate (load.c) has already checked the ROM's allocations (every FUNCTION's header and
+ * code length, its CONSTS and LINES references) and every function's operand stack depths along
+ * every path. This pass decodes each function's code linearly, instruction by instruction, and
+ * refuses the ROM when
+ *   - an opcode is unknown, or an instruction's operands run past the end of the code;
+ *   - a jump or TRY target is outside the code or not the start of an instruction;
+ *   - a constant index is >= the function's constant count (LOAD_CONST, MAKE_CLOSURE,
+ *     INIT_PROP, GET_PROP, SET_PROP, THROW_ERROR and the fused opcodes), or MAKE_CLOSURE's
+ *     constant is not a FUNCTION;
+ *   - a local index is >= nlocals, an argument index >= nparams, a global index >= the
+ *     program's global count, a builtin index or an error kind is out of its table.
+ * Since every jump lands on a decoded instruction and control cannot fall off the end of the
+ * code (code_ok in load.c walks every path), every pc the interpreter can reach is the start of
+ * a checked instruction. What stays checked at run
+ * time (safe mode) is what depends on run-time values: the scope chain of LOAD_SCOPED and
+ * STORE_SCOPED, and the callee of CALL/NEW (a ROM function is always a validated FUNCTION; a
+ * closure's function was checked when the closure was made or restored).
+ *
+ * Opcodes whose operands need no check (counts, depths resolved at run time) are only measured.
+ */
+#include "internal.h"
+
+// Operand bytes of each format, and which formats are jumps.
+#define VOPND_NONE 0
+#define VOPND_U8 1
+#define VOPND_I8 1
+#define VOPND_U16 2
+#define VOPND_I16 2
+#define VOPND_REL16 2
+#define VOPND_U8U8 2
+#define VOPND_U8U16 3
+#define VJUMP_NONE 0
+#define VJUMP_U8 0
+#define VJUMP_I8 0
+#define VJUMP_U16 0
+#define VJUMP_I16 0
+#define VJUMP_REL16 1
+#define VJUMP_U8U8 0
+#define VJUMP_U8U16 0
+
+static const uint8_t operand_bytes[] = {
+#define OP(name, fmt, pop, push) VOPND_##fmt,
+#include "mvm_opcodes.h"
+#undef OP
+#undef FMT
+};
+static const uint8_t is_jump[] = {
+#define OP(name, fmt, pop, push) VJUMP_##fmt,
+#include "mvm_opcodes.h"
+#undef OP
+#undef FMT
+};
+
+static bool bit(const uint8_t* bits, uint32_t i) { return (bits[i >> 3] >> (i & 7u)) & 1u; }
+
+typedef struct fn_info {
+  const uint8_t* rom;
+  uint32_t rom_len;
+  const uint8_t* consts;  // the CONSTS values, or NULL
+  uint32_t nconsts;
+  uint32_t nparams;
+  uint32_t nlocals;
+  uint32_t global_count;
+} fn_info_t;
+
+static bool const_ok(const fn_info_t* f, uint32_t k) { return k < f->nconsts; }
+
+// Checks the operands of the instruction at code[pc] (whose bytes lie inside the code).
+static bool operands_ok(const fn_info_t* f, const uint8_t* code, uint32_t pc) {
+  const uint8_t* a = code + pc + 1;
+  switch (code[pc]) {
+    case OP_LOAD_CONST:
+    case OP_INIT_PROP:
+    case OP_GET_PROP:
+    case OP_SET_PROP:
+      return const_ok(f, rd16(a));
+    case OP_MAKE_CLOSURE: {
+      uint32_t k = rd16(a);
+      if (!const_ok(f, k)) return false;
+      mvm_value_t v = rd32(f->consts + 4 * k);  // a ROM value checked by rom_validate
+      return value_is_rom(v) && header_type(rd32(f->rom + value_rom_offset(v))) == TC_FUNCTION;
+    }
+    case OP_THROW_ERROR:
+      return a[0] < EK__COUNT && const_ok(f, rd16(a + 1));
+    case OP_LOAD_BUILTIN:
+      return a[0] < BI__COUNT;
+    case OP_LOAD_ARG:
+    case OP_STORE_ARG:
+      return a[0] < f->nparams;
+    case OP_LOAD_LOCAL:
+    case OP_STORE_LOCAL:
+    case OP_INC_LOCAL:
+    case OP_DEC_LOCAL:
+      return a[0] < f->nlocals;
+    case OP_LOAD_GLOBAL:
+    case OP_STORE_GLOBAL:
+    case OP_LOAD_GLOBAL_FN:
+      return rd16(a) < f->global_count;
+    default:
+      return true;
+  }
+}
+
+// Verifies one FUNCTION; marks is scratch of at least code_len / 8 + 1 bytes.
+static bool function_ok(const fn_info_t* f, const uint8_t* fn, uint8_t* marks) {
+  const uint8_t* code = fn + FN_CODE;
+  uint32_t len = rd32(fn + FN_CODE_LEN);
+  if (len == 0) return false;
+  MVM_MEMSET(marks, 0, len / 8 + 1);
+  uint32_t pc = 0;
+  while (pc < len) {
+    uint8_t op = code[pc];
+    if (op >= OP__COUNT) return false;
+    uint32_t next = pc + 1 + operand_bytes[op];
+    if (next > len || !operands_ok(f, code, pc)) return false;
+    marks[pc >> 3] = (uint8_t)(marks[pc >> 3] | (1u << (pc & 7u)));
+    pc = next;
+  }
+  for (pc = 0; pc < len; pc += 1 + operand_bytes[code[pc]]) {
+    if (!is_jump[code[pc]]) continue;
+    int64_t target = (int64_t)pc + 3 + (int16_t)rd16(code + pc + 1);
+    if (target < 0 || target >= (int64_t)len || !bit(marks, (uint32_t)target)) return false;
+  }
+  return true;
+}
+
+mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, uint32_t global_count,
+                          mvm_arena_t* arena, void* context) {
+  uint32_t longest = 0;
+  for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
+    if (header_type(rd32(rom + at)) != TC_FUNCTION) continue;
+    uint32_t len = rd32(rom + at + FN_CODE_LEN);
+    if (len > longest) longest = len;
+  }
+  if (longest == 0) return MVM_E_OK;
+  uint8_t* marks = (uint8_t*)mem_alloc(arena, longest / 8 + 1, context);
+  if (!marks) return MVM_E_OUT_OF_MEMORY;
+  bool ok = true;
+  fn_info_t f;
+  f.rom = rom;
+  f.rom_len = rom_len;
+  f.global_count = global_count;
+  for (uint32_t at = 0; ok && at < rom_len; at += header_size(rd32(rom + at))) {
+    const uint8_t* fn = rom + at;
+    if (header_type(rd32(fn)) != TC_FUNCTION) continue;
+    uint32_t c = rd32(fn + FN_CONSTS);
+    f.consts = c == NO_OFFSET ? NULL : rom + c + 8;
+    f.nconsts = c == NO_OFFSET ? 0 : rd32(rom + c + 4);
+    f.nparams = fn[FN_NPARAMS];
+    f.nlocals = rd16(fn + FN_NLOCALS);
+    ok = function_ok(&f, fn, marks);
+  }
+  mem_free(arena, marks, context);
+  return ok ? MVM_E_OK : MVM_E_INVALID_IMAGE;
+}
+
+uint32_t opcode_size(uint8_t op) { return op < OP__COUNT ? 1u + operand_bytes[op] : 1u; }
