@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -68,8 +69,25 @@ class Program:
             for name, export in entry.exports.items()
         ]
         return write_unit(
-            entry_function(bodies, entry.filename), self.global_names, exports
+            entry_function(bodies, entry.filename),
+            self.global_names,
+            exports,
+            line_file_names(entry, modules),
         )
+
+
+def line_file_names(entry: Module, modules: list[Module]) -> dict[str, str]:
+    """The names LINES tables give the program's files: relative to the entry module's
+    directory for files under it (an image does not carry the build machine's paths), the
+    compile-error name (relative to the working directory, or as given) for the others."""
+    if not os.path.isabs(entry.key):  # in-memory source
+        return {}
+    root = os.path.dirname(entry.key)
+    names = {}
+    for module in modules:
+        if os.path.isabs(module.key) and module.key.startswith(root + os.sep):
+            names[module.filename] = os.path.relpath(module.key, root).replace(os.sep, "/")
+    return names
 
 
 def entry_function(bodies: list[IRFunction], filename: str) -> IRFunction:

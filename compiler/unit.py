@@ -29,9 +29,12 @@ class UnitExport:
 
 
 class UnitWriter:
-    def __init__(self) -> None:
+    def __init__(self, line_files: dict[str, str] | None = None) -> None:
         self.rom = Rom()
         self._functions: dict[int, Alloc] = {}
+        # The file name a LINES table records for a module (error locations at run time),
+        # when it differs from the one in compile errors (program.line_file_names).
+        self.line_files = line_files or {}
 
     def function(self, ir: IRFunction) -> Alloc:
         """The FUNCTION allocation of ir (and first, of every function it refers to)."""
@@ -44,7 +47,8 @@ class UnitWriter:
         lines = None
         if ir.filename is not None:
             first_line, stream = line_stream(asm.lines)
-            lines = self.rom.lines(self.rom.string(ir.filename), first_line, stream)
+            file = self.line_files.get(ir.filename, ir.filename)
+            lines = self.rom.lines(self.rom.string(file), first_line, stream)
         alloc = self.rom.function(
             nparams=ir.nparams,
             length=ir.length,
@@ -105,10 +109,13 @@ class UnitWriter:
 
 
 def write_unit(
-    entry: IRFunction, global_names: list[str], exports: list[UnitExport]
+    entry: IRFunction,
+    global_names: list[str],
+    exports: list[UnitExport],
+    line_files: dict[str, str] | None = None,
 ) -> bytes:
     try:
-        return UnitWriter().write(entry, global_names, exports)
+        return UnitWriter(line_files).write(entry, global_names, exports)
     except OverflowError as e:
         raise CompileError(
             f"program too large: {e}", entry.filename or "<input>"
