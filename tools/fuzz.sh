@@ -10,7 +10,8 @@
 # Needs clang with libFuzzer (Debian: apt-get install clang; clang-14 ships it). Everything goes
 # under build/fuzz/: the harness binary, seeds (rebuilt from tests/js and examples each time, so
 # they have the current image format), the growing corpus (kept between runs), and any finding
-# in build/fuzz/artifacts/ (crash-*, leak-*, timeout-*, oom-*). Exit status: 0 when the run ended
+# in build/fuzz/artifacts/ (crash-*, leak-*, timeout-*, oom-*; slow-unit-* files are inputs that
+# took over 10 s, kept for information). Exit status: 0 when the run ended
 # without a finding, 1 otherwise. Reproduce a finding with
 #   build/fuzz/fuzz_restore build/fuzz/artifacts/crash-...
 set -euo pipefail
@@ -54,7 +55,8 @@ echo "== fuzzing (${LIMIT[*]})"
 # so a few take a second or two under ASan on a busy machine). detect_leaks: every VM must be
 # freed. The dictionary holds the image magic and value/header words libFuzzer would take long
 # to guess.
-before=$(ls "$OUT/artifacts" | wc -l)
+findings() { ls "$OUT/artifacts" | grep -cE '^(crash|leak|timeout|oom)-' || true; }
+before=$(findings)
 set +e
 ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:allocator_may_return_null=1}" \
 UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}" \
@@ -63,10 +65,10 @@ UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}" \
   -artifact_prefix="$OUT/artifacts/" "$@" "$OUT/corpus" "$OUT/seeds"
 rc=$?
 set -e
-after=$(ls "$OUT/artifacts" | wc -l)
+after=$(findings)
 if [ "$after" -gt "$before" ]; then
   echo "fuzz.sh: FINDING (exit $rc); see $OUT/artifacts/:" >&2
-  ls -t "$OUT/artifacts" | head -n $((after - before)) >&2
+  ls -t "$OUT/artifacts" | grep -E '^(crash|leak|timeout|oom)-' | head -n $((after - before)) >&2
   exit 1
 fi
 if [ $rc -ne 0 ]; then
