@@ -38,6 +38,7 @@ from bench.engines import (
     load_programs,
     mvc_command,
     timed_process,
+    user_python_env,
 )
 
 TIMED_ENGINES = [OURS, MICROVIUM, QUICKJS, CPYTHON, NODE]
@@ -237,7 +238,8 @@ class Bench:
                 if self.engines.available(engine, program):
                     continue
                 cmd, image = self.engines.build_command(engine, program)
-                wall, rss_kb, code = timed_process(cmd, image.parent)
+                env = user_python_env(self.cache) if engine == OURS else None
+                wall, rss_kb, code = timed_process(cmd, image.parent, env)
                 b = build.setdefault(engine, {"wall_s": wall, "rss_kb": rss_kb})
                 if code != 0:
                     b["error"] = f"exit {code}"

@@ -83,7 +83,7 @@ class SubsetChecker:
             self.refuse(node, "generators are")
 
     def check_ForOfStatement(self, node: Any) -> None:
-        if getattr(node, "await", False):
+        if getattr(node, "allowAwait", False) or getattr(node, "await", False):
             self.refuse(node, "for await loops are")
 
     def check_PropertyDefinition(self, node: Any) -> None:

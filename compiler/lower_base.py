@@ -113,7 +113,9 @@ class FunctionLowering:
         self.next_local = 0
         self.max_locals = 0
         self.async_promise = -1  # local of an async function's promise
-        self.pending_labels: tuple[str, ...] = ()  # labels of the statement being entered
+        self.pending_labels: tuple[
+            str, ...
+        ] = ()  # labels of the statement being entered
 
     # --- emission -----------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from .lower_pattern import PatternLowering
 from .opcodes import Op
 from .scope import ClassInfo
 
+# DEFINE_PROP operand bits (vm_c/src/internal.h DEFINE_*).
 DEFINE_HIDDEN, DEFINE_GETTER, DEFINE_SETTER = 1, 2, 4
 
 
@@ -39,7 +40,11 @@ class ClassLowering(PatternLowering):
         """Pushes the constructor of a class (declaration or expression)."""
         info = self.analysis.classes[id(node)]
         name = node.id.name if node.id is not None else name_hint
-        with self.open_scope(info.scope), self.temp_local() as ctor, self.temp_local() as proto:
+        with (
+            self.open_scope(info.scope),
+            self.temp_local() as ctor,
+            self.temp_local() as proto,
+        ):
             if info.derived:
                 assert info.super_binding is not None
                 self.visit(node.superClass)
@@ -65,7 +70,10 @@ class ClassLowering(PatternLowering):
                 self.emit(Op.POP)
             for member in node.body.body:
                 with self.at_line(member):
-                    if member.type == "MethodDefinition" and member.kind != "constructor":
+                    if (
+                        member.type == "MethodDefinition"
+                        and member.kind != "constructor"
+                    ):
                         self.method(member, ctor if member.static else proto)
                     elif member.type == "PropertyDefinition" and member.computed:
                         self.visit(member.key)  # evaluated once, here, in member order

@@ -15,7 +15,7 @@ from typing import Any
 
 from .ir import Label
 from .jsnum import number_to_string, to_number
-from .lower_class import ClassLowering
+from .lower_class import DEFINE_GETTER, DEFINE_SETTER, ClassLowering
 from .opcodes import Op
 from .scope import Binding, Undeclared
 
@@ -53,8 +53,6 @@ LOGICAL_ASSIGN = ("&&=", "||=", "??=")
 
 # CALL_ARRAY modes.
 CALL_PLAIN, CALL_NEW, CALL_SUPER = 0, 1, 2
-# DEFINE_PROP operand bits.
-DEFINE_HIDDEN, DEFINE_GETTER, DEFINE_SETTER = 1, 2, 4
 
 
 @dataclass
@@ -94,7 +92,9 @@ class ExpressionLowering(ClassLowering):
         if name_hint is not None and is_anonymous_function(node):
             with self.at_line(node):
                 self.function_value(node, name_hint)
-        elif name_hint is not None and node.type == "ClassExpression" and node.id is None:
+        elif (
+            name_hint is not None and node.type == "ClassExpression" and node.id is None
+        ):
             with self.at_line(node):
                 self.class_value(node, name_hint)
         else:

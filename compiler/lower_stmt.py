@@ -9,11 +9,16 @@ from .ir import FLAG_MODULE, IRFunction, Label
 from .lower_base import FinallyExit, HandlerExit, JumpTarget, ModuleContext
 from .lower_expr import ExpressionLowering
 from .opcodes import Op
-from .scope import DEFAULT_KEY, Binding, Kind
-
+from .scope import DEFAULT_KEY, Kind
 
 LOOPS = frozenset(
-    {"WhileStatement", "DoWhileStatement", "ForStatement", "ForInStatement", "ForOfStatement"}
+    {
+        "WhileStatement",
+        "DoWhileStatement",
+        "ForStatement",
+        "ForInStatement",
+        "ForOfStatement",
+    }
 )
 
 
@@ -211,8 +216,11 @@ class Lowering(ExpressionLowering):
         """
         labels = self.take_labels()
         top, done, end = Label("iter"), Label("iterdone"), Label("enditer")
-        with self.temp_local() as iterable, self.temp_local() as index, \
-                self.temp_local() as obj:
+        with (
+            self.temp_local() as iterable,
+            self.temp_local() as index,
+            self.temp_local() as obj,
+        ):
             self.visit(node.right)
             if keys:
                 self.emit(Op.FOR_IN_KEYS)  # -> keys, the object (null for a primitive)

@@ -86,7 +86,9 @@ def line_file_names(entry: Module, modules: list[Module]) -> dict[str, str]:
     names = {}
     for module in modules:
         if os.path.isabs(module.key) and module.key.startswith(root + os.sep):
-            names[module.filename] = os.path.relpath(module.key, root).replace(os.sep, "/")
+            names[module.filename] = os.path.relpath(module.key, root).replace(
+                os.sep, "/"
+            )
     return names
 
 

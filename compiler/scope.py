@@ -105,8 +105,12 @@ class ClassInfo:
     name_binding: Binding | None = None
     super_binding: Binding | None = None
     fields_binding: Binding | None = None
-    fields_function: Any = None  # synthesized FunctionExpression setting instance fields
-    statics_function: Any = None  # synthesized FunctionExpression run with this = the class
+    fields_function: Any = (
+        None  # synthesized FunctionExpression setting instance fields
+    )
+    statics_function: Any = (
+        None  # synthesized FunctionExpression run with this = the class
+    )
     # Computed field names, evaluated once when the class is defined: id(member) -> binding.
     field_keys: dict[int, Binding] = field(default_factory=dict)
 
@@ -170,7 +174,9 @@ class ModuleAnalysis:
     scopes: dict[int, Scope]  # id(node) -> the scope the node opens
     functions: dict[int, FunctionInfo]  # id(function node) -> info
     refs: dict[int, Ref]  # id(Identifier, ThisExpression or Super) -> what it means
-    classes: dict[int, ClassInfo] = field(default_factory=dict)  # id(class node) -> info
+    classes: dict[int, ClassInfo] = field(
+        default_factory=dict
+    )  # id(class node) -> info
 
     @property
     def module_scope(self) -> Scope:
@@ -188,8 +194,9 @@ def _located(new: Any, at: Any) -> Any:
     return new
 
 
-def synthesize_function(at: Any, params: list[Any] | None = None,
-                        statements: list[Any] | None = None) -> Any:
+def synthesize_function(
+    at: Any, params: list[Any] | None = None, statements: list[Any] | None = None
+) -> Any:
     """A FunctionExpression node made by the compiler, located at node `at`."""
     body = _located(esnodes.BlockStatement(statements or []), at)
     return _located(esnodes.FunctionExpression(None, params or [], body, False), at)
@@ -202,10 +209,16 @@ def synthesize_constructor(cls: Any, derived: bool) -> Any:
     args = _located(esnodes.Identifier("args"), cls)
     call = esnodes.CallExpression(
         _located(esnodes.Super(), cls),
-        [_located(esnodes.SpreadElement(_located(esnodes.Identifier("args"), cls)), cls)],
+        [
+            _located(
+                esnodes.SpreadElement(_located(esnodes.Identifier("args"), cls)), cls
+            )
+        ],
     )
     statement = _located(esnodes.ExpressionStatement(_located(call, cls)), cls)
-    return synthesize_function(cls, [_located(esnodes.RestElement(args), cls)], [statement])
+    return synthesize_function(
+        cls, [_located(esnodes.RestElement(args), cls)], [statement]
+    )
 
 
 def declared_name(node: Any) -> str:
@@ -394,7 +407,9 @@ class Analyzer:
         if name == "arguments" and self.enclosing_function() is not None:
             raise error_at(node, self.filename, "'arguments' is not supported")
         if name in RUNTIME_COMPILERS:  # code from strings: no compiler at run time
-            raise error_at(node, self.filename, f"{RUNTIME_COMPILERS[name]} not supported")
+            raise error_at(
+                node, self.filename, f"{RUNTIME_COMPILERS[name]} not supported"
+            )
         return Undeclared(name)
 
     def enclosing_function(self) -> FunctionInfo | None:
@@ -474,7 +489,9 @@ class Analyzer:
 
     def visit_VariableDeclaration(self, node: Any) -> None:
         for declarator in node.declarations:
-            self.visit(declarator.id)  # identifiers, defaults and computed keys of patterns
+            self.visit(
+                declarator.id
+            )  # identifiers, defaults and computed keys of patterns
             self.visit(declarator.init)
 
     def visit_LabeledStatement(self, node: Any) -> None:
@@ -512,7 +529,9 @@ class Analyzer:
         if function is None or function.is_module:
             raise error_at(node, self.filename, "top-level await is not supported")
         if not function.is_async:
-            raise error_at(node, self.filename, "await is only valid in async functions")
+            raise error_at(
+                node, self.filename, "await is only valid in async functions"
+            )
         self.visit(node.argument)
 
     def visit_Super(self, node: Any) -> None:
@@ -524,12 +543,13 @@ class Analyzer:
     def visit_CallExpression(self, node: Any) -> None:
         if node.callee.type == "Super":
             owner = self.enclosing_function()
-            if owner is None or not owner.is_constructor or not owner.home or not (
-                owner.home.derived
+            if (
+                owner is None
+                or not owner.is_constructor
+                or not owner.home
+                or not (owner.home.derived)
             ):
-                raise error_at(
-                    node, self.filename, "'super' keyword unexpected here"
-                )
+                raise error_at(node, self.filename, "'super' keyword unexpected here")
         for child in children(node):
             self.visit(child)
 
@@ -597,7 +617,9 @@ class Analyzer:
     def visit_ArrowFunctionExpression(self, node: Any) -> None:
         self.visit_function(node)
 
-    def visit_function(self, node: Any, setup: Callable[[FunctionInfo], None] | None = None) -> None:
+    def visit_function(
+        self, node: Any, setup: Callable[[FunctionInfo], None] | None = None
+    ) -> None:
         info = FunctionInfo(
             node,
             self.function,
@@ -693,7 +715,9 @@ class Analyzer:
                     scope, member, Kind.CONST, f"%fieldkey{index}"
                 )
 
-        def home(static: bool, ctor: bool = False, values: list[Any] | None = None) -> Any:
+        def home(
+            static: bool, ctor: bool = False, values: list[Any] | None = None
+        ) -> Any:
             def setup(function: FunctionInfo) -> None:
                 function.home = info
                 function.is_static = static
@@ -719,7 +743,9 @@ class Analyzer:
             ):
                 if function is None:
                     continue
-                self.visit_function(function, home(static, values=[f.value for f in group]))
+                self.visit_function(
+                    function, home(static, values=[f.value for f in group])
+                )
                 for member in group:  # the computed names they read
                     if member.computed:
                         self.capture_from(function, info.field_keys[id(member)])

@@ -224,15 +224,28 @@ def mvc_command() -> str:
     return which("mvc") or "mvc"
 
 
-def timed_process(cmd: list[str], cwd: Path) -> tuple[float, int, int]:
+def timed_process(cmd: list[str], cwd: Path,
+                  env: dict[str, str] | None = None) -> tuple[float, int, int]:
     """Runs cmd; returns (wall seconds, peak RSS in KB of that process, exit status).
     os.wait4 gives the rusage of exactly this child, not of all children so far."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
     return wall, usage.ru_maxrss, proc.returncode
+
+
+def user_python_env(cache: Path) -> dict[str, str]:
+    """The environment of a Python command as a user runs it: with bytecode caching (Python's
+    default), kept out of the repo in CACHE/pycache. A PYTHONDONTWRITEBYTECODE=1 in the caller's
+    environment would otherwise make every `mvc build` compile all of the compiler's sources
+    again (about a third of its wall time)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(cache / "pycache")
+    return env
 
 
 def file_digest(*paths: Path) -> str:

@@ -36,30 +36,23 @@ def test_early_errors_from_the_parser():
 @pytest.mark.parametrize(
     "source, line, col, words",
     [
-        ("class A {}", 1, 1, "classes"),
         ("function* g() {}", 1, 1, "generators"),
-        ("async function f() {}", 1, 1, "async functions"),
-        ("const f = async () => 1;", 1, 11, "async functions"),
-        ("for (const x of []) {}", 1, 1, "for-of"),
-        ("for (const k in {}) {}", 1, 1, "for-in"),
-        ("const { a } = {};", 1, 7, "destructuring"),
-        ("const [a] = [];", 1, 7, "destructuring"),
-        ("let a, b; [a, b] = [1, 2];", 1, 11, "destructuring"),
-        ("print(...[1]);", 1, 7, "spread"),
-        ("const a = [...[1]];", 1, 12, "spread"),
-        ("const o = { ...{} };", 1, 13, "spread"),
+        ("async function* g() {}", 1, 1, "generators"),
+        ("const o = { *g() {} };", 1, 15, "generators"),
         ("const r = /ab+c/;", 1, 11, "regular expression"),
-        ("const o = { get x() { return 1; } };", 1, 13, "getters and setters"),
-        ("outer: for (;;) { break outer; }", 1, 1, "labeled statements"),
         ("const t = tag`x`;", 1, 11, "tagged templates"),
-        ("function f(a = 1) {}", 1, 12, "default values"),
-        ("function f(...a) {}", 1, 12, "rest parameters"),
         ("const b = 10n;", 1, 11, "BigInt"),
         ("import * as ns from './x.js';", 1, 8, "namespace imports"),
         ("export * from './x.js';", 1, 1, "export *"),
         ("function f() { return arguments; }", 1, 23, "'arguments'"),
         ("function f() { return new.target; }", 1, 23, "new.target"),
-        ("const o = { __proto__: null };", 1, 13, "__proto__"),
+        ("class A { #x = 1; }", 1, 11, "private names"),
+        ("class A { static { } }", 1, 11, "static blocks"),
+        ("async function f() { for await (const x of []) {} }", 1, 22, "for await"),
+        ("await 1;", 1, 1, "top-level await"),
+        ("const v = eval('1');", 1, 11, "eval"),
+        ("const f = Function('return 1');", 1, 11, "Function constructor"),
+        ("const f = new Function('return 1');", 1, 15, "Function constructor"),
     ],
 )
 def test_unsupported_constructs_are_named_at_their_location(source, line, col, words):
@@ -109,14 +102,14 @@ def test_missing_export(tmp_path):
 
 
 def test_errors_in_imported_modules_name_that_file(tmp_path):
-    (tmp_path / "lib.js").write_text("export const y = 1;\nclass C {}\n")
+    (tmp_path / "lib.js").write_text("export const y = 1;\nfunction* g() {}\n")
     main = tmp_path / "main.js"
     main.write_text("import { y } from './lib.js';")
     with pytest.raises(CompileError) as info:
         compile_program(str(main))
     e = info.value
     assert e.filename.endswith("lib.js") and (e.line, e.col) == (2, 1)
-    assert e.format().splitlines()[1] == "class C {}"
+    assert e.format().splitlines()[1] == "function* g() {}"
 
 
 def test_missing_entry_file(tmp_path):

@@ -118,10 +118,10 @@ def test_function_layout():
     for offset, (kind, size) in walk(rom).items():
         if kind != TYPE_FUNCTION:
             continue
-        nparams, flags, nlocals, max_stack, reserved, consts, name, lines, code_len = (
+        nparams, flags, nlocals, max_stack, length, consts, name, lines, code_len = (
             struct.unpack_from("<BBHHHIIII", rom, offset + 4)
         )
-        assert reserved == 0
+        assert length <= nparams  # JS length: the parameters before a default or rest
         assert 28 + code_len <= size < 28 + code_len + 4 + 4  # padded to 4, min size 8
         assert rom[offset + 28 + code_len : offset + size] == bytes(
             size - 28 - code_len

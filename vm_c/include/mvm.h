@@ -66,7 +66,9 @@ typedef struct mvm_config {
   size_t max_heap_bytes;      /* heap limit: exceeding it is MVM_E_OUT_OF_MEMORY (default MVM_DEFAULT_MAX_HEAP) */
   uint32_t stack_slots;       /* value-stack size in slots (default MVM_DEFAULT_STACK_SLOTS) */
   uint32_t max_frames;        /* call depth: exceeding it throws RangeError (default MVM_DEFAULT_MAX_FRAMES) */
-  uint32_t instruction_budget;/* per mvm_call/mvm_run_main; 0 = unlimited */
+  uint32_t instruction_budget;/* per mvm_call/mvm_run_main; 0 = unlimited. Charged one unit per
+                                 backward jump, JS function call and caught exception (every loop
+                                 and recursion pays; dispatch is free) */
 } mvm_config_t;
 
 /* A GC root owned by the host. Caller-allocated; link with mvm_handle_init before use and unlink

@@ -19,6 +19,11 @@
  *
  * Stack comments: "a b -> c" means pops b (top) and a, pushes c.
  * docs/internals.md gives the full semantics of each instruction.
+ *
+ * Operands are verified once at load (docs/internals.md 4.1), not by the interpreter: an opcode
+ * whose operand indexes something (constants, locals, arguments, globals, a table) needs its
+ * check in vm_c/src/verify.c operands_ok, and one with a global index must also be listed in
+ * vm_c/src/snapshot.c rom_closure (which globals a function uses decides what an image keeps).
  */
 #ifndef FMT
 #define FMT(name)

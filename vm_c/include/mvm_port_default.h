@@ -66,6 +66,14 @@
 #define MVM_DEFAULT_MAX_FRAMES 256u
 #endif
 
+/* @@ MVM_MAX_NESTED_CALLS: how deeply C code may call back into JS (a getter or setter, a valueOf
+ * or toString, a promise callback) while such a call is running. Each level nests the
+ * interpreter on the C stack (about 500 bytes with -O2 on x86-64), so a port with a small C stack
+ * lowers it. Deeper nesting throws a catchable RangeError, like running out of frames. */
+#ifndef MVM_MAX_NESTED_CALLS
+#define MVM_MAX_NESTED_CALLS 128u
+#endif
+
 /* @@ MVM_STACK_ON_DEMAND: 1 allocates the value stack, the frame array and the try-handler array
  * when the outermost mvm_call/mvm_run_main starts and frees them when it returns, as Microvium
  * does, so an idle VM holds only its struct, globals, import table and heap. 0 (default) keeps
@@ -193,6 +201,19 @@
 #ifndef MVM_SQRT
 #include <math.h>
 #define MVM_SQRT(a) sqrt(a)
+#endif
+
+/* @@ MVM_MAX_NATIVE_DEPTH: how deeply calls from C back into JS may nest (a callback of
+ * Array.prototype.map calling map again, and so on; host functions re-entering through mvm_call
+ * count too). Each level runs a nested interpreter on the C stack (about 600 bytes on x86-64),
+ * whereas plain JS calls use no C stack; beyond the limit the call throws RangeError instead
+ * of overflowing a small C stack. */
+#ifndef MVM_MAX_NATIVE_DEPTH
+#if MVM_PROFILE_MCU
+#define MVM_MAX_NATIVE_DEPTH 16
+#else
+#define MVM_MAX_NATIVE_DEPTH 512
+#endif
 #endif
 
 /* @@ MVM_JSON_MAX_DEPTH: how deeply JSON.stringify (and a JSON.parse reviver) may nest; deeper

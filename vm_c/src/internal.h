@@ -189,6 +189,7 @@ struct mvm_vm {
   uint32_t budget_limit;   // configured budget, 0 = unlimited
   gc_snapshot_t* gc_snapshot;  // set by mvm_snapshot around its collections, else NULL
   uint64_t random_state;   // Math.random (lib_math.c): splitmix64 state; 0 = the fixed seed
+  uint32_t nested_calls;   // vm_call_function nesting: C-level re-entry (getters, valueOf, jobs)
 };
 
 // ---- Temp roots ----

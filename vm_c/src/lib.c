@@ -228,7 +228,10 @@ mvm_err_t lib_reserve(mvm_vm_t* vm, uint32_t n, mvm_value_t** out) {
 
 mvm_err_t lib_call_js(mvm_vm_t* vm, mvm_value_t fn, mvm_value_t this_value,
                       const mvm_value_t* argv, uint8_t argc, mvm_value_t* out) {
-  if ((size_t)(vm->stack + vm->stack_slots - vm->sp) < (size_t)argc + 2) {
+  // Each nested call runs an interpreter on the C stack: bounded (vm->depth also counts host
+  // re-entries through mvm_call, and makes them nested calls, as they are).
+  if (vm->depth >= MVM_MAX_NATIVE_DEPTH ||
+      (size_t)(vm->stack + vm->stack_slots - vm->sp) < (size_t)argc + 2) {
     return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
   }
   mvm_value_t* base = vm->sp;
@@ -236,7 +239,10 @@ mvm_err_t lib_call_js(mvm_vm_t* vm, mvm_value_t fn, mvm_value_t this_value,
   base[1] = this_value;
   for (uint8_t i = 0; i < argc; i++) base[2 + i] = argv[i];
   vm->sp = base + 2 + argc;
-  return vm_call(vm, argc, false, out);  // pops what was pushed, also on error
+  vm->depth++;
+  mvm_err_t err = vm_call(vm, argc, false, out);  // pops what was pushed, also on error
+  vm->depth--;
+  return err;
 }
 
 mvm_err_t lib_type_error(mvm_vm_t* vm, const char* message) {

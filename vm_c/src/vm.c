@@ -1464,7 +1464,10 @@ mvm_err_t vm_call(mvm_vm_t* vm, uint8_t argc, bool construct, mvm_value_t* out) 
 mvm_err_t vm_call_function(mvm_vm_t* vm, mvm_value_t f, mvm_value_t this_value,
                            const mvm_value_t* args, uint32_t argc, mvm_value_t* out) {
   // Outside any call (a host reading a getter through mvm_get) there may be no stack at all.
-  if (!vm->stack || argc > 255 || (size_t)(vm->stack + vm->stack_slots - vm->sp) < argc + 2) {
+  // Each nesting holds a C frame, and its callers may hold temp roots across the call: both
+  // are bounded, the temp roots so that the innermost level still has half of them.
+  if (!vm->stack || argc > 255 || (size_t)(vm->stack + vm->stack_slots - vm->sp) < argc + 2 ||
+      vm->nested_calls >= MVM_MAX_NESTED_CALLS || vm->ntemps > MVM_TEMP_ROOTS / 2) {
     *out = VAL_UNDEFINED;
     return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
   }
@@ -1480,7 +1483,9 @@ mvm_err_t vm_call_function(mvm_vm_t* vm, mvm_value_t f, mvm_value_t this_value,
     vm->depth++;
     vm->budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
   }
+  vm->nested_calls++;
   mvm_err_t err = vm_call(vm, (uint8_t)argc, false, out);
+  vm->nested_calls--;
   if (outside) vm->depth--;
   return err;
 }

@@ -9,6 +9,11 @@
 #ifndef MVM_DEFAULT_MAX_HEAP
 #define MVM_DEFAULT_MAX_HEAP (64u * 1024u * 1024u)
 #endif
+/* The first heap space: 32 KB on hosts (the default 4 KB suits microcontrollers). A program that
+ * allocates steadily collects 8x less often, and a collection costs the live data only. */
+#ifndef MVM_INITIAL_HEAP
+#define MVM_INITIAL_HEAP (32u * 1024u)
+#endif
 #ifndef MVM_DEFAULT_STACK_SLOTS
 #define MVM_DEFAULT_STACK_SLOTS 65536u
 #endif
