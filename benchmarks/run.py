@@ -135,6 +135,11 @@ class Bench:
                         self.fail(program, engine, f"build: {error}")
                     else:
                         self.cell(program, engine)["image_bytes"] = image.stat().st_size
+                    if engine == OURS and not error:  # and without line tables, for the record
+                        stripped, serr = self.engines.build(engine, program, strip=True)
+                        if stripped is not None and not serr:
+                            self.cell(program, engine)["image_bytes_strip"] = (
+                                stripped.stat().st_size)
                 self.images.setdefault(program.name, {})[engine] = image
 
     def count_instructions(self) -> None:

@@ -453,12 +453,13 @@ def disasm_unit(unit: bytes) -> str:
     return "\n".join(out) + "\n"
 
 
-IMAGE_HEADER = "<8sHHIIIII"
+IMAGE_HEADER = "<8sHHIIII"
+IMAGE_HEADER_SIZE = 48  # the struct above, then 5 section lengths
 
 
 def disasm_image(image: bytes) -> str:
     r = Reader(image, "image")
-    magic, version, header_size, features, crc, size, entry, names_off = r.unpack(
+    magic, version, header_size, features, crc, size, names_off = r.unpack(
         IMAGE_HEADER, 0
     )
     if magic != IMAGE_MAGIC:
@@ -467,7 +468,7 @@ def disasm_image(image: bytes) -> str:
         raise ValueError(
             f"image truncated: header says {size} bytes, have {len(image)}"
         )
-    if size < 72 or header_size < 72 or header_size > size:
+    if size < IMAGE_HEADER_SIZE or header_size < IMAGE_HEADER_SIZE or header_size > size:
         raise ValueError("image: bad header or image size")
     computed = zlib.crc32(image[20:size])
     feature_list = [
@@ -480,13 +481,15 @@ def disasm_image(image: bytes) -> str:
         + ("ok" if computed == crc else f"MISMATCH (computed {computed:#010x})"),
     ]
     sections: dict[str, bytes] = {}
+    offset = header_size  # sections back to back, each 4-aligned
     for i in range(5):
-        offset, length = r.unpack("<II", 32 + 8 * i)
+        (length,) = r.unpack("<I", 28 + 4 * i)
         name = SECTION_NAMES.get(i, str(i))
-        if offset % 4 or offset + length > size or offset < header_size:
+        if offset + length > size:
             raise ValueError(f"image: section {name} ({offset}+{length}) out of bounds")
         sections[name] = image[offset : offset + length]
         out.append(f"section {name}: offset {offset}, {length} bytes")
+        offset = (offset + length + 3) & ~3
     view = RomView(sections["ROM"])
     # NO_OFFSET: no names (no global is in its TDZ) / no entry (it ran at build time).
     view.global_names = (
@@ -494,8 +497,6 @@ def disasm_image(image: bytes) -> str:
     )
     heap = Heapish(sections["HEAP"], "heap", start=4)
     view.heap = heap
-    if entry != NO_OFFSET:
-        out.append(f"entry @{entry} ({view.function_name(entry)})")
 
     imports = Reader(sections["IMPORTS"], "imports")
     for i in range(len(sections["IMPORTS"]) // 2):

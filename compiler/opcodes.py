@@ -131,6 +131,7 @@ class Op(IntEnum):
     LOAD_GLOBAL_FN = 103
     ADD_I8 = 104
     SUB_I8 = 105
+    LOAD_LOCAL2 = 106
 
 
 OP_INFO: dict[Op, OpInfo] = {
@@ -240,10 +241,11 @@ OP_INFO: dict[Op, OpInfo] = {
     Op.LOAD_GLOBAL_FN: OpInfo("U16", 0, 2, 3),
     Op.ADD_I8: OpInfo("I8", 1, 1, 2),
     Op.SUB_I8: OpInfo("I8", 1, 1, 2),
+    Op.LOAD_LOCAL2: OpInfo("U8U8", 0, 2, 3),
 }
 
 # CONST
-BYTECODE_VERSION = 1
+BYTECODE_VERSION = 2
 UNIT_VERSION = 1
 IMPORT_ID_RESERVED_BASE = 0xFF00
 IMPORT_ID_PRINT = 0xFF00

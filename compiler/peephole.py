@@ -28,8 +28,8 @@ _IMMEDIATE = {Op.ADD: Op.ADD_I8, Op.SUB: Op.SUB_I8}
 # [LOAD_LOCAL i; op; STORE_LOCAL i] -> [fused i]
 _LOCAL_UPDATE = {Op.INC: Op.INC_LOCAL, Op.DEC: Op.DEC_LOCAL}
 
-# Fused opcode -> the opcodes of its sequence, with where each takes operand a from
-# ("a": the fused operand; None: no operand).
+# Fused opcode -> the opcodes of its sequence, with where each takes its operand from
+# ("a" / "b": the fused instruction's first / second operand; None: no operand).
 EXPANSIONS: dict[Op, list[tuple[Op, str | None]]] = {
     **{
         fused: [(cmp, None), (Op.JUMP_IF_FALSE, "a")]
@@ -41,6 +41,7 @@ EXPANSIONS: dict[Op, list[tuple[Op, str | None]]] = {
         for op, fused in _LOCAL_UPDATE.items()
     },
     Op.LOAD_GLOBAL_FN: [(Op.LOAD_GLOBAL, "a"), (Op.PUSH_UNDEFINED, None)],
+    Op.LOAD_LOCAL2: [(Op.LOAD_LOCAL, "a"), (Op.LOAD_LOCAL, "b")],
 }
 
 
@@ -78,6 +79,9 @@ def fuse(code: list[Instr | Label]) -> list[Instr | Label]:
             i += 2
         elif op is Op.LOAD_GLOBAL and second.op is Op.PUSH_UNDEFINED:
             out.append(Instr(Op.LOAD_GLOBAL_FN, first.a, line=first.line))
+            i += 2
+        elif op is Op.LOAD_LOCAL and second.op is Op.LOAD_LOCAL:
+            out.append(Instr(Op.LOAD_LOCAL2, first.a, second.a, line=first.line))
             i += 2
         else:
             out.append(first)

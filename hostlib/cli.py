@@ -45,7 +45,7 @@ def write_private(path: str, data: bytes) -> None:
 
 
 def build_image(entry: str, *, host: Any = None, bare_modules: dict[str, str] | None = None,
-                max_heap: int = 0, budget: int = 0) -> bytes:
+                max_heap: int = 0, budget: int = 0, strip: bool = False) -> bytes:
     """Compiles entry, runs its top level in the VM and returns the snapshot image.
 
     Raises compiler.CompileError, hostlib.JSException or hostlib.VMError.
@@ -57,7 +57,7 @@ def build_image(entry: str, *, host: Any = None, bare_modules: dict[str, str] | 
     unit = compile_program(entry, bare_modules=bare_modules)
     with VM.from_unit(unit, host, max_heap=max_heap, budget=budget) as vm:
         vm.run_main()
-        return vm.snapshot()
+        return vm.snapshot(strip=strip)
 
 
 # ---- Targets (image profiles) ----
@@ -191,7 +191,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         out = args.output or default_output(args.file)
     try:
         host = device_host() if target == "mcu" else None
-        image = build_image(args.file, host=host, max_heap=max_heap)
+        image = build_image(args.file, host=host, max_heap=max_heap, strip=args.strip)
     except CompileError as e:
         sys.stderr.write(e.format() + "\n")
         return EXIT_FAIL
@@ -285,6 +285,9 @@ def add_engine_commands(sub: Any) -> None:
     b.add_argument("--emit-c", action="store_true",
                    help="write the image as a C array (OUTPUT.c and OUTPUT.h) for firmware")
     b.add_argument("--c-name", help="C array name with --emit-c (default: FILE_image)")
+    b.add_argument("--strip", action="store_true",
+                   help="leave the line tables out: a smaller image whose run-time errors "
+                        "report no file:line")
     b.set_defaults(func=cmd_build)
 
     r = sub.add_parser("run", help="restore IMAGE and call EXPORT with JSON arguments")

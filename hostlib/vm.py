@@ -147,10 +147,12 @@ class VM:
             self._raise_uncaught(out[0])
         check(code)
 
-    def snapshot(self) -> bytes:
+    def snapshot(self, strip: bool = False) -> bytes:
+        """The image. strip: no line tables (smaller; errors then report no file:line)."""
         buf = ffi.new("uint8_t**")
         n = ffi.new("size_t*")
-        check(lib.mvm_snapshot(self.ptr, buf, n), "snapshot failed")
+        flags = lib.MVM_SNAPSHOT_STRIP if strip else 0
+        check(lib.mvm_snapshot_ex(self.ptr, flags, buf, n), "snapshot failed")
         try:
             return bytes(ffi.buffer(buf[0], n[0]))
         finally:

@@ -8,7 +8,7 @@ long-lived Node process serves every program, see tests/differential/node_worker
 Any difference is a failure; hypothesis shrinks it to a minimal program.
 
 Usage:
-    python tools/differential.py --count 10000          # the long run (about 5 minutes with -j 4)
+    python tools/differential.py --count 10000 -j 2     # the long run (~40 min on 2 cores)
     python tools/differential.py --count 500 --seed 7   # a quick reproducible run
     python tools/differential.py --count 10000 -j 8 --report /tmp/diff.md
     MVM_VARIANT=stress python tools/differential.py --count 2000   # GC at every allocation
@@ -37,7 +37,7 @@ recorded signature as known. The VM runs in a forked child per program, so a cra
 finding, not the end of the run. The report lists each new signature with its minimal
 program, Node's output and the VM's output, then the hit counts of the known bugs.
 
-Exit status: 0 when no difference was found, 1 otherwise.
+Exit status: 0 when no new difference (nor harness error) was found, 1 otherwise.
 """
 
 from __future__ import annotations

@@ -49,6 +49,15 @@ elif [ "$SECONDS_ARG" = "0" ]; then
   LIMIT+=("-runs=10000000")
 fi
 
+# Every input that once crashed the loader stays here and must keep passing.
+if compgen -G "tests/fuzz/regressions/*" >/dev/null; then
+  echo "== past findings (tests/fuzz/regressions)"
+  ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:allocator_may_return_null=1" \
+  UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
+    "$OUT/fuzz_restore" tests/fuzz/regressions/* >/dev/null 2>&1 || {
+      echo "fuzz.sh: a past finding in tests/fuzz/regressions/ fails again" >&2; exit 1; }
+fi
+
 echo "== fuzzing (${LIMIT[*]})"
 # -timeout: an input running longer than 30 s is a hang (the harness's budgets make almost every
 # input a few milliseconds; builtins that loop over large arrays are not charged to the budget,

@@ -143,19 +143,23 @@ class Engines:
 
     # ---- images ----
 
-    def build_command(self, engine: str, program: Program) -> tuple[list[str], Path]:
+    def build_command(self, engine: str, program: Program,
+                      strip: bool = False) -> tuple[list[str], Path]:
         """The command that builds program's image for engine (ours or microvium), and the
-        image path. Microvium's source is the same program behind a thin wrapper."""
-        image = self.work(engine) / f"{program.name}.mvm-bc"
+        image path. Microvium's source is the same program behind a thin wrapper. strip (ours):
+        `mvc build --strip`, no line tables."""
+        image = self.work(engine) / f"{program.name}{'.strip' if strip else ''}.mvm-bc"
         if engine == OURS:
-            return [mvc_command(), "build", str(program.js), "-o", str(image)], image
+            cmd = [mvc_command(), "build", str(program.js), "-o", str(image)]
+            return cmd + ["--strip"] if strip else cmd, image
         wrapped = self.work(engine) / f"{program.name}.js"
         wrapped.write_text(microvium_source(program.js.read_text(encoding="utf-8")))
         cli = self.microvium_pkg / "dist" / "cli.js"
         return ["node", str(cli), str(wrapped), "-s", str(image)], image
 
-    def build(self, engine: str, program: Program) -> tuple[Path | None, str | None]:
-        cmd, image = self.build_command(engine, program)
+    def build(self, engine: str, program: Program,
+              strip: bool = False) -> tuple[Path | None, str | None]:
+        cmd, image = self.build_command(engine, program, strip)
         if image.exists():
             image.unlink()
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=image.parent)

@@ -53,11 +53,12 @@ def raw(results: dict, workload: str, engine: str) -> dict:
     return results["cells"].get(workload, {}).get(engine, {"status": "n/a"})
 
 
-def image_total(results: dict) -> tuple[int, int, int] | None:
-    """Sum of image sizes over the programs both engines built: (ours, Microvium, count)."""
+def image_total(results: dict, key: str = "image_bytes") -> tuple[int, int, int] | None:
+    """Sum of image sizes over the programs both engines built: (ours, Microvium, count).
+    key "image_bytes_strip": ours built with --strip (no line tables)."""
     ours = theirs = n = 0
     for by in results["cells"].values():
-        a, b = by.get(OURS, {}).get("image_bytes"), by.get(MICROVIUM, {}).get("image_bytes")
+        a, b = by.get(OURS, {}).get(key), by.get(MICROVIUM, {}).get("image_bytes")
         if a and b:
             ours, theirs, n = ours + a, theirs + b, n + 1
     return (ours, theirs, n) if n else None
@@ -174,19 +175,27 @@ def memory_table(results: dict) -> list[str]:
     out = ["## Memory and image size", "",
            "Peak heap: ours from `mvm_get_stats` (heap_peak), Microvium from "
            "`mvm_getMemoryStats` (virtualHeapHighWaterMark), after one `run()` call. "
-           "Image: bytes of the built image of the same program.", "",
-           "| program | heap peak ours | heap peak Microvium | image ours | image Microvium "
-           "| image ratio |", "|---|---|---|---|---|---|"]
+           "Image: bytes of the built image of the same program; ours also with `mvc build "
+           "--strip` (no line tables, so run-time errors carry no file:line; the target uses "
+           "the default build).", "",
+           "| program | heap peak ours | heap peak Microvium | image ours | image ours --strip "
+           "| image Microvium | image ratio |", "|---|---|---|---|---|---|---|"]
     for name, by in sorted(results["cells"].items()):
         ours, mv = by.get(OURS, {}), by.get(MICROVIUM, {})
         out.append(f"| {name} | {value_or_status(ours, 'heap_peak', fmt_bytes)} "
                    f"| {value_or_status(mv, 'heap_peak', fmt_bytes)} "
-                   f"| {fmt_bytes(ours.get('image_bytes'))} | {fmt_bytes(mv.get('image_bytes'))} "
+                   f"| {fmt_bytes(ours.get('image_bytes'))} "
+                   f"| {fmt_bytes(ours.get('image_bytes_strip'))} "
+                   f"| {fmt_bytes(mv.get('image_bytes'))} "
                    f"| {fmt_ratio(ratio(ours.get('image_bytes'), mv.get('image_bytes')))} |")
     total = image_total(results)
     if total:
+        stripped = image_total(results, "image_bytes_strip")
+        strip_cell = (f"**{fmt_bytes(stripped[0])}** ({fmt_ratio(ratio(stripped[0], stripped[1]))})"
+                      if stripped and stripped[2] == total[2] else "n/a")
         out.append(f"| **total ({total[2]} programs)** | | | **{fmt_bytes(total[0])}** "
-                   f"| **{fmt_bytes(total[1])}** | **{fmt_ratio(ratio(total[0], total[1]))}** |")
+                   f"| {strip_cell} | **{fmt_bytes(total[1])}** "
+                   f"| **{fmt_ratio(ratio(total[0], total[1]))}** |")
     return out + [""]
 
 

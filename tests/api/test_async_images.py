@@ -43,7 +43,10 @@ def build_image() -> bytes:
 
 
 def heap_section(image: bytes) -> tuple[int, int]:
-    return struct.unpack_from("<II", image, 32 + 8 * 4)  # section 4: HEAP
+    """(offset, length) of the HEAP: section 4, the last one, ending the image (its length is
+    the fifth u32 of the header's section lengths, at 28)."""
+    (length,) = struct.unpack_from("<I", image, 28 + 4 * 4)
+    return len(image) - length, length
 
 
 def continuations(image: bytes) -> list[int]:

@@ -110,6 +110,20 @@ def test_uncaught_run_error(tmp_path: os.PathLike[str]) -> None:
     assert "Traceback" not in r.stderr
 
 
+def test_strip_leaves_line_tables_out(tmp_path: os.PathLike[str]) -> None:
+    src = os.path.join(tmp_path, "t.js")
+    with open(src, "w") as f:
+        f.write("export function f() {\n  print('x');\n  throw new Error('bad ' + 1);\n}\n")
+    full, stripped = os.path.join(tmp_path, "full.img"), os.path.join(tmp_path, "strip.img")
+    assert mvc("build", src, "-o", full).returncode == 0
+    assert mvc("build", src, "-o", stripped, "--strip").returncode == 0
+    assert os.path.getsize(stripped) < os.path.getsize(full)
+    r = mvc("run", stripped, "f")
+    assert r.returncode == 1 and r.stdout == "x\n" and "Error: bad 1" in r.stderr
+    assert "t.js:3" not in r.stderr  # no line tables: no location
+    assert "t.js:3" in mvc("run", full, "f").stderr  # the file name is relative to the entry's
+
+
 def test_unknown_export(counter_image: str) -> None:
     r = mvc("run", counter_image, "nope")
     assert r.returncode != 0

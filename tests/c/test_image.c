@@ -99,6 +99,19 @@ TEST(round_trip) {
   mvm_free(vm);
   mvm_free_buffer(img2);
 
+  // Without line tables (MVM_SNAPSHOT_STRIP) the image is smaller and works the same.
+  uint8_t* img3;
+  size_t len3;
+  CHECK_EQ_INT(mvm_new_from_unit(unit, unit_len, NULL, NULL, NULL, &vm), MVM_E_OK);
+  CHECK_EQ_INT(mvm_run_main(vm, &exc), MVM_E_OK);
+  CHECK_EQ_INT(mvm_snapshot_ex(vm, MVM_SNAPSHOT_STRIP, &img3, &len3), MVM_E_OK);
+  CHECK(len3 <= len);
+  mvm_free(vm);
+  CHECK_EQ_INT(mvm_restore(img3, len3, NULL, NULL, NULL, &vm), MVM_E_OK);
+  CHECK_EQ_STR(str_of(vm, call_named(vm, "next")), "1");
+  mvm_free(vm);
+  mvm_free_buffer(img3);
+
   // The original image is unchanged by use: it restores to the same state again.
   CHECK_EQ_INT(mvm_restore(img, len, NULL, NULL, NULL, &vm), MVM_E_OK);
   CHECK_EQ_STR(str_of(vm, call_named(vm, "next")), "2");
@@ -139,15 +152,17 @@ TEST(header_errors) {
   CHECK_EQ_INT(mvm_restore(copy, len + 8, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
   // Section bounds and alignment, with a valid CRC.
   memcpy(copy, img, len);
-  wr32(copy + 32 + 8 * 4 + 4, 0x7FFFFFF0u);  // HEAP length
+  wr32(copy + 28 + 4 * 4, 0x7FFFFFF0u);  // HEAP length
   fix_crc(copy, len);
   CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
   memcpy(copy, img, len);
-  wr32(copy + 32 + 8 * 3, rd32(copy + 32 + 8 * 3) + 2);  // GLOBALS offset misaligned
+  wr32(copy + 28 + 4 * 3, rd32(copy + 28 + 4 * 3) + 2);  // GLOBALS length not a multiple of 4
   fix_crc(copy, len);
   CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
   memcpy(copy, img, len);
-  wr32(copy + 32 + 8 * 3 + 4, 0);  // no globals, though the code reads global 0
+  wr32(copy + 28 + 4 * 2, rd32(copy + 28 + 4 * 2) + rd32(copy + 28 + 4 * 3));
+  wr32(copy + 28 + 4 * 3, 0);  // no globals (the EXPORTS section takes their bytes), though
+                               // the code reads global 0
   fix_crc(copy, len);
   CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
   // An import the host cannot resolve.

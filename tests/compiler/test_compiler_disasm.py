@@ -33,7 +33,7 @@ def alloc(kind: int, body: bytes) -> bytes:
 
 def make_image(unit: bytes) -> bytes:
     """A plausible image around a unit's ROM: the shape mvm_snapshot writes."""
-    _, _, global_count, rom_len, entry, names, export_count, _ = struct.unpack_from(
+    _, _, global_count, rom_len, _, names, export_count, _ = struct.unpack_from(
         "<8sHHIIIHH", unit
     )
     rom = unit[28 + 8 * export_count : 28 + 8 * export_count + rom_len]
@@ -50,19 +50,17 @@ def make_image(unit: bytes) -> bytes:
         f"<{global_count}I", *([str_at, flt_at] + [(3 << 1) | 1] * (global_count - 2))
     )
     sections = [rom, imports, exports, globals_, heap]
-    header_size = 32 + 8 * len(sections)
-    table, offset, laid_out = [], header_size, b""
-    for body in sections:
-        table.append((offset, len(body)))
-        padded = body + bytes(-len(body) % 4)  # every section starts 4-aligned
+    header_size = 28 + 4 * len(sections)
+    lengths, offset, laid_out = [], header_size, b""
+    for body in sections:  # back to back, each section 4-aligned
+        lengths.append(len(body))
+        padded = body + bytes(-len(body) % 4)
         laid_out += padded
         offset += len(padded)
     size = offset
     features = (1 << FEATURE_FLOAT64) | (1 << FEATURE_PROFILE_HOST)
     head = struct.pack("<8sHHI", IMAGE_MAGIC, BYTECODE_VERSION, header_size, features)
-    rest = struct.pack("<III", size, entry, names) + b"".join(
-        struct.pack("<II", *t) for t in table
-    )
+    rest = struct.pack("<II", size, names) + b"".join(struct.pack("<I", n) for n in lengths)
     rest += laid_out
     crc = zlib.crc32(rest)
     return head + struct.pack("<I", crc) + rest

@@ -28,7 +28,10 @@ def _unfused(fn: DecodedFunction) -> list[tuple[Op, tuple]]:
         if steps is None:
             out.append((ins.op, tuple(ins.operands)))
         else:
-            out += [(op, tuple(ins.operands) if src else ()) for op, src in steps]
+            out += [
+                (op, (ins.operands["ab".index(src)],) if src else ())
+                for op, src in steps
+            ]
     return out
 
 

@@ -27,7 +27,7 @@ Simpler alternatives come first in every choice, so hypothesis shrinks toward th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from hypothesis import strategies as st
@@ -85,6 +85,12 @@ FUNCTION_PROPS = ["name", "length", "tag", "prototype === undefined",
                   "prototype?.constructor === undefined"]
 
 ARITH = ["+", "-", "*", "/", "%", "**"]
+# `x ** y` is implementation-approximated in the spec: V8's pow is not correctly rounded
+# (29 ** 29 is 2.567686153161211e+42 in Node, 2.5676861531612113e+42 with a correctly
+# rounded pow, as the VM's; Node's x ** 0.5 and x ** -1 also differ from sqrt(x) and 1 / x
+# in the last bit for some x). So exponents come from values for which both give the exact
+# result: 0, 1, 2 (x * x in both), and the special cases -0, NaN and the infinities.
+EXPONENTS = ["0", "1", "2", "(-0)", "NaN", "Infinity", "(-Infinity)"]
 BITWISE = ["|", "&", "^", "<<", ">>", ">>>"]
 COMPARE = ["<", ">", "<=", ">=", "==", "!=", "===", "!=="]
 LOGICAL = ["&&", "||", "??"]
@@ -181,7 +187,7 @@ def expr(draw: Draw, ctx: Ctx, d: int = MAX_EXPR_DEPTH) -> str:
         return leaf(draw, ctx)
     options: list[Callable[[], str]] = [
         lambda: leaf(draw, ctx),
-        lambda: f"({expr(draw, ctx, d - 1)} {pick(draw, ARITH)} {expr(draw, ctx, d - 1)})",
+        lambda: arith(draw, ctx, d),
         lambda: f"({expr(draw, ctx, d - 1)} {pick(draw, COMPARE)} {expr(draw, ctx, d - 1)})",
         lambda: f"({expr(draw, ctx, d - 1)} {pick(draw, BITWISE)} {expr(draw, ctx, d - 1)})",
         lambda: f"({expr(draw, ctx, d - 1)} {pick(draw, LOGICAL)} {expr(draw, ctx, d - 1)})",
@@ -245,9 +251,7 @@ def expr(draw: Draw, ctx: Ctx, d: int = MAX_EXPR_DEPTH) -> str:
         options += [
             lambda: f"({pick(draw, ctx.prims)} = cap({expr(draw, ctx, d - 1)}))",
             lambda: update_expr(draw, ctx),
-            lambda: (f"({pick(draw, ctx.prims)} "
-                     f"{pick(draw, [c for c in COMPOUND if c != '+='])} "
-                     f"{expr(draw, ctx, d - 1)})"),
+            lambda: compound_expr(draw, ctx, d),
             lambda: f"({pick(draw, ctx.prims)} += {pick(draw, NUMBERS + STRINGS[:6])})",
         ]
     if ctx.in_method:
@@ -259,6 +263,21 @@ def expr(draw: Draw, ctx: Ctx, d: int = MAX_EXPR_DEPTH) -> str:
         "(typeof undeclaredName)", "(typeof show)", "(typeof print)",
         "(void 0)", "(typeof null)"]))
     return options[choice(draw, len(options))]()
+
+
+def arith(draw: Draw, ctx: Ctx, d: int) -> str:
+    op = pick(draw, ARITH)
+    right = pick(draw, EXPONENTS) if op == "**" else expr(draw, ctx, d - 1)
+    return f"({expr(draw, ctx, d - 1)} {op} {right})"
+
+
+def compound_rhs(draw: Draw, ctx: Ctx, op: str, d: int) -> str:
+    return pick(draw, EXPONENTS) if op == "**=" else expr(draw, ctx, d)
+
+
+def compound_expr(draw: Draw, ctx: Ctx, d: int) -> str:
+    op = pick(draw, [c for c in COMPOUND if c != "+="])
+    return f"({pick(draw, ctx.prims)} {op} {compound_rhs(draw, ctx, op, d - 1)})"
 
 
 def update_expr(draw: Draw, ctx: Ctx) -> str:
@@ -321,7 +340,7 @@ def stmt(draw: Draw, ctx: Ctx) -> tuple[list[str], Ctx]:
                 return [f"{v} = cap({expr(draw, ctx)});"], ctx
             if k == 1:
                 op = pick(draw, COMPOUND)
-                line = f"{v} {op} {expr(draw, ctx)};"
+                line = f"{v} {op} {compound_rhs(draw, ctx, op, MAX_EXPR_DEPTH)};"
                 return ([line, f"{v} = cap({v});"] if op == "+=" else [line]), ctx
             return [pick(draw, [f"{v}++;", f"{v}--;", f"++{v};", f"--{v};"])], ctx
         options.append(p_assign)
@@ -336,7 +355,8 @@ def stmt(draw: Draw, ctx: Ctx) -> tuple[list[str], Ctx]:
                 return [f"{o}[{pick(draw, KEY_LITERALS)}] = cap({expr(draw, ctx)});"], ctx
             if k == 2:
                 op = pick(draw, [c for c in COMPOUND if c != "+="])
-                return [f"{o}[{pick(draw, KEY_LITERALS)}] {op} {expr(draw, ctx)};"], ctx
+                return [f"{o}[{pick(draw, KEY_LITERALS)}] {op} "
+                        f"{compound_rhs(draw, ctx, op, MAX_EXPR_DEPTH)};"], ctx
             return [f"print('{names.fresh('d')}', delete {o}"
                     f"{pick(draw, ['.a', '.b', '[0]', '[1]', '.zz'])});"], ctx
         options.append(p_obj_write)
@@ -352,7 +372,8 @@ def stmt(draw: Draw, ctx: Ctx) -> tuple[list[str], Ctx]:
             if k == 2 and draw(st.booleans()):
                 return [f"{a}[{pick(draw, KEY_LITERALS)}] = cap({expr(draw, ctx)});"], ctx
             op = pick(draw, [c for c in COMPOUND if c != "+="])
-            return [f"{a}[{draw(st.integers(0, 3))}] {op} {expr(draw, ctx)};"], ctx
+            return [f"{a}[{draw(st.integers(0, 3))}] {op} "
+                    f"{compound_rhs(draw, ctx, op, MAX_EXPR_DEPTH)};"], ctx
         options.append(p_arr_write)
 
     if ctx.funcs or ctx.closures:

@@ -102,14 +102,15 @@ def test_known_bugs_are_recognised_by_repair(oracle: NodeOracle) -> None:
     from difftest_known import KNOWN_BUGS
 
     keys = {b.key for b in KNOWN_BUGS}
+    if "array_named_properties" not in keys:
+        return  # fixed: nothing left to classify with this program
     src = PRELUDE + """
-const c1 = (x) => x;
 const a2 = [1];
 a2['x y'] = cap(5);
-print('p3', show((c1.prototype === undefined)), show(a2['x y']), show(('push' in a2)));
+print('p3', show(a2['x y']), show(a2.length));
 """
     m = check(src, oracle)
     if m is None:
-        return  # all three fixed: nothing to classify
+        return  # fixed, but its entry not deleted yet
     found = {b.key for b in classify(m, lambda s: check(s, oracle))}
     assert found and found <= keys

@@ -203,7 +203,7 @@ int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!image) return 0;
   memcpy(image, data, size);
   uint32_t crc = 0;
-  if (size >= 72 && size <= UINT32_MAX && memcmp(image, magic, 8) == 0) {
+  if (size >= 48 && size <= UINT32_MAX && memcmp(image, magic, 8) == 0) {
     wr32(image + 20, (uint32_t)size);
     crc = crc32_ieee(image + 20, size - 20, 0);
     wr32(image + 16, crc);

@@ -118,9 +118,15 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
  * On MVM_E_UNCAUGHT_EXCEPTION, *out_exception (if not NULL) is the thrown value. */
 mvm_err_t mvm_run_main(mvm_vm_t* vm, mvm_value_t* out_exception);
 
-/* Collects garbage, then writes the reachable state as an image. *out_image is allocated with
- * MVM_MALLOC and owned by the caller, who frees it with mvm_free_buffer. May GC. */
+/* Collects garbage, then writes the reachable state as an image: the functions, constants and
+ * globals the program can still reach, not the whole unit (docs/internals.md section 10); the VM
+ * is left as a restore of the image would be (mvm_run_main then refuses). *out_image is
+ * allocated with MVM_MALLOC and owned by the caller, who frees it with mvm_free_buffer. May GC. */
 mvm_err_t mvm_snapshot(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len);
+/* mvm_snapshot with flags: MVM_SNAPSHOT_STRIP leaves the line tables out (a smaller image whose
+ * errors report no file and line). */
+enum { MVM_SNAPSHOT_STRIP = 1 };
+mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, size_t* out_len);
 void mvm_free_buffer(void* buffer);
 
 /* ---- Run time ---- */

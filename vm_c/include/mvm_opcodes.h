@@ -143,3 +143,4 @@ OP(JUMP_IF_STRICT_EQ, REL16, 2, 0)  /* a b -> ; if a === b: pc += rel  [STRICT_N
 OP(LOAD_GLOBAL_FN,  U16,   0, 2)  /* -> globals[a] undefined (a callee and its this)  [LOAD_GLOBAL a; PUSH_UNDEFINED] */
 OP(ADD_I8,          I8,    1, 1)  /* v -> v + a (JS +)  [PUSH_I8 a; ADD] */
 OP(SUB_I8,          I8,    1, 1)  /* v -> v - a  [PUSH_I8 a; SUB] */
+OP(LOAD_LOCAL2,     U8U8,  0, 2)  /* -> locals[a] locals[b]  [LOAD_LOCAL a; LOAD_LOCAL b] */

@@ -31,7 +31,7 @@
 #endif
 
 /* Format versions. The image carries BYTECODE_VERSION; a unit carries UNIT_VERSION. */
-CONST(BYTECODE_VERSION, 1)
+CONST(BYTECODE_VERSION, 2)
 CONST(UNIT_VERSION, 1)
 /* Host import IDs at and above this are reserved for hostlib's standard host functions. */
 CONST(IMPORT_ID_RESERVED_BASE, 0xFF00)
@@ -70,7 +70,7 @@ TYPE(STRING8,   2)   /* hdr, u32 length, length bytes of Latin-1 (code units 0..
 TYPE(STRING16,  3)   /* hdr, u32 length, length u16 UTF-16 code units */
 TYPE(OBJECT,    4)   /* hdr, proto, props (PROPS ref or undefined) */
 TYPE(PROPS,     5)   /* hdr, u32 count, (key, value) pairs; capacity from the size */
-TYPE(ARRAY,     6)   /* hdr, u32 length, items (ITEMS ref or undefined) */
+TYPE(ARRAY,     6)   /* hdr, u32 length, items (ITEMS ref or undefined), props (PROPS ref or undefined) */
 TYPE(ITEMS,     7)   /* hdr, values; capacity from the size */
 TYPE(CLOSURE,   8)   /* hdr, function (ROM ref), scope, props (PROPS ref or undefined) */
 TYPE(SCOPE,     9)   /* hdr, parent scope (or undefined), slots */

@@ -125,8 +125,9 @@ static void scan(gc_state_t* g) {
         for (uint32_t i = 0; i < count * 2; i++) forward_field(g, at + 8 + 4 * i);
         break;
       }
-      case TC_ARRAY:
+      case TC_ARRAY:  // u32 length, items, named properties
         forward_field(g, at + 8);
+        forward_field(g, at + 12);
         break;
       case TC_ITEMS:
         for (uint32_t p = at + 4; p < end; p += 4) forward_field(g, p);

@@ -92,6 +92,7 @@ static mvm_value_t holder_props(mvm_vm_t* vm, mvm_value_t h) {
   switch (value_type(vm, h)) {
     case TC_OBJECT: return field(vm, h, 8);
     case TC_CLOSURE: return field(vm, h, 12);
+    case TC_ARRAY: return field(vm, h, 12);  // named (non-index) properties of an array
     case TC_FUNCTION: {
       mvm_value_t table = root_get(vm, ROOT_FN_PROPS);
       int32_t i = props_find(vm, table, h);
@@ -200,7 +201,8 @@ static mvm_err_t holder_put(mvm_vm_t* vm, mvm_value_t holder, mvm_value_t key, m
   if (!err && *ps != before) {
     switch (value_type(vm, *h)) {
       case TC_OBJECT: set_field(vm, *h, 8, *ps); break;
-      case TC_CLOSURE: set_field(vm, *h, 12, *ps); break;
+      case TC_CLOSURE:
+      case TC_ARRAY: set_field(vm, *h, 12, *ps); break;
       default: {  // ROM function: record the new PROPS in the table
         mvm_value_t* table = temp_push(vm, root_get(vm, ROOT_FN_PROPS));
         err = props_put(vm, table, *h, *ps);
@@ -278,10 +280,11 @@ mvm_err_t array_new(mvm_vm_t* vm, uint32_t capacity, mvm_value_t* out) {
     if (off == 0) return TEMP_RESET(vm), MVM_E_OUT_OF_MEMORY;
     *items = value_from_heap_offset(off);
   }
-  uint32_t off = heap_alloc(vm, 12, TC_ARRAY);
+  uint32_t off = heap_alloc(vm, 16, TC_ARRAY);
   if (off == 0) return TEMP_RESET(vm), MVM_E_OUT_OF_MEMORY;
   wr32(heap_ptr(vm, off) + 4, 0);
   wr32(heap_ptr(vm, off) + 8, *items);
+  wr32(heap_ptr(vm, off) + 12, VAL_UNDEFINED);  // named properties
   TEMP_RESET(vm);
   *out = value_from_heap_offset(off);
   return MVM_E_OK;
@@ -452,9 +455,13 @@ mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* 
         }
       } else if (key_is(vm, key, ROOT_STR_LENGTH)) {
         return number_make(vm, (double)array_length(vm, obj), out);
-      } else if (key_is(vm, key, ROOT_STR_PUSH)) {
-        *out = value_from_builtin(BI_ARRAY_PUSH);
       } else {
+        mvm_value_t raw;  // a named property (a.label, a[-1]) before the methods it shadows
+        if (holder_get_raw(vm, obj, key, &raw)) return slot_read(vm, raw, obj, out);
+        if (key_is(vm, key, ROOT_STR_PUSH)) {
+          *out = value_from_builtin(BI_ARRAY_PUSH);
+          return MVM_E_OK;
+        }
         return lib_value_method(vm, obj, key, out);  // map, slice...
       }
       return MVM_E_OK;
@@ -565,7 +572,7 @@ mvm_err_t prop_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v
         TEMP_RESET(vm);
         return err;
       }
-      return MVM_E_OK;  // arrays carry no named properties in this subset
+      return holder_set(vm, obj, key, v);  // a named property: not an index, no length change
     case TC_BYTES:
       return bytes_set(vm, obj, key, v);
     default:
@@ -651,8 +658,14 @@ mvm_err_t prop_delete(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key) {
       return MVM_E_OK;
     }
     case TC_ARRAY:
-      if (value_is_int(key) && (uint32_t)value_as_int(key) < array_length(vm, obj)) {
-        set_field(vm, field(vm, obj, 8), 4 + 4 * (uint32_t)value_as_int(key), VAL_HOLE);
+      if (value_is_int(key)) {
+        if ((uint32_t)value_as_int(key) < array_length(vm, obj)) {
+          set_field(vm, field(vm, obj, 8), 4 + 4 * (uint32_t)value_as_int(key), VAL_HOLE);
+        }
+      } else {
+        mvm_value_t props = holder_props(vm, obj);
+        int32_t i = props_find(vm, props, key);
+        if (i >= 0) props_remove(vm, props, (uint32_t)i);
       }
       return MVM_E_OK;
     default:
@@ -694,7 +707,8 @@ mvm_err_t prop_has(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, bool* out) {
         *out = i < array_length(vm, obj) && array_get(vm, obj, i) != VAL_HOLE;
         return MVM_E_OK;
       }
-      if (key_is(vm, key, ROOT_STR_LENGTH) || key_is(vm, key, ROOT_STR_PUSH)) {
+      if (key_is(vm, key, ROOT_STR_LENGTH) || key_is(vm, key, ROOT_STR_PUSH) ||
+          holder_get_own(vm, obj, key, &v)) {
         *out = true;
         return MVM_E_OK;
       }
@@ -847,8 +861,9 @@ mvm_err_t own_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array) {
   mvm_value_t* result = temp_push(vm, VAL_UNDEFINED);
   uint32_t type = value_type(vm, obj);
   mvm_err_t err;
-  if (type == TC_ARRAY) {
+  if (type == TC_ARRAY) {  // the element indexes, then the named properties
     err = index_keys(vm, o, result);
+    if (!err) err = holder_keys(vm, o, false, result);
   } else if (type == TC_OBJECT || type == TC_CLOSURE || type == TC_FUNCTION) {
     err = array_new(vm, props_count(vm, holder_props(vm, obj)), result);
     if (!err) err = holder_keys(vm, o, false, result);
@@ -883,6 +898,7 @@ mvm_err_t for_in_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array) {
   mvm_err_t err;
   if (type == TC_ARRAY || type == TC_STRING8 || type == TC_STRING16) {
     err = index_keys(vm, o, result);
+    if (!err && type == TC_ARRAY) err = holder_keys(vm, o, false, result);
   } else if (type == TC_OBJECT) {
     // Own keys, then each prototype's keys that no object nearer the start already has
     // (a non-enumerable property shadows too).

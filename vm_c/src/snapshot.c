@@ -3,11 +3,12 @@
  * Image layout (docs/internals.md section 10):
  *
  *   0   magic "MVM\0\r\n\x1a\n"      8
- *   8   u16 format version         10   u16 header size (72)
+ *   8   u16 format version         10   u16 header size (48)
  *   12  u32 features               16   u32 crc32 of bytes [20, image size)
- *   20  u32 image size             24   u32 entry (ROM offset)
- *   28  u32 global names (ROM offset)
- *   32  5 x {u32 offset, u32 length}: ROM, IMPORTS, EXPORTS, GLOBALS, HEAP
+ *   20  u32 image size             24   u32 global names (ROM offset, or NO_OFFSET)
+ *   28  5 x u32 section lengths: ROM, IMPORTS, EXPORTS, GLOBALS, HEAP. The sections follow the
+ *       header in that order, each at the previous one's end rounded up to 4; the image ends
+ *       at the last one's (rounded) end. An image has no entry function (it ran at build time).
  *
  * The heap is written exactly as it is after a collection. The collector places the VM roots
  * ITEMS first, at heap offset 4 (internal.h ROOT_*: error prototypes, the ROM-function property
@@ -21,7 +22,7 @@
 #include "internal.h"
 
 static const uint8_t image_magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'};
-#define IMAGE_HEADER_SIZE 72u
+#define IMAGE_HEADER_SIZE 48u
 // FEATURE FLOAT64 and this build's profile bit (MVM_PROFILE_MCU: PROFILE_MCU, else PROFILE_HOST).
 #define IMAGE_PROFILE_BIT (MVM_PROFILE_MCU ? (1u << 2) : (1u << 1))
 #define IMAGE_FEATURES ((1u << 0) | IMAGE_PROFILE_BIT)
@@ -142,7 +143,7 @@ static bool rom_mark_at(uint8_t* marks, uint32_t off, uint32_t before) {
 
 // Marks everything the marked ROM allocations refer to, and the globals their code names.
 static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, uint8_t* done,
-                        uint8_t* live_globals, uint32_t global_count) {
+                        uint8_t* live_globals, uint32_t global_count, bool strip) {
   bool again = true;
   while (again) {
     again = false;
@@ -154,7 +155,7 @@ static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, ui
         case TC_FUNCTION: {
           uint32_t c = rd32(p + FN_CONSTS), l = rd32(p + FN_LINES);
           if (c != NO_OFFSET && rom_mark_at(marks, c, at)) again = true;
-          if (l != NO_OFFSET && rom_mark_at(marks, l, at)) again = true;
+          if (l != NO_OFFSET && !strip && rom_mark_at(marks, l, at)) again = true;
           mvm_value_t name = rd32(p + FN_NAME);
           if (value_is_rom(name) && rom_mark_at(marks, value_rom_offset(name), at)) again = true;
           const uint8_t* code = p + FN_CODE;
@@ -199,7 +200,7 @@ typedef struct shaken {
 // Lays out the marked allocations (plus a names table when globals are in their TDZ), copies
 // them with their ROM references rewritten; map gets each old allocation's new offset.
 static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* live_globals,
-                           uint32_t* map, shaken_t* out) {
+                           uint32_t* map, bool strip, shaken_t* out) {
   const uint8_t* rom = vm->rom;
   uint32_t n = 0;
   for (uint32_t at = 0; at < vm->rom_len; at += header_size(rd32(rom + at))) {
@@ -233,7 +234,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
       case TC_FUNCTION: {
         uint32_t c = rd32(p + FN_CONSTS), l = rd32(p + FN_LINES);
         if (c != NO_OFFSET) wr32(p + FN_CONSTS, map[c >> 2]);
-        if (l != NO_OFFSET) wr32(p + FN_LINES, map[l >> 2]);
+        wr32(p + FN_LINES, l == NO_OFFSET || strip ? NO_OFFSET : map[l >> 2]);
         wr32(p + FN_NAME, remap_value(map, rd32(p + FN_NAME)));
         break;
       }
@@ -270,7 +271,8 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
 // Finds the live ROM and globals (see the top), clearing dead globals. On success marks has the
 // live ROM allocations (names of TDZ globals included) and live_globals the live globals.
 static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
-                           uint8_t* live_globals, size_t marks_len, size_t globals_len) {
+                           uint8_t* live_globals, size_t marks_len, size_t globals_len,
+                           bool strip) {
   for (;;) {
     MVM_MEMSET(snap->rom_marks, 0, marks_len);
     MVM_MEMSET(done, 0, marks_len);
@@ -283,7 +285,8 @@ static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
       bit_set(live_globals, vm->unit_exports[i].slot);
       bit_set(snap->rom_marks, vm->unit_exports[i].name >> 2);
     }
-    rom_closure(vm->rom, vm->rom_len, snap->rom_marks, done, live_globals, vm->global_count);
+    rom_closure(vm->rom, vm->rom_len, snap->rom_marks, done, live_globals, vm->global_count,
+                strip);
     bool changed = false;
     for (uint32_t i = 0; i < vm->global_count; i++) {
       if (bit_test(live_globals, i)) continue;
@@ -356,12 +359,8 @@ static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len)
   wr16(img + 10, IMAGE_HEADER_SIZE);
   wr32(img + 12, IMAGE_FEATURES);
   wr32(img + 20, total);
-  wr32(img + 24, vm->entry);
-  wr32(img + 28, vm->global_names);
-  for (int s = 0; s < S__COUNT; s++) {
-    wr32(img + 32 + 8 * s, off[s]);
-    wr32(img + 36 + 8 * s, len[s]);
-  }
+  wr32(img + 24, vm->global_names);
+  for (int s = 0; s < S__COUNT; s++) wr32(img + 28 + 4 * s, len[s]);
   MVM_MEMCPY(img + off[S_ROM], vm->rom, vm->rom_len);
   for (uint32_t i = 0; i < vm->nimports; i++) {
     wr16(img + off[S_IMPORTS] + 2 * i, vm->imports[i].id);
@@ -387,7 +386,12 @@ static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len)
 }
 
 mvm_err_t mvm_snapshot(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len) {
+  return mvm_snapshot_ex(vm, 0, out_image, out_len);
+}
+
+mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, size_t* out_len) {
   if (!vm || !out_image || !out_len) return MVM_E_INVALID_ARGUMENT;
+  bool strip = (flags & MVM_SNAPSHOT_STRIP) != 0;
   *out_image = NULL;
   *out_len = 0;
   if (vm->depth) return MVM_E_REENTRANT;
@@ -413,9 +417,9 @@ mvm_err_t mvm_snapshot(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len) {
   MVM_MEMSET(&snap, 0, sizeof snap);
   snap.rom_len = vm->rom_len;
   snap.rom_marks = marks;
-  if (!err) err = find_live(vm, &snap, done, live_globals, marks_len, globals_len);
+  if (!err) err = find_live(vm, &snap, done, live_globals, marks_len, globals_len, strip);
   shaken_t shaken = {NULL, 0, NO_OFFSET};
-  if (!err) err = rom_shake(vm, marks, live_globals, map, &shaken);
+  if (!err) err = rom_shake(vm, marks, live_globals, map, strip, &shaken);
   if (!err) {
     uint32_t n = ROOT__COUNT;
     while (n > 1 && root_get(vm, n - 1) == VAL_UNDEFINED) n--;
@@ -541,7 +545,7 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
       return true;
     }
     case TC_ARRAY: {
-      if (size < 12) return false;
+      if (size < 16 || !heap_ref_of(c, rd32(p + 12), TC_PROPS, true)) return false;
       uint32_t length = rd32(p + 4);
       mvm_value_t items = rd32(p + 8);
       if (length > (uint32_t)INT31_MAX) return false;
@@ -571,8 +575,9 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
     case TC_PROPERTY:  // u32 flags, getter or value, setter (any values)
       return size >= 16 && rd32(p + 4) <= 3 && values_ok(c, at + 8, at + 16);
     case TC_PROMISE: {  // u32 state, value, reactions (an ARRAY while pending)
+      if (size < 16) return false;  // before reading the fields (found by tests/fuzz)
       mvm_value_t reactions = rd32(p + 12);
-      return size >= 16 && rd32(p + 4) <= 2 && value_ok(c, rd32(p + 8)) &&
+      return rd32(p + 4) <= 2 && value_ok(c, rd32(p + 8)) &&
              heap_ref_of(c, reactions, TC_ARRAY, true);
     }
     case TC_RESOLVER:  // u32 flags, promise, twin resolver
@@ -602,6 +607,17 @@ static bool roots_ok(const checker_t* c) {
     if (!heap_ref_of(c, ROOT_SLOT(ROOT_ERROR_PROTO + k), TC_OBJECT, true)) return false;
   }
   if (!heap_ref_of(c, ROOT_SLOT(ROOT_FN_PROPS), TC_PROPS, true)) return false;
+  if (ROOT_SLOT(ROOT_FN_PROPS) != VAL_UNDEFINED) {
+    // ROM function -> its PROPS: object.c reads each value as a PROPS (found by tests/fuzz).
+    const uint8_t* t = c->heap + ROOT_SLOT(ROOT_FN_PROPS);
+    for (uint32_t i = 0; i < rd32(t + 4); i++) {
+      mvm_value_t k = rd32(t + 8 + 8 * i), v = rd32(t + 12 + 8 * i);
+      if (!value_is_rom(k) || ref_type(c, k) != TC_FUNCTION ||
+          !heap_ref_of(c, v, TC_PROPS, false)) {
+        return false;
+      }
+    }
+  }
   if (!heap_ref_of(c, ROOT_SLOT(ROOT_JOBS), TC_ARRAY, true)) return false;
   if (!heap_ref_of(c, ROOT_SLOT(ROOT_GLOBAL_THIS), TC_OBJECT, true)) return false;
   for (uint32_t i = ROOT_STR_FIRST; i < ROOT_STR__END; i++) {
@@ -661,13 +677,14 @@ static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* 
     return MVM_E_INVALID_IMAGE;
   }
   if (crc32_ieee(image + 20, size - 20, 0) != rd32(image + 16)) return MVM_E_IMAGE_CRC;
+  uint64_t at = header_len;  // sections back to back, each 4-aligned, ending the image
   for (int s = 0; s < S__COUNT; s++) {
-    off[s] = rd32(image + 32 + 8 * s);
-    len[s] = rd32(image + 36 + 8 * s);
-    if ((off[s] & 3u) || off[s] < header_len || (uint64_t)off[s] + len[s] > size) {
-      return MVM_E_INVALID_IMAGE;
-    }
+    off[s] = (uint32_t)at;
+    len[s] = rd32(image + 28 + 4 * s);
+    at = (at + len[s] + 3) & ~(uint64_t)3;
+    if (at > size) return MVM_E_INVALID_IMAGE;
   }
+  if (at != size) return MVM_E_INVALID_IMAGE;
   if ((len[S_IMPORTS] & 1u) || (len[S_EXPORTS] & 7u) || (len[S_GLOBALS] & 3u) ||
       (len[S_HEAP] & 3u) || len[S_GLOBALS] / 4 > 65535 || len[S_ROM] >= 0x7FFFFFFF) {
     return MVM_E_INVALID_IMAGE;
@@ -693,7 +710,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   c.starts = NULL;
   err = rom_validate(c.rom, c.rom_len, arena, context, &c.rom_starts);
   if (err) return err;
-  uint32_t entry = rd32(image + 24), names = rd32(image + 28);
+  uint32_t entry = NO_OFFSET, names = rd32(image + 24);  // images have no entry function
   uint32_t global_count = len[S_GLOBALS] / 4;
   // NO_OFFSET: no entry function (an image's ROM holds what the program can still reach).
   if ((entry != NO_OFFSET &&

@@ -95,6 +95,8 @@ static bool operands_ok(const fn_info_t* f, const uint8_t* code, uint32_t pc) {
     case OP_INC_LOCAL:
     case OP_DEC_LOCAL:
       return a[0] < f->nlocals;
+    case OP_LOAD_LOCAL2:
+      return a[0] < f->nlocals && a[1] < f->nlocals;
     case OP_LOAD_GLOBAL:
     case OP_STORE_GLOBAL:
     case OP_LOAD_GLOBAL_FN:
@@ -135,7 +137,8 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, uint32_t global_
     uint32_t len = rd32(rom + at + FN_CODE_LEN);
     if (len > longest) longest = len;
   }
-  if (longest == 0) return MVM_E_OK;
+  // Every FUNCTION is checked, even when all have empty code: empty code is refused (a call
+  // would run whatever bytes follow).
   uint8_t* marks = (uint8_t*)mem_alloc(arena, longest / 8 + 1, context);
   if (!marks) return MVM_E_OUT_OF_MEMORY;
   bool ok = true;

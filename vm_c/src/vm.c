@@ -1351,6 +1351,13 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     sp += 2;
     NEXT();
   }
+  CASE(LOAD_LOCAL2) {
+    sp[0] = locals[pc[0]];
+    sp[1] = locals[pc[1]];
+    pc += 2;
+    sp += 2;
+    NEXT();
+  }
   CASE(ADD_I8) {
     b = value_from_int(READ_I8());
     a = sp[-1];

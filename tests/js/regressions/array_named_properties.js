@@ -1,4 +1,3 @@
-// skip: pending
 // Regression (differential testing, tests/differential/FINDINGS.md): properties whose key
 // is not an array index can be stored on arrays (JS arrays are objects); they do not
 // change the length, and non-canonical numeric strings are not indexes.

@@ -1,4 +1,3 @@
-// skip: pending
 // Regression (differential testing, tests/differential/FINDINGS.md): arrow functions and
 // methods have no prototype property and are not constructors; function declarations and
 // expressions do have a prototype.
