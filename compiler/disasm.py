@@ -21,15 +21,24 @@ from .opcodes import (
     BUILTIN_NAMES,
     ERROR_KIND_JSNAMES,
     FEATURE_NAMES,
+    FEATURE_PACKED_ROM,
     NO_OFFSET,
     OP_INFO,
-    SECTION_NAMES,
     SPECIAL_NAMES,
+    TYPE_ARRAY,
+    TYPE_BYTES,
+    TYPE_CLOSURE,
     TYPE_CONSTS,
     TYPE_FLOAT64,
     TYPE_FUNCTION,
+    TYPE_HOSTFN,
     TYPE_LINES,
     TYPE_NAMES,
+    TYPE_OBJECT,
+    TYPE_PROMISE,
+    TYPE_PROPERTY,
+    TYPE_PROPS,
+    TYPE_RESOLVER,
     TYPE_STRING8,
     TYPE_STRING16,
     Op,
@@ -453,73 +462,271 @@ def disasm_unit(unit: bytes) -> str:
     return "\n".join(out) + "\n"
 
 
-IMAGE_HEADER = "<8sHHIIII"
-IMAGE_HEADER_SIZE = 48  # the struct above, then 5 section lengths
+IMAGE_HEADER = "<8sHHIII"  # magic, version, features, crc32, image size, ROM length
+IMAGE_HEADER_SIZE = 24  # then the ROM, then the packed part (LEB128 words)
+_RAW_TYPES = (TYPE_STRING8, TYPE_STRING16, TYPE_BYTES)
 
 
-def disasm_image(image: bytes) -> str:
+def _uleb(n: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte = n & 0x7F
+        n >>= 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+class _Words:
+    """Strict reads of the packed part: a word that runs past the end or past 32 bits raises."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.at = data, 0
+
+    def word(self) -> int:
+        value = 0
+        for shift in range(0, 35, 7):
+            if self.at >= len(self.data):
+                raise ValueError("image: packed part truncated")
+            byte = self.data[self.at]
+            self.at += 1
+            value |= (byte & 0x7F) << shift
+            if not byte & 0x80:
+                if value > 0xFFFFFFFF:
+                    break
+                return value
+        raise ValueError("image: packed word longer than 32 bits")
+
+    def raw(self, n: int) -> bytes:
+        if self.at + n > len(self.data):
+            raise ValueError("image: packed part truncated")
+        self.at += n
+        return self.data[self.at - n : self.at]
+
+
+@dataclass
+class ImageParts:
+    """An image's contents, the heap expanded as a restored VM sees it (docs/internals.md 10)."""
+
+    version: int
+    features: int
+    crc: int
+    size: int
+    rom: bytes
+    global_names: int
+    imports: list[int]
+    exports: list[tuple[int, int]]
+    globals: list[int]
+    heap: bytes
+
+
+_FUNCTION_FIELDS = (  # a FUNCTION's header fields after its header word: offset, struct format
+    (4, "<B"), (5, "<B"), (6, "<H"), (8, "<H"), (10, "<H"),
+    (12, "<I"), (16, "<I"), (20, "<I"), (24, "<I"),
+)
+_PLUS_ONE = (12, 20)  # consts and lines: NO_OFFSET is packed as 0
+
+
+def _implied_size(kind: int, n: int) -> int:
+    """snapshot.c implied_size: an allocation's size with no spare room (0: always written)."""
+    fixed = {TYPE_HOSTFN: 8, TYPE_FLOAT64: 12, TYPE_OBJECT: 12, TYPE_ARRAY: 16,
+             TYPE_CLOSURE: 16, TYPE_PROPERTY: 16, TYPE_PROMISE: 16, TYPE_RESOLVER: 16}
+    if kind in fixed:
+        return fixed[kind]
+    base = {TYPE_STRING8: 8 + n, TYPE_BYTES: 8 + n, TYPE_STRING16: 8 + 2 * n,
+            TYPE_FUNCTION: 28 + n, TYPE_LINES: 12 + n, TYPE_PROPS: 8 + 8 * n,
+            TYPE_CONSTS: 8 + 4 * n}.get(kind)
+    return 0 if base is None else max(8, (base + 3) & ~3)
+
+
+def _unpack_allocs(w: _Words, length: int, start: int) -> bytes:
+    """snapshot.c unpack_allocs: the region [0, length) from its packed allocations."""
+    heap = bytearray(length)
+    at = start
+    while at < length:
+        head = w.raw(1)[0]
+        kind, flags = head & 31, (head >> 5) & 3
+        size = 4 * w.word() if head & 0x80 else 0
+        n, need, fields = 0, 8, []
+        if kind in _RAW_TYPES:
+            n = w.word()
+            need = 8 + (2 * n if kind == TYPE_STRING16 else n)
+        elif kind == TYPE_FLOAT64:
+            need = 12
+        elif kind == TYPE_FUNCTION:
+            fields = [w.word() for _ in _FUNCTION_FIELDS]
+            n = fields[-1]
+            need = 28 + n
+        elif kind == TYPE_LINES:
+            fields = [w.word() for _ in range(3)]
+            n = fields[2]
+            need = 12 + n
+        elif kind in (TYPE_PROPS, TYPE_CONSTS):
+            n = w.word()
+        size = size or _implied_size(kind, n)
+        if size < 8 or size < need or at + size > length:
+            raise ValueError(f"packed: bad allocation (type {kind}, size {size}) at {at}")
+        struct.pack_into("<I", heap, at, ((size | flags) << 5) | kind)
+        if kind in _RAW_TYPES:
+            struct.pack_into("<I", heap, at + 4, n)
+            heap[at + 8 : at + need] = w.raw(need - 8)
+        elif kind == TYPE_FLOAT64:
+            heap[at + 4 : at + 12] = w.raw(8)
+        elif kind == TYPE_FUNCTION:
+            for (field, fmt), v in zip(_FUNCTION_FIELDS, fields):
+                v = (v - 1) & 0xFFFFFFFF if field in _PLUS_ONE else v
+                if v >= 1 << (8 * struct.calcsize(fmt)):
+                    raise ValueError(f"packed: FUNCTION field out of range at {at}")
+                struct.pack_into(fmt, heap, at + field, v)
+            heap[at + 28 : at + 28 + n] = w.raw(n)
+        elif kind == TYPE_LINES:
+            struct.pack_into("<II", heap, at + 4, fields[0], fields[1])
+            heap[at + 12 : at + 12 + n] = w.raw(n)
+        else:
+            first = 4
+            if kind in (TYPE_PROPS, TYPE_CONSTS):
+                struct.pack_into("<I", heap, at + 4, n)
+                first = 8
+            for field in range(first, size, 4):
+                struct.pack_into("<I", heap, at + field, w.word())
+        at += size
+    return bytes(heap)
+
+
+def _pack_allocs(heap: bytes, start: int) -> bytes:
+    """snapshot.c pack_allocs: the allocations of a ROM (start 0) or heap (start 4)."""
+    out = bytearray()
+    at = start
+    while at < len(heap):
+        (header,) = struct.unpack_from("<I", heap, at)
+        kind, size = header & 31, (header >> 5) & ~3
+        n = 0
+        if kind in _RAW_TYPES or kind in (TYPE_PROPS, TYPE_CONSTS):
+            (n,) = struct.unpack_from("<I", heap, at + 4)
+        elif kind == TYPE_FUNCTION:
+            (n,) = struct.unpack_from("<I", heap, at + 24)
+        elif kind == TYPE_LINES:
+            n = len(heap[at + 12 : at + size].rstrip(b"\0"))
+        head = kind | (((header >> 5) & 3) << 5)
+        if _implied_size(kind, n) == size:
+            out.append(head)
+        else:
+            out.append(head | 0x80)
+            out += _uleb(size >> 2)
+        if kind in _RAW_TYPES:
+            out += _uleb(n) + heap[at + 8 : at + 8 + (2 * n if kind == TYPE_STRING16 else n)]
+        elif kind == TYPE_FLOAT64:
+            out += heap[at + 4 : at + 12]
+        elif kind == TYPE_FUNCTION:
+            for field, fmt in _FUNCTION_FIELDS:
+                (v,) = struct.unpack_from(fmt, heap, at + field)
+                out += _uleb((v + 1) & 0xFFFFFFFF if field in _PLUS_ONE else v)
+            out += heap[at + 28 : at + 28 + n]
+        elif kind == TYPE_LINES:
+            out += _uleb(struct.unpack_from("<I", heap, at + 4)[0])
+            out += _uleb(struct.unpack_from("<I", heap, at + 8)[0])
+            out += _uleb(n) + heap[at + 12 : at + 12 + n]
+        else:
+            for field in range(4, size, 4):
+                out += _uleb(struct.unpack_from("<I", heap, at + field)[0])
+        at += size
+    return bytes(out)
+
+
+def unpack_image(image: bytes) -> ImageParts:
+    """Splits an image into its parts; ValueError if it is malformed (the CRC is not checked)."""
     r = Reader(image, "image")
-    magic, version, header_size, features, crc, size, names_off = r.unpack(
-        IMAGE_HEADER, 0
-    )
+    magic, version, features, crc, size, rom_len = r.unpack(IMAGE_HEADER, 0)
     if magic != IMAGE_MAGIC:
         raise ValueError("not an image (bad magic)")
     if size > len(image):
-        raise ValueError(
-            f"image truncated: header says {size} bytes, have {len(image)}"
-        )
-    if size < IMAGE_HEADER_SIZE or header_size < IMAGE_HEADER_SIZE or header_size > size:
-        raise ValueError("image: bad header or image size")
-    computed = zlib.crc32(image[20:size])
-    feature_list = [
-        FEATURE_NAMES.get(b, f"bit{b}") for b in range(32) if features >> b & 1
-    ]
-    out = [
-        f"image version {version}, header {header_size} bytes, size {size}, "
-        f"features {','.join(feature_list) or '-'}",
-        f"crc {crc:#010x} "
-        + ("ok" if computed == crc else f"MISMATCH (computed {computed:#010x})"),
-    ]
-    sections: dict[str, bytes] = {}
-    offset = header_size  # sections back to back, each 4-aligned
-    for i in range(5):
-        (length,) = r.unpack("<I", 28 + 4 * i)
-        name = SECTION_NAMES.get(i, str(i))
-        if offset + length > size:
-            raise ValueError(f"image: section {name} ({offset}+{length}) out of bounds")
-        sections[name] = image[offset : offset + length]
-        out.append(f"section {name}: offset {offset}, {length} bytes")
-        offset = (offset + length + 3) & ~3
-    view = RomView(sections["ROM"])
-    # NO_OFFSET: no names (no global is in its TDZ) / no entry (it ran at build time).
-    view.global_names = (
-        view.global_name_list(names_off) if names_off != NO_OFFSET else []
-    )
-    heap = Heapish(sections["HEAP"], "heap", start=4)
-    view.heap = heap
+        raise ValueError(f"image truncated: header says {size} bytes, have {len(image)}")
+    packed_rom = bool(features >> FEATURE_PACKED_ROM & 1)
+    if size < IMAGE_HEADER_SIZE or rom_len % 4 or (
+        not packed_rom and IMAGE_HEADER_SIZE + rom_len > size
+    ):
+        raise ValueError("image: bad image size or ROM length")
+    w = _Words(image[IMAGE_HEADER_SIZE:size])
+    if packed_rom:
+        if rom_len > 8 * (size - IMAGE_HEADER_SIZE):
+            raise ValueError("image: ROM length larger than its packed bytes allow")
+        rom = _unpack_allocs(w, rom_len, 0)
+    else:
+        rom = w.raw(rom_len)
+    names = (w.word() - 1) & 0xFFFFFFFF
+    imports = [w.word() for _ in range(w.word())]
+    exports = [(w.word(), w.word()) for _ in range(w.word())]
+    globals_ = [w.word() for _ in range(w.word())]
+    heap_len = w.word()
+    if heap_len < 8 or heap_len % 4:
+        raise ValueError(f"image: bad heap length {heap_len}")
+    heap = _unpack_allocs(w, heap_len, 4)
+    if w.at != len(w.data):
+        raise ValueError("image: bytes after the heap")
+    return ImageParts(version, features, crc, size, rom, names, imports, exports, globals_, heap)
 
-    imports = Reader(sections["IMPORTS"], "imports")
-    for i in range(len(sections["IMPORTS"]) // 2):
-        out.append(f"import {i}: id {imports.u16(2 * i):#06x}")
-    exports = Reader(sections["EXPORTS"], "exports")
-    for i in range(len(sections["EXPORTS"]) // 8):
-        key, value = exports.unpack("<II", 8 * i)
+
+def pack_image(parts: ImageParts) -> bytes:
+    """The image of parts, with its size and CRC computed (what mvm_snapshot writes). The ROM is
+    packed if parts.features has FEATURE PACKED_ROM, else stored as it is."""
+    if parts.features >> FEATURE_PACKED_ROM & 1:
+        packed = bytearray(_pack_allocs(parts.rom, 0))
+    else:
+        packed = bytearray(parts.rom)
+    packed += _uleb((parts.global_names + 1) & 0xFFFFFFFF)
+    packed += _uleb(len(parts.imports)) + b"".join(_uleb(i) for i in parts.imports)
+    packed += _uleb(len(parts.exports))
+    for key, value in parts.exports:
+        packed += _uleb(key) + _uleb(value)
+    packed += _uleb(len(parts.globals)) + b"".join(_uleb(v) for v in parts.globals)
+    packed += _uleb(len(parts.heap)) + _pack_allocs(parts.heap, 4)
+    size = IMAGE_HEADER_SIZE + len(packed)
+    rest = struct.pack("<II", size, len(parts.rom)) + bytes(packed)
+    head = struct.pack("<8sHH", IMAGE_MAGIC, parts.version, parts.features)
+    return head + struct.pack("<I", zlib.crc32(rest)) + rest
+
+
+def disasm_image(image: bytes) -> str:
+    parts = unpack_image(image)
+    computed = zlib.crc32(image[16 : parts.size])
+    feature_list = [
+        FEATURE_NAMES.get(b, f"bit{b}") for b in range(16) if parts.features >> b & 1
+    ]
+    rom_len, heap = len(parts.rom), parts.heap
+    out = [
+        f"image version {parts.version}, header {IMAGE_HEADER_SIZE} bytes, size {parts.size}, "
+        f"features {','.join(feature_list) or '-'}",
+        f"crc {parts.crc:#010x} "
+        + ("ok" if computed == parts.crc else f"MISMATCH (computed {computed:#010x})"),
+        f"packed: {parts.size - IMAGE_HEADER_SIZE} bytes after the header: ROM {rom_len} bytes "
+        + ("(packed)" if parts.features >> FEATURE_PACKED_ROM & 1 else "(as it is)")
+        + f", imports, exports, globals, heap {len(heap)} bytes",
+    ]
+    view = RomView(parts.rom)
+    # NO_OFFSET: no names (no global is in its TDZ).
+    view.global_names = (
+        view.global_name_list(parts.global_names) if parts.global_names != NO_OFFSET else []
+    )
+    heap_view = Heapish(heap, "heap", start=4)
+    view.heap = heap_view
+    for i, ident in enumerate(parts.imports):
+        out.append(f"import {i}: id {ident:#06x}")
+    for key, value in parts.exports:
         out.append(f"export {view.value(key)} = {view.value(value)}")
-    globals_ = Reader(sections["GLOBALS"], "globals")
-    for i in range(len(sections["GLOBALS"]) // 4):
+    for i, v in enumerate(parts.globals):
         name = view.global_names[i] if i < len(view.global_names) else "?"
-        out.append(f"global {i} {name} = {view.value(globals_.u32(4 * i))}")
+        out.append(f"global {i} {name} = {view.value(v)}")
 
     counts: Counter[str] = Counter()
     listing = []
-    for offset, kind, alloc_size in heap.walk():
+    for offset, kind, alloc_size in heap_view.walk():
         counts[type_name(kind)] += 1
         detail = ""
         if kind in (TYPE_STRING8, TYPE_STRING16, TYPE_FLOAT64):
-            detail = " " + heap.describe(offset)
+            detail = " " + heap_view.describe(offset)
         listing.append(f"  heap@{offset} {type_name(kind)} {alloc_size} bytes{detail}")
     summary = ", ".join(f"{n} {t}" for t, n in sorted(counts.items())) or "empty"
-    out.append(f"heap: {len(sections['HEAP'])} bytes: {summary}")
+    out.append(f"heap: {len(heap)} bytes: {summary}")
     out += listing
     out += view.functions()
     return "\n".join(out) + "\n"

@@ -45,7 +45,22 @@ from .scope import (
     Ref,
     Scope,
     Undeclared,
+    super_always_called,
 )
+
+# Standard globals of JavaScript that the subset does not have (docs/language.md). Using one
+# is refused at compile time rather than left to throw "X is not defined" at run time; only
+# `typeof X` (feature detection) still compiles, giving "undefined".
+UNSUPPORTED_GLOBALS = frozenset((
+    "RegExp", "Symbol", "Map", "Set", "WeakMap", "WeakSet", "WeakRef",
+    "FinalizationRegistry", "Proxy", "Reflect", "Date", "BigInt", "BigInt64Array",
+    "BigUint64Array", "ArrayBuffer", "SharedArrayBuffer", "DataView", "Int8Array",
+    "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+    "Float32Array", "Float64Array", "Atomics", "Intl", "AggregateError", "EvalError",
+    "URIError", "setTimeout", "setInterval", "clearTimeout", "clearInterval",
+    "queueMicrotask", "structuredClone", "encodeURIComponent", "decodeURIComponent",
+    "encodeURI", "decodeURI", "escape", "unescape",
+))
 
 MAX_LOCALS = 255
 MAX_PARAMS = 255
@@ -245,6 +260,8 @@ class FunctionLowering:
     def load_ref(self, ref: Ref, node: Any) -> None:
         if isinstance(ref, Binding):
             self.load_binding(ref, node)
+            if ref.tdz and id(node) in self.analysis.tdz_checks:
+                self.check_initialized(ref.name)
             if ref.kind is Kind.THIS and ref.scope.function.is_derived_constructor:
                 self.check_this_initialized()
         elif isinstance(ref, Builtin):
@@ -256,8 +273,46 @@ class FunctionLowering:
                 self.push_number(math.nan if ref.name == "NaN" else math.inf)
         elif isinstance(ref, DirectThis):
             self.emit(Op.LOAD_THIS)
+        elif ref.name in UNSUPPORTED_GLOBALS:
+            raise self.error(node, f"{ref.name} is not supported (outside the subset)")
         else:
             self.throw_error(ERROR_KIND_REFERENCE_ERROR, f"{ref.name} is not defined")
+
+    def derived_return_check(self) -> None:
+        """A derived constructor returning undefined (explicitly or by falling off its end)
+        must have called super(): else ReferenceError, as in JS. The value stays on the stack."""
+        this_binding = self.info.this_binding
+        if super_always_called(self.info.node):
+            return
+        done = Label("derived_return_ok")
+        self.emit(Op.DUP)
+        self.emit(Op.PUSH_UNDEFINED)
+        self.emit(Op.STRICT_EQ)
+        self.emit(Op.JUMP_IF_FALSE, done)
+        if this_binding is None:  # no super() anywhere in the constructor
+            self.throw_error(
+                ERROR_KIND_REFERENCE_ERROR,
+                "Must call super constructor in derived class before accessing 'this' or "
+                "returning from derived constructor",
+            )
+        else:
+            self.load_binding(this_binding, self.info.node)
+            self.check_this_initialized()
+            self.emit(Op.POP)
+        self.place(done)
+
+    def check_initialized(self, name: str) -> None:
+        """Throws ReferenceError if the let/const/class value on the stack is the TDZ
+        marker (HOLE): the reference ran before the declaration (scope.may_precede_init)."""
+        ok = Label("tdz_ok")
+        self.emit(Op.DUP)
+        self.emit(Op.PUSH_HOLE)
+        self.emit(Op.STRICT_EQ)
+        self.emit(Op.JUMP_IF_FALSE, ok)
+        self.throw_error(
+            ERROR_KIND_REFERENCE_ERROR, f"Cannot access '{name}' before initialization"
+        )
+        self.place(ok)
 
     def check_this_initialized(self) -> None:
         """Throws ReferenceError if the `this` on the stack is the TDZ marker (HOLE)."""
@@ -276,6 +331,10 @@ class FunctionLowering:
     def assign_ref(self, ref: Ref, node: Any, want: bool) -> None:
         """Stores the value on top of the stack into ref; keeps a copy if want."""
         if isinstance(ref, Binding):
+            if ref.tdz and id(node) in self.analysis.tdz_checks:
+                self.load_binding(ref, node)  # assigning in the TDZ throws too
+                self.check_initialized(ref.name)
+                self.emit(Op.POP)
             if ref.immutable:
                 self.throw_error(ERROR_KIND_TYPE_ERROR, CONST_ASSIGNMENT)
                 return
@@ -313,6 +372,10 @@ class FunctionLowering:
             self.emit(Op.SCOPE_PUSH, scope.slot_count)
             self.control.append(ScopeExit())
         self.scope = scope
+        for binding in scope.bindings.values():
+            if binding.tdz and not binding.is_global:  # in its TDZ until declared
+                self.emit(Op.PUSH_HOLE)
+                self.store_binding(binding, scope.node)
         yield
         if scope.materialized:
             popped = self.control.pop()
@@ -424,6 +487,8 @@ class FunctionLowering:
 
     def emit_return(self) -> None:
         """Returns the value on the stack; an async function resolves its promise with it."""
+        if self.info.is_derived_constructor:
+            self.derived_return_check()
         if self.info.is_async:
             self.emit(Op.LOAD_LOCAL, self.async_promise)
             self.emit(Op.SWAP)

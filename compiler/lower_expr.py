@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from .ir import Label
@@ -53,6 +54,9 @@ LOGICAL_ASSIGN = ("&&=", "||=", "??=")
 
 # CALL_ARRAY modes.
 CALL_PLAIN, CALL_NEW, CALL_SUPER = 0, 1, 2
+# The global slots of the prelude's __mvm_bind and __mvm_bind_of (prelude_bind.js), set by
+# program.py for each compilation (None when the program never mentions `bind`).
+BIND_HELPER: dict[str, int | None] = {"slot": None, "of_slot": None}
 
 
 @dataclass
@@ -368,7 +372,15 @@ class ExpressionLowering(ClassLowering):
     def get_member(self, member: Any) -> None:
         """With the object on the stack, replaces it by object[key]."""
         prop = member.property
-        if not member.computed:
+        if not member.computed and prop.name == "bind" and BIND_HELPER["of_slot"] is not None:
+            # obj.bind read as a value -> __mvm_bind_of(obj) (prelude_bind.js). Computed
+            # reads (obj['bind']) stay plain: the helpers read the real property that way.
+            self.emit(Op.LOAD_GLOBAL, BIND_HELPER["of_slot"])
+            self.emit(Op.SWAP)
+            self.emit(Op.PUSH_UNDEFINED)
+            self.emit(Op.SWAP)
+            self.emit(Op.CALL, 1)
+        elif not member.computed:
             self.emit(Op.GET_PROP, self.key_const(prop.name))
         elif prop.type == "Literal" and isinstance(prop.value, str):
             self.emit(Op.GET_PROP, self.key_const(prop.value))
@@ -397,6 +409,26 @@ class ExpressionLowering(ClassLowering):
 
     def visit_CallExpression(self, node: Any) -> None:
         callee = node.callee
+        if (
+            callee.type == "MemberExpression"
+            and not callee.computed
+            and callee.property.name == "bind"
+            and callee.object.type != "Super"
+            and not callee.optional
+            and not node.optional
+            and BIND_HELPER["slot"] is not None
+        ):
+            # X.bind(...) -> __mvm_bind(X, ...) (prelude.js): functions have no `bind`
+            # property in the VM, so only direct calls are supported.
+            self.emit(Op.LOAD_GLOBAL, BIND_HELPER["slot"])
+            self.emit(Op.PUSH_UNDEFINED)
+            self.call_with_arguments(
+                SimpleNamespace(
+                    arguments=[callee.object, *node.arguments], loc=node.loc, type=node.type
+                ),
+                CALL_PLAIN,
+            )
+            return
         if callee.type == "Super":
             self.super_call(node)
             return

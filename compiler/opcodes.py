@@ -245,7 +245,7 @@ OP_INFO: dict[Op, OpInfo] = {
 }
 
 # CONST
-BYTECODE_VERSION = 2
+BYTECODE_VERSION = 3
 UNIT_VERSION = 1
 IMPORT_ID_RESERVED_BASE = 0xFF00
 IMPORT_ID_PRINT = 0xFF00
@@ -273,6 +273,7 @@ ERR_WRONG_TYPE = 16
 ERR_INVALID_UNIT = 17
 ERR_STACK_OVERFLOW = 18
 ERR_REENTRANT = 19
+ERR_IMAGE_FEATURE = 20
 ERR_CODE: dict[str, int] = {
     "OK": 0,
     "OUT_OF_MEMORY": 1,
@@ -294,6 +295,7 @@ ERR_CODE: dict[str, int] = {
     "INVALID_UNIT": 17,
     "STACK_OVERFLOW": 18,
     "REENTRANT": 19,
+    "IMAGE_FEATURE": 20,
 }
 ERR_TEXT: dict[int, str] = {
     0: "success",
@@ -316,6 +318,7 @@ ERR_TEXT: dict[int, str] = {
     17: "invalid bytecode unit",
     18: "stack overflow",
     19: "operation not allowed while the VM is running",
+    20: "image uses a builtin family this VM was built without",
 }
 
 # TYPE
@@ -499,6 +502,11 @@ BUILTIN_OBJECT_GET_PROTOTYPE_OF = 118
 BUILTIN_OBJECT_HAS_OWN_PROPERTY = 119
 BUILTIN_JSON_STRINGIFY = 120
 BUILTIN_JSON_PARSE = 121
+BUILTIN_FUNCTION_CALL = 122
+BUILTIN_FUNCTION_APPLY = 123
+BUILTIN_PROMISE_RACE = 124
+BUILTIN_PROMISE_ALL_SETTLED = 125
+BUILTIN_PROMISE_ANY = 126
 BUILTIN_NAMES: dict[int, str] = {
     0: "VM_IMPORT",
     1: "VM_EXPORT",
@@ -622,6 +630,11 @@ BUILTIN_NAMES: dict[int, str] = {
     119: "OBJECT_HAS_OWN_PROPERTY",
     120: "JSON_STRINGIFY",
     121: "JSON_PARSE",
+    122: "FUNCTION_CALL",
+    123: "FUNCTION_APPLY",
+    124: "PROMISE_RACE",
+    125: "PROMISE_ALL_SETTLED",
+    126: "PROMISE_ANY",
 }
 # Global identifier -> builtin index, for the names the compiler binds.
 BUILTIN_GLOBALS: dict[str, int] = {
@@ -680,8 +693,10 @@ SECTION_NAMES: dict[int, str] = {
 FEATURE_FLOAT64 = 0
 FEATURE_PROFILE_HOST = 1
 FEATURE_PROFILE_MCU = 2
+FEATURE_PACKED_ROM = 3
 FEATURE_NAMES: dict[int, str] = {
     0: "FLOAT64",
     1: "PROFILE_HOST",
     2: "PROFILE_MCU",
+    3: "PACKED_ROM",
 }

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from . import lower_expr
 from .errors import CompileError
 from .ir import FLAG_MODULE, FuncConst, Instr, IRFunction
 from .lower_base import ModuleContext
@@ -18,6 +19,7 @@ from .scope import DEFAULT_KEY, Binding, Kind, analyze_module
 from .unit import UnitExport, write_unit
 
 PRELUDE_PATH = Path(__file__).with_name("prelude.js")
+PRELUDE_BIND_PATH = Path(__file__).with_name("prelude_bind.js")  # f.bind(...), when used
 PRELUDE_NAME = "<prelude>"
 
 
@@ -37,14 +39,20 @@ class Program:
                 )
 
     def compile(self, entry: Module) -> bytes:
-        source = PRELUDE_PATH.read_text(encoding="utf-8") + self.host_prelude
-        prelude = self.loader.make_module(PRELUDE_NAME, PRELUDE_NAME, ".", source)
         modules = self.loader.evaluation_order(entry)
+        source = PRELUDE_PATH.read_text(encoding="utf-8")
+        if any("bind" in m.source for m in modules):
+            source += PRELUDE_BIND_PATH.read_text(encoding="utf-8")
+        source += self.host_prelude
+        prelude = self.loader.make_module(PRELUDE_NAME, PRELUDE_NAME, ".", source)
         prelude.analysis = analyze_module(
             prelude.program, prelude.filename, lambda name: None
         )
         self.allocate_globals(prelude)
         ambient = prelude.analysis.module_scope.bindings
+        for key, name in (("slot", "__mvm_bind"), ("of_slot", "__mvm_bind_of")):
+            helper = ambient.get(name)  # prelude_bind.js, when included
+            lower_expr.BIND_HELPER[key] = helper.global_slot if helper else None
 
         def resolve_ambient(name: str) -> Binding | None:
             return ambient.get(name)

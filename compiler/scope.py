@@ -68,6 +68,11 @@ class Binding:
     global_slot: int | None = None  # module scope (imports: set by the linker)
     import_spec: str | None = None  # imports: module specifier and exported name
     import_name: str | None = None
+    # let/const/class in a function: the source offset where the declaration's initializer
+    # ends (references before it may run before it: the temporal dead zone), and whether
+    # some reference needs the run-time check (the binding then starts as HOLE).
+    decl_end: int | None = None
+    tdz: bool = False
 
     @property
     def immutable(self) -> bool:
@@ -177,6 +182,7 @@ class ModuleAnalysis:
     classes: dict[int, ClassInfo] = field(
         default_factory=dict
     )  # id(class node) -> info
+    tdz_checks: set[int] = field(default_factory=set)  # id(Identifier) that may be in the TDZ
 
     @property
     def module_scope(self) -> Scope:
@@ -306,6 +312,7 @@ class Analyzer:
         self.scope: Scope | None = None
         self.function: FunctionInfo | None = None
         self.classes: dict[int, ClassInfo] = {}
+        self.tdz_checks: set[int] = set()
 
     # --- declarations -------------------------------------------------------------
 
@@ -350,9 +357,9 @@ class Analyzer:
                 kind = Kind.LET if node.kind == "let" else Kind.CONST
                 for declarator in node.declarations:
                     for ident in pattern_names(declarator.id):
-                        self.declare(scope, ident, kind)
+                        self.declare(scope, ident, kind).decl_end = declarator.range[1]
             elif node.type == "ClassDeclaration":
-                self.declare(scope, node.id, Kind.LET)
+                self.declare(scope, node.id, Kind.LET).decl_end = node.range[1]
             elif node.type == "FunctionDeclaration":
                 if node.id is None:  # export default function () {}
                     self.declare(scope, node, Kind.FUNCTION, DEFAULT_KEY)
@@ -389,12 +396,39 @@ class Analyzer:
             function.needs_closure = True
             function = function.parent
 
+    def may_precede_init(self, binding: Binding, node: Any) -> bool:
+        """Whether this reference to a let/const/class may run before its declaration has
+        initialized it (module bindings are globals: the VM checks those itself). Textually
+        later references in the same function run later, except across switch cases; a
+        later reference in a nested function runs later unless that function is a hoisted
+        declaration."""
+        assert binding.decl_end is not None
+        if binding.is_global or node is binding.node or getattr(node, "range", None) is None:
+            return False
+        if node.range[0] < binding.decl_end:
+            return True
+        if binding.scope.node is not None and binding.scope.node.type == "SwitchStatement":
+            return True
+        owner = binding.scope.function
+        function = self.function
+        while function is not None and function.parent is not owner and function is not owner:
+            function = function.parent
+        return (
+            function is not None
+            and function is not owner
+            and function.node is not None
+            and function.node.type == "FunctionDeclaration"
+        )
+
     def lookup(self, name: str, node: Any) -> Ref:
         scope = self.scope
         while scope is not None:
             binding = scope.bindings.get(name)
             if binding is not None:
                 self.capture(binding)
+                if binding.decl_end is not None and self.may_precede_init(binding, node):
+                    binding.tdz = True
+                    self.tdz_checks.add(id(node))
                 return binding
             scope = scope.parent
         ambient = self.ambient(name)
@@ -550,6 +584,10 @@ class Analyzer:
                 or not (owner.home.derived)
             ):
                 raise error_at(node, self.filename, "'super' keyword unexpected here")
+            if owner.this_binding is None and not super_always_called(owner.node):
+                # A constructor that may return without super() checks `this` there
+                # (lower_base.derived_return_check): it needs the binding that says.
+                self.resolve_this(node)
         for child in children(node):
             self.visit(child)
 
@@ -811,7 +849,7 @@ class Analyzer:
         self.visit_all(body)
         self.assign_scope_slots()
         return ModuleAnalysis(
-            info, self.scopes, self.functions, self.refs, self.classes
+            info, self.scopes, self.functions, self.refs, self.classes, self.tdz_checks
         )
 
     def assign_scope_slots(self) -> None:
@@ -837,3 +875,36 @@ def analyze_module(
         return Analyzer(filename, ambient).analyze_module(program)
     except RecursionError:
         raise CompileError("program is nested too deeply", filename) from None
+
+
+def super_always_called(function_node: Any) -> bool:
+    """True when a constructor's body runs super(...) as a statement of its own, with no
+    `return` before it: it cannot return without calling super()."""
+    body = getattr(function_node, "body", None)
+    if body is None or body.type != "BlockStatement":
+        return False
+    for statement in body.body:
+        if (
+            statement.type == "ExpressionStatement"
+            and statement.expression.type == "CallExpression"
+            and statement.expression.callee.type == "Super"
+        ):
+            return True
+        if _has_return(statement):
+            return False
+    return False
+
+
+def _has_return(node: Any) -> bool:
+    """A return statement under node, not counting nested functions."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        t = getattr(n, "type", None)
+        if t == "ReturnStatement":
+            return True
+        if t in ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression",
+                 "ClassDeclaration", "ClassExpression"):
+            continue
+        stack.extend(children(n))
+    return False

@@ -62,11 +62,11 @@ def build_image(entry: str, *, host: Any = None, bare_modules: dict[str, str] | 
 
 # ---- Targets (image profiles) ----
 #
-# The image header's features word (offset 12) has one profile bit: FEATURE PROFILE_HOST for the
+# The image header's features word (u16 at offset 10) has one profile bit: FEATURE PROFILE_HOST for the
 # host VM (the cffi module, `mvc run`), PROFILE_MCU for a VM built with MVM_PROFILE_MCU=1
 # (vm_c/ports/cortex_m). Both profiles share the value encoding, so an MCU image is the host
-# build's snapshot with the profile bit swapped and the CRC-32 (of bytes [20, size)) redone; each
-# VM refuses the other profile's images with MVM_E_IMAGE_PROFILE.
+# build's snapshot with the profile bit swapped and its ROM unpacked (FEATURE PACKED_ROM off: the
+# VM uses it in place, in flash); each VM refuses the other profile's images with MVM_E_IMAGE_PROFILE.
 
 TARGETS = ("host", "mcu")
 MCU_DEFAULT_MAX_HEAP = 16 * 1024  # ports/cortex_m/mvm_port.h MVM_DEFAULT_MAX_HEAP
@@ -78,7 +78,7 @@ def image_profile(image: bytes) -> str | None:
 
     if len(image) < 16 or image[:4] != b"MVM\0":
         return None
-    features = int.from_bytes(image[12:16], "little")
+    features = int.from_bytes(image[10:12], "little")
     host = bool(features >> FEATURE_PROFILE_HOST & 1)
     mcu = bool(features >> FEATURE_PROFILE_MCU & 1)
     if host == mcu:
@@ -87,22 +87,26 @@ def image_profile(image: bytes) -> str | None:
 
 
 def retarget_image(image: bytes, target: str) -> bytes:
-    """The image for target ('host' or 'mcu'): the profile bit set, the CRC recomputed."""
-    import zlib
-
-    from compiler.opcodes import FEATURE_PROFILE_HOST, FEATURE_PROFILE_MCU
+    """The image for target ('host' or 'mcu'): the profile bit set. An MCU image keeps its ROM
+    unpacked (no FEATURE PACKED_ROM), so that the VM uses it in place, in flash; a host image
+    has it packed (smaller; restore expands it into RAM)."""
+    from compiler.disasm import pack_image, unpack_image
+    from compiler.opcodes import FEATURE_PACKED_ROM, FEATURE_PROFILE_HOST, FEATURE_PROFILE_MCU
 
     if target not in TARGETS:
         raise ValueError(f"unknown target {target!r} (choose host or mcu)")
     if image_profile(image) is None:
         raise ValueError("not an image with a profile")
-    features = int.from_bytes(image[12:16], "little")
-    features &= ~((1 << FEATURE_PROFILE_HOST) | (1 << FEATURE_PROFILE_MCU))
+    parts = unpack_image(image)
+    features = parts.features
+    features &= ~(
+        (1 << FEATURE_PROFILE_HOST) | (1 << FEATURE_PROFILE_MCU) | (1 << FEATURE_PACKED_ROM)
+    )
     features |= 1 << (FEATURE_PROFILE_MCU if target == "mcu" else FEATURE_PROFILE_HOST)
-    out = bytearray(image)
-    out[12:16] = features.to_bytes(4, "little")
-    out[16:20] = zlib.crc32(bytes(out[20:])).to_bytes(4, "little")
-    return bytes(out)
+    if target == "host":
+        features |= 1 << FEATURE_PACKED_ROM
+    parts.features = features
+    return pack_image(parts)
 
 
 def c_identifier(text: str) -> str:

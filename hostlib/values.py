@@ -133,6 +133,11 @@ def to_py(vm: "VM", v: int, depth: int = 0) -> Any:
         return JSFunction(vm, v)
     if depth > MAX_DEPTH:
         raise ValueError("value nested too deeply (circular?)")
+    if t == lib.MVM_T_OBJECT:  # a Uint8Array becomes bytes (a copy)
+        data = ffi.new("uint8_t**")
+        size = ffi.new("size_t*")
+        if lib.mvm_uint8array_data(p, v, data, size) == lib.MVM_E_OK:
+            return bytes(ffi.buffer(data[0], size[0])) if size[0] else b""
     out = ffi.new("mvm_value_t*")
     with Roots(vm) as roots:
         obj = roots.hold(v)
@@ -179,6 +184,10 @@ def from_py(vm: "VM", x: Any, roots: Roots, depth: int = 0) -> Any:
         return roots.hold(out[0])
     if isinstance(x, JSFunction):
         return roots.hold(x.handle.value)
+    if isinstance(x, (bytes, bytearray, memoryview)):  # a new Uint8Array holding a copy
+        data = bytes(x)
+        check(lib.mvm_new_uint8array(p, data, len(data), out))
+        return roots.hold(out[0])
     if isinstance(x, (list, tuple)):
         check(lib.mvm_new_array(p, out))
         arr = roots.hold(out[0])
@@ -246,6 +255,8 @@ def to_json(x: Any) -> str | None:
         return json.dumps(x, ensure_ascii=False)
     if isinstance(x, list):
         return "[" + ",".join(to_json(i) or "null" for i in x) + "]"
+    if isinstance(x, (bytes, bytearray)):  # a Uint8Array: as JSON.stringify gives it
+        return "{" + ",".join(f'"{i}":{b}' for i, b in enumerate(x)) + "}"
     parts = []
     for k, v in x.items():
         s = to_json(v)

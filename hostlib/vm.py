@@ -7,6 +7,7 @@ can catch.
 """
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any, Callable, Iterable, TextIO
 
@@ -59,7 +60,7 @@ class VM:
         self.ptr: Any = ffi.NULL
         self.host = Host()
         self._self_handle = ffi.new_handle(self)
-        self._image: Any = None  # keeps a restored image's bytes alive (ROM used in place)
+        self._image: Any = None  # a restored image's bytes (an unpacked ROM is used in place)
         self._strbuf = ffi.new("char[]", 256)
         self._owned_handles: set[JSFunction] = set()
         self._host_error: BaseException | None = None
@@ -89,7 +90,11 @@ class VM:
 
     @classmethod
     def restore(cls, image: bytes, host: Host | None = None, *, max_heap: int = 0,
-                stack_slots: int = 0, max_frames: int = 0, budget: int = 0) -> "VM":
+                stack_slots: int = 0, max_frames: int = 0, budget: int = 0,
+                random_seed: int | None = None) -> "VM":
+        """Resumes an image. Math.random is seeded from the OS (os.urandom) unless random_seed
+        is given (0: the fixed seed a build uses, so a sequence can be reproduced): every
+        restored instance of one image would otherwise draw the same numbers."""
         vm = cls()
         if host is not None:
             vm.host = host
@@ -99,7 +104,13 @@ class VM:
         check(lib.mvm_restore(vm._image, len(image), cfg, lib.hostlib_resolve,
                               vm._self_handle, out), "cannot restore image")
         vm.ptr = out[0]
+        vm.seed_random(int.from_bytes(os.urandom(8), "little") if random_seed is None
+                       else random_seed)
         return vm
+
+    def seed_random(self, seed: int) -> None:
+        """Seeds Math.random (64 bits; 0 is the fixed seed every fresh VM starts from)."""
+        lib.mvm_seed_random(self.ptr, seed & 0xFFFFFFFFFFFFFFFF)
 
     def close(self) -> None:
         for f in list(self._owned_handles):

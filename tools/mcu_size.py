@@ -10,11 +10,19 @@ distribution (tools/amalgamate.py) is compiled as one object with
 errors, and `arm-none-eabi-size` reads text/data/bss of the object (text includes rodata).
 Configurations of our core:
 
-  minimal      cortex_m port, no C allocator (mvm_restore_into only), safe mode off
-  size-test    cortex_m port, safe mode off: float, int31->float overflow, no build API, no
-               debug; the features of Microvium's size-test/microvium_port.h
-  mcu-default  ports/cortex_m/mvm_port.h as shipped (safe mode on)
+  minimal      size-test, and no C allocator (mvm_restore_into only)
+  size-test    cortex_m port with the features of Microvium's size-test/microvium_port.h:
+               float, int31->float overflow, no build API, no debug, safe mode off, and no
+               builtins library beyond the core (MVM_LIB=0, MVM_ASYNC=0: Microvium has no
+               Math, JSON, string or array methods, promises are not in its size-test port);
+               bitwise CRC (MVM_CRC32_SMALL, as Microvium's port computes CRC-16 bitwise),
+               no error locations (MVM_ERROR_LOCATION=0: Microvium's size-test has no debug
+               capability)
+  mcu-default  ports/cortex_m/mvm_port.h as shipped (safe mode on, every library family)
   full         default port: safe mode, build API (unit loading, snapshots), everything
+
+Also measured: what each optional family adds to size-test (MVM_LIB_*, MVM_ASYNC), each
+vm_c/src file alone, and the largest functions of the size-test object.
 
 When Microvium's npm package is at ~/.cache/mvm-bench/npm/node_modules/microvium or
 /tmp/peers/node_modules/microvium, its dist-c/microvium.c is measured the same way with its
@@ -37,11 +45,24 @@ CC = "arm-none-eabi-gcc"
 FLAGS = ["-c", "-mcpu=cortex-m0", "-mthumb", "-Os", "-fno-section-anchors", "-nostdlib"]
 STRICT = ["-std=c99", "-Wall", "-Wextra", "-Wpedantic", "-Werror"]
 MCU_PORT = ['-DMVM_PORT_HEADER="mvm_port_example.h"']
+SIZE_TEST = MCU_PORT + ["-DMVM_SAFE_MODE=0", "-DMVM_LIB=0", "-DMVM_ASYNC=0",
+                        "-DMVM_CRC32_SMALL=1", "-DMVM_ERROR_LOCATION=0"]
 OURS = {
-    "minimal": MCU_PORT + ["-DMVM_SAFE_MODE=0", "-DMVM_NO_MALLOC=1"],
-    "size-test": MCU_PORT + ["-DMVM_SAFE_MODE=0"],
+    "minimal": SIZE_TEST + ["-DMVM_NO_MALLOC=1"],
+    "size-test": SIZE_TEST,
     "mcu-default": MCU_PORT,
     "full": ["-DMVM_SAFE_MODE=1", "-DMVM_INCLUDE_BUILD_API=1"],
+}
+# The optional families (mvm_port_default.h), each measured as size-test plus that family.
+FAMILIES = {
+    "MVM_LIB_MATH": "Math",
+    "MVM_LIB_NUMBER": "Number, String(), parseInt, toFixed...",
+    "MVM_LIB_STRING": "string methods",
+    "MVM_LIB_ARRAY": "Array and array methods",
+    "MVM_LIB_OBJECT": "Object.*, toString/valueOf methods",
+    "MVM_LIB_JSON": "JSON",
+    "MVM_LIB_BYTES": "Uint8Array methods",
+    "MVM_ASYNC": "promises, async/await",
 }
 MICROVIUM_RESEARCH_TEXT = 12169  # /work/shared/research/microvium.md section 4b
 MICROVIUM_PLACES = [
@@ -114,25 +135,64 @@ def measure_ours(work: str) -> dict[str, tuple[int, int, int]]:
         return {name: f.result() for name, f in results.items()}
 
 
-def measure_files() -> list[tuple[str, int]]:
-    """.text of each vm_c/src file alone (size-test configuration), largest first."""
+def measure_families(work: str) -> list[tuple[str, str, int]]:
+    """What each optional family adds to the size-test object (dist/ already in work)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def build(option: str | None) -> int:
+        obj = os.path.join(work, f"family-{option}.o")
+        base = [o for o in SIZE_TEST if not option or not o.startswith(f"-D{option}=")]
+        extra = [f"-D{option}=1"] if option else []
+        subprocess.run([CC, *FLAGS, *STRICT, *base, *extra, "-I", work,
+                        os.path.join(work, "mvm.c"), "-o", obj],
+                       check=True, capture_output=True, text=True)
+        return size_of(obj)[0]
+
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        base = pool.submit(build, None)
+        sizes = {opt: pool.submit(build, opt) for opt in FAMILIES}
+        b = base.result()
+        return [(opt, what, sizes[opt].result() - b) for opt, what in FAMILIES.items()]
+
+
+def largest_functions(work: str, n: int = 12) -> list[tuple[str, int]]:
+    """The n largest symbols of the size-test object (measure_ours wrote it)."""
+    out = subprocess.run(["arm-none-eabi-nm", "--size-sort", "-S",
+                          os.path.join(work, "ours-size-test.o")],
+                         capture_output=True, text=True, check=True).stdout
+    syms = []
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 4:
+            syms.append((parts[3], int(parts[1], 16)))
+    return sorted(syms, key=lambda kv: -kv[1])[:n]
+
+
+def measure_files() -> list[tuple[str, int, int]]:
+    """.text of each vm_c/src file alone (size-test, mcu-default), largest size-test first."""
     from concurrent.futures import ThreadPoolExecutor
 
     src = os.path.join(ROOT, "vm_c", "src")
     files = sorted(f for f in os.listdir(src) if f.endswith(".c"))
 
-    def build(f: str) -> int:
+    port = '-DMVM_PORT_HEADER="ports/cortex_m/mvm_port.h"'
+
+    def build(job: tuple[str, tuple[str, ...]]) -> int:
+        f, options = job
         with tempfile.TemporaryDirectory() as work:
             obj = os.path.join(work, "x.o")
-            subprocess.run([CC, *FLAGS, *STRICT, '-DMVM_PORT_HEADER="ports/cortex_m/mvm_port.h"',
-                            "-DMVM_SAFE_MODE=0", "-I", os.path.join(ROOT, "vm_c", "include"),
+            subprocess.run([CC, *FLAGS, *STRICT, port, *options,
+                            "-I", os.path.join(ROOT, "vm_c", "include"),
                             "-I", os.path.join(ROOT, "vm_c"), os.path.join(src, f), "-o", obj],
                            check=True, capture_output=True, text=True)
             return size_of(obj)[0]
 
+    size_test = tuple(o for o in SIZE_TEST if o not in MCU_PORT)
+    jobs = [(f, size_test) for f in files] + [(f, ()) for f in files]
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        sizes = dict(zip(files, pool.map(build, files)))
-    return sorted(sizes.items(), key=lambda kv: -kv[1])
+        sizes = list(pool.map(build, jobs))
+    rows = [(f, sizes[i], sizes[len(files) + i]) for i, f in enumerate(files)]
+    return sorted(rows, key=lambda r: (-r[1], -r[2]))
 
 
 def find_microvium() -> str | None:
@@ -159,7 +219,9 @@ def measure_microvium(work: str, place: str) -> dict[str, tuple[int, int, int]]:
 
 
 def report(ours: dict, microvium: dict | None, place: str | None,
-           files: list[tuple[str, int]] | None = None) -> tuple[str, str]:
+           files: list[tuple[str, int, int]] | None = None,
+           families: list[tuple[str, str, int]] | None = None,
+           functions: list[tuple[str, int]] | None = None) -> tuple[str, str]:
     lines = [
         "# Core code size on Cortex-M0 (`-Os`)",
         "",
@@ -187,17 +249,23 @@ def report(ours: dict, microvium: dict | None, place: str | None,
     mv_text = microvium["size-test"][0] if microvium else MICROVIUM_RESEARCH_TEXT
     lines += [
         "",
-        "Configurations. Ours: *minimal* = cortex_m port, safe mode off, no C allocator "
-        "(`MVM_NO_MALLOC`, `mvm_restore_into` only); *size-test* = cortex_m port with safe "
-        "mode off (float, int31 overflow to float, no build API, no debug: the features of "
-        "Microvium's size-test port); *mcu-default* = `ports/cortex_m/mvm_port.h` as shipped "
-        "(safe mode on); *full* = default port (safe mode, unit loading and snapshots). "
+        "Configurations. Ours: *size-test* = cortex_m port with the features of Microvium's "
+        "size-test port: float, int31 overflow to float, no build API, no debug, safe mode "
+        "off, and no builtins library beyond the core (`-DMVM_LIB=0 -DMVM_ASYNC=0`: no "
+        "Math, JSON, Number/String/Array/Object functions and methods, Uint8Array methods, "
+        "promises; `push`, `vmImport`/`vmExport` and the Error constructors stay), bitwise "
+        "CRC (`MVM_CRC32_SMALL=1`), no error locations (`MVM_ERROR_LOCATION=0`); *minimal* = size-test without a C allocator "
+        "(`MVM_NO_MALLOC`, `mvm_restore_into` only); *mcu-default* = "
+        "`ports/cortex_m/mvm_port.h` as shipped (safe mode on, every library family); "
+        "*full* = default port (safe mode, unit loading and snapshots, everything). "
         "Microvium: *size-test* = its `size-test/microvium_port.h`; *minimal* = the same "
         "with float and int32 overflow checks off; *full* = its example port as shipped.",
         "",
         "Float cannot be turned off in our core yet (`MVM_SUPPORT_FLOAT=0` is refused), so "
         "our minimal build still carries double arithmetic; it differs from size-test only by "
-        "the allocator hooks.",
+        "the allocator hooks. The cortex_m port lets `-Os` choose what to inline "
+        "(`MVM_FORCE_INLINE=0`), about 3.5 KB less than always inlining the interpreter's "
+        "helpers (the host port's choice).",
         "",
         f"Target: size-test .text at most {MICROVIUM_RESEARCH_TEXT:,} bytes. "
         f"Ours: {ours['size-test'][0]:,} bytes "
@@ -208,16 +276,36 @@ def report(ours: dict, microvium: dict | None, place: str | None,
     if place:
         lines.append(f"Microvium measured from `{place}/dist-c/microvium.c`.")
         lines.append("")
+    if families:
+        lines += [
+            "What each optional family adds to size-test (`-D<option>=1`; "
+            "`include/mvm_port_default.h`):",
+            "",
+            "| option | what | .text added |",
+            "|---|---|---|",
+        ]
+        lines += [f"| `{opt}` | {what} | {size:+,} |" for opt, what, size in families]
+        lines.append("")
     if files:
         lines += [
-            "Where the bytes are: each `vm_c/src` file compiled alone (size-test configuration; "
-            "the sum is larger than the single object because shared inline helpers are "
-            "duplicated):",
+            "Where the bytes are: each `vm_c/src` file compiled alone, in the size-test "
+            "configuration and as the cortex_m port ships (the sum is larger than the single "
+            "object because shared inline helpers are duplicated):",
             "",
-            "| file | .text |",
+            "| file | size-test .text | mcu-default .text |",
+            "|---|---|---|",
+        ]
+        lines += [f"| {name} | {a:,} | {b:,} |" for name, a, b in files]
+        lines.append("")
+    if functions:
+        lines += [
+            "The largest functions of the size-test object (`run` is the interpreter loop, "
+            "`restore` the image validation and restore with its verifier inlined):",
+            "",
+            "| function | bytes |",
             "|---|---|",
         ]
-        lines += [f"| {name} | {size:,} |" for name, size in files]
+        lines += [f"| {name} | {size:,} |" for name, size in functions]
         lines.append("")
     txt = f"ours: {ours['size-test'][0]}\nmicrovium: {mv_text}\n"
     return "\n".join(lines), txt
@@ -234,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as work:
         try:
             ours = measure_ours(work)
+            families = measure_families(work)
+            functions = largest_functions(work)
         except subprocess.CalledProcessError as e:
             sys.stderr.write(f"mcu_size: our core does not compile cleanly:\n{e.stderr}\n")
             return 1
@@ -250,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
         files = measure_files()
     except subprocess.CalledProcessError:
         files = None
-    md, txt = report(ours, microvium, place, files)
+    md, txt = report(ours, microvium, place, files, families, functions)
     sys.stdout.write(md + "\n")
     if args.write:
         with open(os.path.join(RESULTS, "mcu_size.md"), "w") as f:

@@ -40,16 +40,17 @@ echo "== Python suites (normal build), every test's output scanned for secrets"
 PYTHONPATH="tests/hardening${PYTHONPATH:+:$PYTHONPATH}" \
   python -m pytest -q -p no:cacheprovider -p secret_scan tests
 
-echo "== Golden programs under GC stress (collect at every allocation, heap moved each time)"
+# The whole suite again on two builds of the core (tests/mcu excepted: it cross-compiles its own).
+echo "== The test suite under GC stress (collect at every allocation, heap moved each time)"
 python vm_c/build_ffi.py --variant stress >/dev/null
-MVM_VARIANT=stress python -m pytest -q -p no:cacheprovider tests/test_js_golden.py tests/api/test_limits.py
+MVM_VARIANT=stress python -m pytest -q -p no:cacheprovider --ignore=tests/mcu tests
 
-echo "== Golden programs under AddressSanitizer + UndefinedBehaviorSanitizer"
+echo "== The test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 python vm_c/build_ffi.py --variant asan >/dev/null
 make -s -C vm_c asan
 LD_PRELOAD="$(gcc -print-file-name=libasan.so):$(gcc -print-file-name=libubsan.so)" \
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-  MVM_VARIANT=asan python -m pytest -q -p no:cacheprovider tests/test_js_golden.py tests/api/test_limits.py
+  MVM_VARIANT=asan python -m pytest -q -p no:cacheprovider --ignore=tests/mcu tests
 
 echo "== Image loader fuzzing: a short libFuzzer pass (ASan + UBSan); the long run is tools/fuzz.sh"
 if ! command -v clang >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then

@@ -88,7 +88,17 @@ def _build_in_place(variant: str) -> None:
     tmp = os.path.join(ROOT, "build", f"cffi-{variant or 'default'}")
     out = builder.compile(tmpdir=tmp, verbose=False)
     dest = os.path.join(ROOT, "hostlib", os.path.basename(out))
-    shutil.copyfile(out, dest)
+    # A new file renamed over the old one: a process that has the old module loaded keeps its
+    # mapping intact (writing into a mapped .so in place can crash it).
+    partial = dest + ".partial"
+    shutil.copyfile(out, partial)
+    os.replace(partial, dest)
+    # The same module under another suffix (pip's abi3 build, say) would shadow or be shadowed
+    # by this one depending on the import order: keep only the fresh one.
+    module = os.path.basename(out).split(".")[0]
+    for name in os.listdir(os.path.dirname(dest)):
+        if name.split(".")[0] == module and name.endswith(".so") and name != os.path.basename(dest):
+            os.remove(os.path.join(os.path.dirname(dest), name))
     print(dest)
 
 

@@ -209,7 +209,8 @@ static void bad_images(void) {
   expect(err == MVM_E_IMAGE_TRUNCATED, "truncated image refused");
 
   memcpy(scratch, program_image, sizeof scratch);
-  scratch[12] = (uint8_t)((scratch[12] & ~0x06u) | 0x02u);  // the PROFILE_HOST bit instead
+  // Header byte 10 is the low byte of the u16 features (docs/internals.md, image header).
+  scratch[10] = (uint8_t)((scratch[10] & ~0x06u) | 0x02u);  // the PROFILE_HOST bit instead
   err = mvm_restore(scratch, sizeof scratch, NULL, resolve_import, NULL, &vm);
   printf("host-profile image: %s\n", err_name(err));
   expect(err == MVM_E_IMAGE_PROFILE, "image for the other profile refused");

@@ -2,17 +2,17 @@
 continuation (an image is untrusted input) is dropped when it would resume, never run.
 
 A CONTINUATION is a heap allocation of values (docs/internals.md section 12): the function,
-the pc to resume at, the scope, then the frame. The tests find it in the image's HEAP
-section, alter it, fix the CRC and restore.
+the pc to resume at, the scope, then the frame. The tests find it in the image's heap
+(compiler.disasm.unpack_image), alter it, pack the image again and restore.
 """
 
 from __future__ import annotations
 
 import io
 import struct
-import zlib
 
 from compiler import compile_source
+from compiler.disasm import pack_image, unpack_image
 from compiler.opcodes import TYPE_CONTINUATION
 from hostlib import VM, Host
 
@@ -42,28 +42,29 @@ def build_image() -> bytes:
         return vm.snapshot()
 
 
-def heap_section(image: bytes) -> tuple[int, int]:
-    """(offset, length) of the HEAP: section 4, the last one, ending the image (its length is
-    the fifth u32 of the header's section lengths, at 28)."""
-    (length,) = struct.unpack_from("<I", image, 28 + 4 * 4)
-    return len(image) - length, length
-
-
 def continuations(image: bytes) -> list[int]:
-    """Image offsets of every CONTINUATION allocation."""
-    start, length = heap_section(image)
+    """Heap offsets of every CONTINUATION allocation (in the heap as restore expands it)."""
+    heap = unpack_image(image).heap
     found, at = [], 4
-    while at < length:
-        header = struct.unpack_from("<I", image, start + at)[0]
+    while at < len(heap):
+        header = struct.unpack_from("<I", heap, at)[0]
         if header & 31 == TYPE_CONTINUATION:
-            found.append(start + at)
+            found.append(at)
         at += (header >> 5) & ~3
     return found
 
 
-def with_crc(image: bytearray) -> bytes:
-    struct.pack_into("<I", image, 16, zlib.crc32(bytes(image[20:])) & 0xFFFFFFFF)
-    return bytes(image)
+def heap_word(image: bytes, at: int) -> int:
+    return struct.unpack_from("<I", unpack_image(image).heap, at)[0]
+
+
+def tampered(image: bytes, at: int, word: int) -> bytes:
+    """The image with the heap word at offset at replaced (packed again, CRC redone)."""
+    parts = unpack_image(image)
+    heap = bytearray(parts.heap)
+    struct.pack_into("<I", heap, at, word)
+    parts.heap = bytes(heap)
+    return pack_image(parts)
 
 
 def run_restored(image: bytes) -> str:
@@ -79,23 +80,19 @@ def test_a_suspended_async_function_resumes_after_restore() -> None:
 
 
 def test_a_resume_pc_inside_an_instruction_is_refused() -> None:
-    image = bytearray(build_image())
+    image = build_image()
     (k,) = continuations(image)
     pc_at = k + 4 + 4 * 1  # field 1: the pc, an int31 value (pc << 1) | 1
-    pc = struct.unpack_from("<I", image, pc_at)[0] >> 1
+    pc = heap_word(image, pc_at) >> 1
     for bad in (pc + 1, pc - 1, 0):
-        tampered = bytearray(image)
-        struct.pack_into("<I", tampered, pc_at, (bad << 1) | 1)
         # The image is well-formed as a heap: it restores; the worker never resumes.
-        assert run_restored(with_crc(tampered)) == "pending"
+        assert run_restored(tampered(image, pc_at, (bad << 1) | 1)) == "pending"
 
 
 def test_a_tampered_frame_size_is_refused() -> None:
-    image = bytearray(build_image())
+    image = build_image()
     (k,) = continuations(image)
     nvalues_at = k + 4 + 4 * 4  # field 4: the number of saved stack values
-    nvalues = struct.unpack_from("<I", image, nvalues_at)[0] >> 1
+    nvalues = heap_word(image, nvalues_at) >> 1
     for bad in (0, 1, nvalues + 1, nvalues + 1000):
-        tampered = bytearray(image)
-        struct.pack_into("<I", tampered, nvalues_at, (bad << 1) | 1)
-        assert run_restored(with_crc(tampered)) == "pending"
+        assert run_restored(tampered(image, nvalues_at, (bad << 1) | 1)) == "pending"

@@ -73,3 +73,12 @@ def test_random_is_reproducible_and_seedable() -> None:
         assert seeded != first
         lib.mvm_seed_random(a.ptr, 12345)
         assert [a.call("rand") for _ in range(3)] == seeded
+
+
+def test_restored_instances_draw_different_numbers_unless_seeded() -> None:
+    with _vm() as built:
+        image = built.snapshot()
+    with VM.restore(image) as a, VM.restore(image) as b:  # seeded from the OS
+        assert [a.call("rand") for _ in range(3)] != [b.call("rand") for _ in range(3)]
+    with VM.restore(image, random_seed=99) as a, VM.restore(image, random_seed=99) as b:
+        assert [a.call("rand") for _ in range(3)] == [b.call("rand") for _ in range(3)]

@@ -111,7 +111,8 @@ def test_the_package_runs_its_own_modules(function_app: Any, tmp_path: Any) -> N
     root = os.path.join(tmp_path, "wwwroot")
     assert function_app.__file__.startswith(root)
     assert sys.modules["azure_microvium.adapter"].__file__.startswith(root)
-    assert sys.modules["hostlib._mvm"].__file__.startswith(root)
+    if not os.environ.get("MVM_VARIANT"):  # a stress/asan run uses the repository's build
+        assert sys.modules["hostlib._mvm"].__file__.startswith(root)
 
 
 def test_routes_are_registered_as_http_triggers(function_app: Any) -> None:

@@ -120,7 +120,73 @@ TEST(round_trip) {
 }
 
 static void fix_crc(uint8_t* img, size_t len) {
-  if (len >= 24) wr32(img + 16, crc32_ieee(img + 20, len - 20, 0));
+  if (len >= 24) wr32(img + 12, crc32_ieee(img + 16, len - 16, 0));
+}
+
+// Offset of the packed part's global count: after the ROM (header: u32 ROM length at 20),
+// the global names word, the imports and the exports (LEB128 words).
+static size_t skip_leb(const uint8_t* p, size_t at) {
+  while (p[at] & 0x80u) at++;
+  return at + 1;
+}
+static uint32_t leb_at(const uint8_t* p, size_t at) {
+  uint32_t v = 0;
+  for (unsigned s = 0;; s += 7, at++) {
+    v |= (uint32_t)(p[at] & 0x7Fu) << s;
+    if (!(p[at] & 0x80u)) return v;
+  }
+}
+// Skips the packed ROM (header FEATURE PACKED_ROM; snapshot.c pack_allocs): per allocation a
+// type byte (bit 7: a size word follows), then the fields by type. The size comes from the
+// fields when not given (strings: 8 + length, functions: 28 + code, LINES: 12 + stream, CONSTS:
+// 8 + 4 * count, rounded up to 4).
+static size_t skip_packed_rom(const uint8_t* img, size_t at) {
+  for (uint32_t a = 0; a < rd32(img + 20);) {
+    uint8_t head = img[at++];
+    uint32_t t = head & 31u, size = 0;
+    if (head & 0x80u) {
+      size = 4 * leb_at(img, at);
+      at = skip_leb(img, at);
+    }
+    uint32_t n = 0, implied = 0;
+    if (t == TC_STRING8 || t == TC_STRING16) {
+      n = leb_at(img, at);
+      at = skip_leb(img, at) + (t == TC_STRING16 ? 2 * n : n);
+      implied = 8 + (t == TC_STRING16 ? 2 * n : n);
+    } else if (t == TC_FLOAT64) {
+      at += 8;
+      implied = 12;
+    } else if (t == TC_FUNCTION) {
+      for (int i = 0; i < 8; i++) at = skip_leb(img, at);
+      n = leb_at(img, at);
+      at = skip_leb(img, at) + n;
+      implied = 28 + n;
+    } else if (t == TC_LINES) {
+      at = skip_leb(img, skip_leb(img, at));
+      n = leb_at(img, at);
+      at = skip_leb(img, at) + n;
+      implied = 12 + n;
+    } else {  // CONSTS
+      n = leb_at(img, at);
+      at = skip_leb(img, at);
+      for (uint32_t i = 0; i < n; i++) at = skip_leb(img, at);
+      implied = 8 + 4 * n;
+    }
+    implied = (implied + 3) & ~3u;
+    a += size ? size : implied < 8 ? 8 : implied;
+  }
+  return at;
+}
+static size_t global_count_at(const uint8_t* img) {
+  size_t at = skip_packed_rom(img, 24);
+  at = skip_leb(img, at);  // global names
+  uint32_t n = leb_at(img, at);
+  at = skip_leb(img, at);
+  for (uint32_t i = 0; i < n; i++) at = skip_leb(img, at);
+  n = leb_at(img, at);
+  at = skip_leb(img, at);
+  for (uint32_t i = 0; i < 2 * n; i++) at = skip_leb(img, at);
+  return at;
 }
 
 TEST(header_errors) {
@@ -135,10 +201,10 @@ TEST(header_errors) {
   CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_IMAGE_VERSION);
   CHECK(vm == NULL);
   memcpy(copy, img, len);
-  copy[12] = 1;  // FLOAT64 without PROFILE_HOST
+  copy[10] = 1;  // FLOAT64 without PROFILE_HOST
   CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_IMAGE_PROFILE);
   memcpy(copy, img, len);
-  copy[14] = 1;  // an unknown feature
+  copy[11] = 1;  // an unknown feature
   CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_IMAGE_PROFILE);
   memcpy(copy, img, len);
   copy[0] = 'X';
@@ -150,19 +216,29 @@ TEST(header_errors) {
   memcpy(copy, img, len);
   memset(copy + len, 0, 8);
   CHECK_EQ_INT(mvm_restore(copy, len + 8, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
-  // Section bounds and alignment, with a valid CRC.
+  // Bounds, alignment and counts, with a valid CRC.
   memcpy(copy, img, len);
-  wr32(copy + 28 + 4 * 4, 0x7FFFFFF0u);  // HEAP length
+  wr32(copy + 20, 0x7FFFFFF0u);  // ROM length
   fix_crc(copy, len);
   CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
   memcpy(copy, img, len);
-  wr32(copy + 28 + 4 * 3, rd32(copy + 28 + 4 * 3) + 2);  // GLOBALS length not a multiple of 4
+  wr32(copy + 20, rd32(copy + 20) + 2);  // ROM length not a multiple of 4
   fix_crc(copy, len);
   CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
   memcpy(copy, img, len);
-  wr32(copy + 28 + 4 * 2, rd32(copy + 28 + 4 * 2) + rd32(copy + 28 + 4 * 3));
-  wr32(copy + 28 + 4 * 3, 0);  // no globals (the EXPORTS section takes their bytes), though
-                               // the code reads global 0
+  size_t gc_at = global_count_at(copy);
+  CHECK_EQ_INT(copy[gc_at], 4);
+  copy[gc_at] = 0;  // no globals (the packed part is misread from there on), though the code
+                    // reads global 0
+  fix_crc(copy, len);
+  CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
+  memcpy(copy, img, len);
+  copy[gc_at] = 0xFF;  // a word past the end of the image
+  memset(copy + gc_at + 1, 0xFF, len - gc_at - 1);
+  fix_crc(copy, len);
+  CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
+  memcpy(copy, img, len);
+  copy[len - 1] = 0x80;  // the heap's last word runs past the end
   fix_crc(copy, len);
   CHECK_EQ_INT(mvm_restore(copy, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_IMAGE);
   // An import the host cannot resolve.
@@ -239,7 +315,7 @@ TEST(structural_mutations) {
     memcpy(copy, img, len);
     int nmut = 1 + (int)(rng() % 3);
     for (int m = 0; m < nmut; m++) {
-      size_t at = 20 + rng() % (len - 20);
+      size_t at = 16 + rng() % (len - 16);
       if (rng() % 2) copy[at] ^= (uint8_t)(1u << (rng() % 8));
       else copy[at] = (uint8_t)rng();
     }

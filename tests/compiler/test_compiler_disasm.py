@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import struct
-import zlib
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compiler import compile_source
-from compiler.disasm import disasm, disasm_image, disasm_unit
+from compiler.disasm import (
+    ImageParts,
+    disasm,
+    disasm_image,
+    disasm_unit,
+    pack_image,
+    unpack_image,
+)
 from compiler.opcodes import (
     BYTECODE_VERSION,
     FEATURE_FLOAT64,
+    FEATURE_PACKED_ROM,
     FEATURE_PROFILE_HOST,
     TYPE_FLOAT64,
     TYPE_OBJECT,
@@ -44,26 +51,17 @@ def make_image(unit: bytes) -> bytes:
     heap += alloc(TYPE_STRING8, struct.pack("<I", 3) + b"abc")
     flt_at = len(heap)
     heap += alloc(TYPE_FLOAT64, struct.pack("<d", 2.5))
-    imports = struct.pack("<H", 0xFF00)
-    exports = struct.pack("<II", (7 << 1) | 1, obj_at)
-    globals_ = struct.pack(
-        f"<{global_count}I", *([str_at, flt_at] + [(3 << 1) | 1] * (global_count - 2))
+    globals_ = [str_at, flt_at] + [(3 << 1) | 1] * (global_count - 2)
+    features = (
+        (1 << FEATURE_FLOAT64) | (1 << FEATURE_PROFILE_HOST) | (1 << FEATURE_PACKED_ROM)
     )
-    sections = [rom, imports, exports, globals_, heap]
-    header_size = 28 + 4 * len(sections)
-    lengths, offset, laid_out = [], header_size, b""
-    for body in sections:  # back to back, each section 4-aligned
-        lengths.append(len(body))
-        padded = body + bytes(-len(body) % 4)
-        laid_out += padded
-        offset += len(padded)
-    size = offset
-    features = (1 << FEATURE_FLOAT64) | (1 << FEATURE_PROFILE_HOST)
-    head = struct.pack("<8sHHI", IMAGE_MAGIC, BYTECODE_VERSION, header_size, features)
-    rest = struct.pack("<II", size, names) + b"".join(struct.pack("<I", n) for n in lengths)
-    rest += laid_out
-    crc = zlib.crc32(rest)
-    return head + struct.pack("<I", crc) + rest
+    parts = ImageParts(
+        BYTECODE_VERSION, features, 0, 0, rom, names, [0xFF00], [((7 << 1) | 1, obj_at)],
+        globals_, heap,
+    )
+    image = pack_image(parts)
+    assert unpack_image(image).heap == heap and unpack_image(image).rom == rom
+    return image
 
 
 UNIT = compile_source(SOURCE, "img.js")
@@ -73,7 +71,7 @@ IMAGE = make_image(UNIT)
 def test_image_listing():
     text = disasm_image(IMAGE)
     assert "crc" in text and "ok" in text.splitlines()[1]
-    assert "section ROM" in text and "section HEAP" in text
+    assert "ROM" in text and "(packed)" in text
     assert "import 0: id 0xff00" in text
     assert "export 7 = heap@4(OBJECT)" in text
     assert "global 0 print = heap@" in text

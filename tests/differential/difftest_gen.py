@@ -18,9 +18,11 @@ the subset leaves engine-specific:
   are printed only for errors the program made itself (message starting with '#');
 - strings are capped at 300 units when stored (`cap`), so repeated concatenation in loops
   cannot blow up;
-- no `let` is read before its declaration (the VM has no TDZ for locals, by design);
-  no library calls besides `Array.prototype.push`; no keys that name Object.prototype
-  members (`toString`, `constructor`...), which the basic subset does not model.
+- no `let` is read before its declaration; no keys that name Object.prototype members
+  (`toString`, `constructor`...), which the subset does not model;
+- `full_subset_stmt` adds the constructs of the full subset (builtin calls on primitives,
+  destructuring, spread, default and rest parameters, classes, accessors, for-of/for-in,
+  labels, finally, call/apply/bind, promises, async functions).
 
 Simpler alternatives come first in every choice, so hypothesis shrinks toward them.
 """
@@ -573,8 +575,174 @@ def stmt(draw: Draw, ctx: Ctx) -> tuple[list[str], Ctx]:
 
             options += [p_closure, p_loop_closures]
 
+    if not deep:
+        options += [lambda: (full_subset_stmt(draw, ctx), ctx)] * 2
+
     lines, new_ctx = options[choice(draw, len(options))]()
     return lines, new_ctx
+
+
+# Builtin calls whose results are primitives; `@E` is replaced by an expression.
+BUILTIN_CALLS = [
+    "Math.floor(@E)", "Math.ceil(@E)", "Math.round(@E)", "Math.abs(@E)", "Math.trunc(@E)",
+    "Math.sign(@E)", "Math.max(@E, @E)", "Math.min(@E, @E)", "Math.sqrt(@E)", "Math.pow(@E, 2)",
+    "Number.isInteger(@E)", "Number.isNaN(@E)", "isNaN(@E)", "Number(@E)",
+    "parseInt(String(@E))", "parseFloat(String(@E))", "parseInt(String(@E), 16)",
+    "String(@E).slice(1, 3)", "String(@E).slice(-2)", "String(@E).substring(2, 0)",
+    "String(@E).indexOf('a')", "String(@E).lastIndexOf('1')", "String(@E).includes('.')",
+    "String(@E).startsWith('-')", "String(@E).endsWith('0')", "String(@E).padStart(6, '*')",
+    "String(@E).padEnd(4, 'ab')", "String(@E).toUpperCase()", "String(@E).toLowerCase()",
+    "String(@E).trim()", "String(@E).charAt(1)", "String(@E).charCodeAt(0)",
+    "String(@E).split('').length", "String(@E).split('1').join('|')", "String(@E).repeat(2)",
+    "String.fromCharCode(65, @E)", "Number(@E).toFixed(2)", "Number(@E).toString(16)",
+    "Number(@E).toString(2)", "Number(@E).toString(36)", "JSON.stringify(@E)",
+    "JSON.stringify([@E, @E])", "Array.isArray(@E)", "[@E, @E, @E].indexOf(@E)",
+    "[@E, @E].includes(@E)", "[@E, @E, @E].join('-')", "[@E, @E, @E].sort().join()",
+    "[@E, @E].reverse().join()", "[@E, @E, @E].filter((x) => x).length",
+    "[@E, @E].map((x) => typeof x).join()", "[@E, @E, @E].reduce((s, x) => s + x, 0)",
+    "Object.keys({ b: @E, a: @E, 1: @E }).join()", "Math.max(...[@E, @E, @E])",
+    "(@E) ** 2", "(@E == @E)", "(@E != @E)", "(@E ?? @E)", "(typeof @E)",
+]
+# The same on the program's arrays and objects (`@A`: an array, `@O`: an object).
+COLLECTION_CALLS = [
+    "@A.indexOf(@E)", "@A.includes(@E)", "@A.join('-')", "@A.slice(1).length", "[...@A, @E].length",
+    "[...@A].reverse().join()", "@A.map((x) => typeof x).join()", "@A.filter((x) => x).length",
+    "@A.concat([@E]).length", "Math.max(...@A)", "Array.isArray(@A)", "JSON.stringify(@A)",
+    "@A.findIndex((x) => x === @E)", "@A.some((x) => x == @E)", "@A.every((x) => x !== @E)",
+    "Object.keys(@O).join()", "JSON.stringify(@O)", "Object.values(@O).length",
+    "Object.entries(@O).join(';')", "({ ...@O, z: @E }).z", "Object.keys({ ...@O }).join()",
+    "Object.assign({}, @O, { a: @E }).a", "@O.hasOwnProperty('a')", "('a' in @O)",
+]
+
+
+def full_subset_stmt(draw: Draw, ctx: Ctx) -> list[str]:
+    """The constructs of the full subset (docs/language.md): builtins, destructuring,
+    spread, default and rest parameters, classes, accessors, for-of/for-in, labels,
+    finally with return, call/apply/bind, promises and async functions."""
+    names = ctx.names
+    def e() -> str:
+        return expr(draw, ctx, 1)
+
+    def fill(template: str) -> str:
+        out = template.replace("@A", pick(draw, ctx.arrs) if ctx.arrs else "[1, 'a']")
+        out = out.replace("@O", pick(draw, ctx.objs) if ctx.objs else "{ a: 1, b: 'x' }")
+        while "@E" in out:
+            out = out.replace("@E", f"({e()})", 1)
+        return out
+
+    k = choice(draw, 12)
+    p = names.fresh("x")
+    if k == 0:
+        calls = BUILTIN_CALLS + (COLLECTION_CALLS if ctx.arrs or ctx.objs else [])
+        return [f"print('{p}', show(cap({fill(pick(draw, calls))})));"]
+    if k == 1:  # destructuring with defaults and rest
+        a, b, r = names.fresh("da"), names.fresh("db"), names.fresh("dr")
+        if draw(st.booleans()):
+            src = pick(draw, ctx.objs) if ctx.objs else f"{{ a: {e()}, c: {e()} }}"
+            return [f"const {{ a: {a} = {e()}, b: {b}, ...{r} }} = {src};",
+                    f"print('{p}', show({a}), show({b}), Object.keys({r}).join());"]
+        src = pick(draw, ctx.arrs) if ctx.arrs else f"[{e()}, {e()}, {e()}]"
+        return [f"const [{a}, , {b} = {e()}, ...{r}] = {src};",
+                f"print('{p}', show({a}), show({b}), {r}.length);"]
+    if k == 2:  # for-of over arrays and strings, for-in over objects
+        v = names.fresh("it")
+        if draw(st.booleans()):
+            src = pick(draw, ctx.objs) if ctx.objs else f"{{ b: {e()}, 1: 2, a: 3 }}"
+            return [f"for (const {v} in {src}) print('{p}', {v});"]
+        src = (pick(draw, ctx.arrs) if ctx.arrs and draw(st.booleans())
+               else pick(draw, STRINGS[1:] + ["'a\\ud83d\\ude00b'"]))
+        return [f"for (const {v} of {src}) print('{p}', show({v}));"]
+    if k == 3:  # classes: fields, accessors, static members, extends, super
+        c1, c2, inst = names.fresh("K"), names.fresh("K"), names.fresh("k")
+        return [
+            f"class {c1} {{",
+            f"  f = cap({e()});",
+            f"  static s = cap({e()});",
+            "  constructor(x) { this.x = cap(x); }",
+            "  get g() { return cap(this.x + '/' + this.f); }",
+            "  set g(v) { this.f = cap(v); }",
+            "  m() { return cap(this.x); }",
+            f"  static sm() {{ return {c1}.s; }}",
+            "}",
+            f"class {c2} extends {c1} {{",
+            "  y = 1;",
+            "  constructor(x) { super(x); this.z = this.y + 1; }",
+            "  m() { return cap(super.m() + '!'); }",
+            "}",
+            f"const {inst} = new {c2}({e()});",
+            f"{inst}.g = {e()};",
+            (f"print('{p}', show({inst}.g), show({inst}.m()), show({c2}.sm()), "
+             f"{inst} instanceof {c1}, Object.keys({inst}).join());"),
+        ]
+    if k == 4:  # default and rest parameters, spread arguments
+        f = names.fresh("dp")
+        args = ", ".join(e() for _ in range(draw(st.integers(0, 3))))
+        spread = f"...{pick(draw, ctx.arrs)}" if ctx.arrs else f"...[{e()}]"
+        return [f"const {f} = (a = {e()}, b = a, ...r) => cap(show(a) + ':' + show(b) + ':' + r.length);",
+                f"print('{p}', {f}({args}), {f}({spread}), {f}.length);"]
+    if k == 5:  # accessors in an object literal
+        o = names.fresh("ao")
+        return [(f"const {o} = {{ w: 0, get v() {{ return cap(this.w + 1); }}, "
+                 "set v(x) { this.w = cap(x); } };"),
+                f"{o}.v = {e()};",
+                f"print('{p}', show({o}.v), show({o}.w), Object.keys({o}).join());"]
+    if k == 6:  # labeled break and continue
+        lab, i, j = names.fresh("L"), names.fresh("i"), names.fresh("j")
+        n1, n2 = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+        c1, c2 = draw(st.integers(0, 3)), draw(st.integers(0, 4))
+        return [f"{lab}: for (let {i} = 0; {i} < {n1}; {i}++) {{",
+                f"  for (let {j} = 0; {j} < {n2}; {j}++) {{",
+                f"    if ({j} === {c1}) continue {lab};",
+                f"    if ({i} + {j} === {c2}) break {lab};",
+                f"    print('{p}', {i}, {j});",
+                "  }",
+                "}"]
+    if k == 7:  # finally with return, throw and break
+        f = names.fresh("fin")
+        return [f"const {f} = (q) => {{",
+                "  for (;;) {",
+                "    try {",
+                "      if (q === 0) return 'r';",
+                "      if (q === 1) throw new RangeError('#t');",
+                "      break;",
+                "    } catch (err) {",
+                "      return 'c' + show(err);",
+                "    } finally {",
+                f"      print('{p}', 'finally', q);",
+                "    }",
+                "  }",
+                "  return 'after';",
+                "};",
+                f"print('{p}', {f}(0), {f}(1), {f}(2));"]
+    if k == 8 and (ctx.funcs or ctx.closures):  # call, apply, bind
+        fn = pick(draw, ctx.funcs + ctx.closures)
+        args = [e() for _ in range(fn.nparams)]
+        joined = ", ".join(args)
+        bound = f"{fn.name}.bind(null{', ' + args[0] if args else ''})({', '.join(args[1:])})"
+        return [(f"print('{p}', show({fn.name}.call(null{', ' + joined if joined else ''})), "
+                 f"show({fn.name}.apply(null, [{joined}])), show({bound}));")]
+    if k == 9:  # promises: reactions run when the job queue drains
+        return [f"Promise.resolve({e()}).then((v) => print('{p}', 'then', show(v)));",
+                (f"new Promise((res, rej) => ({e()}) ? res({e()}) : rej({e()}))"
+                 f".then((v) => print('{p}', 'ok', show(v)), (v) => print('{p}', 'rej', show(v)))"
+                 f".finally(() => print('{p}', 'fin'));"),
+                (f"Promise.all([{e()}, Promise.resolve({e()})]).then((vs) => "
+                 f"print('{p}', 'all', vs.map(show).join()));")]
+    if k == 10:  # async functions and await
+        f = names.fresh("as")
+        return [(f"const {f} = async (q) => {{ const v = await q; print('{p}', 'awaited', "
+                 "show(v)); if (v) throw new TypeError('#a'); return cap(v); };"),
+                (f"{f}({e()}).then((v) => print('{p}', 'done', show(v)), "
+                 f"(err) => print('{p}', 'failed', show(err)));"),
+                f"print('{p}', 'sync');"]
+    # k == 11 (or 8 without functions): computed members and compound assignment
+    o = names.fresh("cm")
+    key = pick(draw, ["'a'", "'b'", "0", "1"])
+    op = pick(draw, [c for c in COMPOUND if c != "**="])
+    return [f"const {o} = {{ a: {e()}, 0: {e()} }};",
+            f"{o}[{key}] {op} {e()};",
+            f"{o}[{key}] = cap({o}[{key}]);",
+            f"print('{p}', show({o}[{key}]), show({o}[{key}]++), show(--{o}[{key}]));"]
 
 
 # --------------------------------------------------------------------------------------

@@ -33,17 +33,10 @@ class KnownBug:
 
 
 KNOWN_BUGS: list[KnownBug] = [
-    # Open at commit 93f6ed2 (fixed in the working tree that followed it: delete this entry
-    # once that fix is committed). Findings 1, 3 and 4 (arrow_prototype, in_array_methods,
-    # error_constructor_property) were fixed in 93f6ed2 and their entries removed.
-    KnownBug(
-        "array_named_properties",
-        "properties with non-index keys written on arrays are dropped",
-        # `a3['x y'] = cap(e);` keeps only the evaluation of e (reads then give undefined in
-        # both engines).
-        _sub(r"^(\s*)(?:ga|a)\d+\[(?:'a'|'b'|'c'|'x y'|'zz'|1\.5)\] = (cap\(.*\));$",
-             r"\1\2;"),
-    ),
+    # None open. Findings 1-4 of FINDINGS.md are fixed (array_named_properties in 756faa5,
+    # writes at indexes >= 2^30 now throw RangeError); their entries were removed, so the
+    # runs check those constructs again. An entry looks like:
+    # KnownBug("key", "title", _sub(r"pattern of the buggy construct", r"a repair")),
 ]
 
 

@@ -203,10 +203,10 @@ int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!image) return 0;
   memcpy(image, data, size);
   uint32_t crc = 0;
-  if (size >= 48 && size <= UINT32_MAX && memcmp(image, magic, 8) == 0) {
-    wr32(image + 20, (uint32_t)size);
-    crc = crc32_ieee(image + 20, size - 20, 0);
-    wr32(image + 16, crc);
+  if (size >= 24 && size <= UINT32_MAX && memcmp(image, magic, 8) == 0) {
+    wr32(image + 16, (uint32_t)size);  // image size and CRC-32 (of [16, size)): docs 10
+    crc = crc32_ieee(image + 16, size - 16, 0);
+    wr32(image + 12, crc);
   }
   mvm_config_t cfg;
   memset(&cfg, 0, sizeof cfg);

@@ -73,11 +73,70 @@ def test_the_budget_covers_code_reached_through_a_host_function() -> None:
         assert vm.call("ok") == 1
 
 
+def test_a_host_function_that_re_enters_forever_ends_in_a_catchable_error() -> None:
+    # JS -> host -> JS -> host ...: every level holds C stack, so the nesting is bounded
+    # (MVM_MAX_NESTED_CALLS) and the innermost host call fails cleanly instead of the process.
+    host = Host(stdout=io.StringIO())
+    levels = [0]
+
+    def again(vm: VM, fn: object) -> object:
+        levels[0] += 1
+        return vm.call(fn, fn)  # type: ignore[arg-type]
+
+    host.add(61, again)
+    src = """
+    const again = vmImport(61);
+    const f = (self) => again(self);
+    export function forever() {
+      try { return again(f); } catch (e) { return 'caught ' + e.name; }
+    }
+    export function ok() { return 1; }
+    """
+    with vm_with(src, host) as vm:
+        assert vm.call("forever") == "caught Error"
+        assert 100 <= levels[0] <= 200
+        assert vm.call("ok") == 1
+
+
 def test_a_build_time_budget_stops_a_top_level_that_never_ends() -> None:
     vm = VM.from_unit(compile_source("for (;;) {}", "t.js"), Host(stdout=io.StringIO()),
                       budget=100_000)
     with vm, pytest.raises(BudgetExceeded):
         vm.run_main()
+
+
+BUILTIN_WORK = """
+const big = [];
+for (let i = 0; i < 20000; i++) big.push(i);
+export const progress = [0];
+export function scans(times) {
+  for (let i = 0; i < times; i++) { progress[0]++; big.indexOf(-1); }
+  return 'done';
+}
+export function joins(times) {
+  for (let i = 0; i < times; i++) { progress[0]++; big.join(','); }
+  return 'done';
+}
+export function repeats(times) {
+  for (let i = 0; i < times; i++) { progress[0]++; 'abc'.repeat(100000); }
+  return 'done';
+}
+export function reset() { progress[0] = 0; }
+export function done() { return progress[0]; }
+"""
+
+
+@pytest.mark.parametrize("export", ["scans", "joins", "repeats"])
+def test_the_budget_counts_the_work_done_inside_builtins(export: str) -> None:
+    # Each builtin call scans 20,000 elements or allocates ~110-300 KB: charged as ~1,000+
+    # budget units, so a budget of 100k stops the loop after well under 200 iterations. Were
+    # builtins charged one unit like any call, all 200 iterations would fit and it would return.
+    with vm_with(BUILTIN_WORK, budget=100_000, max_heap=8 << 20) as vm:
+        with pytest.raises(BudgetExceeded):
+            vm.call(export, 200)
+        assert 5 < vm.call("done") < 120
+        vm.call("reset")
+        assert vm.call(export, 3) == "done"  # small work still fits, the VM is usable
 
 
 # ---- call depth and value stack ----

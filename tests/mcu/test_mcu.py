@@ -223,6 +223,8 @@ def test_firmware_runs_under_qemu(image_c: str, tmp_path, capsys) -> None:
         print("\nCortex-M3 (qemu mps2-an385) memory:")
         print("  " + stats["stats malloc, after restore"])
         print("  " + stats["stats after calls"])
+        print("  (idle RAM was 1,816 bytes before MVM_HEAP_EXACT_AT_RESTORE and MVM_TEMP_ROOTS=48;"
+              " Microvium 8.0: 36 bytes + 2 per global + 4 per import, docs/embedding.md)")
 
 
 def test_core_allocates_only_through_the_vm_allocator() -> None:
@@ -242,3 +244,72 @@ def test_core_allocates_only_through_the_vm_allocator() -> None:
                         if not any(name == a and s in code for a, s in allowed):
                             found.append(f"{name}: {line.strip()}")
     assert not found, "direct allocator calls bypass mvm_restore_into's buffer:\n" + "\n".join(found)
+
+
+# ---- Optional builtin families (MVM_LIB_*, MVM_ASYNC) ----
+
+SIZE_TEST_OPTIONS = ["-DMVM_LIB=0", "-DMVM_ASYNC=0", "-DMVM_SAFE_MODE=0", "-DMVM_CRC32_SMALL=1",
+                     "-DMVM_ERROR_LOCATION=0"]
+
+# Methods are found by name when the code runs: a missing one throws a catchable TypeError.
+LIB_OFF_METHODS = r"""
+function attempt(f) {
+  try { return 'ok ' + f(); } catch (e) { return e.name + ': ' + e.message; }
+}
+export function probe() {
+  // (no join: Array.prototype.join is in the ARRAY family)
+  return attempt(() => 'abc'.slice(1)) + ' | ' +
+    attempt(() => [3, 1].map((x) => x + 1)) + ' | ' +
+    attempt(() => (1.5).toFixed(1)) + ' | ' +
+    attempt(() => ({ a: 1 }).hasOwnProperty('a')) + ' | ' +
+    attempt(() => { const a = [1, 2]; a.push(3); return a.length + ' ' + typeof a; });
+}
+"""
+# Globals of a family are named in the bytecode: restore refuses the image.
+LIB_OFF_GLOBALS = {
+    "math": "export function f() { return Math.floor(2.5); }",
+    "json": "export function f(x) { return x ? JSON.stringify(x) : 0; }",
+    "array": "export function f() { return Array.isArray([]); }",
+    "async": "export async function f() { return 1; }",
+}
+
+
+def test_example_runs_in_the_size_test_configuration(image_c: str, tmp_path) -> None:
+    """The example program needs no library family: it runs on the smallest core."""
+    cc = host_cc()
+    exe = str(tmp_path / "host_example_small")
+    run([cc, *STRICT, "-O2", MCU_PORT, *SIZE_TEST_OPTIONS, *INCLUDES, "-I" + image_c,
+         os.path.join(EXAMPLE, "host_example.c"), os.path.join(image_c, "program_image.c"),
+         *core_sources(), "-lm", "-o", exe])
+    out = run([exe], timeout=120).stdout
+    assert "ALL OK" in out and "fib(20): 6765" in out, out
+
+
+def test_missing_families_refuse_images_or_throw_catchable_type_errors(tmp_path) -> None:
+    """A VM built with MVM_LIB=0 and MVM_ASYNC=0 refuses an image whose code names a global of
+    a missing family (Math, JSON, Array...) or is async, with MVM_E_IMAGE_FEATURE; a missing
+    method (found by name at run time) throws a TypeError the program can catch; the core
+    (push, typeof) still works. Images come from the ordinary, full build (mvc build)."""
+    cc = host_cc()
+    exe = str(tmp_path / "unit_run_small")
+    run([cc, *STRICT, "-O2", '-DMVM_PORT_HEADER="ports/host/mvm_port.h"', "-DMVM_LIB=0",
+         "-DMVM_ASYNC=0", *INCLUDES, os.path.join(VM_C, "tools", "mvm_unit_run.c"),
+         *core_sources(), os.path.join(VM_C, "ports", "host", "mvm_port.c"), "-lm", "-o", exe])
+
+    def image_of(name: str, text: str) -> str:
+        src = tmp_path / f"{name}.js"
+        src.write_text(text)
+        image = str(tmp_path / f"{name}.mvm-bc")
+        assert mvc_main(["build", str(src), "-o", image]) == 0
+        return image
+
+    out = run([exe, image_of("methods", LIB_OFF_METHODS), "--restore-only", "--call", "probe"],
+              timeout=60).stdout
+    parts = out.strip().split(" | ")
+    assert len(parts) == 5, out
+    assert all(p.startswith("TypeError") for p in parts[:4]), out
+    assert parts[4] == "ok 3 object", out
+    for name, text in LIB_OFF_GLOBALS.items():
+        proc = subprocess.run([exe, image_of(name, text), "--restore-only", "--call", "f"],
+                              capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 1 and "IMAGE_FEATURE" in proc.stderr, (name, proc.stderr)

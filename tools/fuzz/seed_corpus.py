@@ -83,6 +83,15 @@ def main() -> int:
             rel = os.path.relpath(path, os.path.join(ROOT, "tests", "js"))
             images[rel[:-3].replace(os.sep, "-")] = image
     images.update(build_examples())
+    # Every 8th image also with its ROM stored as it is (no FEATURE PACKED_ROM: the ROM used in
+    # place, as an MCU image has it), so that the fuzzer reaches that loader path too.
+    from compiler.disasm import pack_image, unpack_image
+    from compiler.opcodes import FEATURE_PACKED_ROM
+
+    for name in sorted(images)[::8]:
+        parts = unpack_image(images[name])
+        parts.features &= ~(1 << FEATURE_PACKED_ROM)
+        images[name + "-rom-in-place"] = pack_image(parts)
     names = sorted(n for n in images if len(images[n]) <= args.max_size)
     if args.max:
         names = names[: args.max]

@@ -95,7 +95,7 @@ typedef struct mvm_stats {
   size_t heap_capacity;    /* bytes of the current heap space */
   size_t heap_peak;        /* highest heap_used seen */
   size_t heap_limit;       /* max_heap_bytes in force */
-  size_t rom_bytes;        /* read-only section size (used in place, not copied) */
+  size_t rom_bytes;        /* read-only section size (used in place unless the image packed it) */
   size_t globals_count;
   size_t imports_count;
   size_t stack_peak_slots; /* highest value-stack use seen */
@@ -131,9 +131,11 @@ void mvm_free_buffer(void* buffer);
 
 /* ---- Run time ---- */
 
-/* Resumes an image. The image is validated first (magic, version, profile, CRC, every section
- * offset and length); a bad image gives an error and no VM. The read-only section is used in
- * place: the image must stay alive and unchanged until mvm_free. Each import is resolved. */
+/* Resumes an image. The image is validated first (magic, version, profile, CRC, then everything
+ * it holds); a bad image gives an error and no VM. The read-only section of an MCU-target image
+ * (`mvc build --target mcu`: ROM not packed) is used in place: the image must stay alive and
+ * unchanged until mvm_free; a packed ROM (what mvm_snapshot writes) is expanded into memory the
+ * VM owns. Each import is resolved. */
 mvm_err_t mvm_restore(const uint8_t* image, size_t image_len, const mvm_config_t* cfg,
                       mvm_resolve_import_t resolve, void* context, mvm_vm_t** out_vm);
 
@@ -141,8 +143,9 @@ mvm_err_t mvm_restore(const uint8_t* image, size_t image_len, const mvm_config_t
  * heap spaces are all carved from buffer (buffer_len bytes, any alignment), which must outlive
  * the VM; mvm_free returns everything to it. A buffer too small for the image gives
  * MVM_E_OUT_OF_MEMORY; the running VM's heap can use what the buffer has left (a collection
- * needs room for a second copy of the live data), up to cfg->max_heap_bytes. The image is used
- * in place as with mvm_restore (keep it in flash: only the heap and globals are copied).
+ * needs room for a second copy of the live data), up to cfg->max_heap_bytes. An image whose ROM
+ * is not packed is used in place as with mvm_restore (keep it in flash: only the heap and
+ * globals are copied); a packed ROM is expanded into the buffer.
  * mvm_stats_t.arena_peak tells how much of the buffer was ever needed. */
 mvm_err_t mvm_restore_into(void* buffer, size_t buffer_len, const uint8_t* image,
                            size_t image_len, const mvm_config_t* cfg,

@@ -52,6 +52,15 @@
 #define MVM_INITIAL_HEAP 4096u
 #endif
 
+/* @@ MVM_HEAP_EXACT_AT_RESTORE: 1 gives a VM made by mvm_restore a heap space exactly as large
+ * as the restored heap, so an idle VM holds no spare heap bytes; the first allocation then
+ * collects once and grows the space (doubling, as always). 0 (default) makes the space twice
+ * what is in use (at least MVM_INITIAL_HEAP), so a call starts without a collection.
+ * mvm_restore_into is unaffected (its heap has the fixed size the buffer allows). */
+#ifndef MVM_HEAP_EXACT_AT_RESTORE
+#define MVM_HEAP_EXACT_AT_RESTORE 0
+#endif
+
 /* @@ MVM_DEFAULT_STACK_SLOTS: value-stack size (4-byte slots) when the config says 0. The stack is
  * allocated once, when the VM is created (or for each outermost call: MVM_STACK_ON_DEMAND).
  * Running out throws a catchable RangeError inside JS; mvm_call returns MVM_E_STACK_OVERFLOW when
@@ -72,6 +81,18 @@
  * lowers it. Deeper nesting throws a catchable RangeError, like running out of frames. */
 #ifndef MVM_MAX_NESTED_CALLS
 #define MVM_MAX_NESTED_CALLS 128u
+#endif
+
+/* @@ MVM_TEMP_ROOTS: GC root slots the C helpers hold values in while they allocate (4 bytes
+ * each, in the VM struct, so they count in an idle VM's RAM). 32 of them are kept for the
+ * deepest helper path; a call from C back into JS (a getter, valueOf, toString, a promise job)
+ * made while more than MVM_TEMP_ROOTS - 32 are held throws a catchable RangeError, like running
+ * out of stack. Default 64. At least 40; below 44 a promise resolved with a thenable already
+ * fails (it holds about 10 roots while it calls `then`). The cortex_m port uses 48: 64 bytes
+ * less RAM, and such nested calls (a getter or valueOf called from C, promise jobs) nest about
+ * half as deep before the RangeError. */
+#ifndef MVM_TEMP_ROOTS
+#define MVM_TEMP_ROOTS 64
 #endif
 
 /* @@ MVM_STACK_ON_DEMAND: 1 allocates the value stack, the frame array and the try-handler array
@@ -95,6 +116,71 @@
 #define MVM_INCLUDE_BUILD_API 1
 #endif
 
+/* @@ MVM_LIB: the default of every MVM_LIB_* family below (1: the whole builtins library).
+ * A firmware that needs only the language core sets MVM_LIB=0 and turns single families back
+ * on (-DMVM_LIB=0 -DMVM_LIB_MATH=1). A family compiled out costs no code, and its builtins are
+ * absent: mvm_restore (and unit loading) refuses code that names one of its globals (Math,
+ * JSON, Array, Object, Number, String, Boolean, isNaN, isFinite, parseInt, parseFloat,
+ * Uint8Array; Promise and async functions for MVM_ASYNC) with MVM_E_IMAGE_FEATURE, because the
+ * verifier sees every LOAD_BUILTIN; a method, found by name only when the code runs
+ * (`s.slice`, `a.map`), reads as undefined and calling it throws a catchable TypeError. Images
+ * are the same for every build: nothing about families is recorded in them.
+ *
+ * @@ MVM_LIB_MATH     Math.* (lib_math.c), mvm_seed_random (a no-op without it)
+ * @@ MVM_LIB_NUMBER   Number(), String(), Boolean(), isNaN, isFinite, parseInt, parseFloat,
+ *                     Number.*, toFixed, toString(radix) (lib_number.c)
+ * @@ MVM_LIB_STRING   String.fromCharCode and the string methods (lib_string.c)
+ * @@ MVM_LIB_ARRAY    Array(), Array.isArray/from/of and the array methods except push, which
+ *                     is core (lib_array.c)
+ * @@ MVM_LIB_OBJECT   Object(), Object.*, hasOwnProperty, and the toString/valueOf methods
+ *                     (lib_object.c; `"" + x` and templates convert without them)
+ * @@ MVM_LIB_JSON     JSON.stringify, JSON.parse (lib_json.c)
+ * @@ MVM_LIB_BYTES    new Uint8Array and its methods (lib_bytes.c). Element access, length and
+ *                     mvm_new_uint8array/mvm_uint8array_data stay: they are the host's byte
+ *                     buffers.
+ * Families use each other's helpers only through lib.c, so any combination builds. Each value
+ * must be a plain 0 or 1 (lib.h pastes it into a macro name). */
+#ifndef MVM_LIB
+#define MVM_LIB 1
+#endif
+#ifndef MVM_LIB_MATH
+#define MVM_LIB_MATH MVM_LIB
+#endif
+#ifndef MVM_LIB_NUMBER
+#define MVM_LIB_NUMBER MVM_LIB
+#endif
+#ifndef MVM_LIB_STRING
+#define MVM_LIB_STRING MVM_LIB
+#endif
+#ifndef MVM_LIB_ARRAY
+#define MVM_LIB_ARRAY MVM_LIB
+#endif
+#ifndef MVM_LIB_OBJECT
+#define MVM_LIB_OBJECT MVM_LIB
+#endif
+#ifndef MVM_LIB_JSON
+#define MVM_LIB_JSON MVM_LIB
+#endif
+#ifndef MVM_LIB_BYTES
+#define MVM_LIB_BYTES MVM_LIB
+#endif
+
+/* @@ MVM_ASYNC: 1 (default) compiles promises and async functions (promise.c, async.c: about
+ * 5.7 KB on Cortex-M0). 0 leaves them out: code that names `Promise` or has async functions is
+ * refused at restore (MVM_E_IMAGE_FEATURE); a promise that reached the image's heap anyway
+ * (made at build time) has no methods, and resolving one throws a catchable TypeError. */
+#ifndef MVM_ASYNC
+#define MVM_ASYNC 1
+#endif
+
+/* @@ MVM_ERROR_LOCATION: 1 (default) lets mvm_error_location find the file and line of the
+ * last uncaught exception from the image's line tables. 0 leaves that lookup out (about 400
+ * bytes on Cortex-M0; Microvium's size-test port has no debug information either):
+ * mvm_error_location then always reports an unknown location (file undefined, line 0). */
+#ifndef MVM_ERROR_LOCATION
+#define MVM_ERROR_LOCATION 1
+#endif
+
 /* @@ MVM_MALLOC / MVM_FREE: the only allocator the VM uses. Called when a VM is created or
  * freed, when the heap grows or is collected, when an image is written, and when vmImport adds an
  * import table entry; never per instruction. CONTEXT is the VM's host context pointer (may be
@@ -111,6 +197,14 @@
 /* ======================================================================================== *
  * Dispatch
  * ======================================================================================== */
+
+/* @@ MVM_FORCE_INLINE: 1 (default) makes GCC and Clang always inline the interpreter's hot
+ * helpers (calls, int31 arithmetic, number boxing) at every use: faster. 0 leaves it to the
+ * compiler, which with -Os keeps one copy of each: about 3.5 KB less code on a Cortex-M0 for a
+ * few percent of speed. The cortex_m port uses 0. */
+#ifndef MVM_FORCE_INLINE
+#define MVM_FORCE_INLINE 1
+#endif
 
 /* @@ MVM_COMPUTED_GOTO: 1 dispatches opcodes through a table of label addresses (GCC/Clang
  * extension, faster); 0 uses a portable switch (smaller). */
@@ -239,8 +333,9 @@
 /* @@ MVM_READ_ROM_U8/U16/U32(p): reads from the read-only section (bytecode, constants, ROM
  * strings). Multi-byte reads are little-endian and may be unaligned.
  *
- * The read-only section of an image is used in place (mvm_restore keeps a pointer into the
- * caller's image, never a copy), so on a von Neumann MCU (Cortex-M, RISC-V, ESP32) an image in
+ * The read-only section of an MCU-target image (`mvc build --target mcu`, ROM not packed) is
+ * used in place (mvm_restore keeps a pointer into the caller's image, never a copy), so on a
+ * von Neumann MCU (Cortex-M, RISC-V, ESP32) an image in
  * a `const` array stays in flash and only the heap and globals are copied to RAM. A
  * Harvard-architecture port (AVR with the image in PROGMEM) redefines these to its
  * program-memory accessors, e.g. pgm_read_byte_far; note that the core currently reads the ROM

@@ -31,7 +31,7 @@
 #endif
 
 /* Format versions. The image carries BYTECODE_VERSION; a unit carries UNIT_VERSION. */
-CONST(BYTECODE_VERSION, 2)
+CONST(BYTECODE_VERSION, 3)
 CONST(UNIT_VERSION, 1)
 /* Host import IDs at and above this are reserved for hostlib's standard host functions. */
 CONST(IMPORT_ID_RESERVED_BASE, 0xFF00)
@@ -62,6 +62,7 @@ ERR(WRONG_TYPE,          16, "value has the wrong type")
 ERR(INVALID_UNIT,        17, "invalid bytecode unit")
 ERR(STACK_OVERFLOW,      18, "stack overflow")
 ERR(REENTRANT,           19, "operation not allowed while the VM is running")
+ERR(IMAGE_FEATURE,       20, "image uses a builtin family this VM was built without")
 
 /* Type tags of heap and ROM allocations (the low 5 bits of an allocation header). */
 TYPE(INVALID,   0)
@@ -220,6 +221,12 @@ BUILTIN(OBJECT_GET_PROTOTYPE_OF, 118, _)
 BUILTIN(OBJECT_HAS_OWN_PROPERTY, 119, _)
 BUILTIN(JSON_STRINGIFY,        120, _)
 BUILTIN(JSON_PARSE,            121, _)
+/* Appended later (numbering above unchanged, so older images stay valid). */
+BUILTIN(FUNCTION_CALL,         122, _)   /* f.call(thisArg, ...args) */
+BUILTIN(FUNCTION_APPLY,        123, _)   /* f.apply(thisArg, array) */
+BUILTIN(PROMISE_RACE,          124, _)
+BUILTIN(PROMISE_ALL_SETTLED,   125, _)
+BUILTIN(PROMISE_ANY,           126, _)
 
 /* Error kinds for THROW_ERROR and for errors the VM raises itself. */
 ERROR_KIND(ERROR,           0, Error)
@@ -228,7 +235,8 @@ ERROR_KIND(RANGE_ERROR,     2, RangeError)
 ERROR_KIND(REFERENCE_ERROR, 3, ReferenceError)
 ERROR_KIND(SYNTAX_ERROR,    4, SyntaxError)
 
-/* Image sections, in file order; the heap is last because it is the one that changes size. */
+/* The parts of an image, in file order; the heap is last because it is the one that changes
+ * size. Since format 3 they follow one another packed, with no section table (docs 10). */
 SECTION(ROM,      0)
 SECTION(IMPORTS,  1)
 SECTION(EXPORTS,  2)
@@ -241,3 +249,4 @@ SECTION(HEAP,     4)
 FEATURE(FLOAT64,      0)
 FEATURE(PROFILE_HOST, 1)
 FEATURE(PROFILE_MCU,  2)   /* `mvc build --target mcu`: for a VM built with MVM_PROFILE_MCU=1 */
+FEATURE(PACKED_ROM,   3)   /* the ROM is packed (restore expands it into RAM); without it, used in place */

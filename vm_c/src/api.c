@@ -27,6 +27,9 @@ static mvm_err_t call_with(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args
   if (outermost && vm_stack_acquire(vm) != MVM_E_OK) return MVM_E_OUT_OF_MEMORY;
   if (outermost) reset_for_call(vm);
   if (vm->fatal) return vm->fatal;
+  // A host function that calls back in nests a C frame of its own and of the interpreter's:
+  // bounded like the library's callbacks (vm_call_function), so the C stack is.
+  if (!outermost && vm->nested_calls >= MVM_MAX_NESTED_CALLS) return MVM_E_STACK_OVERFLOW;
   if ((size_t)(vm->stack + vm->stack_slots - vm->sp) < (size_t)argc + 2) {
 #if MVM_STACK_ON_DEMAND
     if (outermost) vm_stack_release(vm);
@@ -39,8 +42,10 @@ static mvm_err_t call_with(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args
   for (uint8_t i = 0; i < argc; i++) base[2 + i] = args[i];
   vm->sp = base + 2 + argc;
   vm->depth++;
+  vm->nested_calls += !outermost;
   mvm_value_t result;
   mvm_err_t err = vm_call(vm, argc, false, &result);
+  vm->nested_calls -= !outermost;
   if (err == ERR_THROW) {
     result = vm->exception;
     vm->exception = VAL_UNDEFINED;
@@ -113,7 +118,11 @@ void mvm_get_stats(mvm_vm_t* vm, mvm_stats_t* out) {
 void mvm_error_location(mvm_vm_t* vm, mvm_value_t* out_file, uint32_t* out_line) {
   mvm_value_t file = VAL_UNDEFINED;
   uint32_t line = 0;
+#if MVM_ERROR_LOCATION
   if (vm && vm->err_func != NO_OFFSET) line = vm_line_of(vm, vm->err_func, vm->err_pc, &file);
+#else
+  (void)vm;  // built without line lookup: always unknown
+#endif
   if (out_file) *out_file = file;
   if (out_line) *out_line = line;
 }

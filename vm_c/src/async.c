@@ -18,6 +18,8 @@
  */
 #include "internal.h"
 
+#if MVM_ASYNC  // optional (mvm_port_default.h); only promise.c calls into this file
+
 enum { K_FUNC, K_PC, K_SCOPE, K_ARGC, K_NVALUES, K_NHANDLERS, K_VALUES };
 // Try blocks open in one function at an await: nesting deeper than this is not resumed.
 #define K_MAX_HANDLERS 32
@@ -194,3 +196,5 @@ mvm_err_t async_resume(mvm_vm_t* vm, mvm_value_t k, mvm_value_t v, bool threw) {
   vm->sp = start;
   return err;
 }
+
+#endif  // MVM_ASYNC

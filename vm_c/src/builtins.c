@@ -161,7 +161,8 @@ static bool arg_u16(mvm_vm_t* vm, const mvm_value_t* args, uint8_t argc, uint16_
 mvm_err_t builtin_call(mvm_vm_t* vm, uint32_t index, mvm_value_t this_value, mvm_value_t* args,
                        uint8_t argc, bool construct, mvm_value_t* out) {
   *out = VAL_UNDEFINED;
-  if (index >= BI_PROMISE && index <= BI_PROMISE_ALL) {  // promise.c
+  if ((index >= BI_PROMISE && index <= BI_PROMISE_ALL) ||
+      (index >= BI_PROMISE_RACE && index <= BI_PROMISE_ANY)) {  // promise.c
     return promise_builtin(vm, index, this_value, args, argc, construct, out);
   }
   if (construct && !(index >= BI_ERROR && index <= BI_SYNTAX_ERROR) &&
@@ -220,13 +221,17 @@ mvm_err_t builtin_call(mvm_vm_t* vm, uint32_t index, mvm_value_t this_value, mvm
   }
 }
 
-const char* builtin_name(uint32_t index) {
+// The global name of each builtin ("_" for methods); lib.c's globalThis lookup shares it.
 #undef BUILTIN
-  static const char* const names[BI__COUNT] = {
+static const char* const global_names[BI__COUNT] = {
 #define BUILTIN(name, value, global) #global,
 #include "mvm_tables.h"
 #undef BUILTIN
-  };
+};
+
+const char* builtin_global_name(uint32_t index) { return global_names[index]; }
+
+const char* builtin_name(uint32_t index) {
   if (index >= BI__COUNT) return "";
   if (index == BI_ARRAY_PUSH) return "push";
   if (index >= BI_PROMISE_THEN && index <= BI_PROMISE_ALL) {
@@ -234,8 +239,12 @@ const char* builtin_name(uint32_t index) {
                                                  "all"};
     return promise_names[index - BI_PROMISE_THEN];
   }
-  if (names[index][0] == '_' && lib_name(index)) return lib_name(index);
-  return names[index];
+  if (index >= BI_PROMISE_RACE && index <= BI_PROMISE_ANY) {  // appended after the others
+    static const char* const later_names[] = {"race", "allSettled", "any"};
+    return later_names[index - BI_PROMISE_RACE];
+  }
+  if (global_names[index][0] == '_' && lib_name(index)) return lib_name(index);
+  return global_names[index];
 }
 
 mvm_err_t builtin_get_prop(mvm_vm_t* vm, uint32_t index, mvm_value_t key, mvm_value_t* out) {

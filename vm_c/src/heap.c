@@ -27,6 +27,7 @@ uint32_t heap_alloc(mvm_vm_t* vm, uint32_t size, uint32_t type) {
   vm->heap_used += size;
   if (vm->heap_used > vm->heap_peak) vm->heap_peak = vm->heap_used;
   wr32(vm->heap + off, header_make(size, type));
+  vm_charge_budget(vm, size >> 6);  // join, repeat, JSON...: work that allocates (internal.h)
   return off;
 }
 

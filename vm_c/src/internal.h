@@ -27,8 +27,13 @@ enum {
   OP__COUNT
 };
 
-// Temp-root slots: enough for the deepest helper nesting (string building, property writes).
-#define MVM_TEMP_ROOTS 64
+// Temp-root slots (MVM_TEMP_ROOTS, mvm_port_default.h): MVM_TEMP_ROOTS_RESERVE of them are
+// always left for the deepest helper nesting (string building, property writes), because
+// vm_call_function refuses a call from C back into JS that would leave fewer.
+#define MVM_TEMP_ROOTS_RESERVE 32u
+#if MVM_TEMP_ROOTS < 40
+#error "MVM_TEMP_ROOTS must be at least 40 (32 reserved for helpers, some for nested calls)"
+#endif
 // Nested arrays deeper than this are not stringified further (cycles print as empty).
 #define MVM_MAX_JOIN_DEPTH 16
 
@@ -191,6 +196,17 @@ struct mvm_vm {
   uint64_t random_state;   // Math.random (lib_math.c): splitmix64 state; 0 = the fixed seed
   uint32_t nested_calls;   // vm_call_function nesting: C-level re-entry (getters, valueOf, jobs)
 };
+
+// ---- Budget for work outside the interpreter loop ----
+// Builtins loop over arrays and strings and allocate where the interpreter's budget checks
+// (vm.c: backward jumps, calls) do not see it. They charge one unit per 16 elements visited
+// and the heap one per 64 bytes allocated, which keeps a unit near the cost of one bytecode loop
+// iteration. A charge never fails by itself (a builtin has no way to stop half done); it leaves
+// at least 1, and the interpreter's next check ends the call.
+static inline void vm_charge_budget(mvm_vm_t* vm, uint32_t units) {
+  if (units) vm->budget = vm->budget > units ? vm->budget - units : 1u;
+}
+#define LIB_CHARGE_VISITS(vm, n) vm_charge_budget((vm), (uint32_t)(n) >> 4)
 
 // ---- Temp roots ----
 #define TEMP_MARK(vm) uint32_t temp_mark_ = (vm)->ntemps
@@ -385,6 +401,8 @@ MVM_INTERNAL mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* pref
 // Error-like objects (proto chain reaches an error prototype): kind or -1.
 MVM_INTERNAL int error_kind_of(mvm_vm_t* vm, mvm_value_t v);
 MVM_INTERNAL const char* builtin_name(uint32_t index);
+// The BUILTIN table's global name of index < BI__COUNT, "_" for methods (globalThis lookup).
+MVM_INTERNAL const char* builtin_global_name(uint32_t index);
 MVM_INTERNAL mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out);
 
 // ---- vm.c ----
@@ -451,6 +469,14 @@ MVM_INTERNAL uint32_t bytes_length(mvm_vm_t* vm, mvm_value_t b);
 MVM_INTERNAL mvm_err_t bytes_to_string(mvm_vm_t* vm, mvm_value_t b, mvm_value_t* out);
 // TypeError when v is frozen (lib_object.c); for the write paths outside object.c.
 MVM_INTERNAL mvm_err_t lib_check_writable(mvm_vm_t* vm, mvm_value_t v);
+// Every optional family compiled in (MVM_LIB_*, MVM_ASYNC in mvm_port_default.h)?
+#define MVM_ALL_FAMILIES                                                                     \
+  (MVM_LIB_MATH && MVM_LIB_NUMBER && MVM_LIB_STRING && MVM_LIB_ARRAY && MVM_LIB_OBJECT &&   \
+   MVM_LIB_JSON && MVM_LIB_BYTES && MVM_ASYNC)
+#if !MVM_ALL_FAMILIES
+// False for a global builtin (LOAD_BUILTIN operand) of a family compiled out (lib.c).
+MVM_INTERNAL bool lib_builtin_present(uint32_t index);
+#endif
 
 // ---- The full language subset: property cells, iteration, classes, promises, async ----
 

@@ -29,14 +29,17 @@ static const lib_prop_t lib_props[] = {
 #undef LIB_ALIAS
 };
 
+#if MVM_LIB_MATH || MVM_LIB_NUMBER  // (no empty initializers in C99)
 static const lib_const_t lib_consts[] = {
 #define LIB_CONST(holder, name, value) {LH_##holder, sizeof(name) - 1, name, value},
     LIB_CONSTS
 #undef LIB_CONST
 };
+#endif
 
 typedef mvm_err_t (*lib_fn_t)(LIB_PARAMS);
 
+#if LIB_ANY
 // Designated initializers: the table is indexed by builtin number, holes are NULL.
 static const lib_fn_t lib_fns[BI__COUNT] = {
 #define LIB(builtin, holder, name, arity, fn) [BI_##builtin] = lib_##fn,
@@ -50,19 +53,41 @@ static const uint8_t lib_arity[BI__COUNT] = {
 #undef LIB
 };
 
-static const char* const lib_names[BI__COUNT] = {
-#define LIB(builtin, holder, name, arity, fn) [BI_##builtin] = name,
-    LIB_LIST
-#undef LIB
-};
+// A builtin's name is its first entry in lib_props (LIB_LIST before the aliases): no table of
+// its own, names are needed only for f.name and f.toString().
+static const char* lib_name_of(uint32_t index) {
+  if (!lib_fns[index]) return NULL;
+  for (size_t i = 0; i < sizeof lib_props / sizeof lib_props[0]; i++) {
+    if (lib_props[i].builtin == index) return lib_props[i].name;
+  }
+  return NULL;
+}
+#define LIB_FN_OF(i) lib_fns[i]
+#define LIB_ARITY_OF(i) lib_arity[i]
+#define LIB_NAME_OF(i) lib_name_of(i)
+#else  // no family compiled in: no tables (they would be all holes)
+#define LIB_FN_OF(i) ((void)(i), (lib_fn_t)0)
+#define LIB_ARITY_OF(i) ((void)(i), 0)
+#define LIB_NAME_OF(i) ((void)(i), (const char*)0)
+#endif
 
-// Global names of the BUILTIN table ("_" for methods), for globalThis.
-#undef BUILTIN
-static const char* const global_names[BI__COUNT] = {
-#define BUILTIN(name, value, global) #global,
-#include "mvm_tables.h"
-#undef BUILTIN
-};
+
+#if !MVM_ALL_FAMILIES
+bool lib_builtin_present(uint32_t index) {
+  switch (index) {
+    case BI_MATH: return MVM_LIB_MATH;
+    case BI_JSON: return MVM_LIB_JSON;
+    case BI_NUMBER: case BI_STRING: case BI_BOOLEAN: case BI_IS_NAN: case BI_IS_FINITE:
+    case BI_PARSE_INT: case BI_PARSE_FLOAT:
+      return MVM_LIB_NUMBER;
+    case BI_ARRAY: return MVM_LIB_ARRAY;
+    case BI_OBJECT: return MVM_LIB_OBJECT;
+    case BI_UINT8ARRAY: return MVM_LIB_BYTES;
+    case BI_PROMISE: return MVM_ASYNC;
+    default: return true;  // the core's (vmImport, Error...), globalThis, methods
+  }
+}
+#endif
 
 bool lib_is_namespace(uint32_t index) {
   return index == BI_MATH || index == BI_JSON || index == BI_GLOBAL_THIS;
@@ -72,15 +97,32 @@ bool lib_is_constructor(uint32_t index) {
   return index == BI_ARRAY || index == BI_OBJECT || index == BI_UINT8ARRAY;
 }
 
-const char* lib_name(uint32_t index) { return index < BI__COUNT ? lib_names[index] : NULL; }
+const char* lib_name(uint32_t index) { return index < BI__COUNT ? LIB_NAME_OF(index) : NULL; }
 
 mvm_err_t lib_call(mvm_vm_t* vm, uint32_t index, mvm_value_t* args, uint8_t argc, bool construct,
                    mvm_value_t* out) {
-  lib_fn_t fn = index < BI__COUNT ? lib_fns[index] : NULL;
+  lib_fn_t fn = index < BI__COUNT ? LIB_FN_OF(index) : NULL;
   *out = VAL_UNDEFINED;
+#if MVM_LIB_MATH && MVM_LIB_NUMBER && MVM_LIB_STRING && MVM_LIB_ARRAY && MVM_LIB_OBJECT && \
+    MVM_LIB_JSON && MVM_LIB_BYTES
   if (!fn) return lib_type_error(vm, "value is not a function");
+#else  // most likely a family compiled out (mvm_port_default.h): say so
+  if (!fn) return lib_type_error(vm, "builtin not compiled into this VM (MVM_LIB_* option)");
+#endif
   if (construct && !lib_is_constructor(index)) {
     return lib_type_error(vm, "value is not a constructor");
+  }
+  if (index >= BI_MATH_ABS && index <= BI_MATH_TRUNC) {
+    // Math converts its arguments with ToNumber, which runs a JS valueOf/toString: done here,
+    // in argument order, since the Math functions themselves cannot re-enter. The argument
+    // slots belong to this call (stack slots, GC-visible) and take the primitives.
+    for (uint8_t i = 0; i < argc; i++) {
+      if (!value_is_object(vm, args[i])) continue;
+      mvm_value_t prim;
+      mvm_err_t err = to_primitive(vm, args[i], &prim);
+      if (err) return err;
+      args[i] = prim;
+    }
   }
   return fn(vm, args, argc, construct, out);
 }
@@ -104,12 +146,14 @@ static mvm_err_t holder_lookup(mvm_vm_t* vm, uint32_t holder, mvm_value_t key, m
       return MVM_E_OK;
     }
   }
+#if MVM_LIB_MATH || MVM_LIB_NUMBER
   for (size_t i = 0; i < sizeof lib_consts / sizeof lib_consts[0]; i++) {
     const lib_const_t* c = &lib_consts[i];
     if (c->holder == holder && c->len == len && key_matches(vm, key, c->name, len)) {
       return number_make(vm, c->value, out);
     }
   }
+#endif
   return MVM_E_OK;
 }
 
@@ -160,7 +204,7 @@ static mvm_err_t global_lookup(mvm_vm_t* vm, mvm_value_t key, mvm_value_t* out) 
   if (value_is_int(key) || !value_is_string(vm, key)) return MVM_E_OK;
   uint32_t len = string_view(vm, key).len;
   for (uint32_t i = 0; i < BI__COUNT; i++) {
-    const char* g = global_names[i];
+    const char* g = builtin_global_name(i);  // builtins.c
     if (g[0] != '_' && strlen(g) == len && key_matches(vm, key, g, len)) {
       *out = value_from_builtin(i);
       return MVM_E_OK;
@@ -179,11 +223,12 @@ mvm_err_t lib_builtin_prop(mvm_vm_t* vm, uint32_t index, mvm_value_t key, mvm_va
     mvm_err_t err = holder_lookup(vm, holder, key, out);
     if (err || *out != VAL_UNDEFINED || lib_is_namespace(index)) return err;
   }
-  if (index < BI__COUNT && lib_fns[index] && !value_is_int(key) && value_is_string(vm, key) &&
+  if (index < BI__COUNT && LIB_FN_OF(index) && !value_is_int(key) && value_is_string(vm, key) &&
       key_matches(vm, key, "length", 6)) {
-    *out = value_from_int(lib_arity[index]);
+    *out = value_from_int(LIB_ARITY_OF(index));
+    return MVM_E_OK;
   }
-  return MVM_E_OK;
+  return holder_lookup(vm, LH_FUNCTION, key, out);  // parseInt.call(...)
 }
 
 mvm_err_t lib_value_method(mvm_vm_t* vm, mvm_value_t v, mvm_value_t key, mvm_value_t* out) {
@@ -198,6 +243,9 @@ mvm_err_t lib_value_method(mvm_vm_t* vm, mvm_value_t v, mvm_value_t key, mvm_val
       case TC_ARRAY: holder = LH_ARRAY; break;
       case TC_OBJECT: holder = LH_OBJECT; break;
       case TC_BYTES: holder = LH_BYTES; break;
+      case TC_FUNCTION: case TC_CLOSURE: case TC_HOSTFN: case TC_RESOLVER:
+        holder = LH_FUNCTION;
+        break;
       default:
         *out = VAL_UNDEFINED;
         return MVM_E_OK;
@@ -212,6 +260,8 @@ mvm_err_t lib_namespace_string(mvm_vm_t* vm, uint32_t index, mvm_value_t* out) {
                                      : "[object global]";
   return string_new_ascii(vm, s, strlen(s), out);
 }
+
+#if LIB_ANY_BUT_MATH  // helpers of the optional families (lib.h)
 
 // ---- Stack roots and calls ----
 
@@ -245,6 +295,8 @@ mvm_err_t lib_call_js(mvm_vm_t* vm, mvm_value_t fn, mvm_value_t this_value,
   return err;
 }
 
+#endif  // LIB_ANY_BUT_MATH
+
 mvm_err_t lib_type_error(mvm_vm_t* vm, const char* message) {
   return throw_error(vm, EK_TYPE_ERROR, message, 0, NULL);
 }
@@ -253,9 +305,14 @@ mvm_err_t lib_range_error(mvm_vm_t* vm, const char* message) {
   return throw_error(vm, EK_RANGE_ERROR, message, 0, NULL);
 }
 
+#if LIB_ANY
+
 // ---- Conversions ----
 
 bool lib_is_negative_zero(double d) { return d == 0 && 1 / d < 0; }
+
+#endif  // LIB_ANY
+#if LIB_ANY_BUT_MATH
 
 double lib_to_integer(mvm_vm_t* vm, mvm_value_t v) {
   if (value_is_int(v)) return (double)value_as_int(v);
@@ -320,8 +377,12 @@ int32_t lib_string_find(mvm_vm_t* vm, mvm_value_t hay, mvm_value_t needle, uint3
     if (view_unit(&h, i) != first) continue;
     uint32_t k = 1;
     while (k < n.len && view_unit(&h, i + k) == view_unit(&n, k)) k++;
-    if (k == n.len) return (int32_t)i;
+    if (k == n.len) {
+      LIB_CHARGE_VISITS(vm, i - from);
+      return (int32_t)i;
+    }
   }
+  LIB_CHARGE_VISITS(vm, h.len - from);
   return -1;
 }
 
@@ -438,3 +499,5 @@ mvm_err_t sb_finish(mvm_vm_t* vm, lib_sb_t* sb, mvm_value_t* out) {
   wr32(heap_ptr(vm, *sb->slot) + 4, sb->cap);
   return lib_substring(vm, sb->slot, 0, sb->len, out);
 }
+
+#endif  // LIB_ANY_BUT_MATH

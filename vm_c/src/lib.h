@@ -38,6 +38,7 @@ enum {
   LH_ARRAY,        // methods of arrays
   LH_OBJECT,       // methods every plain object inherits (after its own proto chain)
   LH_BYTES,        // methods of Uint8Array values
+  LH_FUNCTION,     // methods of functions (call, apply), after their own properties
   LH__NONE         // not a property of anything (global constructors are found by name)
 };
 
@@ -49,41 +50,71 @@ enum {
 // Every LIB_FN starts with LIB_UNUSED; (the parameters are fixed, not every function uses each).
 #define LIB_UNUSED ((void)vm, (void)args, (void)argc, (void)construct, (void)out)
 
+/* Optional families (MVM_LIB_* in mvm_port_default.h): LIB_IF_X(entries) keeps the entries of
+ * family X only when it is compiled in, so an absent builtin has no table entry: its property
+ * reads as undefined and calling it throws TypeError. */
+#define LIB_KEEP_(...) __VA_ARGS__
+#define LIB_DROP_(...)
+#define LIB_IF_MATH LIB_IF_(MVM_LIB_MATH)
+#define LIB_IF_NUMBER LIB_IF_(MVM_LIB_NUMBER)
+#define LIB_IF_STRING LIB_IF_(MVM_LIB_STRING)
+#define LIB_IF_ARRAY LIB_IF_(MVM_LIB_ARRAY)
+#define LIB_IF_OBJECT LIB_IF_(MVM_LIB_OBJECT)
+#define LIB_IF_JSON LIB_IF_(MVM_LIB_JSON)
+#define LIB_IF_BYTES LIB_IF_(MVM_LIB_BYTES)
+#define LIB_IF_(on) LIB_IF__(on)
+#define LIB_IF__(on) LIB_IF_##on
+#define LIB_IF_1 LIB_KEEP_
+#define LIB_IF_0 LIB_DROP_
+// The shared helpers below (lib.c) are compiled only when some family uses them.
+#define LIB_ANY                                                                              \
+  (MVM_LIB_MATH || MVM_LIB_NUMBER || MVM_LIB_STRING || MVM_LIB_ARRAY || MVM_LIB_OBJECT ||    \
+   MVM_LIB_JSON || MVM_LIB_BYTES)
+// Math uses none but lib_is_negative_zero: the rest (stack roots, string builder) is for these.
+#define LIB_ANY_BUT_MATH                                                                     \
+  (MVM_LIB_NUMBER || MVM_LIB_STRING || MVM_LIB_ARRAY || MVM_LIB_OBJECT || MVM_LIB_JSON ||     \
+   MVM_LIB_BYTES)
+
 /* The library. Order is free; names are looked up by (holder, name). */
 #define LIB_LIST                                                              \
-  LIB(MATH_ABS, MATH, "abs", 1, math_abs)                                     \
-  LIB(MATH_CEIL, MATH, "ceil", 1, math_ceil)                                  \
-  LIB(MATH_FLOOR, MATH, "floor", 1, math_floor)                               \
-  LIB(MATH_MAX, MATH, "max", 2, math_max)                                     \
-  LIB(MATH_MIN, MATH, "min", 2, math_min)                                     \
-  LIB(MATH_POW, MATH, "pow", 2, math_pow)                                     \
-  LIB(MATH_RANDOM, MATH, "random", 0, math_random)                            \
-  LIB(MATH_ROUND, MATH, "round", 1, math_round)                               \
-  LIB(MATH_SIGN, MATH, "sign", 1, math_sign)                                  \
-  LIB(MATH_SQRT, MATH, "sqrt", 1, math_sqrt)                                  \
-  LIB(MATH_TRUNC, MATH, "trunc", 1, math_trunc)                               \
-  LIB(UINT8ARRAY, _NONE, "Uint8Array", 1, bytes_construct)                    \
-  LIB(BYTES_FILL, BYTES, "fill", 1, bytes_fill)                               \
-  LIB(BYTES_INDEX_OF, BYTES, "indexOf", 1, bytes_index_of)                    \
-  LIB(BYTES_INCLUDES, BYTES, "includes", 1, bytes_includes)                   \
-  LIB(BYTES_SLICE, BYTES, "slice", 2, bytes_slice)                            \
-  LIB(BYTES_SET, BYTES, "set", 1, bytes_set_from)                             \
-  LIB(BYTES_JOIN, BYTES, "join", 1, bytes_join)                              \
-  LIB(NUMBER, _NONE, "Number", 1, number_call)                                \
-  LIB(BOOLEAN, _NONE, "Boolean", 1, boolean_call)                             \
-  LIB(STRING, _NONE, "String", 1, string_call)                                \
-  LIB(IS_NAN, GLOBAL, "isNaN", 1, global_is_nan)                              \
-  LIB(IS_FINITE, GLOBAL, "isFinite", 1, global_is_finite)                     \
-  LIB(PARSE_INT, GLOBAL, "parseInt", 2, global_parse_int)                     \
-  LIB(PARSE_FLOAT, GLOBAL, "parseFloat", 1, global_parse_float)               \
-  LIB(NUMBER_IS_NAN, NUMBER_CTOR, "isNaN", 1, number_is_nan)                  \
-  LIB(NUMBER_IS_FINITE, NUMBER_CTOR, "isFinite", 1, number_is_finite)         \
-  LIB(NUMBER_IS_INTEGER, NUMBER_CTOR, "isInteger", 1, number_is_integer)      \
+  LIB_IF_MATH( \
+  LIB(MATH_ABS, MATH, "abs", 1, math_abs) \
+  LIB(MATH_CEIL, MATH, "ceil", 1, math_ceil) \
+  LIB(MATH_FLOOR, MATH, "floor", 1, math_floor) \
+  LIB(MATH_MAX, MATH, "max", 2, math_max) \
+  LIB(MATH_MIN, MATH, "min", 2, math_min) \
+  LIB(MATH_POW, MATH, "pow", 2, math_pow) \
+  LIB(MATH_RANDOM, MATH, "random", 0, math_random) \
+  LIB(MATH_ROUND, MATH, "round", 1, math_round) \
+  LIB(MATH_SIGN, MATH, "sign", 1, math_sign) \
+  LIB(MATH_SQRT, MATH, "sqrt", 1, math_sqrt) \
+  LIB(MATH_TRUNC, MATH, "trunc", 1, math_trunc)) \
+  LIB_IF_BYTES( \
+  LIB(UINT8ARRAY, _NONE, "Uint8Array", 1, bytes_construct) \
+  LIB(BYTES_FILL, BYTES, "fill", 1, bytes_fill) \
+  LIB(BYTES_INDEX_OF, BYTES, "indexOf", 1, bytes_index_of) \
+  LIB(BYTES_INCLUDES, BYTES, "includes", 1, bytes_includes) \
+  LIB(BYTES_SLICE, BYTES, "slice", 2, bytes_slice) \
+  LIB(BYTES_SET, BYTES, "set", 1, bytes_set_from) \
+  LIB(BYTES_JOIN, BYTES, "join", 1, bytes_join)) \
+  LIB_IF_NUMBER( \
+  LIB(NUMBER, _NONE, "Number", 1, number_call) \
+  LIB(BOOLEAN, _NONE, "Boolean", 1, boolean_call) \
+  LIB(STRING, _NONE, "String", 1, string_call) \
+  LIB(IS_NAN, GLOBAL, "isNaN", 1, global_is_nan) \
+  LIB(IS_FINITE, GLOBAL, "isFinite", 1, global_is_finite) \
+  LIB(PARSE_INT, GLOBAL, "parseInt", 2, global_parse_int) \
+  LIB(PARSE_FLOAT, GLOBAL, "parseFloat", 1, global_parse_float) \
+  LIB(NUMBER_IS_NAN, NUMBER_CTOR, "isNaN", 1, number_is_nan) \
+  LIB(NUMBER_IS_FINITE, NUMBER_CTOR, "isFinite", 1, number_is_finite) \
+  LIB(NUMBER_IS_INTEGER, NUMBER_CTOR, "isInteger", 1, number_is_integer) \
   LIB(NUMBER_IS_SAFE_INTEGER, NUMBER_CTOR, "isSafeInteger", 1, number_is_safe_integer) \
-  LIB(NUMBER_TO_FIXED, NUMBER, "toFixed", 1, number_to_fixed)                 \
-  LIB(NUMBER_TO_STRING, NUMBER, "toString", 1, number_to_string)              \
-  LIB(TO_STRING, _NONE, "toString", 0, to_string)                         \
-  LIB(VALUE_OF, _NONE, "valueOf", 0, value_of) \
+  LIB(NUMBER_TO_FIXED, NUMBER, "toFixed", 1, number_to_fixed) \
+  LIB(NUMBER_TO_STRING, NUMBER, "toString", 1, number_to_string)) \
+  LIB_IF_OBJECT( \
+  LIB(TO_STRING, _NONE, "toString", 0, to_string) \
+  LIB(VALUE_OF, _NONE, "valueOf", 0, value_of)) \
+  LIB_IF_STRING( \
   LIB(STRING_FROM_CHAR_CODE, STRING_CTOR, "fromCharCode", 1, string_from_char_code) \
   LIB(STRING_CHAR_AT, STRING, "charAt", 1, string_char_at) \
   LIB(STRING_CHAR_CODE_AT, STRING, "charCodeAt", 1, string_char_code_at) \
@@ -109,7 +140,8 @@ enum {
   LIB(STRING_CONCAT, STRING, "concat", 1, string_concat) \
   LIB(STRING_REPLACE, STRING, "replace", 2, string_replace) \
   LIB(STRING_REPLACE_ALL, STRING, "replaceAll", 2, string_replace_all) \
-  LIB(STRING_LOCALE_COMPARE, STRING, "localeCompare", 1, string_locale_compare) \
+  LIB(STRING_LOCALE_COMPARE, STRING, "localeCompare", 1, string_locale_compare)) \
+  LIB_IF_ARRAY( \
   LIB(ARRAY, _NONE, "Array", 1, array_call) \
   LIB(ARRAY_IS_ARRAY, ARRAY_CTOR, "isArray", 1, array_is_array) \
   LIB(ARRAY_FROM, ARRAY_CTOR, "from", 1, array_from) \
@@ -140,7 +172,8 @@ enum {
   LIB(ARRAY_FILL, ARRAY, "fill", 1, array_fill) \
   LIB(ARRAY_AT, ARRAY, "at", 1, array_at) \
   LIB(ARRAY_FLAT, ARRAY, "flat", 0, array_flat) \
-  LIB(ARRAY_FLAT_MAP, ARRAY, "flatMap", 1, array_flat_map) \
+  LIB(ARRAY_FLAT_MAP, ARRAY, "flatMap", 1, array_flat_map)) \
+  LIB_IF_OBJECT( \
   LIB(OBJECT, _NONE, "Object", 1, object_call) \
   LIB(OBJECT_KEYS, OBJECT_CTOR, "keys", 1, object_keys) \
   LIB(OBJECT_VALUES, OBJECT_CTOR, "values", 1, object_values) \
@@ -152,42 +185,46 @@ enum {
   LIB(OBJECT_CREATE, OBJECT_CTOR, "create", 2, object_create) \
   LIB(OBJECT_GET_PROTOTYPE_OF, OBJECT_CTOR, "getPrototypeOf", 1, object_get_prototype_of) \
   LIB(OBJECT_HAS_OWN_PROPERTY, OBJECT, "hasOwnProperty", 1, object_has_own_property) \
+  LIB(FUNCTION_CALL, FUNCTION, "call", 1, function_call) \
+  LIB(FUNCTION_APPLY, FUNCTION, "apply", 2, function_apply)) \
+  LIB_IF_JSON( \
   LIB(JSON_STRINGIFY, JSON, "stringify", 3, json_stringify) \
-  LIB(JSON_PARSE, JSON, "parse", 2, json_parse)
+  LIB(JSON_PARSE, JSON, "parse", 2, json_parse))
 
 #define LIB_ALIASES                                                           \
-  LIB_ALIAS(NUMBER_CTOR, "parseInt", PARSE_INT)                               \
-  LIB_ALIAS(NUMBER_CTOR, "parseFloat", PARSE_FLOAT)                           \
-  LIB_ALIAS(NUMBER, "valueOf", VALUE_OF)                                      \
-  LIB_ALIAS(BOOLEAN, "toString", TO_STRING)                                   \
-  LIB_ALIAS(BOOLEAN, "valueOf", VALUE_OF)                                     \
-  LIB_ALIAS(STRING, "toString", TO_STRING)                                    \
-  LIB_ALIAS(STRING, "valueOf", VALUE_OF)                                      \
-  LIB_ALIAS(ARRAY, "toString", TO_STRING)                                     \
+  LIB_IF_NUMBER(LIB_ALIAS(NUMBER_CTOR, "parseInt", PARSE_INT))                               \
+  LIB_IF_NUMBER(LIB_ALIAS(NUMBER_CTOR, "parseFloat", PARSE_FLOAT))                           \
+  LIB_IF_OBJECT(LIB_ALIAS(NUMBER, "valueOf", VALUE_OF))                                      \
+  LIB_IF_OBJECT(LIB_ALIAS(BOOLEAN, "toString", TO_STRING))                                   \
+  LIB_IF_OBJECT(LIB_ALIAS(BOOLEAN, "valueOf", VALUE_OF))                                     \
+  LIB_IF_OBJECT(LIB_ALIAS(STRING, "toString", TO_STRING))                                    \
+  LIB_IF_OBJECT(LIB_ALIAS(STRING, "valueOf", VALUE_OF))                                      \
+  LIB_IF_OBJECT(LIB_ALIAS(ARRAY, "toString", TO_STRING))                                     \
   LIB_ALIAS(ARRAY, "push", ARRAY_PUSH)                                     \
-  LIB_ALIAS(OBJECT, "toString", TO_STRING)                                    \
-  LIB_ALIAS(OBJECT, "valueOf", VALUE_OF)                                      \
-  LIB_ALIAS(BYTES, "toString", TO_STRING)                                     \
-  LIB_ALIAS(ARRAY, "hasOwnProperty", OBJECT_HAS_OWN_PROPERTY)                 \
-  LIB_ALIAS(STRING, "hasOwnProperty", OBJECT_HAS_OWN_PROPERTY)
+  LIB_IF_OBJECT(LIB_ALIAS(OBJECT, "toString", TO_STRING))                                    \
+  LIB_IF_OBJECT(LIB_ALIAS(OBJECT, "valueOf", VALUE_OF))                                      \
+  LIB_IF_OBJECT(LIB_ALIAS(BYTES, "toString", TO_STRING))                                     \
+  LIB_IF_OBJECT(LIB_ALIAS(ARRAY, "hasOwnProperty", OBJECT_HAS_OWN_PROPERTY))                 \
+  LIB_IF_OBJECT(LIB_ALIAS(STRING, "hasOwnProperty", OBJECT_HAS_OWN_PROPERTY))                \
+  LIB_IF_OBJECT(LIB_ALIAS(FUNCTION, "hasOwnProperty", OBJECT_HAS_OWN_PROPERTY))
 
 #define LIB_CONSTS                                                            \
-  LIB_CONST(MATH, "PI", 3.141592653589793)                                    \
-  LIB_CONST(MATH, "E", 2.718281828459045)                                     \
-  LIB_CONST(MATH, "LN2", 0.6931471805599453)                                  \
-  LIB_CONST(MATH, "LN10", 2.302585092994046)                                  \
-  LIB_CONST(MATH, "LOG2E", 1.4426950408889634)                                \
-  LIB_CONST(MATH, "LOG10E", 0.4342944819032518)                               \
-  LIB_CONST(MATH, "SQRT2", 1.4142135623730951)                                \
-  LIB_CONST(MATH, "SQRT1_2", 0.7071067811865476)                             \
-  LIB_CONST(NUMBER_CTOR, "MAX_SAFE_INTEGER", 9007199254740991.0)              \
-  LIB_CONST(NUMBER_CTOR, "MIN_SAFE_INTEGER", -9007199254740991.0)             \
-  LIB_CONST(NUMBER_CTOR, "EPSILON", 2.220446049250313e-16)                    \
-  LIB_CONST(NUMBER_CTOR, "MAX_VALUE", 1.7976931348623157e308)                 \
-  LIB_CONST(NUMBER_CTOR, "MIN_VALUE", 5e-324)                                 \
-  LIB_CONST(NUMBER_CTOR, "POSITIVE_INFINITY", 1.0 / 0.0)                      \
-  LIB_CONST(NUMBER_CTOR, "NEGATIVE_INFINITY", -1.0 / 0.0)                     \
-  LIB_CONST(NUMBER_CTOR, "NaN", 0.0 / 0.0)
+  LIB_IF_MATH(LIB_CONST(MATH, "PI", 3.141592653589793))                                    \
+  LIB_IF_MATH(LIB_CONST(MATH, "E", 2.718281828459045))                                     \
+  LIB_IF_MATH(LIB_CONST(MATH, "LN2", 0.6931471805599453))                                  \
+  LIB_IF_MATH(LIB_CONST(MATH, "LN10", 2.302585092994046))                                  \
+  LIB_IF_MATH(LIB_CONST(MATH, "LOG2E", 1.4426950408889634))                                \
+  LIB_IF_MATH(LIB_CONST(MATH, "LOG10E", 0.4342944819032518))                               \
+  LIB_IF_MATH(LIB_CONST(MATH, "SQRT2", 1.4142135623730951))                                \
+  LIB_IF_MATH(LIB_CONST(MATH, "SQRT1_2", 0.7071067811865476))                             \
+  LIB_IF_NUMBER(LIB_CONST(NUMBER_CTOR, "MAX_SAFE_INTEGER", 9007199254740991.0))              \
+  LIB_IF_NUMBER(LIB_CONST(NUMBER_CTOR, "MIN_SAFE_INTEGER", -9007199254740991.0))             \
+  LIB_IF_NUMBER(LIB_CONST(NUMBER_CTOR, "EPSILON", 2.220446049250313e-16))                    \
+  LIB_IF_NUMBER(LIB_CONST(NUMBER_CTOR, "MAX_VALUE", 1.7976931348623157e308))                 \
+  LIB_IF_NUMBER(LIB_CONST(NUMBER_CTOR, "MIN_VALUE", 5e-324))                                 \
+  LIB_IF_NUMBER(LIB_CONST(NUMBER_CTOR, "POSITIVE_INFINITY", 1.0 / 0.0))                      \
+  LIB_IF_NUMBER(LIB_CONST(NUMBER_CTOR, "NEGATIVE_INFINITY", -1.0 / 0.0))                     \
+  LIB_IF_NUMBER(LIB_CONST(NUMBER_CTOR, "NaN", 0.0 / 0.0))
 
 #define LIB(builtin, holder, name, arity, fn) MVM_INTERNAL LIB_FN(fn);
 LIB_LIST

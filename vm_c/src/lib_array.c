@@ -13,6 +13,8 @@
  */
 #include "lib.h"
 
+#if MVM_LIB_ARRAY  // the family is optional (mvm_port_default.h)
+
 static mvm_err_t this_array(mvm_vm_t* vm, mvm_value_t* args) {
   if (value_type(vm, THIS) == TC_ARRAY) return MVM_E_OK;
   return lib_type_error(vm, "Array.prototype method called on a value that is not an array");
@@ -154,6 +156,7 @@ LIB_FN(array_shift) {
   uint32_t len = array_length(vm, THIS);
   if (len == 0) return MVM_E_OK;
   mvm_value_t v = array_get(vm, THIS, 0);
+  LIB_CHARGE_VISITS(vm, len);
   uint8_t* items = heap_ptr(vm, items_of(vm, THIS));
   MVM_MEMMOVE(items + 4, items + 8, 4 * (size_t)(len - 1));
   err = set_length(vm, THIS, len - 1);
@@ -167,6 +170,7 @@ static mvm_err_t open_gap(mvm_vm_t* vm, mvm_value_t* arr, uint32_t at, uint32_t 
   if ((uint64_t)len + n > (uint64_t)INT31_MAX) return lib_range_error(vm, "Invalid array length");
   mvm_err_t err = set_length(vm, *arr, len + n);
   if (err || n == 0) return err;
+  LIB_CHARGE_VISITS(vm, len - at);
   uint8_t* items = heap_ptr(vm, items_of(vm, *arr));
   MVM_MEMMOVE(items + 4 + 4 * ((size_t)at + n), items + 4 + 4 * (size_t)at,
               4 * (size_t)(len - at));
@@ -177,6 +181,7 @@ static mvm_err_t open_gap(mvm_vm_t* vm, mvm_value_t* arr, uint32_t at, uint32_t 
 static mvm_err_t close_gap(mvm_vm_t* vm, mvm_value_t arr, uint32_t at, uint32_t n) {
   uint32_t len = array_length(vm, arr);
   if (n == 0) return MVM_E_OK;
+  LIB_CHARGE_VISITS(vm, len - at);
   uint8_t* items = heap_ptr(vm, items_of(vm, arr));
   MVM_MEMMOVE(items + 4 + 4 * (size_t)at, items + 4 + 4 * ((size_t)at + n),
               4 * (size_t)(len - at - n));
@@ -315,13 +320,15 @@ LIB_FN(array_index_of) {
   if (err) return err;
   uint32_t len = array_length(vm, THIS);
   int32_t found = -1;
-  for (uint32_t i = lib_relative(vm, ARG(1), len, 0); i < len; i++) {
+  uint32_t from = lib_relative(vm, ARG(1), len, 0), i = from;
+  for (; i < len; i++) {
     mvm_value_t e = array_get(vm, THIS, i);
     if (e != VAL_HOLE && strict_equals(vm, e, ARG(0))) {
       found = (int32_t)i;
       break;
     }
   }
+  LIB_CHARGE_VISITS(vm, i - from);
   *out = value_from_int(found);
   return MVM_E_OK;
 }
@@ -345,6 +352,7 @@ LIB_FN(array_last_index_of) {
       break;
     }
   }
+  LIB_CHARGE_VISITS(vm, from - found);
   *out = value_from_int(found);
   return MVM_E_OK;
 }
@@ -355,10 +363,12 @@ LIB_FN(array_includes) {
   if (err) return err;
   uint32_t len = array_length(vm, THIS);
   bool found = false;
-  for (uint32_t i = lib_relative(vm, ARG(1), len, 0); i < len && !found; i++) {
+  uint32_t from = lib_relative(vm, ARG(1), len, 0), i = from;
+  for (; i < len && !found; i++) {
     mvm_value_t e = array_get(vm, THIS, i);
     found = same_value_zero(vm, e == VAL_HOLE ? VAL_UNDEFINED : e, ARG(0));
   }
+  LIB_CHARGE_VISITS(vm, i - from);
   *out = value_from_bool(found);
   return MVM_E_OK;
 }
@@ -385,6 +395,7 @@ LIB_FN(array_reverse) {
   if (!err) err = lib_check_writable(vm, THIS);
   if (err) return err;
   uint32_t len = array_length(vm, THIS);
+  LIB_CHARGE_VISITS(vm, len);
   for (uint32_t i = 0, j = len ? len - 1 : 0; i < j; i++, j--) {
     mvm_value_t a = array_get(vm, THIS, i), b = array_get(vm, THIS, j);
     item_set(vm, THIS, i, b);
@@ -401,6 +412,7 @@ LIB_FN(array_fill) {
   if (err) return err;
   uint32_t len = array_length(vm, THIS);
   uint32_t start = lib_relative(vm, ARG(1), len, 0), end = lib_relative(vm, ARG(2), len, len);
+  if (end > start) LIB_CHARGE_VISITS(vm, end - start);
   for (uint32_t i = start; i < end; i++) item_set(vm, THIS, i, ARG(0));
   *out = THIS;
   return MVM_E_OK;
@@ -628,6 +640,7 @@ static mvm_err_t sort_before(mvm_vm_t* vm, mvm_value_t* args, mvm_value_t* r, bo
 // One bottom-up merge pass of runs of width from the values (and keys) into the targets.
 static mvm_err_t merge_pass(mvm_vm_t* vm, mvm_value_t* args, mvm_value_t* r, bool keyed,
                             uint32_t n, uint32_t width) {
+  LIB_CHARGE_VISITS(vm, n);
   for (uint32_t lo = 0; lo < n; lo += 2 * width) {
     uint32_t mid = lo + width < n ? lo + width : n;
     uint32_t hi = mid + width < n ? mid + width : n;
@@ -715,3 +728,5 @@ LIB_FN(array_sort) {
   lib_release(vm, r);
   return err;
 }
+
+#endif  // MVM_LIB_ARRAY

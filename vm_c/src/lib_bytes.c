@@ -11,6 +11,7 @@ static uint8_t* bytes_data(mvm_vm_t* vm, mvm_value_t b) { return value_ptr(vm, b
 
 uint32_t bytes_length(mvm_vm_t* vm, mvm_value_t b) { return rd32(value_ptr(vm, b) + 4); }
 
+#if MVM_LIB_BYTES  // (used by the optional family only)
 // A new zero-filled Uint8Array of len bytes. May GC.
 static mvm_err_t bytes_new(mvm_vm_t* vm, uint32_t len, mvm_value_t* out) {
   uint64_t size = 8 + (uint64_t)len;
@@ -25,6 +26,7 @@ static mvm_err_t bytes_new(mvm_vm_t* vm, uint32_t len, mvm_value_t* out) {
   *out = value_from_heap_offset(off);
   return MVM_E_OK;
 }
+#endif
 
 // ---- Host API (mvm.h) ----
 
@@ -109,6 +111,10 @@ mvm_err_t bytes_to_string(mvm_vm_t* vm, mvm_value_t b, mvm_value_t* out) {
   *out = value_from_heap_offset(off);
   return MVM_E_OK;
 }
+
+// The rest is the optional family (mvm_port_default.h): the host API and element access
+// above are core, because the host makes byte buffers with mvm_new_uint8array.
+#if MVM_LIB_BYTES
 
 // ---- Constructor ----
 
@@ -234,3 +240,5 @@ LIB_FN(bytes_join) {
   lib_release(vm, r);
   return err;
 }
+
+#endif  // MVM_LIB_BYTES

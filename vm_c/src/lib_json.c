@@ -13,6 +13,8 @@
  */
 #include "lib.h"
 
+#if MVM_LIB_JSON  // the family is optional (mvm_port_default.h)
+
 // ---- stringify ----
 
 typedef struct json_out {
@@ -536,3 +538,5 @@ LIB_FN(json_parse) {
   lib_release(vm, r);
   return err;
 }
+
+#endif  // MVM_LIB_JSON

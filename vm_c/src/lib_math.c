@@ -9,6 +9,8 @@
  */
 #include "lib.h"
 
+#if MVM_LIB_MATH  // the family is optional (mvm_port_default.h)
+
 static mvm_err_t ret_number(mvm_vm_t* vm, double d, mvm_value_t* out) {
   return number_make(vm, d, out);
 }
@@ -143,6 +145,9 @@ LIB_FN(math_random) {
   return ret_number(vm, math_random_next(vm), out);
 }
 
+#endif  // MVM_LIB_MATH
+
+// Part of the API in every build (the seed is just stored).
 void mvm_seed_random(mvm_vm_t* vm, uint64_t seed) {
   if (vm) vm->random_state = seed;
 }

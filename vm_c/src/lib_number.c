@@ -9,6 +9,8 @@
  */
 #include "lib.h"
 
+#if MVM_LIB_NUMBER  // the family is optional (mvm_port_default.h)
+
 // ---- Conversion functions ----
 
 LIB_FN(number_call) {  // Number(x)
@@ -98,6 +100,8 @@ LIB_FN(number_is_safe_integer) {
 
 // ---- parseInt / parseFloat ----
 
+#endif  // MVM_LIB_NUMBER
+#if MVM_LIB_NUMBER || MVM_LIB_STRING  // trim uses it too
 // JS WhiteSpace and LineTerminator (the set String.prototype.trim removes).
 bool lib_is_space(uint16_t c) {
   switch (c) {
@@ -109,6 +113,8 @@ bool lib_is_space(uint16_t c) {
       return c >= 0x2000 && c <= 0x200A;
   }
 }
+#endif
+#if MVM_LIB_NUMBER
 
 static int digit_of(uint16_t c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -450,3 +456,5 @@ LIB_FN(number_to_string) {
   lib_release(vm, slots);
   return err;
 }
+
+#endif  // MVM_LIB_NUMBER

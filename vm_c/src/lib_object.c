@@ -15,6 +15,9 @@ mvm_err_t lib_check_writable(mvm_vm_t* vm, mvm_value_t v) {
   return lib_type_error(vm, "Cannot modify a frozen object");
 }
 
+// The rest is the optional family (mvm_port_default.h); lib_check_writable is core.
+#if MVM_LIB_OBJECT
+
 // ---- The default toString (Object.prototype.toString and friends) ----
 
 /* Computed here without ToPrimitive, so that a ToPrimitive that looks up toString and valueOf
@@ -279,7 +282,8 @@ LIB_FN(object_has_own_property) {
       case TC_ARRAY:
         has = value_is_int(k) ? (uint32_t)value_as_int(k) < array_length(vm, o) &&
                                     array_get(vm, o, (uint32_t)value_as_int(k)) != VAL_HOLE
-                              : string_equal(vm, k, root_get(vm, ROOT_STR_LENGTH));
+                              : string_equal(vm, k, root_get(vm, ROOT_STR_LENGTH)) ||
+                                    object_get_own(vm, o, k, &v);  // a.label, a[-1]
         break;
       case TC_BYTES: case TC_STRING8: case TC_STRING16: {
         uint32_t n = value_type(vm, o) == TC_BYTES ? bytes_length(vm, o) : string_view(vm, o).len;
@@ -296,3 +300,37 @@ LIB_FN(object_has_own_property) {
   lib_release(vm, r);
   return err;
 }
+
+// f.call(thisArg, ...args): THIS is the function. The call nests like any library callback.
+LIB_FN(function_call) {
+  LIB_UNUSED;
+  if (!value_is_callable(vm, THIS)) return lib_type_error(vm, "value is not a function");
+  return lib_call_js(vm, THIS, ARG(0), args + 1, argc ? (uint8_t)(argc - 1) : 0, out);
+}
+
+// f.apply(thisArg, array): the array's elements (holes read as undefined) become the
+// arguments; undefined or null means none. Arguments live in stack slots, so at most 255.
+LIB_FN(function_apply) {
+  LIB_UNUSED;
+  if (!value_is_callable(vm, THIS)) return lib_type_error(vm, "value is not a function");
+  mvm_value_t list = ARG(1);
+  if (value_is_nullish(list)) return lib_call_js(vm, THIS, ARG(0), args, 0, out);
+  if (value_type(vm, list) != TC_ARRAY) {
+    return lib_type_error(vm, "CreateListFromArrayLike called on non-array");
+  }
+  uint32_t n = array_length(vm, list);
+  if (n > 255) return lib_range_error(vm, "too many arguments (at most 255)");
+  mvm_value_t* slots;
+  mvm_err_t err = lib_reserve(vm, n, &slots);
+  if (err) return err;
+  list = ARG(1);  // (reserving does not allocate, but re-read stack slots by habit)
+  for (uint32_t i = 0; i < n; i++) {
+    mvm_value_t v = array_get(vm, list, i);
+    slots[i] = v == VAL_HOLE ? VAL_UNDEFINED : v;
+  }
+  err = lib_call_js(vm, THIS, ARG(0), slots, (uint8_t)n, out);
+  lib_release(vm, slots);
+  return err;
+}
+
+#endif  // MVM_LIB_OBJECT

@@ -8,6 +8,8 @@
  */
 #include "lib.h"
 
+#if MVM_LIB_STRING  // the family is optional (mvm_port_default.h)
+
 // `this` as a string: converted in place (its stack slot), TypeError for undefined and null.
 static mvm_err_t this_string(mvm_vm_t* vm, mvm_value_t* args) {
   if (value_is_string(vm, THIS)) return MVM_E_OK;
@@ -605,3 +607,5 @@ LIB_FN(string_locale_compare) {
   lib_release(vm, r);
   return err;
 }
+
+#endif  // MVM_LIB_STRING

@@ -196,9 +196,11 @@ static mvm_err_t holder_put(mvm_vm_t* vm, mvm_value_t holder, mvm_value_t key, m
   TEMP_MARK(vm);
   mvm_value_t* h = temp_push(vm, holder);
   mvm_value_t* ps = temp_push(vm, holder_props(vm, holder));
-  mvm_value_t before = *ps;
+  // The old table is a root too, so that a collection inside props_put moves it along: a plain
+  // copy of its offset could equal the new table's offset after the heap was compacted.
+  mvm_value_t* before = temp_push(vm, *ps);
   mvm_err_t err = props_put(vm, ps, key, v);
-  if (!err && *ps != before) {
+  if (!err && *ps != *before) {
     switch (value_type(vm, *h)) {
       case TC_OBJECT: set_field(vm, *h, 8, *ps); break;
       case TC_CLOSURE:
@@ -368,6 +370,16 @@ mvm_err_t key_normalize(mvm_vm_t* vm, mvm_value_t key, mvm_value_t* out) {
   return MVM_E_OK;
 }
 
+static double key_index(mvm_vm_t* vm, mvm_value_t k);  // (Own keys, below)
+
+// True when a normalized string key is a JS array index (canonical, <= 2^32 - 2) too large
+// for an int31 index. Arrays here hold at most 2^30 - 1 elements, so writing one cannot be
+// done as JS does (the element and the new length); it throws RangeError rather than being
+// stored as a named property that JS would not have.
+static bool big_array_index(mvm_vm_t* vm, mvm_value_t key) {
+  return !value_is_int(key) && key_index(vm, key) >= 1073741824.0;
+}
+
 static bool key_is(mvm_vm_t* vm, mvm_value_t key, uint32_t root_str) {
   return !value_is_int(key) && string_equal(vm, key, root_get(vm, root_str));
 }
@@ -415,7 +427,7 @@ static mvm_err_t function_get(mvm_vm_t* vm, mvm_value_t f, mvm_value_t key, mvm_
     mvm_value_t parent;
     if (!holder_get_own(vm, f, root_get(vm, ROOT_STR_PROTO), &parent) ||
         !value_is_object(vm, parent)) {
-      return MVM_E_OK;
+      return lib_value_method(vm, f, key, out);  // call, apply
     }
     f = parent;
   }
@@ -571,6 +583,9 @@ mvm_err_t prop_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v
         mvm_err_t err = array_resize(vm, a, (uint32_t)d);
         TEMP_RESET(vm);
         return err;
+      }
+      if (big_array_index(vm, key)) {  // JS would store it and grow length past 2^30
+        return throw_error(vm, EK_RANGE_ERROR, "Invalid array length", 0, NULL);
       }
       return holder_set(vm, obj, key, v);  // a named property: not an index, no length change
     case TC_BYTES:

@@ -13,6 +13,8 @@
  *   AWAIT     x the continuation of a suspended async function
  *   ADOPT     target the promise that was resolved with this one (it takes the same state)
  *   ALL       x [values, remaining], y the index, target the Promise.all result
+ *   ALL_SETTLED, ANY  the same for Promise.allSettled (slots get {status, value|reason}) and
+ *             Promise.any (slots get the rejections; the first value fulfils the result)
  *   FINALLY   x onFinally, target the derived promise
  *   FINALLY_VALUE  x the original value, y whether it was a rejection, target the promise
  *             that onFinally's result is waited on through
@@ -29,8 +31,12 @@
  */
 #include "internal.h"
 
+#if MVM_ASYNC  // optional (mvm_port_default.h); the stubs at the end stand in without it
+
 enum { PS_PENDING = 0, PS_FULFILLED = 1, PS_REJECTED = 2 };
-enum { R_THEN, R_AWAIT, R_ADOPT, R_ALL, R_FINALLY, R_FINALLY_VALUE, J_THENABLE };
+// Kinds are stored in images: new ones are appended (ALL_SETTLED and ANY share ALL's state).
+enum { R_THEN, R_AWAIT, R_ADOPT, R_ALL, R_FINALLY, R_FINALLY_VALUE, J_THENABLE, R_ALL_SETTLED,
+       R_ANY };
 enum { REC = 4, JOB = 6 };  // values per reaction record / per job
 enum { RESOLVER_REJECT = 1, RESOLVER_DONE = 2 };
 // After this many jobs the drained part of the queue is dropped, so a long chain of awaits
@@ -254,8 +260,56 @@ static mvm_err_t run_then(mvm_vm_t* vm, mvm_value_t* job) {
   return promise_settle(vm, job[J_TARGET], job[J_VALUE], threw);
 }
 
+// Replaces job[J_VALUE] by the allSettled record {status, value} or {status, reason}. May GC.
+static mvm_err_t settled_record(mvm_vm_t* vm, mvm_value_t* job) {
+  bool threw = job[J_THREW] == VAL_TRUE;
+  TEMP_MARK(vm);
+  mvm_value_t* rec = temp_push(vm, VAL_UNDEFINED);
+  mvm_value_t* key = temp_push(vm, VAL_UNDEFINED);
+  mvm_value_t* str = temp_push(vm, VAL_UNDEFINED);
+  const char* status = threw ? "rejected" : "fulfilled";
+  const char* name = threw ? "reason" : "value";
+  mvm_err_t err = object_new(vm, VAL_NULL, rec);
+  if (!err) err = string_new_ascii(vm, "status", 6, key);
+  if (!err) err = string_new_ascii(vm, status, strlen(status), str);
+  if (!err) err = prop_set(vm, *rec, *key, *str);
+  if (!err) err = string_new_ascii(vm, name, strlen(name), key);
+  if (!err) err = prop_set(vm, *rec, *key, job[J_VALUE]);
+  if (!err) job[J_VALUE] = *rec;
+  TEMP_RESET(vm);
+  return err;
+}
+
+// Promise.any's rejection when every input rejected. There is no AggregateError constructor in
+// the subset: an Error whose own `name` says AggregateError, with the reasons as `errors`.
+static mvm_err_t aggregate_error(mvm_vm_t* vm, mvm_value_t errors, mvm_value_t* out) {
+  TEMP_MARK(vm);
+  mvm_value_t* errs = temp_push(vm, errors);
+  mvm_value_t* e = temp_push(vm, VAL_UNDEFINED);
+  mvm_value_t* s = temp_push(vm, VAL_UNDEFINED);
+  mvm_value_t* key = temp_push(vm, VAL_UNDEFINED);
+  const char* text = "All promises were rejected";
+  mvm_err_t err = string_new_ascii(vm, text, strlen(text), s);
+  if (!err) err = error_new(vm, EK_ERROR, *s, e);
+  if (!err) err = string_new_ascii(vm, "errors", 6, key);
+  if (!err) err = prop_set(vm, *e, *key, *errs);
+  if (!err) err = string_new_ascii(vm, "AggregateError", 14, s);
+  if (!err) err = string_new_ascii(vm, "name", 4, key);
+  if (!err) err = prop_set(vm, *e, *key, *s);
+  *out = *e;
+  TEMP_RESET(vm);
+  return err;
+}
+
 static mvm_err_t run_all(mvm_vm_t* vm, mvm_value_t* job) {
-  if (job[J_THREW] == VAL_TRUE) return promise_settle(vm, job[J_TARGET], job[J_VALUE], true);
+  int32_t kind = value_as_int(job[J_KIND]);
+  bool threw = job[J_THREW] == VAL_TRUE;
+  if (kind == R_ALL && threw) return promise_settle(vm, job[J_TARGET], job[J_VALUE], true);
+  if (kind == R_ANY && !threw) return promise_settle(vm, job[J_TARGET], job[J_VALUE], false);
+  if (kind == R_ALL_SETTLED) {
+    mvm_err_t err = settled_record(vm, job);
+    if (err) return err;
+  }
   mvm_value_t state = job[J_X];  // [values, remaining]; checked, since images are untrusted
   if (value_type(vm, state) != TC_ARRAY || array_length(vm, state) < 2 ||
       !value_is_int(job[J_Y]) || !value_is_int(array_get(vm, state, 1)) ||
@@ -268,6 +322,10 @@ static mvm_err_t run_all(mvm_vm_t* vm, mvm_value_t* job) {
   if (index < array_length(vm, values)) set_field(vm, field(vm, values, 8), 4 + 4 * index, job[J_VALUE]);
   set_field(vm, field(vm, state, 8), 8, value_from_int(remaining));
   if (remaining > 0) return MVM_E_OK;
+  if (kind == R_ANY) {
+    mvm_err_t err = aggregate_error(vm, values, &job[J_VALUE]);
+    return err ? err : promise_settle(vm, job[J_TARGET], job[J_VALUE], true);
+  }
   return promise_settle(vm, job[J_TARGET], values, false);
 }
 
@@ -325,7 +383,7 @@ static mvm_err_t run_job(mvm_vm_t* vm, mvm_value_t* job) {
     case R_THEN: return run_then(vm, job);
     case R_AWAIT: return async_resume(vm, job[J_X], job[J_VALUE], threw);
     case R_ADOPT: return promise_settle(vm, job[J_TARGET], job[J_VALUE], threw);
-    case R_ALL: return run_all(vm, job);
+    case R_ALL: case R_ALL_SETTLED: case R_ANY: return run_all(vm, job);
     case R_FINALLY: return run_finally(vm, job);
     case R_FINALLY_VALUE:
       if (threw) return promise_settle(vm, job[J_TARGET], job[J_VALUE], true);
@@ -428,7 +486,10 @@ static mvm_err_t promise_construct(mvm_vm_t* vm, mvm_value_t executor, mvm_value
   return err;
 }
 
-static mvm_err_t promise_all(mvm_vm_t* vm, mvm_value_t iterable, mvm_value_t* out) {
+// Promise.all, allSettled, any (kind R_ALL, R_ALL_SETTLED, R_ANY) and race (R_THEN with no
+// handlers: the first input to settle settles the result, later ones find it settled).
+static mvm_err_t promise_all(mvm_vm_t* vm, uint32_t kind, mvm_value_t iterable,
+                             mvm_value_t* out) {
   TEMP_MARK(vm);
   mvm_value_t* result = temp_push(vm, VAL_UNDEFINED);
   mvm_value_t* items = temp_push(vm, iterable);  // then: the array of elements
@@ -446,9 +507,18 @@ static mvm_err_t promise_all(mvm_vm_t* vm, mvm_value_t iterable, mvm_value_t* ou
   if (!err) err = array_push(vm, state, value_from_int((int32_t)n));
   for (uint32_t i = 0; !err && i < n; i++) {
     err = promise_resolve_value(vm, array_get(vm, *items, i), q);
-    if (!err) err = promise_react(vm, *q, R_ALL, *state, value_from_int((int32_t)i), *result);
+    if (!err && kind == R_THEN) {
+      err = promise_react(vm, *q, R_THEN, VAL_UNDEFINED, VAL_UNDEFINED, *result);
+    } else if (!err) {
+      err = promise_react(vm, *q, kind, *state, value_from_int((int32_t)i), *result);
+    }
   }
-  if (!err && n == 0) err = promise_settle(vm, *result, *values, false);
+  if (!err && n == 0 && kind == R_ANY) {
+    err = aggregate_error(vm, *values, q);
+    if (!err) err = promise_settle(vm, *result, *q, true);
+  } else if (!err && n == 0 && kind != R_THEN) {  // an empty race stays pending, as in JS
+    err = promise_settle(vm, *result, *values, false);
+  }
   *out = *result;
   TEMP_RESET(vm);
   return err;
@@ -489,7 +559,13 @@ mvm_err_t promise_builtin(mvm_vm_t* vm, uint32_t index, mvm_value_t this_value,
       return err;
     }
     case BI_PROMISE_ALL:
-      return promise_all(vm, a0, out);
+      return promise_all(vm, R_ALL, a0, out);
+    case BI_PROMISE_ALL_SETTLED:
+      return promise_all(vm, R_ALL_SETTLED, a0, out);
+    case BI_PROMISE_ANY:
+      return promise_all(vm, R_ANY, a0, out);
+    case BI_PROMISE_RACE:
+      return promise_all(vm, R_THEN, a0, out);
     default:
       return throw_error(vm, EK_TYPE_ERROR, "value is not a function", 0, NULL);
   }
@@ -500,7 +576,8 @@ mvm_err_t promise_static_prop(mvm_vm_t* vm, mvm_value_t key, mvm_value_t* out) {
     const char* name;
     uint32_t index;
   } statics[] = {{"resolve", BI_PROMISE_RESOLVE}, {"reject", BI_PROMISE_REJECT},
-                 {"all", BI_PROMISE_ALL}};
+                 {"all", BI_PROMISE_ALL}, {"race", BI_PROMISE_RACE},
+                 {"allSettled", BI_PROMISE_ALL_SETTLED}, {"any", BI_PROMISE_ANY}};
   *out = VAL_UNDEFINED;
   if (value_is_int(key)) return MVM_E_OK;
   for (size_t i = 0; i < sizeof statics / sizeof statics[0]; i++) {
@@ -516,3 +593,57 @@ mvm_value_t promise_method(mvm_vm_t* vm, mvm_value_t key) {
   if (string_equal_ascii(vm, key, "finally")) return value_from_builtin(BI_PROMISE_FINALLY);
   return VAL_UNDEFINED;
 }
+
+#else  // !MVM_ASYNC
+
+/* Promises and async functions are compiled out. The interpreter and the property lookup still
+ * call these entry points: every use of a promise throws a catchable TypeError, `Promise` and
+ * p.then read as undefined, and there is never a job to run (only this file makes jobs). */
+static mvm_err_t no_async(mvm_vm_t* vm) {
+  return throw_error(vm, EK_TYPE_ERROR, "promises and async functions are not compiled in", 0,
+                     NULL);
+}
+
+mvm_err_t promise_new(mvm_vm_t* vm, mvm_value_t* out) {
+  *out = VAL_UNDEFINED;
+  return no_async(vm);
+}
+
+mvm_err_t promise_settle(mvm_vm_t* vm, mvm_value_t p, mvm_value_t v, bool threw) {
+  (void)p, (void)v, (void)threw;
+  return no_async(vm);
+}
+
+mvm_err_t async_await(mvm_vm_t* vm) { return no_async(vm); }
+
+mvm_err_t jobs_drain(mvm_vm_t* vm) {
+  (void)vm;
+  return MVM_E_OK;
+}
+
+mvm_err_t promise_builtin(mvm_vm_t* vm, uint32_t index, mvm_value_t this_value, mvm_value_t* args,
+                          uint8_t argc, bool construct, mvm_value_t* out) {
+  (void)index, (void)this_value, (void)args, (void)argc, (void)construct;
+  *out = VAL_UNDEFINED;
+  return no_async(vm);
+}
+
+mvm_err_t promise_static_prop(mvm_vm_t* vm, mvm_value_t key, mvm_value_t* out) {
+  (void)vm, (void)key;
+  *out = VAL_UNDEFINED;
+  return MVM_E_OK;
+}
+
+mvm_value_t promise_method(mvm_vm_t* vm, mvm_value_t key) {
+  (void)vm, (void)key;
+  return VAL_UNDEFINED;
+}
+
+mvm_err_t resolver_call(mvm_vm_t* vm, mvm_value_t f, const mvm_value_t* args, uint32_t argc,
+                        mvm_value_t* out) {
+  (void)f, (void)args, (void)argc;
+  *out = VAL_UNDEFINED;
+  return no_async(vm);
+}
+
+#endif  // MVM_ASYNC

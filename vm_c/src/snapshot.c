@@ -3,30 +3,37 @@
  * Image layout (docs/internals.md section 10):
  *
  *   0   magic "MVM\0\r\n\x1a\n"      8
- *   8   u16 format version         10   u16 header size (48)
- *   12  u32 features               16   u32 crc32 of bytes [20, image size)
- *   20  u32 image size             24   u32 global names (ROM offset, or NO_OFFSET)
- *   28  5 x u32 section lengths: ROM, IMPORTS, EXPORTS, GLOBALS, HEAP. The sections follow the
- *       header in that order, each at the previous one's end rounded up to 4; the image ends
- *       at the last one's (rounded) end. An image has no entry function (it ran at build time).
+ *   8   u16 format version         10   u16 features
+ *   12  u32 crc32 of bytes [16, image size)
+ *   16  u32 image size             20   u32 ROM length
+ *   24  the ROM: packed (FEATURE PACKED_ROM, pack_allocs), or as it is (used in place)
+ *   then, packed (pack_image): global names, imports, exports, globals, the heap's length and
+ *       its allocations. An image has no entry function (it ran at build time).
  *
- * The heap is written exactly as it is after a collection. The collector places the VM roots
- * ITEMS first, at heap offset 4 (internal.h ROOT_*: error prototypes, the ROM-function property
+ * The heap is written as it is after a collection (packed: pack_allocs). The collector places
+ * the VM roots ITEMS first, at heap offset 4 (internal.h ROOT_*: error prototypes, the ROM-function property
  * table, the exports table and cached strings), so a restored VM finds them there.
  *
- * Restoring treats the image as hostile: header fields, the CRC, every section bound, the global
- * count, the ROM (load.c rom_validate), then every heap allocation (type, size, and every value it holds: heap references must
- * land on an allocation start and have the type their field needs, ROM references must be in
- * bounds) are checked before a VM is made. A bad image yields an error, never a crash.
+ * Restoring treats the image as hostile: header fields, the CRC, the packed words (none may run
+ * past the end), the counts, the ROM (load.c rom_validate), then every heap allocation (type,
+ * size, and every value it holds: heap references must land on an allocation start and have the
+ * type their field needs, ROM references must be in bounds), the globals and the exports are
+ * checked before the VM is returned or any import resolved. A bad image yields an error, never
+ * a crash.
  */
 #include "internal.h"
 
 static const uint8_t image_magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'};
-#define IMAGE_HEADER_SIZE 48u
+#define IMAGE_HEADER_SIZE 24u
 // FEATURE FLOAT64 and this build's profile bit (MVM_PROFILE_MCU: PROFILE_MCU, else PROFILE_HOST).
 #define IMAGE_PROFILE_BIT (MVM_PROFILE_MCU ? (1u << 2) : (1u << 1))
 #define IMAGE_FEATURES ((1u << 0) | IMAGE_PROFILE_BIT)
-enum { S_ROM, S_IMPORTS, S_EXPORTS, S_GLOBALS, S_HEAP, S__COUNT };
+// FEATURE PACKED_ROM: the ROM is packed like the heap (pack_allocs), and restore expands it into
+// memory the VM owns. Without it the ROM is stored as it is and used in place (an MCU image in
+// flash: `mvc build --target mcu` unpacks it).
+#define IMAGE_PACKED_ROM (1u << 3)
+// A LINES allocation: header, file, first line, then the byte stream.
+#define LINES_STREAM 12u
 
 // ---- CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) ----
 // A byte at a time with a 256-entry const table (1 KB of ROM; restore checks every image byte),
@@ -92,6 +99,36 @@ uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc) {
   for (size_t i = 0; i < len; i++) crc = (crc >> 8) ^ table[(crc ^ data[i]) & 0xFFu];
 #endif
   return ~crc;
+}
+
+// ---- Packing (docs/internals.md 10) ----
+
+// The size an allocation of type t has when it has no spare room, from what its packed form
+// gives anyway (n: the length of a string, Uint8Array or LINES stream, a FUNCTION's code length,
+// the count of a PROPS or CONSTS); 0 for the types whose size is their capacity (ITEMS, SCOPE,
+// CONTINUATION), which is always written.
+static uint64_t implied_size(uint32_t t, uint32_t n) {
+  uint64_t s;
+  switch (t) {
+    case TC_STRING8:
+    case TC_BYTES: s = 8 + (uint64_t)n; break;
+    case TC_STRING16: s = 8 + 2 * (uint64_t)n; break;
+    case TC_FUNCTION: s = FN_CODE + (uint64_t)n; break;
+    case TC_LINES: s = LINES_STREAM + (uint64_t)n; break;
+    case TC_PROPS: s = 8 + 8 * (uint64_t)n; break;
+    case TC_CONSTS: s = 8 + 4 * (uint64_t)n; break;
+    case TC_HOSTFN: return 8;
+    case TC_FLOAT64:
+    case TC_OBJECT: return 12;
+    case TC_ARRAY:
+    case TC_CLOSURE:
+    case TC_PROPERTY:
+    case TC_PROMISE:
+    case TC_RESOLVER: return 16;
+    default: return 0;
+  }
+  s = (s + 3) & ~(uint64_t)3;
+  return s < 8 ? 8 : s;
 }
 
 // ---- Writing ----
@@ -330,58 +367,123 @@ static mvm_err_t roots_restore_full(mvm_vm_t* vm) {
   return MVM_E_OK;
 }
 
+// ---- The packed part of an image ----
+// Everything after the header is unsigned LEB128 words (7 bits a byte, low first, at most 5
+// bytes) and raw bytes. Most words of a ROM or heap are small (lengths, ints, offsets of a small
+// heap or ROM), so this takes them to about a third of their size in memory. Restore expands
+// them (the heap into the VM's heap space), then validates the result like any ROM and heap.
+
+// Writes v at out + at (out NULL: only counts) and returns the position after it.
+static size_t put_uleb(uint8_t* out, size_t at, uint32_t v) {
+  do {
+    uint8_t b = (uint8_t)(v & 0x7Fu);
+    v >>= 7;
+    if (out) out[at] = (uint8_t)(b | (v ? 0x80u : 0u));
+    at++;
+  } while (v);
+  return at;
+}
+
+static size_t put_raw(uint8_t* out, size_t at, const uint8_t* p, size_t n) {
+  if (out && n) MVM_MEMCPY(out + at, p, n);
+  return at + n;
+}
+
+// Allocations [from, to) of the ROM or the heap. Each starts with one byte: its type, its two
+// header flag bits (<< 5), and bit 7 set when its size follows (a LEB128 word, in 4-byte units)
+// because it is not the size implied_size gives. Then its fields: strings and Uint8Arrays their
+// length and their bytes (no padding), a FLOAT64 its 8 bytes, a FUNCTION its fields one word
+// each then its code, a LINES its file and first line then its byte stream without the trailing
+// zero padding; the 32-bit words of any other type (values, counts, flags) as LEB128 words. The
+// unpacker zero-fills, so padding comes back as it was.
+static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8_t* out,
+                          size_t at) {
+  for (uint32_t a = from; a < to;) {
+    const uint8_t* p = base + a;
+    uint32_t h = rd32(p), size = header_size(h), t = header_type(h), n = 0;
+    if (t == TC_STRING8 || t == TC_STRING16 || t == TC_BYTES || t == TC_PROPS || t == TC_CONSTS) {
+      n = rd32(p + 4);
+    } else if (t == TC_FUNCTION) {
+      n = rd32(p + FN_CODE_LEN);
+    } else if (t == TC_LINES) {
+      n = size - LINES_STREAM;
+      while (n && p[LINES_STREAM + n - 1] == 0) n--;
+    }
+    uint8_t head = (uint8_t)(t | (((h >> 5) & 3u) << 5));
+    bool explicit_size = implied_size(t, n) != size;
+    if (out) out[at] = (uint8_t)(head | (explicit_size ? 0x80u : 0u));
+    at++;
+    if (explicit_size) at = put_uleb(out, at, size >> 2);
+    if (t == TC_STRING8 || t == TC_STRING16 || t == TC_BYTES) {
+      at = put_uleb(out, at, n);
+      at = put_raw(out, at, p + 8, t == TC_STRING16 ? 2 * (size_t)n : n);
+    } else if (t == TC_FLOAT64) {
+      at = put_raw(out, at, p + 4, 8);
+    } else if (t == TC_FUNCTION) {
+      at = put_uleb(out, at, p[FN_NPARAMS]);
+      at = put_uleb(out, at, p[FN_FLAGS]);
+      at = put_uleb(out, at, rd16(p + FN_NLOCALS));
+      at = put_uleb(out, at, rd16(p + FN_MAX_STACK));
+      at = put_uleb(out, at, rd16(p + FN_LENGTH));
+      at = put_uleb(out, at, rd32(p + FN_CONSTS) + 1u);  // NO_OFFSET + 1 wraps to 0
+      at = put_uleb(out, at, rd32(p + FN_NAME));
+      at = put_uleb(out, at, rd32(p + FN_LINES) + 1u);
+      at = put_uleb(out, at, n);
+      at = put_raw(out, at, p + FN_CODE, n);
+    } else if (t == TC_LINES) {
+      at = put_uleb(out, at, rd32(p + 4));
+      at = put_uleb(out, at, rd32(p + 8));
+      at = put_uleb(out, at, n);
+      at = put_raw(out, at, p + LINES_STREAM, n);
+    } else {
+      for (uint32_t w = 4; w < size; w += 4) at = put_uleb(out, at, rd32(p + w));
+    }
+    a += size;
+  }
+  return at;
+}
+
+// The packed part (out NULL: only its length): global names, imports, exports, globals, heap.
+static size_t pack_image(mvm_vm_t* vm, mvm_value_t exports, uint32_t nprops, uint8_t* out) {
+  size_t at = pack_allocs(vm->rom, 0, vm->rom_len, out, 0);
+  at = put_uleb(out, at, vm->global_names + 1u);  // NO_OFFSET + 1 wraps to 0
+  at = put_uleb(out, at, vm->nimports);
+  for (uint32_t i = 0; i < vm->nimports; i++) at = put_uleb(out, at, vm->imports[i].id);
+  at = put_uleb(out, at, nprops + vm->unit_export_count);
+  for (uint32_t i = 0; i < nprops; i++) {
+    at = put_uleb(out, at, rd32(value_ptr(vm, exports) + 8 + 8 * i));
+    at = put_uleb(out, at, rd32(value_ptr(vm, exports) + 12 + 8 * i));
+  }
+  for (uint32_t i = 0; i < vm->unit_export_count; i++) {
+    mvm_value_t v = vm->globals[vm->unit_exports[i].slot];
+    at = put_uleb(out, at, value_from_rom_offset(vm->unit_exports[i].name));
+    at = put_uleb(out, at, v == VAL_HOLE ? VAL_UNDEFINED : v);
+  }
+  at = put_uleb(out, at, vm->global_count);
+  for (uint32_t i = 0; i < vm->global_count; i++) at = put_uleb(out, at, vm->globals[i]);
+  at = put_uleb(out, at, vm->heap_used);
+  return pack_allocs(vm->heap, 4, vm->heap_used, out, at);
+}
+
 static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len) {
   // The roots are trimmed here: ROOT_EXPORTS may lie past their end (no vmExport table).
   uint32_t nroots = (header_size(rd32(vm->heap + vm->roots)) - 4) / 4;
   mvm_value_t exports = ROOT_EXPORTS < nroots ? root_get(vm, ROOT_EXPORTS) : VAL_UNDEFINED;
   uint32_t nprops = value_is_ref(exports) ? rd32(value_ptr(vm, exports) + 4) : 0;
-  uint32_t nexports = nprops + vm->unit_export_count;
 
-  uint32_t off[S__COUNT], len[S__COUNT];
-  uint64_t at = IMAGE_HEADER_SIZE;
-  len[S_ROM] = vm->rom_len;
-  len[S_IMPORTS] = 2 * vm->nimports;
-  len[S_EXPORTS] = 8 * nexports;
-  len[S_GLOBALS] = 4 * vm->global_count;
-  len[S_HEAP] = vm->heap_used;
-  for (int s = 0; s < S__COUNT; s++) {
-    off[s] = (uint32_t)at;
-    at = (at + len[s] + 3) & ~(uint64_t)3;
-  }
-  if (at > 0xFFFFFFFFu) return MVM_E_OUT_OF_MEMORY;
-  uint32_t total = (uint32_t)at;
-  uint8_t* img = (uint8_t*)MVM_MALLOC(total, vm->context);
+  uint64_t total = (uint64_t)IMAGE_HEADER_SIZE + pack_image(vm, exports, nprops, NULL);
+  if (total > 0xFFFFFFFFu) return MVM_E_OUT_OF_MEMORY;
+  uint8_t* img = (uint8_t*)MVM_MALLOC((size_t)total, vm->context);
   if (!img) return MVM_E_OUT_OF_MEMORY;
-  MVM_MEMSET(img, 0, total);
-
   MVM_MEMCPY(img, image_magic, 8);
-  wr16(img + 8, K_BYTECODE_VERSION);
-  wr16(img + 10, IMAGE_HEADER_SIZE);
-  wr32(img + 12, IMAGE_FEATURES);
-  wr32(img + 20, total);
-  wr32(img + 24, vm->global_names);
-  for (int s = 0; s < S__COUNT; s++) wr32(img + 28 + 4 * s, len[s]);
-  MVM_MEMCPY(img + off[S_ROM], vm->rom, vm->rom_len);
-  for (uint32_t i = 0; i < vm->nimports; i++) {
-    wr16(img + off[S_IMPORTS] + 2 * i, vm->imports[i].id);
-  }
-  uint8_t* e = img + off[S_EXPORTS];
-  for (uint32_t i = 0; i < nprops; i++, e += 8) {
-    wr32(e, rd32(value_ptr(vm, exports) + 8 + 8 * i));
-    wr32(e + 4, rd32(value_ptr(vm, exports) + 12 + 8 * i));
-  }
-  for (uint32_t i = 0; i < vm->unit_export_count; i++, e += 8) {
-    mvm_value_t v = vm->globals[vm->unit_exports[i].slot];
-    wr32(e, value_from_rom_offset(vm->unit_exports[i].name));
-    wr32(e + 4, v == VAL_HOLE ? VAL_UNDEFINED : v);
-  }
-  for (uint32_t i = 0; i < vm->global_count; i++) {
-    wr32(img + off[S_GLOBALS] + 4 * i, vm->globals[i]);
-  }
-  MVM_MEMCPY(img + off[S_HEAP], vm->heap, vm->heap_used);
-  wr32(img + 16, crc32_ieee(img + 20, total - 20, 0));
+  wr16(img + 8, (uint16_t)K_BYTECODE_VERSION);
+  wr16(img + 10, (uint16_t)(IMAGE_FEATURES | IMAGE_PACKED_ROM));
+  wr32(img + 16, (uint32_t)total);
+  wr32(img + 20, vm->rom_len);
+  pack_image(vm, exports, nprops, img + IMAGE_HEADER_SIZE);
+  wr32(img + 12, crc32_ieee(img + 16, (size_t)total - 16, 0));
   *out_image = img;
-  *out_len = total;
+  *out_len = (size_t)total;
   return MVM_E_OK;
 }
 
@@ -474,7 +576,7 @@ typedef struct checker {
   uint32_t heap_len;
   uint8_t* starts;  // bitmap: one bit per heap word, set where an allocation begins
   uint8_t* rom_starts;  // the same for the ROM
-  const uint8_t* imports;
+  const import_entry_t* imports;  // the image's import ids
   uint32_t nimports;
 } checker_t;
 
@@ -570,7 +672,7 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
       return 8 + (uint64_t)rd32(p + 4) <= size;
     case TC_HOSTFN: {
       uint16_t id = rd16(p + 4), index = rd16(p + 6);
-      return index < c->nimports && rd16(c->imports + 2 * index) == id;
+      return index < c->nimports && c->imports[index].id == id;
     }
     case TC_PROPERTY:  // u32 flags, getter or value, setter (any values)
       return size >= 16 && rd32(p + 4) <= 3 && values_ok(c, at + 8, at + 16);
@@ -659,34 +761,138 @@ static mvm_err_t heap_check(checker_t* c, mvm_arena_t* arena, void* context) {
 
 // ---- Restoring ----
 
-static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* off,
-                              uint32_t* len) {
+// Reads the packed part of an image. A word that runs past the end or past 32 bits sets bad.
+typedef struct reader {
+  const uint8_t* p;
+  size_t len, at;
+  bool bad;
+} reader_t;
+
+static uint32_t get_uleb(reader_t* r) {
+  uint32_t v = 0;
+  for (unsigned shift = 0;; shift += 7) {
+    if (r->at >= r->len) break;
+    uint8_t b = r->p[r->at++];
+    if (shift == 28 && b > 0x0Fu) break;  // more than 32 bits
+    v |= (uint32_t)(b & 0x7Fu) << shift;
+    if (!(b & 0x80u)) return v;
+    if (shift == 28) break;
+  }
+  r->bad = true;
+  return 0;
+}
+
+// Skips n words, at least one byte each (so n is bounded by the bytes left before any loop).
+static void skip_uleb(reader_t* r, uint64_t n) {
+  if (n > r->len - r->at) r->bad = true;
+  for (uint64_t i = 0; i < n && !r->bad; i++) (void)get_uleb(r);
+}
+
+static bool get_raw(reader_t* r, uint8_t* to, size_t n) {
+  if (r->bad || n > r->len - r->at) return false;
+  if (n) MVM_MEMCPY(to, r->p + r->at, n);
+  r->at += n;
+  return true;
+}
+
+// Expands pack_allocs's output into base[from, to): the allocations' sizes must tile it
+// exactly; padding and the parts a string, float, function or line table leaves out become
+// zero. Only the layout is checked here (what the reader needs to stay in bounds);
+// rom_validate and heap_check check the contents.
+static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to) {
+  for (uint32_t a = from; a < to;) {
+    if (r->at >= r->len) return false;
+    uint8_t head = r->p[r->at++];
+    uint32_t t = head & 31u, flags = (head >> 5) & 3u;
+    uint64_t size = (head & 0x80u) ? 4 * (uint64_t)get_uleb(r) : 0;
+    // What decides an implied size is read first: then the allocation's bounds are known
+    // before anything is written.
+    uint32_t f[9] = {0};  // FUNCTION: nparams, flags, nlocals, max_stack, length, consts, name,
+                          // lines, code_len; LINES: file, first line, stream length
+    uint32_t n = 0;
+    uint64_t need = 8;  // what the fields read so far take, header included
+    if (t == TC_STRING8 || t == TC_STRING16 || t == TC_BYTES) {
+      n = get_uleb(r);
+      need = 8 + (t == TC_STRING16 ? 2 * (uint64_t)n : n);
+    } else if (t == TC_FLOAT64) {
+      need = 12;
+    } else if (t == TC_FUNCTION) {
+      for (int i = 0; i < 9; i++) f[i] = get_uleb(r);
+      if (f[0] > 0xFFu || f[1] > 0xFFu || f[2] > 0xFFFFu || f[3] > 0xFFFFu || f[4] > 0xFFFFu) {
+        return false;
+      }
+      n = f[8];
+      need = FN_CODE + (uint64_t)n;
+    } else if (t == TC_LINES) {
+      for (int i = 0; i < 3; i++) f[i] = get_uleb(r);
+      n = f[2];
+      need = LINES_STREAM + (uint64_t)n;
+    } else if (t == TC_PROPS || t == TC_CONSTS) {
+      n = get_uleb(r);
+    }
+    if (!size) size = implied_size(t, n);
+    if (r->bad || size < 8 || size < need || size > to - a) return false;
+    uint8_t* p = base + a;
+    MVM_MEMSET(p, 0, (size_t)size);
+    wr32(p, header_make((uint32_t)size | flags, t));
+    if (t == TC_STRING8 || t == TC_STRING16 || t == TC_BYTES) {
+      wr32(p + 4, n);
+      if (!get_raw(r, p + 8, (size_t)(need - 8))) return false;
+    } else if (t == TC_FLOAT64) {
+      if (!get_raw(r, p + 4, 8)) return false;
+    } else if (t == TC_FUNCTION) {
+      p[FN_NPARAMS] = (uint8_t)f[0];
+      p[FN_FLAGS] = (uint8_t)f[1];
+      wr16(p + FN_NLOCALS, (uint16_t)f[2]);
+      wr16(p + FN_MAX_STACK, (uint16_t)f[3]);
+      wr16(p + FN_LENGTH, (uint16_t)f[4]);
+      wr32(p + FN_CONSTS, f[5] - 1u);
+      wr32(p + FN_NAME, f[6]);
+      wr32(p + FN_LINES, f[7] - 1u);
+      wr32(p + FN_CODE_LEN, n);
+      if (!get_raw(r, p + FN_CODE, n)) return false;
+    } else if (t == TC_LINES) {
+      wr32(p + 4, f[0]);
+      wr32(p + 8, f[1]);
+      if (!get_raw(r, p + LINES_STREAM, n)) return false;
+    } else {
+      uint32_t w = 4;
+      if (t == TC_PROPS || t == TC_CONSTS) {
+        wr32(p + 4, n);
+        w = 8;
+      }
+      for (; w < size; w += 4) wr32(p + w, get_uleb(r));
+      if (r->bad) return false;
+    }
+    a += (uint32_t)size;
+  }
+  return true;
+}
+
+// The fixed header; *rom_len is the ROM's length (the packed part follows it).
+static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* rom_len,
+                              bool* packed_rom) {
   if (image_len < 8) return MVM_E_IMAGE_TRUNCATED;
   if (MVM_MEMCMP(image, image_magic, 8) != 0) return MVM_E_INVALID_IMAGE;
   if (image_len < IMAGE_HEADER_SIZE) return MVM_E_IMAGE_TRUNCATED;
   if (rd16(image + 8) != K_BYTECODE_VERSION) return MVM_E_IMAGE_VERSION;
-  uint32_t features = rd32(image + 12);
+  uint32_t features = rd16(image + 10);
+  *packed_rom = (features & IMAGE_PACKED_ROM) != 0;
+  features &= ~(uint32_t)IMAGE_PACKED_ROM;
   if ((features & ~(uint32_t)IMAGE_FEATURES) || !(features & IMAGE_PROFILE_BIT)) {
     return MVM_E_IMAGE_PROFILE;
   }
-  uint32_t header_len = rd16(image + 10);
-  uint32_t size = rd32(image + 20);
+  uint32_t size = rd32(image + 16);
   if (size > image_len) return MVM_E_IMAGE_TRUNCATED;
   if (size != image_len) return MVM_E_INVALID_IMAGE;
-  if (header_len < IMAGE_HEADER_SIZE || header_len > size || (header_len & 3u)) {
-    return MVM_E_INVALID_IMAGE;
-  }
-  if (crc32_ieee(image + 20, size - 20, 0) != rd32(image + 16)) return MVM_E_IMAGE_CRC;
-  uint64_t at = header_len;  // sections back to back, each 4-aligned, ending the image
-  for (int s = 0; s < S__COUNT; s++) {
-    off[s] = (uint32_t)at;
-    len[s] = rd32(image + 28 + 4 * s);
-    at = (at + len[s] + 3) & ~(uint64_t)3;
-    if (at > size) return MVM_E_INVALID_IMAGE;
-  }
-  if (at != size) return MVM_E_INVALID_IMAGE;
-  if ((len[S_IMPORTS] & 1u) || (len[S_EXPORTS] & 7u) || (len[S_GLOBALS] & 3u) ||
-      (len[S_HEAP] & 3u) || len[S_GLOBALS] / 4 > 65535 || len[S_ROM] >= 0x7FFFFFFF) {
+  if (crc32_ieee(image + 16, size - 16, 0) != rd32(image + 12)) return MVM_E_IMAGE_CRC;
+  *rom_len = rd32(image + 20);
+  // Whole allocations, so a multiple of 4 (and an unpacked ROM, used in place, stays 4-aligned).
+  // A packed ROM takes at least a byte for every 8 of the ROM (its words and headers do), so
+  // one that claims more is refused before memory is allocated for it.
+  size_t rest = size - IMAGE_HEADER_SIZE;
+  if ((*rom_len & 3u) || *rom_len >= 0x7FFFFFFF ||
+      (*packed_rom ? *rom_len / 8 > rest : *rom_len > rest)) {
     return MVM_E_INVALID_IMAGE;
   }
   return MVM_E_OK;
@@ -696,82 +902,105 @@ static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* 
 static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_config_t* cfg,
                          mvm_resolve_import_t resolve, void* context, mvm_arena_t* arena,
                          mvm_vm_t** out_vm) {
-  uint32_t off[S__COUNT], len[S__COUNT];
-  mvm_err_t err = check_header(image, image_len, off, len);
+  uint32_t rom_len = 0;
+  bool packed_rom = false;
+  mvm_err_t err = check_header(image, image_len, &rom_len, &packed_rom);
   if (err) return err;
+
+  // A packed ROM is expanded into memory the VM will own (8 zero bytes after it, as a unit's
+  // ROM copy has); an unpacked one is used in place.
+  reader_t r = {image + IMAGE_HEADER_SIZE, image_len - IMAGE_HEADER_SIZE, 0, false};
+  uint8_t* rom_buf = NULL;
+  if (packed_rom) {
+    rom_buf = (uint8_t*)mem_alloc(arena, (size_t)rom_len + 8, context);
+    if (!rom_buf) return MVM_E_OUT_OF_MEMORY;
+    MVM_MEMSET(rom_buf + rom_len, 0, 8);
+    if (!unpack_allocs(&r, rom_buf, 0, rom_len)) r.bad = true;
+  } else {
+    r.at = rom_len;
+  }
+  // The packed part's counts first, so that nothing more is allocated for an image that lies
+  // about them; each item takes at least one byte.
+  uint32_t names = get_uleb(&r) - 1u;  // 0 is NO_OFFSET
+  uint32_t nimports = get_uleb(&r);
+  size_t imports_at = r.at;
+  skip_uleb(&r, nimports);
+  uint32_t nexports = get_uleb(&r);
+  size_t exports_at = r.at;
+  skip_uleb(&r, 2 * (uint64_t)nexports);
+  uint32_t global_count = get_uleb(&r);
+  size_t globals_at = r.at;
+  skip_uleb(&r, global_count);
+  uint32_t heap_len = get_uleb(&r);
+  size_t heap_at = r.at;
+  if (r.bad || nimports > 65535 || global_count > 65535 || heap_len < 8 || (heap_len & 3u)) {
+    if (rom_buf) mem_free(arena, rom_buf, context);
+    return MVM_E_INVALID_IMAGE;
+  }
 
   checker_t c;
-  c.rom = image + off[S_ROM];
-  c.rom_len = len[S_ROM];
-  c.heap = image + off[S_HEAP];
-  c.heap_len = len[S_HEAP];
-  c.imports = image + off[S_IMPORTS];
-  c.nimports = len[S_IMPORTS] / 2;
+  c.rom = rom_buf ? rom_buf : image + IMAGE_HEADER_SIZE;
+  c.rom_len = rom_len;
+  c.heap = NULL;
+  c.heap_len = heap_len;
   c.starts = NULL;
+  c.imports = NULL;
+  c.nimports = nimports;
   err = rom_validate(c.rom, c.rom_len, arena, context, &c.rom_starts);
-  if (err) return err;
-  uint32_t entry = NO_OFFSET, names = rd32(image + 24);  // images have no entry function
-  uint32_t global_count = len[S_GLOBALS] / 4;
-  // NO_OFFSET: no entry function (an image's ROM holds what the program can still reach).
-  if ((entry != NO_OFFSET &&
-       (!rom_alloc_ok(c.rom, c.rom_len, entry, TC_FUNCTION) ||
-        !rom_value_ok(c.rom, c.rom_len, c.rom_starts, value_from_rom_offset(entry)))) ||
-      !rom_names_ok(c.rom, c.rom_len, names, global_count)) {
-    err = MVM_E_INVALID_IMAGE;
+  if (err) {
+    if (rom_buf) mem_free(arena, rom_buf, context);
+    return err;
   }
+  uint32_t entry = NO_OFFSET;  // images have no entry function (it ran at build time)
+  if (!rom_names_ok(c.rom, c.rom_len, names, global_count)) err = MVM_E_INVALID_IMAGE;
   if (!err) err = rom_verify_code(c.rom, c.rom_len, global_count, arena, context);
-  if (!err) err = heap_check(&c, arena, context);
-  const uint8_t* globals = image + off[S_GLOBALS];
-  for (uint32_t i = 0; !err && i < global_count; i++) {
-    if (!value_ok(&c, rd32(globals + 4 * i))) err = MVM_E_INVALID_IMAGE;
+  if (err) {
+    mem_free(arena, c.rom_starts, context);
+    if (rom_buf) mem_free(arena, rom_buf, context);
+    return err;
   }
-  const uint8_t* exports = image + off[S_EXPORTS];
-  uint32_t nexports = len[S_EXPORTS] / 8;
-  for (uint32_t i = 0; !err && i < nexports; i++) {
-    mvm_value_t k = rd32(exports + 8 * i);
-    bool key_ok = (value_is_int(k) && value_as_int(k) >= 0 && value_as_int(k) <= 65535) ||
-                  (value_is_rom(k) && string_ok(&c, k));
-    if (!key_ok || !value_ok(&c, rd32(exports + 8 * i + 4))) err = MVM_E_INVALID_IMAGE;
-  }
-  if (c.starts) mem_free(arena, c.starts, context);
-  mem_free(arena, c.rom_starts, context);
-  if (err) return err;
 
+  // The VM is made before the heap is checked: the heap is expanded into the VM's own heap space
+  // and checked there (no second copy). Nothing runs and no import is resolved before every
+  // check passed; a bad image frees the VM and yields the error.
   mvm_vm_t* vm = vm_struct_new(arena, resolve, context);
-  if (!vm) return MVM_E_OUT_OF_MEMORY;
+  if (!vm) {
+    mem_free(arena, c.rom_starts, context);
+    if (rom_buf) mem_free(arena, rom_buf, context);
+    return MVM_E_OUT_OF_MEMORY;
+  }
+  vm->rom_owned = rom_buf;  // mvm_free frees it from here on
   vm->rom = c.rom;
   vm->rom_len = c.rom_len;
   vm->entry = entry;
   vm->global_names = names;
   vm->global_count = global_count;
   vm->globals = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * (global_count + 1));
-  if (c.nimports) {
-    vm->imports = (import_entry_t*)VM_MALLOC(vm, sizeof(import_entry_t) * c.nimports);
-  }
-  if (!vm->globals || (c.nimports && !vm->imports)) err = MVM_E_OUT_OF_MEMORY;
+  if (nimports) vm->imports = (import_entry_t*)VM_MALLOC(vm, sizeof(import_entry_t) * nimports);
+  if (!vm->globals || (nimports && !vm->imports)) err = MVM_E_OUT_OF_MEMORY;
   if (!err) err = vm_alloc_runtime(vm, cfg);
-  if (!err && c.heap_len > vm->heap_limit) err = MVM_E_OUT_OF_MEMORY;
   if (!err) {
-    for (uint32_t i = 0; i < global_count; i++) vm->globals[i] = rd32(globals + 4 * i);
-    vm->imports_cap = c.nimports;
-    for (uint32_t i = 0; !err && i < c.nimports; i++) {
-      import_entry_t* e = &vm->imports[i];
-      e->id = rd16(c.imports + 2 * i);
-      e->fn = NULL;
-      e->cached = VAL_UNDEFINED;
-      if (!resolve || resolve(e->id, context, &e->fn) != MVM_E_OK || !e->fn) {
-        err = MVM_E_UNRESOLVED_IMPORT;
-      }
-      vm->nimports = i + 1;
+    r.at = imports_at;
+    for (uint32_t i = 0; i < nimports; i++) {
+      uint32_t id = get_uleb(&r);
+      if (id > 0xFFFFu) err = MVM_E_INVALID_IMAGE;
+      vm->imports[i].id = (uint16_t)id;
+      vm->imports[i].fn = NULL;
+      vm->imports[i].cached = VAL_UNDEFINED;
     }
+    vm->imports_cap = nimports;
+    vm->nimports = nimports;
+    c.imports = vm->imports;
+    r.at = globals_at;
+    for (uint32_t i = 0; i < global_count; i++) vm->globals[i] = get_uleb(&r);
   }
-  // The heap is copied into a space with room to grow (offsets stay valid in any larger block),
-  // followed by a fresh exports table built from the EXPORTS section, the source of truth for
-  // exports. That table is bump-allocated by hand: a collection now would move the heap under
-  // the image's export values, which are offsets into the heap as written.
+  // The heap goes into a space with room to grow (offsets stay valid in any larger block),
+  // followed by a fresh exports table built from the exports, the source of truth for exports.
+  // That table is bump-allocated by hand: a collection now would move the heap under the
+  // image's export values, which are offsets into the heap as written.
   uint32_t cap_exports = nexports < 4 ? 4 : nexports;
   uint64_t exports_bytes = 8 + 8 * (uint64_t)cap_exports;
-  uint64_t needed = (uint64_t)c.heap_len + exports_bytes + roots_bytes();
+  uint64_t needed = (uint64_t)heap_len + exports_bytes + roots_bytes();
   if (!err && arena) {
     // In a caller's buffer the heap has a fixed size: the largest that leaves room for the
     // collector's second space and (MVM_STACK_ON_DEMAND) the stack of a call, with block headers.
@@ -785,8 +1014,12 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   }
   if (!err && needed > vm->heap_limit) err = MVM_E_OUT_OF_MEMORY;
   if (!err) {
+#if MVM_HEAP_EXACT_AT_RESTORE  // an idle VM holds no spare heap; the first allocation grows it
+    uint64_t cap = arena ? vm->heap_limit : needed;
+#else
     uint64_t cap = arena ? vm->heap_limit : needed * 2;
     if (cap < MVM_INITIAL_HEAP) cap = MVM_INITIAL_HEAP;
+#endif
     if (cap > vm->heap_limit) cap = vm->heap_limit;
     VM_FREE(vm, vm->heap);
     vm->heap = (uint8_t*)VM_MALLOC(vm, (size_t)cap);
@@ -794,19 +1027,44 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     else vm->heap_cap = (uint32_t)cap;
   }
   if (!err) {
-    MVM_MEMCPY(vm->heap, c.heap, c.heap_len);
-    uint8_t* t = vm->heap + c.heap_len;
+    r.at = heap_at;  // the packed heap must end the image exactly
+    wr32(vm->heap, 0);
+    if (!unpack_allocs(&r, vm->heap, 4, heap_len) || r.at != r.len) err = MVM_E_INVALID_IMAGE;
+  }
+  c.heap = vm->heap;
+  if (!err) err = heap_check(&c, arena, context);
+  for (uint32_t i = 0; !err && i < global_count; i++) {
+    if (!value_ok(&c, vm->globals[i])) err = MVM_E_INVALID_IMAGE;
+  }
+  if (!err) {
+    uint8_t* t = vm->heap + heap_len;
     wr32(t, header_make((uint32_t)exports_bytes, TC_PROPS));
     wr32(t + 4, nexports);
+    r.at = exports_at;
     for (uint32_t i = 0; i < cap_exports; i++) {
-      wr32(t + 8 + 8 * i, i < nexports ? rd32(exports + 8 * i) : VAL_UNDEFINED);
-      wr32(t + 12 + 8 * i, i < nexports ? rd32(exports + 8 * i + 4) : VAL_UNDEFINED);
+      mvm_value_t k = i < nexports ? get_uleb(&r) : VAL_UNDEFINED;
+      mvm_value_t v = i < nexports ? get_uleb(&r) : VAL_UNDEFINED;
+      bool key_ok = (value_is_int(k) && value_as_int(k) >= 0 && value_as_int(k) <= 65535) ||
+                    (value_is_rom(k) && string_ok(&c, k));
+      if (i < nexports && (!key_ok || !value_ok(&c, v))) err = MVM_E_INVALID_IMAGE;
+      wr32(t + 8 + 8 * i, k);
+      wr32(t + 12 + 8 * i, v);
     }
-    vm->heap_used = (uint32_t)(c.heap_len + exports_bytes);
+  }
+  if (c.starts) mem_free(arena, c.starts, context);
+  mem_free(arena, c.rom_starts, context);
+  for (uint32_t i = 0; !err && i < nimports; i++) {
+    import_entry_t* e = &vm->imports[i];
+    if (!resolve || resolve(e->id, context, &e->fn) != MVM_E_OK || !e->fn) {
+      err = MVM_E_UNRESOLVED_IMPORT;
+    }
+  }
+  if (!err) {
+    vm->heap_used = (uint32_t)(heap_len + exports_bytes);
     vm->heap_peak = vm->heap_used;
     // Full roots after it (the image's at offset 4 becomes garbage), with fresh cached strings.
-    roots_build(vm, c.heap + 8, roots_slots(&c));
-    root_set(vm, ROOT_EXPORTS, value_from_heap_offset(c.heap_len));
+    roots_build(vm, vm->heap + 8, roots_slots(&c));
+    root_set(vm, ROOT_EXPORTS, value_from_heap_offset(heap_len));
   }
   if (err) {
     mvm_free(vm);

@@ -157,7 +157,28 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, uint32_t global_
     ok = function_ok(&f, fn, marks);
   }
   mem_free(arena, marks, context);
-  return ok ? MVM_E_OK : MVM_E_INVALID_IMAGE;
+  if (!ok) return MVM_E_INVALID_IMAGE;
+#if !MVM_ALL_FAMILIES
+  // A VM built without some library families (MVM_LIB_*, MVM_ASYNC) refuses code that names a
+  // global of a missing family (Math, JSON, Array...) or is async: it could not run as built.
+  // Methods found by name at run time (s.slice) are not known here; calling a missing one
+  // throws a catchable TypeError instead.
+  for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
+    const uint8_t* fn = rom + at;
+    if (header_type(rd32(fn)) != TC_FUNCTION) continue;
+    const uint8_t* code = fn + FN_CODE;
+    uint32_t len = rd32(fn + FN_CODE_LEN);
+    for (uint32_t pc = 0; pc < len; pc += 1 + operand_bytes[code[pc]]) {
+      if (code[pc] == OP_LOAD_BUILTIN && !lib_builtin_present(code[pc + 1])) {
+        return MVM_E_IMAGE_FEATURE;
+      }
+      if (!MVM_ASYNC && (code[pc] == OP_ASYNC_START || code[pc] == OP_AWAIT)) {
+        return MVM_E_IMAGE_FEATURE;
+      }
+    }
+  }
+#endif
+  return MVM_E_OK;
 }
 
 uint32_t opcode_size(uint8_t op) { return op < OP__COUNT ? 1u + operand_bytes[op] : 1u; }

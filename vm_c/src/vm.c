@@ -36,12 +36,13 @@
 
 // ---- Functions in ROM ----
 
-#if defined(__GNUC__)
+#if defined(__GNUC__) && MVM_FORCE_INLINE  // (port option: 0 lets -Os keep one copy)
 #define VM_INLINE __attribute__((always_inline)) inline
 #else
 #define VM_INLINE inline
 #endif
 
+#if MVM_ERROR_LOCATION  // (port option; only mvm_error_location reads line tables)
 uint32_t vm_line_of(mvm_vm_t* vm, uint32_t func, uint32_t pc, mvm_value_t* out_file) {
   *out_file = VAL_UNDEFINED;
   if ((uint64_t)func + FN_CODE > vm->rom_len) return 0;
@@ -72,6 +73,7 @@ uint32_t vm_line_of(mvm_vm_t* vm, uint32_t func, uint32_t pc, mvm_value_t* out_f
   }
   return line > 0 && line < 0x7FFFFFFF ? (uint32_t)line : 0;
 }
+#endif
 
 // ---- Frames ----
 
@@ -144,6 +146,49 @@ static mvm_err_t call_native(mvm_vm_t* vm, mvm_value_t* fslot, uint8_t argc, boo
   }
   return throw_error(vm, EK_ERROR, "host function failed (code ",
                      value_from_int((int32_t)err), ")");
+}
+
+/* A builtin spread-called with more than 255 arguments (Math.max(...big)): library functions
+ * take at most 255, so the variadic ones whose results compose run in chunks of 255 over the
+ * stack the arguments were spread onto: Math.max/min fold the chunk results, push appends
+ * chunk by chunk, String.fromCharCode concatenates. Others throw RangeError. The accumulator
+ * lives in fslot[0] (the callee is no longer needed) and `this` is copied below each chunk
+ * into a consumed argument slot, so everything stays GC-visible. May GC, may re-enter. */
+static mvm_err_t call_builtin_chunked(mvm_vm_t* vm, mvm_value_t* fslot, uint32_t argc,
+                                      bool construct) {
+  uint32_t index = value_builtin_index(*fslot);
+  bool fold = index == BI_MATH_MAX || index == BI_MATH_MIN;
+  bool concat = index == BI_STRING_FROM_CHAR_CODE;
+  if (construct || !(fold || concat || index == BI_ARRAY_PUSH)) {
+    return throw_error(vm, EK_RANGE_ERROR, "too many arguments for a native function", 0,
+                       NULL);
+  }
+  mvm_value_t* args = fslot + 2;
+  fslot[0] = VAL_UNDEFINED;
+  for (uint32_t i = 0; i < argc;) {
+    uint32_t n = argc - i > 255 ? 255 : argc - i;
+    mvm_value_t r;
+    args[(int32_t)i - 1] = fslot[1];  // LIB functions read `this` below their arguments
+    mvm_err_t err = builtin_call(vm, index, fslot[1], args + i, (uint8_t)n, false, &r);
+    if (err) return err;
+    i += n;
+    if (fslot[0] == VAL_UNDEFINED || !(fold || concat)) {
+      fslot[0] = r;
+      continue;
+    }
+    args[i - 1] = r;  // i >= 510 here: the slots below are consumed arguments
+    if (concat) {
+      mvm_value_t* parts[2] = {&fslot[0], &args[i - 1]};
+      err = string_concat(vm, parts, 2, &r);
+    } else {
+      args[i - 2] = fslot[0];
+      args[i - 3] = fslot[1];
+      err = builtin_call(vm, index, fslot[1], args + i - 2, 2, false, &r);
+    }
+    if (err) return err;
+    fslot[0] = r;
+  }
+  return MVM_E_OK;
 }
 
 // Prepares `new f(...)` for a JS function: makes `this` from f.prototype into fslot[1].
@@ -1062,7 +1107,8 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
   SYNC();
   if (type == TC_HOSTFN || type == TC_RESOLVER || value_is_builtin(f)) {
     vm->budget = budget;
-    err = call_native(vm, fslot, (uint8_t)n, construct);  // n <= 255: CALL_ARRAY checks
+    err = n > 255 ? call_builtin_chunked(vm, fslot, n, construct)  // builtins only: CALL_ARRAY
+                  : call_native(vm, fslot, (uint8_t)n, construct);
     budget = vm->budget;
     if (err) goto handle_error;
     sp = fslot + 1;
@@ -1166,7 +1212,8 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
     if ((uint64_t)(sp - 1 - stack) + len > vm->stack_slots) {
       FAIL(throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL));
     }
-    if (len > 255 && callee_type != TC_FUNCTION && callee_type != TC_CLOSURE) {
+    if (len > 255 && callee_type != TC_FUNCTION && callee_type != TC_CLOSURE &&
+        !value_is_builtin(sp[-3])) {  // (builtins: call_builtin_chunked)
       FAIL(throw_error(vm, EK_RANGE_ERROR, "too many arguments for a native function", 0,
                        NULL));
     }
@@ -1472,9 +1519,10 @@ mvm_err_t vm_call_function(mvm_vm_t* vm, mvm_value_t f, mvm_value_t this_value,
                            const mvm_value_t* args, uint32_t argc, mvm_value_t* out) {
   // Outside any call (a host reading a getter through mvm_get) there may be no stack at all.
   // Each nesting holds a C frame, and its callers may hold temp roots across the call: both
-  // are bounded, the temp roots so that the innermost level still has half of them.
+  // are bounded, the temp roots so that the innermost level still has its reserve.
   if (!vm->stack || argc > 255 || (size_t)(vm->stack + vm->stack_slots - vm->sp) < argc + 2 ||
-      vm->nested_calls >= MVM_MAX_NESTED_CALLS || vm->ntemps > MVM_TEMP_ROOTS / 2) {
+      vm->nested_calls >= MVM_MAX_NESTED_CALLS ||
+      vm->ntemps + MVM_TEMP_ROOTS_RESERVE > MVM_TEMP_ROOTS) {
     *out = VAL_UNDEFINED;
     return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
   }

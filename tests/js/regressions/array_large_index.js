@@ -1,4 +1,4 @@
-// skip: pending
+// (was skip: pending; fixed: RangeError beyond 2^30 - 1 elements)
 // Regression (tests/differential/FINDINGS.md, finding 2): a write to an array index at or
 // above 2^30 (not a small integer in the VM, but an array index up to 2^32 - 2 in JS) must
 // not be lost: either it is stored and the length follows, as in JS, or the engine refuses

@@ -9,7 +9,16 @@
  *   RAM budget use mvm_restore_into with a static buffer and no malloc at all.
  * - The value stack (256 slots = 1 KB), frames and try handlers exist only while a call runs
  *   (MVM_STACK_ON_DEMAND), so an idle VM holds its struct, globals, imports and heap.
- * - Switch dispatch (smaller than computed goto), safe mode on (bad bytecode becomes an error
+ * - No spare heap after mvm_restore (MVM_HEAP_EXACT_AT_RESTORE): the space is what the image
+ *   needs and grows at the first allocation; 48 temp-root slots instead of 64 (MVM_TEMP_ROOTS:
+ *   a call from C back into JS may then hold 16 roots, not 32). Together about 700 bytes less
+ *   idle RAM (docs/embedding.md section 4).
+ * - Every builtins-library family and promises are compiled in (MVM_LIB_*, MVM_ASYNC default
+ *   1). A firmware that does not need them sets -DMVM_LIB=0 -DMVM_ASYNC=0 (about 36 KB less
+ *   code on a Cortex-M0) and turns single families back on (-DMVM_LIB_MATH=1); an image that
+ *   names a missing family's global is then refused with MVM_E_IMAGE_FEATURE.
+ * - Switch dispatch (smaller than computed goto), the compiler's own inlining choices
+ *   (MVM_FORCE_INLINE 0: -Os keeps one copy of the interpreter's helpers), safe mode on (bad bytecode becomes an error
  *   code, never a fault), no build-time API (images come from `mvc build`).
  * Every item stays overridable with -D, for the size benchmarks (benchmarks/results/mcu_size.md).
  */
@@ -34,8 +43,17 @@
 #ifndef MVM_STACK_ON_DEMAND
 #define MVM_STACK_ON_DEMAND 1
 #endif
+#ifndef MVM_HEAP_EXACT_AT_RESTORE
+#define MVM_HEAP_EXACT_AT_RESTORE 1
+#endif
+#ifndef MVM_TEMP_ROOTS
+#define MVM_TEMP_ROOTS 48
+#endif
 #ifndef MVM_COMPUTED_GOTO
 #define MVM_COMPUTED_GOTO 0
+#endif
+#ifndef MVM_FORCE_INLINE
+#define MVM_FORCE_INLINE 0
 #endif
 #ifndef MVM_SAFE_MODE
 #define MVM_SAFE_MODE 1
