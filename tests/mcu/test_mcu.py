@@ -223,7 +223,8 @@ def test_firmware_runs_under_qemu(image_c: str, tmp_path, capsys) -> None:
         print("\nCortex-M3 (qemu mps2-an385) memory:")
         print("  " + stats["stats malloc, after restore"])
         print("  " + stats["stats after calls"])
-        print("  (idle RAM was 1,816 bytes before MVM_HEAP_EXACT_AT_RESTORE and MVM_TEMP_ROOTS=48;"
+        print("  (idle RAM was 1,816 bytes before MVM_HEAP_EXACT_AT_RESTORE, MVM_TEMP_ROOTS=48 and"
+              " MVM_ROOT_STRINGS_FROM_ROM;"
               " Microvium 8.0: 36 bytes + 2 per global + 4 per import, docs/embedding.md)")
 
 

@@ -61,6 +61,14 @@
 #define MVM_HEAP_EXACT_AT_RESTORE 0
 #endif
 
+/* @@ MVM_ROOT_STRINGS_FROM_ROM: 1 makes mvm_restore use the image ROM's copy of each string the
+ * VM keeps at hand ("length", "name", "prototype", "undefined"... 24 of them, about 380 bytes
+ * as heap strings) when the program's ROM has one, instead of a heap copy: less idle RAM, for a
+ * scan of the ROM at restore. 0 (default) always makes heap copies. The cortex_m port uses 1. */
+#ifndef MVM_ROOT_STRINGS_FROM_ROM
+#define MVM_ROOT_STRINGS_FROM_ROM 0
+#endif
+
 /* @@ MVM_DEFAULT_STACK_SLOTS: value-stack size (4-byte slots) when the config says 0. The stack is
  * allocated once, when the VM is created (or for each outermost call: MVM_STACK_ON_DEMAND).
  * Running out throws a catchable RangeError inside JS; mvm_call returns MVM_E_STACK_OVERFLOW when

@@ -90,7 +90,47 @@ uint32_t roots_bytes(void) {
   return n;
 }
 
+#if MVM_ROOT_STRINGS_FROM_ROM
+// The ROM's STRING8 equal to cached string i, as a value, or 0. Strings are immutable and every
+// use of a cached string compares by content, so a ROM copy serves as well as a heap one and
+// costs no RAM. The ROM was validated (a dense sequence of allocations from offset 0).
+static mvm_value_t root_string_in_rom(const mvm_vm_t* vm, uint32_t i) {
+  const char* s = vm_root_strings[i - ROOT_STR_FIRST];
+  uint32_t len = (uint32_t)strlen(s);
+  for (uint32_t at = 0; vm->rom_len - at >= 8;) {
+    uint32_t h = rd32(vm->rom + at), size = header_size(h);
+    if (size < 8 || size > vm->rom_len - at) break;
+    if (header_type(h) == TC_STRING8 && rd32(vm->rom + at + 4) == len &&
+        MVM_MEMCMP(vm->rom + at + 8, s, len) == 0) {
+      return value_from_rom_offset(at);
+    }
+    at += size;
+  }
+  return 0;
+}
+#else
+#define root_string_in_rom(vm, i) ((void)(vm), (void)(i), (mvm_value_t)0)
+#endif
+
+uint32_t roots_bytes_restored(const mvm_vm_t* vm) {
+  uint32_t n = roots_bytes();
+  for (uint32_t i = ROOT_STR_FIRST; MVM_ROOT_STRINGS_FROM_ROM && i < ROOT_STR__END; i++) {
+    if (root_string_in_rom(vm, i)) n -= root_string_size(i);
+  }
+  return n;
+}
+
+static void build_roots(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots, bool use_rom);
+
 void roots_build(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots) {
+  build_roots(vm, slots, nslots, false);
+}
+
+void roots_build_restored(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots) {
+  build_roots(vm, slots, nslots, MVM_ROOT_STRINGS_FROM_ROM);
+}
+
+static void build_roots(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots, bool use_rom) {
   uint32_t items = vm->heap_used;
   uint8_t* p = vm->heap + items;
   wr32(p, header_make(4 + 4 * ROOT__COUNT, TC_ITEMS));
@@ -99,6 +139,11 @@ void roots_build(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots) {
   }
   uint32_t at = items + 4 + 4 * ROOT__COUNT;
   for (uint32_t i = ROOT_STR_FIRST; i < ROOT_STR__END; i++) {
+    mvm_value_t in_rom = use_rom ? root_string_in_rom(vm, i) : 0;
+    if (in_rom) {
+      wr32(p + 4 + 4 * i, in_rom);
+      continue;
+    }
     const char* s = vm_root_strings[i - ROOT_STR_FIRST];
     uint32_t len = (uint32_t)strlen(s), size = root_string_size(i);
     uint8_t* q = vm->heap + at;

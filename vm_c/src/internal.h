@@ -285,6 +285,10 @@ MVM_INTERNAL mvm_err_t roots_create(mvm_vm_t* vm);
 // words, e.g. an image's trimmed roots), with fresh cached strings, and makes it vm->roots.
 MVM_INTERNAL uint32_t roots_bytes(void);
 MVM_INTERNAL void roots_build(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots);
+// The same for a VM being restored (vm->rom is the image's, validated): with
+// MVM_ROOT_STRINGS_FROM_ROM, cached strings the image ROM holds are used from there.
+MVM_INTERNAL uint32_t roots_bytes_restored(const mvm_vm_t* vm);
+MVM_INTERNAL void roots_build_restored(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots);
 MVM_INTERNAL void vm_release_memory(mvm_vm_t* vm);
 MVM_INTERNAL mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg);
 // The value stack, frames and handlers (MVM_STACK_ON_DEMAND: only during outermost calls).

@@ -51,8 +51,9 @@ enum {
 #define LIB_UNUSED ((void)vm, (void)args, (void)argc, (void)construct, (void)out)
 
 /* Optional families (MVM_LIB_* in mvm_port_default.h): LIB_IF_X(entries) keeps the entries of
- * family X only when it is compiled in, so an absent builtin has no table entry: its property
- * reads as undefined and calling it throws TypeError. */
+ * family X only when it is compiled in, so an absent builtin has no table entry: a method reads
+ * as undefined (calling it throws TypeError), and restore refuses code naming a global of the
+ * family (lib_builtin_present, verify.c). A new LIB line goes inside its family's LIB_IF_X. */
 #define LIB_KEEP_(...) __VA_ARGS__
 #define LIB_DROP_(...)
 #define LIB_IF_MATH LIB_IF_(MVM_LIB_MATH)

@@ -96,6 +96,8 @@ LIB_FN(math_pow) {
     r = 0.0 / 0.0;
   } else if ((a == 1 || a == -1) && b - b != 0) {
     r = 0.0 / 0.0;
+  } else if (b == 2) {
+    r = a * a;  // correctly rounded, as V8 and `**` (convert.c js_pow)
   } else {
     r = MVM_POW(a, b);
   }

@@ -1000,7 +1000,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   // image's export values, which are offsets into the heap as written.
   uint32_t cap_exports = nexports < 4 ? 4 : nexports;
   uint64_t exports_bytes = 8 + 8 * (uint64_t)cap_exports;
-  uint64_t needed = (uint64_t)heap_len + exports_bytes + roots_bytes();
+  uint64_t needed = (uint64_t)heap_len + exports_bytes + roots_bytes_restored(vm);
   if (!err && arena) {
     // In a caller's buffer the heap has a fixed size: the largest that leaves room for the
     // collector's second space and (MVM_STACK_ON_DEMAND) the stack of a call, with block headers.
@@ -1063,7 +1063,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     vm->heap_used = (uint32_t)(heap_len + exports_bytes);
     vm->heap_peak = vm->heap_used;
     // Full roots after it (the image's at offset 4 becomes garbage), with fresh cached strings.
-    roots_build(vm, vm->heap + 8, roots_slots(&c));
+    roots_build_restored(vm, vm->heap + 8, roots_slots(&c));
     root_set(vm, ROOT_EXPORTS, value_from_heap_offset(heap_len));
   }
   if (err) {
