@@ -105,8 +105,48 @@ def retarget_image(image: bytes, target: str) -> bytes:
     features |= 1 << (FEATURE_PROFILE_MCU if target == "mcu" else FEATURE_PROFILE_HOST)
     if target == "host":
         features |= 1 << FEATURE_PACKED_ROM
+    else:
+        parts.rom = rom_with_root_strings(parts.rom)
     parts.features = features
     return pack_image(parts)
+
+
+# The VM's cached strings: vm_c/src/heap.c vm_root_strings, in the same order (a test compares).
+ROOT_STRINGS = (
+    "undefined", "null", "true", "false", "object", "boolean", "number", "string", "function",
+    "length", "prototype", "constructor", "message", "name", "", "[object Object]", "NaN",
+    "Infinity", "-Infinity", "push", "__proto__", "valueOf", "toString", "then",
+)
+
+
+def rom_with_root_strings(rom: bytes) -> bytes:
+    """rom with a STRING8 appended for each cached string it lacks. An MCU VM
+    (MVM_ROOT_STRINGS_FROM_ROM) then takes every cached string from the ROM, in flash, and
+    copies none into its heap at restore. Appending moves no existing allocation, so no
+    reference changes; the new strings are referenced by nothing in the image."""
+    from compiler.opcodes import TYPE_STRING8
+
+    have = set()
+    at = 0
+    while at + 8 <= len(rom):
+        header = int.from_bytes(rom[at:at + 4], "little")
+        size = (header >> 5) & ~3
+        if size < 8 or at + size > len(rom):
+            raise ValueError(f"ROM allocation at {at} has a bad size")
+        if header & 31 == TYPE_STRING8:
+            n = int.from_bytes(rom[at + 4:at + 8], "little")
+            have.add(bytes(rom[at + 8:at + 8 + n]))
+        at += size
+    out = bytearray(rom)
+    for s in ROOT_STRINGS:
+        data = s.encode("ascii")
+        if data in have:
+            continue
+        size = (8 + len(data) + 3) & ~3
+        out += ((size << 5) | TYPE_STRING8).to_bytes(4, "little")
+        out += len(data).to_bytes(4, "little") + data + bytes(size - 8 - len(data))
+        have.add(data)
+    return bytes(out)
 
 
 def c_identifier(text: str) -> str:

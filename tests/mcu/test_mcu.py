@@ -96,6 +96,38 @@ def test_mcu_image_has_the_mcu_profile_and_host_refuses_it(image_c: str, capsys)
         assert vm.call(vm.export("callHost"), 2, 3) == 50
 
 
+def test_mcu_image_rom_holds_every_cached_string(image_c: str) -> None:
+    """An MCU VM takes the VM's cached strings from the image ROM (MVM_ROOT_STRINGS_FROM_ROM):
+    --target mcu appends the ones the program does not use, once, and the list is heap.c's."""
+    import re
+
+    from compiler.disasm import unpack_image
+    from compiler.opcodes import TYPE_STRING8
+    from hostlib.cli import ROOT_STRINGS, rom_with_root_strings
+
+    with open(os.path.join(VM_C, "src", "heap.c"), encoding="utf-8") as f:
+        heap_c = f.read()
+    table = re.search(r"vm_root_strings\[[^]]*\] = \{(.*?)\};", heap_c, re.S)
+    assert table, "vm_root_strings not found in heap.c"
+    assert tuple(re.findall(r'"((?:[^"\\]|\\.)*)"', table.group(1))) == ROOT_STRINGS
+    with open(os.path.join(image_c, "program.mvm-bc"), "rb") as f:
+        image = f.read()
+    rom = unpack_image(image).rom
+    strings = []
+    at = 0
+    while at < len(rom):
+        header = int.from_bytes(rom[at:at + 4], "little")
+        if header & 31 == TYPE_STRING8:
+            n = int.from_bytes(rom[at + 4:at + 8], "little")
+            strings.append(rom[at + 8:at + 8 + n].decode("latin-1"))
+        at += (header >> 5) & ~3
+    assert at == len(rom)
+    for s in ROOT_STRINGS:
+        assert s in strings, s
+    assert rom_with_root_strings(rom) == rom  # nothing missing: nothing appended again
+    assert retarget_image(image, "mcu") == image
+
+
 def test_emit_c_writes_an_array_and_header(image_c: str) -> None:
     with open(os.path.join(image_c, "program.mvm-bc"), "rb") as f:
         image = f.read()
@@ -224,8 +256,14 @@ def test_firmware_runs_under_qemu(image_c: str, tmp_path, capsys) -> None:
         print("  " + stats["stats malloc, after restore"])
         print("  " + stats["stats after calls"])
         print("  (idle RAM was 1,816 bytes before MVM_HEAP_EXACT_AT_RESTORE, MVM_TEMP_ROOTS=48 and"
-              " MVM_ROOT_STRINGS_FROM_ROM;"
+              " MVM_ROOT_STRINGS_FROM_ROM; 1,064 with ROM root strings only when the program"
+              " used them, 660 with every cached string in the MCU image ROM and the exports"
+              " read from the image;"
               " Microvium 8.0: 36 bytes + 2 per global + 4 per import, docs/embedding.md)")
+    # Every cached string comes from the image ROM and the exports from the image: the idle
+    # heap is the program's own heap and the roots ITEMS only (172 bytes for this program).
+    idle_heap = int(stats["stats malloc, after restore"].split("heap used ")[1].split(",")[0])
+    assert idle_heap <= 200, stats["stats malloc, after restore"]
 
 
 def test_core_allocates_only_through_the_vm_allocator() -> None:
@@ -314,3 +352,53 @@ def test_missing_families_refuse_images_or_throw_catchable_type_errors(tmp_path)
         proc = subprocess.run([exe, image_of(name, text), "--restore-only", "--call", "f"],
                               capture_output=True, text=True, timeout=60)
         assert proc.returncode == 1 and "IMAGE_FEATURE" in proc.stderr, (name, proc.stderr)
+
+
+def test_exports_read_from_an_image_used_in_place(tmp_path) -> None:
+    """An image whose ROM is used in place (no FEATURE PACKED_ROM, as --target mcu writes it)
+    outlives its VM: restore reads the exports from the image when none is a heap reference
+    and puts no table in the heap; vmExport at run time and mvm_snapshot move them to one.
+    Exercised on the host VM with a host-profile image whose ROM is unpacked."""
+    from compiler.disasm import pack_image, unpack_image
+    from compiler.opcodes import FEATURE_PACKED_ROM
+    from hostlib.cli import build_image
+    from hostlib.vm import VM
+
+    src = tmp_path / "exports.js"
+    src.write_text(
+        "export function inc(x) { return x + 1; }\n"
+        "function twice(x) { return 2 * x; }\n"
+        "vmExport(7, twice);\n"
+        "vmExport(8, function more(id) { vmExport(id, twice); return id; });\n"
+        "export const answer = 42;\n")
+    heap_src = tmp_path / "heap_export.js"
+    heap_src.write_text(
+        "function make(n) { return function () { return n; }; }\n"
+        "vmExport(1, make(5));\n")
+
+    def in_place(image: bytes) -> bytes:
+        parts = unpack_image(image)
+        parts.features &= ~(1 << FEATURE_PACKED_ROM)
+        return pack_image(parts)
+
+    packed = build_image(str(src))
+    image = in_place(packed)
+    with VM.restore(packed) as vm:
+        heap_with_table = vm.stats()["heap_used"]
+    with VM.restore(image) as vm:
+        assert vm.stats()["heap_used"] < heap_with_table  # no exports table in the heap
+        assert sorted(map(str, vm.exports())) == ["7", "8", "answer", "inc"]
+        assert vm.call(vm.export("inc"), 1) == 2
+        assert vm.call(vm.export(7), 4) == 8
+        again = vm.snapshot()  # moves the exports to the heap first
+        assert vm.call(vm.export(8), 9) == 9  # vmExport at run time: a heap table
+        assert vm.call(vm.export(9), 5) == 10
+        assert vm.call(vm.export("inc"), 2) == 3
+        assert sorted(map(str, vm.exports())) == ["7", "8", "9", "answer", "inc"]
+    with VM.restore(in_place(again)) as vm:
+        assert vm.call(vm.export(7), 1) == 2
+        assert vm.call(vm.export(8), 3) == 3 and vm.call(vm.export(3), 2) == 4
+    # A closure export is a heap reference: the collector moves it, so it gets the heap table.
+    with VM.restore(in_place(build_image(str(heap_src)))) as vm:
+        vm.run_gc()
+        assert vm.call(vm.export(1)) == 5

@@ -64,7 +64,9 @@
 /* @@ MVM_ROOT_STRINGS_FROM_ROM: 1 makes mvm_restore use the image ROM's copy of each string the
  * VM keeps at hand ("length", "name", "prototype", "undefined"... 24 of them, about 380 bytes
  * as heap strings) when the program's ROM has one, instead of a heap copy: less idle RAM, for a
- * scan of the ROM at restore. 0 (default) always makes heap copies. The cortex_m port uses 1. */
+ * scan of the ROM at restore. Images built with `mvc build --target mcu` have all 24 in their
+ * ROM (about 380 bytes of flash at most), so such a VM's heap holds none of them. 0 (default)
+ * always makes heap copies. The cortex_m port uses 1. */
 #ifndef MVM_ROOT_STRINGS_FROM_ROM
 #define MVM_ROOT_STRINGS_FROM_ROM 0
 #endif

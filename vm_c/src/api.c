@@ -130,6 +130,7 @@ void mvm_error_location(mvm_vm_t* vm, mvm_value_t* out_file, uint32_t* out_line)
 // ---- Exports ----
 
 static uint32_t export_props_count(mvm_vm_t* vm) {
+  if (vm->image_exports) return image_export_count(vm);
   mvm_value_t t = root_get(vm, ROOT_EXPORTS);
   return value_is_ref(t) ? rd32(value_ptr(vm, t) + 4) : 0;
 }
@@ -142,7 +143,9 @@ mvm_err_t mvm_export_at(mvm_vm_t* vm, size_t i, mvm_value_t* out_key, mvm_value_
   if (!vm) return MVM_E_INVALID_ARGUMENT;
   uint32_t n = export_props_count(vm);
   mvm_value_t k, v;
-  if (i < n) {
+  if (i < n && vm->image_exports) {
+    image_export_at(vm, (uint32_t)i, &k, &v);
+  } else if (i < n) {
     const uint8_t* p = value_ptr(vm, root_get(vm, ROOT_EXPORTS)) + 8 + 8 * i;
     k = rd32(p);
     v = rd32(p + 4);
@@ -161,6 +164,14 @@ mvm_err_t mvm_export_at(mvm_vm_t* vm, size_t i, mvm_value_t* out_key, mvm_value_
 
 mvm_err_t mvm_resolve_export(mvm_vm_t* vm, uint16_t id, mvm_value_t* out) {
   if (!vm || !out) return MVM_E_INVALID_ARGUMENT;
+  for (uint32_t j = 0, n = image_export_count(vm); j < n; j++) {
+    mvm_value_t k, v;
+    image_export_at(vm, j, &k, &v);
+    if (k == value_from_int(id)) {
+      *out = v;
+      return MVM_E_OK;
+    }
+  }
   mvm_value_t t = root_get(vm, ROOT_EXPORTS);
   int32_t i = props_find(vm, t, value_from_int(id));
   if (i < 0) return MVM_E_EXPORT_NOT_FOUND;

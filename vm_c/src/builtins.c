@@ -184,9 +184,11 @@ mvm_err_t builtin_call(mvm_vm_t* vm, uint32_t index, mvm_value_t this_value, mvm
         return throw_error(vm, EK_TYPE_ERROR, "vmExport: ID must be an integer 0..65535", 0,
                            NULL);
       }
+      mvm_err_t err = image_exports_to_heap(vm);  // the image's list is read-only
+      if (err) return err;
       TEMP_MARK(vm);
       mvm_value_t* table = temp_push(vm, root_get(vm, ROOT_EXPORTS));
-      mvm_err_t err = props_put(vm, table, value_from_int(id), argc > 1 ? args[1] : VAL_UNDEFINED);
+      err = props_put(vm, table, value_from_int(id), argc > 1 ? args[1] : VAL_UNDEFINED);
       if (!err) root_set(vm, ROOT_EXPORTS, *table);
       TEMP_RESET(vm);
       return err;

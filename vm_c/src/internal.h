@@ -177,6 +177,10 @@ struct mvm_vm {
 
   unit_export_t* unit_exports;  // build-time VMs only: the unit's named exports
   uint32_t unit_export_count;
+  // A restored VM whose image ROM is used in place (the image outlives the VM) and whose export
+  // values are no heap references: the image's export count word, then its (key, value) pairs
+  // (snapshot.c), instead of a heap table in ROOT_EXPORTS; NULL once a table is made.
+  const uint8_t* image_exports;
 
   mvm_handle_t* handles;
   mvm_value_t temps[MVM_TEMP_ROOTS];
@@ -291,6 +295,13 @@ MVM_INTERNAL uint32_t roots_bytes_restored(const mvm_vm_t* vm);
 MVM_INTERNAL void roots_build_restored(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots);
 MVM_INTERNAL void vm_release_memory(mvm_vm_t* vm);
 MVM_INTERNAL mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg);
+// ---- snapshot.c: exports read from the image (vm->image_exports) ----
+// Their number (0 without vm->image_exports), pair i of them, and the move of all of them into
+// a heap table in ROOT_EXPORTS (before vmExport adds one or a snapshot rewrites them). May GC.
+MVM_INTERNAL uint32_t image_export_count(const mvm_vm_t* vm);
+MVM_INTERNAL void image_export_at(const mvm_vm_t* vm, uint32_t i, mvm_value_t* key,
+                                  mvm_value_t* value);
+MVM_INTERNAL mvm_err_t image_exports_to_heap(mvm_vm_t* vm);
 // The value stack, frames and handlers (MVM_STACK_ON_DEMAND: only during outermost calls).
 MVM_INTERNAL mvm_err_t vm_stack_acquire(mvm_vm_t* vm);
 MVM_INTERNAL void vm_stack_release(mvm_vm_t* vm);

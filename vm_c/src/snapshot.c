@@ -497,6 +497,9 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   *out_image = NULL;
   *out_len = 0;
   if (vm->depth) return MVM_E_REENTRANT;
+  // The collections below rewrite export values (ROM shaking): they must be in the heap.
+  mvm_err_t xerr = image_exports_to_heap(vm);
+  if (xerr) return xerr;
   reset_run_state(vm);
   // Room for the full roots afterwards (roots_restore_full), checked before anything changes:
   // what follows only ever drops data.
@@ -782,6 +785,55 @@ static uint32_t get_uleb(reader_t* r) {
   return 0;
 }
 
+// A word of an image part that restore read whole with get_uleb (so it ends within 5 bytes).
+static uint32_t uleb_checked(const uint8_t** p) {
+  uint32_t v = 0;
+  for (unsigned shift = 0; shift < 32; shift += 7) {
+    uint8_t b = *(*p)++;
+    v |= (uint32_t)(b & 0x7Fu) << shift;
+    if (!(b & 0x80u)) break;
+  }
+  return v;
+}
+
+// Exports read from the image: restore checked every key and value (and that none is a heap
+// reference, which the collector would move and this read-only list cannot follow).
+uint32_t image_export_count(const mvm_vm_t* vm) {
+  const uint8_t* p = vm->image_exports;
+  return p ? uleb_checked(&p) : 0;
+}
+
+void image_export_at(const mvm_vm_t* vm, uint32_t i, mvm_value_t* key, mvm_value_t* value) {
+  // Words: the count, then 2 per pair; one decoding loop keeps the code small.
+  const uint8_t* p = vm->image_exports;
+  uint32_t w = 0;
+  for (uint32_t j = 0; j <= 2 * i + 2; j++) {
+    w = uleb_checked(&p);
+    if (j == 2 * i + 1) *key = w;
+  }
+  *value = w;
+}
+
+mvm_err_t image_exports_to_heap(mvm_vm_t* vm) {
+  if (!vm->image_exports) return MVM_E_OK;
+  uint32_t n = image_export_count(vm), cap = n < 4 ? 4 : n;
+  uint64_t bytes = 8 + 8 * (uint64_t)cap;
+  // No heap reference among the values: a collection inside heap_alloc moves none of them.
+  uint32_t off = bytes < ALLOC_MAX_SIZE ? heap_alloc_values(vm, (uint32_t)bytes, TC_PROPS) : 0;
+  if (off == 0) return MVM_E_OUT_OF_MEMORY;
+  uint8_t* t = vm->heap + off;
+  wr32(t + 4, n);
+  for (uint32_t i = 0; i < n; i++) {
+    mvm_value_t k, v;
+    image_export_at(vm, i, &k, &v);
+    wr32(t + 8 + 8 * i, k);
+    wr32(t + 12 + 8 * i, v);
+  }
+  root_set(vm, ROOT_EXPORTS, value_from_heap_offset(off));
+  vm->image_exports = NULL;
+  return MVM_E_OK;
+}
+
 // Skips n words, at least one byte each (so n is bounded by the bytes left before any loop).
 static void skip_uleb(reader_t* r, uint64_t n) {
   if (n > r->len - r->at) r->bad = true;
@@ -925,6 +977,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   uint32_t nimports = get_uleb(&r);
   size_t imports_at = r.at;
   skip_uleb(&r, nimports);
+  size_t exports_count_at = r.at;
   uint32_t nexports = get_uleb(&r);
   size_t exports_at = r.at;
   skip_uleb(&r, 2 * (uint64_t)nexports);
@@ -998,8 +1051,20 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   // followed by a fresh exports table built from the exports, the source of truth for exports.
   // That table is bump-allocated by hand: a collection now would move the heap under the
   // image's export values, which are offsets into the heap as written.
+  // An image whose ROM is used in place must outlive the VM (it is in flash, for the MCU
+  // profile): when no export value is a heap reference, the exports are read from the image
+  // (image_export_at) and the heap holds no table for them until vmExport adds one.
+  bool exports_in_image = false;
+  if (!err && !packed_rom) {
+    exports_in_image = true;
+    r.at = exports_at;
+    for (uint32_t i = 0; i < nexports; i++) {
+      (void)get_uleb(&r);
+      if (value_is_heap(get_uleb(&r))) exports_in_image = false;
+    }
+  }
   uint32_t cap_exports = nexports < 4 ? 4 : nexports;
-  uint64_t exports_bytes = 8 + 8 * (uint64_t)cap_exports;
+  uint64_t exports_bytes = exports_in_image ? 0 : 8 + 8 * (uint64_t)cap_exports;
   uint64_t needed = (uint64_t)heap_len + exports_bytes + roots_bytes_restored(vm);
   if (!err && arena) {
     // In a caller's buffer the heap has a fixed size: the largest that leaves room for the
@@ -1037,9 +1102,12 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     if (!value_ok(&c, vm->globals[i])) err = MVM_E_INVALID_IMAGE;
   }
   if (!err) {
+    // Checked either way; written only as a heap table.
     uint8_t* t = vm->heap + heap_len;
-    wr32(t, header_make((uint32_t)exports_bytes, TC_PROPS));
-    wr32(t + 4, nexports);
+    if (!exports_in_image) {
+      wr32(t, header_make((uint32_t)exports_bytes, TC_PROPS));
+      wr32(t + 4, nexports);
+    }
     r.at = exports_at;
     for (uint32_t i = 0; i < cap_exports; i++) {
       mvm_value_t k = i < nexports ? get_uleb(&r) : VAL_UNDEFINED;
@@ -1047,9 +1115,11 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
       bool key_ok = (value_is_int(k) && value_as_int(k) >= 0 && value_as_int(k) <= 65535) ||
                     (value_is_rom(k) && string_ok(&c, k));
       if (i < nexports && (!key_ok || !value_ok(&c, v))) err = MVM_E_INVALID_IMAGE;
+      if (exports_in_image) continue;
       wr32(t + 8 + 8 * i, k);
       wr32(t + 12 + 8 * i, v);
     }
+    if (r.bad) err = MVM_E_INVALID_IMAGE;
   }
   if (c.starts) mem_free(arena, c.starts, context);
   mem_free(arena, c.rom_starts, context);
@@ -1064,7 +1134,12 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     vm->heap_peak = vm->heap_used;
     // Full roots after it (the image's at offset 4 becomes garbage), with fresh cached strings.
     roots_build_restored(vm, vm->heap + 8, roots_slots(&c));
-    root_set(vm, ROOT_EXPORTS, value_from_heap_offset(heap_len));
+    if (exports_in_image) {
+      root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);
+      vm->image_exports = image + IMAGE_HEADER_SIZE + exports_count_at;
+    } else {
+      root_set(vm, ROOT_EXPORTS, value_from_heap_offset(heap_len));
+    }
   }
   if (err) {
     mvm_free(vm);

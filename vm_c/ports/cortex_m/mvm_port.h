@@ -12,8 +12,9 @@
  * - No spare heap after mvm_restore (MVM_HEAP_EXACT_AT_RESTORE): the space is what the image
  *   needs and grows at the first allocation; 48 temp-root slots instead of 64 (MVM_TEMP_ROOTS:
  *   a call from C back into JS may then hold 16 roots, not 32), and the VM's cached strings
- *   taken from the image ROM when it has them (MVM_ROOT_STRINGS_FROM_ROM). Together about 750
- *   bytes less idle RAM for the example (docs/embedding.md section 4).
+ *   taken from the image ROM (MVM_ROOT_STRINGS_FROM_ROM), where `mvc build --target mcu` puts
+ *   all of them. Together about 1,150 bytes less idle RAM for the example, with the exports
+ *   read from the image in flash (docs/embedding.md section 4).
  * - Every builtins-library family and promises are compiled in (MVM_LIB_*, MVM_ASYNC default
  *   1). A firmware that does not need them sets -DMVM_LIB=0 -DMVM_ASYNC=0 (about 36 KB less
  *   code on a Cortex-M0) and turns single families back on (-DMVM_LIB_MATH=1); an image that
