@@ -133,7 +133,8 @@ static mvm_err_t join_array(mvm_vm_t* vm, mvm_value_t arr, const join_chain_t* c
       return MVM_E_OK;
     }
   }
-  if (depth >= MVM_MAX_JOIN_DEPTH) {
+  // Each level holds 2 temp roots and the innermost needs the reserve for building strings.
+  if (depth >= MVM_MAX_JOIN_DEPTH || vm->ntemps + 2 + MVM_TEMP_ROOTS_RESERVE > MVM_TEMP_ROOTS) {
     *out = root_get(vm, ROOT_STR_EMPTY);
     return MVM_E_OK;
   }
@@ -286,7 +287,14 @@ static mvm_err_t to_string_in(mvm_vm_t* vm, mvm_value_t v, const join_chain_t* c
       bool converted;
       mvm_err_t err = user_to_primitive(vm, v, true, &converted, out);
       if (err || converted) return err ? err : to_string_in(vm, *out, chain, depth + 1, out);
-      if (error_kind_of(vm, v) >= 0 && depth < MVM_MAX_JOIN_DEPTH) {
+      if (error_kind_of(vm, v) >= 0) {
+        // An error whose name or message is an error again (itself, say) recurses; in JS that
+        // overflows the stack. Here each level holds 4 temp roots: stop while the reserve
+        // is intact (an overflowing temp-root stack would unroot live values).
+        if (depth >= MVM_MAX_JOIN_DEPTH ||
+            vm->ntemps + 4 + MVM_TEMP_ROOTS_RESERVE > MVM_TEMP_ROOTS) {
+          return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
+        }
         return error_to_string(vm, v, chain, depth, out);
       }
       *out = root_get(vm, ROOT_STR_OBJECT_OBJECT);
