@@ -67,11 +67,15 @@ echo "== fuzzing (${LIMIT[*]})"
 findings() { ls "$OUT/artifacts" | grep -cE '^(crash|leak|timeout|oom)-' || true; }
 before=$(findings)
 set +e
-ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:allocator_may_return_null=1}" \
-UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}" \
-  "$OUT/fuzz_restore" "${LIMIT[@]}" -timeout=30 -max_len=16384 -rss_limit_mb=2048 \
-  -dict=tests/fuzz/image.dict -print_final_stats=1 \
-  -artifact_prefix="$OUT/artifacts/" "$@" "$OUT/corpus" "$OUT/seeds"
+# Run from inside $OUT: with -jobs=N libFuzzer writes its fuzz-N.log files to the working
+# directory.
+ROOT="$PWD"
+( cd "$OUT" &&
+  ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:allocator_may_return_null=1}" \
+  UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}" \
+    ./fuzz_restore "${LIMIT[@]}" -timeout=30 -max_len=16384 -rss_limit_mb=2048 \
+    -dict="$ROOT/tests/fuzz/image.dict" -print_final_stats=1 \
+    -artifact_prefix=artifacts/ "$@" corpus seeds )
 rc=$?
 set -e
 after=$(findings)

@@ -5,6 +5,7 @@ tests/api/test_limits.py has the heap churn and plain recursion cases; these add
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
@@ -222,6 +223,27 @@ def test_a_damaged_image_is_an_image_error() -> None:
         VM.restore(bytes(image), Host(stdout=io.StringIO()))
     with pytest.raises(ImageError):
         VM.restore(bytes(image[:100]), Host(stdout=io.StringIO()))
+
+
+def test_past_fuzz_findings_restore_or_are_refused_cleanly() -> None:
+    # tests/fuzz/regressions: inputs that once crashed or hung the loader (tools/fuzz.sh
+    # replays them under ASan too). Each restores and runs its exports within the limits, or
+    # is refused with an ImageError; the prototype cycle one must be refused.
+    regressions = Path(__file__).resolve().parents[1] / "fuzz" / "regressions"
+    files = sorted(regressions.iterdir())
+    assert files
+    for path in files:
+        try:
+            vm = VM.restore(path.read_bytes(), Host(stdout=io.StringIO()), budget=100_000)
+        except ImageError:
+            continue
+        assert "proto-cycle" not in path.name
+        with vm:
+            for name in vm.exports():
+                try:
+                    vm.call(name)
+                except Exception as e:  # a JS error or a limit: a clean, typed error
+                    assert not isinstance(e, (AssertionError, SystemError)), (path.name, e)
 
 
 # ---- host functions that fail ----

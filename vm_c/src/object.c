@@ -638,6 +638,10 @@ mvm_err_t prop_define_ex(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_val
 mvm_err_t object_set_proto(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t proto) {
   switch (value_type(vm, obj)) {
     case TC_OBJECT:
+      // Lookups walk chains without a bound, so a chain must end (the loader checks images).
+      for (mvm_value_t p = proto; value_type(vm, p) == TC_OBJECT; p = field(vm, p, 4)) {
+        if (p == obj) return throw_error(vm, EK_TYPE_ERROR, "Cyclic __proto__ value", 0, NULL);
+      }
       // The snapshot format allows an OBJECT or null here; a function as a prototype is not
       // supported, and such a request leaves the prototype null.
       set_field(vm, obj, 4, value_type(vm, proto) == TC_OBJECT ? proto : VAL_NULL);

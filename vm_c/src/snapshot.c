@@ -732,6 +732,29 @@ static bool roots_ok(const checker_t* c) {
   return true;
 }
 
+// Every prototype chain ends in null: property lookups walk chains without a bound (the
+// VM refuses a cyclic `__proto__`, so only a damaged image could make one; found by CI's
+// fuzz pass). Chains already seen to end are marked in `done`, so the check is linear.
+static bool protos_acyclic(const checker_t* c, uint8_t* done) {
+  uint32_t nobjects = 0;
+  for (uint32_t at = 4; at < c->heap_len; at += header_size(rd32(c->heap + at))) {
+    if (header_type(rd32(c->heap + at)) == TC_OBJECT) nobjects++;
+  }
+#define DONE(o) ((done[(o) >> 5] >> (((o) >> 2) & 7)) & 1u)
+  for (uint32_t at = 4; at < c->heap_len; at += header_size(rd32(c->heap + at))) {
+    if (header_type(rd32(c->heap + at)) != TC_OBJECT) continue;
+    uint32_t steps = 0;
+    for (mvm_value_t o = at; o != VAL_NULL && !DONE(o); o = rd32(c->heap + o + 4)) {
+      if (++steps > nobjects) return false;
+    }
+    for (mvm_value_t o = at; o != VAL_NULL && !DONE(o); o = rd32(c->heap + o + 4)) {
+      done[o >> 5] = (uint8_t)(done[o >> 5] | (1u << ((o >> 2) & 7)));
+    }
+  }
+#undef DONE
+  return true;
+}
+
 // Walks the heap allocation by allocation, then checks every allocation's contents.
 static mvm_err_t heap_check(checker_t* c, mvm_arena_t* arena, void* context) {
   if (c->heap_len < 4 || (c->heap_len & 3u) || rd32(c->heap) != 0) return MVM_E_INVALID_IMAGE;
@@ -759,6 +782,13 @@ static mvm_err_t heap_check(checker_t* c, mvm_arena_t* arena, void* context) {
     if (!alloc_ok(c, at)) err = MVM_E_INVALID_IMAGE;
   }
   if (!err && !roots_ok(c)) err = MVM_E_INVALID_IMAGE;
+  if (!err) {
+    uint8_t* done = (uint8_t*)mem_alloc(arena, bitmap_len, context);
+    if (!done) return MVM_E_OUT_OF_MEMORY;
+    MVM_MEMSET(done, 0, bitmap_len);
+    if (!protos_acyclic(c, done)) err = MVM_E_INVALID_IMAGE;
+    mem_free(arena, done, context);
+  }
   return err;
 }
 
