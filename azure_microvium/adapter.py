@@ -10,7 +10,8 @@ The rules, also in docs/cloud.md:
 - body: empty -> undefined; declared JSON (application/json, */*+json) -> parsed, invalid is 400;
   text/* -> a string; anything else (curl -d sends a form type) is parsed as JSON when it starts
   like a JSON object, array or string, else passed as a string. A body that is not UTF-8 is 400.
-- result: undefined -> 204 with no body; anything else -> 200 with its JSON.
+- result: undefined -> 204 with no body; an HttpResponse -> its status, headers and body (Reply);
+  anything else -> 200 with its JSON.
 - handler threw -> 500 with an error id; the message and JS location go to the log only.
 - handler ran out of budget -> 504; no instance free in time -> 503; the instance stopped
   before answering (InstanceLost) -> 503 with Retry-After.
@@ -19,8 +20,10 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -38,8 +41,46 @@ class _NoBody:
 
 NO_BODY = _NoBody()
 
-# (body value or NO_BODY, request info) -> the return value as JSON text, None for undefined.
-Invoke = Callable[[Any, dict[str, Any]], "str | None"]
+@dataclass
+class Reply:
+    """A handler's own response (`new HttpResponse(...)` in JS)."""
+
+    status: int
+    body: bytes = b""
+    mimetype: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+# Header names are RFC 9110 tokens; values have no control characters (no CR/LF: a handler
+# must not be able to split the response). The server owns framing and connection headers.
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_FORBIDDEN = {"content-length", "transfer-encoding", "connection", "keep-alive", "upgrade",
+              "te", "trailer"}
+
+
+def make_reply(status: int, headers: dict[str, str], body: bytes, mimetype: str | None) -> Reply:
+    """A Reply after checking what a handler asked for. Raises HandlerError (a handler bug)."""
+    if not 200 <= status <= 599:
+        raise HandlerError(f"HttpResponse: status {status} is not from 200 to 599")
+    if status in (204, 304) and body:
+        raise HandlerError(f"HttpResponse: a {status} response has no body")
+    out: dict[str, str] = {}
+    for name, value in headers.items():
+        if not _TOKEN.fullmatch(name):
+            raise HandlerError(f"HttpResponse: {name!r} is not a valid header name")
+        if name.lower() in _FORBIDDEN:
+            raise HandlerError(f"HttpResponse: the server sets the {name} header")
+        if any(ord(c) < 32 and c != "\t" or ord(c) == 127 for c in value):
+            raise HandlerError(f"HttpResponse: the {name} header has a control character")
+        if name.lower() == "content-type":
+            mimetype = None  # the header says it
+        out[name] = value
+    return Reply(status, body, mimetype, out)
+
+
+# (body value or NO_BODY, request info) -> the return value as JSON text, None for undefined,
+# or the handler's own Reply.
+Invoke = Callable[[Any, dict[str, Any]], "str | Reply | None"]
 
 
 class HandlerError(Exception):
@@ -167,6 +208,9 @@ def handle(req: func.HttpRequest, invoke: Invoke, *, app: str,
         error_id = new_error_id()
         log.exception("%s: internal error [error %s]: %s", app, error_id, type(e).__name__)
         return error_response(500, "internal error", error_id)
+    if isinstance(result, Reply):
+        return func.HttpResponse(result.body, status_code=result.status, headers=result.headers,
+                                 mimetype=result.mimetype, charset="utf-8")
     if result is None:
         return func.HttpResponse(status_code=204)
     return func.HttpResponse(result, status_code=200, mimetype="application/json",

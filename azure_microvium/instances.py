@@ -29,6 +29,7 @@ from collections.abc import Callable
 from typing import Any
 
 from hostlib import (
+    PENDING,
     UNDEFINED,
     VM,
     BudgetExceeded,
@@ -46,6 +47,8 @@ from .adapter import (
     HandlerTimeout,
     HandlerUnavailable,
     InstanceLost,
+    Reply,
+    make_reply,
 )
 from .idempotency import BadKey, Faults, InstanceKilled, RequestContext, request_key
 from .limits import Limits
@@ -90,8 +93,9 @@ class Instance:
         self.calls = 0
         self.broken = False
 
-    def call(self, body: Any, info: dict[str, Any]) -> str | None:
-        """Calls the handler; returns its result as JSON text, None for undefined."""
+    def call(self, body: Any, info: dict[str, Any]) -> str | Reply | None:
+        """Calls the handler; returns its result as JSON text (None for undefined) or the
+        Reply of an HttpResponse."""
         try:
             key = request_key(info.get("headers") or {})
         except BadKey as e:
@@ -132,7 +136,7 @@ class Instance:
             if ctx.killed_at is not None:  # the handler caught the kill: still no answer
                 self.broken = True
                 raise InstanceLost(f"instance killed ({ctx.killed_at})")
-            return to_json(result)
+            return decode_reply(result)
         except InstanceKilled as e:
             self.broken = True
             raise InstanceLost(str(e)) from e
@@ -141,6 +145,29 @@ class Instance:
 
     def close(self) -> None:
         self.vm.close()
+
+
+def decode_reply(result: Any) -> str | Reply | None:
+    """What the handler's export returned (azure_microvium/js/index.js, toReply): [0, value]
+    or [1, status, headers, body, kind]. Raises HandlerError for what cannot be sent."""
+    if result is PENDING:
+        raise HandlerError("the handler's promise did not settle: it awaits something that no "
+                           "request will resolve")
+    if not isinstance(result, list) or not result or result[0] not in (0, 1):
+        return to_json(result)  # an image made before HttpResponse: the handler's own value
+    if result[0] == 0:
+        return to_json(result[1] if len(result) > 1 else UNDEFINED)
+    _, status, headers, body, kind = result
+    if kind == "json":
+        text = to_json(body)
+        data, mimetype = (text or "null").encode(), "application/json"
+    elif kind == "text":
+        data, mimetype = body.encode("utf-8", "surrogatepass"), "text/plain"
+    elif kind == "bytes":
+        data, mimetype = bytes(body), "application/octet-stream"
+    else:
+        data, mimetype = b"", None
+    return make_reply(int(status), dict(headers), data, mimetype)
 
 
 class InstancePool:

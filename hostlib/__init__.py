@@ -4,7 +4,7 @@ All VM policy (printing, value conversion, host functions) is here; the C core o
 executes. Nothing outside hostlib imports the cffi module.
 """
 from .errors import BudgetExceeded, ImageError, JSError, JSException, OutOfMemory, VMError
-from .values import UNDEFINED, JSFunction
+from .values import PENDING, UNDEFINED, JSFunction
 from .vm import VM, Host, PRINT_IMPORT_ID
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "Host",
     "PRINT_IMPORT_ID",
     "UNDEFINED",
+    "PENDING",
     "JSFunction",
     "JSException",
     "JSError",

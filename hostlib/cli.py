@@ -265,7 +265,7 @@ def _load_image(path: str) -> bytes:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from .errors import ImageError, JSException, VMError
-    from .values import to_json
+    from .values import PENDING, to_json
     from .vm import VM, parse_cli_args
 
     image = _load_image(args.image)
@@ -294,6 +294,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         except VMError as e:
             sys.stdout.flush()
             return _fail(str(e))
+        if result is PENDING:
+            return _fail(f"{args.export}: the promise it returned is still pending (it awaits "
+                         "something no host event will settle here)")
         text = to_json(result)
         if text is not None:
             sys.stdout.write(text + "\n")

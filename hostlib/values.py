@@ -38,6 +38,24 @@ class _Undefined:
 UNDEFINED = _Undefined()
 
 
+class _Pending:
+    """What VM.call returns for a promise that has not settled yet (an async function still
+    awaiting something a later call or host event will resolve)."""
+
+    _instance: "_Pending | None" = None
+
+    def __new__(cls) -> "_Pending":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "PENDING"
+
+
+PENDING = _Pending()
+
+
 class Roots:
     """Handles held for the duration of a `with` block."""
 

@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, TextIO
 from ._ffi import ffi, lib
 from .errors import ERROR_KINDS, JSError, JSException, VMError, check
 from .values import (
+    PENDING,
     UNDEFINED,
     JSFunction,
     Roots,
@@ -132,7 +133,7 @@ class VM:
             pass
 
     # ---- running ----
-    def _raise_uncaught(self, value: int) -> None:
+    def _raise_uncaught(self, value: int, *, located: bool = True) -> None:
         host_error, self._host_error = self._host_error, None
         with Roots(self) as roots:
             held = roots.hold(value)
@@ -143,11 +144,12 @@ class VM:
                 py = text
         file_v = ffi.new("mvm_value_t*")
         line = ffi.new("uint32_t*")
-        lib.mvm_error_location(self.ptr, file_v, line)
         file = None
-        if lib.mvm_typeof(self.ptr, file_v[0]) == lib.MVM_T_STRING:
-            file = read_string(self, file_v[0])
-        exc = JSException(py, text, file, int(line[0]))
+        if located:  # a rejection may come long after the last throw the VM recorded
+            lib.mvm_error_location(self.ptr, file_v, line)
+            if lib.mvm_typeof(self.ptr, file_v[0]) == lib.MVM_T_STRING:
+                file = read_string(self, file_v[0])
+        exc = JSException(py, text, file, int(line[0]) if file else 0)
         raise exc from host_error
 
     def run_main(self) -> None:
@@ -195,6 +197,9 @@ class VM:
     def call(self, fn: JSFunction | str | int, *args: Any) -> Any:
         """Calls a function (or an export by key) with Python arguments; returns Python.
 
+        A promise result (an async function's) is settled by then if it awaited only settled
+        work (the job queue runs before the call returns): its value is returned, or its
+        rejection raised as JSException; one still pending gives PENDING.
         Functions inside the result come back as JSFunction objects, each holding a handle
         until released (JSFunction.release) or until the VM closes."""
         if not isinstance(fn, JSFunction):
@@ -213,7 +218,13 @@ class VM:
             if code == lib.MVM_E_UNCAUGHT_EXCEPTION:
                 self._raise_uncaught(out[0])
             check(code)
-            return to_py(self, out[0])
+            settled = ffi.new("mvm_value_t*")
+            state = lib.mvm_promise_state(self.ptr, out[0], settled)
+            if state == lib.MVM_PROMISE_PENDING:
+                return PENDING
+            if state == lib.MVM_PROMISE_REJECTED:
+                self._raise_uncaught(settled[0], located=False)
+            return to_py(self, settled[0] if state == lib.MVM_PROMISE_FULFILLED else out[0])
 
     def stats(self) -> dict[str, int]:
         s = ffi.new("mvm_stats_t*")

@@ -67,9 +67,28 @@ export interface RequestInfo {
   headers: { [name: string]: string };
 }
 
+export interface HttpResponseInit {
+  /** 200 to 599; default 200. */
+  status?: number;
+  /** Response headers; values are converted to strings. Content-Type replaces the default. */
+  headers?: { [name: string]: string | number };
+  /** A string (text/plain) or bytes (application/octet-stream). */
+  body?: string | Uint8Array;
+  /** Any value, sent as JSON (application/json). Not together with body. */
+  jsonBody?: unknown;
+}
+
+/** What a handler returns to choose the status code and headers of its response. */
+export declare class HttpResponse {
+  constructor(init?: HttpResponseInit);
+  readonly status: number;
+  readonly headers: { [name: string]: string };
+}
+
 /**
  * A handler gets the request body (a JSON body as a value, any other body as a string,
- * no body as undefined). Its return value is sent back as JSON; undefined gives 204.
+ * no body as undefined). Its return value is sent back as JSON (200; undefined gives 204),
+ * or it returns an HttpResponse. An async handler's promise is awaited.
  */
 export type Handler = (body: any, request: RequestInfo) => unknown;
 

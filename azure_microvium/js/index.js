@@ -89,6 +89,64 @@ function isFunctionsApp(value) {
   return false;
 }
 
+// new HttpResponse({ status, headers, body, jsonBody }): what a handler returns to choose its
+// status code and headers. body: a string (sent as text/plain) or a Uint8Array (application/
+// octet-stream); jsonBody: any value, sent as JSON; neither: no body. A Content-Type header
+// replaces the default type. Checked here, where the handler's error location is useful.
+export function HttpResponse(init) {
+  const o = init === undefined ? {} : init;
+  if (o === null || typeof o !== 'object') {
+    throw new TypeError('new HttpResponse(init): init must be an object');
+  }
+  const status = o.status === undefined ? 200 : o.status;
+  if (typeof status !== 'number' || status % 1 !== 0 || status < 200 || status > 599) {
+    throw new RangeError('new HttpResponse(init): status must be an integer from 200 to 599, ' +
+      'not ' + status);
+  }
+  const headers = {};
+  if (o.headers !== undefined) {
+    if (o.headers === null || typeof o.headers !== 'object') {
+      throw new TypeError('new HttpResponse(init): headers must be an object of strings');
+    }
+    for (const name in o.headers) headers[name] = String(o.headers[name]);
+  }
+  if (o.body !== undefined && o.jsonBody !== undefined) {
+    throw new TypeError('new HttpResponse(init): give body or jsonBody, not both');
+  }
+  let kind = 'none';
+  if (o.jsonBody !== undefined) {
+    kind = 'json';
+  } else if (typeof o.body === 'string') {
+    kind = 'text';
+  } else if (o.body instanceof Uint8Array) {
+    kind = 'bytes';
+  } else if (o.body !== undefined) {
+    throw new TypeError('new HttpResponse(init): body must be a string or a Uint8Array ' +
+      '(jsonBody sends any value as JSON)');
+  }
+  this.status = status;
+  this.headers = headers;
+  this.body = kind === 'json' ? o.jsonBody : o.body;
+  this.kind = kind;
+}
+
+// What a handler's export gives the host (azure_microvium/instances.py reads it): [0, value]
+// for a plain value, sent as JSON; [1, status, headers, body, kind] for an HttpResponse. An
+// async handler's promise is followed; the host waits for it to settle.
+function toReply(result) {
+  if (result instanceof HttpResponse) {
+    return [1, result.status, result.headers, result.body, result.kind];
+  }
+  return [0, result];
+}
+
+function serve(handler) {
+  return function (body, request) {
+    const result = handler(body, request);
+    return result instanceof Promise ? result.then(toReply) : toReply(result);
+  };
+}
+
 // new FunctionsApp(name, handler, options): a function app whose handler is called with
 // (body, request) for each HTTP request routed to it. options.isolation: 'warm' (default: an
 // instance keeps its heap between requests) or 'per-request' (a fresh copy of the image each
@@ -99,7 +157,7 @@ export function FunctionsApp(name, handler, options) {
     throw new TypeError("new FunctionsApp('" + name + "'): the handler must be a function");
   }
   const exportId = hostEnsureFunctionApp(name, options);
-  vmExport(exportId, handler);
+  vmExport(exportId, serve(handler));
   this.name = name;
   apps.push(this);
 }

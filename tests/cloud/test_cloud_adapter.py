@@ -111,3 +111,30 @@ def test_body_limit() -> None:
     status, out = run(request(b"x" * 101), max_body=100)
     assert status == 413 and "100 bytes" in out["error"]
     assert run(request(b"1" * 100, "text/plain"), max_body=100)[0] == 200
+
+
+def test_a_reply_sets_status_headers_and_type() -> None:
+    reply = adapter.make_reply(201, {"Location": "/x/1"}, b'{"id":1}', "application/json")
+    resp = adapter.handle(request(b"{}"), lambda b, i: reply, app="t")
+    assert (resp.status_code, resp.get_body(), resp.mimetype) == (201, b'{"id":1}',
+                                                                  "application/json")
+    assert resp.headers["location"] == "/x/1"
+    typed = adapter.make_reply(200, {"content-type": "image/png"}, b"\x89PNG", "application/octet-stream")
+    assert typed.mimetype is None and typed.headers == {"content-type": "image/png"}
+
+
+@pytest.mark.parametrize("status, headers, body, message", [
+    (199, {}, b"", "not from 200 to 599"),
+    (600, {}, b"", "not from 200 to 599"),
+    (204, {}, b"x", "has no body"),
+    (200, {"Bad Name": "v"}, b"", "not a valid header name"),
+    (200, {"Content-Length": "5"}, b"", "the server sets"),
+    (200, {"Transfer-Encoding": "chunked"}, b"", "the server sets"),
+    (200, {"X-A": "1\r\nSet-Cookie: a=b"}, b"", "control character"),
+    (200, {"X-A": "nul\x00"}, b"", "control character"),
+])
+def test_a_reply_refuses_what_would_break_the_response(status: int, headers: dict[str, str],
+                                                      body: bytes, message: str) -> None:
+    with pytest.raises(HandlerError, match=message):
+        adapter.make_reply(status, headers, body, None)
+    assert adapter.make_reply(200, {"X-Tab": "a\tb"}, b"", None).headers == {"X-Tab": "a\tb"}

@@ -206,6 +206,83 @@ def test_bad_input_and_failing_handlers(lc: LocalCloudUnderTest) -> None:
     assert wrong.status == 405 and wrong.headers["allow"] == "POST"
 
 
+RESPONSE_PROGRAM = """
+import { CosmosDB, FunctionsApp, HttpResponse, Internet } from 'azure-microvium';
+const db = new CosmosDB('shop');
+const create = new FunctionsApp('create', item => {
+  if (!item || typeof item.name !== 'string') {
+    return new HttpResponse({ status: 422, jsonBody: { error: 'name is required' } });
+  }
+  const id = db.insert(item);
+  return new HttpResponse({ status: 201, headers: { Location: '/items/' + id, 'X-Count': db.count() },
+                            jsonBody: { id: id } });
+});
+const text = new FunctionsApp('text', (body, request) => new HttpResponse({
+  body: 'hello ' + request.query.who, headers: { 'Cache-Control': 'no-store' } }));
+const raw = new FunctionsApp('raw', () => {
+  const bytes = new Uint8Array(3); bytes[0] = 0; bytes[1] = 255; bytes[2] = 7;
+  return new HttpResponse({ body: bytes, headers: { 'Content-Type': 'image/x-test' } });
+});
+const empty = new FunctionsApp('empty', () => new HttpResponse({ status: 202 }));
+async function lookup(name) { return db.findOne({ name: name }); }
+const find = new FunctionsApp('find', async (body, request) => {
+  const found = await lookup(request.query.name);
+  if (found === null) return new HttpResponse({ status: 404, jsonBody: { error: 'no such item' } });
+  return { name: found.name, price: found.price };
+});
+const rejects = new FunctionsApp('rejects', async () => { await null; throw new RangeError('async trouble'); });
+const stuck = new FunctionsApp('stuck', async () => { await new Promise(() => {}); });
+const badStatus = new FunctionsApp('bad-status', () => new HttpResponse({ status: 99 }));
+const badHeader = new FunctionsApp('bad-header', () =>
+  new HttpResponse({ headers: { 'X-Split': 'a\\r\\nSet-Cookie: x=1' } }));
+Internet.listenAt('/items', 'POST', create);
+Internet.listenAt('/items', 'GET', find);
+Internet.listenAt('/text', 'GET', text);
+Internet.listenAt('/raw', 'GET', raw);
+Internet.listenAt('/empty', 'POST', empty);
+Internet.listenAt('/rejects', 'GET', rejects);
+Internet.listenAt('/stuck', 'GET', stuck);
+Internet.listenAt('/bad-status', 'GET', badStatus);
+Internet.listenAt('/bad-header', 'GET', badHeader);
+"""
+
+
+def test_handlers_choose_status_and_headers_and_may_be_async(lc: LocalCloudUnderTest) -> None:
+    lc.deploy(lc.write(RESPONSE_PROGRAM))
+    base = lc.url
+    made = post_json(base + "/items", {"name": "pen", "price": 2.5})
+    assert made.status == 201 and made.headers["content-type"].startswith("application/json")
+    item_id = made.json()["id"]
+    assert made.headers["location"] == f"/items/{item_id}" and made.headers["x-count"] == "1"
+    refused = post_json(base + "/items", {"price": 1})
+    assert (refused.status, refused.json()) == (422, {"error": "name is required"})
+    assert [d["name"] for d in lc.items("shop")] == ["pen"]  # the refused one was not stored
+
+    found = http("GET", base + "/items?name=pen")
+    assert (found.status, found.json()) == (200, {"name": "pen", "price": 2.5})
+    missing = http("GET", base + "/items?name=ink")
+    assert (missing.status, missing.json()) == (404, {"error": "no such item"})
+
+    text = http("GET", base + "/text?who=you")
+    assert (text.status, text.body) == (200, b"hello you")
+    assert text.headers["content-type"].startswith("text/plain")
+    assert text.headers["cache-control"] == "no-store"
+    raw = http("GET", base + "/raw")
+    assert (raw.body, raw.headers["content-type"]) == (bytes([0, 255, 7]), "image/x-test")
+    empty = http("POST", base + "/empty", "{}")
+    assert (empty.status, empty.body) == (202, b"")
+
+    for path, logged in (("/rejects", "RangeError: async trouble"),
+                         ("/stuck", "promise did not settle"),
+                         ("/bad-status", "status must be an integer from 200 to 599"),
+                         ("/bad-header", "header has a control character")):
+        failed = http("GET", base + path)
+        assert failed.status == 500, path
+        line = next(x for x in lc.log_text().splitlines() if failed.json()["errorId"] in x)
+        assert logged in line, (path, line)
+        assert "set-cookie" not in failed.headers
+
+
 def test_warm_state_and_per_request_isolation(lc: LocalCloudUnderTest) -> None:
     lc.deploy(copy_example("stateful", lc.project))
     warm = [post_json(lc.url + "/visit", {"name": "Ada"}).json()["visits"] for _ in range(3)]

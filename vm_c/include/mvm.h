@@ -42,6 +42,14 @@ enum {
   MVM_E__END
 };
 
+/* The number type of mvm_new_number and mvm_to_number: a double, or in the integer-only build
+ * (MVM_SUPPORT_FLOAT=0, which has no double at all) an int32_t. */
+#if MVM_SUPPORT_FLOAT
+typedef double mvm_number_t;
+#else
+typedef int32_t mvm_number_t;
+#endif
+
 /* CFFI-BEGIN */
 typedef int mvm_err_t;
 typedef uint32_t mvm_value_t;
@@ -185,9 +193,12 @@ mvm_value_t mvm_undefined(void);
 mvm_value_t mvm_null(void);
 mvm_value_t mvm_bool(bool b);
 bool mvm_to_bool(mvm_vm_t* vm, mvm_value_t v);
-/* Numbers: a double that is an int31 needs no allocation; others allocate (may GC). */
-mvm_err_t mvm_new_number(mvm_vm_t* vm, double d, mvm_value_t* out);
-double mvm_to_number(mvm_vm_t* vm, mvm_value_t v);
+/* Numbers: a double that is an int31 needs no allocation; others allocate (may GC).
+ * Integer-only build: mvm_new_number gives MVM_E_INVALID_ARGUMENT for n outside the int31 range
+ * (-2^30 .. 2^30-1), and mvm_to_number gives 0 for a value whose number is not an integer
+ * (undefined, "x", "1.5"). */
+mvm_err_t mvm_new_number(mvm_vm_t* vm, mvm_number_t n, mvm_value_t* out);
+mvm_number_t mvm_to_number(mvm_vm_t* vm, mvm_value_t v);
 /* Strings from and to UTF-8 (lone surrogates become U+FFFD on the way out). May GC. */
 mvm_err_t mvm_new_string(mvm_vm_t* vm, const char* utf8, size_t len, mvm_value_t* out);
 /* JS ToString(v) as a new string value (numbers formatted as JS does). May GC. */
@@ -212,6 +223,17 @@ mvm_err_t mvm_own_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array);
  * Uint8Array). mvm_typeof gives MVM_T_OBJECT for them. */
 mvm_err_t mvm_new_uint8array(mvm_vm_t* vm, const uint8_t* data, size_t len, mvm_value_t* out);
 mvm_err_t mvm_uint8array_data(mvm_vm_t* vm, mvm_value_t v, uint8_t** out_data, size_t* out_len);
+/* The state of a promise (what an async function returns to mvm_call): MVM_PROMISE_NONE when v
+ * is not a promise; else pending, or settled with *out_value its value or rejection reason.
+ * mvm_call runs the job queue before it returns, so an async function that awaited only
+ * settled work has settled. */
+typedef enum {
+  MVM_PROMISE_NONE = -1,
+  MVM_PROMISE_PENDING = 0,
+  MVM_PROMISE_FULFILLED = 1,
+  MVM_PROMISE_REJECTED = 2
+} mvm_promise_state_t;
+mvm_promise_state_t mvm_promise_state(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out_value);
 /* Seeds Math.random. Without it every VM (fresh or restored) starts from the fixed seed 0, so
  * the sequence is reproducible; a host wanting unpredictable values seeds after restoring. */
 void mvm_seed_random(mvm_vm_t* vm, uint64_t seed);

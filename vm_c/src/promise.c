@@ -647,3 +647,14 @@ mvm_err_t resolver_call(mvm_vm_t* vm, mvm_value_t f, const mvm_value_t* args, ui
 }
 
 #endif  // MVM_ASYNC
+
+// Outside the MVM_ASYNC guard: without promises no value is one. A PROMISE's u32 state is
+// stored as the enum's pending/fulfilled/rejected values (0, 1, 2).
+mvm_promise_state_t mvm_promise_state(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out_value) {
+  if (out_value) *out_value = VAL_UNDEFINED;
+  if (!vm || !value_is_heap(v) || value_type(vm, v) != TC_PROMISE) return MVM_PROMISE_NONE;
+  uint32_t state = rd32(heap_ptr(vm, v) + 4);
+  if (state > 2) return MVM_PROMISE_NONE;  // the loader admits 0..2 only
+  if (state != 0 && out_value) *out_value = rd32(heap_ptr(vm, v) + 8);
+  return (mvm_promise_state_t)state;
+}
