@@ -18,41 +18,39 @@ if TYPE_CHECKING:
 MAX_DEPTH = 200
 
 
-class _Undefined:
-    """JS undefined (None stands for null)."""
+class _Sentinel:
+    """A value with one instance per subclass, so that `is` checks hold."""
 
-    _instance: "_Undefined | None" = None
+    _name = ""
 
-    def __new__(cls) -> "_Undefined":
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
+    def __new__(cls) -> "_Sentinel":
+        instance = cls.__dict__.get("_instance")
+        if instance is None:
+            instance = super().__new__(cls)
+            cls._instance = instance
+        return instance
 
     def __repr__(self) -> str:
-        return "undefined"
+        return self._name
+
+
+class _Undefined(_Sentinel):
+    """JS undefined (None stands for null)."""
+
+    _name = "undefined"
 
     def __bool__(self) -> bool:
         return False
 
 
-UNDEFINED = _Undefined()
-
-
-class _Pending:
+class _Pending(_Sentinel):
     """What VM.call returns for a promise that has not settled yet (an async function still
     awaiting something a later call or host event will resolve)."""
 
-    _instance: "_Pending | None" = None
-
-    def __new__(cls) -> "_Pending":
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "PENDING"
+    _name = "PENDING"
 
 
+UNDEFINED = _Undefined()
 PENDING = _Pending()
 
 
