@@ -65,6 +65,8 @@ class VM:
         self._strbuf = ffi.new("char[]", 256)
         self._owned_handles: set[JSFunction] = set()
         self._host_error: BaseException | None = None
+        self._host_depth = 0  # host functions running (a call inside one is nested)
+        self._thrown: tuple[JSException, Any] | None = None  # see _keep_thrown
 
     # ---- creation ----
     @staticmethod
@@ -116,6 +118,7 @@ class VM:
     def close(self) -> None:
         for f in list(self._owned_handles):
             f.release()
+        self._drop_thrown()
         if self.ptr != ffi.NULL:
             lib.mvm_free(self.ptr)
             self.ptr = ffi.NULL
@@ -142,6 +145,7 @@ class VM:
                 py = to_py(self, held.value)
             except Exception:
                 py = text
+            thrown = held.value
         file_v = ffi.new("mvm_value_t*")
         line = ffi.new("uint32_t*")
         file = None
@@ -150,7 +154,24 @@ class VM:
             if lib.mvm_typeof(self.ptr, file_v[0]) == lib.MVM_T_STRING:
                 file = read_string(self, file_v[0])
         exc = JSException(py, text, file, int(line[0]) if file else 0)
+        if self._host_depth:
+            self._keep_thrown(exc, thrown)
         raise exc from host_error
+
+    def _keep_thrown(self, exc: JSException, value: int) -> None:
+        """A call made by a host function threw: keep the thrown value (one at a time) so that,
+        should the exception leave the host function, JS catches that same value (its class,
+        its properties) rather than a new Error of its text."""
+        self._drop_thrown()
+        handle = ffi.new("mvm_handle_t*")
+        lib.mvm_handle_init(self.ptr, handle)
+        handle.value = value
+        self._thrown = (exc, handle)
+
+    def _drop_thrown(self) -> None:
+        if self._thrown is not None and self.ptr != ffi.NULL:
+            lib.mvm_handle_release(self.ptr, self._thrown[1])
+        self._thrown = None
 
     def run_main(self) -> None:
         """Runs every module's top level (build time)."""
@@ -240,6 +261,7 @@ class VM:
         if entry is None:
             return self._throw(result, f"no host function for import {import_id:#x}")
         fn, raw = entry
+        self._host_depth += 1
         try:
             if raw:
                 result[0] = fn(self, args, argc)
@@ -252,11 +274,18 @@ class VM:
         except JSError as e:
             return self._throw(result, e.message, ERROR_KINDS[e.kind])
         except JSException as e:
-            # A JS exception that crossed a nested call: rethrow its message.
+            # A JS exception that crossed a nested call: rethrow the value thrown, or, when the
+            # host made the exception itself, an Error of its text.
+            if self._thrown is not None and self._thrown[0] is e:
+                result[0] = self._thrown[1].value
+                self._drop_thrown()
+                return lib.MVM_E_HOST_THROW
             return self._throw(result, e.text)
         except Exception as e:  # noqa: BLE001 - any host failure becomes a JS error
             self._host_error = e
             return self._throw(result, f"{type(e).__name__}: {e}" if str(e) else type(e).__name__)
+        finally:
+            self._host_depth -= 1
 
     def _throw(self, result: Any, message: str, kind: int = 0) -> int:
         data = message.encode("utf-8", "replace")

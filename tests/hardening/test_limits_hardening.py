@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from compiler import compile_source
-from hostlib import VM, BudgetExceeded, Host, JSException, OutOfMemory, VMError
+from hostlib import VM, BudgetExceeded, Host, JSException, JSFunction, OutOfMemory, VMError
 from hostlib.errors import ImageError
 
 LOOP = """
@@ -296,3 +296,41 @@ def test_python_exceptions_in_host_functions_are_catchable_js_errors() -> None:
         # The Python exception is chained for the host's logs.
         assert isinstance(info.value.__cause__, RuntimeError)
         assert not vm._owned_handles
+
+
+def test_a_js_error_crossing_a_host_function_is_caught_as_the_same_value() -> None:
+    # JS -> host function -> JS callback that throws: the callback's error propagates through
+    # the host function unchanged (class, message, properties), not as Error("TypeError: ...").
+    host = Host(stdout=io.StringIO())
+
+    def invoke(vm: VM, callback: JSFunction, arg: object) -> object:
+        try:
+            return callback(arg)
+        finally:
+            callback.release()  # a JS function argument is held until released
+
+    host.add(63, invoke)
+    src = """
+    const invoke = vmImport(63);
+    class Custom extends Error {}
+    export function run() {
+      const out = [];
+      try { invoke((x) => { null.f; }, 1); } catch (e) { out.push(String(e), e instanceof TypeError); }
+      try { invoke((x) => { const e = new Custom('mine'); e.code = x; throw e; }, 7); }
+      catch (e) { out.push(String(e), e instanceof Custom, e.code); }
+      try { invoke((x) => { throw 'a string ' + x; }, 2); } catch (e) { out.push(e); }
+      try { invoke((x) => invoke((y) => { throw new RangeError('deep ' + y); }, x), 3); }
+      catch (e) { out.push(String(e), e instanceof RangeError); }
+      return out;
+    }
+    """
+    with VM.from_unit(compile_source(src, "t.js"), host) as vm:
+        vm.run_main()
+        for _ in range(3):  # nothing held over from one run to the next
+            assert vm.call("run") == [
+                "TypeError: Cannot read properties of null (reading 'f')", True,
+                "Error: mine", True, 7,
+                "a string 2",
+                "RangeError: deep 3", True,
+            ]
+        assert vm._thrown is None and not vm._owned_handles
