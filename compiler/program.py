@@ -9,14 +9,14 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from . import lower_expr
-from .errors import CompileError
+from .errors import CompileError, error_at
 from .ir import FLAG_MODULE, FuncConst, Instr, IRFunction
 from .lower_base import ModuleContext
 from .lower_stmt import lower_module
 from .modules import Linker, Loader, Module, collect_exports
 from .opcodes import Op
 from .scope import DEFAULT_KEY, Binding, Kind, analyze_module
-from .unit import UnitExport, write_unit
+from .unit import MAX_GLOBALS, UnitExport, write_unit
 
 PRELUDE_PATH = Path(__file__).with_name("prelude.js")
 PRELUDE_BIND_PATH = Path(__file__).with_name("prelude_bind.js")  # f.bind(...), when used
@@ -33,6 +33,11 @@ class Program:
         assert module.analysis is not None
         for key, binding in module.analysis.module_scope.bindings.items():
             if binding.kind is not Kind.IMPORT:
+                if len(self.global_names) >= MAX_GLOBALS:  # the image's slot numbers are 16-bit
+                    raise error_at(binding.node, module.filename,
+                                   f"too many global variables: '{binding.name}' would be "
+                                   f"number {MAX_GLOBALS + 1} (the limit is {MAX_GLOBALS}, over "
+                                   "every module's top-level declarations)")
                 binding.global_slot = len(self.global_names)
                 self.global_names.append(
                     "default" if key == DEFAULT_KEY else binding.name

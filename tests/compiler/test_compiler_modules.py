@@ -206,3 +206,15 @@ def test_compile_source_resolves_imports_from_cwd(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     unit = compile_source("import { z } from './lib.js'; print(z);", "<stdin>")
     assert module_files(unit) == ["<prelude>", "lib.js", "<stdin>"]
+
+
+def test_too_many_globals_is_an_error_at_the_declaration() -> None:
+    # Global slots are 16-bit in units and images; the error names the first one over.
+    src = "\n".join(f"let v{i} = {i};" for i in range(65540)) + "\n"
+    with pytest.raises(CompileError) as info:
+        compile_source(src, "many.js")
+    message = str(info.value)
+    assert message.startswith("many.js:") and "too many global variables" in message
+    line = int(message.split(":")[1])
+    assert src.splitlines()[line - 1].startswith(f"let v{line - 1} ")
+    assert f"'v{line - 1}'" in message
