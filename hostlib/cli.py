@@ -89,7 +89,8 @@ def image_profile(image: bytes) -> str | None:
 def retarget_image(image: bytes, target: str) -> bytes:
     """The image for target ('host' or 'mcu'): the profile bit set. An MCU image keeps its ROM
     unpacked (no FEATURE PACKED_ROM), so that the VM uses it in place, in flash; a host image
-    has it packed (smaller; restore expands it into RAM)."""
+    has it packed (smaller; restore expands it into RAM). FEATURE FLOAT64 stays as the
+    snapshot writer set it (the image holds a float; the strings appended here are none)."""
     from compiler.disasm import pack_image, unpack_image
     from compiler.opcodes import FEATURE_PACKED_ROM, FEATURE_PROFILE_HOST, FEATURE_PROFILE_MCU
 

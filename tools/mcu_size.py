@@ -10,7 +10,8 @@ distribution (tools/amalgamate.py) is compiled as one object with
 errors, and `arm-none-eabi-size` reads text/data/bss of the object (text includes rodata).
 Configurations of our core:
 
-  minimal      size-test, and no C allocator (mvm_restore_into only)
+  minimal      size-test, integer-only (MVM_SUPPORT_FLOAT=0, as Microvium's minimal) and no C
+               allocator (mvm_restore_into only)
   size-test    cortex_m port with the features of Microvium's size-test/microvium_port.h:
                float, int31->float overflow, no build API, no debug, safe mode off, and no
                builtins library beyond the core (MVM_LIB=0, MVM_ASYNC=0: Microvium has no
@@ -18,6 +19,7 @@ Configurations of our core:
                bitwise CRC (MVM_CRC32_SMALL, as Microvium's port computes CRC-16 bitwise),
                no error locations (MVM_ERROR_LOCATION=0: Microvium's size-test has no debug
                capability)
+  size-test-nofloat  size-test with MVM_SUPPORT_FLOAT=0: the difference is what floats cost
   mcu-default  ports/cortex_m/mvm_port.h as shipped (safe mode on, every library family)
   full         default port: safe mode, build API (unit loading, snapshots), everything
 
@@ -52,8 +54,9 @@ MCU_PORT = ['-DMVM_PORT_HEADER="mvm_port_example.h"']
 SIZE_TEST = MCU_PORT + ["-DMVM_SAFE_MODE=0", "-DMVM_LIB=0", "-DMVM_ASYNC=0",
                         "-DMVM_CRC32_SMALL=1", "-DMVM_ERROR_LOCATION=0"]
 OURS = {
-    "minimal": SIZE_TEST + ["-DMVM_NO_MALLOC=1"],
+    "minimal": SIZE_TEST + ["-DMVM_NO_MALLOC=1", "-DMVM_SUPPORT_FLOAT=0"],
     "size-test": SIZE_TEST,
+    "size-test-nofloat": SIZE_TEST + ["-DMVM_SUPPORT_FLOAT=0"],
     "mcu-default": MCU_PORT,
     "full": ["-DMVM_SAFE_MODE=1", "-DMVM_INCLUDE_BUILD_API=1"],
 }
@@ -301,8 +304,8 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "| configuration | ours text / data / bss | Microvium 8.0 text / data / bss |",
         "|---|---|---|",
     ]
-    rows = [("minimal", "minimal"), ("size-test", "size-test"), ("mcu-default", None),
-            ("full", "full")]
+    rows = [("minimal", "minimal"), ("size-test", "size-test"), ("size-test-nofloat", None),
+            ("mcu-default", None), ("full", "full")]
     for ours_name, mv_name in rows:
         o = "{:,} / {} / {}".format(*ours[ours_name])
         if mv_name and microvium:
@@ -320,16 +323,25 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "off, and no builtins library beyond the core (`-DMVM_LIB=0 -DMVM_ASYNC=0`: no "
         "Math, JSON, Number/String/Array/Object functions and methods, Uint8Array methods, "
         "promises; `push`, `vmImport`/`vmExport` and the Error constructors stay), bitwise "
-        "CRC (`MVM_CRC32_SMALL=1`), no error locations (`MVM_ERROR_LOCATION=0`); *minimal* = size-test without a C allocator "
-        "(`MVM_NO_MALLOC`, `mvm_restore_into` only); *mcu-default* = "
+        "CRC (`MVM_CRC32_SMALL=1`), no error locations (`MVM_ERROR_LOCATION=0`); *minimal* = "
+        "size-test without floats (`MVM_SUPPORT_FLOAT=0`) and without a C allocator "
+        "(`MVM_NO_MALLOC`, `mvm_restore_into` only); *size-test-nofloat* = size-test with "
+        "`MVM_SUPPORT_FLOAT=0`; *mcu-default* = "
         "`ports/cortex_m/mvm_port.h` as shipped (safe mode on, every library family); "
         "*full* = default port (safe mode, unit loading and snapshots, everything). "
         "Microvium: *size-test* = its `size-test/microvium_port.h`; *minimal* = the same "
         "with float and int32 overflow checks off; *full* = its example port as shipped.",
         "",
-        "Float cannot be turned off in our core yet (`MVM_SUPPORT_FLOAT=0` is refused), so "
-        "our minimal build still carries double arithmetic; it differs from size-test only by "
-        "the allocator hooks. The cortex_m port lets `-Os` choose what to inline "
+        "Our minimal build is integer-only (`MVM_SUPPORT_FLOAT=0`, docs/embedding.md: numbers "
+        "are int31s, an operation with no int31 result throws a catchable RangeError, images "
+        "holding a float are refused), as Microvium's minimal is; its int31 overflow checks "
+        "stay on (`MVM_INT32_OVERFLOW_CHECKS=0`, wrapping arithmetic, is not implemented: "
+        "overflow throws). Floats cost "
+        f"{ours['size-test'][0] - ours['size-test-nofloat'][0]:,} bytes of the core "
+        "(size-test against size-test-nofloat), plus the soft-float routines a float build "
+        "links from libgcc (`__aeabi_dadd` and friends: not in these objects, which are "
+        "compiled with `-nostdlib` and not linked, for either VM). "
+        "The cortex_m port lets `-Os` choose what to inline "
         "(`MVM_FORCE_INLINE=0`), about 3.5 KB less than always inlining the interpreter's "
         "helpers (the host port's choice).",
         "",

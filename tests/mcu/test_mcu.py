@@ -402,3 +402,169 @@ def test_exports_read_from_an_image_used_in_place(tmp_path) -> None:
     with VM.restore(in_place(build_image(str(heap_src)))) as vm:
         vm.run_gc()
         assert vm.call(vm.export(1)) == 5
+
+
+# ---- The integer-only build (MVM_SUPPORT_FLOAT=0) ----
+
+# Integer arithmetic, string <-> integer conversion and Math work as in JS; what has no int31
+# result throws a RangeError the program catches. (The compiler folds none of these operations
+# into a float constant: the test checks that the image has no FEATURE FLOAT64.)
+NO_FLOAT_PROGRAM = r"""
+function attempt(f) {
+  try { return String(f()); } catch (e) { return e.name + ': ' + e.message; }
+}
+export function arith(a, b) {
+  return [a + b, a - b, a * b, 6 / 2, a % b, 2 ** 10, (-7) % 2, -a, a << 3, -9 >> 1,
+          -1 >>> 28, ~a, a & b, a | b, a ^ b, a++, --b].join(' ');
+}
+export function convert() {
+  return [parseInt('42'), parseInt('-ff', 16), Number('12'), Number(' 0x1f '), '5' * 2,
+          +'  -7 ', '3' - 1, String(123), (255).toString(16), (-255).toString(2), '' + -40,
+          (7).toFixed(2), '1e3' * 1, 1000000 * 1000, Number('2.50e1'),
+          [1, 2, 3].indexOf(2), 'abc'.charAt('1.9'), 'abcdef'.slice(-2)].join(' ');
+}
+export function maths() {
+  return [Math.floor(7), Math.ceil(-3), Math.round(5), Math.trunc(-2), Math.abs(-9),
+          Math.sign(-4), Math.min(3, 1, 2), Math.max(3, 1, 2), Math.pow(3, 4), Math.sqrt(49),
+          Math.pow(-1, -3)].join(' ');
+}
+export function zero(z) {
+  return [z * -1, -z, z % -5, -z === z].join(' ');
+}
+export function nan() {
+  return [isNaN('x'), isNaN('12'), isNaN('1.5'), 'x' < 1, 'x' >= 1, undefined | 0,
+          Number.isNaN(5), Number.isInteger(5), '1.5' == 1, typeof (1 << 29)].join(' ');
+}
+export function throws() {
+  return [attempt(() => 7 / 2), attempt(() => 1 / 0), attempt(() => 0 / 0),
+          attempt(() => 1073741823 + 1), attempt(() => (1 << 29) * 4), attempt(() => 2 ** -1),
+          attempt(() => Math.sqrt(2)), attempt(() => Math.random()),
+          attempt(() => parseFloat('1.5')),
+          attempt(() => Number('x')), attempt(() => '1.5' * 2), attempt(() => '1.5' < 2),
+          attempt(() => -(-1073741824)), attempt(() => Math.PI), attempt(() => Math.max()),
+          attempt(() => 7 % 0), attempt(() => 'a'.charCodeAt(5)), attempt(() => undefined + 1),
+          attempt(() => parseInt('99999999999'))].join(' | ');
+}
+export function caught() {
+  try {
+    return 7 / 2;
+  } catch (e) {
+    return (e instanceof RangeError) + ' ' + e.message;
+  }
+}
+"""
+NO_FLOAT_TAIL = " is not a 31-bit integer: this build has no floating point (MVM_SUPPORT_FLOAT=0)"
+NO_FLOAT_EXPECT = {
+    # The same as Node prints for these (checked when the test was written).
+    "arith 13 5": "18 8 65 3 3 1024 -1 -13 104 -5 15 -14 5 13 8 13 4",
+    "convert": "42 -255 12 31 10 -7 2 123 ff -11111111 -40 7.00 1000 1000000000 25 1 b ef",
+    "maths": "7 -3 5 -2 9 -1 1 3 81 7 -1",
+    "nan": "true false false false false 0 false true false number",
+    # -0 is a float: these are 0 here (Node prints the same, String(-0) being "0").
+    "zero 0": "0 0 0 true",
+    "throws": " | ".join("RangeError: " + what + NO_FLOAT_TAIL for what in (
+        "7 / 2", "1 / 0", "0 / 0", "1073741823 + 1", "536870912 * 4", "2 ** -1", "Math.sqrt(2)",
+        "Math.random()", "1.5", "NaN", "1.5", "1.5", "-(-1073741824)", "PI", "Math.max()",
+        "7 % 0", "NaN", "NaN + 1", "99999999999")),
+    "caught": "true 7 / 2" + NO_FLOAT_TAIL,
+}
+
+
+def test_integer_only_build_runs_integer_programs_and_refuses_float_images(image_c: str,
+                                                                           tmp_path) -> None:
+    """The core built natively with MVM_SUPPORT_FLOAT=0 (cortex_m port, linked without -lm: it
+    needs no libm) runs --target mcu images: exact integer results as in JS, a catchable
+    RangeError for the rest. An image holding a float has FEATURE FLOAT64 and is refused with
+    MVM_E_IMAGE_FEATURE; one without has no such bit. The example host runs on this core too."""
+    from compiler.opcodes import FEATURE_FLOAT64
+
+    cc = host_cc()
+    runner = str(tmp_path / "unit_run_nofloat")
+    example = str(tmp_path / "host_example_nofloat")
+    no_float = [MCU_PORT, "-DMVM_SUPPORT_FLOAT=0"]
+    run_all([
+        [cc, *STRICT, "-O2", *no_float, "-DMVM_INCLUDE_BUILD_API=1", *INCLUDES,
+         os.path.join(VM_C, "tools", "mvm_unit_run.c"), *core_sources(), "-o", runner],
+        [cc, *STRICT, "-O2", *no_float, *INCLUDES, "-I" + image_c,
+         os.path.join(EXAMPLE, "host_example.c"), os.path.join(image_c, "program_image.c"),
+         *core_sources(), "-o", example],
+    ])
+
+    def image_of(name: str, text: str) -> str:
+        src = tmp_path / f"{name}.js"
+        src.write_text(text)
+        image = str(tmp_path / f"{name}.mvm-bc")
+        assert mvc_main(["build", str(src), "--target", "mcu", "-o", image]) == 0
+        return image
+
+    ints = image_of("ints", NO_FLOAT_PROGRAM)
+    with open(ints, "rb") as f:
+        features = int.from_bytes(f.read()[10:12], "little")
+    assert not features >> FEATURE_FLOAT64 & 1, "the compiler folded a float into the program"
+    for call, expect in NO_FLOAT_EXPECT.items():
+        out = run([runner, ints, "--restore-only", "--call", *call.split()], timeout=60).stdout
+        assert out.strip() == expect, (call, out)
+
+    for name, text in {"const": "export const x = 1.5;\nexport function f() { return 1; }\n",
+                       "nan": "export function f(x) { return x === NaN; }\n"}.items():
+        image = image_of(name, text)
+        with open(image, "rb") as f:
+            assert int.from_bytes(f.read()[10:12], "little") >> FEATURE_FLOAT64 & 1, name
+        proc = subprocess.run([runner, image, "--restore-only", "--call", "f"], check=False,
+                              capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 1 and "restore: IMAGE_FEATURE" in proc.stderr, (name, proc.stderr)
+
+    out = run([example], timeout=120).stdout
+    assert "ALL OK" in out, out
+    assert "divide(7, 2): caught RangeError: 7 / 2" + NO_FLOAT_TAIL in out, out
+    assert "fib(20): 6765" in out and "callHost(2, 3): 50" in out, out
+
+
+def test_integer_only_core_has_no_double_arithmetic() -> None:
+    """Compiled for Cortex-M0 with MVM_SUPPORT_FLOAT=0, no source calls a soft-float routine
+    (__aeabi_d*, __aeabi_f*, conversions to or from double) or a <math.h> function."""
+    need("arm-none-eabi-gcc", "arm-none-eabi-nm")
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        objs = [os.path.join(tmp, os.path.basename(f) + ".o") for f in core_sources()]
+        run_all([["arm-none-eabi-gcc", *STRICT, "-mcpu=cortex-m0", "-mthumb", "-Os", MCU_PORT,
+                  "-DMVM_SUPPORT_FLOAT=0", "-DMVM_INCLUDE_BUILD_API=1", *INCLUDES, "-c", src,
+                  "-o", obj] for src, obj in zip(core_sources(), objs)])
+        undefined = run(["arm-none-eabi-nm", "-u", *objs]).stdout.split()
+    floats = sorted({s for s in undefined
+                     if s.startswith(("__aeabi_d", "__aeabi_f", "__aeabi_i2d", "__aeabi_ui2d",
+                                      "__aeabi_l2d", "__aeabi_ul2d", "__aeabi_l2f"))
+                     or s in ("fmod", "pow", "floor", "trunc", "sqrt")})
+    assert floats == [], floats
+    assert "__aeabi_lmul" in undefined or "__aeabi_idiv" in undefined  # the scan saw symbols
+
+
+def test_feature_float64_marks_exactly_the_images_holding_a_float(tmp_path) -> None:
+    """The snapshot writer sets FEATURE FLOAT64 only when the ROM or the heap holds a FLOAT64
+    (a constant, or a float made at build time and kept in the heap). The VM with floats
+    restores every image, those with the bit set by older writers included."""
+    from compiler.disasm import pack_image, unpack_image
+    from compiler.opcodes import FEATURE_FLOAT64
+    from hostlib.cli import build_image
+    from hostlib.vm import VM
+
+    def image(text: str) -> bytes:
+        src = tmp_path / "p.js"
+        src.write_text(text)
+        return build_image(str(src))
+
+    def has_float(img: bytes) -> bool:
+        return bool(int.from_bytes(img[10:12], "little") >> FEATURE_FLOAT64 & 1)
+
+    ints = image("export function f(a) { return a * 2 + 1; }\n")
+    rom_float = image("export function f(a) { return a * 2.5; }\n")
+    heap_float = image("function third(n) { return n / 3; }\nconst k = [third(1)];\n"
+                       "export function f(a) { return a + k[0] * 3; }\n")
+    assert not has_float(ints) and has_float(rom_float) and has_float(heap_float)
+    parts = unpack_image(ints)
+    parts.features |= 1 << FEATURE_FLOAT64  # as every image was written before
+    old_style = pack_image(parts)
+    for img, expect in ((ints, 7), (old_style, 7), (rom_float, 7.5), (heap_float, 4)):
+        with VM.restore(img) as vm:
+            assert vm.call(vm.export("f"), 3) == expect

@@ -248,31 +248,46 @@
 #define MVM_CRC32_SMALL 0
 #endif
 
-/* @@ MVM_SUPPORT_FLOAT: 1 (the only value implemented): numbers that are not int31 are IEEE-754
- * doubles (FLOAT64 allocations), so the core needs double arithmetic (soft-float on Cortex-M0)
- * and fmod/pow/floor/trunc. Every image records FEATURE FLOAT64. 0 is reserved for an
- * integer-only build (Microvium's MVM_SUPPORT_FLOAT=0); it is not implemented and refused. */
+/* @@ MVM_SUPPORT_FLOAT: 1 (default): numbers that are not int31 are IEEE-754 doubles (FLOAT64
+ * allocations), so the core needs double arithmetic (soft-float on Cortex-M0) and
+ * fmod/pow/floor/trunc/sqrt and the MVM_DTOA/MVM_STRTOD hooks.
+ * 0: the integer-only build, for microcontrollers without room for soft-float (as Microvium's
+ * MVM_SUPPORT_FLOAT=0: operations on floats throw). Every number is an int31 (-2^30 .. 2^30-1)
+ * and the core has no double at all. An operation whose exact JS result is not an int31 (7 / 2,
+ * 1 / 0, overflow past the int31 range, Math.sqrt(2), Math.random(), parseFloat('1.5'),
+ * Number('x'), which is NaN) throws a catchable RangeError ("7 / 2 is not a 31-bit integer:
+ * this build has no floating point (MVM_SUPPORT_FLOAT=0)"). Exact results work: 6 / 2, 2 ** 10,
+ * Math.floor/abs/min/max of integers, parseInt('42'), '5' * 2, string <-> integer conversion,
+ * toString(radix), toFixed of integers. -0 is a float: a result that would be -0 (-x of 0,
+ * 0 * -1) is 0. NaN is known without being a value: comparisons with it are false, isNaN('x')
+ * is true, 'x' | 0 is 0. A string that holds a non-integer number ('1.5', 'Infinity') throws
+ * where its value is needed (arithmetic, <, bitwise operators, Number()); where the library
+ * wants an integer argument (slice, charAt, repeat...) it reads truncated, Infinity as a very
+ * large integer. mvm_new_number and mvm_to_number take and give int32_t (mvm.h).
+ * Images record FEATURE FLOAT64 when they hold a float (a FLOAT64 in the ROM or the heap, e.g.
+ * `export const x = 1.5`, or NaN, Infinity, -0 kept by the program); this build refuses such
+ * an image at restore with MVM_E_IMAGE_FEATURE, and any other image of its profile runs. */
 #ifndef MVM_SUPPORT_FLOAT
 #define MVM_SUPPORT_FLOAT 1
 #endif
-#if !MVM_SUPPORT_FLOAT
-#error "MVM_SUPPORT_FLOAT=0 (integer-only numbers) is not implemented yet"
-#endif
 
 /* @@ MVM_INT32_OVERFLOW_CHECKS: 1 (the only value implemented): integer arithmetic that leaves
- * the int31 range produces the exact JS number (a FLOAT64), as the language requires. 0 is
- * reserved for wrapping 32-bit arithmetic in an integer-only build (Microvium's
- * MVM_PORT_INT32_OVERFLOW_CHECKS=0), which needs MVM_SUPPORT_FLOAT=0; refused. */
+ * the int31 range produces the exact JS number (a FLOAT64), as the language requires, or, with
+ * MVM_SUPPORT_FLOAT=0, throws the RangeError above. 0 is reserved for wrapping 32-bit
+ * arithmetic in the integer-only build (Microvium's MVM_PORT_INT32_OVERFLOW_CHECKS=0); it is
+ * not implemented and refused. */
 #ifndef MVM_INT32_OVERFLOW_CHECKS
 #define MVM_INT32_OVERFLOW_CHECKS 1
 #endif
 #if !MVM_INT32_OVERFLOW_CHECKS
-#error "MVM_INT32_OVERFLOW_CHECKS=0 needs the integer-only build, which is not implemented yet"
+#error "MVM_INT32_OVERFLOW_CHECKS=0 (wrapping integer arithmetic) is not implemented"
 #endif
 
 /* ======================================================================================== *
  * Hooks: C library, ROM access, tracing
  * ======================================================================================== */
+
+#if MVM_SUPPORT_FLOAT  // the integer-only build has no double, so none of these hooks
 
 /* @@ MVM_DTOA(d, digits, out_n): shortest round-trip decimal digits of a finite, positive,
  * non-zero double. Writes k ASCII digits d1..dk (no trailing zeros, at most 17, buffer >= 18
@@ -306,6 +321,8 @@
 #include <math.h>
 #define MVM_SQRT(a) sqrt(a)
 #endif
+
+#endif  // MVM_SUPPORT_FLOAT
 
 /* @@ MVM_MAX_NATIVE_DEPTH: how deeply calls from C back into JS may nest (a callback of
  * Array.prototype.map calling map again, and so on; host functions re-entering through mvm_call
@@ -425,8 +442,10 @@ static inline uint32_t mvm_read_le32(const void* p) {
 #endif
 #endif
 
+#if MVM_SUPPORT_FLOAT
 /* The portable fallbacks named by the defaults above (number.c). */
 int mvm_portable_dtoa(double d, char* digits, int* out_n);
 double mvm_portable_strtod(const char* s);
+#endif
 
 #endif

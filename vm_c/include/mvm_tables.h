@@ -62,7 +62,7 @@ ERR(WRONG_TYPE,          16, "value has the wrong type")
 ERR(INVALID_UNIT,        17, "invalid bytecode unit")
 ERR(STACK_OVERFLOW,      18, "stack overflow")
 ERR(REENTRANT,           19, "operation not allowed while the VM is running")
-ERR(IMAGE_FEATURE,       20, "image uses a builtin family this VM was built without")
+ERR(IMAGE_FEATURE,       20, "image uses a builtin family or floats this VM was built without")
 
 /* Type tags of heap and ROM allocations (the low 5 bits of an allocation header). */
 TYPE(INVALID,   0)
@@ -246,7 +246,7 @@ SECTION(HEAP,     4)
 /* Feature flags in the image header (bit numbers). An image needing a feature the VM lacks,
  * or built for another value profile, is refused. Exactly one PROFILE_* bit is set: PROFILE_HOST
  * for VMs built with MVM_PROFILE_MCU=0 (the default), PROFILE_MCU for MVM_PROFILE_MCU=1. */
-FEATURE(FLOAT64,      0)
+FEATURE(FLOAT64,      0)   /* the ROM or heap holds a FLOAT64 (MVM_SUPPORT_FLOAT=0 refuses it) */
 FEATURE(PROFILE_HOST, 1)
 FEATURE(PROFILE_MCU,  2)   /* `mvc build --target mcu`: for a VM built with MVM_PROFILE_MCU=1 */
 FEATURE(PACKED_ROM,   3)   /* the ROM is packed (restore expands it into RAM); without it, used in place */

@@ -238,12 +238,25 @@ mvm_value_t mvm_null(void) { return VAL_NULL; }
 mvm_value_t mvm_bool(bool b) { return value_from_bool(b); }
 bool mvm_to_bool(mvm_vm_t* vm, mvm_value_t v) { return vm && to_boolean(vm, v); }
 
+#if MVM_SUPPORT_FLOAT
 mvm_err_t mvm_new_number(mvm_vm_t* vm, double d, mvm_value_t* out) {
   if (!vm || !out) return MVM_E_INVALID_ARGUMENT;
   return number_make(vm, d, out);
 }
 
 double mvm_to_number(mvm_vm_t* vm, mvm_value_t v) { return vm ? to_number(vm, v) : 0.0 / 0.0; }
+#else
+mvm_err_t mvm_new_number(mvm_vm_t* vm, int32_t n, mvm_value_t* out) {
+  // An error code, not a pending RangeError: the host may call this outside any JS call.
+  if (!vm || !out || n < INT31_MIN || n > INT31_MAX) return MVM_E_INVALID_ARGUMENT;
+  *out = value_from_int(n);
+  return MVM_E_OK;
+}
+
+int32_t mvm_to_number(mvm_vm_t* vm, mvm_value_t v) {
+  return vm ? number_to_int32(to_number(vm, v)) : 0;
+}
+#endif
 
 mvm_err_t mvm_new_string(mvm_vm_t* vm, const char* utf8, size_t len, mvm_value_t* out) {
   if (!vm || !out || (!utf8 && len)) return MVM_E_INVALID_ARGUMENT;

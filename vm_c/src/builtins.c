@@ -150,10 +150,16 @@ mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out) {
 
 static bool arg_u16(mvm_vm_t* vm, const mvm_value_t* args, uint8_t argc, uint16_t* out) {
   if (argc < 1) return false;
+#if MVM_SUPPORT_FLOAT
   double d = to_number(vm, args[0]);
   if (!value_is_number(vm, args[0]) || !(d >= 0 && d <= 65535) || d != (double)(uint32_t)d) {
     return false;
   }
+#else
+  (void)vm;
+  int32_t d = value_is_int(args[0]) ? value_as_int(args[0]) : -1;
+  if (!(d >= 0 && d <= 65535)) return false;
+#endif
   *out = (uint16_t)d;
   return true;
 }

@@ -58,10 +58,12 @@ bool to_boolean(mvm_vm_t* vm, mvm_value_t v) {
   if (value_is_int(v)) return v != value_from_int(0);
   if (value_is_special(v)) return v == VAL_TRUE || value_is_builtin(v);
   switch (value_type(vm, v)) {
+#if MVM_SUPPORT_FLOAT
     case TC_FLOAT64: {
       double d = number_value(vm, v);
       return d == d && d != 0;
     }
+#endif
     case TC_STRING8: case TC_STRING16: return string_view(vm, v).len != 0;
     default: return true;
   }
@@ -253,7 +255,11 @@ static mvm_err_t to_string_in(mvm_vm_t* vm, mvm_value_t v, const join_chain_t* c
                               mvm_value_t* out) {
   if (value_is_int(v)) {
     char buf[16];
+#if MVM_SUPPORT_FLOAT
     size_t n = number_format((double)value_as_int(v), buf);
+#else
+    size_t n = number_format(value_as_int(v), buf);
+#endif
     return string_new_ascii(vm, buf, n, out);
   }
   if (value_is_special(v)) {
@@ -274,11 +280,13 @@ static mvm_err_t to_string_in(mvm_vm_t* vm, mvm_value_t v, const join_chain_t* c
     case TC_STRING16:
       *out = v;
       return MVM_E_OK;
+#if MVM_SUPPORT_FLOAT
     case TC_FLOAT64: {
       char buf[32];
       size_t n = number_format(number_value(vm, v), buf);
       return string_new_ascii(vm, buf, n, out);
     }
+#endif
     case TC_ARRAY:
       return join_array(vm, v, chain, depth, out);
     case TC_BYTES:
@@ -330,7 +338,7 @@ mvm_err_t to_primitive(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out) {
   return to_string(vm, v, out);
 }
 
-mvm_err_t to_numeric(mvm_vm_t* vm, mvm_value_t v, double* out) {
+mvm_err_t to_numeric(mvm_vm_t* vm, mvm_value_t v, num_t* out) {
   if (value_type(vm, v) == TC_OBJECT) {
     mvm_value_t p;
     mvm_err_t err = to_primitive(vm, v, &p);
@@ -342,6 +350,8 @@ mvm_err_t to_numeric(mvm_vm_t* vm, mvm_value_t v, double* out) {
 }
 
 // ---- ToNumber ----
+
+#if MVM_SUPPORT_FLOAT
 
 static double to_number_in(mvm_vm_t* vm, mvm_value_t v, int depth) {
   if (value_is_int(v)) return (double)value_as_int(v);
@@ -381,15 +391,56 @@ static double to_number_in(mvm_vm_t* vm, mvm_value_t v, int depth) {
 }
 
 double to_number(mvm_vm_t* vm, mvm_value_t v) { return to_number_in(vm, v, 0); }
+#else
+
+static num_t to_number_in(mvm_vm_t* vm, mvm_value_t v, int depth) {
+  if (value_is_int(v)) return value_as_int(v);
+  if (value_is_special(v)) {
+    switch (value_special_index(v)) {
+      case SP_NULL: case SP_FALSE: return 0;
+      case SP_TRUE: return 1;
+      default: return NUM_NAN;
+    }
+  }
+  switch (value_type(vm, v)) {
+    case TC_STRING8:
+    case TC_STRING16: {
+      string_view_t sv = string_view(vm, v);
+      return number_parse(sv.data, sv.len, sv.wide);
+    }
+    case TC_ARRAY: {
+      // ToNumber(ToString(arr)): "" is 0, one element converts itself, a comma is NaN.
+      uint32_t len = array_length(vm, v);
+      if (len == 0) return 0;
+      if (len > 1 || depth >= MVM_MAX_JOIN_DEPTH) return NUM_NAN;
+      mvm_value_t e = array_get(vm, v, 0);
+      if (value_is_nullish(e) || e == VAL_HOLE) return 0;
+      if (value_is_bool(e)) return NUM_NAN;  // "true" / "false"
+      return to_number_in(vm, e, depth + 1);
+    }
+    case TC_BYTES: {  // as for arrays: "" is 0, "7" is 7, "1,2" is NaN
+      const uint8_t* p = value_ptr(vm, v);
+      uint32_t len = rd32(p + 4);
+      return len == 0 ? 0 : len == 1 ? (num_t)p[8] : NUM_NAN;
+    }
+    default:  // "[object Object]", "Name: message", "function ...": never numeric
+      return NUM_NAN;
+  }
+}
+
+num_t to_number(mvm_vm_t* vm, mvm_value_t v) { return to_number_in(vm, v, 0); }
+#endif
 
 // ---- Equality ----
 
 bool strict_equals(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b) {
   if (a == b) {
+#if MVM_SUPPORT_FLOAT
     if (value_type(vm, a) == TC_FLOAT64) {
       double d = number_value(vm, a);
       return d == d;
     }
+#endif
     return true;
   }
   if (value_is_int(a) && value_is_int(b)) return false;
@@ -421,8 +472,14 @@ mvm_err_t loose_equals(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b, bool* out) {
         if (tb == MVM_T_BOOLEAN) b = value_from_int(b == VAL_TRUE);
         continue;
       }
+#if MVM_SUPPORT_FLOAT
       double x = to_number(vm, a), y = to_number(vm, b);
       *out = x == y;
+#else
+      // NUM_INEXACT ("1.5") equals no int31; NaN equals nothing.
+      num_t x = to_number(vm, a), y = to_number(vm, b);
+      *out = x == y && x != NUM_NAN && x != NUM_INEXACT;
+#endif
       return MVM_E_OK;
     }
     // Object against a number or string: compare its primitive.
@@ -443,6 +500,7 @@ mvm_err_t loose_equals(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b, bool* out) {
 
 // ---- Binary operators (general path) ----
 
+#if MVM_SUPPORT_FLOAT
 static double js_pow(double a, double b) {
   if (b != b) return 0.0 / 0.0;
   if ((a == 1 || a == -1) && (b > 1.7976931348623157e308 || b < -1.7976931348623157e308)) {
@@ -525,3 +583,148 @@ mvm_err_t op_binary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t b, mvm_valu
   }
   return number_make(vm, r, out);
 }
+#else
+// The integer-only build. Operands are converted as above (objects through valueOf/toString),
+// then the exact integer result is computed in 64 bits; a result that is no int31 throws.
+
+// The number of *slot (GC-visible; an object is replaced by its primitive first, when
+// to_prim). A string holding a non-integer number ("1.5") throws, naming it: its value is needed.
+static mvm_err_t int_operand(mvm_vm_t* vm, mvm_value_t* slot, bool to_prim, num_t* out) {
+  if (to_prim || value_type(vm, *slot) == TC_OBJECT) {
+    mvm_err_t err = to_primitive(vm, *slot, slot);
+    if (err) return err;
+  }
+  *out = to_number(vm, *slot);
+  if (*out != NUM_INEXACT) return MVM_E_OK;
+  return throw_error(vm, EK_RANGE_ERROR, "", *slot, NUM_NOT_INTEGER);
+}
+
+// base ** exp (exp >= 0) by squaring; false once the magnitude passes 2^31 (no int31 then).
+static bool int_pow(int64_t base, num_t exp, int64_t* out) {
+  const int64_t limit = (int64_t)1 << 31;
+  int64_t r = 1;
+  while (exp > 0) {
+    if (exp & 1) {
+      r *= base;
+      if (r > limit || r < -limit) return false;
+    }
+    exp >>= 1;
+    if (exp) {
+      base *= base;
+      if (base > limit) return false;  // base is multiplied into r later (exp's top bit)
+    }
+  }
+  *out = r;
+  return true;
+}
+
+mvm_err_t op_binary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t b, mvm_value_t* out) {
+  bool general = op == OP_ADD || (op >= OP_LT && op <= OP_GE);
+  TEMP_MARK(vm);
+  mvm_value_t* pa = temp_push(vm, a);
+  mvm_value_t* pb = temp_push(vm, b);
+  mvm_err_t err = MVM_E_OK;
+  if (general) {
+    err = to_primitive(vm, *pa, pa);
+    if (!err) err = to_primitive(vm, *pb, pb);
+    bool sa = !err && value_is_string(vm, *pa), sb = !err && value_is_string(vm, *pb);
+    if (op == OP_ADD && (sa || sb)) {
+      err = to_string(vm, *pa, pa);
+      if (!err) err = to_string(vm, *pb, pb);
+      mvm_value_t* parts[2] = {pa, pb};
+      if (!err) err = string_concat(vm, parts, 2, out);
+      TEMP_RESET(vm);
+      return err;
+    }
+    if (op != OP_ADD && sa && sb) {
+      int c = string_compare(vm, *pa, *pb);
+      *out = value_from_bool(op == OP_LT ? c < 0 : op == OP_LE ? c <= 0 : op == OP_GT ? c > 0
+                                                                          : c >= 0);
+      TEMP_RESET(vm);
+      return MVM_E_OK;
+    }
+  }
+  num_t x = 0, y = 0;
+  if (!err) err = int_operand(vm, pa, false, &x);
+  if (!err) err = int_operand(vm, pb, false, &y);
+  TEMP_RESET(vm);
+  if (err) return err;
+  if (op >= OP_LT && op <= OP_GE) {
+    bool r = x != NUM_NAN && y != NUM_NAN &&
+             (op == OP_LT ? x < y : op == OP_LE ? x <= y : op == OP_GT ? x > y : x >= y);
+    *out = value_from_bool(r);
+    return MVM_E_OK;
+  }
+  bool nan = x == NUM_NAN || y == NUM_NAN;  // NaN's arithmetic is NaN; bitwise reads it as 0
+  bool exact = true;
+  int64_t r = 0;
+  const char* form;
+  int32_t ix = number_to_int32(x), iy = number_to_int32(y);
+  switch (op) {
+    case OP_ADD: form = "# + #"; exact = !nan; r = (int64_t)x + y; break;
+    case OP_SUB: form = "# - #"; exact = !nan; r = (int64_t)x - y; break;
+    case OP_MUL: form = "# * #"; exact = !nan; r = (int64_t)x * y; break;
+    case OP_DIV:  // x / y, not INT32_MIN (NaN): no C overflow
+      form = "# / #";
+      exact = !nan && y != 0 && x % y == 0;
+      if (exact) r = x / y;
+      break;
+    case OP_MOD:  // C's % truncates like JS's; a zero remainder of a negative x is 0, not -0
+      form = "# % #";
+      exact = !nan && y != 0;
+      if (exact) r = x % y;
+      break;
+    case OP_POW:
+      form = "# ** #";
+      if (y == 0) {
+        r = 1;  // even NaN ** 0
+      } else if (nan) {
+        exact = false;
+      } else if (y > 0) {
+        exact = int_pow(x, y, &r);
+      } else {  // 1 / x ** -y: an integer for x = 1 and x = -1 only
+        exact = x == 1 || x == -1;
+        r = x == 1 || (y & 1) ? x : 1;
+      }
+      break;
+    case OP_BIT_AND: form = "# & #"; r = ix & iy; break;
+    case OP_BIT_OR: form = "# | #"; r = ix | iy; break;
+    case OP_BIT_XOR: form = "# ^ #"; r = ix ^ iy; break;
+    case OP_SHL: form = "# << #"; r = (int32_t)((uint32_t)ix << ((uint32_t)iy & 31)); break;
+    case OP_SHR: {
+      form = "# >> #";
+      uint32_t sh = (uint32_t)iy & 31;
+      // Arithmetic shift written portably: floor division by 2^sh.
+      r = ix >= 0 ? (int64_t)(ix >> sh) : -(int64_t)(~(uint32_t)ix >> sh) - 1;
+      break;
+    }
+    case OP_USHR: form = "# >>> #"; r = (uint32_t)ix >> ((uint32_t)iy & 31); break;
+    default: form = "#"; exact = false; break;
+  }
+  if (!exact || r < INT31_MIN || r > INT31_MAX) return number_not_integer(vm, form, x, y);
+  *out = value_from_int((int32_t)r);
+  return MVM_E_OK;
+}
+
+mvm_err_t op_unary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t* out) {
+  TEMP_MARK(vm);
+  mvm_value_t* pa = temp_push(vm, a);
+  num_t x;
+  mvm_err_t err = int_operand(vm, pa, false, &x);
+  TEMP_RESET(vm);
+  if (err) return err;
+  bool nan = x == NUM_NAN;
+  int64_t r;
+  const char* form;
+  switch (op) {
+    case OP_NEG: form = "-(#)"; r = -(int64_t)x; break;  // -0 is 0 here
+    case OP_BIT_NOT: form = "~#"; nan = false; r = ~number_to_int32(x); break;
+    case OP_INC: form = "# + 1"; r = (int64_t)x + 1; break;
+    case OP_DEC: form = "# - 1"; r = (int64_t)x - 1; break;
+    default: form = "#"; r = x; break;  // TO_NUMBER
+  }
+  if (nan || r < INT31_MIN || r > INT31_MAX) return number_not_integer(vm, form, x, 0);
+  *out = value_from_int((int32_t)r);
+  return MVM_E_OK;
+}
+#endif

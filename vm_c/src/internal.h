@@ -311,6 +311,8 @@ MVM_INTERNAL void vm_stack_release(mvm_vm_t* vm);
 MVM_INTERNAL bool gc_collect(mvm_vm_t* vm, uint32_t need);
 
 // ---- number.c ----
+#if MVM_SUPPORT_FLOAT
+typedef double num_t;  // what ToNumber gives (an integer type in the integer-only build below)
 MVM_INTERNAL bool value_is_number(mvm_vm_t* vm, mvm_value_t v);
 MVM_INTERNAL double number_value(mvm_vm_t* vm, mvm_value_t v);
 MVM_INTERNAL mvm_err_t number_make(mvm_vm_t* vm, double d, mvm_value_t* out);
@@ -320,6 +322,54 @@ MVM_INTERNAL double number_parse(const uint8_t* units, uint32_t len, bool wide);
 MVM_INTERNAL int32_t number_to_int32(double d);
 MVM_INTERNAL uint32_t number_to_uint32(double d);
 MVM_INTERNAL double number_fmod(double a, double b);
+#else
+// The integer-only build (MVM_SUPPORT_FLOAT=0): every number value is an int31. What ToNumber
+// gives is a num_t: an exact integer, or NUM_NAN, or NUM_INEXACT for a number that is not an
+// integer in num_t's range (a string such as "1.5", "Infinity" or "1e12"). Keeping NaN apart
+// lets NaN's exact JS results work ('x' < 1 is false, isNaN('x'), 'x' | 0); anything that needs
+// NUM_INEXACT's value throws. The exact range (NUM_MAX) leaves room for int31 + int31.
+typedef int32_t num_t;
+#define NUM_NAN INT32_MIN
+#define NUM_INEXACT INT32_MAX
+#define NUM_MAX (INT32_MAX - 1)
+static inline bool value_is_number(mvm_vm_t* vm, mvm_value_t v) {
+  (void)vm;
+  return value_is_int(v);
+}
+static inline num_t number_value(mvm_vm_t* vm, mvm_value_t v) {
+  (void)vm;
+  return value_as_int(v);
+}
+// n as a value when it is an int31, else the RangeError below ("NaN is not ...").
+MVM_INTERNAL mvm_err_t number_make(mvm_vm_t* vm, num_t n, mvm_value_t* out);
+// Throws the build's RangeError: form + NUM_NOT_INTEGER, the first '#' in form replaced by a,
+// the second by b ("# / #": "7 / 2 is not a 31-bit integer: this build has no floating point").
+#define NUM_NOT_INTEGER \
+  " is not a 31-bit integer: this build has no floating point (MVM_SUPPORT_FLOAT=0)"
+MVM_INTERNAL mvm_err_t number_not_integer(mvm_vm_t* vm, const char* form, num_t a, num_t b);
+// Decimal digits of n (NaN for NUM_NAN and NUM_INEXACT), NUL-terminated; buffer >= 16.
+MVM_INTERNAL size_t number_format(num_t n, char* buf);
+// StringToNumber, as a num_t.
+MVM_INTERNAL num_t number_parse(const uint8_t* units, uint32_t len, bool wide);
+// ToIntegerOrInfinity(StringToNumber): fractions cut toward zero, and magnitudes past NUM_MAX
+// (Infinity) saturate to +-NUM_MAX; NaN stays NUM_NAN.
+MVM_INTERNAL num_t number_parse_integer(const uint8_t* units, uint32_t len, bool wide);
+// ToInt32 / ToUint32. NaN gives 0, as in JS; so does NUM_INEXACT, whose value is unknown: the
+// operators throw before (op_binary), and the library's few uses read such a string as 0
+// (String.fromCharCode, a Uint8Array element, split's limit, parseInt's radix).
+static inline int32_t number_to_int32(num_t n) {
+  return n == NUM_NAN || n == NUM_INEXACT ? 0 : n;
+}
+static inline uint32_t number_to_uint32(num_t n) { return (uint32_t)number_to_int32(n); }
+#endif
+
+// A whole number as helpers compute with it (array indexes, ToIntegerOrInfinity of library
+// arguments): a double, or an int64_t in the integer-only build (where Infinity saturates).
+#if MVM_SUPPORT_FLOAT
+typedef double num_int_t;
+#else
+typedef int64_t num_int_t;
+#endif
 
 // ---- string.c ----
 typedef struct string_view {
@@ -357,8 +407,13 @@ MVM_INTERNAL mvm_err_t to_string(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out);
 // may re-enter.
 MVM_INTERNAL mvm_err_t to_primitive(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out);
 // ToNumber including objects with a user valueOf/toString. May GC, may re-enter.
-MVM_INTERNAL mvm_err_t to_numeric(mvm_vm_t* vm, mvm_value_t v, double* out);
-MVM_INTERNAL double to_number(mvm_vm_t* vm, mvm_value_t v);  // v primitive or not; no GC
+MVM_INTERNAL mvm_err_t to_numeric(mvm_vm_t* vm, mvm_value_t v, num_t* out);
+MVM_INTERNAL num_t to_number(mvm_vm_t* vm, mvm_value_t v);  // v primitive or not; no GC
+#if !MVM_SUPPORT_FLOAT
+// NEG, TO_NUMBER, BIT_NOT, INC, DEC (opcodes) of any value: the integer-only build's slow path
+// for them (the RangeError when the result is no int31). May GC, may re-enter.
+MVM_INTERNAL mvm_err_t op_unary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t* out);
+#endif
 MVM_INTERNAL mvm_value_t typeof_string(mvm_vm_t* vm, mvm_value_t v);
 MVM_INTERNAL mvm_type_t value_kind(mvm_vm_t* vm, mvm_value_t v);
 MVM_INTERNAL bool value_is_callable(mvm_vm_t* vm, mvm_value_t v);

@@ -17,7 +17,9 @@ typedef struct lib_const {
   uint8_t holder;
   uint8_t len;
   const char* name;
+#if MVM_SUPPORT_FLOAT
   double value;
+#endif
 } lib_const_t;
 
 static const lib_prop_t lib_props[] = {
@@ -31,7 +33,11 @@ static const lib_prop_t lib_props[] = {
 
 #if MVM_LIB_MATH || MVM_LIB_NUMBER  // (no empty initializers in C99)
 static const lib_const_t lib_consts[] = {
+#if MVM_SUPPORT_FLOAT
 #define LIB_CONST(holder, name, value) {LH_##holder, sizeof(name) - 1, name, value},
+#else  // none is an int31 (Math.PI, Number.MAX_SAFE_INTEGER...): reading one throws
+#define LIB_CONST(holder, name, value) {LH_##holder, sizeof(name) - 1, name},
+#endif
     LIB_CONSTS
 #undef LIB_CONST
 };
@@ -150,7 +156,11 @@ static mvm_err_t holder_lookup(mvm_vm_t* vm, uint32_t holder, mvm_value_t key, m
   for (size_t i = 0; i < sizeof lib_consts / sizeof lib_consts[0]; i++) {
     const lib_const_t* c = &lib_consts[i];
     if (c->holder == holder && c->len == len && key_matches(vm, key, c->name, len)) {
+#if MVM_SUPPORT_FLOAT
       return number_make(vm, c->value, out);
+#else
+      return throw_error(vm, EK_RANGE_ERROR, c->name, 0, NUM_NOT_INTEGER);
+#endif
     }
   }
 #endif
@@ -210,8 +220,14 @@ static mvm_err_t global_lookup(mvm_vm_t* vm, mvm_value_t key, mvm_value_t* out) 
       return MVM_E_OK;
     }
   }
+#if MVM_SUPPORT_FLOAT
   if (key_matches(vm, key, "NaN", 3)) return number_make(vm, 0.0 / 0.0, out);
   if (key_matches(vm, key, "Infinity", 8)) return number_make(vm, 1.0 / 0.0, out);
+#else
+  if (key_matches(vm, key, "NaN", 3) || key_matches(vm, key, "Infinity", 8)) {
+    return throw_error(vm, EK_RANGE_ERROR, "", key, NUM_NOT_INTEGER);
+  }
+#endif
   return MVM_E_OK;
 }
 
@@ -309,11 +325,14 @@ mvm_err_t lib_range_error(mvm_vm_t* vm, const char* message) {
 
 // ---- Conversions ----
 
+#if MVM_SUPPORT_FLOAT
 bool lib_is_negative_zero(double d) { return d == 0 && 1 / d < 0; }
+#endif
 
 #endif  // LIB_ANY
 #if LIB_ANY_BUT_MATH
 
+#if MVM_SUPPORT_FLOAT
 double lib_to_integer(mvm_vm_t* vm, mvm_value_t v) {
   if (value_is_int(v)) return (double)value_as_int(v);
   double d = to_number(vm, v);
@@ -321,13 +340,26 @@ double lib_to_integer(mvm_vm_t* vm, mvm_value_t v) {
   d = MVM_TRUNC(d);
   return d == 0 ? 0 : d;  // no -0
 }
+#else
+num_int_t lib_to_integer(mvm_vm_t* vm, mvm_value_t v) {
+  if (value_is_int(v)) return value_as_int(v);
+  num_t n;
+  if (value_is_string(vm, v)) {  // "1.5" is 1 here: the parser cuts what to_number could not
+    string_view_t sv = string_view(vm, v);
+    n = number_parse_integer(sv.data, sv.len, sv.wide);
+  } else {
+    n = to_number(vm, v);
+  }
+  return n == NUM_NAN || n == NUM_INEXACT ? 0 : n;
+}
+#endif
 
 uint32_t lib_relative(mvm_vm_t* vm, mvm_value_t v, uint32_t len, uint32_t dflt) {
   if (v == VAL_UNDEFINED) return dflt;
-  double d = lib_to_integer(vm, v);
-  if (d < 0) d += (double)len;
+  num_int_t d = lib_to_integer(vm, v);
+  if (d < 0) d += (num_int_t)len;
   if (d < 0) return 0;
-  if (d > (double)len) return len;
+  if (d > (num_int_t)len) return len;
   return (uint32_t)d;
 }
 
@@ -485,7 +517,11 @@ mvm_err_t sb_string(mvm_vm_t* vm, lib_sb_t* sb, const mvm_value_t* s) {
   return sb_range(vm, sb, s, 0, string_view(vm, *s).len);
 }
 
+#if MVM_SUPPORT_FLOAT
 mvm_err_t sb_number(mvm_vm_t* vm, lib_sb_t* sb, double d) {
+#else
+mvm_err_t sb_number(mvm_vm_t* vm, lib_sb_t* sb, num_t d) {
+#endif
   char buf[32];
   size_t n = number_format(d, buf);
   return sb_ascii(vm, sb, buf, n);

@@ -245,12 +245,14 @@ MVM_INTERNAL mvm_err_t lib_call_js(mvm_vm_t* vm, mvm_value_t fn, mvm_value_t thi
 MVM_INTERNAL mvm_err_t lib_type_error(mvm_vm_t* vm, const char* message);
 MVM_INTERNAL mvm_err_t lib_range_error(mvm_vm_t* vm, const char* message);
 
-// ToIntegerOrInfinity (NaN is 0).
-MVM_INTERNAL double lib_to_integer(mvm_vm_t* vm, mvm_value_t v);
+// ToIntegerOrInfinity (NaN is 0). Integer-only build: Infinity saturates to +-NUM_MAX.
+MVM_INTERNAL num_int_t lib_to_integer(mvm_vm_t* vm, mvm_value_t v);
 // A relative index argument (slice, splice, at...) clamped to [0, len]: negative counts from the
 // end; undefined gives dflt.
 MVM_INTERNAL uint32_t lib_relative(mvm_vm_t* vm, mvm_value_t v, uint32_t len, uint32_t dflt);
+#if MVM_SUPPORT_FLOAT
 MVM_INTERNAL bool lib_is_negative_zero(double d);
+#endif
 // JS WhiteSpace or LineTerminator (trim, parseInt). (lib_number.c)
 MVM_INTERNAL bool lib_is_space(uint16_t c);
 
@@ -276,10 +278,16 @@ MVM_INTERNAL mvm_err_t sb_unit(mvm_vm_t* vm, lib_sb_t* sb, uint16_t u);
 MVM_INTERNAL mvm_err_t sb_range(mvm_vm_t* vm, lib_sb_t* sb, const mvm_value_t* s,
                                 uint32_t start, uint32_t end);
 MVM_INTERNAL mvm_err_t sb_string(mvm_vm_t* vm, lib_sb_t* sb, const mvm_value_t* s);
+#if MVM_SUPPORT_FLOAT
 MVM_INTERNAL mvm_err_t sb_number(mvm_vm_t* vm, lib_sb_t* sb, double d);
+#else
+MVM_INTERNAL mvm_err_t sb_number(mvm_vm_t* vm, lib_sb_t* sb, num_t d);
+#endif
 MVM_INTERNAL mvm_err_t sb_finish(mvm_vm_t* vm, lib_sb_t* sb, mvm_value_t* out);
 
 // ---- Shared between families ----
+#if MVM_SUPPORT_FLOAT
 MVM_INTERNAL double math_random_next(mvm_vm_t* vm);  // lib_math.c
+#endif
 
 #endif

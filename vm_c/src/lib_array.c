@@ -50,8 +50,8 @@ LIB_FN(array_call) {  // Array(...) and new Array(...)
   mvm_err_t err = lib_reserve(vm, 1, &r);
   if (err) return err;
   if (argc == 1 && value_is_number(vm, args[0])) {
-    double d = number_value(vm, args[0]);
-    if (!(d >= 0 && d <= (double)INT31_MAX && d == (double)(uint32_t)d)) {
+    num_int_t d = number_value(vm, args[0]);
+    if (!(d >= 0 && d <= (num_int_t)INT31_MAX && d == (num_int_t)(uint32_t)d)) {
       err = lib_range_error(vm, "Invalid array length");
     } else {
       err = new_holes(vm, (uint32_t)d, &r[0]);
@@ -104,8 +104,8 @@ LIB_FN(array_from) {
     len = bytes_length(vm, src);
   } else if (value_type(vm, src) == TC_OBJECT) {
     err = prop_get(vm, src, root_get(vm, ROOT_STR_LENGTH), &r[2]);
-    double d = err ? 0 : lib_to_integer(vm, r[2]);
-    len = d <= 0 ? 0 : d > (double)INT31_MAX ? (uint32_t)INT31_MAX : (uint32_t)d;
+    num_int_t d = err ? 0 : lib_to_integer(vm, r[2]);
+    len = d <= 0 ? 0 : d > (num_int_t)INT31_MAX ? (uint32_t)INT31_MAX : (uint32_t)d;
   }
   uint32_t n = 0;
   for (uint32_t i = 0; !err && i < len; i++, n++) {
@@ -213,8 +213,8 @@ LIB_FN(array_splice) {
   } else if (argc == 1) {
     del = len - start;
   } else {
-    double d = lib_to_integer(vm, args[1]);
-    del = d < 0 ? 0 : d > (double)(len - start) ? len - start : (uint32_t)d;
+    num_int_t d = lib_to_integer(vm, args[1]);
+    del = d < 0 ? 0 : d > (num_int_t)(len - start) ? len - start : (uint32_t)d;
   }
   uint32_t add = argc > 2 ? (uint32_t)argc - 2 : 0;
   err = array_new(vm, del, &r[0]);
@@ -310,8 +310,12 @@ LIB_FN(array_join) {
 static bool same_value_zero(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b) {
   if (strict_equals(vm, a, b)) return true;
   if (!value_is_number(vm, a) || !value_is_number(vm, b)) return false;
+#if MVM_SUPPORT_FLOAT
   double x = number_value(vm, a), y = number_value(vm, b);
   return x != x && y != y;
+#else
+  return false;  // numbers are int31s: none is NaN
+#endif
 }
 
 LIB_FN(array_index_of) {
@@ -340,9 +344,9 @@ LIB_FN(array_last_index_of) {
   uint32_t len = array_length(vm, THIS);
   int64_t from = (int64_t)len - 1;
   if (argc > 1) {
-    double d = lib_to_integer(vm, args[1]);
+    num_int_t d = lib_to_integer(vm, args[1]);
     if (d < 0) d += len;
-    from = d < (double)from ? (int64_t)(d < -1 ? -1 : d) : from;
+    from = d < (num_int_t)from ? (int64_t)(d < -1 ? -1 : d) : from;
   }
   int32_t found = -1;
   for (int64_t i = from; i >= 0; i--) {
@@ -378,9 +382,9 @@ LIB_FN(array_at) {
   mvm_err_t err = this_array(vm, args);
   if (err) return err;
   uint32_t len = array_length(vm, THIS);
-  double d = lib_to_integer(vm, ARG(0));
+  num_int_t d = lib_to_integer(vm, ARG(0));
   if (d < 0) d += len;
-  if (d >= 0 && d < (double)len) {
+  if (d >= 0 && d < (num_int_t)len) {
     mvm_value_t e = array_get(vm, THIS, (uint32_t)d);
     *out = e == VAL_HOLE ? VAL_UNDEFINED : e;
   }
@@ -557,7 +561,7 @@ LIB_FN(array_reduce_right) {
 // ---- flat / flatMap ----
 
 // Appends the elements of *src to *dst, flattening nested arrays depth levels. May GC.
-static mvm_err_t flatten(mvm_vm_t* vm, mvm_value_t* dst, mvm_value_t* src, double depth) {
+static mvm_err_t flatten(mvm_vm_t* vm, mvm_value_t* dst, mvm_value_t* src, num_int_t depth) {
   mvm_value_t* r;
   mvm_err_t err = lib_reserve(vm, 1, &r);
   if (err) return err;
@@ -580,7 +584,7 @@ LIB_FN(array_flat) {
   mvm_err_t err = this_array(vm, args);
   if (!err) err = lib_reserve(vm, 1, &r);
   if (err) return err;
-  double depth = ARG(0) == VAL_UNDEFINED ? 1 : lib_to_integer(vm, ARG(0));
+  num_int_t depth = ARG(0) == VAL_UNDEFINED ? 1 : lib_to_integer(vm, ARG(0));
   if (depth > 64) depth = 64;  // bounds the C recursion; deeper nesting stays nested
   err = array_new(vm, 0, &r[0]);
   if (!err) err = flatten(vm, &r[0], &THIS, depth);
@@ -632,7 +636,7 @@ static mvm_err_t sort_before(mvm_vm_t* vm, mvm_value_t* args, mvm_value_t* r, bo
   mvm_value_t argv[2] = {slot_item(vm, r[S_VALS], ia), slot_item(vm, r[S_VALS], ib)};
   mvm_err_t err = lib_call_js(vm, args[0], VAL_UNDEFINED, argv, 2, &r[S_SCRATCH]);
   if (err) return err;
-  double d = to_number(vm, r[S_SCRATCH]);
+  num_int_t d = to_number(vm, r[S_SCRATCH]);
   *out = d > 0;
   return MVM_E_OK;
 }

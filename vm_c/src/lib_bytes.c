@@ -136,8 +136,8 @@ LIB_FN(bytes_construct) {
     return MVM_E_OK;
   }
   if (value_is_object(vm, src)) return bytes_new(vm, 0, out);  // other objects: no array-likes
-  double d = src == VAL_UNDEFINED ? 0 : lib_to_integer(vm, src);
-  if (d < 0 || d > (double)INT31_MAX) return lib_range_error(vm, "Invalid typed array length");
+  num_int_t d = src == VAL_UNDEFINED ? 0 : lib_to_integer(vm, src);
+  if (d < 0 || d > (num_int_t)INT31_MAX) return lib_range_error(vm, "Invalid typed array length");
   return bytes_new(vm, (uint32_t)d, out);
 }
 
@@ -208,10 +208,10 @@ LIB_FN(bytes_set_from) {
   mvm_value_t src = ARG(0);
   uint32_t type = value_type(vm, src);
   if (type != TC_ARRAY && type != TC_BYTES) return lib_type_error(vm, "set: source is not an array");
-  double off = lib_to_integer(vm, ARG(1));
+  num_int_t off = lib_to_integer(vm, ARG(1));
   uint32_t len = bytes_length(vm, THIS);
   uint32_t n = type == TC_ARRAY ? array_length(vm, src) : bytes_length(vm, src);
-  if (off < 0 || off + n > (double)len) return lib_range_error(vm, "offset is out of bounds");
+  if (off < 0 || off + n > (num_int_t)len) return lib_range_error(vm, "offset is out of bounds");
   uint8_t* d = bytes_data(vm, THIS) + (uint32_t)off;
   if (type == TC_BYTES) {
     MVM_MEMMOVE(d, bytes_data(vm, src), n);

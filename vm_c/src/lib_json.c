@@ -175,9 +175,14 @@ static mvm_err_t serialize(mvm_vm_t* vm, json_out_t* J, mvm_value_t* s, const js
   if (v == VAL_TRUE) return *wrote = true, sb_ascii(vm, &J->sb, "true", 4);
   if (v == VAL_FALSE) return *wrote = true, sb_ascii(vm, &J->sb, "false", 5);
   if (value_is_number(vm, v)) {
+#if MVM_SUPPORT_FLOAT
     double d = number_value(vm, v);
     *wrote = true;
     return d - d == 0 ? sb_number(vm, &J->sb, d) : sb_ascii(vm, &J->sb, "null", 4);
+#else
+    *wrote = true;
+    return sb_number(vm, &J->sb, number_value(vm, v));  // an int31: always finite
+#endif
   }
   if (value_is_string(vm, v)) return *wrote = true, quote(vm, &J->sb, &s[2]);
   if (!value_is_object(vm, v) || value_is_callable(vm, v)) return MVM_E_OK;  // skipped
@@ -225,7 +230,7 @@ LIB_FN(json_stringify) {
   }
   mvm_value_t space = ARG(2);
   if (!err && value_is_number(vm, space)) {
-    double n = lib_to_integer(vm, space);
+    num_int_t n = lib_to_integer(vm, space);
     uint32_t k = n < 1 ? 0 : n > 10 ? 10 : (uint32_t)n;
     err = string_new_ascii(vm, "          ", k, &r[3]);
   } else if (!err && value_is_string(vm, space)) {

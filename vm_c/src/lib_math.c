@@ -9,7 +9,7 @@
  */
 #include "lib.h"
 
-#if MVM_LIB_MATH  // the family is optional (mvm_port_default.h)
+#if MVM_LIB_MATH && MVM_SUPPORT_FLOAT  // the family is optional (mvm_port_default.h)
 
 static mvm_err_t ret_number(mvm_vm_t* vm, double d, mvm_value_t* out) {
   return number_make(vm, d, out);
@@ -145,6 +145,123 @@ double math_random_next(mvm_vm_t* vm) {
 LIB_FN(math_random) {
   LIB_UNUSED;
   return ret_number(vm, math_random_next(vm), out);
+}
+
+#elif MVM_LIB_MATH
+// The integer-only build (MVM_SUPPORT_FLOAT=0): the same functions over integers. A result that
+// is no int31 (Math.sqrt(2), Math.random(), Math.max() which is -Infinity, anything of NaN)
+// throws the build's RangeError.
+
+// ToNumber of argument i; a string holding a non-integer ("1.5") throws, naming it.
+static mvm_err_t int_arg(mvm_vm_t* vm, mvm_value_t* args, uint8_t argc, uint8_t i, num_t* out) {
+  *out = to_number(vm, ARG(i));
+  if (*out != NUM_INEXACT) return MVM_E_OK;
+  return throw_error(vm, EK_RANGE_ERROR, "", ARG(i), NUM_NOT_INTEGER);
+}
+
+// r as a value, or the RangeError naming form (with x for '#').
+static mvm_err_t int_result(mvm_vm_t* vm, const char* form, num_t x, int64_t r, mvm_value_t* out) {
+  if (x == NUM_NAN || r < INT31_MIN || r > INT31_MAX) return number_not_integer(vm, form, x, 0);
+  *out = value_from_int((int32_t)r);
+  return MVM_E_OK;
+}
+
+LIB_FN(math_abs) {
+  LIB_UNUSED;
+  num_t x;
+  mvm_err_t err = int_arg(vm, args, argc, 0, &x);
+  return err ? err : int_result(vm, "Math.abs(#)", x, x < 0 ? -(int64_t)x : x, out);
+}
+
+// floor, ceil, trunc and round of an integer are the integer.
+static mvm_err_t integer_identity(mvm_vm_t* vm, mvm_value_t* args, uint8_t argc,
+                                  const char* form, mvm_value_t* out) {
+  num_t x;
+  mvm_err_t err = int_arg(vm, args, argc, 0, &x);
+  return err ? err : int_result(vm, form, x, x, out);
+}
+
+LIB_FN(math_floor) {
+  LIB_UNUSED;
+  return integer_identity(vm, args, argc, "Math.floor(#)", out);
+}
+
+LIB_FN(math_ceil) {
+  LIB_UNUSED;
+  return integer_identity(vm, args, argc, "Math.ceil(#)", out);
+}
+
+LIB_FN(math_trunc) {
+  LIB_UNUSED;
+  return integer_identity(vm, args, argc, "Math.trunc(#)", out);
+}
+
+LIB_FN(math_round) {
+  LIB_UNUSED;
+  return integer_identity(vm, args, argc, "Math.round(#)", out);
+}
+
+LIB_FN(math_sign) {
+  LIB_UNUSED;
+  num_t x;
+  mvm_err_t err = int_arg(vm, args, argc, 0, &x);
+  return err ? err : int_result(vm, "Math.sign(#)", x, x > 0 ? 1 : x < 0 ? -1 : 0, out);
+}
+
+LIB_FN(math_sqrt) {
+  LIB_UNUSED;
+  num_t x;
+  mvm_err_t err = int_arg(vm, args, argc, 0, &x);
+  if (err) return err;
+  // The integer square root, bit by bit (no division): exact only for perfect squares.
+  uint32_t n = x > 0 ? (uint32_t)x : 0, root = 0;
+  for (uint32_t bit = 1u << 30; bit; bit >>= 2) {
+    if (n >= root + bit) {
+      n -= root + bit;
+      root = (root >> 1) + bit;
+    } else {
+      root >>= 1;
+    }
+  }
+  return int_result(vm, "Math.sqrt(#)", x, x >= 0 && n == 0 ? (int64_t)root : INT64_MAX, out);
+}
+
+LIB_FN(math_pow) {
+  LIB_UNUSED;
+  return op_binary(vm, OP_POW, ARG(0), ARG(1), out);  // Math.pow(a, b) is a ** b
+}
+
+// max (want_max) or min over the arguments: none gives -+Infinity and any NaN gives NaN, both
+// no integer.
+static mvm_err_t min_max(mvm_vm_t* vm, mvm_value_t* args, uint8_t argc, bool want_max,
+                         mvm_value_t* out) {
+  num_t best = NUM_NAN;
+  for (uint8_t i = 0; i < argc; i++) {
+    num_t x;
+    mvm_err_t err = int_arg(vm, args, argc, i, &x);  // every argument is converted, as in JS
+    if (err) return err;
+    if (x == NUM_NAN) return number_not_integer(vm, want_max ? "Math.max(NaN)" : "Math.min(NaN)",
+                                                0, 0);
+    if (i == 0 || (want_max ? x > best : x < best)) best = x;
+  }
+  if (argc == 0) return number_not_integer(vm, want_max ? "Math.max()" : "Math.min()", 0, 0);
+  *out = value_from_int(best);
+  return MVM_E_OK;
+}
+
+LIB_FN(math_max) {
+  LIB_UNUSED;
+  return min_max(vm, args, argc, true, out);
+}
+
+LIB_FN(math_min) {
+  LIB_UNUSED;
+  return min_max(vm, args, argc, false, out);
+}
+
+LIB_FN(math_random) {
+  LIB_UNUSED;
+  return number_not_integer(vm, "Math.random()", 0, 0);
 }
 
 #endif  // MVM_LIB_MATH

@@ -23,7 +23,13 @@ LIB_FN(number_call) {  // Number(x)
     *out = args[0];
     return MVM_E_OK;
   }
+#if MVM_SUPPORT_FLOAT
   return number_make(vm, to_number(vm, args[0]), out);
+#else
+  num_t n = to_number(vm, args[0]);
+  if (n == NUM_INEXACT) return throw_error(vm, EK_RANGE_ERROR, "", args[0], NUM_NOT_INTEGER);
+  return number_make(vm, n, out);
+#endif
 }
 
 LIB_FN(boolean_call) {  // Boolean(x)
@@ -43,6 +49,7 @@ LIB_FN(string_call) {  // String(x)
 
 // ---- Predicates ----
 
+#if MVM_SUPPORT_FLOAT
 static bool is_finite(double d) { return d - d == 0; }
 
 LIB_FN(global_is_nan) {
@@ -97,6 +104,48 @@ LIB_FN(number_is_safe_integer) {
                          d >= -9007199254740991.0);
   return MVM_E_OK;
 }
+#else
+// Numbers are int31s here: every number is finite and an integer, none is NaN.
+LIB_FN(global_is_nan) {
+  LIB_UNUSED;
+  *out = value_from_bool(to_number(vm, ARG(0)) == NUM_NAN);  // "1.5" is a number, not NaN
+  return MVM_E_OK;
+}
+
+LIB_FN(global_is_finite) {
+  LIB_UNUSED;
+  num_t n = to_number(vm, ARG(0));
+  // "1.5" is finite but "Infinity" is not, and both are NUM_INEXACT: the answer is not known.
+  if (n == NUM_INEXACT) return throw_error(vm, EK_RANGE_ERROR, "", ARG(0), NUM_NOT_INTEGER);
+  *out = value_from_bool(n != NUM_NAN);
+  return MVM_E_OK;
+}
+
+LIB_FN(number_is_nan) {
+  LIB_UNUSED;
+  *out = VAL_FALSE;
+  return MVM_E_OK;
+}
+
+LIB_FN(number_is_finite) {
+  LIB_UNUSED;
+  *out = value_from_bool(value_is_int(ARG(0)));
+  return MVM_E_OK;
+}
+
+LIB_FN(number_is_integer) {
+  LIB_UNUSED;
+  *out = value_from_bool(value_is_int(ARG(0)));
+  return MVM_E_OK;
+}
+
+LIB_FN(number_is_safe_integer) {
+  LIB_UNUSED;
+  *out = value_from_bool(value_is_int(ARG(0)));
+  return MVM_E_OK;
+}
+
+#endif
 
 // ---- parseInt / parseFloat ----
 
@@ -140,7 +189,11 @@ LIB_FN(global_parse_int) {
     i++;
   }
   bool strip_prefix = true;
+#if MVM_SUPPORT_FLOAT
   double result = 0.0 / 0.0;
+#else
+  num_t result = NUM_NAN;
+#endif
   if (radix != 0) {
     if (radix < 2 || radix > 36) goto done;
     if (radix != 16) strip_prefix = false;
@@ -159,11 +212,33 @@ LIB_FN(global_parse_int) {
     // Decimal digits convert exactly through the number parser (as V8 does).
     result = number_parse(sv.data + (sv.wide ? 2 * start : start), i - start, sv.wide);
   } else {
+#if MVM_SUPPORT_FLOAT
     result = 0;
     for (uint32_t k = start; k < i; k++) result = result * radix + digit_of(view_unit(&sv, k));
+#else
+    uint32_t v = 0;
+    bool big = false;
+    for (uint32_t k = start; k < i && !big; k++) {
+      uint32_t dv = (uint32_t)digit_of(view_unit(&sv, k));
+      big = v > (NUM_MAX - dv) / (uint32_t)radix;
+      v = v * (uint32_t)radix + dv;
+    }
+    result = big ? NUM_INEXACT : (num_t)v;
+#endif
   }
+#if MVM_SUPPORT_FLOAT
   if (negative) result = -result;
+#else
+  if (negative && result != NUM_INEXACT) result = -result;
+#endif
 done:
+#if !MVM_SUPPORT_FLOAT
+  if (result == NUM_INEXACT) {  // too large for an int31: the message names the string
+    err = throw_error(vm, EK_RANGE_ERROR, "", r[0], NUM_NOT_INTEGER);
+    lib_release(vm, r);
+    return err;
+  }
+#endif
   lib_release(vm, r);
   return number_make(vm, result, out);
 }
@@ -184,10 +259,17 @@ LIB_FN(global_parse_float) {
   static const char inf[] = "Infinity";
   uint32_t k = 0;
   while (k < 8 && i + k < sv.len && view_unit(&sv, i + k) == (uint16_t)inf[k]) k++;
+#if MVM_SUPPORT_FLOAT
   double result = 0.0 / 0.0;
   if (k == 8) {
     result = view_unit(&sv, start) == '-' ? -1.0 / 0.0 : 1.0 / 0.0;
   } else {
+#else
+  num_t result = NUM_NAN;
+  if (k == 8) {
+    result = NUM_INEXACT;
+  } else {
+#endif
     uint32_t digits = 0;
     while (i < sv.len && view_unit(&sv, i) >= '0' && view_unit(&sv, i) <= '9') i++, digits++;
     if (i < sv.len && view_unit(&sv, i) == '.') {
@@ -208,10 +290,18 @@ LIB_FN(global_parse_float) {
       result = number_parse(sv.data + w * start, i - start, sv.wide);
     }
   }
+#if !MVM_SUPPORT_FLOAT
+  if (result == NUM_INEXACT) {  // "1.5", "Infinity": the message names the string
+    err = throw_error(vm, EK_RANGE_ERROR, "", r[0], NUM_NOT_INTEGER);
+    lib_release(vm, r);
+    return err;
+  }
+#endif
   lib_release(vm, r);
   return number_make(vm, result, out);
 }
 
+#if MVM_SUPPORT_FLOAT
 // ---- toFixed: exact, with a fixed-size big integer ----
 
 #define BIG_LIMBS 16  // 512 bits: m < 2^53, 2^e <= 2^17 (x < 1e21), 10^f <= 10^100 < 2^333
@@ -456,5 +546,57 @@ LIB_FN(number_to_string) {
   lib_release(vm, slots);
   return err;
 }
+#else
+// ---- toFixed, toString(radix) of integers ----
+
+static mvm_err_t this_number(mvm_vm_t* vm, mvm_value_t* args, num_t* out) {
+  if (!value_is_number(vm, THIS)) return lib_type_error(vm, "this is not a number");
+  *out = number_value(vm, THIS);
+  return MVM_E_OK;
+}
+
+LIB_FN(number_to_fixed) {  // an integer's digits, then f zeros after the point
+  LIB_UNUSED;
+  num_t x = 0;
+  mvm_err_t err = this_number(vm, args, &x);
+  if (err) return err;
+  num_int_t f = lib_to_integer(vm, ARG(0));
+  if (f < 0 || f > 100) {
+    return lib_range_error(vm, "toFixed() digits argument must be between 0 and 100");
+  }
+  char buf[120];  // sign, 10 digits, point, 100 zeros
+  size_t len = number_format(x, buf);
+  if (f) {
+    buf[len++] = '.';
+    MVM_MEMSET(buf + len, '0', (size_t)f);
+    len += (size_t)f;
+  }
+  return string_new_ascii(vm, buf, len, out);
+}
+
+LIB_FN(number_to_string) {
+  LIB_UNUSED;
+  num_t x = 0;
+  mvm_err_t err = this_number(vm, args, &x);
+  if (err) return err;
+  num_int_t radix = ARG(0) == VAL_UNDEFINED ? 10 : lib_to_integer(vm, ARG(0));
+  if (radix < 2 || radix > 36) {
+    return lib_range_error(vm, "toString() radix must be between 2 and 36");
+  }
+  if (radix == 10) return to_string(vm, THIS, out);
+  char rev[40];  // 31 binary digits and a sign
+  size_t n = 0;
+  uint32_t u = x < 0 ? (uint32_t)-(int64_t)x : (uint32_t)x;
+  do {
+    rev[n++] = "0123456789abcdefghijklmnopqrstuvwxyz"[u % (uint32_t)radix];
+    u /= (uint32_t)radix;
+  } while (u);
+  if (x < 0) rev[n++] = '-';
+  char buf[40];
+  for (size_t k = 0; k < n; k++) buf[k] = rev[n - 1 - k];
+  return string_new_ascii(vm, buf, n, out);
+}
+
+#endif
 
 #endif  // MVM_LIB_NUMBER

@@ -46,8 +46,8 @@ LIB_FN(string_from_char_code) {
 
 // The position argument as an index, or -1 when out of range.
 static int64_t unit_index(mvm_vm_t* vm, mvm_value_t v, uint32_t len) {
-  double d = lib_to_integer(vm, v);
-  return d >= 0 && d < (double)len ? (int64_t)d : -1;
+  num_int_t d = lib_to_integer(vm, v);
+  return d >= 0 && d < (num_int_t)len ? (int64_t)d : -1;
 }
 
 LIB_FN(string_char_at) {
@@ -67,7 +67,11 @@ LIB_FN(string_char_code_at) {
   mvm_err_t err = this_string(vm, args);
   if (err) return err;
   int64_t i = unit_index(vm, ARG(0), this_len(vm, args));
+#if MVM_SUPPORT_FLOAT
   if (i < 0) return number_make(vm, 0.0 / 0.0, out);
+#else
+  if (i < 0) return number_make(vm, NUM_NAN, out);  // NaN: the build's RangeError
+#endif
   string_view_t sv = string_view(vm, THIS);
   *out = value_from_int(view_unit(&sv, (uint32_t)i));
   return MVM_E_OK;
@@ -94,9 +98,9 @@ LIB_FN(string_at) {
   mvm_err_t err = this_string(vm, args);
   if (err) return err;
   uint32_t len = this_len(vm, args);
-  double d = lib_to_integer(vm, ARG(0));
+  num_int_t d = lib_to_integer(vm, ARG(0));
   if (d < 0) d += len;
-  if (!(d >= 0 && d < (double)len)) return MVM_E_OK;  // undefined
+  if (!(d >= 0 && d < (num_int_t)len)) return MVM_E_OK;  // undefined
   return string_unit_at(vm, THIS, (uint32_t)d, out);
 }
 
@@ -105,8 +109,8 @@ LIB_FN(string_at) {
 // Position argument clamped to [0, len] (negative is 0, no counting from the end).
 static uint32_t clamp_pos(mvm_vm_t* vm, mvm_value_t v, uint32_t len, uint32_t dflt) {
   if (v == VAL_UNDEFINED) return dflt;
-  double d = lib_to_integer(vm, v);
-  return d < 0 ? 0 : d > (double)len ? len : (uint32_t)d;
+  num_int_t d = lib_to_integer(vm, v);
+  return d < 0 ? 0 : d > (num_int_t)len ? len : (uint32_t)d;
 }
 
 LIB_FN(string_index_of) {
@@ -133,12 +137,17 @@ LIB_FN(string_last_index_of) {
   err = arg_string(vm, args, argc, 0, &r[0]);
   if (!err) {
     string_view_t h = string_view(vm, THIS), n = string_view(vm, r[0]);
+#if MVM_SUPPORT_FLOAT
     double pos = to_number(vm, ARG(1));
     double start = pos != pos ? (double)h.len : lib_to_integer(vm, ARG(1));
+#else
+    num_int_t start =
+        to_number(vm, ARG(1)) == NUM_NAN ? (num_int_t)h.len : lib_to_integer(vm, ARG(1));
+#endif
     int64_t result = -1;
     if (n.len <= h.len) {
       int64_t i = (int64_t)h.len - n.len;
-      if (start < (double)i) i = start < 0 ? 0 : (int64_t)start;
+      if (start < (num_int_t)i) i = start < 0 ? 0 : (int64_t)start;
       for (; i >= 0; i--) {
         uint32_t k = 0;
         while (k < n.len && view_unit(&h, (uint32_t)i + k) == view_unit(&n, k)) k++;
@@ -236,9 +245,9 @@ LIB_FN(string_substr) {
   if (err) return err;
   uint32_t len = this_len(vm, args);
   uint32_t start = lib_relative(vm, ARG(0), len, 0);
-  double n = ARG(1) == VAL_UNDEFINED ? (double)len : lib_to_integer(vm, ARG(1));
+  num_int_t n = ARG(1) == VAL_UNDEFINED ? (num_int_t)len : lib_to_integer(vm, ARG(1));
   if (n < 0) n = 0;
-  uint32_t end = (double)start + n > (double)len ? len : start + (uint32_t)n;
+  uint32_t end = (num_int_t)start + n > (num_int_t)len ? len : start + (uint32_t)n;
   return lib_substring(vm, &THIS, start, end, out);
 }
 
@@ -366,7 +375,7 @@ LIB_FN(string_repeat) {
   LIB_UNUSED;
   mvm_err_t err = this_string(vm, args);
   if (err) return err;
-  double n = lib_to_integer(vm, ARG(0));
+  num_int_t n = lib_to_integer(vm, ARG(0));
   if (n < 0 || n - n != 0) {
     return throw_error(vm, EK_RANGE_ERROR, "Invalid count value: ", ARG(0), NULL);
   }
@@ -375,7 +384,7 @@ LIB_FN(string_repeat) {
     *out = root_get(vm, ROOT_STR_EMPTY);
     return MVM_E_OK;
   }
-  if ((double)len * n > 0x3FFFFFFF) return lib_range_error(vm, "Invalid string length");
+  if ((num_int_t)len * n > 0x3FFFFFFF) return lib_range_error(vm, "Invalid string length");
   mvm_value_t* r;
   err = lib_reserve(vm, 1, &r);
   if (err) return err;
@@ -392,8 +401,8 @@ static mvm_err_t pad(mvm_vm_t* vm, mvm_value_t* args, uint8_t argc, bool at_star
   mvm_err_t err = this_string(vm, args);
   if (err) return err;
   uint32_t len = this_len(vm, args);
-  double max = lib_to_integer(vm, ARG(0));
-  if (max <= (double)len) {
+  num_int_t max = lib_to_integer(vm, ARG(0));
+  if (max <= (num_int_t)len) {
     *out = THIS;
     return MVM_E_OK;
   }

@@ -187,6 +187,9 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
   if (!starts) return MVM_E_OUT_OF_MEMORY;
   MVM_MEMSET(starts, 0, bitmap_len);
   bool ok = (rom_len & 3u) == 0;
+#if !MVM_SUPPORT_FLOAT
+  bool floats = false;  // a FLOAT64: MVM_E_IMAGE_FEATURE, for images and units alike
+#endif
   uint32_t longest_code = 0;
   for (uint32_t at = 0; ok && at < rom_len;) {
     uint32_t h = rd32(rom + at), size = header_size(h), t = header_type(h);
@@ -194,7 +197,11 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
     ok = size >= 8 && !(size & 3u) && size <= rom_len - at;
     if (!ok) break;
     switch (t) {
+#if MVM_SUPPORT_FLOAT
       case TC_FLOAT64: ok = size >= 12; break;
+#else
+      case TC_FLOAT64: ok = false; floats = true; break;
+#endif
       case TC_STRING8: ok = 8 + n <= size; break;
       case TC_STRING16: ok = 8 + 2 * n <= size; break;
       case TC_CONSTS: ok = 8 + 4 * n <= size; break;
@@ -258,6 +265,9 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
   }
   if (!ok) {
     mem_free(arena, starts, context);
+#if !MVM_SUPPORT_FLOAT
+    if (floats) return MVM_E_IMAGE_FEATURE;
+#endif
     return MVM_E_INVALID_IMAGE;
   }
   *out_starts = starts;

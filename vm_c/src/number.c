@@ -7,9 +7,15 @@
  * (MVM_DTOA, MVM_STRTOD); this file does the JS-specific parts around them: where the decimal
  * point goes, when to use exponent form, which strings are numbers at all. The portable
  * fallbacks at the end are approximations for ports without a C library.
+ *
+ * The integer-only build (MVM_SUPPORT_FLOAT=0) replaces each of these with an integer version
+ * under #if: formatting is put_int, parsing keeps the value as an integer and says when it is
+ * not one (NUM_NAN, NUM_INEXACT, internal.h), and number_make throws the build's RangeError
+ * for what is no int31. No double appears in that build.
  */
 #include "internal.h"
 
+#if MVM_SUPPORT_FLOAT
 bool value_is_number(mvm_vm_t* vm, mvm_value_t v) {
   return value_is_int(v) || value_type(vm, v) == TC_FLOAT64;
 }
@@ -39,6 +45,7 @@ mvm_err_t number_make(mvm_vm_t* vm, double d, mvm_value_t* out) {
   *out = value_from_heap_offset(off);
   return MVM_E_OK;
 }
+#endif
 
 // ---- Number::toString ----
 
@@ -55,6 +62,7 @@ static size_t put_int(char* out, int v) {
   return len;
 }
 
+#if MVM_SUPPORT_FLOAT
 size_t number_format(double d, char* buf) {
   size_t len = 0;
   if (d != d) {
@@ -133,6 +141,45 @@ size_t number_format(double d, char* buf) {
   buf[len] = '\0';
   return len;
 }
+#else
+size_t number_format(num_t n, char* buf) {
+  if (n == NUM_NAN || n == NUM_INEXACT) {
+    MVM_MEMCPY(buf, "NaN", 4);
+    return 3;
+  }
+  size_t len = put_int(buf, n);
+  buf[len] = '\0';
+  return len;
+}
+
+mvm_err_t number_make(mvm_vm_t* vm, num_t n, mvm_value_t* out) {
+  if (n < INT31_MIN || n > INT31_MAX) return number_not_integer(vm, "#", n, 0);
+  *out = value_from_int(n);
+  return MVM_E_OK;
+}
+
+mvm_err_t number_not_integer(mvm_vm_t* vm, const char* form, num_t a, num_t b) {
+  static const char tail[] = NUM_NOT_INTEGER;
+  char msg[64 + sizeof tail];
+  size_t len = 0;
+  bool first = true;
+  // Forms are short literals of the core; the bound only keeps a long one from overflowing.
+  for (; *form && len < 40; form++) {
+    if (*form != '#') {
+      msg[len++] = *form;
+    } else if ((first ? a : b) == NUM_INEXACT) {
+      MVM_MEMCPY(msg + len, "non-integer", 11);
+      len += 11;
+      first = false;
+    } else {
+      len += number_format(first ? a : b, msg + len);
+      first = false;
+    }
+  }
+  MVM_MEMCPY(msg + len, tail, sizeof tail);
+  return throw_error(vm, EK_RANGE_ERROR, msg, 0, NULL);
+}
+#endif
 
 // ---- StringToNumber ----
 
@@ -158,6 +205,7 @@ static int digit_value(uint16_t c) {
   return 99;
 }
 
+#if MVM_SUPPORT_FLOAT
 #define MAX_SIG_DIGITS 120
 
 double number_parse(const uint8_t* units, uint32_t len, bool wide) {
@@ -249,7 +297,119 @@ double number_parse(const uint8_t* units, uint32_t len, bool wide) {
   buf[len_out] = '\0';
   return MVM_STRTOD(buf);
 }
+#else
+// The integer-only StringToNumber: the same syntax as above, the value kept as an integer.
+// Significant digits past the first INT_SIG_DIGITS only tell whether the value is exact: by
+// then its magnitude (at least 10^(INT_SIG_DIGITS - 1)) is far past NUM_MAX, unless they lie
+// after the decimal point, where a non-zero one makes a fraction. trunc: ToIntegerOrInfinity.
+#define INT_SIG_DIGITS 12
 
+static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide, bool trunc) {
+  num_t huge = trunc ? NUM_MAX : NUM_INEXACT;
+  uint32_t start = 0, end = len;
+  while (start < end && is_js_space(unit_at(units, wide, start))) start++;
+  while (end > start && is_js_space(unit_at(units, wide, end - 1))) end--;
+  if (start == end) return 0;
+  uint32_t i = start;
+  uint16_t c0 = unit_at(units, wide, i);
+  if (c0 == '0' && end - i > 2) {
+    uint16_t c1 = unit_at(units, wide, i + 1);
+    int radix = (c1 == 'x' || c1 == 'X') ? 16 : (c1 == 'o' || c1 == 'O') ? 8
+              : (c1 == 'b' || c1 == 'B') ? 2 : 0;
+    if (radix) {
+      uint32_t v = 0;
+      bool big = false;
+      for (i += 2; i < end; i++) {
+        int dv = digit_value(unit_at(units, wide, i));
+        if (dv >= radix) return NUM_NAN;
+        if (v > (NUM_MAX - (uint32_t)dv) / (uint32_t)radix) big = true;
+        if (!big) v = v * (uint32_t)radix + (uint32_t)dv;
+      }
+      return big ? huge : (num_t)v;
+    }
+  }
+  bool negative = false;
+  if (c0 == '+' || c0 == '-') {
+    negative = c0 == '-';
+    i++;
+  }
+  static const char inf[] = "Infinity";
+  if (end - i == 8) {
+    uint32_t j = 0;
+    while (j < 8 && unit_at(units, wide, i + j) == (uint16_t)inf[j]) j++;
+    if (j == 8) return negative && trunc ? -huge : huge;
+  }
+  // value = sig * 10^e, sig the first nsig significant digits (leading zeros dropped).
+  uint8_t sig[INT_SIG_DIGITS];
+  int nsig = 0;
+  long e = 0;
+  int mantissa_digits = 0;
+  bool seen_point = false, lost_fraction = false;
+  for (; i < end; i++) {
+    uint16_t c = unit_at(units, wide, i);
+    if (c >= '0' && c <= '9') {
+      mantissa_digits++;
+      if (nsig == 0 && c == '0') {
+        if (seen_point) e--;
+      } else if (nsig < INT_SIG_DIGITS) {
+        sig[nsig++] = (uint8_t)(c - '0');
+        if (seen_point) e--;
+      } else if (!seen_point) {
+        e++;
+      } else if (c != '0') {
+        lost_fraction = true;
+      }
+    } else if (c == '.' && !seen_point) {
+      seen_point = true;
+    } else {
+      break;
+    }
+  }
+  if (mantissa_digits == 0) return NUM_NAN;
+  if (i < end) {
+    uint16_t c = unit_at(units, wide, i);
+    if (c != 'e' && c != 'E') return NUM_NAN;
+    i++;
+    bool eneg = false;
+    if (i < end && (unit_at(units, wide, i) == '+' || unit_at(units, wide, i) == '-')) {
+      eneg = unit_at(units, wide, i) == '-';
+      i++;
+    }
+    if (i >= end) return NUM_NAN;
+    long exponent = 0;
+    for (; i < end; i++) {
+      uint16_t d = unit_at(units, wide, i);
+      if (d < '0' || d > '9') return NUM_NAN;
+      if (exponent < 100000) exponent = exponent * 10 + (d - '0');
+    }
+    e += eneg ? -exponent : exponent;
+  }
+  while (nsig > 0 && sig[nsig - 1] == 0) {
+    nsig--;
+    e++;
+  }
+  if (nsig == 0) return 0;  // -0 too: this build has no -0
+  if (nsig + e > 10) return negative && trunc ? -huge : huge;  // at least 10^10
+  // The integer part: the digits before the point (all of them when e >= 0, then e zeros).
+  int whole = e >= 0 ? nsig : (int)(nsig + e);
+  if ((e < 0 || lost_fraction) && !trunc) return NUM_INEXACT;
+  uint64_t m = 0;
+  for (int k = 0; k < whole; k++) m = m * 10u + sig[k];
+  for (long k = 0; k < e; k++) m *= 10u;
+  if (m > NUM_MAX) return negative && trunc ? -huge : huge;
+  return negative ? -(num_t)m : (num_t)m;
+}
+
+num_t number_parse(const uint8_t* units, uint32_t len, bool wide) {
+  return parse_integer_number(units, len, wide, false);
+}
+
+num_t number_parse_integer(const uint8_t* units, uint32_t len, bool wide) {
+  return parse_integer_number(units, len, wide, true);
+}
+#endif
+
+#if MVM_SUPPORT_FLOAT
 // ---- ToInt32 / ToUint32 / % ----
 
 uint32_t number_to_uint32(double d) {
@@ -358,3 +518,4 @@ int mvm_portable_dtoa(double d, char* digits, int* out_n) {
   *out_n = e + 1;
   return k;
 }
+#endif  // MVM_SUPPORT_FLOAT

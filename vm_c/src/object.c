@@ -370,14 +370,18 @@ mvm_err_t key_normalize(mvm_vm_t* vm, mvm_value_t key, mvm_value_t* out) {
   return MVM_E_OK;
 }
 
-static double key_index(mvm_vm_t* vm, mvm_value_t k);  // (Own keys, below)
+static num_int_t key_index(mvm_vm_t* vm, mvm_value_t k);  // (Own keys, below)
 
 // True when a normalized string key is a JS array index (canonical, <= 2^32 - 2) too large
 // for an int31 index. Arrays here hold at most 2^30 - 1 elements, so writing one cannot be
 // done as JS does (the element and the new length); it throws RangeError rather than being
 // stored as a named property that JS would not have.
 static bool big_array_index(mvm_vm_t* vm, mvm_value_t key) {
+#if MVM_SUPPORT_FLOAT
   return !value_is_int(key) && key_index(vm, key) >= 1073741824.0;
+#else
+  return !value_is_int(key) && key_index(vm, key) >= 1073741824;
+#endif
 }
 
 static bool key_is(mvm_vm_t* vm, mvm_value_t key, uint32_t root_str) {
@@ -466,7 +470,11 @@ mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* 
           *out = v == VAL_HOLE ? VAL_UNDEFINED : v;
         }
       } else if (key_is(vm, key, ROOT_STR_LENGTH)) {
+#if MVM_SUPPORT_FLOAT
         return number_make(vm, (double)array_length(vm, obj), out);
+#else
+        return number_make(vm, (num_t)array_length(vm, obj), out);
+#endif
       } else {
         mvm_value_t raw;  // a named property (a.label, a[-1]) before the methods it shadows
         if (holder_get_raw(vm, obj, key, &raw)) return slot_read(vm, raw, obj, out);
@@ -574,8 +582,13 @@ mvm_err_t prop_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v
     case TC_ARRAY:
       if (value_is_int(key)) return array_set(vm, obj, (uint32_t)value_as_int(key), v);
       if (key_is(vm, key, ROOT_STR_LENGTH)) {
+#if MVM_SUPPORT_FLOAT
         double d = to_number(vm, v);
         if (!(d >= 0 && d <= (double)INT31_MAX && d == (double)(uint32_t)d)) {
+#else
+        num_t d = to_number(vm, v);  // NaN and non-integers lie outside 0 .. INT31_MAX
+        if (!(d >= 0 && d <= INT31_MAX)) {
+#endif
           return throw_error(vm, EK_RANGE_ERROR, "Invalid array length", 0, NULL);
         }
         TEMP_MARK(vm);
@@ -806,17 +819,21 @@ mvm_err_t instance_of(mvm_vm_t* vm, mvm_value_t v, mvm_value_t ctor, bool* out) 
 
 // The array index a normalized key stands for, or -1. Keys are ints up to 2^30 - 1; JS
 // indexes go on to 2^32 - 2, and those larger ones are canonical digit strings.
-static double key_index(mvm_vm_t* vm, mvm_value_t k) {
+static num_int_t key_index(mvm_vm_t* vm, mvm_value_t k) {
   if (value_is_int(k)) return value_as_int(k);
   string_view_t sv = string_view(vm, k);
   if (sv.len != 10) return -1;  // past int31 (1073741824) and at most 4294967294: 10 digits
-  double d = 0;
+  num_int_t d = 0;
   for (uint32_t i = 0; i < sv.len; i++) {
     uint16_t u = view_unit(&sv, i);
     if (u < '0' || u > '9' || (i == 0 && u == '0')) return -1;
     d = d * 10 + (u - '0');
   }
+#if MVM_SUPPORT_FLOAT
   return d <= 4294967294.0 ? d : -1;
+#else
+  return d <= 4294967294 ? d : -1;
+#endif
 }
 
 // Appends holder *h's own keys (normalized: ints and strings) to the array *result, in JS
@@ -832,7 +849,7 @@ static mvm_err_t holder_keys(mvm_vm_t* vm, const mvm_value_t* h, bool hidden,
       mvm_value_t props = holder_props(vm, *h);
       if (i >= props_count(vm, props)) break;
       mvm_value_t k = props_key(vm, props, i);
-      double index = key_index(vm, k);
+      num_int_t index = key_index(vm, k);
       if ((index >= 0) != (pass == 0)) continue;
       if (!hidden && !props_enumerable(vm, props, i)) continue;
       err = array_push(vm, result, k);

@@ -25,9 +25,17 @@
 
 static const uint8_t image_magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'};
 #define IMAGE_HEADER_SIZE 24u
-// FEATURE FLOAT64 and this build's profile bit (MVM_PROFILE_MCU: PROFILE_MCU, else PROFILE_HOST).
+// This build's profile bit (MVM_PROFILE_MCU: PROFILE_MCU, else PROFILE_HOST), and FEATURE
+// FLOAT64: the image holds a FLOAT64 (in its ROM or heap). Written only then, so that an
+// integer-only VM (MVM_SUPPORT_FLOAT=0) can refuse such an image up front; images from before
+// had it always, and a VM with floats accepts it either way (IMAGE_FEATURES: what restore takes).
 #define IMAGE_PROFILE_BIT (MVM_PROFILE_MCU ? (1u << 2) : (1u << 1))
-#define IMAGE_FEATURES ((1u << 0) | IMAGE_PROFILE_BIT)
+#define IMAGE_FLOAT64 (1u << 0)
+#if MVM_SUPPORT_FLOAT
+#define IMAGE_FEATURES (IMAGE_FLOAT64 | IMAGE_PROFILE_BIT)
+#else
+#define IMAGE_FEATURES IMAGE_PROFILE_BIT
+#endif
 // FEATURE PACKED_ROM: the ROM is packed like the heap (pack_allocs), and restore expands it into
 // memory the VM owns. Without it the ROM is stored as it is and used in place (an MCU image in
 // flash: `mvc build --target mcu` unpacks it).
@@ -465,6 +473,14 @@ static size_t pack_image(mvm_vm_t* vm, mvm_value_t exports, uint32_t nprops, uin
   return pack_allocs(vm->heap, 4, vm->heap_used, out, at);
 }
 
+// Whether allocations [from, to) hold a FLOAT64 (FEATURE FLOAT64).
+static bool has_float64(const uint8_t* base, uint32_t from, uint32_t to) {
+  for (uint32_t a = from; a < to; a += header_size(rd32(base + a))) {
+    if (header_type(rd32(base + a)) == TC_FLOAT64) return true;
+  }
+  return false;
+}
+
 static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len) {
   // The roots are trimmed here: ROOT_EXPORTS may lie past their end (no vmExport table).
   uint32_t nroots = (header_size(rd32(vm->heap + vm->roots)) - 4) / 4;
@@ -477,7 +493,8 @@ static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len)
   if (!img) return MVM_E_OUT_OF_MEMORY;
   MVM_MEMCPY(img, image_magic, 8);
   wr16(img + 8, (uint16_t)K_BYTECODE_VERSION);
-  wr16(img + 10, (uint16_t)(IMAGE_FEATURES | IMAGE_PACKED_ROM));
+  bool floats = has_float64(vm->rom, 0, vm->rom_len) || has_float64(vm->heap, 4, vm->heap_used);
+  wr16(img + 10, (uint16_t)(IMAGE_PROFILE_BIT | IMAGE_PACKED_ROM | (floats ? IMAGE_FLOAT64 : 0)));
   wr32(img + 16, (uint32_t)total);
   wr32(img + 20, vm->rom_len);
   pack_image(vm, exports, nprops, img + IMAGE_HEADER_SIZE);
@@ -627,7 +644,11 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
   uint32_t h = rd32(p), size = header_size(h);
   switch (header_type(h)) {
     case TC_FLOAT64:
+#if MVM_SUPPORT_FLOAT
       return size >= 12;
+#else
+      return false;
+#endif
     case TC_STRING8:
       return 8 + (uint64_t)rd32(p + 4) <= size;
     case TC_STRING16:
@@ -961,6 +982,10 @@ static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* 
   uint32_t features = rd16(image + 10);
   *packed_rom = (features & IMAGE_PACKED_ROM) != 0;
   features &= ~(uint32_t)IMAGE_PACKED_ROM;
+#if !MVM_SUPPORT_FLOAT
+  bool floats = (features & IMAGE_FLOAT64) != 0;
+  features &= ~(uint32_t)IMAGE_FLOAT64;
+#endif
   if ((features & ~(uint32_t)IMAGE_FEATURES) || !(features & IMAGE_PROFILE_BIT)) {
     return MVM_E_IMAGE_PROFILE;
   }
@@ -968,6 +993,11 @@ static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* 
   if (size > image_len) return MVM_E_IMAGE_TRUNCATED;
   if (size != image_len) return MVM_E_INVALID_IMAGE;
   if (crc32_ieee(image + 16, size - 16, 0) != rd32(image + 12)) return MVM_E_IMAGE_CRC;
+#if !MVM_SUPPORT_FLOAT
+  // After the CRC, so that a damaged image is reported as damaged. (The ROM and heap checks
+  // refuse a FLOAT64 in an image that does not have the bit.)
+  if (floats) return MVM_E_IMAGE_FEATURE;
+#endif
   *rom_len = rd32(image + 20);
   // Whole allocations, so a multiple of 4 (and an unpacked ROM, used in place, stays 4-aligned).
   // A packed ROM takes at least a byte for every 8 of the ROM (its words and headers do), so

@@ -16,7 +16,8 @@
  *
  * Numbers: int31 when the value is an integer in range and not -0, otherwise a FLOAT64
  * allocation. Every producer of numbers goes through number_make() (number.c), which applies
- * that rule, so equal numbers have the same representation kind.
+ * that rule, so equal numbers have the same representation kind. The integer-only build
+ * (MVM_SUPPORT_FLOAT=0) has int31 numbers only: number_make throws for anything else.
  *
  * Every allocation, heap or ROM, starts with a header word (size << 5) | type. Multi-byte fields
  * are little-endian and read through rd16/rd32/wr32 below, so the heap image is the same bytes on
@@ -161,12 +162,14 @@ static inline uint16_t rd16(const uint8_t* p) {
 }
 static inline void wr32(uint8_t* p, uint32_t v) { __builtin_memcpy(p, &v, 4); }
 static inline void wr16(uint8_t* p, uint16_t v) { __builtin_memcpy(p, &v, 2); }
+#if MVM_SUPPORT_FLOAT
 static inline double rd_f64(const uint8_t* p) {
   double d;
   __builtin_memcpy(&d, p, 8);
   return d;
 }
 static inline void wr_f64(uint8_t* p, double d) { __builtin_memcpy(p, &d, 8); }
+#endif
 #else
 static inline uint32_t rd32(const uint8_t* p) {
   return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
@@ -182,6 +185,7 @@ static inline void wr16(uint8_t* p, uint16_t v) {
   p[0] = (uint8_t)v;
   p[1] = (uint8_t)(v >> 8);
 }
+#if MVM_SUPPORT_FLOAT
 static inline double rd_f64(const uint8_t* p) {
   uint64_t bits = (uint64_t)rd32(p) | ((uint64_t)rd32(p + 4) << 32);
   double d;
@@ -194,6 +198,7 @@ static inline void wr_f64(uint8_t* p, double d) {
   wr32(p, (uint32_t)bits);
   wr32(p + 4, (uint32_t)(bits >> 32));
 }
+#endif
 #endif
 
 #endif

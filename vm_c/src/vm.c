@@ -232,6 +232,7 @@ static VM_INLINE bool int_sub(mvm_value_t a, mvm_value_t b, mvm_value_t* out) {
 #endif
 }
 
+#if MVM_SUPPORT_FLOAT
 // The number in v when v is an int31 or a FLOAT64 (heap or ROM); false for anything else.
 static VM_INLINE bool num_of(mvm_vm_t* vm, mvm_value_t v, double* out) {
   if (value_is_int(v)) {
@@ -274,6 +275,7 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
 #endif
   return number_make(vm, d, out);
 }
+#endif
 
 // ---- The interpreter loop ----
 
@@ -578,6 +580,7 @@ next:
 
   // ---- Arithmetic: int31 fast paths, then numbers, everything else through op_binary ----
 
+#if MVM_SUPPORT_FLOAT
 // Both operands numbers (int31 or FLOAT64): the boxed result of expr over x_ and y_. Boxing may
 // GC; the operands are still on the stack and only the result is used afterwards.
 #define NUMBER_BINARY(expr)                                \
@@ -602,6 +605,11 @@ next:
       NEXT();                                              \
     }                                                      \
   } while (0)
+#else
+// No FLOAT64 values: what the int31 fast paths leave goes to op_binary.
+#define NUMBER_BINARY(expr) ((void)0)
+#define NUMBER_COMPARE(cmp) ((void)0)
+#endif
   CASE(ADD) {
     a = sp[-2];
     b = sp[-1];
@@ -789,9 +797,13 @@ binary_slow:
       NEXT();
     }
     SYNC();
+#if MVM_SUPPORT_FLOAT
     double d;
     CHECK(to_numeric(vm, a, &d));  // objects convert through valueOf
     CHECK(number_make(vm, -d, &r));
+#else
+    CHECK(op_unary(vm, OP_NEG, a, &r));
+#endif
     sp[-1] = r;
     NEXT();
   }
@@ -799,9 +811,13 @@ binary_slow:
     a = sp[-1];
     if (value_is_number(vm, a)) NEXT();
     SYNC();
+#if MVM_SUPPORT_FLOAT
     double d;
     CHECK(to_numeric(vm, a, &d));
     CHECK(number_make(vm, d, &r));
+#else
+    CHECK(op_unary(vm, OP_TO_NUMBER, a, &r));
+#endif
     sp[-1] = r;
     NEXT();
   }
@@ -812,9 +828,13 @@ binary_slow:
       NEXT();
     }
     SYNC();
+#if MVM_SUPPORT_FLOAT
     double d;
     CHECK(to_numeric(vm, a, &d));
     CHECK(number_make(vm, (double)~number_to_int32(d), &r));
+#else
+    CHECK(op_unary(vm, OP_BIT_NOT, a, &r));
+#endif
     sp[-1] = r;
     NEXT();
   }
@@ -826,9 +846,13 @@ binary_slow:
       NEXT();
     }
     SYNC();
+#if MVM_SUPPORT_FLOAT
     double d;
     CHECK(to_numeric(vm, a, &d));
     CHECK(number_make(vm, d + 1, &r));
+#else
+    CHECK(op_unary(vm, OP_INC, a, &r));
+#endif
     sp[-1] = r;
     NEXT();
   }
@@ -839,9 +863,13 @@ binary_slow:
       NEXT();
     }
     SYNC();
+#if MVM_SUPPORT_FLOAT
     double d;
     CHECK(to_numeric(vm, a, &d));
     CHECK(number_make(vm, d - 1, &r));
+#else
+    CHECK(op_unary(vm, OP_DEC, a, &r));
+#endif
     sp[-1] = r;
     NEXT();
   }
@@ -1325,7 +1353,11 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
       NEXT();
     }
     SYNC();
+#if MVM_SUPPORT_FLOAT
     CHECK(box_number(vm, to_number(vm, a) + 1, &r));
+#else
+    CHECK(op_unary(vm, OP_INC, a, &r));
+#endif
     locals[i] = r;
     NEXT();
   }
@@ -1337,24 +1369,34 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
       NEXT();
     }
     SYNC();
+#if MVM_SUPPORT_FLOAT
     CHECK(box_number(vm, to_number(vm, a) - 1, &r));
+#else
+    CHECK(op_unary(vm, OP_DEC, a, &r));
+#endif
     locals[i] = r;
     NEXT();
   }
 
 // Compare and jump when false: the operands stay on the stack through the slow path (GC).
+#if MVM_SUPPORT_FLOAT
+#define COMPARE_JUMP_NUMBERS(cmp) double x_, y_;
+#define COMPARE_JUMP_FLOATS(cmp) \
+  else if (num_of(vm, a, &x_) && num_of(vm, b, &y_)) { t_ = x_ cmp y_; }
+#else
+#define COMPARE_JUMP_NUMBERS(cmp)
+#define COMPARE_JUMP_FLOATS(cmp)
+#endif
 #define COMPARE_JUMP(OPNAME, BINOP, cmp)                                   \
   CASE(OPNAME) {                                                           \
     int32_t rel = READ_I16();                                              \
     a = sp[-2];                                                            \
     b = sp[-1];                                                            \
     bool t_;                                                               \
-    double x_, y_;                                                         \
+    COMPARE_JUMP_NUMBERS(cmp)                                              \
     if (value_is_int(a & b)) {                                             \
       t_ = (int32_t)a cmp (int32_t)b;                                      \
-    } else if (num_of(vm, a, &x_) && num_of(vm, b, &y_)) {                 \
-      t_ = x_ cmp y_;                                                      \
-    } else {                                                               \
+    } COMPARE_JUMP_FLOATS(cmp) else {                                      \
       SYNC();                                                              \
       CHECK(op_binary(vm, OP_##BINOP, a, b, &r));                          \
       t_ = r == VAL_TRUE;                                                  \
@@ -1408,15 +1450,20 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
   CASE(ADD_I8) {
     b = value_from_int(READ_I8());
     a = sp[-1];
+#if MVM_SUPPORT_FLOAT
     double x_;
+#endif
     if (MVM_LIKELY(value_is_int(a)) && int_add(a, b, &r)) {
       sp[-1] = r;
       NEXT();
     }
     SYNC();
+#if MVM_SUPPORT_FLOAT
     if (num_of(vm, a, &x_)) {
       CHECK(box_number(vm, x_ + value_as_int(b), &r));
-    } else {
+    } else
+#endif
+    {
       CHECK(op_binary(vm, OP_ADD, a, b, &r));  // a is still on the stack; b is an int31
     }
     sp[-1] = r;
@@ -1425,15 +1472,20 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
   CASE(SUB_I8) {
     b = value_from_int(READ_I8());
     a = sp[-1];
+#if MVM_SUPPORT_FLOAT
     double x_;
+#endif
     if (MVM_LIKELY(value_is_int(a)) && int_sub(a, b, &r)) {
       sp[-1] = r;
       NEXT();
     }
     SYNC();
+#if MVM_SUPPORT_FLOAT
     if (num_of(vm, a, &x_)) {
       CHECK(box_number(vm, x_ - value_as_int(b), &r));
-    } else {
+    } else
+#endif
+    {
       CHECK(op_binary(vm, OP_SUB, a, b, &r));
     }
     sp[-1] = r;

@@ -151,8 +151,15 @@ int main(int argc, char** argv) {
     uint8_t n = 0;
     for (i++; i < argc && strcmp(argv[i], "--call") && n < 16; i++) {
       char* end;
+#if MVM_SUPPORT_FLOAT
       double d = strtod(argv[i], &end);
       if (*argv[i] && !*end) mvm_new_number(vm, d, &args[n++]);
+#else  // the integer-only build takes int31 arguments; anything else is passed as a string
+      long d = strtol(argv[i], &end, 10);
+      if (*argv[i] && !*end && d >= -0x40000000L && d <= 0x3FFFFFFFL) {
+        mvm_new_number(vm, (int32_t)d, &args[n++]);
+      }
+#endif
       else mvm_new_string(vm, argv[i], strlen(argv[i]), &args[n++]);
     }
     mvm_value_t fn, result;
