@@ -351,50 +351,8 @@ mvm_err_t to_numeric(mvm_vm_t* vm, mvm_value_t v, num_t* out) {
 
 // ---- ToNumber ----
 
-#if MVM_SUPPORT_FLOAT
-
-static double to_number_in(mvm_vm_t* vm, mvm_value_t v, int depth) {
-  if (value_is_int(v)) return (double)value_as_int(v);
-  if (value_is_special(v)) {
-    switch (value_special_index(v)) {
-      case SP_NULL: case SP_FALSE: return 0;
-      case SP_TRUE: return 1;
-      default: return 0.0 / 0.0;
-    }
-  }
-  switch (value_type(vm, v)) {
-    case TC_FLOAT64:
-      return number_value(vm, v);
-    case TC_STRING8:
-    case TC_STRING16: {
-      string_view_t sv = string_view(vm, v);
-      return number_parse(sv.data, sv.len, sv.wide);
-    }
-    case TC_ARRAY: {
-      // ToNumber(ToString(arr)): "" is 0, one element converts itself, a comma is NaN.
-      uint32_t len = array_length(vm, v);
-      if (len == 0) return 0;
-      if (len > 1 || depth >= MVM_MAX_JOIN_DEPTH) return 0.0 / 0.0;
-      mvm_value_t e = array_get(vm, v, 0);
-      if (value_is_nullish(e) || e == VAL_HOLE) return 0;
-      if (value_is_bool(e)) return 0.0 / 0.0;  // "true" / "false"
-      return to_number_in(vm, e, depth + 1);
-    }
-    case TC_BYTES: {  // as for arrays: "" is 0, "7" is 7, "1,2" is NaN
-      const uint8_t* p = value_ptr(vm, v);
-      uint32_t len = rd32(p + 4);
-      return len == 0 ? 0 : len == 1 ? (double)p[8] : 0.0 / 0.0;
-    }
-    default:  // "[object Object]", "Name: message", "function ...": never numeric
-      return 0.0 / 0.0;
-  }
-}
-
-double to_number(mvm_vm_t* vm, mvm_value_t v) { return to_number_in(vm, v, 0); }
-#else
-
 static num_t to_number_in(mvm_vm_t* vm, mvm_value_t v, int depth) {
-  if (value_is_int(v)) return value_as_int(v);
+  if (value_is_int(v)) return (num_t)value_as_int(v);
   if (value_is_special(v)) {
     switch (value_special_index(v)) {
       case SP_NULL: case SP_FALSE: return 0;
@@ -403,6 +361,10 @@ static num_t to_number_in(mvm_vm_t* vm, mvm_value_t v, int depth) {
     }
   }
   switch (value_type(vm, v)) {
+#if MVM_SUPPORT_FLOAT
+    case TC_FLOAT64:
+      return number_value(vm, v);
+#endif
     case TC_STRING8:
     case TC_STRING16: {
       string_view_t sv = string_view(vm, v);
@@ -429,7 +391,6 @@ static num_t to_number_in(mvm_vm_t* vm, mvm_value_t v, int depth) {
 }
 
 num_t to_number(mvm_vm_t* vm, mvm_value_t v) { return to_number_in(vm, v, 0); }
-#endif
 
 // ---- Equality ----
 
@@ -582,6 +543,20 @@ mvm_err_t op_binary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t b, mvm_valu
     default: r = 0.0 / 0.0; break;
   }
   return number_make(vm, r, out);
+}
+
+mvm_err_t op_unary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t* out) {
+  double d;
+  mvm_err_t err = to_numeric(vm, a, &d);  // objects convert through valueOf
+  if (err) return err;
+  switch (op) {
+    case OP_NEG: d = -d; break;
+    case OP_BIT_NOT: d = (double)~number_to_int32(d); break;
+    case OP_INC: d += 1; break;
+    case OP_DEC: d -= 1; break;
+    default: break;  // TO_NUMBER
+  }
+  return number_make(vm, d, out);
 }
 #else
 // The integer-only build. Operands are converted as above (objects through valueOf/toString),

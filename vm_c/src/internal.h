@@ -313,6 +313,7 @@ MVM_INTERNAL bool gc_collect(mvm_vm_t* vm, uint32_t need);
 // ---- number.c ----
 #if MVM_SUPPORT_FLOAT
 typedef double num_t;  // what ToNumber gives (an integer type in the integer-only build below)
+#define NUM_NAN (0.0 / 0.0)
 MVM_INTERNAL bool value_is_number(mvm_vm_t* vm, mvm_value_t v);
 MVM_INTERNAL double number_value(mvm_vm_t* vm, mvm_value_t v);
 MVM_INTERNAL mvm_err_t number_make(mvm_vm_t* vm, double d, mvm_value_t* out);
@@ -409,11 +410,9 @@ MVM_INTERNAL mvm_err_t to_primitive(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* ou
 // ToNumber including objects with a user valueOf/toString. May GC, may re-enter.
 MVM_INTERNAL mvm_err_t to_numeric(mvm_vm_t* vm, mvm_value_t v, num_t* out);
 MVM_INTERNAL num_t to_number(mvm_vm_t* vm, mvm_value_t v);  // v primitive or not; no GC
-#if !MVM_SUPPORT_FLOAT
-// NEG, TO_NUMBER, BIT_NOT, INC, DEC (opcodes) of any value: the integer-only build's slow path
-// for them (the RangeError when the result is no int31). May GC, may re-enter.
+// NEG, TO_NUMBER, BIT_NOT, INC, DEC (opcodes) of any value: the interpreter's slow path for
+// them (the integer-only build throws when the result is no int31). May GC, may re-enter.
 MVM_INTERNAL mvm_err_t op_unary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t* out);
-#endif
 MVM_INTERNAL mvm_value_t typeof_string(mvm_vm_t* vm, mvm_value_t v);
 MVM_INTERNAL mvm_type_t value_kind(mvm_vm_t* vm, mvm_value_t v);
 MVM_INTERNAL bool value_is_callable(mvm_vm_t* vm, mvm_value_t v);

@@ -333,7 +333,7 @@ bool lib_is_negative_zero(double d) { return d == 0 && 1 / d < 0; }
 #if LIB_ANY_BUT_MATH
 
 #if MVM_SUPPORT_FLOAT
-double lib_to_integer(mvm_vm_t* vm, mvm_value_t v) {
+num_int_t lib_to_integer(mvm_vm_t* vm, mvm_value_t v) {
   if (value_is_int(v)) return (double)value_as_int(v);
   double d = to_number(vm, v);
   if (d != d) return 0;

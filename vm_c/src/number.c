@@ -205,42 +205,80 @@ static int digit_value(uint16_t c) {
   return 99;
 }
 
+// ---- StringToNumber's syntax, shared by the float and the integer-only parser ----
+
+// The range [*start, *end) with JS white space cut from both ends.
+static void trim_js_space(const uint8_t* units, bool wide, uint32_t* start, uint32_t* end) {
+  while (*start < *end && is_js_space(unit_at(units, wide, *start))) (*start)++;
+  while (*end > *start && is_js_space(unit_at(units, wide, *end - 1))) (*end)--;
+}
+
+// 16, 8 or 2 when [i, end) starts with 0x, 0o or 0b and has a digit after it, else 0.
+static int radix_prefix(const uint8_t* units, bool wide, uint32_t i, uint32_t end) {
+  if (end - i <= 2 || unit_at(units, wide, i) != '0') return 0;
+  uint16_t c1 = unit_at(units, wide, i + 1);
+  return (c1 == 'x' || c1 == 'X') ? 16 : (c1 == 'o' || c1 == 'O') ? 8
+       : (c1 == 'b' || c1 == 'B') ? 2 : 0;
+}
+
+static bool is_infinity(const uint8_t* units, bool wide, uint32_t i, uint32_t end) {
+  static const char inf[] = "Infinity";
+  if (end - i != 8) return false;
+  uint32_t j = 0;
+  while (j < 8 && unit_at(units, wide, i + j) == (uint16_t)inf[j]) j++;
+  return j == 8;
+}
+
+// The exponent part at [i, end) (nothing, or e/E, a sign and digits; capped at 100000):
+// false when the text there is anything else.
+static bool parse_exponent(const uint8_t* units, bool wide, uint32_t i, uint32_t end,
+                           long* out) {
+  *out = 0;
+  if (i == end) return true;
+  uint16_t c = unit_at(units, wide, i);
+  if (c != 'e' && c != 'E') return false;
+  i++;
+  bool negative = false;
+  if (i < end && (unit_at(units, wide, i) == '+' || unit_at(units, wide, i) == '-')) {
+    negative = unit_at(units, wide, i) == '-';
+    i++;
+  }
+  if (i >= end) return false;
+  long exponent = 0;
+  for (; i < end; i++) {
+    uint16_t d = unit_at(units, wide, i);
+    if (d < '0' || d > '9') return false;
+    if (exponent < 100000) exponent = exponent * 10 + (d - '0');
+  }
+  *out = negative ? -exponent : exponent;
+  return true;
+}
+
 #if MVM_SUPPORT_FLOAT
 #define MAX_SIG_DIGITS 120
 
 double number_parse(const uint8_t* units, uint32_t len, bool wide) {
   uint32_t start = 0, end = len;
-  while (start < end && is_js_space(unit_at(units, wide, start))) start++;
-  while (end > start && is_js_space(unit_at(units, wide, end - 1))) end--;
+  trim_js_space(units, wide, &start, &end);
   if (start == end) return 0;
   uint32_t i = start;
   uint16_t c0 = unit_at(units, wide, i);
-  // 0x / 0o / 0b integers: no sign, no fraction.
-  if (c0 == '0' && end - i > 2) {
-    uint16_t c1 = unit_at(units, wide, i + 1);
-    int radix = (c1 == 'x' || c1 == 'X') ? 16 : (c1 == 'o' || c1 == 'O') ? 8
-              : (c1 == 'b' || c1 == 'B') ? 2 : 0;
-    if (radix) {
-      double v = 0;
-      for (i += 2; i < end; i++) {
-        int dv = digit_value(unit_at(units, wide, i));
-        if (dv >= radix) return 0.0 / 0.0;
-        v = v * radix + dv;
-      }
-      return v;
+  int radix = radix_prefix(units, wide, i, end);
+  if (radix) {  // 0x / 0o / 0b integers: no sign, no fraction
+    double v = 0;
+    for (i += 2; i < end; i++) {
+      int dv = digit_value(unit_at(units, wide, i));
+      if (dv >= radix) return 0.0 / 0.0;
+      v = v * radix + dv;
     }
+    return v;
   }
   bool negative = false;
   if (c0 == '+' || c0 == '-') {
     negative = c0 == '-';
     i++;
   }
-  static const char inf[] = "Infinity";
-  if (end - i == 8) {
-    uint32_t j = 0;
-    while (j < 8 && unit_at(units, wide, i + j) == (uint16_t)inf[j]) j++;
-    if (j == 8) return negative ? -1.0 / 0.0 : 1.0 / 0.0;
-  }
+  if (is_infinity(units, wide, i, end)) return negative ? -1.0 / 0.0 : 1.0 / 0.0;
   // Decimal literal: digits [. digits] [e [sign] digits], at least one mantissa digit.
   char sig[MAX_SIG_DIGITS + 1];
   int nsig = 0;
@@ -267,25 +305,8 @@ double number_parse(const uint8_t* units, uint32_t len, bool wide) {
       break;
     }
   }
-  if (mantissa_digits == 0) return 0.0 / 0.0;
-  long exponent = 0;
-  if (i < end) {
-    uint16_t c = unit_at(units, wide, i);
-    if (c != 'e' && c != 'E') return 0.0 / 0.0;
-    i++;
-    bool eneg = false;
-    if (i < end && (unit_at(units, wide, i) == '+' || unit_at(units, wide, i) == '-')) {
-      eneg = unit_at(units, wide, i) == '-';
-      i++;
-    }
-    if (i >= end) return 0.0 / 0.0;
-    for (; i < end; i++) {
-      uint16_t d = unit_at(units, wide, i);
-      if (d < '0' || d > '9') return 0.0 / 0.0;
-      if (exponent < 100000) exponent = exponent * 10 + (d - '0');
-    }
-    if (eneg) exponent = -exponent;
-  }
+  long exponent;
+  if (mantissa_digits == 0 || !parse_exponent(units, wide, i, end, &exponent)) return 0.0 / 0.0;
   if (nsig == 0) return negative ? -0.0 : 0.0;
   char buf[MAX_SIG_DIGITS + 24];
   size_t len_out = 0;
@@ -307,38 +328,28 @@ double number_parse(const uint8_t* units, uint32_t len, bool wide) {
 static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide, bool trunc) {
   num_t huge = trunc ? NUM_MAX : NUM_INEXACT;
   uint32_t start = 0, end = len;
-  while (start < end && is_js_space(unit_at(units, wide, start))) start++;
-  while (end > start && is_js_space(unit_at(units, wide, end - 1))) end--;
+  trim_js_space(units, wide, &start, &end);
   if (start == end) return 0;
   uint32_t i = start;
   uint16_t c0 = unit_at(units, wide, i);
-  if (c0 == '0' && end - i > 2) {
-    uint16_t c1 = unit_at(units, wide, i + 1);
-    int radix = (c1 == 'x' || c1 == 'X') ? 16 : (c1 == 'o' || c1 == 'O') ? 8
-              : (c1 == 'b' || c1 == 'B') ? 2 : 0;
-    if (radix) {
-      uint32_t v = 0;
-      bool big = false;
-      for (i += 2; i < end; i++) {
-        int dv = digit_value(unit_at(units, wide, i));
-        if (dv >= radix) return NUM_NAN;
-        if (v > (NUM_MAX - (uint32_t)dv) / (uint32_t)radix) big = true;
-        if (!big) v = v * (uint32_t)radix + (uint32_t)dv;
-      }
-      return big ? huge : (num_t)v;
+  int radix = radix_prefix(units, wide, i, end);
+  if (radix) {
+    uint32_t v = 0;
+    bool big = false;
+    for (i += 2; i < end; i++) {
+      int dv = digit_value(unit_at(units, wide, i));
+      if (dv >= radix) return NUM_NAN;
+      if (v > (NUM_MAX - (uint32_t)dv) / (uint32_t)radix) big = true;
+      if (!big) v = v * (uint32_t)radix + (uint32_t)dv;
     }
+    return big ? huge : (num_t)v;
   }
   bool negative = false;
   if (c0 == '+' || c0 == '-') {
     negative = c0 == '-';
     i++;
   }
-  static const char inf[] = "Infinity";
-  if (end - i == 8) {
-    uint32_t j = 0;
-    while (j < 8 && unit_at(units, wide, i + j) == (uint16_t)inf[j]) j++;
-    if (j == 8) return negative && trunc ? -huge : huge;
-  }
+  if (is_infinity(units, wide, i, end)) return negative && trunc ? -huge : huge;
   // value = sig * 10^e, sig the first nsig significant digits (leading zeros dropped).
   uint8_t sig[INT_SIG_DIGITS];
   int nsig = 0;
@@ -365,25 +376,9 @@ static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide,
       break;
     }
   }
-  if (mantissa_digits == 0) return NUM_NAN;
-  if (i < end) {
-    uint16_t c = unit_at(units, wide, i);
-    if (c != 'e' && c != 'E') return NUM_NAN;
-    i++;
-    bool eneg = false;
-    if (i < end && (unit_at(units, wide, i) == '+' || unit_at(units, wide, i) == '-')) {
-      eneg = unit_at(units, wide, i) == '-';
-      i++;
-    }
-    if (i >= end) return NUM_NAN;
-    long exponent = 0;
-    for (; i < end; i++) {
-      uint16_t d = unit_at(units, wide, i);
-      if (d < '0' || d > '9') return NUM_NAN;
-      if (exponent < 100000) exponent = exponent * 10 + (d - '0');
-    }
-    e += eneg ? -exponent : exponent;
-  }
+  long exponent;
+  if (mantissa_digits == 0 || !parse_exponent(units, wide, i, end, &exponent)) return NUM_NAN;
+  e += exponent;
   while (nsig > 0 && sig[nsig - 1] == 0) {
     nsig--;
     e++;

@@ -598,6 +598,7 @@ typedef struct checker {
   uint8_t* rom_starts;  // the same for the ROM
   const import_entry_t* imports;  // the image's import ids
   uint32_t nimports;
+  uint32_t nobjects;  // OBJECT allocations in the heap (heap_check's first walk counts them)
 } checker_t;
 
 static bool is_start(const checker_t* c, uint32_t off) {
@@ -757,16 +758,12 @@ static bool roots_ok(const checker_t* c) {
 // VM refuses a cyclic `__proto__`, so only a damaged image could make one; found by CI's
 // fuzz pass). Chains already seen to end are marked in `done`, so the check is linear.
 static bool protos_acyclic(const checker_t* c, uint8_t* done) {
-  uint32_t nobjects = 0;
-  for (uint32_t at = 4; at < c->heap_len; at += header_size(rd32(c->heap + at))) {
-    if (header_type(rd32(c->heap + at)) == TC_OBJECT) nobjects++;
-  }
 #define DONE(o) ((done[(o) >> 5] >> (((o) >> 2) & 7)) & 1u)
   for (uint32_t at = 4; at < c->heap_len; at += header_size(rd32(c->heap + at))) {
     if (header_type(rd32(c->heap + at)) != TC_OBJECT) continue;
     uint32_t steps = 0;
     for (mvm_value_t o = at; o != VAL_NULL && !DONE(o); o = rd32(c->heap + o + 4)) {
-      if (++steps > nobjects) return false;
+      if (++steps > c->nobjects) return false;
     }
     for (mvm_value_t o = at; o != VAL_NULL && !DONE(o); o = rd32(c->heap + o + 4)) {
       done[o >> 5] = (uint8_t)(done[o >> 5] | (1u << ((o >> 2) & 7)));
@@ -797,6 +794,7 @@ static mvm_err_t heap_check(checker_t* c, mvm_arena_t* arena, void* context) {
       break;
     }
     c->starts[at >> 5] = (uint8_t)(c->starts[at >> 5] | (1u << ((at >> 2) & 7)));
+    if (t == TC_OBJECT) c->nobjects++;
     at += size;
   }
   for (uint32_t at = 4; !err && at < c->heap_len; at += header_size(rd32(c->heap + at))) {
@@ -1059,6 +1057,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   c.starts = NULL;
   c.imports = NULL;
   c.nimports = nimports;
+  c.nobjects = 0;
   err = rom_validate(c.rom, c.rom_len, arena, context, &c.rom_starts);
   if (err) {
     if (rom_buf) mem_free(arena, rom_buf, context);

@@ -797,13 +797,7 @@ binary_slow:
       NEXT();
     }
     SYNC();
-#if MVM_SUPPORT_FLOAT
-    double d;
-    CHECK(to_numeric(vm, a, &d));  // objects convert through valueOf
-    CHECK(number_make(vm, -d, &r));
-#else
     CHECK(op_unary(vm, OP_NEG, a, &r));
-#endif
     sp[-1] = r;
     NEXT();
   }
@@ -811,13 +805,7 @@ binary_slow:
     a = sp[-1];
     if (value_is_number(vm, a)) NEXT();
     SYNC();
-#if MVM_SUPPORT_FLOAT
-    double d;
-    CHECK(to_numeric(vm, a, &d));
-    CHECK(number_make(vm, d, &r));
-#else
     CHECK(op_unary(vm, OP_TO_NUMBER, a, &r));
-#endif
     sp[-1] = r;
     NEXT();
   }
@@ -828,13 +816,7 @@ binary_slow:
       NEXT();
     }
     SYNC();
-#if MVM_SUPPORT_FLOAT
-    double d;
-    CHECK(to_numeric(vm, a, &d));
-    CHECK(number_make(vm, (double)~number_to_int32(d), &r));
-#else
     CHECK(op_unary(vm, OP_BIT_NOT, a, &r));
-#endif
     sp[-1] = r;
     NEXT();
   }
@@ -846,13 +828,7 @@ binary_slow:
       NEXT();
     }
     SYNC();
-#if MVM_SUPPORT_FLOAT
-    double d;
-    CHECK(to_numeric(vm, a, &d));
-    CHECK(number_make(vm, d + 1, &r));
-#else
     CHECK(op_unary(vm, OP_INC, a, &r));
-#endif
     sp[-1] = r;
     NEXT();
   }
@@ -863,13 +839,7 @@ binary_slow:
       NEXT();
     }
     SYNC();
-#if MVM_SUPPORT_FLOAT
-    double d;
-    CHECK(to_numeric(vm, a, &d));
-    CHECK(number_make(vm, d - 1, &r));
-#else
     CHECK(op_unary(vm, OP_DEC, a, &r));
-#endif
     sp[-1] = r;
     NEXT();
   }
@@ -1353,11 +1323,7 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
       NEXT();
     }
     SYNC();
-#if MVM_SUPPORT_FLOAT
-    CHECK(box_number(vm, to_number(vm, a) + 1, &r));
-#else
-    CHECK(op_unary(vm, OP_INC, a, &r));
-#endif
+    CHECK(op_unary(vm, OP_INC, a, &r));  // objects convert through valueOf, as INC/DEC do
     locals[i] = r;
     NEXT();
   }
@@ -1369,11 +1335,7 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
       NEXT();
     }
     SYNC();
-#if MVM_SUPPORT_FLOAT
-    CHECK(box_number(vm, to_number(vm, a) - 1, &r));
-#else
-    CHECK(op_unary(vm, OP_DEC, a, &r));
-#endif
+    CHECK(op_unary(vm, OP_DEC, a, &r));  // objects convert through valueOf, as INC/DEC do
     locals[i] = r;
     NEXT();
   }
