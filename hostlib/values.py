@@ -7,6 +7,7 @@ survive an allocation is held in a handle (a GC root the collector updates in pl
 from __future__ import annotations
 
 import math
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from ._ffi import ffi, lib
@@ -80,7 +81,12 @@ class Roots:
 
 
 class JSFunction:
-    """A JS function value kept alive by a handle; call it like a Python function."""
+    """A JS function value kept alive by a handle; call it like a Python function.
+
+    The handle is held while Python holds this object: release() lets go at once; when the
+    object is garbage-collected (or the VM closes) the handle goes too. A collection may run in
+    any thread, so the collected handle is only queued here and released by the VM's own next
+    call (VM._release_collected), never while another thread is running the VM."""
 
     def __init__(self, vm: "VM", value: int) -> None:
         self.vm = vm
@@ -88,12 +94,17 @@ class JSFunction:
         lib.mvm_handle_init(vm.ptr, self.handle)
         self.handle.value = value
         vm._owned_handles.add(self)
+        # The callback holds the queue and the handle, not this object nor the VM.
+        self._collected = weakref.finalize(self, vm._collected_handles.append, self.handle)
 
     def __call__(self, *args: Any) -> Any:
         return self.vm.call(self, *args)
 
     def release(self) -> None:
-        if self.handle is not None and self.vm.ptr != ffi.NULL:
+        if self.handle is None:
+            return
+        self._collected.detach()
+        if self.vm.ptr != ffi.NULL:
             lib.mvm_handle_release(self.vm.ptr, self.handle)
         self.handle = None
         self.vm._owned_handles.discard(self)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import weakref
 from typing import Any, Callable, Iterable, TextIO
 
 from ._ffi import ffi, lib
@@ -63,7 +64,8 @@ class VM:
         self._self_handle = ffi.new_handle(self)
         self._image: Any = None  # a restored image's bytes (an unpacked ROM is used in place)
         self._strbuf = ffi.new("char[]", 256)
-        self._owned_handles: set[JSFunction] = set()
+        self._owned_handles: weakref.WeakSet[JSFunction] = weakref.WeakSet()
+        self._collected_handles: list[Any] = []  # handles of collected JSFunctions
         self._host_error: BaseException | None = None
         self._host_depth = 0  # host functions running (a call inside one is nested)
         self._thrown: tuple[JSException, Any] | None = None  # see _keep_thrown
@@ -118,6 +120,7 @@ class VM:
     def close(self) -> None:
         for f in list(self._owned_handles):
             f.release()
+        self._release_collected()
         self._drop_thrown()
         if self.ptr != ffi.NULL:
             lib.mvm_free(self.ptr)
@@ -175,6 +178,7 @@ class VM:
 
     def run_main(self) -> None:
         """Runs every module's top level (build time)."""
+        self._release_collected()
         out = ffi.new("mvm_value_t*")
         code = lib.mvm_run_main(self.ptr, out)
         if code == lib.MVM_E_UNCAUGHT_EXCEPTION:
@@ -183,6 +187,7 @@ class VM:
 
     def snapshot(self, strip: bool = False) -> bytes:
         """The image. strip: no line tables (smaller; errors then report no file:line)."""
+        self._release_collected()
         buf = ffi.new("uint8_t**")
         n = ffi.new("size_t*")
         flags = lib.MVM_SNAPSHOT_STRIP if strip else 0
@@ -222,7 +227,8 @@ class VM:
         work (the job queue runs before the call returns): its value is returned, or its
         rejection raised as JSException; one still pending gives PENDING.
         Functions inside the result come back as JSFunction objects, each holding a handle
-        until released (JSFunction.release) or until the VM closes."""
+        while Python holds it (JSFunction)."""
+        self._release_collected()
         if not isinstance(fn, JSFunction):
             exported = self.export(fn)
             try:
@@ -253,7 +259,16 @@ class VM:
         return {name: int(getattr(s, name)) for name, _ in ffi.typeof("mvm_stats_t").fields}
 
     def run_gc(self) -> None:
+        self._release_collected()
         check(lib.mvm_run_gc(self.ptr))
+
+    def _release_collected(self) -> None:
+        """Releases the handles of garbage-collected JSFunctions, in the thread using the VM."""
+        queue = self._collected_handles
+        while queue:
+            handle = queue.pop()
+            if self.ptr != ffi.NULL:
+                lib.mvm_handle_release(self.ptr, handle)
 
     # ---- host functions ----
     def _dispatch(self, import_id: int, result: Any, args: Any, argc: int) -> int:

@@ -33,7 +33,7 @@ further line by line (statements removed, blocks unwrapped while the same failur
 its signature (the first differing token of the output, digits and print labels
 normalised; or the kind of failure, e.g. a compile error or a VM crash) is recorded, and
 generation continues with fresh seeds, treating programs that fail with an already
-recorded signature as known. The VM runs in a forked child per program, so a crash is a
+recorded signature as known. The VM runs in a worker process, so a crash is a
 finding, not the end of the run. The report lists each new signature with its minimal
 program, Node's output and the VM's output, then the hit counts of the known bugs.
 

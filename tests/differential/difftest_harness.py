@@ -1,8 +1,9 @@
 """Runs one program through the project and through Node, and compares the outputs.
 
-The project side is in-process: compile_source, then a hostlib VM runs the top level and
-calls afterResume directly; a second VM runs the top level, snapshots, restores the image
-into a third VM and calls afterResume there. Both outputs must equal Node's.
+The project side: compile_source, then a hostlib VM runs the top level and calls
+afterResume directly; a second VM runs the top level, snapshots, restores the image into a
+third VM and calls afterResume there. Both outputs must equal Node's. They run in a
+long-lived worker process (_VMWorker), so that a VM crash or hang is an outcome.
 
 The Node side is one long-lived `node node_worker.mjs` process (NodeOracle) that imports
 each program as a fresh ES module, so thousands of programs cost one Node start-up.
@@ -10,16 +11,18 @@ each program as a fresh ES module, so thousands of programs cost one Node start-
 
 from __future__ import annotations
 
+import atexit
 import io
 import json
 import os
 import pickle
 import re
+import selectors
 import shutil
 import signal
+import struct
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -69,7 +72,7 @@ class NodeOracle:
         self.close()
         self.proc = subprocess.Popen(
             [self.node, str(WORKER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL, text=True, encoding="utf-8", bufsize=1)
+            stderr=subprocess.DEVNULL, bufsize=0)
         self.served = 0
 
     def close(self) -> None:
@@ -89,26 +92,19 @@ class NodeOracle:
         self.close()
 
     def run_many(self, sources: list[str]) -> list[Outcome]:
-        """Runs the programs in order in one Node process (pipelined)."""
+        """Runs the programs in order in one Node process (pipelined), serving both pipes
+        with select: no helper threads, whose locks a stuck read could never release."""
         if self.proc is None or self.proc.poll() is not None or self.served >= RESTART_EVERY:
             self._start()
         assert self.proc is not None and self.proc.stdin and self.proc.stdout
         ids = []
-        for src in sources:
+        for _ in sources:
             self.next_id += 1
             ids.append(self.next_id)
         payload = "".join(json.dumps({"id": i, "src": s}) + "\n" for i, s in zip(ids, sources))
-        writer = threading.Thread(target=self._write, args=(payload,), daemon=True)
-        writer.start()
+        replies = self._exchange(payload.encode("utf-8"), len(ids))
         results: list[Outcome] = []
-        for i in ids:
-            reply = self._readline(NODE_TIMEOUT)
-            if reply is None:
-                self.close()
-                results.append(Outcome(kind="timeout", error="node did not answer"))
-                results += [Outcome(kind="crash", error="skipped after a timeout")
-                            for _ in ids[len(results):]]
-                return results
+        for i, reply in zip(ids, replies):
             data = json.loads(reply)
             assert data["id"] == i, (data["id"], i)
             # A printed string may hold newlines: split as the VM's captured text is. Lone
@@ -119,33 +115,55 @@ class NodeOracle:
             if data["error"] is not None:
                 o.kind, o.error = "uncaught", data["error"]
             results.append(o)
-        writer.join()
+        if len(replies) < len(ids):
+            self.close()
+            results.append(Outcome(kind="timeout", error="node did not answer"))
+            results += [Outcome(kind="crash", error="skipped after a timeout")
+                        for _ in ids[len(results):]]
+            return results
         self.served += len(sources)
         return results
 
+    def _exchange(self, payload: bytes, count: int) -> list[str]:
+        """Writes the payload and reads up to `count` reply lines, each within NODE_TIMEOUT
+        of the previous one; fewer lines when Node stops answering or exits."""
+        proc = self.proc
+        assert proc is not None and proc.stdin and proc.stdout
+        wfd, rfd = proc.stdin.fileno(), proc.stdout.fileno()
+        os.set_blocking(wfd, False)
+        lines: list[str] = []
+        buf = b""
+        sent = 0
+        with selectors.DefaultSelector() as sel:
+            sel.register(rfd, selectors.EVENT_READ)
+            if payload:
+                sel.register(wfd, selectors.EVENT_WRITE)
+            while len(lines) < count:
+                events = sel.select(NODE_TIMEOUT)
+                if not events:
+                    break
+                for key, _ in events:
+                    if key.fd == wfd:
+                        try:
+                            sent += os.write(wfd, payload[sent:sent + 65536])
+                        except BlockingIOError:
+                            continue
+                        except OSError:  # Node exited: its replies so far still count
+                            sent = len(payload)
+                        if sent >= len(payload):
+                            sel.unregister(wfd)
+                        continue
+                    chunk = os.read(rfd, 65536)
+                    if not chunk:
+                        return lines
+                    buf += chunk
+                    while b"\n" in buf and len(lines) < count:
+                        line, buf = buf.split(b"\n", 1)
+                        lines.append(line.decode("utf-8"))
+        return lines
+
     def run(self, source: str) -> Outcome:
         return self.run_many([source])[0]
-
-    def _write(self, payload: str) -> None:
-        try:
-            self.proc.stdin.write(payload)  # type: ignore[union-attr]
-            self.proc.stdin.flush()  # type: ignore[union-attr]
-        except (BrokenPipeError, ValueError, AttributeError):
-            pass
-
-    def _readline(self, timeout: float) -> str | None:
-        box: list[str] = []
-        proc = self.proc
-
-        def read() -> None:
-            line = proc.stdout.readline()  # type: ignore[union-attr]
-            if line:
-                box.append(line)
-
-        t = threading.Thread(target=read, daemon=True)
-        t.start()
-        t.join(timeout)
-        return box[0] if box else None
 
 
 def compile_js(source: str) -> bytes | Outcome:
@@ -279,40 +297,107 @@ def vm_outcomes(source: str) -> list[tuple[str, Outcome]]:
             for mode in ("direct", "snapshot")]
 
 
-def vm_outcomes_isolated(source: str) -> list[tuple[str, Outcome]]:
-    """vm_outcomes in a forked child, so that a crash of the VM (a segfault, an abort)
-    becomes an outcome of kind "crash" instead of killing the test run."""
-    if not hasattr(os, "fork"):
-        return vm_outcomes(source)
-    # Loaded here, in the parent, so that each child starts with them ready.
-    import compiler  # noqa: F401
-    import hostlib  # noqa: F401
-    import hostlib.errors  # noqa: F401
-    rfd, wfd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        code = 0
+VM_TIMEOUT = 600.0  # seconds for one program's VM runs in the worker (sanitizer builds included)
+
+
+class _VMWorker:
+    """A Python process that runs vm_outcomes for one program at a time (this file run with
+    --vm-worker), so that a crash of the VM (a segfault, an abort) becomes an outcome of kind
+    "crash" instead of killing the test run. A fresh process rather than a fork: forking a
+    process that has threads (pytest's, a test server's, a sanitizer's) can leave the child
+    waiting forever on a lock some other thread held."""
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def run(self, source: str) -> list[tuple[str, Outcome]]:
+        if self.proc is None or self.proc.poll() is not None:
+            self.proc = subprocess.Popen(
+                [sys.executable, str(Path(__file__).resolve()), "--vm-worker"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
+        proc = self.proc
+        assert proc.stdin and proc.stdout
+        data = source.encode("utf-8", "surrogatepass")
         try:
-            os.close(rfd)
-            data = pickle.dumps(vm_outcomes(source))
-            with os.fdopen(wfd, "wb") as w:
-                w.write(data)
-        except BaseException:  # noqa: BLE001
-            code = 3
-        finally:
-            os._exit(code)
-    os.close(wfd)
-    with os.fdopen(rfd, "rb") as r:
-        data = r.read()
-    _, status = os.waitpid(pid, 0)
-    if os.WIFSIGNALED(status):
-        sig = os.WTERMSIG(status)
-        name = signal.Signals(sig).name if sig in signal.valid_signals() else str(sig)
-        return [("crash", Outcome(kind="crash", error=f"the VM process died with {name}"))]
-    if not data:
+            proc.stdin.write(struct.pack("<I", len(data)) + data)
+        except (BrokenPipeError, OSError):
+            return self._died()
+        head = _read_exact(proc.stdout.fileno(), 4, VM_TIMEOUT)
+        if head is None:
+            return self._died()
+        body = _read_exact(proc.stdout.fileno(), struct.unpack("<I", head)[0], VM_TIMEOUT)
+        if body is None:
+            return self._died()
+        return pickle.loads(body)
+
+    def _died(self) -> list[tuple[str, Outcome]]:
+        proc = self.proc
+        assert proc is not None
+        self.proc = None
+        try:
+            status = proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            return [("crash", Outcome(kind="timeout",
+                                      error=f"the VM did not finish in {VM_TIMEOUT:.0f} s"))]
+        if status < 0:
+            sig = -status
+            name = signal.Signals(sig).name if sig in signal.valid_signals() else str(sig)
+            return [("crash", Outcome(kind="crash", error=f"the VM process died with {name}"))]
         return [("crash", Outcome(kind="crash",
                                   error=f"the VM process exited with status {status}"))]
-    return pickle.loads(data)
+
+    def close(self) -> None:
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+            self.proc = None
+
+
+def _read_exact(fd: int, n: int, timeout: float | None) -> bytes | None:
+    """n bytes from fd, or None at end of file or when no byte came for `timeout` seconds."""
+    out = b""
+    with selectors.DefaultSelector() as sel:
+        sel.register(fd, selectors.EVENT_READ)
+        while len(out) < n:
+            if not sel.select(timeout):
+                return None
+            chunk = os.read(fd, n - len(out))
+            if not chunk:
+                return None
+            out += chunk
+    return out
+
+
+_worker: _VMWorker | None = None
+
+
+def vm_outcomes_isolated(source: str) -> list[tuple[str, Outcome]]:
+    """vm_outcomes in the worker process (see _VMWorker)."""
+    global _worker
+    if _worker is None:
+        _worker = _VMWorker()
+        atexit.register(_worker.close)
+    return _worker.run(source)
+
+
+def _serve_vm_worker() -> None:
+    """The worker's loop: a length-prefixed UTF-8 source in, its pickled outcomes out."""
+    # Replies go to a private copy of stdout; anything else printed goes to stderr.
+    rfd, wfd = sys.stdin.fileno(), os.dup(sys.stdout.fileno())
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    while True:
+        head = _read_exact(rfd, 4, None)
+        if head is None:
+            return
+        src = _read_exact(rfd, struct.unpack("<I", head)[0], None)
+        if src is None:
+            return
+        data = pickle.dumps(vm_outcomes(src.decode("utf-8", "surrogatepass")))
+        reply = struct.pack("<I", len(data)) + data
+        while reply:
+            reply = reply[os.write(wfd, reply):]
 
 
 def compare(source: str, node: Outcome, isolate: bool = True) -> Mismatch | None:
@@ -365,3 +450,11 @@ def reduce_source(source: str, interesting: "Callable[[str], bool]",
         if not changed:
             break
     return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--vm-worker"]:
+    # Served from the module by its import name, so that the outcomes pickle as
+    # difftest_harness.Outcome (the class the parent knows), not __main__.Outcome.
+    import difftest_harness
+
+    difftest_harness._serve_vm_worker()

@@ -307,7 +307,7 @@ def test_a_js_error_crossing_a_host_function_is_caught_as_the_same_value() -> No
         try:
             return callback(arg)
         finally:
-            callback.release()  # a JS function argument is held until released
+            callback.release()  # at once, not when the object is collected
 
     host.add(63, invoke)
     src = """
@@ -334,3 +334,61 @@ def test_a_js_error_crossing_a_host_function_is_caught_as_the_same_value() -> No
                 "RangeError: deep 3", True,
             ]
         assert vm._thrown is None and not vm._owned_handles
+
+
+def test_js_functions_dropped_by_the_host_let_their_closures_go() -> None:
+    # A host function that takes a callback and keeps no reference to it: the callback's handle
+    # goes with the Python object, so a long run neither grows the handle list nor keeps the
+    # closures (and what they capture) alive in the heap.
+    host = Host(stdout=io.StringIO())
+    host.add(64, lambda vm, callback, x: callback(x))
+    src = """
+    const apply = vmImport(64);
+    export function run(n) {
+      const big = [n, n, n, n, n, n, n, n];
+      return apply((x) => x + big.length, n);
+    }
+    """
+    with VM.from_unit(compile_source(src, "t.js"), host) as vm:
+        vm.run_main()
+
+        def heap_after(calls: int) -> int:
+            for i in range(calls):
+                assert vm.call("run", i) == i + 8
+            vm.run_gc()
+            return vm.stats()["heap_used"]
+
+        first = heap_after(500)
+        assert heap_after(20_000) == first
+        assert not vm._owned_handles and not vm._collected_handles
+
+
+def test_a_js_function_collected_in_another_thread_is_released_by_the_vm_owner() -> None:
+    # A collection may run in any thread; the handle is queued there and released by the
+    # thread that next uses the VM, never under a VM another thread is running.
+    import gc
+    import threading
+
+    kept: list[JSFunction] = []
+    host = Host(stdout=io.StringIO())
+    host.add(65, lambda vm, callback: kept.append(callback))
+    src = """
+    const keep = vmImport(65);
+    export function give() { const o = { n: 1 }; keep(() => o.n); }
+    export function noop() {}
+    """
+    with VM.from_unit(compile_source(src, "t.js"), host) as vm:
+        vm.run_main()
+        vm.call("give")
+        assert len(vm._owned_handles) == 1 and kept[0]() == 1
+
+        def drop() -> None:
+            kept.clear()
+            gc.collect()
+
+        t = threading.Thread(target=drop)
+        t.start()
+        t.join()
+        assert not vm._owned_handles and len(vm._collected_handles) == 1
+        vm.call("noop")
+        assert not vm._collected_handles
