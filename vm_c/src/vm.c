@@ -203,6 +203,29 @@ static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
   return object_new(vm, proto, &fslot[1]);
 }
 
+// ---- Property fast path ----
+
+// The slot of obj's own data property whose PROPS key is this very reference, when obj is a
+// plain heap object; NULL sends the access down the general path (prop_get, prop_set).
+// Constant keys are strings shared within a unit and PROPS keys are normalized (an index is an
+// int31), so an identity match is the property the general path would find first, and a miss
+// proves nothing (a key with the same text may be another string): the general path decides.
+static VM_INLINE uint8_t* own_data_slot(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key) {
+  if (!value_is_heap(obj) || header_type(rd32(heap_ptr(vm, obj))) != TC_OBJECT) return NULL;
+  mvm_value_t props = field(vm, obj, 8);
+  if (!value_is_heap(props)) return NULL;
+  uint8_t* p = heap_ptr(vm, props);
+  uint32_t n = rd32(p + 4);
+  for (uint8_t* k = p + 8; n; n--, k += 8) {
+    if (rd32(k) != key) continue;
+    mvm_value_t v = rd32(k + 4);
+    // An accessor or a hidden property keeps a PROPERTY cell there.
+    if (value_is_heap(v) && header_type(rd32(heap_ptr(vm, v))) == TC_PROPERTY) return NULL;
+    return k + 4;
+  }
+  return NULL;
+}
+
 // ---- Number fast paths ----
 
 // int31 + and - on the tagged words: (2x+1) + 2y = 2(x+y)+1, so one add with an overflow check
@@ -953,15 +976,27 @@ binary_slow:
   }
   CASE(GET_PROP) {
     uint32_t k = READ_U16();
+    b = MVM_READ_ROM_U32(consts + 4 * k);
+    uint8_t* slot = own_data_slot(vm, sp[-1], b);
+    if (slot) {
+      sp[-1] = rd32(slot);
+      NEXT();
+    }
     SYNC();
-    CHECK(prop_get(vm, sp[-1], MVM_READ_ROM_U32(consts + 4 * k), &r));
+    CHECK(prop_get(vm, sp[-1], b, &r));
     sp[-1] = r;
     NEXT();
   }
   CASE(SET_PROP) {
     uint32_t k = READ_U16();
-    SYNC();
-    CHECK(prop_set(vm, sp[-2], MVM_READ_ROM_U32(consts + 4 * k), sp[-1]));
+    b = MVM_READ_ROM_U32(consts + 4 * k);
+    uint8_t* slot = value_is_frozen(vm, sp[-2]) ? NULL : own_data_slot(vm, sp[-2], b);
+    if (slot) {
+      wr32(slot, sp[-1]);
+    } else {
+      SYNC();
+      CHECK(prop_set(vm, sp[-2], b, sp[-1]));
+    }
     sp[-2] = sp[-1];
     sp--;
     NEXT();
