@@ -19,3 +19,6 @@ print(0.000001234); // expect: 0.000001234
 print(5e-324); // expect: 5e-324
 print(1.7976931348623157e308); // expect: 1.7976931348623157e+308
 print(2.2250738585072014e-308); // expect: 2.2250738585072014e-308
+// Next to a tie: 2^-24's 16-digit rounding (...062) reads back as another double; ...063 is
+// the shortest string that reads back as 2^-24.
+print(2 ** -24, 2 ** -1022, (1 + 1073741823) % (1 / 3)); // expect: 5.960464477539063e-8 2.2250738585072014e-308 5.960464477539063e-8
