@@ -223,7 +223,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .errors import JSException, VMError
 
     if not os.path.isfile(args.file):
-        return _fail(f"{args.file}: no such file")
+        what = "is a directory" if os.path.isdir(args.file) else "no such file"
+        return _fail(f"{args.file}: {what}")
     target = args.target
     max_heap = args.max_heap or (MCU_DEFAULT_MAX_HEAP if target == "mcu" else 0)
     if args.emit_c:

@@ -6,6 +6,7 @@ import random
 import stat
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -161,3 +162,10 @@ def test_missing_files() -> None:
     assert r.returncode != 0 and "Traceback" not in r.stderr
     r = mvc("build", "/nonexistent.js")
     assert r.returncode != 0 and "Traceback" not in r.stderr
+
+
+def test_a_directory_is_not_a_source_file(tmp_path: Path) -> None:
+    r = mvc("build", str(tmp_path))
+    assert r.returncode == 1 and r.stderr.strip() == f"mvc: {tmp_path}: is a directory"
+    r = mvc("build", str(tmp_path / "missing.js"))
+    assert r.returncode == 1 and r.stderr.strip() == f"mvc: {tmp_path / 'missing.js'}: no such file"
