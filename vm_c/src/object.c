@@ -38,11 +38,15 @@ int32_t props_find(mvm_vm_t* vm, mvm_value_t props, mvm_value_t key) {
     if (rd32(p + 8 * i) == key) return (int32_t)i;
   }
   if (value_is_int(key) || !value_is_string(vm, key)) return -1;
+  // Two different ROM strings never have the same text (the compiler interns a unit's strings,
+  // a snapshot's ROM is a subset of its unit's, `--target mcu` appends only missing ones), so
+  // a ROM key is compared by content with heap strings only. An image that broke this rule
+  // would only miss properties.
+  bool rom_key = value_is_rom(key);
   for (uint32_t i = 0; i < n; i++) {
     mvm_value_t k = rd32(p + 8 * i);
-    if (!value_is_int(k) && value_is_string(vm, k) && string_equal(vm, k, key)) {
-      return (int32_t)i;
-    }
+    if (value_is_int(k) || (rom_key && value_is_rom(k))) continue;
+    if (value_is_string(vm, k) && string_equal(vm, k, key)) return (int32_t)i;
   }
   return -1;
 }

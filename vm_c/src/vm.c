@@ -203,13 +203,12 @@ static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
   return object_new(vm, proto, &fslot[1]);
 }
 
-// ---- Property fast path ----
+// ---- Property fast paths ----
 
 // The slot of obj's own data property whose PROPS key is this very reference, when obj is a
-// plain heap object; NULL sends the access down the general path (prop_get, prop_set).
-// Constant keys are strings shared within a unit and PROPS keys are normalized (an index is an
-// int31), so an identity match is the property the general path would find first, and a miss
-// proves nothing (a key with the same text may be another string): the general path decides.
+// plain heap object; NULL sends the write down the general path (prop_set). Constant keys are
+// shared strings within a unit and PROPS keys are normalized (an index is an int31), so an
+// identity match is the property the general path would find first.
 static VM_INLINE uint8_t* own_data_slot(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key) {
   if (!value_is_heap(obj) || header_type(rd32(heap_ptr(vm, obj))) != TC_OBJECT) return NULL;
   mvm_value_t props = field(vm, obj, 8);
@@ -224,6 +223,41 @@ static VM_INLINE uint8_t* own_data_slot(mvm_vm_t* vm, mvm_value_t obj, mvm_value
     return k + 4;
   }
   return NULL;
+}
+
+// obj[key] for a ROM string key when it is a data property (plain, or hidden: a class's
+// methods) of obj or of a plain object up its prototype chain; false sends the read down the
+// general path (prop_get). An object passed by must have no heap-string key: ROM strings are
+// unique by text (props_find), so then an identity miss is a miss.
+static VM_INLINE bool chain_data_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key,
+                                     mvm_value_t* out) {
+  if (!value_is_rom(key)) return false;
+  for (int depth = 0; depth < 8; depth++) {
+    if (!value_is_heap(obj) || header_type(rd32(heap_ptr(vm, obj))) != TC_OBJECT) return false;
+    mvm_value_t props = field(vm, obj, 8);
+    if (value_is_heap(props)) {
+      uint8_t* p = heap_ptr(vm, props);
+      uint8_t* end = p + 8 + 8 * rd32(p + 4);
+      for (uint8_t* k = p + 8; k < end; k += 8) {
+        if (rd32(k) != key) continue;
+        mvm_value_t v = rd32(k + 4);
+        if (value_is_heap(v) && header_type(rd32(heap_ptr(vm, v))) == TC_PROPERTY) {
+          const uint8_t* cell = heap_ptr(vm, v);
+          if (rd32(cell + 4) & PROP_CELL_ACCESSOR) return false;
+          v = rd32(cell + 8);  // a hidden data property's value
+        }
+        *out = v;
+        return true;
+      }
+      for (uint8_t* k = p + 8; k < end; k += 8) {
+        if (value_is_heap(rd32(k))) return false;
+      }
+    } else if (props != VAL_UNDEFINED) {
+      return false;
+    }
+    obj = field(vm, obj, 4);  // the prototype: null ends the chain (the general path decides)
+  }
+  return false;
 }
 
 // ---- Number fast paths ----
@@ -977,9 +1011,8 @@ binary_slow:
   CASE(GET_PROP) {
     uint32_t k = READ_U16();
     b = MVM_READ_ROM_U32(consts + 4 * k);
-    uint8_t* slot = own_data_slot(vm, sp[-1], b);
-    if (slot) {
-      sp[-1] = rd32(slot);
+    if (chain_data_get(vm, sp[-1], b, &r)) {
+      sp[-1] = r;
       NEXT();
     }
     SYNC();

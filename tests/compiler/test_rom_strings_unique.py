@@ -1,0 +1,59 @@
+"""No two strings in a ROM have the same text: the compiler interns a unit's strings, a
+snapshot's ROM keeps a subset of its unit's allocations, and `--target mcu` appends only the
+cached strings the ROM lacks. Property lookup relies on it (object.c props_find compares two
+ROM keys by identity only), so every golden program's unit, image and MCU image is checked."""
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+from run_js import JS_ROOT, discover  # noqa: E402
+
+from compiler import CompileError, compile_program  # noqa: E402
+from compiler.disasm import RomView, _open_unit, unpack_image  # noqa: E402
+from compiler.opcodes import TYPE_STRING8, TYPE_STRING16  # noqa: E402
+from hostlib import VM, Host, JSException  # noqa: E402
+from hostlib.cli import retarget_image  # noqa: E402
+
+
+def rom_strings(view: RomView) -> list[str]:
+    return [view.string(at) for at, kind, _ in view.walk()
+            if kind in (TYPE_STRING8, TYPE_STRING16)]
+
+
+def duplicates(texts: list[str]) -> set[str]:
+    seen: set[str] = set()
+    return {t for t in texts if t in seen or seen.add(t)}  # type: ignore[func-returns-value]
+
+
+def test_every_golden_programs_rom_strings_are_unique() -> None:
+    checked = 0
+    for rel in discover():
+        try:
+            unit = compile_program(os.path.join(JS_ROOT, rel))
+        except CompileError:
+            continue
+        view, _ = _open_unit(unit)
+        assert not duplicates(rom_strings(view)), f"{rel}: unit ROM"
+        with VM.from_unit(unit, Host(stdout=io.StringIO())) as vm:
+            try:
+                vm.run_main()
+            except JSException:
+                continue
+            image = vm.snapshot()
+        for name, img in (("image", image), ("MCU image", retarget_image(image, "mcu"))):
+            texts = rom_strings(RomView(unpack_image(img).rom))
+            assert not duplicates(texts), f"{rel}: {name} ROM repeats {duplicates(texts)}"
+        checked += 1
+    assert checked > 250
+
+
+@pytest.mark.parametrize("text", ["length", "x"])
+def test_the_check_sees_a_repeated_string(text: str) -> None:
+    assert duplicates(["a", text, "b", text]) == {text}
