@@ -204,36 +204,41 @@ static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
 }
 
 // ---- Property fast paths ----
+// A constant key is a ROM string, and PROPS keys are normalized (an index is an int31), so the
+// entry whose key is the constant's very reference is the property the general path (object.c)
+// would find first. Two different ROM strings never have the same text (props_find), so when
+// an object has no heap-string key, finding no entry by reference means it has no such key.
 
-// The slot of obj's own data property whose PROPS key is this very reference, when obj is a
-// plain heap object; NULL sends the write down the general path (prop_set). Constant keys are
-// shared strings within a unit and PROPS keys are normalized (an index is an int31), so an
-// identity match is the property the general path would find first.
+static VM_INLINE bool is_plain_object(mvm_vm_t* vm, mvm_value_t v) {
+  return value_is_heap(v) && header_type(rd32(heap_ptr(vm, v))) == TC_OBJECT;
+}
+// An accessor or a hidden property keeps a PROPERTY cell as its PROPS value.
+static VM_INLINE bool is_cell(mvm_vm_t* vm, mvm_value_t v) {
+  return value_is_heap(v) && header_type(rd32(heap_ptr(vm, v))) == TC_PROPERTY;
+}
+
+// The value slot of obj's own plain data property keyed by this very reference, or NULL (the
+// write goes down the general path, prop_set).
 static VM_INLINE uint8_t* own_data_slot(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key) {
-  if (!value_is_heap(obj) || header_type(rd32(heap_ptr(vm, obj))) != TC_OBJECT) return NULL;
+  if (!is_plain_object(vm, obj)) return NULL;
   mvm_value_t props = field(vm, obj, 8);
   if (!value_is_heap(props)) return NULL;
   uint8_t* p = heap_ptr(vm, props);
   uint32_t n = rd32(p + 4);
   for (uint8_t* k = p + 8; n; n--, k += 8) {
-    if (rd32(k) != key) continue;
-    mvm_value_t v = rd32(k + 4);
-    // An accessor or a hidden property keeps a PROPERTY cell there.
-    if (value_is_heap(v) && header_type(rd32(heap_ptr(vm, v))) == TC_PROPERTY) return NULL;
-    return k + 4;
+    if (rd32(k) == key) return is_cell(vm, rd32(k + 4)) ? NULL : k + 4;
   }
   return NULL;
 }
 
-// obj[key] for a ROM string key when it is a data property (plain, or hidden: a class's
-// methods) of obj or of a plain object up its prototype chain; false sends the read down the
-// general path (prop_get). An object passed by must have no heap-string key: ROM strings are
-// unique by text (props_find), so then an identity miss is a miss.
+// obj[key] for a ROM string key that is a data property (plain, or hidden: a class's methods)
+// of obj or of a plain object up its prototype chain, every object on the way having no
+// heap-string key; false sends the read down the general path (prop_get).
 static VM_INLINE bool chain_data_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key,
                                      mvm_value_t* out) {
   if (!value_is_rom(key)) return false;
   for (int depth = 0; depth < 8; depth++) {
-    if (!value_is_heap(obj) || header_type(rd32(heap_ptr(vm, obj))) != TC_OBJECT) return false;
+    if (!is_plain_object(vm, obj)) return false;  // null too: the general path decides
     mvm_value_t props = field(vm, obj, 8);
     if (value_is_heap(props)) {
       uint8_t* p = heap_ptr(vm, props);
@@ -241,7 +246,7 @@ static VM_INLINE bool chain_data_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t 
       for (uint8_t* k = p + 8; k < end; k += 8) {
         if (rd32(k) != key) continue;
         mvm_value_t v = rd32(k + 4);
-        if (value_is_heap(v) && header_type(rd32(heap_ptr(vm, v))) == TC_PROPERTY) {
+        if (is_cell(vm, v)) {
           const uint8_t* cell = heap_ptr(vm, v);
           if (rd32(cell + 4) & PROP_CELL_ACCESSOR) return false;
           v = rd32(cell + 8);  // a hidden data property's value
@@ -255,7 +260,7 @@ static VM_INLINE bool chain_data_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t 
     } else if (props != VAL_UNDEFINED) {
       return false;
     }
-    obj = field(vm, obj, 4);  // the prototype: null ends the chain (the general path decides)
+    obj = field(vm, obj, 4);
   }
   return false;
 }
