@@ -320,7 +320,7 @@ class _VMWorker:
         data = source.encode("utf-8", "surrogatepass")
         try:
             proc.stdin.write(struct.pack("<I", len(data)) + data)
-        except (BrokenPipeError, OSError):
+        except OSError:  # a broken pipe: the worker died
             return self._died()
         head = _read_exact(proc.stdout.fileno(), 4, VM_TIMEOUT)
         if head is None:

@@ -551,6 +551,13 @@ MVM_INTERNAL bool lib_builtin_present(uint32_t index);
 
 // PROPERTY cell flags (object.c): an accessor pair, or a hidden (non-enumerable) property.
 enum { PROP_CELL_ACCESSOR = 1, PROP_CELL_HIDDEN = 2 };
+// A PROPS value that is a PROPERTY cell (hdr, u32 flags, a, b), and its flags.
+static inline bool value_is_cell(mvm_vm_t* vm, mvm_value_t v) {
+  return value_is_heap(v) && header_type(rd32(heap_ptr(vm, v))) == TC_PROPERTY;
+}
+static inline uint32_t cell_flags(mvm_vm_t* vm, mvm_value_t cell) {
+  return rd32(heap_ptr(vm, cell) + 4);
+}
 // DEFINE_PROP operand bits, also prop_define_ex's flags.
 enum { DEFINE_HIDDEN = 1, DEFINE_GETTER = 2, DEFINE_SETTER = 4 };
 // FUNCTION flags byte (docs/internals.md section 3): FN_FLAG_METHOD marks methods, accessors

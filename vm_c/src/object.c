@@ -115,10 +115,7 @@ static mvm_value_t holder_props(mvm_vm_t* vm, mvm_value_t h) {
 // only in the heap; reading them is the only cost plain properties pay (one header load for a
 // value that is a heap reference).
 
-static bool value_is_cell(mvm_vm_t* vm, mvm_value_t v) {
-  return value_is_heap(v) && header_type(rd32(heap_ptr(vm, v))) == TC_PROPERTY;
-}
-static uint32_t cell_flags(mvm_vm_t* vm, mvm_value_t cell) { return rd32(heap_ptr(vm, cell) + 4); }
+// value_is_cell and cell_flags are in internal.h (the interpreter reads cells too).
 
 static mvm_err_t cell_new(mvm_vm_t* vm, uint32_t flags, mvm_value_t a, mvm_value_t b,
                           mvm_value_t* out) {

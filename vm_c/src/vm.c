@@ -209,57 +209,56 @@ static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
 // would find first. Two different ROM strings never have the same text (props_find), so when
 // an object has no heap-string key, finding no entry by reference means it has no such key.
 
-static VM_INLINE bool is_plain_object(mvm_vm_t* vm, mvm_value_t v) {
-  return value_is_heap(v) && header_type(rd32(heap_ptr(vm, v))) == TC_OBJECT;
-}
-// An accessor or a hidden property keeps a PROPERTY cell as its PROPS value.
-static VM_INLINE bool is_cell(mvm_vm_t* vm, mvm_value_t v) {
-  return value_is_heap(v) && header_type(rd32(heap_ptr(vm, v))) == TC_PROPERTY;
-}
-
-// The value slot of obj's own plain data property keyed by this very reference, or NULL (the
-// write goes down the general path, prop_set).
-static VM_INLINE uint8_t* own_data_slot(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key) {
-  if (!is_plain_object(vm, obj)) return NULL;
+// The value slot of the entry of obj's PROPS keyed by this very reference, or NULL. After a
+// miss, *unsure says the miss proves nothing: some key is a heap string (it may have the same
+// text). obj is a heap OBJECT.
+static VM_INLINE uint8_t* props_slot_by_ref(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key,
+                                            bool* unsure) {
   mvm_value_t props = field(vm, obj, 8);
-  if (!value_is_heap(props)) return NULL;
+  *unsure = false;
+  if (!value_is_heap(props)) return NULL;  // undefined: no own properties
   uint8_t* p = heap_ptr(vm, props);
-  uint32_t n = rd32(p + 4);
-  for (uint8_t* k = p + 8; n; n--, k += 8) {
-    if (rd32(k) == key) return is_cell(vm, rd32(k + 4)) ? NULL : k + 4;
+  uint8_t* end = p + 8 + 8 * rd32(p + 4);
+  for (uint8_t* k = p + 8; k < end; k += 8) {
+    if (rd32(k) == key) return k + 4;
   }
+  for (uint8_t* k = p + 8; k < end && !*unsure; k += 8) *unsure = value_is_heap(rd32(k));
   return NULL;
 }
 
+// The value slot of obj's own plain data property keyed by this very reference, when obj is a
+// heap OBJECT that is not frozen (one header test, as SET_ELEM); NULL sends the write down the
+// general path (prop_set).
+static VM_INLINE uint8_t* own_writable_slot(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key) {
+  if (!value_is_heap(obj) || (rd32(heap_ptr(vm, obj)) & (31u | HEADER_FROZEN)) != TC_OBJECT) {
+    return NULL;
+  }
+  bool unsure;
+  uint8_t* slot = props_slot_by_ref(vm, obj, key, &unsure);
+  return slot && !value_is_cell(vm, rd32(slot)) ? slot : NULL;
+}
+
 // obj[key] for a ROM string key that is a data property (plain, or hidden: a class's methods)
-// of obj or of a plain object up its prototype chain, every object on the way having no
+// of obj or of a heap OBJECT up its prototype chain, every object on the way having no
 // heap-string key; false sends the read down the general path (prop_get).
 static VM_INLINE bool chain_data_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key,
                                      mvm_value_t* out) {
   if (!value_is_rom(key)) return false;
   for (int depth = 0; depth < 8; depth++) {
-    if (!is_plain_object(vm, obj)) return false;  // null too: the general path decides
-    mvm_value_t props = field(vm, obj, 8);
-    if (value_is_heap(props)) {
-      uint8_t* p = heap_ptr(vm, props);
-      uint8_t* end = p + 8 + 8 * rd32(p + 4);
-      for (uint8_t* k = p + 8; k < end; k += 8) {
-        if (rd32(k) != key) continue;
-        mvm_value_t v = rd32(k + 4);
-        if (is_cell(vm, v)) {
-          const uint8_t* cell = heap_ptr(vm, v);
-          if (rd32(cell + 4) & PROP_CELL_ACCESSOR) return false;
-          v = rd32(cell + 8);  // a hidden data property's value
-        }
-        *out = v;
-        return true;
+    // Anything but a heap OBJECT (null ends the chain): the general path decides.
+    if (!value_is_heap(obj) || header_type(rd32(heap_ptr(vm, obj))) != TC_OBJECT) return false;
+    bool unsure;
+    uint8_t* slot = props_slot_by_ref(vm, obj, key, &unsure);
+    if (slot) {
+      mvm_value_t v = rd32(slot);
+      if (value_is_cell(vm, v)) {
+        if (cell_flags(vm, v) & PROP_CELL_ACCESSOR) return false;
+        v = field(vm, v, 8);  // a hidden data property's value
       }
-      for (uint8_t* k = p + 8; k < end; k += 8) {
-        if (value_is_heap(rd32(k))) return false;
-      }
-    } else if (props != VAL_UNDEFINED) {
-      return false;
+      *out = v;
+      return true;
     }
+    if (unsure) return false;
     obj = field(vm, obj, 4);
   }
   return false;
@@ -1028,7 +1027,7 @@ binary_slow:
   CASE(SET_PROP) {
     uint32_t k = READ_U16();
     b = MVM_READ_ROM_U32(consts + 4 * k);
-    uint8_t* slot = value_is_frozen(vm, sp[-2]) ? NULL : own_data_slot(vm, sp[-2], b);
+    uint8_t* slot = own_writable_slot(vm, sp[-2], b);
     if (slot) {
       wr32(slot, sp[-1]);
     } else {
