@@ -121,14 +121,16 @@ ROOT_STRINGS = (
 
 
 def rom_with_root_strings(rom: bytes) -> bytes:
-    """rom with a STRING8 appended for each cached string it lacks. An MCU VM
-    (MVM_ROOT_STRINGS_FROM_ROM) then takes every cached string from the ROM, in flash, and
-    copies none into its heap at restore. Appending moves no existing allocation, so no
-    reference changes; the new strings are referenced by nothing in the image."""
-    from compiler.opcodes import TYPE_STRING8
+    """rom with a STRING8 appended for each cached string it lacks, then a CONSTS of references
+    to all of them, in ROOT_STRINGS order, as the ROM's last allocation. An MCU VM
+    (MVM_ROOT_STRINGS_FROM_ROM) then reads every cached string through that table, in flash: its
+    heap holds neither the strings nor slots for them (vm_c/src/heap.c roots_use_rom_strings).
+    Appending moves no existing allocation, so no reference changes; the new allocations are
+    referenced by nothing in the image."""
+    from compiler.opcodes import TYPE_CONSTS, TYPE_STRING8
 
-    have = set()
-    at = 0
+    have = {}
+    at = last = 0
     while at + 8 <= len(rom):
         header = int.from_bytes(rom[at:at + 4], "little")
         size = (header >> 5) & ~3
@@ -136,17 +138,34 @@ def rom_with_root_strings(rom: bytes) -> bytes:
             raise ValueError(f"ROM allocation at {at} has a bad size")
         if header & 31 == TYPE_STRING8:
             n = int.from_bytes(rom[at + 4:at + 8], "little")
-            have.add(bytes(rom[at + 8:at + 8 + n]))
+            have.setdefault(bytes(rom[at + 8:at + 8 + n]), at)
+        last = at
         at += size
+    size = 8 + 4 * len(ROOT_STRINGS)
+    table = ((size << 5) | TYPE_CONSTS).to_bytes(4, "little")
+    table += len(ROOT_STRINGS).to_bytes(4, "little")
+    for s in ROOT_STRINGS:
+        where = have.get(s.encode("ascii"))
+        if where is None:
+            break
+        table += ((where << 1) | 2).to_bytes(4, "little")  # a ROM reference
+    else:
+        if rom[last:] == table:
+            return bytes(rom)  # an MCU ROM already: nothing to add
     out = bytearray(rom)
     for s in ROOT_STRINGS:
         data = s.encode("ascii")
         if data in have:
             continue
         size = (8 + len(data) + 3) & ~3
+        have[data] = len(out)
         out += ((size << 5) | TYPE_STRING8).to_bytes(4, "little")
         out += len(data).to_bytes(4, "little") + data + bytes(size - 8 - len(data))
-        have.add(data)
+    size = 8 + 4 * len(ROOT_STRINGS)
+    out += ((size << 5) | TYPE_CONSTS).to_bytes(4, "little")
+    out += len(ROOT_STRINGS).to_bytes(4, "little")
+    for s in ROOT_STRINGS:
+        out += ((have[s.encode("ascii")] << 1) | 2).to_bytes(4, "little")  # a ROM reference
     return bytes(out)
 
 

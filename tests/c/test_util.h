@@ -14,6 +14,14 @@ static inline mvm_vm_t* new_vm_with(const mvm_config_t* cfg) {
   size_t n = rb_unit(&b, entry, RB_NO_OFFSET, 0, NULL, 0, unit);
   mvm_vm_t* vm = NULL;
   if (mvm_new_from_unit(unit, n, cfg, NULL, NULL, &vm) != MVM_E_OK) return NULL;
+#ifdef MVM_INTERNAL_H
+  // Tests that hold temp roots themselves need the stack block (where the temp roots live), as
+  // the API functions that use them take it (api.c host_begin).
+  if (vm_stack_acquire(vm) != MVM_E_OK) {
+    mvm_free(vm);
+    return NULL;
+  }
+#endif
   return vm;
 }
 

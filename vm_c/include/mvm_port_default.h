@@ -61,12 +61,12 @@
 #define MVM_HEAP_EXACT_AT_RESTORE 0
 #endif
 
-/* @@ MVM_ROOT_STRINGS_FROM_ROM: 1 makes mvm_restore use the image ROM's copy of each string the
- * VM keeps at hand ("length", "name", "prototype", "undefined"... 24 of them, about 380 bytes
- * as heap strings) when the program's ROM has one, instead of a heap copy: less idle RAM, for a
- * scan of the ROM at restore. Images built with `mvc build --target mcu` have all 24 in their
- * ROM (about 380 bytes of flash at most), so such a VM's heap holds none of them. 0 (default)
- * always makes heap copies. The cortex_m port uses 1. */
+/* @@ MVM_ROOT_STRINGS_FROM_ROM: 1 makes a restored VM read the strings it keeps at hand
+ * ("length", "name", "prototype", "undefined"... 24 of them, about 380 bytes as heap strings)
+ * from the image ROM, in flash, through the table of them `mvc build --target mcu` appends as
+ * the ROM's last allocation (a CONSTS of 24 references, 104 bytes): the heap then holds neither
+ * the strings nor the 24 root slots for them (96 bytes). An image without that table (or a VM
+ * made from a unit) gets heap copies, as with 0 (default). The cortex_m port uses 1. */
 #ifndef MVM_ROOT_STRINGS_FROM_ROM
 #define MVM_ROOT_STRINGS_FROM_ROM 0
 #endif
@@ -94,22 +94,26 @@
 #endif
 
 /* @@ MVM_TEMP_ROOTS: GC root slots the C helpers hold values in while they allocate (4 bytes
- * each, in the VM struct, so they count in an idle VM's RAM). 32 of them are kept for the
+ * each). They are allocated with the value stack, so an idle VM with MVM_STACK_ON_DEMAND holds
+ * none; a host function called between calls (mvm_to_string, mvm_get...) takes the stack block
+ * for its duration. 32 of them are kept for the
  * deepest helper path; a call from C back into JS (a getter, valueOf, toString, a promise job)
  * made while more than MVM_TEMP_ROOTS - 32 are held throws a catchable RangeError, like running
  * out of stack. Default 64. At least 40; below 44 a promise resolved with a thenable already
  * fails (it holds about 10 roots while it calls `then`). The cortex_m port uses 48: 64 bytes
- * less RAM, and such nested calls (a getter or valueOf called from C, promise jobs) nest about
- * half as deep before the RangeError. */
+ * less RAM during calls, and such nested calls (a getter or valueOf called from C, promise
+ * jobs) nest about half as deep before the RangeError. */
 #ifndef MVM_TEMP_ROOTS
 #define MVM_TEMP_ROOTS 64
 #endif
 
-/* @@ MVM_STACK_ON_DEMAND: 1 allocates the value stack, the frame array and the try-handler array
- * when the outermost mvm_call/mvm_run_main starts and frees them when it returns, as Microvium
- * does, so an idle VM holds only its struct, globals, import table and heap. 0 (default) keeps
- * them for the VM's lifetime (no allocation per call). With 1, an outermost call can fail with
- * MVM_E_OUT_OF_MEMORY when the allocator has no room for them. */
+/* @@ MVM_STACK_ON_DEMAND: 1 allocates the value stack (with the temp roots), the frame array
+ * and the try-handler array when the outermost mvm_call/mvm_run_main starts and frees them when
+ * it returns, as Microvium does, so an idle VM holds only its struct, globals, import table and
+ * heap. The host API functions that need them between calls take them for their own duration.
+ * 0 (default) keeps them from the first call (or such function) on: no allocation per call.
+ * With 1, an outermost call can fail with MVM_E_OUT_OF_MEMORY when the allocator has no room
+ * for them. */
 #ifndef MVM_STACK_ON_DEMAND
 #define MVM_STACK_ON_DEMAND 0
 #endif

@@ -105,8 +105,7 @@ void mvm_get_stats(mvm_vm_t* vm, mvm_stats_t* out) {
   out->imports_count = vm->nimports;
   out->stack_peak_slots = vm->stack_peak;
   out->gc_count = vm->gc_count;
-  size_t stack_bytes = sizeof(mvm_value_t) * vm->stack_slots + sizeof(frame_t) * vm->max_frames +
-                       sizeof(handler_t) * vm->max_handlers;
+  size_t stack_bytes = vm_stack_bytes(vm);
   out->vm_struct_bytes = sizeof(mvm_vm_t) + (vm->stack ? stack_bytes : 0) +
                          sizeof(mvm_value_t) * vm->global_count +
                          sizeof(import_entry_t) * vm->imports_cap +
@@ -258,11 +257,6 @@ int32_t mvm_to_number(mvm_vm_t* vm, mvm_value_t v) {
 }
 #endif
 
-mvm_err_t mvm_new_string(mvm_vm_t* vm, const char* utf8, size_t len, mvm_value_t* out) {
-  if (!vm || !out || (!utf8 && len)) return MVM_E_INVALID_ARGUMENT;
-  return string_from_utf8(vm, (const uint8_t*)utf8, len, out);
-}
-
 // Host-facing helpers run outside any call: errors thrown inside (none expected) are reported
 // as the exception being dropped, and fatal state never leaks into the next call.
 static mvm_err_t host_result(mvm_vm_t* vm, mvm_err_t err) {
@@ -273,9 +267,38 @@ static mvm_err_t host_result(mvm_vm_t* vm, mvm_err_t err) {
   return err;
 }
 
+// The functions below may hold temp roots or call a getter, which need the stack block. A host
+// may call them between calls, when an idle VM on demand (MVM_STACK_ON_DEMAND) has none: they
+// take it for their duration only, so the VM stays at its idle RAM.
+static mvm_err_t host_begin(mvm_vm_t* vm, bool* had_stack) {
+  *had_stack = vm->stack != NULL;
+  return *had_stack ? MVM_E_OK : vm_stack_acquire(vm);
+}
+
+static mvm_err_t host_end(mvm_vm_t* vm, bool had_stack, mvm_err_t err) {
+#if MVM_STACK_ON_DEMAND
+  if (!had_stack) vm_stack_release(vm);
+#else
+  (void)had_stack;
+#endif
+  return host_result(vm, err);
+}
+
+mvm_err_t mvm_new_string(mvm_vm_t* vm, const char* utf8, size_t len, mvm_value_t* out) {
+  if (!vm || !out || (!utf8 && len)) return MVM_E_INVALID_ARGUMENT;
+  bool had;
+  mvm_err_t err = host_begin(vm, &had);
+  if (!err) err = string_from_utf8(vm, (const uint8_t*)utf8, len, out);
+  return host_end(vm, had, err);
+}
+
+
 mvm_err_t mvm_to_string(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out) {
   if (!vm || !out) return MVM_E_INVALID_ARGUMENT;
-  return host_result(vm, to_string(vm, v, out));
+  bool had;
+  mvm_err_t err = host_begin(vm, &had);
+  if (!err) err = to_string(vm, v, out);
+  return host_end(vm, had, err);
 }
 
 mvm_err_t mvm_string_utf8(mvm_vm_t* vm, mvm_value_t str, char* buf, size_t cap, size_t* out_len) {
@@ -290,24 +313,36 @@ mvm_err_t mvm_string_utf8(mvm_vm_t* vm, mvm_value_t str, char* buf, size_t cap, 
 
 mvm_err_t mvm_new_object(mvm_vm_t* vm, mvm_value_t* out) {
   if (!vm || !out) return MVM_E_INVALID_ARGUMENT;
-  return object_new(vm, VAL_NULL, out);
+  bool had;
+  mvm_err_t err = host_begin(vm, &had);
+  if (!err) err = object_new(vm, VAL_NULL, out);
+  return host_end(vm, had, err);
 }
 
 mvm_err_t mvm_new_array(mvm_vm_t* vm, mvm_value_t* out) {
   if (!vm || !out) return MVM_E_INVALID_ARGUMENT;
-  return array_new(vm, 0, out);
+  bool had;
+  mvm_err_t err = host_begin(vm, &had);
+  if (!err) err = array_new(vm, 0, out);
+  return host_end(vm, had, err);
 }
 
 mvm_err_t mvm_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* out) {
   if (!vm || !out) return MVM_E_INVALID_ARGUMENT;
   if (value_is_nullish(obj)) return MVM_E_WRONG_TYPE;
-  return host_result(vm, prop_get(vm, obj, key, out));
+  bool had;
+  mvm_err_t err = host_begin(vm, &had);
+  if (!err) err = prop_get(vm, obj, key, out);
+  return host_end(vm, had, err);
 }
 
 mvm_err_t mvm_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t value) {
   if (!vm) return MVM_E_INVALID_ARGUMENT;
   if (!value_is_object(vm, obj)) return MVM_E_WRONG_TYPE;
-  return host_result(vm, prop_set(vm, obj, key, value));
+  bool had;
+  mvm_err_t err = host_begin(vm, &had);
+  if (!err) err = prop_set(vm, obj, key, value);
+  return host_end(vm, had, err);
 }
 
 mvm_err_t mvm_array_length(mvm_vm_t* vm, mvm_value_t arr, uint32_t* out_len) {
@@ -320,16 +355,22 @@ mvm_err_t mvm_array_length(mvm_vm_t* vm, mvm_value_t arr, uint32_t* out_len) {
 mvm_err_t mvm_own_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array) {
   if (!vm || !out_array) return MVM_E_INVALID_ARGUMENT;
   if (!value_is_object(vm, obj)) return MVM_E_WRONG_TYPE;
-  return host_result(vm, own_keys(vm, obj, out_array));
+  bool had;
+  mvm_err_t err = host_begin(vm, &had);
+  if (!err) err = own_keys(vm, obj, out_array);
+  return host_end(vm, had, err);
 }
 
 mvm_err_t mvm_new_error(mvm_vm_t* vm, int kind, const char* utf8, size_t len, mvm_value_t* out) {
   if (!vm || !out || (!utf8 && len)) return MVM_E_INVALID_ARGUMENT;
   if (kind < 0 || kind >= EK__COUNT) return MVM_E_INVALID_ARGUMENT;
+  bool had;
+  mvm_err_t err = host_begin(vm, &had);
+  if (err) return err;
   TEMP_MARK(vm);
   mvm_value_t* msg = temp_push(vm, VAL_UNDEFINED);
-  mvm_err_t err = string_from_utf8(vm, (const uint8_t*)utf8, len, msg);
+  err = string_from_utf8(vm, (const uint8_t*)utf8, len, msg);
   if (!err) err = error_new(vm, (uint32_t)kind, *msg, out);
   TEMP_RESET(vm);
-  return host_result(vm, err);
+  return host_end(vm, had, err);
 }

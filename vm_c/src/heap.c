@@ -90,60 +90,96 @@ uint32_t roots_bytes(void) {
   return n;
 }
 
+#define ROOT_STR_COUNT ((uint32_t)(ROOT_STR__END - ROOT_STR_FIRST))
+
 #if MVM_ROOT_STRINGS_FROM_ROM
-// The ROM's STRING8 equal to cached string i, as a value, or 0. Strings are immutable and every
-// use of a cached string compares by content, so a ROM copy serves as well as a heap one and
-// costs no RAM. The ROM was validated (a dense sequence of allocations from offset 0).
-static mvm_value_t root_string_in_rom(const mvm_vm_t* vm, uint32_t i) {
-  const char* s = vm_root_strings[i - ROOT_STR_FIRST];
-  uint32_t len = (uint32_t)strlen(s);
-  for (uint32_t at = 0; vm->rom_len - at >= 8;) {
-    uint32_t h = rd32(vm->rom + at), size = header_size(h);
-    if (size < 8 || size > vm->rom_len - at) break;
-    if (header_type(h) == TC_STRING8 && rd32(vm->rom + at + 4) == len &&
-        MVM_MEMCMP(vm->rom + at + 8, s, len) == 0) {
-      return value_from_rom_offset(at);
-    }
-    at += size;
-  }
-  return 0;
+static bool root_in_rom(const mvm_vm_t* vm, uint32_t i) {
+  return vm->rom_strings && i >= ROOT_STR_FIRST && i < ROOT_STR__END;
 }
+
+// Where root i is in the roots ITEMS.
+static uint32_t root_slot(const mvm_vm_t* vm, uint32_t i) {
+  return vm->rom_strings && i >= ROOT_STR__END ? i - ROOT_STR_COUNT : i;
+}
+
+mvm_value_t root_get(mvm_vm_t* vm, uint32_t i) {
+  if (root_in_rom(vm, i)) return rd32(vm->rom_strings + 4 * (i - ROOT_STR_FIRST));
+  return rd32(heap_ptr(vm, vm->roots) + 4 + 4 * root_slot(vm, i));
+}
+
+// Cached strings in the ROM are never set (mvm_snapshot first gives the VM slots: roots_expand).
+void root_set(mvm_vm_t* vm, uint32_t i, mvm_value_t v) {
+  if (!root_in_rom(vm, i)) wr32(heap_ptr(vm, vm->roots) + 4 + 4 * root_slot(vm, i), v);
+}
+
+// The table is the ROM's last allocation: a CONSTS of ROM references, one per cached string in
+// vm_root_strings order, each to a STRING8 of that text (`mvc build --target mcu` appends it:
+// hostlib/cli.py rom_with_root_strings). Strings are immutable, so the ROM's copies serve as well
+// as heap ones and cost no RAM; they are the ROM's only copies of those texts, which keeps ROM
+// strings unique (props_find). Checked in full: a ROM that merely ends with some other CONSTS
+// gives a VM with slots and heap copies, as on a host.
+void roots_use_rom_strings(mvm_vm_t* vm) {
+  uint32_t size = 8 + 4 * ROOT_STR_COUNT, at = 0;
+  vm->rom_strings = NULL;
+  if (vm->rom_len < size) return;
+  while (at < vm->rom_len - size) at += header_size(rd32(vm->rom + at));  // validated: sizes >= 8
+  const uint8_t* t = vm->rom + at;
+  if (at != vm->rom_len - size || rd32(t) != header_make(size, TC_CONSTS) ||
+      rd32(t + 4) != ROOT_STR_COUNT) {
+    return;
+  }
+  for (uint32_t i = 0; i < ROOT_STR_COUNT; i++) {
+    mvm_value_t v = rd32(t + 8 + 4 * i);
+    const char* s = vm_root_strings[i];
+    uint32_t len = (uint32_t)strlen(s);
+    // A ROM reference in a validated CONSTS is the start of a ROM allocation.
+    if (!value_is_rom(v)) return;
+    const uint8_t* p = vm->rom + value_rom_offset(v);
+    if (header_type(rd32(p)) != TC_STRING8 || rd32(p + 4) != len ||
+        MVM_MEMCMP(p + 8, s, len) != 0) {
+      return;
+    }
+  }
+  vm->rom_strings = t + 8;
+}
+
+#if MVM_INCLUDE_BUILD_API
+mvm_err_t roots_expand(mvm_vm_t* vm) {
+  if (!vm->rom_strings) return MVM_E_OK;
+  uint32_t need = roots_bytes();
+  if (vm->heap_cap - vm->heap_used < need && !gc_collect(vm, need)) return MVM_E_OUT_OF_MEMORY;
+  uint8_t slots[4 * ROOT__COUNT];
+  for (uint32_t i = 0; i < ROOT__COUNT; i++) wr32(slots + 4 * i, root_get(vm, i));
+  vm->rom_strings = NULL;
+  roots_build(vm, slots, ROOT__COUNT);
+  return MVM_E_OK;
+}
+#endif
 #else
-#define root_string_in_rom(vm, i) ((void)(vm), (void)(i), (mvm_value_t)0)
+#define root_in_rom(vm, i) ((void)(vm), (void)(i), false)
+#define root_slot(vm, i) ((void)(vm), (i))
+void roots_use_rom_strings(mvm_vm_t* vm) { (void)vm; }
+mvm_err_t roots_expand(mvm_vm_t* vm) {
+  (void)vm;
+  return MVM_E_OK;
+}
 #endif
 
 uint32_t roots_bytes_restored(const mvm_vm_t* vm) {
-  uint32_t n = roots_bytes();
-  for (uint32_t i = ROOT_STR_FIRST; MVM_ROOT_STRINGS_FROM_ROM && i < ROOT_STR__END; i++) {
-    if (root_string_in_rom(vm, i)) n -= root_string_size(i);
-  }
-  return n;
+  return root_in_rom(vm, ROOT_STR_FIRST) ? 4 + 4 * (ROOT__COUNT - ROOT_STR_COUNT) : roots_bytes();
 }
-
-static void build_roots(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots, bool use_rom);
 
 void roots_build(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots) {
-  build_roots(vm, slots, nslots, false);
-}
-
-void roots_build_restored(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots) {
-  build_roots(vm, slots, nslots, MVM_ROOT_STRINGS_FROM_ROM);
-}
-
-static void build_roots(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots, bool use_rom) {
-  uint32_t items = vm->heap_used;
+  uint32_t items = vm->heap_used, count = ROOT__COUNT;
   uint8_t* p = vm->heap + items;
-  wr32(p, header_make(4 + 4 * ROOT__COUNT, TC_ITEMS));
+  if (root_in_rom(vm, ROOT_STR_FIRST)) count -= ROOT_STR_COUNT;
+  wr32(p, header_make(4 + 4 * count, TC_ITEMS));
   for (uint32_t i = 0; i < ROOT__COUNT; i++) {
-    wr32(p + 4 + 4 * i, i < nslots ? rd32(slots + 4 * i) : VAL_UNDEFINED);
+    if (root_in_rom(vm, i)) continue;
+    wr32(p + 4 + 4 * root_slot(vm, i), i < nslots ? rd32(slots + 4 * i) : VAL_UNDEFINED);
   }
-  uint32_t at = items + 4 + 4 * ROOT__COUNT;
-  for (uint32_t i = ROOT_STR_FIRST; i < ROOT_STR__END; i++) {
-    mvm_value_t in_rom = use_rom ? root_string_in_rom(vm, i) : 0;
-    if (in_rom) {
-      wr32(p + 4 + 4 * i, in_rom);
-      continue;
-    }
+  uint32_t at = items + 4 + 4 * count;
+  for (uint32_t i = ROOT_STR_FIRST; i < ROOT_STR__END && !root_in_rom(vm, i); i++) {
     const char* s = vm_root_strings[i - ROOT_STR_FIRST];
     uint32_t len = (uint32_t)strlen(s), size = root_string_size(i);
     uint8_t* q = vm->heap + at;
@@ -196,13 +232,20 @@ mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg) {
 
 mvm_err_t vm_stack_acquire(mvm_vm_t* vm) {
   if (vm->stack) return MVM_E_OK;
-  vm->stack = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * vm->stack_slots);
+  vm->stack = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * (vm->stack_slots + MVM_TEMP_ROOTS));
   vm->frames = (frame_t*)VM_MALLOC(vm, sizeof(frame_t) * vm->max_frames);
   vm->handlers = (handler_t*)VM_MALLOC(vm, sizeof(handler_t) * vm->max_handlers);
   vm->sp = vm->stack;
+  vm->temps = vm->stack ? vm->stack + vm->stack_slots : NULL;
+  vm->ntemps = 0;
   if (vm->stack && vm->frames && vm->handlers) return MVM_E_OK;
   vm_stack_release(vm);
   return MVM_E_OUT_OF_MEMORY;
+}
+
+size_t vm_stack_bytes(const mvm_vm_t* vm) {
+  return sizeof(mvm_value_t) * (vm->stack_slots + MVM_TEMP_ROOTS) +
+         sizeof(frame_t) * vm->max_frames + sizeof(handler_t) * vm->max_handlers;
 }
 
 void vm_stack_release(mvm_vm_t* vm) {
@@ -210,6 +253,8 @@ void vm_stack_release(mvm_vm_t* vm) {
   if (vm->frames) VM_FREE(vm, vm->frames);
   if (vm->handlers) VM_FREE(vm, vm->handlers);
   vm->stack = vm->sp = NULL;
+  vm->temps = NULL;
+  vm->ntemps = 0;
   vm->frames = NULL;
   vm->handlers = NULL;
 }

@@ -181,9 +181,16 @@ struct mvm_vm {
   // values are no heap references: the image's export count word, then its (key, value) pairs
   // (snapshot.c), instead of a heap table in ROOT_EXPORTS; NULL once a table is made.
   const uint8_t* image_exports;
+#if MVM_ROOT_STRINGS_FROM_ROM
+  // The image ROM's table of the cached strings (roots_use_rom_strings), or NULL. With it, they
+  // are read from the ROM (flash) and the roots ITEMS has no slots for them.
+  const uint8_t* rom_strings;
+#endif
 
   mvm_handle_t* handles;
-  mvm_value_t temps[MVM_TEMP_ROOTS];
+  // MVM_TEMP_ROOTS slots, allocated with the value stack (vm_stack_acquire): an idle VM on
+  // demand (MVM_STACK_ON_DEMAND) holds none. NULL while there is no stack.
+  mvm_value_t* temps;
   uint32_t ntemps;
 
   mvm_value_t exception;   // pending exception (ERR_THROW) or undefined
@@ -245,12 +252,20 @@ static inline mvm_value_t field(mvm_vm_t* vm, mvm_value_t v, uint32_t off) {
 static inline void set_field(mvm_vm_t* vm, mvm_value_t v, uint32_t off, mvm_value_t x) {
   wr32(heap_ptr(vm, v) + off, x);
 }
+#if MVM_ROOT_STRINGS_FROM_ROM
+// Cached strings may be read through the image ROM's table (vm->rom_strings: the roots ITEMS
+// then has no slots for them, and the roots after them move down). Out of line: a call is
+// smaller than the test at each of the many uses, and no use is in a hot loop.
+MVM_INTERNAL mvm_value_t root_get(mvm_vm_t* vm, uint32_t i);
+MVM_INTERNAL void root_set(mvm_vm_t* vm, uint32_t i, mvm_value_t v);
+#else
 static inline mvm_value_t root_get(mvm_vm_t* vm, uint32_t i) {
   return rd32(heap_ptr(vm, vm->roots) + 4 + 4 * i);
 }
 static inline void root_set(mvm_vm_t* vm, uint32_t i, mvm_value_t v) {
   wr32(heap_ptr(vm, vm->roots) + 4 + 4 * i, v);
 }
+#endif
 
 // ---- arena.c (mvm_restore_into) ----
 MVM_INTERNAL mvm_arena_t* arena_init(void* buffer, size_t len);
@@ -287,12 +302,16 @@ MVM_INTERNAL mvm_err_t roots_create(mvm_vm_t* vm);
 // Bytes that roots_build writes. roots_build writes, at heap_used (the caller made room: it
 // never collects), a full roots ITEMS whose first nslots values come from slots (little-endian
 // words, e.g. an image's trimmed roots), with fresh cached strings, and makes it vm->roots.
+// A VM restored with vm->rom_strings (roots_use_rom_strings) gets neither the strings nor slots
+// for them: roots_bytes_restored is what roots_build then writes.
 MVM_INTERNAL uint32_t roots_bytes(void);
 MVM_INTERNAL void roots_build(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots);
-// The same for a VM being restored (vm->rom is the image's, validated): with
-// MVM_ROOT_STRINGS_FROM_ROM, cached strings the image ROM holds are used from there.
 MVM_INTERNAL uint32_t roots_bytes_restored(const mvm_vm_t* vm);
-MVM_INTERNAL void roots_build_restored(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots);
+// With MVM_ROOT_STRINGS_FROM_ROM: sets vm->rom_strings when the image ROM (validated) ends with
+// the table of cached strings `mvc build --target mcu` appends. Call before the two above.
+MVM_INTERNAL void roots_use_rom_strings(mvm_vm_t* vm);
+// Gives a VM whose cached strings are in the ROM a full roots ITEMS (mvm_snapshot). May GC.
+MVM_INTERNAL mvm_err_t roots_expand(mvm_vm_t* vm);
 MVM_INTERNAL void vm_release_memory(mvm_vm_t* vm);
 MVM_INTERNAL mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg);
 // ---- snapshot.c: exports read from the image (vm->image_exports) ----
@@ -305,7 +324,8 @@ MVM_INTERNAL mvm_err_t image_exports_to_heap(mvm_vm_t* vm);
 // The value stack, frames and handlers (MVM_STACK_ON_DEMAND: only during outermost calls).
 MVM_INTERNAL mvm_err_t vm_stack_acquire(mvm_vm_t* vm);
 MVM_INTERNAL void vm_stack_release(mvm_vm_t* vm);
-
+// Bytes of the block vm_stack_acquire allocates: value stack and temp roots, frames, handlers.
+MVM_INTERNAL size_t vm_stack_bytes(const mvm_vm_t* vm);
 // ---- gc.c ----
 // Collects; afterwards at least `need` bytes are free, or returns false (heap limit).
 MVM_INTERNAL bool gc_collect(mvm_vm_t* vm, uint32_t need);

@@ -515,7 +515,8 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   *out_len = 0;
   if (vm->depth) return MVM_E_REENTRANT;
   // The collections below rewrite export values (ROM shaking): they must be in the heap.
-  mvm_err_t xerr = image_exports_to_heap(vm);
+  mvm_err_t xerr = roots_expand(vm);
+  if (!xerr) xerr = image_exports_to_heap(vm);
   if (xerr) return xerr;
   reset_run_state(vm);
   // Room for the full roots afterwards (roots_restore_full), checked before anything changes:
@@ -1124,14 +1125,12 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   }
   uint32_t cap_exports = nexports < 4 ? 4 : nexports;
   uint64_t exports_bytes = exports_in_image ? 0 : 8 + 8 * (uint64_t)cap_exports;
+  if (!err) roots_use_rom_strings(vm);
   uint64_t needed = (uint64_t)heap_len + exports_bytes + roots_bytes_restored(vm);
   if (!err && arena) {
     // In a caller's buffer the heap has a fixed size: the largest that leaves room for the
     // collector's second space and (MVM_STACK_ON_DEMAND) the stack of a call, with block headers.
-    size_t call_bytes = MVM_STACK_ON_DEMAND ? sizeof(mvm_value_t) * vm->stack_slots +
-                                                  sizeof(frame_t) * vm->max_frames +
-                                                  sizeof(handler_t) * vm->max_handlers + 64
-                                            : 0;
+    size_t call_bytes = MVM_STACK_ON_DEMAND ? vm_stack_bytes(vm) + 64 : 0;
     size_t room = arena_available(arena) + vm->heap_cap;  // the first space is replaced below
     size_t space = room > call_bytes + 64 ? ((room - call_bytes - 64) / 2) & ~(size_t)7 : 0;
     if (space < vm->heap_limit) vm->heap_limit = (uint32_t)space;
@@ -1192,7 +1191,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     vm->heap_used = (uint32_t)(heap_len + exports_bytes);
     vm->heap_peak = vm->heap_used;
     // Full roots after it (the image's at offset 4 becomes garbage), with fresh cached strings.
-    roots_build_restored(vm, vm->heap + 8, roots_slots(&c));
+    roots_build(vm, vm->heap + 8, roots_slots(&c));
     if (exports_in_image) {
       root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);
       vm->image_exports = image + IMAGE_HEADER_SIZE + exports_count_at;
