@@ -597,6 +597,18 @@ export function run() {
   }
   out.push([sum, keep[0].v, keep[49].w, keep[10].s, keep.length].join(' '));
   out.push([KEPT.join(' '), KEPT_OBJ.big, KEPT_OBJ.small, KEPT[0] + KEPT[1], KEPT[2] === b30].join(' '));
+  // The library on boxed values: Uint8Array stores, indexes and lengths, the Number.isX.
+  const u = new Uint8Array(2);
+  u[0] = max;
+  u[1] = min + 3;
+  const small = [1, 2, 3], keyed = { [max]: 'm', 5: 'five' };
+  out.push([u[0], u[1], small[max], small[min], 'abc'.charAt(max), max in keyed, min in keyed,
+            Number.isInteger(max), Number.isSafeInteger(min), Number.isFinite(min),
+            Number.isNaN(max), isNaN(max), isFinite(min), !max, !!min, -(-max), ~~max,
+            small.slice(min, max).join(), 'abcdef'.slice(-max), 'abcdef'.substring(max),
+            [3, 1, 2].sort((p, q) => (p - q) * 1000000).join(), parseInt(String(min)),
+            Number(String(max)) === max, max.valueOf(), typeof Number(max),
+            '2147483648' > max, '-2147483649' < min, JSON.stringify(keyed)].join(' '));
   return out.join('\n');
 }
 """
@@ -668,7 +680,7 @@ def test_integer_only_build_has_the_full_int32_range(tmp_path) -> None:
                 "console.log('--');\nconsole.log(m.past());\n"], timeout=60).stdout
     node_run, node_wrapped, node_past = node.rstrip("\n").split("\n--\n")
     assert node_past == " ".join(["true"] * len(INT32_PAST)), node_past  # each leaves int32
-    assert len(node_run.split("\n")) == 13
+    assert len(node_run.split("\n")) == 14
 
     for runner in (checked, wrapping):
         out = run([runner, image, "--restore-only", "--call", "run"], timeout=120).stdout

@@ -121,27 +121,36 @@ LIB_FN(global_is_finite) {
   return MVM_E_OK;
 }
 
+// Number.isX: no conversion. Every number is an int32 (boxed past int31), unless a damaged
+// image's FLOAT64 holds none.
+static bool is_int32_number(mvm_vm_t* vm, mvm_value_t v) {
+  if (value_is_int(v)) return true;
+  if (!value_is_number(vm, v)) return false;
+  num_t n = number_value(vm, v);
+  return n != NUM_NAN && n != NUM_INEXACT;
+}
+
 LIB_FN(number_is_nan) {
   LIB_UNUSED;
-  *out = VAL_FALSE;
+  *out = value_from_bool(value_is_number(vm, ARG(0)) && number_value(vm, ARG(0)) == NUM_NAN);
   return MVM_E_OK;
 }
 
 LIB_FN(number_is_finite) {
   LIB_UNUSED;
-  *out = value_from_bool(value_is_int(ARG(0)));
+  *out = value_from_bool(is_int32_number(vm, ARG(0)));
   return MVM_E_OK;
 }
 
 LIB_FN(number_is_integer) {
   LIB_UNUSED;
-  *out = value_from_bool(value_is_int(ARG(0)));
+  *out = value_from_bool(is_int32_number(vm, ARG(0)));
   return MVM_E_OK;
 }
 
 LIB_FN(number_is_safe_integer) {
   LIB_UNUSED;
-  *out = value_from_bool(value_is_int(ARG(0)));
+  *out = value_from_bool(is_int32_number(vm, ARG(0)));
   return MVM_E_OK;
 }
 
