@@ -10,8 +10,9 @@ distribution (tools/amalgamate.py) is compiled as one object with
 errors, and `arm-none-eabi-size` reads text/data/bss of the object (text includes rodata).
 Configurations of our core:
 
-  minimal      size-test, integer-only (MVM_SUPPORT_FLOAT=0, as Microvium's minimal) and no C
-               allocator (mvm_restore_into only)
+  minimal      size-test, integer-only with wrapping int32 arithmetic (MVM_SUPPORT_FLOAT=0,
+               MVM_INT32_OVERFLOW_CHECKS=0, as Microvium's minimal) and no C allocator
+               (mvm_restore_into only)
   size-test    cortex_m port with the features of Microvium's size-test/microvium_port.h:
                float, int31->float overflow, no build API, no debug, safe mode off, and no
                builtins library beyond the core (MVM_LIB=0, MVM_ASYNC=0: Microvium has no
@@ -54,7 +55,8 @@ MCU_PORT = ['-DMVM_PORT_HEADER="mvm_port_example.h"']
 SIZE_TEST = MCU_PORT + ["-DMVM_SAFE_MODE=0", "-DMVM_LIB=0", "-DMVM_ASYNC=0",
                         "-DMVM_CRC32_SMALL=1", "-DMVM_ERROR_LOCATION=0"]
 OURS = {
-    "minimal": SIZE_TEST + ["-DMVM_NO_MALLOC=1", "-DMVM_SUPPORT_FLOAT=0"],
+    "minimal": SIZE_TEST + ["-DMVM_NO_MALLOC=1", "-DMVM_SUPPORT_FLOAT=0",
+                            "-DMVM_INT32_OVERFLOW_CHECKS=0"],
     "size-test": SIZE_TEST,
     "size-test-nofloat": SIZE_TEST + ["-DMVM_SUPPORT_FLOAT=0"],
     "mcu-default": MCU_PORT,

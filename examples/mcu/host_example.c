@@ -271,7 +271,7 @@ int main(void) {
   err = call_export(vm, "divide", 2, 7, 2, text, sizeof text);
 #if MVM_SUPPORT_FLOAT
   expect(err == MVM_E_OK && strcmp(text, "3.5") == 0, "divide(7, 2) = 3.5");
-#else  // the integer-only core: 3.5 is no int31, so 7 / 2 throws a RangeError divide catches
+#else  // the integer-only core: 3.5 is no int32, so 7 / 2 throws a RangeError divide catches
   expect(err == MVM_E_OK && strncmp(text, "caught RangeError: 7 / 2 is not", 31) == 0,
          "divide(7, 2) throws RangeError (MVM_SUPPORT_FLOAT=0)");
 #endif

@@ -98,10 +98,56 @@ TEST(to_string_through_api) {
   mvm_free(vm);
 }
 
+// The integer-only build writes and reads the IEEE-754 bits of int32s with integer operations
+// (number.c): here they are checked against the C compiler's own int -> double conversion.
+static uint64_t bits_of(double d) {
+  uint64_t b;
+  memcpy(&b, &d, sizeof b);
+  return b;
+}
+
+static bool decode(double d, int32_t* out) {
+  uint64_t b = bits_of(d);
+  return float64_to_int32((uint32_t)b, (uint32_t)(b >> 32), out);
+}
+
+TEST(float64_bits_of_int32) {
+  int32_t samples[] = {1, -1, 2, 3, 7, -8, 1000, 0xFFFFF, 0x100000, 0x100001, 0x1FFFFF,
+                       0x200000, 0x200001, 0x3FFFFFFF, -0x40000000, 0x40000000, -0x40000001,
+                       0x7FFFFFFE, 0x7FFFFFFF, -0x7FFFFFFF, INT32_MIN, 123456789, -987654321};
+  uint32_t seed = 12345;
+  for (int k = 0; k < 2000; k++) {
+    int32_t i;
+    if (k < (int)(sizeof samples / sizeof *samples)) {
+      i = samples[k];
+    } else {  // pseudo-random, every magnitude
+      seed = seed * 1103515245u + 12345u;
+      i = (int32_t)(seed >> (k % 31));
+      if (k & 1) i = -i;
+      if (i == 0) continue;
+    }
+    uint8_t p[8];
+    float64_encode_int32(i, p);
+    uint64_t got = (uint64_t)rd32(p) | ((uint64_t)rd32(p + 4) << 32);
+    CHECK(got == bits_of((double)i));
+    int32_t back = 0;
+    CHECK(decode((double)i, &back) && back == i);
+  }
+  int32_t out = 7;
+  CHECK(decode(0.0, &out) && out == 0);
+  double not_int32[] = {-0.0, 0.5, -0.5, 1.5, 2147483647.5, 2147483648.0, -2147483649.0,
+                        4294967296.0, 1e10, -1e300, 5e-324, 1.0 / 0.0, -1.0 / 0.0, 0.0 / 0.0,
+                        1073741824.25, 9007199254740993.0, 1.0000000000000002};
+  for (size_t k = 0; k < sizeof not_int32 / sizeof *not_int32; k++) {
+    CHECK(!decode(not_int32[k], &out));
+  }
+}
+
 int main(void) {
   RUN(format_table);
   RUN(portable_dtoa_is_close);
   RUN(parse_table);
   RUN(to_string_through_api);
+  RUN(float64_bits_of_int32);
   return test_summary("test_number");
 }

@@ -444,7 +444,7 @@ def test_exports_read_from_an_image_used_in_place(tmp_path) -> None:
 
 # ---- The integer-only build (MVM_SUPPORT_FLOAT=0) ----
 
-# Integer arithmetic, string <-> integer conversion and Math work as in JS; what has no int31
+# Integer arithmetic, string <-> integer conversion and Math work as in JS; what has no int32
 # result throws a RangeError the program catches. (The compiler folds none of these operations
 # into a float constant: the test checks that the image has no FEATURE FLOAT64.)
 NO_FLOAT_PROGRAM = r"""
@@ -475,11 +475,11 @@ export function nan() {
 }
 export function throws() {
   return [attempt(() => 7 / 2), attempt(() => 1 / 0), attempt(() => 0 / 0),
-          attempt(() => 1073741823 + 1), attempt(() => (1 << 29) * 4), attempt(() => 2 ** -1),
+          attempt(() => 2147483647 + 1), attempt(() => (1 << 29) * 4), attempt(() => 2 ** -1),
           attempt(() => Math.sqrt(2)), attempt(() => Math.random()),
           attempt(() => parseFloat('1.5')),
           attempt(() => Number('x')), attempt(() => '1.5' * 2), attempt(() => '1.5' < 2),
-          attempt(() => -(-1073741824)), attempt(() => Math.PI), attempt(() => Math.max()),
+          attempt(() => -(1 << 31)), attempt(() => Math.PI), attempt(() => Math.max()),
           attempt(() => 7 % 0), attempt(() => 'a'.charCodeAt(5)), attempt(() => undefined + 1),
           attempt(() => parseInt('99999999999'))].join(' | ');
 }
@@ -491,7 +491,7 @@ export function caught() {
   }
 }
 """
-NO_FLOAT_TAIL = " is not a 31-bit integer: this build has no floating point (MVM_SUPPORT_FLOAT=0)"
+NO_FLOAT_TAIL = " is not a 32-bit integer: this build has no floating point (MVM_SUPPORT_FLOAT=0)"
 NO_FLOAT_EXPECT = {
     # The same as Node prints for these (checked when the test was written).
     "arith 13 5": "18 8 65 3 3 1024 -1 -13 104 -5 15 -14 5 13 8 13 4",
@@ -501,8 +501,8 @@ NO_FLOAT_EXPECT = {
     # -0 is a float: these are 0 here (Node prints the same, String(-0) being "0").
     "zero 0": "0 0 0 true",
     "throws": " | ".join("RangeError: " + what + NO_FLOAT_TAIL for what in (
-        "7 / 2", "1 / 0", "0 / 0", "1073741823 + 1", "536870912 * 4", "2 ** -1", "Math.sqrt(2)",
-        "Math.random()", "1.5", "NaN", "1.5", "1.5", "-(-1073741824)", "PI", "Math.max()",
+        "7 / 2", "1 / 0", "0 / 0", "2147483647 + 1", "536870912 * 4", "2 ** -1", "Math.sqrt(2)",
+        "Math.random()", "1.5", "NaN", "1.5", "1.5", "-(-2147483648)", "PI", "Math.max()",
         "7 % 0", "NaN", "NaN + 1", "99999999999")),
     "caught": "true 7 / 2" + NO_FLOAT_TAIL,
 }
@@ -558,6 +558,182 @@ def test_integer_only_build_runs_integer_programs_and_refuses_float_images(image
     assert "fib(20): 6765" in out and "callHost(2, 3): 50" in out, out
 
 
+# The int32 range in the integer-only build: int32s past int31 are FLOAT64 boxes, read and
+# written without a double. Every line run() prints stays in int32 (intermediate results too),
+# so it must be exactly what Node prints. The values kept at build time (KEPT: the host VM's
+# top level, snapshotted into the image's heap) and the int32 literals (ROM) leave the image
+# without FEATURE FLOAT64, so the integer-only VM restores it.
+INT32_PROGRAM = r"""
+// Values made at build time (the host VM's top level) and kept in the image's heap.
+const KEPT = [0x7fffffff, -0x80000000, 2 ** 30, 0x7fffffff - 1, -(2 ** 30) - 1];
+const KEPT_OBJ = { big: 2147483647, small: -2147483648 };
+
+export function run() {
+  const out = [];
+  const max = 0x7fffffff, min = -0x80000000, b30 = 2 ** 30;
+  out.push([max, min, b30, -b30, b30 - 1, -b30 - 1, 0x40000000, 1073741824, 2147483647].join(' '));
+  // Arithmetic crossing +-2^30 and staying in int32.
+  let x = 1073741823;
+  out.push([x + 1, x + x, x * 2, -x - 2, b30 - 1 + b30, max - 1, min + 1, max - b30,
+            min / 2, max % 1000, min % 7, 46340 * 46340, -46341 * 46340, 65535 * 32768,
+            (b30 - 1) * 2 / 3, 2 ** 30 - 1 + 2 ** 30, 3 ** 19, (-2) ** 31, max / max].join(' '));
+  // Bitwise operators with int32 results.
+  out.push([max | 0, min | 0, max ^ 1, min ^ -1, 1 << 30, 1 << 31, -1 << 31, 3 << 30, max >> 1,
+            min >> 1, min >> 31, max >>> 1, min >>> 1, '0xffff0000' | 0, ~max, ~min, max & min,
+            (max + 0) | 1, '0x80000000' | 0, '4294967295' | 0, '4294967297' | 0, '1e10' | 0,
+            '2147483648' | 0, '-2147483649' | 0, '0xffff0000' >> 8, '4294967295' >>> 1].join(' '));
+  // Comparisons, equality and switch on boxed values.
+  const a = 2147483647, b = 2147483646 + 1, c = min, d = -2147483647 - 1;
+  out.push([a === b, a == b, a !== b, a === '2147483647', a == '2147483647', c === d, c == d,
+            a > c, c < 0, a > b30, a >= b, c <= d, a === max,
+            [a, c].includes(b), [a, c].indexOf(d), b30 === 2 ** 30, typeof a, typeof c,
+            a === 2147483647.0, -(c + 1) === max].join(' '));
+  function kind(v) {
+    switch (v) {
+      case 2147483647: return 'max';
+      case -2147483648: return 'min';
+      case 1073741824: return 'b30';
+      default: return 'other';
+    }
+  }
+  out.push([kind(a), kind(b), kind(d), kind(b30), kind(2 ** 30 + 1), kind(String(a))].join(' '));
+  // As object keys, array indexes, in strings.
+  const o = {};
+  o[a] = 'A';
+  o[c] = 'C';
+  o[b30] = 'B';
+  const arr = [];
+  arr[b30 - b30 + 3] = 'three';
+  out.push([o[2147483647], o['2147483647'], o[-2147483648], o[1073741824], o[b], Object.keys(o).join(','),
+            'x' + a, a + 'y', String(c), `${b30}`, (c).toString(), a.toString(16), c.toString(2),
+            (max).toString(36), arr.length, arr[3], [a, c, b30].join('/'), max.toFixed(2)].join(' '));
+  out.push(JSON.stringify({ a, c, list: [b30, -b30, max - 1], nested: { v: min + 5 } }));
+  out.push(JSON.stringify(JSON.parse('[2147483647,-2147483648,1073741824]')));
+  out.push([parseInt('2147483647'), parseInt('-2147483648'), parseInt('7fffffff', 16),
+            parseInt('-80000000', 16), Number('2147483647'), +'-2147483648', '1073741824' * 1,
+            Number('0x7fffffff'), '2147483647' - 0, parseInt('1073741824px')].join(' '));
+  out.push([Math.max(a, c, 1), Math.min(a, c, 1), Math.abs(-2147483647), Math.abs(c + 1),
+            Math.floor(b30), Math.sign(c), Math.max(b30, 5), Math.pow(2, 30), Math.pow(-2, 31),
+            Math.sqrt(2147395600), Math.trunc(c)].join(' '));
+  // Increment and decrement across the int31 boundary, and a loop that allocates.
+  let i = 1073741822;
+  const seen = [];
+  for (let k = 0; k < 4; k++) seen.push(i++);
+  let j = -1073741823;
+  for (let k = 0; k < 4; k++) seen.push(j--);
+  let m = 2147483645;
+  m++; m++; seen.push(m);
+  let n = -2147483646;
+  n -= 1; n--; seen.push(n);
+  out.push(seen.join(' '));
+  let sum = 0, keep = [];
+  for (let k = 0; k < 3000; k++) {
+    const v = 2147483647 - k;               // a box each time
+    keep.push({ v, s: 'v' + v, w: -v - 1 });  // garbage and kept values
+    if (keep.length > 50) keep.shift();
+    sum = (sum + (v % 1000)) | 0;
+  }
+  out.push([sum, keep[0].v, keep[49].w, keep[10].s, keep.length].join(' '));
+  out.push([KEPT.join(' '), KEPT_OBJ.big, KEPT_OBJ.small, KEPT[0] + KEPT[1], KEPT[2] === b30].join(' '));
+  // The library on boxed values: Uint8Array stores, indexes and lengths, the Number.isX.
+  const u = new Uint8Array(2);
+  u[0] = max;
+  u[1] = min + 3;
+  const small = [1, 2, 3], keyed = { [max]: 'm', 5: 'five' };
+  out.push([u[0], u[1], small[max], small[min], 'abc'.charAt(max), max in keyed, min in keyed,
+            Number.isInteger(max), Number.isSafeInteger(min), Number.isFinite(min),
+            Number.isNaN(max), isNaN(max), isFinite(min), !max, !!min, -(-max), ~~max,
+            small.slice(min, max).join(), 'abcdef'.slice(-max), 'abcdef'.substring(max),
+            [3, 1, 2].sort((p, q) => (p - q) * 1000000).join(), parseInt(String(min)),
+            Number(String(max)) === max, max.valueOf(), typeof Number(max),
+            '2147483648' > max, '-2147483649' < min, JSON.stringify(keyed)].join(' '));
+  return out.join('\n');
+}
+"""
+# Integer results past int32: (expression, the RangeError's form with the checks on). With
+# MVM_INT32_OVERFLOW_CHECKS=0 each is Node's (expression) | 0 instead (every exact result here
+# is below 2^53, where JS's | 0 and C's 32-bit wrapping agree).
+INT32_PAST = [
+    ("max + 1", "2147483647 + 1"), ("min - 1", "-2147483648 - 1"), ("-1 >>> 0", "-1 >>> 0"),
+    ("2 ** 31", "2 ** 31"), ("min / -1", "-2147483648 / -1"), ("-min", "-(-2147483648)"),
+    ("max * 2", "2147483647 * 2"), ("65536 * 65536", "65536 * 65536"), ("2 ** 32", "2 ** 32"),
+    ("min >>> 0", "-2147483648 >>> 0"), ("3 ** 20", "3 ** 20"),
+    ("max + max", "2147483647 + 2147483647"), ("'3000000000' * 1", "3000000000 * 1"),
+    ("(() => { let v = max; v++; return v; })()", "2147483647 + 1"),
+    ("(() => { let v = min; v--; return v; })()", "-2147483648 - 1"),
+    ("(() => { let v = 1 << 30; v += v; return v; })()", "1073741824 + 1073741824"),
+    ("Math.abs(min)", "Math.abs(-2147483648)"), ("parseInt('4294967296')", "4294967296"),
+    ("Math.max(1, '4294967295')", "Math.max(4294967295)"),
+]
+# Results that are no integer: the RangeError in both configurations.
+INT32_NOT_INTEGER = ["7 / 2", "1 / 0", "0 / 0", "2 ** -1", "max / 2"]
+
+
+def int32_overflow_export(name: str, wrap_in_node: bool) -> str:
+    """An export returning one line per INT32_PAST and INT32_NOT_INTEGER case: the value, or the
+    error's name and message. For Node (wrap_in_node), the INT32_PAST values are | 0'ed."""
+    cases = [f"() => ({e}){' | 0' if wrap_in_node else ''}" for e, _ in INT32_PAST]
+    cases += [f"() => {e}" for e in INT32_NOT_INTEGER]
+    return (f"export function {name}() {{\n  const max = 0x7fffffff, min = -0x80000000;\n"
+            f"  return [{', '.join(f'attempt({c})' for c in cases)}].join('\\n');\n}}\n"
+            "function attempt(f) {\n"
+            "  try { return String(f()); } catch (e) { return e.name + ': ' + e.message; }\n}\n")
+
+
+def test_integer_only_build_has_the_full_int32_range(tmp_path) -> None:
+    """MVM_SUPPORT_FLOAT=0 has every int32: literals, arithmetic across +-2^30, bitwise
+    operators, equality and switch on boxed values, keys, strings, JSON, parseInt, Math, ++/--,
+    values surviving a collecting loop and a snapshot; the output is Node's. Results past int32
+    throw a catchable RangeError, and with -DMVM_INT32_OVERFLOW_CHECKS=0 wrap into int32 as
+    Node's | 0 does; results that are no integer throw in both. The checks-off runner is built
+    with GC stress (a collection at every allocation) and UBSan."""
+    from compiler.opcodes import FEATURE_FLOAT64
+
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed")
+    cc = host_cc()
+    checked, wrapping = str(tmp_path / "unit_run_int32"), str(tmp_path / "unit_run_int32_wrap")
+    common = [*STRICT, MCU_PORT, "-DMVM_SUPPORT_FLOAT=0", "-DMVM_INCLUDE_BUILD_API=1", *INCLUDES,
+              os.path.join(VM_C, "tools", "mvm_unit_run.c"), *core_sources()]
+    run_all([
+        [cc, "-O2", *common, "-o", checked],
+        [cc, "-O1", "-DMVM_INT32_OVERFLOW_CHECKS=0", "-DMVM_GC_STRESS=1", "-fsanitize=undefined",
+         "-fno-sanitize-recover=undefined", *common, "-o", wrapping],
+    ])
+    src = tmp_path / "int32.js"
+    src.write_text(INT32_PROGRAM + int32_overflow_export("overflow", False))
+    image = str(tmp_path / "int32.mvm-bc")
+    assert mvc_main(["build", str(src), "--target", "mcu", "-o", image]) == 0
+    with open(image, "rb") as f:
+        assert not int.from_bytes(f.read()[10:12], "little") >> FEATURE_FLOAT64 & 1
+
+    node_src = tmp_path / "int32_node.mjs"
+    node_src.write_text(INT32_PROGRAM + int32_overflow_export("overflow", True) +
+                        "export function past() {\n  const max = 0x7fffffff, min = -0x80000000;\n"
+                        f"  return [{', '.join(e for e, _ in INT32_PAST)}]"
+                        ".map((v) => v !== (v | 0)).join(' ');\n}\n")
+    node = run(["node", "--input-type=module", "-e",
+                f"import * as m from {str(node_src)!r};\n"
+                "console.log(m.run());\nconsole.log('--');\nconsole.log(m.overflow());\n"
+                "console.log('--');\nconsole.log(m.past());\n"], timeout=60).stdout
+    node_run, node_wrapped, node_past = node.rstrip("\n").split("\n--\n")
+    assert node_past == " ".join(["true"] * len(INT32_PAST)), node_past  # each leaves int32
+    assert len(node_run.split("\n")) == 14
+
+    for runner in (checked, wrapping):
+        out = run([runner, image, "--restore-only", "--call", "run"], timeout=120).stdout
+        assert out.rstrip("\n") == node_run, (runner, out)
+    not_integer = ["RangeError: " + e.replace("max", "2147483647") + NO_FLOAT_TAIL
+                   for e in INT32_NOT_INTEGER]
+    out = run([checked, image, "--restore-only", "--call", "overflow"], timeout=60).stdout
+    assert out.rstrip("\n").split("\n") == [
+        "RangeError: " + form + NO_FLOAT_TAIL for _, form in INT32_PAST] + not_integer, out
+    out = run([wrapping, image, "--restore-only", "--call", "overflow"], timeout=60).stdout
+    wrapped = node_wrapped.split("\n")[:len(INT32_PAST)]
+    assert out.rstrip("\n").split("\n") == wrapped + not_integer, out
+    assert wrapped[:3] == ["-2147483648", "2147483647", "-1"], wrapped
+
+
 def test_integer_only_core_has_no_double_arithmetic() -> None:
     """Compiled for Cortex-M0 with MVM_SUPPORT_FLOAT=0, no source calls a soft-float routine
     (__aeabi_d*, __aeabi_f*, conversions to or from double) or a <math.h> function."""
@@ -580,8 +756,10 @@ def test_integer_only_core_has_no_double_arithmetic() -> None:
 
 def test_feature_float64_marks_exactly_the_images_holding_a_float(tmp_path) -> None:
     """The snapshot writer sets FEATURE FLOAT64 only when the ROM or the heap holds a FLOAT64
-    (a constant, or a float made at build time and kept in the heap). The VM with floats
-    restores every image, those with the bit set by older writers included."""
+    that is no int32 integer (a constant, or a float made at build time and kept in the heap;
+    -0, NaN and Infinity are floats, 0x7fffffff is not). The VM with floats restores every
+    image, those with the bit set by older writers included; the integer-only VM restores those
+    without the bit (test_integer_only_build_has_the_full_int32_range)."""
     from compiler.disasm import pack_image, unpack_image
     from compiler.opcodes import FEATURE_FLOAT64
     from hostlib.cli import build_image
@@ -600,9 +778,24 @@ def test_feature_float64_marks_exactly_the_images_holding_a_float(tmp_path) -> N
     heap_float = image("function third(n) { return n / 3; }\nconst k = [third(1)];\n"
                        "export function f(a) { return a + k[0] * 3; }\n")
     assert not has_float(ints) and has_float(rom_float) and has_float(heap_float)
+    # FLOAT64s that hold int32s (past int31) are numbers of the integer-only build too: no bit.
+    rom_int32 = image("export function f(a) { return [0x7fffffff, -0x80000000, 2147483646, a]"
+                      ".join(); }\n")
+    heap_int32 = image("const k = [(1 << 30) * 2 - 1, -(1 << 30) * 2, 1 << 31];\n"
+                       "export function f(a) { return k.concat(a).join(); }\n")
+    assert not has_float(rom_int32) and not has_float(heap_int32)
+    # Any other FLOAT64 sets it: just past int32 either side, -0, NaN, Infinity, a fraction.
+    for rom_src in ("2147483648", "-2147483649", "4294967296", "-0", "NaN", "Infinity",
+                    "0.5", "-1073741824.5"):
+        assert has_float(image(f"export function f(a) {{ return [{rom_src}, a]; }}\n")), rom_src
+    for heap_src in ("(1 << 30) * 2", "-(1 << 30) * 2 - 1", "0 * -1", "1 / 0", "0 / 0"):
+        assert has_float(image(f"const k = [{heap_src}];\n"
+                               "export function f(a) { return k.concat(a); }\n")), heap_src
     parts = unpack_image(ints)
     parts.features |= 1 << FEATURE_FLOAT64  # as every image was written before
     old_style = pack_image(parts)
-    for img, expect in ((ints, 7), (old_style, 7), (rom_float, 7.5), (heap_float, 4)):
+    for img, expect in ((ints, 7), (old_style, 7), (rom_float, 7.5), (heap_float, 4),
+                        (rom_int32, "2147483647,-2147483648,2147483646,3"),
+                        (heap_int32, "2147483647,-2147483648,-2147483648,3")):
         with VM.restore(img) as vm:
             assert vm.call(vm.export("f"), 3) == expect

@@ -194,8 +194,8 @@ mvm_value_t mvm_null(void);
 mvm_value_t mvm_bool(bool b);
 bool mvm_to_bool(mvm_vm_t* vm, mvm_value_t v);
 /* Numbers: a double that is an int31 needs no allocation; others allocate (may GC).
- * Integer-only build: mvm_new_number gives MVM_E_INVALID_ARGUMENT for n outside the int31 range
- * (-2^30 .. 2^30-1), and mvm_to_number gives 0 for a value whose number is not an integer
+ * Integer-only build: any int32 n (past the int31 range, -2^30 .. 2^30-1, it allocates), and
+ * mvm_to_number gives ToInt32 of the value, 0 for one whose number is not an integer
  * (undefined, "x", "1.5"). */
 mvm_err_t mvm_new_number(mvm_vm_t* vm, mvm_number_t n, mvm_value_t* out);
 mvm_number_t mvm_to_number(mvm_vm_t* vm, mvm_value_t v);

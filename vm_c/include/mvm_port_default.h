@@ -256,35 +256,47 @@
  * allocations), so the core needs double arithmetic (soft-float on Cortex-M0) and
  * fmod/pow/floor/trunc/sqrt and the MVM_DTOA/MVM_STRTOD hooks.
  * 0: the integer-only build, for microcontrollers without room for soft-float (as Microvium's
- * MVM_SUPPORT_FLOAT=0: operations on floats throw). Every number is an int31 (-2^30 .. 2^30-1)
- * and the core has no double at all. An operation whose exact JS result is not an int31 (7 / 2,
- * 1 / 0, overflow past the int31 range, Math.sqrt(2), Math.random(), parseFloat('1.5'),
- * Number('x'), which is NaN) throws a catchable RangeError ("7 / 2 is not a 31-bit integer:
- * this build has no floating point (MVM_SUPPORT_FLOAT=0)"). Exact results work: 6 / 2, 2 ** 10,
- * Math.floor/abs/min/max of integers, parseInt('42'), '5' * 2, string <-> integer conversion,
- * toString(radix), toFixed of integers. -0 is a float: a result that would be -0 (-x of 0,
- * 0 * -1) is 0. NaN is known without being a value: comparisons with it are false, isNaN('x')
- * is true, 'x' | 0 is 0. A string that holds a non-integer number ('1.5', 'Infinity') throws
- * where its value is needed (arithmetic, <, bitwise operators, Number()); where the library
- * wants an integer argument (slice, charAt, repeat...) it reads truncated, Infinity as a very
- * large integer. mvm_new_number and mvm_to_number take and give int32_t (mvm.h).
- * Images record FEATURE FLOAT64 when they hold a float (a FLOAT64 in the ROM or the heap, e.g.
- * `export const x = 1.5`, or NaN, Infinity, -0 kept by the program); this build refuses such
- * an image at restore with MVM_E_IMAGE_FEATURE, and any other image of its profile runs. */
+ * MVM_SUPPORT_FLOAT=0: operations on floats throw). Every number is an int32 (-2^31 .. 2^31-1),
+ * and the core has no double at all: an int31 is an immediate as always, and the rest of the
+ * int32 range is a FLOAT64 allocation, as in the float build, whose bits the core writes and
+ * reads with integer operations. An operation whose exact JS result is not an integer (7 / 2,
+ * 1 / 0, Math.sqrt(2), Math.random(), parseFloat('1.5'), Number('x'), which is NaN) throws a
+ * catchable RangeError ("7 / 2 is not a 32-bit integer: this build has no floating point
+ * (MVM_SUPPORT_FLOAT=0)"), and so does an integer result past int32 (0x7fffffff + 1, -1 >>> 0,
+ * 2 ** 31), unless MVM_INT32_OVERFLOW_CHECKS=0 (below). Exact results work: 6 / 2, 2 ** 30,
+ * 0x7fffffff | 0, Math.floor/abs/min/max of integers, parseInt('2147483647'), '5' * 2, string
+ * <-> integer conversion, toString(radix), toFixed of integers. -0 is a float: a result that
+ * would be -0 (-x of 0, 0 * -1) is 0. NaN is known without being a value: comparisons with it
+ * are false, isNaN('x') is true, 'x' | 0 is 0. A string that holds a non-integer number ('1.5',
+ * 'Infinity', or an integer past 2^53, where doubles stop being exact) throws where its value is
+ * needed (arithmetic, <, bitwise operators, Number()); where the library wants an integer
+ * argument (slice, charAt, repeat...) it reads truncated, Infinity as a very large integer.
+ * mvm_new_number and mvm_to_number take and give int32_t (mvm.h).
+ * Images record FEATURE FLOAT64 when they hold a float (a FLOAT64 in the ROM or the heap that is
+ * no int32 integer, e.g. `export const x = 1.5`, or NaN, Infinity, -0 kept by the program); this
+ * build refuses such an image at restore with MVM_E_IMAGE_FEATURE, and any other image of its
+ * profile runs, int32 constants such as 0x7fffffff included. */
 #ifndef MVM_SUPPORT_FLOAT
 #define MVM_SUPPORT_FLOAT 1
 #endif
 
-/* @@ MVM_INT32_OVERFLOW_CHECKS: 1 (the only value implemented): integer arithmetic that leaves
- * the int31 range produces the exact JS number (a FLOAT64), as the language requires, or, with
- * MVM_SUPPORT_FLOAT=0, throws the RangeError above. 0 is reserved for wrapping 32-bit
- * arithmetic in the integer-only build (Microvium's MVM_PORT_INT32_OVERFLOW_CHECKS=0); it is
- * not implemented and refused. */
+/* @@ MVM_INT32_OVERFLOW_CHECKS: what the integer-only build (MVM_SUPPORT_FLOAT=0) does with an
+ * integer result past the int32 range (as Microvium's MVM_PORT_INT32_OVERFLOW_CHECKS).
+ * 1 (default): throws the RangeError above, so every result a program sees is JS's.
+ * 0: wraps it modulo 2^32 into int32, as C's 32-bit arithmetic does: 0x7fffffff + 1 is
+ * -2147483648, -1 >>> 0 is -1, 2 ** 32 is 0, 65536 * 65536 is 0; JS's (x) | 0 of the result,
+ * except where the exact product or power is past 2^53 and JS would round it first (then it is
+ * Math.imul's wrapping). Smaller and faster where overflow cannot happen or is wanted (hashes,
+ * checksums); the same program may then print other numbers than in JS. Results that are no
+ * integer (7 / 2, 1 / 0, NaN) still throw, and so do strings holding integers past 2^53. Every
+ * integer result goes through one function (number.c number_make_result), library results
+ * (Math.abs(-2147483648), parseInt('4294967296')) included.
+ * With MVM_SUPPORT_FLOAT=1 the exact result is a double and nothing overflows: 0 is refused. */
 #ifndef MVM_INT32_OVERFLOW_CHECKS
 #define MVM_INT32_OVERFLOW_CHECKS 1
 #endif
-#if !MVM_INT32_OVERFLOW_CHECKS
-#error "MVM_INT32_OVERFLOW_CHECKS=0 (wrapping integer arithmetic) is not implemented"
+#if !MVM_INT32_OVERFLOW_CHECKS && MVM_SUPPORT_FLOAT
+#error "MVM_INT32_OVERFLOW_CHECKS=0 (wrapping int32 arithmetic) needs MVM_SUPPORT_FLOAT=0"
 #endif
 
 /* ======================================================================================== *

@@ -246,10 +246,8 @@ mvm_err_t mvm_new_number(mvm_vm_t* vm, double d, mvm_value_t* out) {
 double mvm_to_number(mvm_vm_t* vm, mvm_value_t v) { return vm ? to_number(vm, v) : 0.0 / 0.0; }
 #else
 mvm_err_t mvm_new_number(mvm_vm_t* vm, int32_t n, mvm_value_t* out) {
-  // An error code, not a pending RangeError: the host may call this outside any JS call.
-  if (!vm || !out || n < INT31_MIN || n > INT31_MAX) return MVM_E_INVALID_ARGUMENT;
-  *out = value_from_int(n);
-  return MVM_E_OK;
+  if (!vm || !out) return MVM_E_INVALID_ARGUMENT;
+  return number_make(vm, n, out);  // every int32 is a number here: only out of memory fails
 }
 
 int32_t mvm_to_number(mvm_vm_t* vm, mvm_value_t v) {

@@ -63,6 +63,11 @@ bool to_boolean(mvm_vm_t* vm, mvm_value_t v) {
       double d = number_value(vm, v);
       return d == d && d != 0;
     }
+#else
+    case TC_FLOAT64: {  // an int32 past int31, never 0 (NaN only in a damaged image)
+      num_t n = number_value(vm, v);
+      return n != 0 && n != NUM_NAN;
+    }
 #endif
     case TC_STRING8: case TC_STRING16: return string_view(vm, v).len != 0;
     default: return true;
@@ -254,7 +259,7 @@ static mvm_err_t function_to_string(mvm_vm_t* vm, mvm_value_t f, mvm_value_t* ou
 static mvm_err_t to_string_in(mvm_vm_t* vm, mvm_value_t v, const join_chain_t* chain, int depth,
                               mvm_value_t* out) {
   if (value_is_int(v)) {
-    char buf[16];
+    char buf[24];
 #if MVM_SUPPORT_FLOAT
     size_t n = number_format((double)value_as_int(v), buf);
 #else
@@ -280,13 +285,11 @@ static mvm_err_t to_string_in(mvm_vm_t* vm, mvm_value_t v, const join_chain_t* c
     case TC_STRING16:
       *out = v;
       return MVM_E_OK;
-#if MVM_SUPPORT_FLOAT
     case TC_FLOAT64: {
       char buf[32];
       size_t n = number_format(number_value(vm, v), buf);
       return string_new_ascii(vm, buf, n, out);
     }
-#endif
     case TC_ARRAY:
       return join_array(vm, v, chain, depth, out);
     case TC_BYTES:
@@ -361,10 +364,8 @@ static num_t to_number_in(mvm_vm_t* vm, mvm_value_t v, int depth) {
     }
   }
   switch (value_type(vm, v)) {
-#if MVM_SUPPORT_FLOAT
     case TC_FLOAT64:
       return number_value(vm, v);
-#endif
     case TC_STRING8:
     case TC_STRING16: {
       string_view_t sv = string_view(vm, v);
@@ -396,17 +397,28 @@ num_t to_number(mvm_vm_t* vm, mvm_value_t v) { return to_number_in(vm, v, 0); }
 
 bool strict_equals(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b) {
   if (a == b) {
-#if MVM_SUPPORT_FLOAT
     if (value_type(vm, a) == TC_FLOAT64) {
+#if MVM_SUPPORT_FLOAT
       double d = number_value(vm, a);
       return d == d;
-    }
+#else
+      return number_value(vm, a) != NUM_NAN;
 #endif
+    }
     return true;
   }
   if (value_is_int(a) && value_is_int(b)) return false;
   bool an = value_is_number(vm, a), bn = value_is_number(vm, b);
+#if MVM_SUPPORT_FLOAT
   if (an || bn) return an && bn && number_value(vm, a) == number_value(vm, b);
+#else
+  // Two boxes of one int32 are equal (the int32s past int31 are FLOAT64 allocations, one each
+  // time one is made); a damaged image's NaN or non-integer equals nothing.
+  if (an || bn) {
+    num_t x = an ? number_value(vm, a) : NUM_NAN, y = bn ? number_value(vm, b) : NUM_NAN;
+    return x == y && x != NUM_NAN && x != NUM_INEXACT;
+  }
+#endif
   if (value_is_string(vm, a) && value_is_string(vm, b)) return string_equal(vm, a, b);
   return false;
 }
@@ -437,7 +449,7 @@ mvm_err_t loose_equals(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b, bool* out) {
       double x = to_number(vm, a), y = to_number(vm, b);
       *out = x == y;
 #else
-      // NUM_INEXACT ("1.5") equals no int31; NaN equals nothing.
+      // NUM_INEXACT ("1.5") equals no int32; NaN equals nothing.
       num_t x = to_number(vm, a), y = to_number(vm, b);
       *out = x == y && x != NUM_NAN && x != NUM_INEXACT;
 #endif
@@ -560,7 +572,10 @@ mvm_err_t op_unary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t* out) {
 }
 #else
 // The integer-only build. Operands are converted as above (objects through valueOf/toString),
-// then the exact integer result is computed in 64 bits; a result that is no int31 throws.
+// then the exact integer result is computed in 64 bits, and number_make_result boxes it: an
+// int31, a FLOAT64 for the rest of int32, and past int32 the RangeError (or, with
+// MVM_INT32_OVERFLOW_CHECKS=0, the result wrapped into int32). A result that is no integer
+// (7 / 2, 1 / 0, NaN) throws either way.
 
 // The number of *slot (GC-visible; an object is replaced by its primitive first, when
 // to_prim). A string holding a non-integer number ("1.5") throws, naming it: its value is needed.
@@ -574,23 +589,48 @@ static mvm_err_t int_operand(mvm_vm_t* vm, mvm_value_t* slot, bool to_prim, num_
   return throw_error(vm, EK_RANGE_ERROR, "", *slot, NUM_NOT_INTEGER);
 }
 
-// base ** exp (exp >= 0) by squaring; false once the magnitude passes 2^31 (no int31 then).
-static bool int_pow(int64_t base, num_t exp, int64_t* out) {
-  const int64_t limit = (int64_t)1 << 31;
-  int64_t r = 1;
+// A result past int32 whose value num_t cannot hold (a product or power of operands up to
+// NUM_MAX): 2^32 plus its low 32 bits, which is all number_make_result needs of it (it throws
+// past int32, or keeps the low 32 bits).
+static int64_t past_int32(uint32_t low) { return ((int64_t)1 << 32) + low; }
+
+static uint64_t magnitude(num_t x) { return x < 0 ? 0u - (uint64_t)x : (uint64_t)x; }
+
+// x * y, exact when it can be an int32; otherwise past_int32 of its low 32 bits (unsigned
+// arithmetic wraps modulo 2^64, so its low 32 bits are exact).
+static int64_t int_mul(num_t x, num_t y) {
+  const uint64_t limit = (uint64_t)1 << 31;
+  if (magnitude(x) <= limit && magnitude(y) <= limit) return x * y;  // |x * y| <= 2^62
+  if (x == 0 || y == 0) return 0;
+  return past_int32((uint32_t)((uint64_t)x * (uint64_t)y));
+}
+
+// base ** exp (exp > 0) by squaring, exact while |result| <= 2^31, else past_int32 of its low
+// 32 bits (tracked alongside, in wrapping 32-bit arithmetic).
+static int64_t int_pow(num_t base, num_t exp) {
+  const uint64_t limit = (uint64_t)1 << 31;
+  uint32_t low = 1, low_base = (uint32_t)(uint64_t)base;
+  bool big = magnitude(base) > limit && exp > 0 && base != 0;
+  int64_t r = 1, b = big ? 0 : base;
   while (exp > 0) {
     if (exp & 1) {
-      r *= base;
-      if (r > limit || r < -limit) return false;
+      low *= low_base;
+      if (!big) {
+        r *= b;  // |r|, |b| <= 2^31
+        big = magnitude(r) > limit;
+      }
     }
     exp >>= 1;
     if (exp) {
-      base *= base;
-      if (base > limit) return false;  // base is multiplied into r later (exp's top bit)
+      low_base *= low_base;
+      // b is multiplied into r later (exp's top bit is set): past 2^31 it makes r big.
+      if (!big) {
+        b *= b;
+        big = magnitude(b) > limit;
+      }
     }
   }
-  *out = r;
-  return true;
+  return big ? past_int32(low) : r;
 }
 
 mvm_err_t op_binary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t b, mvm_value_t* out) {
@@ -630,16 +670,17 @@ mvm_err_t op_binary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t b, mvm_valu
     *out = value_from_bool(r);
     return MVM_E_OK;
   }
+  // From here |x|, |y| <= NUM_MAX (2^53) unless NaN: + and - cannot overflow int64.
   bool nan = x == NUM_NAN || y == NUM_NAN;  // NaN's arithmetic is NaN; bitwise reads it as 0
   bool exact = true;
   int64_t r = 0;
   const char* form;
   int32_t ix = number_to_int32(x), iy = number_to_int32(y);
   switch (op) {
-    case OP_ADD: form = "# + #"; exact = !nan; r = (int64_t)x + y; break;
-    case OP_SUB: form = "# - #"; exact = !nan; r = (int64_t)x - y; break;
-    case OP_MUL: form = "# * #"; exact = !nan; r = (int64_t)x * y; break;
-    case OP_DIV:  // x / y, not INT32_MIN (NaN): no C overflow
+    case OP_ADD: form = "# + #"; exact = !nan; if (exact) r = x + y; break;
+    case OP_SUB: form = "# - #"; exact = !nan; if (exact) r = x - y; break;
+    case OP_MUL: form = "# * #"; exact = !nan; if (exact) r = int_mul(x, y); break;
+    case OP_DIV:  // INT32_MIN / -1 is 2^31 here, no C overflow (int64)
       form = "# / #";
       exact = !nan && y != 0 && x % y == 0;
       if (exact) r = x / y;
@@ -656,7 +697,7 @@ mvm_err_t op_binary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t b, mvm_valu
       } else if (nan) {
         exact = false;
       } else if (y > 0) {
-        exact = int_pow(x, y, &r);
+        r = int_pow(x, y);
       } else {  // 1 / x ** -y: an integer for x = 1 and x = -1 only
         exact = x == 1 || x == -1;
         r = x == 1 || (y & 1) ? x : 1;
@@ -665,7 +706,7 @@ mvm_err_t op_binary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t b, mvm_valu
     case OP_BIT_AND: form = "# & #"; r = ix & iy; break;
     case OP_BIT_OR: form = "# | #"; r = ix | iy; break;
     case OP_BIT_XOR: form = "# ^ #"; r = ix ^ iy; break;
-    case OP_SHL: form = "# << #"; r = (int32_t)((uint32_t)ix << ((uint32_t)iy & 31)); break;
+    case OP_SHL: form = "# << #"; r = number_wrap_int32((uint32_t)ix << ((uint32_t)iy & 31)); break;
     case OP_SHR: {
       form = "# >> #";
       uint32_t sh = (uint32_t)iy & 31;
@@ -673,12 +714,12 @@ mvm_err_t op_binary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t b, mvm_valu
       r = ix >= 0 ? (int64_t)(ix >> sh) : -(int64_t)(~(uint32_t)ix >> sh) - 1;
       break;
     }
+    // An unsigned result: 2^31 and up is past int32 (-1 >>> 0 throws, or wraps back to -1).
     case OP_USHR: form = "# >>> #"; r = (uint32_t)ix >> ((uint32_t)iy & 31); break;
     default: form = "#"; exact = false; break;
   }
-  if (!exact || r < INT31_MIN || r > INT31_MAX) return number_not_integer(vm, form, x, y);
-  *out = value_from_int((int32_t)r);
-  return MVM_E_OK;
+  if (!exact) return number_not_integer(vm, form, x, y);
+  return number_make_result(vm, r, form, x, y, out);
 }
 
 mvm_err_t op_unary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t* out) {
@@ -691,15 +732,14 @@ mvm_err_t op_unary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t* out) {
   bool nan = x == NUM_NAN;
   int64_t r;
   const char* form;
-  switch (op) {
-    case OP_NEG: form = "-(#)"; r = -(int64_t)x; break;  // -0 is 0 here
+  switch (op) {  // |x| <= NUM_MAX: no int64 overflow
+    case OP_NEG: form = "-(#)"; r = nan ? 0 : -x; break;  // -0 is 0 here
     case OP_BIT_NOT: form = "~#"; nan = false; r = ~number_to_int32(x); break;
-    case OP_INC: form = "# + 1"; r = (int64_t)x + 1; break;
-    case OP_DEC: form = "# - 1"; r = (int64_t)x - 1; break;
+    case OP_INC: form = "# + 1"; r = nan ? 0 : x + 1; break;
+    case OP_DEC: form = "# - 1"; r = nan ? 0 : x - 1; break;
     default: form = "#"; r = x; break;  // TO_NUMBER
   }
-  if (nan || r < INT31_MIN || r > INT31_MAX) return number_not_integer(vm, form, x, 0);
-  *out = value_from_int((int32_t)r);
-  return MVM_E_OK;
+  if (nan) return number_not_integer(vm, form, x, 0);
+  return number_make_result(vm, r, form, x, 0, out);
 }
 #endif

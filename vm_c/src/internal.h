@@ -344,45 +344,68 @@ MVM_INTERNAL int32_t number_to_int32(double d);
 MVM_INTERNAL uint32_t number_to_uint32(double d);
 MVM_INTERNAL double number_fmod(double a, double b);
 #else
-// The integer-only build (MVM_SUPPORT_FLOAT=0): every number value is an int31. What ToNumber
-// gives is a num_t: an exact integer, or NUM_NAN, or NUM_INEXACT for a number that is not an
-// integer in num_t's range (a string such as "1.5", "Infinity" or "1e12"). Keeping NaN apart
-// lets NaN's exact JS results work ('x' < 1 is false, isNaN('x'), 'x' | 0); anything that needs
-// NUM_INEXACT's value throws. The exact range (NUM_MAX) leaves room for int31 + int31.
-typedef int32_t num_t;
-#define NUM_NAN INT32_MIN
-#define NUM_INEXACT INT32_MAX
-#define NUM_MAX (INT32_MAX - 1)
-static inline bool value_is_number(mvm_vm_t* vm, mvm_value_t v) {
-  (void)vm;
-  return value_is_int(v);
+// The integer-only build (MVM_SUPPORT_FLOAT=0): every number value is an int32 integer (not -0):
+// an int31 immediate, or for the rest of the int32 range (+-2^30 .. +-2^31) a FLOAT64 allocation
+// whose double is that integer, so that images and the value encoding stay those of the float
+// build. No double is ever computed: the IEEE-754 bits are built and read with integer
+// operations (float64_encode_int32, float64_to_int32). What ToNumber gives is a num_t: an exact
+// integer, or NUM_NAN, or NUM_INEXACT for a number that is not an integer within +-NUM_MAX (a
+// string such as "1.5", "Infinity" or "1e20"; a FLOAT64 of a damaged or foreign image that
+// holds no int32). Keeping NaN apart lets NaN's exact JS results work ('x' < 1 is false,
+// isNaN('x'), 'x' | 0); anything that needs NUM_INEXACT's value throws. num_t is 64 bits wide
+// so that the exact result of int32 + - * int32 and of parsing up to NUM_MAX (2^53, where
+// doubles stop being exact integers, so ToInt32 of a parsed string is JS's) need no overflow
+// test of their own; |operands| <= NUM_MAX keep + and - far from int64's ends.
+typedef int64_t num_t;
+#define NUM_NAN INT64_MIN
+#define NUM_INEXACT INT64_MAX
+#define NUM_MAX ((int64_t)1 << 53)
+MVM_INTERNAL bool value_is_number(mvm_vm_t* vm, mvm_value_t v);
+// The int32 of an int31 or a FLOAT64 (NUM_INEXACT or NUM_NAN for a FLOAT64 holding no int32).
+MVM_INTERNAL num_t number_value(mvm_vm_t* vm, mvm_value_t v);
+// The value of the integer result n of an operation: an int31, else a FLOAT64 box (may GC).
+// Outside int32, with MVM_INT32_OVERFLOW_CHECKS (the default), throws the build's RangeError
+// naming form (see number_not_integer; a and b fill its '#'s); with MVM_INT32_OVERFLOW_CHECKS=0
+// n wraps modulo 2^32 into int32 instead, as C's 32-bit arithmetic does. NUM_NAN and
+// NUM_INEXACT throw either way: they are no integer. This is the one place that rule lives.
+MVM_INTERNAL mvm_err_t number_make_result(mvm_vm_t* vm, num_t n, const char* form, num_t a,
+                                          num_t b, mvm_value_t* out);
+static inline mvm_err_t number_make(mvm_vm_t* vm, num_t n, mvm_value_t* out) {
+  return number_make_result(vm, n, "#", n, 0, out);
 }
-static inline num_t number_value(mvm_vm_t* vm, mvm_value_t v) {
-  (void)vm;
-  return value_as_int(v);
-}
-// n as a value when it is an int31, else the RangeError below ("NaN is not ...").
-MVM_INTERNAL mvm_err_t number_make(mvm_vm_t* vm, num_t n, mvm_value_t* out);
 // Throws the build's RangeError: form + NUM_NOT_INTEGER, the first '#' in form replaced by a,
-// the second by b ("# / #": "7 / 2 is not a 31-bit integer: this build has no floating point").
+// the second by b ("# / #": "7 / 2 is not a 32-bit integer: this build has no floating point").
 #define NUM_NOT_INTEGER \
-  " is not a 31-bit integer: this build has no floating point (MVM_SUPPORT_FLOAT=0)"
+  " is not a 32-bit integer: this build has no floating point (MVM_SUPPORT_FLOAT=0)"
 MVM_INTERNAL mvm_err_t number_not_integer(mvm_vm_t* vm, const char* form, num_t a, num_t b);
-// Decimal digits of n (NaN for NUM_NAN and NUM_INEXACT), NUL-terminated; buffer >= 16.
+// Decimal digits of n (NaN for NUM_NAN and NUM_INEXACT), NUL-terminated; buffer >= 24.
 MVM_INTERNAL size_t number_format(num_t n, char* buf);
 // StringToNumber, as a num_t.
 MVM_INTERNAL num_t number_parse(const uint8_t* units, uint32_t len, bool wide);
 // ToIntegerOrInfinity(StringToNumber): fractions cut toward zero, and magnitudes past NUM_MAX
 // (Infinity) saturate to +-NUM_MAX; NaN stays NUM_NAN.
 MVM_INTERNAL num_t number_parse_integer(const uint8_t* units, uint32_t len, bool wide);
-// ToInt32 / ToUint32. NaN gives 0, as in JS; so does NUM_INEXACT, whose value is unknown: the
-// operators throw before (op_binary), and the library's few uses read such a string as 0
-// (String.fromCharCode, a Uint8Array element, split's limit, parseInt's radix).
+// n modulo 2^32 as an int32 (two's complement, written without implementation-defined casts).
+static inline int32_t number_wrap_int32(num_t n) {
+  uint32_t u = (uint32_t)(uint64_t)n;
+  return u <= 0x7FFFFFFFu ? (int32_t)u : -(int32_t)(0xFFFFFFFFu - u) - 1;
+}
+// ToInt32 / ToUint32: modulo 2^32. NaN gives 0, as in JS; so does NUM_INEXACT, whose value is
+// unknown: the operators throw before (op_binary), and the library's few uses read such a
+// string as 0 (String.fromCharCode, a Uint8Array element, split's limit, parseInt's radix).
 static inline int32_t number_to_int32(num_t n) {
-  return n == NUM_NAN || n == NUM_INEXACT ? 0 : n;
+  return n == NUM_NAN || n == NUM_INEXACT ? 0 : number_wrap_int32(n);
 }
 static inline uint32_t number_to_uint32(num_t n) { return (uint32_t)number_to_int32(n); }
 #endif
+
+// IEEE-754 binary64 bits (lo, hi: the FLOAT64 allocation's two little-endian words) with integer
+// operations only, in both builds: whether they are an int32 integer other than -0, and which
+// (FEATURE FLOAT64 is set for an image holding any other FLOAT64: snapshot.c, load.c).
+MVM_INTERNAL bool float64_to_int32(uint32_t lo, uint32_t hi, int32_t* out);
+// The 8 bytes at p (little-endian, as a FLOAT64 allocation stores them) become the double i.
+// (Boxing in the integer-only build; the float build has it for its unit test only.)
+MVM_INTERNAL void float64_encode_int32(int32_t i, uint8_t* p);
 
 // A whole number as helpers compute with it (array indexes, ToIntegerOrInfinity of library
 // arguments): a double, or an int64_t in the integer-only build (where Infinity saturates).

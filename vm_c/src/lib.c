@@ -35,7 +35,7 @@ static const lib_prop_t lib_props[] = {
 static const lib_const_t lib_consts[] = {
 #if MVM_SUPPORT_FLOAT
 #define LIB_CONST(holder, name, value) {LH_##holder, sizeof(name) - 1, name, value},
-#else  // none is an int31 (Math.PI, Number.MAX_SAFE_INTEGER...): reading one throws
+#else  // none is an int32 (Math.PI, Number.MAX_SAFE_INTEGER...): reading one throws
 #define LIB_CONST(holder, name, value) {LH_##holder, sizeof(name) - 1, name},
 #endif
     LIB_CONSTS

@@ -314,7 +314,7 @@ static bool same_value_zero(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b) {
   double x = number_value(vm, a), y = number_value(vm, b);
   return x != x && y != y;
 #else
-  return false;  // numbers are int31s: none is NaN
+  return false;  // numbers are int32s: none is NaN (strict_equals compared the boxes' values)
 #endif
 }
 

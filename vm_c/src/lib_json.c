@@ -180,8 +180,10 @@ static mvm_err_t serialize(mvm_vm_t* vm, json_out_t* J, mvm_value_t* s, const js
     *wrote = true;
     return d - d == 0 ? sb_number(vm, &J->sb, d) : sb_ascii(vm, &J->sb, "null", 4);
 #else
+    num_t n = number_value(vm, v);  // an int32, unless a damaged image's NaN or such
     *wrote = true;
-    return sb_number(vm, &J->sb, number_value(vm, v));  // an int31: always finite
+    return n != NUM_NAN && n != NUM_INEXACT ? sb_number(vm, &J->sb, n)
+                                            : sb_ascii(vm, &J->sb, "null", 4);
 #endif
   }
   if (value_is_string(vm, v)) return *wrote = true, quote(vm, &J->sb, &s[2]);

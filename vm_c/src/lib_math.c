@@ -149,8 +149,9 @@ LIB_FN(math_random) {
 
 #elif MVM_LIB_MATH
 // The integer-only build (MVM_SUPPORT_FLOAT=0): the same functions over integers. A result that
-// is no int31 (Math.sqrt(2), Math.random(), Math.max() which is -Infinity, anything of NaN)
-// throws the build's RangeError.
+// is no integer (Math.sqrt(2), Math.random(), Math.max() which is -Infinity, anything of NaN)
+// throws the build's RangeError; an integer past int32 (Math.abs(-2147483648)) is
+// number_make_result's to refuse or wrap.
 
 // ToNumber of argument i; a string holding a non-integer ("1.5") throws, naming it.
 static mvm_err_t int_arg(mvm_vm_t* vm, mvm_value_t* args, uint8_t argc, uint8_t i, num_t* out) {
@@ -161,16 +162,16 @@ static mvm_err_t int_arg(mvm_vm_t* vm, mvm_value_t* args, uint8_t argc, uint8_t 
 
 // r as a value, or the RangeError naming form (with x for '#').
 static mvm_err_t int_result(mvm_vm_t* vm, const char* form, num_t x, int64_t r, mvm_value_t* out) {
-  if (x == NUM_NAN || r < INT31_MIN || r > INT31_MAX) return number_not_integer(vm, form, x, 0);
-  *out = value_from_int((int32_t)r);
-  return MVM_E_OK;
+  if (x == NUM_NAN) return number_not_integer(vm, form, x, 0);
+  return number_make_result(vm, r, form, x, 0, out);
 }
 
 LIB_FN(math_abs) {
   LIB_UNUSED;
   num_t x;
   mvm_err_t err = int_arg(vm, args, argc, 0, &x);
-  return err ? err : int_result(vm, "Math.abs(#)", x, x < 0 ? -(int64_t)x : x, out);
+  if (err) return err;
+  return int_result(vm, "Math.abs(#)", x, x < 0 && x != NUM_NAN ? -x : x, out);  // no -INT64_MIN
 }
 
 // floor, ceil, trunc and round of an integer are the integer.
@@ -213,9 +214,10 @@ LIB_FN(math_sqrt) {
   num_t x;
   mvm_err_t err = int_arg(vm, args, argc, 0, &x);
   if (err) return err;
-  // The integer square root, bit by bit (no division): exact only for perfect squares.
-  uint32_t n = x > 0 ? (uint32_t)x : 0, root = 0;
-  for (uint32_t bit = 1u << 30; bit; bit >>= 2) {
+  // The integer square root, bit by bit (no division): exact only for perfect squares. x is at
+  // most NUM_MAX (2^53, a string's value), below 4 * 2^52.
+  uint64_t n = x > 0 ? (uint64_t)x : 0, root = 0;
+  for (uint64_t bit = (uint64_t)1 << 52; bit; bit >>= 2) {
     if (n >= root + bit) {
       n -= root + bit;
       root = (root >> 1) + bit;
@@ -223,7 +225,8 @@ LIB_FN(math_sqrt) {
       root >>= 1;
     }
   }
-  return int_result(vm, "Math.sqrt(#)", x, x >= 0 && n == 0 ? (int64_t)root : INT64_MAX, out);
+  if (x < 0 || n != 0) return number_not_integer(vm, "Math.sqrt(#)", x, 0);
+  return int_result(vm, "Math.sqrt(#)", x, (int64_t)root, out);
 }
 
 LIB_FN(math_pow) {
@@ -245,8 +248,7 @@ static mvm_err_t min_max(mvm_vm_t* vm, mvm_value_t* args, uint8_t argc, bool wan
     if (i == 0 || (want_max ? x > best : x < best)) best = x;
   }
   if (argc == 0) return number_not_integer(vm, want_max ? "Math.max()" : "Math.min()", 0, 0);
-  *out = value_from_int(best);
-  return MVM_E_OK;
+  return number_make_result(vm, best, want_max ? "Math.max(#)" : "Math.min(#)", best, 0, out);
 }
 
 LIB_FN(math_max) {

@@ -105,7 +105,7 @@ LIB_FN(number_is_safe_integer) {
   return MVM_E_OK;
 }
 #else
-// Numbers are int31s here: every number is finite and an integer, none is NaN.
+// Numbers are int32s here: every number is finite and an integer, none is NaN.
 LIB_FN(global_is_nan) {
   LIB_UNUSED;
   *out = value_from_bool(to_number(vm, ARG(0)) == NUM_NAN);  // "1.5" is a number, not NaN
@@ -121,27 +121,36 @@ LIB_FN(global_is_finite) {
   return MVM_E_OK;
 }
 
+// Number.isX: no conversion. Every number is an int32 (boxed past int31), unless a damaged
+// image's FLOAT64 holds none.
+static bool is_int32_number(mvm_vm_t* vm, mvm_value_t v) {
+  if (value_is_int(v)) return true;
+  if (!value_is_number(vm, v)) return false;
+  num_t n = number_value(vm, v);
+  return n != NUM_NAN && n != NUM_INEXACT;
+}
+
 LIB_FN(number_is_nan) {
   LIB_UNUSED;
-  *out = VAL_FALSE;
+  *out = value_from_bool(value_is_number(vm, ARG(0)) && number_value(vm, ARG(0)) == NUM_NAN);
   return MVM_E_OK;
 }
 
 LIB_FN(number_is_finite) {
   LIB_UNUSED;
-  *out = value_from_bool(value_is_int(ARG(0)));
+  *out = value_from_bool(is_int32_number(vm, ARG(0)));
   return MVM_E_OK;
 }
 
 LIB_FN(number_is_integer) {
   LIB_UNUSED;
-  *out = value_from_bool(value_is_int(ARG(0)));
+  *out = value_from_bool(is_int32_number(vm, ARG(0)));
   return MVM_E_OK;
 }
 
 LIB_FN(number_is_safe_integer) {
   LIB_UNUSED;
-  *out = value_from_bool(value_is_int(ARG(0)));
+  *out = value_from_bool(is_int32_number(vm, ARG(0)));
   return MVM_E_OK;
 }
 
@@ -216,12 +225,12 @@ LIB_FN(global_parse_int) {
     result = 0;
     for (uint32_t k = start; k < i; k++) result = result * radix + digit_of(view_unit(&sv, k));
 #else
-    uint32_t v = 0;
+    uint64_t v = 0;
     bool big = false;
     for (uint32_t k = start; k < i && !big; k++) {
-      uint32_t dv = (uint32_t)digit_of(view_unit(&sv, k));
-      big = v > (NUM_MAX - dv) / (uint32_t)radix;
-      v = v * (uint32_t)radix + dv;
+      uint64_t dv = (uint64_t)digit_of(view_unit(&sv, k));
+      big = v > ((uint64_t)NUM_MAX - dv) / (uint64_t)radix;
+      v = v * (uint64_t)radix + dv;
     }
     result = big ? NUM_INEXACT : (num_t)v;
 #endif
@@ -233,7 +242,7 @@ LIB_FN(global_parse_int) {
 #endif
 done:
 #if !MVM_SUPPORT_FLOAT
-  if (result == NUM_INEXACT) {  // too large for an int31: the message names the string
+  if (result == NUM_INEXACT) {  // too large for num_t: the message names the string
     err = throw_error(vm, EK_RANGE_ERROR, "", r[0], NUM_NOT_INTEGER);
     lib_release(vm, r);
     return err;
@@ -552,6 +561,8 @@ LIB_FN(number_to_string) {
 static mvm_err_t this_number(mvm_vm_t* vm, mvm_value_t* args, num_t* out) {
   if (!value_is_number(vm, THIS)) return lib_type_error(vm, "this is not a number");
   *out = number_value(vm, THIS);
+  // An int32, unless a damaged image's FLOAT64 holds none: no value to print.
+  if (*out == NUM_NAN || *out == NUM_INEXACT) return number_not_integer(vm, "#", *out, 0);
   return MVM_E_OK;
 }
 
@@ -564,7 +575,7 @@ LIB_FN(number_to_fixed) {  // an integer's digits, then f zeros after the point
   if (f < 0 || f > 100) {
     return lib_range_error(vm, "toFixed() digits argument must be between 0 and 100");
   }
-  char buf[120];  // sign, 10 digits, point, 100 zeros
+  char buf[120];  // sign, 10 digits (an int32), point, 100 zeros
   size_t len = number_format(x, buf);
   if (f) {
     buf[len++] = '.';
@@ -584,7 +595,7 @@ LIB_FN(number_to_string) {
     return lib_range_error(vm, "toString() radix must be between 2 and 36");
   }
   if (radix == 10) return to_string(vm, THIS, out);
-  char rev[40];  // 31 binary digits and a sign
+  char rev[40];  // 32 binary digits (2^31) and a sign
   size_t n = 0;
   uint32_t u = x < 0 ? (uint32_t)-(int64_t)x : (uint32_t)x;
   do {

@@ -200,7 +200,12 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
 #if MVM_SUPPORT_FLOAT
       case TC_FLOAT64: ok = size >= 12; break;
 #else
-      case TC_FLOAT64: ok = false; floats = true; break;
+      case TC_FLOAT64: {  // an int32 past int31 is a number here too; any other is a float
+        int32_t i;
+        ok = size >= 12 && float64_to_int32(rd32(rom + at + 4), rd32(rom + at + 8), &i);
+        floats = floats || (size >= 12 && !ok);
+        break;
+      }
 #endif
       case TC_STRING8: ok = 8 + n <= size; break;
       case TC_STRING16: ok = 8 + 2 * n <= size; break;

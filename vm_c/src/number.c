@@ -9,11 +9,107 @@
  * fallbacks at the end are approximations for ports without a C library.
  *
  * The integer-only build (MVM_SUPPORT_FLOAT=0) replaces each of these with an integer version
- * under #if: formatting is put_int, parsing keeps the value as an integer and says when it is
- * not one (NUM_NAN, NUM_INEXACT, internal.h), and number_make throws the build's RangeError
- * for what is no int31. No double appears in that build.
+ * under #if: formatting is a digit loop, parsing keeps the value as an integer and says when it is
+ * not one (NUM_NAN, NUM_INEXACT, internal.h), and number_make_result boxes the int32s past int31
+ * as FLOAT64s whose bits it writes with integer operations (float64_encode_int32), and throws
+ * the build's RangeError for what is no int32 (or, with MVM_INT32_OVERFLOW_CHECKS=0, wraps an
+ * integer into int32). No double appears in that build.
  */
 #include "internal.h"
+
+// ---- IEEE-754 bits <-> int32, with integer operations (both builds) ----
+//
+// A binary64 is sign (bit 63), biased exponent (bits 52-62) and 52 fraction bits; hi holds the
+// sign, the exponent and the fraction's top 20 bits, lo its low 32. An integer 1 <= m < 2^32
+// is 1.f * 2^e with e = the index of m's top bit, its other e bits the fraction's top e bits.
+// Only 32-bit shifts and masks, so Cortex-M0 needs no helper routine.
+
+bool float64_to_int32(uint32_t lo, uint32_t hi, int32_t* out) {
+  uint32_t biased = (hi >> 20) & 0x7FFu, frac_hi = hi & 0xFFFFFu, m;
+  bool negative = (hi >> 31) != 0;
+  if (biased == 0) {  // zero (-0 is no int32), or a subnormal (a fraction)
+    *out = 0;
+    return !negative && frac_hi == 0 && lo == 0;
+  }
+  if (biased < 1023 || biased > 1023 + 31) return false;  // |d| < 1, >= 2^32, Infinity, NaN
+  uint32_t e = biased - 1023;
+  // Fraction bits weighing less than 1 (the low 52 - e) must be zero for an integer.
+  if (e <= 20) {
+    if (lo != 0 || (frac_hi & ((1u << (20 - e)) - 1u)) != 0) return false;
+    m = (1u << e) | (frac_hi >> (20 - e));
+  } else {
+    if ((lo & ((1u << (52 - e)) - 1u)) != 0) return false;
+    m = (1u << e) | (frac_hi << (e - 20)) | (lo >> (52 - e));
+  }
+  if (negative) {
+    if (m > 0x80000000u) return false;
+    *out = m == 0x80000000u ? INT32_MIN : -(int32_t)m;
+  } else {
+    if (m > 0x7FFFFFFFu) return false;
+    *out = (int32_t)m;
+  }
+  return true;
+}
+
+void float64_encode_int32(int32_t i, uint8_t* p) {
+  uint32_t m = i < 0 ? 0u - (uint32_t)i : (uint32_t)i, e = 31, lo = 0, hi;
+  if (m == 0) {  // +0.0 (boxing never gets here: 0 is an int31); the loop below needs m != 0
+    wr32(p, 0);
+    wr32(p + 4, 0);
+    return;
+  }
+  while (!(m >> e)) e--;
+  uint32_t rest = m & ~(1u << e);  // the fraction's top e bits
+  if (e <= 20) {
+    hi = rest << (20 - e);
+  } else {
+    hi = rest >> (e - 20);
+    lo = rest << (52 - e);
+  }
+  hi |= (1023u + e) << 20;
+  if (i < 0) hi |= 0x80000000u;
+  wr32(p, lo);
+  wr32(p + 4, hi);
+}
+
+#if !MVM_SUPPORT_FLOAT
+bool value_is_number(mvm_vm_t* vm, mvm_value_t v) {
+  return value_is_int(v) || value_type(vm, v) == TC_FLOAT64;
+}
+
+num_t number_value(mvm_vm_t* vm, mvm_value_t v) {
+  if (value_is_int(v)) return value_as_int(v);
+  const uint8_t* p = value_ptr(vm, v);
+  uint32_t lo = rd32(p + 4), hi = rd32(p + 8);
+  int32_t i;
+  if (float64_to_int32(lo, hi, &i)) return i;
+  // Only a damaged or foreign image gets here (restore refuses any other FLOAT64 without
+  // FEATURE FLOAT64, and with it the whole image): NaN stays NaN, the rest has no exact value.
+  bool nan = (hi & 0x7FF00000u) == 0x7FF00000u && ((hi & 0xFFFFFu) | lo) != 0;
+  return nan ? NUM_NAN : NUM_INEXACT;
+}
+
+mvm_err_t number_make_result(mvm_vm_t* vm, num_t n, const char* form, num_t a, num_t b,
+                             mvm_value_t* out) {
+  if (n == NUM_NAN || n == NUM_INEXACT) return number_not_integer(vm, form, a, b);
+  if (n < INT32_MIN || n > INT32_MAX) {
+#if MVM_INT32_OVERFLOW_CHECKS
+    return number_not_integer(vm, form, a, b);
+#else
+    n = number_wrap_int32(n);
+#endif
+  }
+  if (n >= INT31_MIN && n <= INT31_MAX) {
+    *out = value_from_int((int32_t)n);
+    return MVM_E_OK;
+  }
+  uint32_t off = heap_alloc(vm, 12, TC_FLOAT64);
+  if (off == 0) return MVM_E_OUT_OF_MEMORY;
+  float64_encode_int32((int32_t)n, heap_ptr(vm, off) + 4);
+  *out = value_from_heap_offset(off);
+  return MVM_E_OK;
+}
+#endif
 
 #if MVM_SUPPORT_FLOAT
 bool value_is_number(mvm_vm_t* vm, mvm_value_t v) {
@@ -49,6 +145,7 @@ mvm_err_t number_make(mvm_vm_t* vm, double d, mvm_value_t* out) {
 
 // ---- Number::toString ----
 
+#if MVM_SUPPORT_FLOAT
 static size_t put_int(char* out, int v) {
   char tmp[12];
   size_t n = 0, len = 0;
@@ -62,7 +159,6 @@ static size_t put_int(char* out, int v) {
   return len;
 }
 
-#if MVM_SUPPORT_FLOAT
 size_t number_format(double d, char* buf) {
   size_t len = 0;
   if (d != d) {
@@ -147,15 +243,25 @@ size_t number_format(num_t n, char* buf) {
     MVM_MEMCPY(buf, "NaN", 4);
     return 3;
   }
-  size_t len = put_int(buf, n);
+  char tmp[20];
+  size_t k = 0, len = 0;
+  uint64_t u = n < 0 ? 0u - (uint64_t)n : (uint64_t)n;
+  if (n < 0) buf[len++] = '-';
+  if (u <= 0xFFFFFFFFu) {  // every value (an int32): 32-bit division, cheap on Cortex-M0
+    uint32_t w = (uint32_t)u;
+    do {
+      tmp[k++] = (char)('0' + w % 10u);
+      w /= 10u;
+    } while (w);
+  } else {  // a parsed string's integer in an error message
+    do {
+      tmp[k++] = (char)('0' + (int)(u % 10u));
+      u /= 10u;
+    } while (u);
+  }
+  while (k) buf[len++] = tmp[--k];
   buf[len] = '\0';
   return len;
-}
-
-mvm_err_t number_make(mvm_vm_t* vm, num_t n, mvm_value_t* out) {
-  if (n < INT31_MIN || n > INT31_MAX) return number_not_integer(vm, "#", n, 0);
-  *out = value_from_int(n);
-  return MVM_E_OK;
 }
 
 mvm_err_t number_not_integer(mvm_vm_t* vm, const char* form, num_t a, num_t b) {
@@ -321,9 +427,10 @@ double number_parse(const uint8_t* units, uint32_t len, bool wide) {
 #else
 // The integer-only StringToNumber: the same syntax as above, the value kept as an integer.
 // Significant digits past the first INT_SIG_DIGITS only tell whether the value is exact: by
-// then its magnitude (at least 10^(INT_SIG_DIGITS - 1)) is far past NUM_MAX, unless they lie
-// after the decimal point, where a non-zero one makes a fraction. trunc: ToIntegerOrInfinity.
-#define INT_SIG_DIGITS 12
+// then its magnitude (at least 10^(INT_SIG_DIGITS - 1)) is past NUM_MAX (2^53 < 10^16), unless
+// they lie after the decimal point, where a non-zero one makes a fraction. trunc:
+// ToIntegerOrInfinity.
+#define INT_SIG_DIGITS 17
 
 static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide, bool trunc) {
   num_t huge = trunc ? NUM_MAX : NUM_INEXACT;
@@ -334,13 +441,13 @@ static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide,
   uint16_t c0 = unit_at(units, wide, i);
   int radix = radix_prefix(units, wide, i, end);
   if (radix) {
-    uint32_t v = 0;
+    uint64_t v = 0;
     bool big = false;
     for (i += 2; i < end; i++) {
       int dv = digit_value(unit_at(units, wide, i));
       if (dv >= radix) return NUM_NAN;
-      if (v > (NUM_MAX - (uint32_t)dv) / (uint32_t)radix) big = true;
-      if (!big) v = v * (uint32_t)radix + (uint32_t)dv;
+      if (v > ((uint64_t)NUM_MAX - (uint64_t)dv) / (uint64_t)radix) big = true;
+      if (!big) v = v * (uint64_t)radix + (uint64_t)dv;
     }
     return big ? huge : (num_t)v;
   }
@@ -384,14 +491,14 @@ static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide,
     e++;
   }
   if (nsig == 0) return 0;  // -0 too: this build has no -0
-  if (nsig + e > 10) return negative && trunc ? -huge : huge;  // at least 10^10
+  if (nsig + e > 16) return negative && trunc ? -huge : huge;  // at least 10^16 > NUM_MAX
   // The integer part: the digits before the point (all of them when e >= 0, then e zeros).
   int whole = e >= 0 ? nsig : (int)(nsig + e);
   if ((e < 0 || lost_fraction) && !trunc) return NUM_INEXACT;
   uint64_t m = 0;
   for (int k = 0; k < whole; k++) m = m * 10u + sig[k];
   for (long k = 0; k < e; k++) m *= 10u;
-  if (m > NUM_MAX) return negative && trunc ? -huge : huge;
+  if (m > (uint64_t)NUM_MAX) return negative && trunc ? -huge : huge;
   return negative ? -(num_t)m : (num_t)m;
 }
 

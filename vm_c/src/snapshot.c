@@ -26,9 +26,11 @@
 static const uint8_t image_magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'};
 #define IMAGE_HEADER_SIZE 24u
 // This build's profile bit (MVM_PROFILE_MCU: PROFILE_MCU, else PROFILE_HOST), and FEATURE
-// FLOAT64: the image holds a FLOAT64 (in its ROM or heap). Written only then, so that an
-// integer-only VM (MVM_SUPPORT_FLOAT=0) can refuse such an image up front; images from before
-// had it always, and a VM with floats accepts it either way (IMAGE_FEATURES: what restore takes).
+// FLOAT64: the image holds a FLOAT64 (in its ROM or heap) that is no int32 integer (a fraction,
+// -0, NaN, Infinity, or past int32). Written only then, so that an integer-only VM
+// (MVM_SUPPORT_FLOAT=0), whose numbers are the int32s, can refuse such an image up front; images
+// from before had it for any FLOAT64, and a VM with floats accepts it either way
+// (IMAGE_FEATURES: what restore takes).
 #define IMAGE_PROFILE_BIT (MVM_PROFILE_MCU ? (1u << 2) : (1u << 1))
 #define IMAGE_FLOAT64 (1u << 0)
 #if MVM_SUPPORT_FLOAT
@@ -473,10 +475,15 @@ static size_t pack_image(mvm_vm_t* vm, mvm_value_t exports, uint32_t nprops, uin
   return pack_allocs(vm->heap, 4, vm->heap_used, out, at);
 }
 
-// Whether allocations [from, to) hold a FLOAT64 (FEATURE FLOAT64).
+// Whether allocations [from, to) hold a FLOAT64 that is not an int32 integer, or is -0
+// (FEATURE FLOAT64). The int32s past int31 are FLOAT64s too, and the integer-only build has them.
 static bool has_float64(const uint8_t* base, uint32_t from, uint32_t to) {
   for (uint32_t a = from; a < to; a += header_size(rd32(base + a))) {
-    if (header_type(rd32(base + a)) == TC_FLOAT64) return true;
+    const uint8_t* p = base + a;
+    int32_t i;
+    if (header_type(rd32(p)) == TC_FLOAT64 && !float64_to_int32(rd32(p + 4), rd32(p + 8), &i)) {
+      return true;
+    }
   }
   return false;
 }
@@ -645,12 +652,14 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
   const uint8_t* p = c->heap + at;
   uint32_t h = rd32(p), size = header_size(h);
   switch (header_type(h)) {
-    case TC_FLOAT64:
+    case TC_FLOAT64: {
 #if MVM_SUPPORT_FLOAT
       return size >= 12;
 #else
-      return false;
+      int32_t i;  // an int32 past int31; any other FLOAT64 is a float this build cannot hold
+      return size >= 12 && float64_to_int32(rd32(p + 4), rd32(p + 8), &i);
 #endif
+    }
     case TC_STRING8:
       return 8 + (uint64_t)rd32(p + 4) <= size;
     case TC_STRING16:

@@ -17,7 +17,8 @@
  * Numbers: int31 when the value is an integer in range and not -0, otherwise a FLOAT64
  * allocation. Every producer of numbers goes through number_make() (number.c), which applies
  * that rule, so equal numbers have the same representation kind. The integer-only build
- * (MVM_SUPPORT_FLOAT=0) has int31 numbers only: number_make throws for anything else.
+ * (MVM_SUPPORT_FLOAT=0) has int32 numbers only: int31s, and FLOAT64s holding the rest of the
+ * int32 range (number_make_result throws for anything else, or wraps it into int32).
  *
  * Every allocation, heap or ROM, starts with a header word (size << 5) | type. Multi-byte fields
  * are little-endian and read through rd16/rd32/wr32 below, so the heap image is the same bytes on
