@@ -227,10 +227,11 @@ def measure_microvium(work: str, place: str) -> dict[str, tuple[int, int, int]]:
     return sizes
 
 
-def measure_images() -> list[tuple[str, int, int, int | None]]:
-    """(program, MCU image bytes, of them ROM bytes for cached strings appended by --target mcu,
-    Microvium's image bytes or None) for each benchmarks/programs/*.js, built as `mvc build
-    --target mcu` does (device imports, the MCU default heap limit, no --strip)."""
+def measure_images() -> list[tuple[str, int, int, int, int | None]]:
+    """(program, MCU image bytes, of them ROM bytes appended by --target mcu (cached strings and
+    their table), the image built with --strip less those bytes, Microvium's image bytes or
+    None) for each benchmarks/programs/*.js, built as `mvc build --target mcu` does (device
+    imports, the MCU default heap limit)."""
     import glob
     import json
 
@@ -249,40 +250,53 @@ def measure_images() -> list[tuple[str, int, int, int | None]]:
         image = build_image(path, host=device_host(), max_heap=MCU_DEFAULT_MAX_HEAP)
         mcu = retarget_image(image, "mcu")
         added = len(unpack_image(mcu).rom) - len(unpack_image(image).rom)
+        stripped = build_image(path, host=device_host(), max_heap=MCU_DEFAULT_MAX_HEAP,
+                               strip=True)
+        stripped_mcu = retarget_image(stripped, "mcu")
+        stripped_added = len(unpack_image(stripped_mcu).rom) - len(unpack_image(stripped).rom)
         mv = cells.get(name, {}).get("microvium", {}).get("image_bytes")
-        rows.append((name, len(mcu), added, mv if isinstance(mv, int) else None))
+        rows.append((name, len(mcu), added, len(stripped_mcu) - stripped_added,
+                     mv if isinstance(mv, int) else None))
     return rows
 
 
-def images_report(rows: list[tuple[str, int, int, int | None]]) -> list[str]:
+def images_report(rows: list[tuple[str, int, int, int, int | None]]) -> list[str]:
     lines = [
         "## MCU images of the benchmark programs",
         "",
         "Each `benchmarks/programs/*.js` built with `mvc build --target mcu` (the ROM unpacked, "
         "used in place from flash, plus a STRING8 for each of the VM's 24 cached strings the "
-        "program does not use, so that an MCU VM copies none of them into RAM at restore), "
-        "against Microvium's image of the same program (benchmarks/results/latest.json, the "
-        "last benchmark run). Host images (packed ROM) are in benchmarks/results/latest.md.",
+        "program does not use and a 104-byte table of all 24, so that an MCU VM reads them "
+        "from flash and its heap holds neither them nor slots for them), against Microvium's "
+        "image of the same program (benchmarks/results/latest.json, the last benchmark run). "
+        "*Stripped* is the image built with `--strip` (no line tables: Microvium's images carry "
+        "no debug information either), less the cached strings and table. Host images (packed "
+        "ROM) are in benchmarks/results/latest.md.",
         "",
-        "| program | MCU image ours | of it, cached strings | without them | Microvium | ratio |",
-        "|---|---|---|---|---|---|",
+        "| program | MCU image ours | of it, cached strings + table | without them | "
+        "stripped, without them | Microvium | ratio | ratio, stripped without them |",
+        "|---|---|---|---|---|---|---|---|",
     ]
-    tot = tot_added = tot_mv = 0
-    for name, size, added, mv in rows:
+    tot = tot_added = tot_stripped = tot_mv = 0
+    for name, size, added, stripped, mv in rows:
         ratio = f"{size / mv:.2f}x" if mv else "-"
+        ratio_s = f"{stripped / mv:.2f}x" if mv else "-"
         lines.append(f"| {name} | {size:,} B | {added:,} B | {size - added:,} B | "
-                     f"{f'{mv:,} B' if mv else '-'} | {ratio} |")
+                     f"{stripped:,} B | {f'{mv:,} B' if mv else '-'} | {ratio} | {ratio_s} |")
         tot += size
         tot_added += added
+        tot_stripped += stripped
         tot_mv += mv or 0
-    if tot_mv and all(mv for *_, mv in rows):
+    if tot_mv and all(row[-1] for row in rows):
         lines.append(f"| **total ({len(rows)} programs)** | **{tot:,} B** | {tot_added:,} B | "
                      f"{tot - tot_added:,} B ({(tot - tot_added) / tot_mv:.2f}x) | "
-                     f"**{tot_mv:,} B** | **{tot / tot_mv:.2f}x** |")
+                     f"{tot_stripped:,} B | **{tot_mv:,} B** | **{tot / tot_mv:.2f}x** | "
+                     f"{tot_stripped / tot_mv:.2f}x |")
     lines += [
         "",
-        "The cached strings trade flash for RAM: each image carries up to 380 bytes more, and "
-        "each idle VM holds up to 380 bytes less heap (docs/embedding.md section 4).",
+        "The cached strings trade flash for RAM: each image carries up to 484 bytes more (380 "
+        "of strings, 104 of table), and each idle VM holds up to 476 bytes less heap (380 of "
+        "strings, 96 of root slots; docs/embedding.md section 4).",
         "",
     ]
     return lines
@@ -292,7 +306,7 @@ def report(ours: dict, microvium: dict | None, place: str | None,
            files: list[tuple[str, int, int]] | None = None,
            families: list[tuple[str, str, int]] | None = None,
            functions: list[tuple[str, int]] | None = None,
-           images: list[tuple[str, int, int, int | None]] | None = None) -> tuple[str, str]:
+           images: list[tuple[str, int, int, int, int | None]] | None = None) -> tuple[str, str]:
     lines = [
         "# Core code size on Cortex-M0 (`-Os`)",
         "",
@@ -326,7 +340,8 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "Math, JSON, Number/String/Array/Object functions and methods, Uint8Array methods, "
         "promises; `push`, `vmImport`/`vmExport` and the Error constructors stay), bitwise "
         "CRC (`MVM_CRC32_SMALL=1`), no error locations (`MVM_ERROR_LOCATION=0`); *minimal* = "
-        "size-test without floats (`MVM_SUPPORT_FLOAT=0`) and without a C allocator "
+        "size-test without floats, with wrapping int32 arithmetic (`MVM_SUPPORT_FLOAT=0`, "
+        "`MVM_INT32_OVERFLOW_CHECKS=0`) and without a C allocator "
         "(`MVM_NO_MALLOC`, `mvm_restore_into` only); *size-test-nofloat* = size-test with "
         "`MVM_SUPPORT_FLOAT=0`; *mcu-default* = "
         "`ports/cortex_m/mvm_port.h` as shipped (safe mode on, every library family); "
@@ -335,10 +350,9 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "with float and int32 overflow checks off; *full* = its example port as shipped.",
         "",
         "Our minimal build is integer-only (`MVM_SUPPORT_FLOAT=0`, docs/embedding.md: numbers "
-        "are int31s, an operation with no int31 result throws a catchable RangeError, images "
-        "holding a float are refused), as Microvium's minimal is; its int31 overflow checks "
-        "stay on (`MVM_INT32_OVERFLOW_CHECKS=0`, wrapping arithmetic, is not implemented: "
-        "overflow throws). Floats cost "
+        "are int32s, an operation with no integer result throws a catchable RangeError, images "
+        "holding a non-int32 float are refused) with wrapping int32 arithmetic "
+        "(`MVM_INT32_OVERFLOW_CHECKS=0`), as Microvium's minimal is. Floats cost "
         f"{ours['size-test'][0] - ours['size-test-nofloat'][0]:,} bytes of the core "
         "(size-test against size-test-nofloat), plus the soft-float routines a float build "
         "links from libgcc (`__aeabi_dadd` and friends: not in these objects, which are "
