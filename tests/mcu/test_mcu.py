@@ -238,9 +238,9 @@ def test_core_cross_compiles_for_cortex_m0_warning_free() -> None:
               *INCLUDES, "-c", f, "-o", os.devnull] for f in core_sources()])
 
 
-def build_firmware(image_c: str, out: str) -> str:
+def build_firmware(image_c: str, out: str, defines: tuple[str, ...] = ()) -> str:
     cflags = ["-mcpu=cortex-m3", "-mthumb", "-Os", "-g", "-ffunction-sections",
-              "-fdata-sections"]
+              "-fdata-sections", *defines]
     srcs = [os.path.join(EXAMPLE, "host_example.c"), os.path.join(image_c, "program_image.c"),
             *core_sources()]
     objs = [os.path.join(out, os.path.basename(src) + ".o") for src in srcs]
@@ -302,6 +302,28 @@ def test_firmware_runs_under_qemu(image_c: str, tmp_path, capsys) -> None:
     # The host read results between calls (mvm_to_string...): the stack block went with them.
     after = stats["stats after calls"]
     assert field(after, "vm struct+tables") == field(idle, "vm struct+tables"), after
+
+
+def test_integer_only_firmware_runs_under_qemu(image_c: str, tmp_path) -> None:
+    """The integer-only core (MVM_SUPPORT_FLOAT=0) on the board: the example's image runs and
+    its one non-integer result (7 / 2) is the catchable RangeError. (The core objects call no
+    soft-float routine: test_integer_only_core_has_no_double_arithmetic. The firmware still
+    links some, for newlib's printf.)"""
+    need("arm-none-eabi-gcc", "qemu-system-arm")
+    elf = build_firmware(image_c, str(tmp_path), ("-DMVM_SUPPORT_FLOAT=0",))
+    try:
+        proc = subprocess.run(
+            ["qemu-system-arm", "-M", "mps2-an385", "-nographic", "-monitor", "none",
+             "-semihosting-config", "enable=on,target=native", "-kernel", elf],
+            capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the firmware did not finish within 120 s under qemu")
+    out = proc.stdout
+    assert proc.returncode == 0 and "FAULT" not in out, f"exit {proc.returncode}\n{out}"
+    for line in ("fib(20): 6765", "closures(5): 55", "objects(50): item49 total=2450",
+                 "churn(300): 6000", "divide(7, 2): caught RangeError: 7 / 2" + NO_FLOAT_TAIL,
+                 "callHost(2, 3): 50", "hog(): MVM_E_OUT_OF_MEMORY", "ALL OK"):
+        assert line in out, out
 
 
 def test_core_allocates_only_through_the_vm_allocator() -> None:
