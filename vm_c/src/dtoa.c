@@ -15,25 +15,28 @@
  * the even digit (ECMAScript Number::toString; what V8 does).
  *
  * Digits -> double (mvm_portable_strtod): an approximation from double arithmetic (the
- * first 19 digits times powers of ten), then the correction of Clinger's AlgorithmR ("How to
- * read floating point numbers accurately", 1990): while the decimal value lies beyond the
- * halfway point between the candidate and a neighbour (or on it, and the candidate's last
- * bit is odd), step to that neighbour. The comparison with a halfway point h = N * 2^q is exact
- * and needs one bignum: for q >= 0 the decimal's integer part is built and compared with h;
- * for q < 0 the decimal digits of h are generated nine at a time (its fraction times 10^9)
- * and compared with the input's digits one by one. Every halfway point has at most 768
- * significant digits, which is why number_parse keeps that many plus a sticky digit.
+ * first 19 digits times powers of ten, within a few units in the last place), then the
+ * correction of Clinger's AlgorithmR ("How to read floating point numbers accurately", 1990):
+ * while the decimal value v lies beyond the halfway point between the candidate and a
+ * neighbour (or on it, and the candidate's last bit is odd), step to that neighbour. The
+ * comparison of v with a halfway point h = N * 2^q is exact and needs one bignum: the integer
+ * parts first (v's built from its digits, h's limbs formed from N on the fly), then, when they
+ * are equal, the fractions digit by digit: h's fraction digits come nine at a time (the
+ * fraction times 10^9 carries them out of its top limb). Every halfway point has at most 768
+ * significant digits, which is why number_parse passes that many plus a sticky digit.
  *
- * Stack (worst case, 32-bit target): a bignum is BN_LIMBS = 35 limbs, 144 bytes.
- * mvm_portable_dtoa holds three (r, s, m): about 450 bytes plus a few locals, under 500.
- * mvm_portable_strtod holds one bignum (for q >= 0) or the digit generator of h (a bignum and a
- * 20-byte buffer, for q < 0): under 300 bytes in all. arm-none-eabi-gcc -Os -fstack-usage on
- * Cortex-M0 reports 488 and 248 bytes.
+ * Stack, worst case: a bignum is BN_LIMBS = 35 32-bit limbs (144 bytes). mvm_portable_dtoa
+ * holds three (r, s, m), mvm_portable_strtod one (in compare_halfway). With
+ * arm-none-eabi-gcc -mcpu=cortex-m0 -mthumb -Os, -fstack-usage gives 504 bytes for
+ * mvm_portable_dtoa plus 64 for its deepest callee (bn_add_cmp): 568 bytes; and 96 bytes for
+ * mvm_portable_strtod plus 232 (compare_halfway) plus 40 (bn_mul_add): 368 bytes. (Its caller
+ * number_parse holds the up to 769 digits it passes: 832 bytes there.)
  *
- * Sizes: in mvm_portable_dtoa, s <= 2^1075 (d subnormal) or 4 * 10^309; m stays under 12s
- * after 17 digits and r under 1000s while k is fixed up, so 1086 bits at most. In
- * mvm_portable_strtod, h's fraction has at most 1075 bits and the integer part compared for
- * q >= 0 is below 10^310 < 2^1030. 35 limbs = 1120 bits.
+ * Sizes: in mvm_portable_dtoa, s starts at most at 2^1076 (d subnormal) and the fix-up of k
+ * (an estimate at most 4 too low) multiplies it by 10^4 at most; for large d, s is at most
+ * 4 * 10^309. r stays below 10s and m below 12s (m/s < 2^-53 at first, times 10 for each of at
+ * most 17 digits): at most 1093 bits. In mvm_portable_strtod, h's fraction has at most 1075
+ * bits and v's integer part is below 10^310 < 2^1030. 35 limbs = 1120 bits.
  */
 #include "internal.h"
 
@@ -51,7 +54,7 @@ typedef struct {
   int n;                 // limbs in use (w[n - 1] != 0, or n == 0 for zero)
 } bn_t;
 
-// Limb i (bits 32i .. 32i+31) of x * 2^shift, shift >= 0.
+// Limb i (bits 32i .. 32i+31) of the integer part of x * 2^shift.
 static uint32_t limb_of(uint64_t x, int shift, int i) {
   int o = 32 * i - shift;
   if (o >= 64 || o <= -32) return 0;
@@ -101,13 +104,13 @@ static int bn_cmp(const bn_t* a, const bn_t* b) {
   return 0;
 }
 
-// a -= b, for a >= b.
+// a -= b, for a >= b. (32-bit operations only: smaller on Cortex-M0 than 64-bit ones.)
 static void bn_sub(bn_t* a, const bn_t* b) {
   uint32_t borrow = 0;
   for (int i = 0; i < a->n; i++) {
-    uint64_t t = (uint64_t)a->w[i] - bn_limb(b, i) - borrow;
-    a->w[i] = (uint32_t)t;
-    borrow = (uint32_t)(t >> 63);
+    uint32_t x = a->w[i], y = bn_limb(b, i);
+    a->w[i] = x - y - borrow;
+    borrow = x < y || (x == y && borrow);
   }
   while (a->n > 0 && a->w[a->n - 1] == 0) a->n--;
 }
@@ -119,15 +122,19 @@ static void bn_sub(bn_t* a, const bn_t* b) {
 static int bn_add_cmp(const bn_t* a, const bn_t* b, int bshift, const bn_t* c) {
   int n = a->n > b->n + bshift ? a->n : b->n + bshift;
   if (c->n > n) n = c->n;
-  uint32_t carry = 0, borrow = 0, any = 0;
+  uint32_t carry = 0, borrow = 0, any = 0, below = 0;
   for (int i = 0; i < n; i++) {
-    uint32_t bi = bn_limb(b, i);
-    if (bshift) bi = (bi << 1) | (i > 0 ? bn_limb(b, i - 1) >> 31 : 0);
-    uint64_t sum = (uint64_t)bn_limb(a, i) + bi + carry;
-    carry = (uint32_t)(sum >> 32);
-    uint64_t diff = (uint64_t)(uint32_t)sum - bn_limb(c, i) - borrow;
-    borrow = (uint32_t)(diff >> 63);
-    any |= (uint32_t)diff;
+    uint32_t bi = bn_limb(b, i), x = bn_limb(a, i), y = bn_limb(c, i);
+    if (bshift) {
+      uint32_t shifted = (bi << 1) | (below >> 31);
+      below = bi;
+      bi = shifted;
+    }
+    uint32_t sum = x + bi + carry;
+    carry = sum < x || (sum == x && (bi | carry) != 0);
+    uint32_t diff = sum - y - borrow;
+    borrow = sum < y || (sum == y && borrow);
+    any |= diff;
   }
   if (carry != borrow) return carry > borrow ? 1 : -1;
   return any != 0;
@@ -147,7 +154,7 @@ int mvm_portable_dtoa(double d, char* digits, int* out_n) {
   }
   // d = f * 2^e. The neighbours are d +- 2^e, except below a power of two: d - 2^(e-1).
   bool even = (f & 1u) == 0;                // the interval's ends read back as d
-  int u = f == HIDDEN_BIT && biased > 1;     // the gap above is twice the gap below
+  int u = f == HIDDEN_BIT && biased > 1;    // the gap above is twice the gap below
   bn_t r, s, m;
   int pe = e > 0 ? e : 0, ne = e < 0 ? -e : 0;
   bn_set(&r, f, 1 + u + pe);  // r/s = d, m/s = half the gap below, (m << u)/s above
@@ -200,97 +207,82 @@ int mvm_portable_dtoa(double d, char* digits, int* out_n) {
 
 // ---- decimal literal -> nearest double ----
 
-// The literal's significant digits d1 d2 .. (the value is 0.d1d2.. * 10^e10), '.' skipped.
+// The literal's digits from the units place down, or from its first significant digit when
+// that is further right: `zeros` zeros, then d1 d2 .. (the value is 0.d1d2.. * 10^e10), '.'
+// skipped; -1 past the last.
 typedef struct {
   const char* p;
-  long left;
+  long left, zeros;
 } digit_reader_t;
 
 static int next_digit(digit_reader_t* v) {
+  if (v->zeros > 0) {
+    v->zeros--;
+    return 0;
+  }
   if (v->left <= 0) return -1;
   if (*v->p == '.') v->p++;
   v->left--;
   return *v->p++ - '0';
 }
 
-// The decimal digits of a fraction F / 2^(32 L), nine at a time: F * 10^9 carries the next
-// nine out of the top limb. buf holds digits not yet taken (the integer part's, at first).
+// The decimal digits of a fraction F / 2^(32 len) (F in f.w[0..len)), nine at a time: F * 10^9
+// carries the next nine out of the top limb. -1 once F is zero and buf used up.
 typedef struct {
-  uint32_t f[BN_LIMBS];
-  int lo, len;  // f[0..lo) are zero (they stay zero); f has len limbs
-  int pos, end;
-  char buf[20];
-} halfway_digits_t;
+  bn_t f;
+  int lo, len, pos;  // f.w[0..lo) are zero (and stay zero); buf[pos..9) not yet taken
+  char buf[9];
+} fraction_digits_t;
 
-static int next_halfway_digit(halfway_digits_t* h) {
-  if (h->pos == h->end) {
-    while (h->lo < h->len && h->f[h->lo] == 0) h->lo++;
-    if (h->lo == h->len) return -1;  // no digits left: the rest are zeros
-    uint32_t nine = limbs_mul_add(h->f + h->lo, h->len - h->lo, 1000000000u, 0);
+static int next_fraction_digit(fraction_digits_t* h) {
+  if (h->pos == 9) {
+    while (h->lo < h->len && h->f.w[h->lo] == 0) h->lo++;
+    if (h->lo == h->len) return -1;
+    uint32_t nine = limbs_mul_add(h->f.w + h->lo, h->len - h->lo, 1000000000u, 0);
     for (int i = 8; i >= 0; i--) {
       h->buf[i] = (char)(nine % 10u);
       nine /= 10u;
     }
     h->pos = 0;
-    h->end = 9;
   }
   return h->buf[h->pos++];
 }
 
 // The sign of v - N * 2^q, v = 0.d1..dnd * 10^e10 (d1 at first, nd >= 1, dnd != 0,
-// -323 <= e10 <= 310), N >= 1 below 2^55.
+// -323 <= e10 <= 310), 1 <= N < 2^55: the integer parts first (v's built in a bignum, N * 2^q's
+// limbs formed on the fly), then the fractions digit by digit.
 static int compare_halfway(const char* first, long nd, long e10, uint64_t N, int q) {
-  digit_reader_t v = {first, nd};
-  if (q >= 0) {  // an integer: compare v's integer part with it
-    if (e10 <= 0) return -1;
-    bn_t b;
-    b.n = 0;
-    for (long left = e10; left > 0;) {
-      int c = left < 9 ? (int)left : 9;
-      uint32_t chunk = 0, scale = 1;
-      for (int i = 0; i < c; i++) {
-        int dg = next_digit(&v);
-        chunk = chunk * 10u + (uint32_t)(dg < 0 ? 0 : dg);
-        scale *= 10u;
-      }
-      bn_mul_add(&b, scale, chunk);
-      left -= c;
+  digit_reader_t v = {first, nd, e10 < 0 ? -e10 : 0};
+  fraction_digits_t h;
+  h.f.n = 0;
+  for (long left = e10; left > 0;) {
+    int c = left < 9 ? (int)left : 9;
+    uint32_t chunk = 0, scale = 1;
+    for (int i = 0; i < c; i++) {
+      int dg = next_digit(&v);
+      chunk = chunk * 10u + (uint32_t)(dg < 0 ? 0 : dg);
+      scale *= 10u;
     }
-    for (int i = BN_LIMBS - 1; i >= 0; i--) {
-      uint32_t x = bn_limb(&b, i), y = limb_of(N, q, i);
-      if (x != y) return x > y ? 1 : -1;
-    }
-    return nd > e10 ? 1 : 0;  // equal integer parts: v's fraction digits decide
+    bn_mul_add(&h.f, scale, chunk);
+    left -= c;
   }
-  // N / 2^j: its integer part's digits, then its fraction's, against v's digits.
-  int j = -q;
-  halfway_digits_t h;
+  for (int i = BN_LIMBS - 1; i >= 0; i--) {
+    uint32_t x = bn_limb(&h.f, i), y = limb_of(N, q, i);
+    if (x != y) return x > y ? 1 : -1;
+  }
+  // N * 2^q's fraction (N mod 2^j, j = -q) at the top of len limbs.
+  int j = q < 0 ? -q : 0;
+  uint64_t frac = j >= 64 ? N : N & ((((uint64_t)1) << j) - 1u);
   h.len = (j + 31) / 32;
   h.lo = 0;
-  uint64_t whole = j < 64 ? N >> j : 0, frac = j < 64 ? N & ((((uint64_t)1) << j) - 1u) : N;
-  for (int i = 0; i < h.len; i++) h.f[i] = limb_of(frac, 32 * h.len - j, i);
-  h.pos = h.end = 0;
-  long eh = 0;  // N / 2^j = 0.h1h2.. * 10^eh
-  for (; whole != 0; whole /= 10u) h.buf[h.end++] = (char)(whole % 10u);
-  for (int i = 0; i < h.end / 2; i++) {
-    char t = h.buf[i];
-    h.buf[i] = h.buf[h.end - 1 - i];
-    h.buf[h.end - 1 - i] = t;
-  }
-  eh = h.end;
-  int hd = next_halfway_digit(&h);
-  while (hd == 0) {  // only when the integer part is 0: leading zeros of the fraction
-    eh--;
-    hd = next_halfway_digit(&h);
-  }
-  if (e10 != eh) return e10 > eh ? 1 : -1;
-  int vd = next_digit(&v);
+  h.pos = 9;
+  for (int i = 0; i < h.len; i++) h.f.w[i] = limb_of(frac, 32 * h.len - j, i);
   for (;;) {
+    int vd = next_digit(&v), hd = next_fraction_digit(&h);
     if (vd < 0 && hd < 0) return 0;
-    int a = vd < 0 ? 0 : vd, b = hd < 0 ? 0 : hd;
-    if (a != b) return a > b ? 1 : -1;
-    vd = next_digit(&v);
-    hd = next_halfway_digit(&h);
+    if (vd < 0) vd = 0;
+    if (hd < 0) hd = 0;
+    if (vd != hd) return vd > hd ? 1 : -1;
   }
 }
 
@@ -334,7 +326,7 @@ double mvm_portable_strtod(const char* s) {
   } else {
     // The approximation: up to 19 digits, times or over 10^|t| (finite steps of <= 10^300).
     static const double p10[9] = {1e1, 1e2, 1e4, 1e8, 1e16, 1e32, 1e64, 1e128, 1e256};
-    digit_reader_t v = {first, nd};
+    digit_reader_t v = {first, nd, 0};
     int n0 = nd < 19 ? (int)nd : 19;
     uint64_t D = 0;
     for (int i = 0; i < n0; i++) D = D * 10u + (uint64_t)next_digit(&v);
