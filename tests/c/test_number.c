@@ -30,8 +30,8 @@ TEST(format_table) {
   CHECK_EQ_STR(buf, "-Infinity");
 }
 
-TEST(portable_dtoa_is_close) {
-  // The fallback for ports without a C library must at least round-trip common values.
+TEST(portable_dtoa_round_trips) {
+  // The defaults for ports without a C library (dtoa.c; test_dtoa.c checks them closely).
   double samples[] = {0.1, 1.0 / 3, 123.456, 1e21, 5e-7, 42, 9007199254740993.0};
   for (size_t i = 0; i < sizeof samples / sizeof *samples; i++) {
     char digits[24];
@@ -41,7 +41,7 @@ TEST(portable_dtoa_is_close) {
     char buf[48];
     snprintf(buf, sizeof buf, "0.%se%d", digits, n);
     double back = mvm_portable_strtod(buf);
-    CHECK(back == samples[i] || (back - samples[i]) / samples[i] < 1e-15);
+    CHECK(back == samples[i]);
   }
 }
 
@@ -145,7 +145,7 @@ TEST(float64_bits_of_int32) {
 
 int main(void) {
   RUN(format_table);
-  RUN(portable_dtoa_is_close);
+  RUN(portable_dtoa_round_trips);
   RUN(parse_table);
   RUN(to_string_through_api);
   RUN(float64_bits_of_int32);

@@ -308,17 +308,21 @@
 /* @@ MVM_DTOA(d, digits, out_n): shortest round-trip decimal digits of a finite, positive,
  * non-zero double. Writes k ASCII digits d1..dk (no trailing zeros, at most 17, buffer >= 18
  * bytes) and sets *out_n so that d == 0.d1d2..dk * 10^n (n is where the decimal point goes, as in
- * the ECMAScript Number::toString algorithm). Returns k. The core formats the result (exponent
- * form, zeros) itself. The default is a portable approximation that may differ from JS in the
- * last digit for some values; ports with a C library should supply an exact one (the host port
- * uses snprintf("%.*e") with a strtod round-trip check). */
+ * the ECMAScript Number::toString algorithm). Returns k. When several k-digit strings read
+ * back as d, the one closest to d, and on a tie the one with the even last digit (as V8). The
+ * core formats the result (exponent form, zeros) itself. The default, mvm_portable_dtoa
+ * (src/dtoa.c), is exact and needs no C library (bignums on the stack, under 700 bytes on a
+ * Cortex-M0); the host port uses snprintf("%.*e") with a strtod round-trip check instead. */
 #ifndef MVM_DTOA
 #define MVM_DTOA(d, digits, out_n) mvm_portable_dtoa((d), (digits), (out_n))
 #endif
 
 /* @@ MVM_STRTOD(s): converts a NUL-terminated ASCII decimal literal, already validated by the
- * core (optional sign, digits, optional fraction, optional exponent), to the nearest double.
- * The default is a portable approximation (may be off by one unit in the last place). */
+ * core (optional sign, digits, optional fraction, optional exponent), to the nearest double
+ * (ties to even; Infinity past the largest double, 0 below half the smallest). The core passes
+ * at most 769 significant digits (number_parse: 768 and a sticky digit, which keeps the
+ * rounding exact). The default, mvm_portable_strtod (src/dtoa.c), is exact and needs no C
+ * library (under 400 bytes of stack on a Cortex-M0); the host port uses strtod. */
 #ifndef MVM_STRTOD
 #define MVM_STRTOD(s) mvm_portable_strtod(s)
 #endif
@@ -459,7 +463,7 @@ static inline uint32_t mvm_read_le32(const void* p) {
 #endif
 
 #if MVM_SUPPORT_FLOAT
-/* The portable fallbacks named by the defaults above (number.c). */
+/* The portable defaults of MVM_DTOA and MVM_STRTOD (src/dtoa.c). */
 int mvm_portable_dtoa(double d, char* digits, int* out_n);
 double mvm_portable_strtod(const char* s);
 #endif

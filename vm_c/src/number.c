@@ -5,8 +5,8 @@
  *
  * Digit generation (shortest round trip) and decimal-to-binary conversion are port hooks
  * (MVM_DTOA, MVM_STRTOD); this file does the JS-specific parts around them: where the decimal
- * point goes, when to use exponent form, which strings are numbers at all. The portable
- * fallbacks at the end are approximations for ports without a C library.
+ * point goes, when to use exponent form, which strings are numbers at all. The portable,
+ * exact defaults of those hooks, for ports without a C library, are in dtoa.c.
  *
  * The integer-only build (MVM_SUPPORT_FLOAT=0) replaces each of these with an integer version
  * under #if: formatting is a digit loop, parsing keeps the value as an integer and says when it is
@@ -361,7 +361,13 @@ static bool parse_exponent(const uint8_t* units, bool wide, uint32_t i, uint32_t
 }
 
 #if MVM_SUPPORT_FLOAT
-#define MAX_SIG_DIGITS 120
+// MVM_STRTOD gets "[-]DDDe[-]X": the significant digits (at most MAX_SIG_DIGITS of them) and
+// an exponent. Cutting a longer mantissa short keeps the rounding exact if a non-zero digit
+// stands in for what was cut (a sticky digit): every point where rounding to a double
+// changes (a halfway point between two doubles, (2m+1) * 2^(q-1), q >= -1074, 2m+1 < 2^54)
+// has at most 768 significant digits, so no such point lies strictly between the first 768
+// digits and the next value of that length, where both the input and its stand-in lie.
+#define MAX_SIG_DIGITS 768
 
 double number_parse(const uint8_t* units, uint32_t len, bool wide) {
   uint32_t start = 0, end = len;
@@ -385,12 +391,14 @@ double number_parse(const uint8_t* units, uint32_t len, bool wide) {
     i++;
   }
   if (is_infinity(units, wide, i, end)) return negative ? -1.0 / 0.0 : 1.0 / 0.0;
-  // Decimal literal: digits [. digits] [e [sign] digits], at least one mantissa digit.
-  char sig[MAX_SIG_DIGITS + 1];
+  // Decimal literal: digits [. digits] [e [sign] digits], at least one mantissa digit. The
+  // significant digits go straight into buf, after the sign.
+  char buf[1 + MAX_SIG_DIGITS + 1 + 1 + 12];  // sign, digits, sticky digit, 'e', exponent, NUL
+  char* sig = buf + 1;
   int nsig = 0;
   long exp_adjust = 0;  // value = sig * 10^(exp_adjust + exponent)
   int mantissa_digits = 0;
-  bool seen_point = false;
+  bool seen_point = false, sticky = false;
   for (; i < end; i++) {
     uint16_t c = unit_at(units, wide, i);
     if (c >= '0' && c <= '9') {
@@ -402,8 +410,9 @@ double number_parse(const uint8_t* units, uint32_t len, bool wide) {
       if (nsig < MAX_SIG_DIGITS) {
         sig[nsig++] = (char)c;
         if (seen_point) exp_adjust--;
-      } else if (!seen_point) {
-        exp_adjust++;
+      } else {
+        if (c != '0') sticky = true;
+        if (!seen_point) exp_adjust++;
       }
     } else if (c == '.' && !seen_point) {
       seen_point = true;
@@ -414,13 +423,15 @@ double number_parse(const uint8_t* units, uint32_t len, bool wide) {
   long exponent;
   if (mantissa_digits == 0 || !parse_exponent(units, wide, i, end, &exponent)) return 0.0 / 0.0;
   if (nsig == 0) return negative ? -0.0 : 0.0;
-  char buf[MAX_SIG_DIGITS + 24];
-  size_t len_out = 0;
-  if (negative) buf[len_out++] = '-';
-  MVM_MEMCPY(buf + len_out, sig, (size_t)nsig);
-  len_out += (size_t)nsig;
+  if (sticky) {  // one more digit: the exponent moves down one
+    sig[nsig++] = '1';
+    exp_adjust--;
+  }
+  size_t len_out = (size_t)nsig + 1;
+  buf[0] = negative ? '-' : '+';
   buf[len_out++] = 'e';
-  len_out += put_int(buf + len_out, (int)(exponent + exp_adjust));
+  long e = exponent + exp_adjust;  // past +-100000 the value is 0 or Infinity all the same
+  len_out += put_int(buf + len_out, e > 100000 ? 100000 : e < -100000 ? -100000 : (int)e);
   buf[len_out] = '\0';
   return MVM_STRTOD(buf);
 }
@@ -531,93 +542,4 @@ int32_t number_to_int32(double d) {
 
 double number_fmod(double a, double b) { return MVM_FMOD(a, b); }
 
-// ---- Portable fallbacks for MVM_DTOA / MVM_STRTOD ----
-
-static double pow10_scaled(double d, int k) {
-  // Two steps keep 10^k finite for the exponents doubles need (|k| up to ~650).
-  int half = k / 2;
-  return d * MVM_POW(10.0, half) * MVM_POW(10.0, k - half);
-}
-
-double mvm_portable_strtod(const char* s) {
-  bool negative = false;
-  if (*s == '-' || *s == '+') negative = *s++ == '-';
-  uint64_t mant = 0;
-  int exp10 = 0, ndigits = 0;
-  bool point = false;
-  for (; *s; s++) {
-    if (*s == '.') {
-      point = true;
-    } else if (*s >= '0' && *s <= '9') {
-      if (ndigits < 19) {
-        mant = mant * 10 + (uint64_t)(*s - '0');
-        if (mant) ndigits++;
-        if (point) exp10--;
-      } else if (!point) {
-        exp10++;
-      }
-    } else {
-      break;
-    }
-  }
-  if (*s == 'e' || *s == 'E') {
-    s++;
-    bool eneg = false;
-    if (*s == '-' || *s == '+') eneg = *s++ == '-';
-    int e = 0;
-    for (; *s >= '0' && *s <= '9'; s++) {
-      if (e < 100000) e = e * 10 + (*s - '0');
-    }
-    exp10 += eneg ? -e : e;
-  }
-  double v = (double)mant;
-  if (mant != 0) {
-    if (exp10 < -400) v = 0;
-    else if (exp10 > 400) v = 1.0 / 0.0;
-    else v = exp10 >= 0 ? pow10_scaled(v, exp10) : v / pow10_scaled(1.0, -exp10);
-  }
-  return negative ? -v : v;
-}
-
-int mvm_portable_dtoa(double d, char* digits, int* out_n) {
-  int e = 0;
-  double x = d;
-  while (x >= 10) {
-    x /= 10;
-    e++;
-  }
-  while (x < 1) {
-    x *= 10;
-    e--;
-  }
-  int k = 1;
-  for (int p = 1; p <= 17; p++) {
-    double scaled = MVM_FLOOR(pow10_scaled(d, p - 1 - e) + 0.5);
-    int ee = e;
-    double limit = MVM_POW(10.0, p);
-    if (scaled >= limit) {
-      scaled /= 10;
-      ee++;
-    }
-    uint64_t m = (uint64_t)scaled;
-    for (int i = p - 1; i >= 0; i--) {
-      digits[i] = (char)('0' + (int)(m % 10));
-      m /= 10;
-    }
-    digits[p] = '\0';
-    char buf[32];
-    MVM_MEMCPY(buf, digits, (size_t)p);
-    size_t len = (size_t)p;
-    buf[len++] = 'e';
-    len += put_int(buf + len, ee - (p - 1));
-    buf[len] = '\0';
-    k = p;
-    e = ee;
-    if (mvm_portable_strtod(buf) == d) break;
-  }
-  while (k > 1 && digits[k - 1] == '0') k--;
-  digits[k] = '\0';
-  *out_n = e + 1;
-  return k;
-}
 #endif  // MVM_SUPPORT_FLOAT

@@ -74,8 +74,9 @@
 #define MVM_FREE(ptr, context) ((void)0)
 #endif
 
-/* Number formatting and parsing use the core's portable routines (no printf/strtod pulled in);
- * they may differ from JS in the last digit of some doubles. A port with room for the C
- * library's snprintf/strtod can use ports/host/mvm_port.c instead (MVM_DTOA, MVM_STRTOD). */
+/* Number formatting and parsing use the core's portable routines (src/dtoa.c: exact, as JS
+ * prints and reads numbers, with no printf/strtod pulled in). A port that links the C
+ * library's snprintf/strtod anyway can use ports/host/mvm_port.c instead (MVM_DTOA,
+ * MVM_STRTOD). */
 
 #endif
