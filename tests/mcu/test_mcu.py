@@ -238,13 +238,14 @@ def test_core_cross_compiles_for_cortex_m0_warning_free() -> None:
               *INCLUDES, "-c", f, "-o", os.devnull] for f in core_sources()])
 
 
-def build_firmware(image_c: str, out: str, defines: tuple[str, ...] = ()) -> str:
-    cflags = ["-mcpu=cortex-m3", "-mthumb", "-Os", "-g", "-ffunction-sections",
-              "-fdata-sections", *defines]
-    srcs = [os.path.join(EXAMPLE, "host_example.c"), os.path.join(image_c, "program_image.c"),
-            *core_sources()]
+def link_firmware(srcs: list[str], out: str, defines: tuple[str, ...] = (),
+                  includes: tuple[str, ...] = (), opt: str = "-Os") -> str:
+    """srcs compiled for the Cortex-M3 with the MCU port and linked with the example's startup
+    code and linker script (semihosting, newlib): the ELF qemu's mps2-an385 runs."""
+    cflags = ["-mcpu=cortex-m3", "-mthumb", opt, "-g", "-ffunction-sections", "-fdata-sections",
+              *defines]
     objs = [os.path.join(out, os.path.basename(src) + ".o") for src in srcs]
-    run_all([["arm-none-eabi-gcc", *cflags, *STRICT, MCU_PORT, *INCLUDES, "-I" + image_c,
+    run_all([["arm-none-eabi-gcc", *cflags, *STRICT, MCU_PORT, *INCLUDES, *includes,
               "-c", src, "-o", obj] for src, obj in zip(srcs, objs)])
     startup = os.path.join(out, "startup.o")
     run(["arm-none-eabi-gcc", *cflags, "-std=gnu99", "-Wall", "-Wextra", "-Werror", "-c",
@@ -256,19 +257,30 @@ def build_firmware(image_c: str, out: str, defines: tuple[str, ...] = ()) -> str
     return elf
 
 
-def test_firmware_runs_under_qemu(image_c: str, tmp_path, capsys) -> None:
-    need("arm-none-eabi-gcc", "qemu-system-arm")
-    elf = build_firmware(image_c, str(tmp_path))
+def build_firmware(image_c: str, out: str, defines: tuple[str, ...] = ()) -> str:
+    srcs = [os.path.join(EXAMPLE, "host_example.c"), os.path.join(image_c, "program_image.c"),
+            *core_sources()]
+    return link_firmware(srcs, out, defines, ("-I" + image_c,))
+
+
+def run_on_board(elf: str, timeout: float = 120) -> str:
+    """The firmware's semihosting output under qemu; it must exit 0 without a fault."""
     try:
         proc = subprocess.run(
             ["qemu-system-arm", "-M", "mps2-an385", "-nographic", "-monitor", "none",
              "-semihosting-config", "enable=on,target=native", "-kernel", elf],
-            capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+            capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
-        pytest.fail("the firmware did not finish within 120 s under qemu")
+        pytest.fail(f"the firmware did not finish within {timeout:.0f} s under qemu")
     out = proc.stdout
-    assert "FAULT" not in out, out
-    assert proc.returncode == 0, f"exit {proc.returncode}\n{out}\n{proc.stderr}"
+    assert proc.returncode == 0 and "FAULT" not in out, \
+        f"exit {proc.returncode}\n{out[-3000:]}\n{proc.stderr[-2000:]}"
+    return out
+
+
+def test_firmware_runs_under_qemu(image_c: str, tmp_path, capsys) -> None:
+    need("arm-none-eabi-gcc", "qemu-system-arm")
+    out = run_on_board(build_firmware(image_c, str(tmp_path)))
     for line in ("fib(20): 6765", "closures(5): 55", "objects(50): item49 total=2450",
                  "churn(300): 6000", "divide(7, 2): 3.5",
                  "divide(1, 0): caught RangeError: division by zero",
@@ -310,16 +322,7 @@ def test_integer_only_firmware_runs_under_qemu(image_c: str, tmp_path) -> None:
     soft-float routine: test_integer_only_core_has_no_double_arithmetic. The firmware still
     links some, for newlib's printf.)"""
     need("arm-none-eabi-gcc", "qemu-system-arm")
-    elf = build_firmware(image_c, str(tmp_path), ("-DMVM_SUPPORT_FLOAT=0",))
-    try:
-        proc = subprocess.run(
-            ["qemu-system-arm", "-M", "mps2-an385", "-nographic", "-monitor", "none",
-             "-semihosting-config", "enable=on,target=native", "-kernel", elf],
-            capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        pytest.fail("the firmware did not finish within 120 s under qemu")
-    out = proc.stdout
-    assert proc.returncode == 0 and "FAULT" not in out, f"exit {proc.returncode}\n{out}"
+    out = run_on_board(build_firmware(image_c, str(tmp_path), ("-DMVM_SUPPORT_FLOAT=0",)))
     for line in ("fib(20): 6765", "closures(5): 55", "objects(50): item49 total=2450",
                  "churn(300): 6000", "divide(7, 2): caught RangeError: 7 / 2" + NO_FLOAT_TAIL,
                  "callHost(2, 3): 50", "hog(): MVM_E_OUT_OF_MEMORY", "ALL OK"):

@@ -1,0 +1,183 @@
+"""Every tests/js golden program on the microcontroller port, built natively.
+
+The golden suite (tests/test_js_golden.py) runs through hostlib, that is the host port. A
+firmware runs the cortex_m port instead, whose choices change code paths the suite never
+reaches there: the portable number formatting and parsing (no printf/strtod), the stack, frames
+and temp roots allocated per call (MVM_STACK_ON_DEMAND), the exact heap at restore, and the
+MCU image: its ROM used in place, the exports read from the image and the VM's cached strings
+read through the ROM's table (MVM_ROOT_STRINGS_FROM_ROM). So each program runs as a firmware
+would run it, through vm_c/tools/mvm_unit_run.c built with that port:
+
+1. the unit's top level, then a snapshot (an MCU-profile image);
+2. that image turned into what `mvc build --target mcu` writes (retarget_image: ROM unpacked,
+   cached strings and their table appended), restored with --restore-only, and afterResume
+   called when the program exports it.
+
+The output must be the `// expect:` lines, as on the host. Only the size limits are the host
+port's (heap, value stack, frames, native nesting): the suite has programs that recurse 5,000
+deep or build large arrays, which a 16 KB board refuses by design (tests/mcu/test_mcu.py covers
+those limits).
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+
+from run_js import JS_ROOT, discover, parse  # noqa: E402
+from test_mcu import (INCLUDES, MCU_PORT, STRICT, VM_C, core_sources, host_cc,  # noqa: E402
+                      link_firmware, need, run_on_board)
+
+HOST_LIMITS = ["-DMVM_DEFAULT_MAX_HEAP=(64u*1024u*1024u)", "-DMVM_DEFAULT_STACK_SLOTS=65536u",
+               "-DMVM_DEFAULT_MAX_FRAMES=10000u", "-DMVM_MAX_NATIVE_DEPTH=512",
+               "-DMVM_JSON_MAX_DEPTH=1000"]
+# "Uncaught <String(e)> (file:line)" on stderr (mvm_unit_run.c report).
+UNCAUGHT = re.compile(r"^Uncaught (.*?)(?: \([^()]*:\d+\))?$", re.M)
+
+
+@pytest.fixture(scope="module")
+def runner(tmp_path_factory) -> str:
+    exe = str(tmp_path_factory.mktemp("golden_mcu") / "mvm_unit_run_mcu")
+    subprocess.run([host_cc(), *STRICT, "-O2", MCU_PORT, "-DMVM_INCLUDE_BUILD_API=1",
+                    *HOST_LIMITS, *INCLUDES, os.path.join(VM_C, "tools", "mvm_unit_run.c"),
+                    *core_sources(), "-lm", "-o", exe], check=True)
+    return exe
+
+
+def run_on_mcu_port(runner: str, rel: str, work: str) -> str | None:
+    """None when the program's output on the MCU port is the expected one, else the problem."""
+    from compiler import CompileError, compile_program
+    from hostlib.cli import retarget_image
+
+    path = os.path.join(JS_ROOT, rel)
+    exp = parse(path)
+    try:
+        unit = compile_program(path)
+    except CompileError:
+        return None  # compile errors are the compiler's, tested by the golden suite
+    base = os.path.join(work, rel.replace(os.sep, "__"))
+    with open(base + ".unit", "wb") as f:
+        f.write(unit)
+    first = subprocess.run([runner, base + ".unit", "-o", base + ".img"], capture_output=True,
+                           text=True, timeout=300)
+    out, err = first.stdout.splitlines(), first.stderr
+    if first.returncode == 0:
+        with open(base + ".img", "rb") as f:
+            image = retarget_image(f.read(), "mcu")
+        with open(base + ".mcu", "wb") as f:
+            f.write(image)
+        call = ["--call", "afterResume"] if "afterResume" in open(path, encoding="utf-8").read() else []
+        second = subprocess.run([runner, base + ".mcu", "--restore-only", *call],
+                                capture_output=True, text=True, timeout=300)
+        more = second.stdout.splitlines()
+        if call and second.returncode == 0 and more:
+            more = more[:-1]  # the runner prints what afterResume returned
+        out += more
+        err += second.stderr
+        if second.returncode != 0 and not UNCAUGHT.search(second.stderr):
+            return f"restore of the MCU image failed: {second.stderr.strip()}"
+    m = UNCAUGHT.search(err)
+    error = m.group(1) if m else None
+    problems = []
+    if out != exp.output:
+        diff = [(i + 1, e, a) for i, (e, a) in enumerate(zip(exp.output, out)) if e != a][:5]
+        problems.append(f"output differs ({len(exp.output)} lines expected, {len(out)} got): "
+                        + "; ".join(f"line {i}: expected {e!r}, got {a!r}" for i, e, a in diff))
+    if error != exp.runtime_error:
+        problems.append(f"runtime error: expected {exp.runtime_error!r}, got {error!r} "
+                        f"({err.strip()[-300:]})")
+    return "\n".join(problems) or None
+
+
+def test_golden_programs_on_the_mcu_port(runner: str, tmp_path) -> None:
+    tests = [rel for rel in discover() if parse(os.path.join(JS_ROOT, rel)).skip is None]
+    assert len(tests) > 300
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(lambda rel: (rel, run_on_mcu_port(runner, rel, str(tmp_path))),
+                                tests))
+    failures = [f"{rel}: {problem}" for rel, problem in results if problem]
+    assert not failures, f"{len(failures)} of {len(tests)} differ on the MCU port:\n" + "\n".join(failures)
+
+
+# ---- The same programs on the emulated board ----
+
+# Programs that need more than the board's memory by design (they pass natively above).
+BOARD_TOO_BIG = {
+    "arrays/large.js": "two 100,000-element arrays: more than the 1 MB heap",
+}
+
+
+def golden_units_c(units: list[tuple[str, bytes]]) -> str:
+    """The units as const arrays (flash) and the table golden_board_main.c walks."""
+    parts = ['#include <stddef.h>\n',
+             "typedef struct golden_unit { const char* name; const unsigned char* data; "
+             "unsigned len; } golden_unit_t;\n"]
+    for i, (_, unit) in enumerate(units):
+        body = ",".join(str(b) for b in unit)
+        parts.append(f"static const unsigned char unit_{i}[{len(unit)}] = {{{body}}};\n")
+    parts.append("const golden_unit_t golden_units[] = {\n")
+    for i, (rel, unit) in enumerate(units):
+        parts.append(f'  {{"{rel}", unit_{i}, {len(unit)}u}},\n')
+    parts.append("};\n")
+    parts.append(f"const unsigned golden_unit_count = {len(units)}u;\n")
+    return "".join(parts)
+
+
+def test_golden_programs_on_the_board(tmp_path) -> None:
+    """Every golden program on the Cortex-M3 that qemu emulates (mps2-an385): the MCU port
+    compiled by arm-none-eabi-gcc, its soft-float and newlib's libm, 32-bit pointers. Each
+    program's top level runs on the board from its unit in flash, then a snapshot, a restore
+    and afterResume, and its output must be the `// expect:` lines. The board has 4 MB of RAM:
+    the VM gets a 1 MB heap, 40,000 stack slots and 6,000 frames (BOARD_TOO_BIG: the programs
+    that need more)."""
+    need("arm-none-eabi-gcc", "qemu-system-arm")
+    from compiler import CompileError, compile_program
+
+    units: list[tuple[str, bytes]] = []
+    for rel in discover():
+        exp = parse(os.path.join(JS_ROOT, rel))
+        if exp.skip is not None or exp.compile_error is not None or rel in BOARD_TOO_BIG:
+            continue
+        try:
+            units.append((rel, compile_program(os.path.join(JS_ROOT, rel))))
+        except CompileError:
+            continue
+    assert len(units) > 250
+    gen = tmp_path / "golden_units.c"
+    gen.write_text(golden_units_c(units))
+    defines = ("-DMVM_INCLUDE_BUILD_API=1", "-DMVM_MAX_NATIVE_DEPTH=512",
+               "-DMVM_JSON_MAX_DEPTH=1000")
+    elf = link_firmware([os.path.join(HERE, "golden_board_main.c"), str(gen), *core_sources()],
+                        str(tmp_path), defines, opt="-O2")
+    out = run_on_board(elf, timeout=900)
+    assert out.rstrip().endswith("=== end"), out[-3000:]
+    chunks = {}
+    for chunk in out.split("=== ")[1:]:
+        name, _, body = chunk.partition("\n")
+        chunks[name] = body.splitlines()
+    failures = []
+    for rel, _ in units:
+        exp = parse(os.path.join(JS_ROOT, rel))
+        lines = chunks.get(rel)
+        if lines is None:
+            failures.append(f"{rel}: no output")
+            continue
+        error = None
+        if lines and lines[-1].startswith(("Uncaught ", "VM error ")):
+            error = lines.pop()
+            error = error[len("Uncaught "):] if error.startswith("Uncaught ") else error
+        if lines != exp.output or error != exp.runtime_error:
+            diff = [(i + 1, e, a) for i, (e, a) in enumerate(zip(exp.output, lines)) if e != a]
+            failures.append(f"{rel}: {len(exp.output)} lines expected, {len(lines)} got; "
+                            f"first differences {diff[:3]}; error {error!r}, expected "
+                            f"{exp.runtime_error!r}")
+    assert not failures, (f"{len(failures)} of {len(units)} differ on the board:\n"
+                          + "\n".join(failures))
