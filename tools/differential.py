@@ -15,6 +15,10 @@ Usage:
 
     python tools/differential.py --count 10000 -j 2 --engine-root /tmp/pinned-checkout
 
+    python tools/differential.py --int-only --count 5000 --seed 1   # MVM_SUPPORT_FLOAT=0
+    python tools/differential.py --int-only --wrap --count 500       # + INT32_OVERFLOW_CHECKS=0
+    python tools/differential.py --int-only --int-variant stress --count 1000  # GC stress, ASan
+
 Options:
     --count N     programs to generate in total (shrinking steps are not counted)
     --seed S      base seed (worker k uses S + k); default: random
@@ -25,6 +29,14 @@ Options:
                   built: `python vm_c/build_ffi.py` there), e.g. a `git archive` copy of a
                   commit, so that edits in this working tree do not disturb a long run;
                   same as the DIFFERENTIAL_ENGINE_ROOT environment variable
+    --int-only    the integer-only build (MVM_SUPPORT_FLOAT=0) instead of the hostlib VM:
+                  integer-biased programs on a native runner, compared with Node up to the
+                  build's first "is not a 32-bit integer" RangeError, whose claim Node checks
+                  (tests/differential/difftest_intonly.py has the rule)
+    --int-variant V   the runner's build: checked (default), stress (GC at every allocation,
+                  ASan and UBSan)
+    --wrap        also run a -DMVM_INT32_OVERFLOW_CHECKS=0 runner (UBSan) and check it against
+                  the checked run: equal until the first overflow
 
 The run does not stop at the first difference. A failing program that matches a known open
 bug (tests/differential/difftest_known.py, described in tests/differential/FINDINGS.md) is
@@ -75,6 +87,7 @@ class RunResult:
     errors: list[str] = field(default_factory=list)  # harness trouble (flaky, crashes)
     known_hits: dict[str, int] = field(default_factory=dict)  # known bug key -> programs
     seconds: float = 0.0
+    int_stats: dict[str, int] = field(default_factory=dict)  # --int-only: what was compared
 
 
 class DifferentialFailure(Exception):
@@ -83,13 +96,23 @@ class DifferentialFailure(Exception):
         self.mismatch = mismatch
 
 
-def run_worker(count: int, seed: int, stop_first: bool = False) -> RunResult:
+@dataclass(frozen=True)
+class Mode:
+    int_only: bool = False
+    int_variant: str = "checked"
+    wrap: bool = False
+
+
+def run_worker(count: int, seed: int, stop_first: bool = False, mode: Mode = Mode()) -> RunResult:
     """Generates `count` programs (in as many hypothesis runs as failures need)."""
+    from contextlib import ExitStack
+
     from hypothesis import HealthCheck, Phase, Verbosity, given, settings
     from hypothesis import seed as hseed
 
-    from difftest_gen import programs
-    from difftest_harness import NodeOracle, check, reduce_source
+    from difftest_gen import INT_PROFILE, programs
+    from difftest_harness import NodeOracle, reduce_source
+    from difftest_harness import check as float_check
     from difftest_known import classify
 
     warnings.simplefilter("ignore")
@@ -97,7 +120,20 @@ def run_worker(count: int, seed: int, stop_first: bool = False) -> RunResult:
     start = time.time()
     known: dict[str, Finding] = {}
     rng = random.Random(seed)
-    with NodeOracle() as oracle:
+    with ExitStack() as stack:
+        oracle = stack.enter_context(NodeOracle())
+        if mode.int_only:
+            from difftest_intonly import STATS, IntChecker
+
+            checker = stack.enter_context(IntChecker(oracle, mode.int_variant, mode.wrap))
+            strategy = programs(INT_PROFILE)
+
+            def check(source: str, oracle: object) -> object:
+                return checker.check(source)
+        else:
+            strategy = programs()
+            check = float_check
+
         def recheck(source: str) -> object:
             return check(source, oracle)
 
@@ -110,7 +146,7 @@ def run_worker(count: int, seed: int, stop_first: bool = False) -> RunResult:
                       phases=[Phase.generate, Phase.shrink], report_multiple_bugs=False,
                       verbosity=Verbosity.quiet, print_blob=False)
             @hseed(rng.getrandbits(64))
-            @given(programs())
+            @given(strategy)
             def prop(src: str) -> None:
                 if not state["failed"]:
                     result.generated += 1
@@ -154,19 +190,26 @@ def run_worker(count: int, seed: int, stop_first: bool = False) -> RunResult:
                 result.errors.append(f"{type(e).__name__}: {e}")
                 if len(result.errors) > 5:
                     break
+        if mode.int_only:
+            result.int_stats = {"programs run (shrinking included)": STATS.programs,
+                                "refused (a float constant)": STATS.refused,
+                                "VM runs compared to the end": STATS.complete,
+                                "VM runs cut at the build's RangeError": STATS.cut,
+                                "output lines compared": STATS.lines_compared,
+                                "RangeError operations classified by Node": len(STATS.forms)}
     result.seconds = time.time() - start
     return result
 
 
-def _worker(args: tuple[int, int, bool]) -> RunResult:
+def _worker(args: tuple[int, int, bool, Mode]) -> RunResult:
     return run_worker(*args)
 
 
-def _child(task: tuple[int, int, bool], queue: "multiprocessing.Queue[RunResult]") -> None:
+def _child(task: tuple[int, int, bool, Mode], queue: "multiprocessing.Queue[RunResult]") -> None:
     queue.put(_worker(task))
 
 
-def run_parallel(tasks: list[tuple[int, int, bool]]) -> list[RunResult]:
+def run_parallel(tasks: list[tuple[int, int, bool, Mode]]) -> list[RunResult]:
     """One process per task (each with its own Node process); a worker that dies is
     reported as a harness error instead of hanging the run."""
     ctx = multiprocessing.get_context("spawn")
@@ -196,6 +239,8 @@ def merge(results: list[RunResult]) -> RunResult:
         out.generated += r.generated
         out.errors += r.errors
         out.seconds = max(out.seconds, r.seconds)
+        for key, n in r.int_stats.items():
+            out.int_stats[key] = out.int_stats.get(key, 0) + n
         for key, n in r.known_hits.items():
             out.known_hits[key] = out.known_hits.get(key, 0) + n
         for f in r.findings:
@@ -211,11 +256,15 @@ def merge(results: list[RunResult]) -> RunResult:
     return out
 
 
-def report(r: RunResult, seed: int, jobs: int) -> str:
+def report(r: RunResult, seed: int, jobs: int, mode: Mode = Mode()) -> str:
     variant = os.environ.get("MVM_VARIANT", "") or "normal"
+    if mode.int_only:
+        variant = f"integer-only {mode.int_variant}" + (" + wrap" if mode.wrap else "")
     engine = os.environ.get("DIFFERENTIAL_ENGINE_ROOT") or str(REPO)
     lines = [f"# Differential run: {r.generated} programs, seed {seed}, {jobs} job(s), "
              f"VM variant {variant}, engine {engine}, {r.seconds:.0f} s", ""]
+    if r.int_stats:
+        lines += [f"- {key}: {n}" for key, n in r.int_stats.items()] + [""]
     if not r.findings:
         lines += ["No new difference found.", ""]
     for n, f in enumerate(r.findings, 1):
@@ -245,19 +294,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--report", type=Path)
     ap.add_argument("--stop-first", action="store_true")
     ap.add_argument("--engine-root", type=Path)
+    ap.add_argument("--int-only", action="store_true")
+    ap.add_argument("--int-variant", choices=["checked", "stress"], default="checked")
+    ap.add_argument("--wrap", action="store_true")
     args = ap.parse_args(argv)
+    mode = Mode(args.int_only, args.int_variant, args.wrap)
     if args.engine_root is not None:  # read by difftest_harness, also in the workers
         os.environ["DIFFERENTIAL_ENGINE_ROOT"] = str(args.engine_root.resolve())
     seed = args.seed if args.seed is not None else random.randrange(2**32)
     jobs = max(1, min(args.jobs, args.count))
     shares = [args.count // jobs + (1 if k < args.count % jobs else 0) for k in range(jobs)]
-    tasks = [(shares[k], seed + k, args.stop_first) for k in range(jobs)]
+    tasks = [(shares[k], seed + k, args.stop_first, mode) for k in range(jobs)]
     if jobs == 1:
         results = [_worker(tasks[0])]
     else:
         results = run_parallel(tasks)
     merged = merge(results)
-    text = report(merged, seed, jobs)
+    text = report(merged, seed, jobs, mode)
     print(text)
     if args.report:
         args.report.write_text(text, encoding="utf-8")

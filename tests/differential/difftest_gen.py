@@ -123,6 +123,7 @@ class Ctx:
     """What the code being generated can see. Immutable: blocks make modified copies."""
 
     names: Names
+    profile: "Profile" = None  # type: ignore[assignment]  # literals and helpers; FLOAT_PROFILE
     prims: tuple[str, ...] = ()        # primitive-valued variables that may be assigned
     readonly: tuple[str, ...] = ()     # loop counters, consts: read only
     objs: tuple[str, ...] = ()         # plain objects (props are primitives)
@@ -163,11 +164,20 @@ def choice(draw: Draw, n: int) -> int:
 
 def leaf(draw: Draw, ctx: Ctx) -> str:
     readable = ctx.prims + ctx.readonly
-    k = choice(draw, 4 if readable else 3)
+    prof = ctx.profile
+    if prof.leaf_weights is not None:  # (numbers, strings, others, variables)
+        weights = prof.leaf_weights if readable else prof.leaf_weights[:3]
+        n = choice(draw, sum(weights))
+        k = 0
+        while n >= weights[k]:
+            n -= weights[k]
+            k += 1
+    else:
+        k = choice(draw, 4 if readable else 3)
     if k == 0:
-        return pick(draw, NUMBERS)
+        return pick(draw, prof.numbers)
     if k == 1:
-        return pick(draw, STRINGS)
+        return pick(draw, prof.strings)
     if k == 2:
         return pick(draw, OTHER_LITERALS)
     return pick(draw, readable)
@@ -175,7 +185,7 @@ def leaf(draw: Draw, ctx: Ctx) -> str:
 
 def key_expr(draw: Draw, ctx: Ctx) -> str:
     if draw(st.booleans()):
-        return pick(draw, KEY_LITERALS)
+        return pick(draw, ctx.profile.key_literals)
     return expr(draw, ctx, MAX_EXPR_DEPTH - 1)
 
 
@@ -193,7 +203,7 @@ def expr(draw: Draw, ctx: Ctx, d: int = MAX_EXPR_DEPTH) -> str:
         lambda: f"({expr(draw, ctx, d - 1)} {pick(draw, COMPARE)} {expr(draw, ctx, d - 1)})",
         lambda: f"({expr(draw, ctx, d - 1)} {pick(draw, BITWISE)} {expr(draw, ctx, d - 1)})",
         lambda: f"({expr(draw, ctx, d - 1)} {pick(draw, LOGICAL)} {expr(draw, ctx, d - 1)})",
-        lambda: f"({pick(draw, ['-', '+', '!', '~', 'typeof ', 'void '])}{expr(draw, ctx, d - 1)})",
+        lambda: unary(draw, ctx, d),
         lambda: (f"({expr(draw, ctx, d - 1)} ? {expr(draw, ctx, d - 1)} "
                  f": {expr(draw, ctx, d - 1)})"),
         lambda: f"`{pick(draw, ['', 'v=', '<'])}${{{expr(draw, ctx, d - 1)}}}"
@@ -254,8 +264,14 @@ def expr(draw: Draw, ctx: Ctx, d: int = MAX_EXPR_DEPTH) -> str:
             lambda: f"({pick(draw, ctx.prims)} = cap({expr(draw, ctx, d - 1)}))",
             lambda: update_expr(draw, ctx),
             lambda: compound_expr(draw, ctx, d),
-            lambda: f"({pick(draw, ctx.prims)} += {pick(draw, NUMBERS + STRINGS[:6])})",
+            lambda: (f"({pick(draw, ctx.prims)} += "
+                     f"{pick(draw, ctx.profile.numbers + ctx.profile.strings[:6])})"),
         ]
+    if ctx.profile.int_only:
+        # More integer arithmetic, fewer of the strings and undefineds the rest makes.
+        options += [lambda: arith(draw, ctx, d)] * 3 + [lambda: leaf(draw, ctx)] * 2 + [
+            lambda: (f"({int_operand(draw, ctx, d)} {pick(draw, BITWISE)} "
+                     f"{int_operand(draw, ctx, d)})")] * 2
     if ctx.in_method:
         options.append(lambda: f"this.{pick(draw, ['a', 'b', 'c'])}")
     if ctx.prims or ctx.readonly:
@@ -267,14 +283,54 @@ def expr(draw: Draw, ctx: Ctx, d: int = MAX_EXPR_DEPTH) -> str:
     return options[choice(draw, len(options))]()
 
 
+def unary(draw: Draw, ctx: Ctx, d: int) -> str:
+    op = pick(draw, ['-', '+', '!', '~', 'typeof ', 'void '])
+    operand = expr(draw, ctx, d - 1)
+    if op == "-" and operand == "0" and ctx.profile.int_only:
+        # -0 written so is folded into a float constant, and the integer-only VM refuses the
+        # whole unit; computed at run time it is 0 there.
+        operand = "(0 | 0)"
+    return f"({op}{operand})"
+
+
 def arith(draw: Draw, ctx: Ctx, d: int) -> str:
     op = pick(draw, ARITH)
-    right = pick(draw, EXPONENTS) if op == "**" else expr(draw, ctx, d - 1)
+    if ctx.profile.int_only:
+        return int_arith(draw, ctx, d, op)
+    right = pick(draw, ctx.profile.exponents) if op == "**" else expr(draw, ctx, d - 1)
     return f"({expr(draw, ctx, d - 1)} {op} {right})"
 
 
+def int_operand(draw: Draw, ctx: Ctx, d: int) -> str:
+    """An operand that is mostly an integer, so that more of the program runs before an
+    operation of NaN (undefined + 1) throws in the integer-only build."""
+    k = choice(draw, 6)
+    if k == 0:
+        return pick(draw, ctx.profile.numbers)
+    if k == 1:
+        return pick(draw, ctx.profile.numbers[:len(_INT_SMALL)])
+    if k == 2:
+        return f"({expr(draw, ctx, d - 1)} | 0)"
+    if k == 3:  # |x| <= 46340: a product of two stays in int32
+        return f"(({expr(draw, ctx, d - 1)} | 0) % 46341)"
+    return expr(draw, ctx, d - 1)
+
+
+def int_arith(draw: Draw, ctx: Ctx, d: int, op: str) -> str:
+    left = int_operand(draw, ctx, d)
+    if op == "**":
+        return f"({left} ** {pick(draw, ctx.profile.exponents)})"
+    if op in ("/", "%") and draw(st.booleans()):
+        k = pick(draw, ["1", "2", "3", "(-1)", "7", "65536", "(-46341)", "1073741824"])
+        # (a - a % k) / k is an exact division (a is evaluated twice: its side effects are the
+        # same in both engines).
+        left = f"({left} | 0)"
+        return f"(({left} - {left} % {k}) / {k})" if op == "/" else f"({left} % {k})"
+    return f"({left} {op} {int_operand(draw, ctx, d)})"
+
+
 def compound_rhs(draw: Draw, ctx: Ctx, op: str, d: int) -> str:
-    return pick(draw, EXPONENTS) if op == "**=" else expr(draw, ctx, d)
+    return pick(draw, ctx.profile.exponents) if op == "**=" else expr(draw, ctx, d)
 
 
 def compound_expr(draw: Draw, ctx: Ctx, d: int) -> str:
@@ -288,7 +344,7 @@ def update_expr(draw: Draw, ctx: Ctx) -> str:
 
 
 def string_index(draw: Draw, ctx: Ctx, d: int) -> str:
-    base = pick(draw, STRINGS[1:] + ["'hello'"]) if draw(st.booleans()) else (
+    base = pick(draw, ctx.profile.strings[1:] + ["'hello'"]) if draw(st.booleans()) else (
         f"('' + {expr(draw, ctx, d - 1)})")
     if draw(st.booleans()):
         return f"{base}.length"
@@ -354,10 +410,11 @@ def stmt(draw: Draw, ctx: Ctx) -> tuple[list[str], Ctx]:
             if k == 0:
                 return [f"{o}.{pick(draw, ['a', 'b', 'c'])} = cap({expr(draw, ctx)});"], ctx
             if k == 1:
-                return [f"{o}[{pick(draw, KEY_LITERALS)}] = cap({expr(draw, ctx)});"], ctx
+                key = pick(draw, ctx.profile.obj_key_literals)
+                return [f"{o}[{key}] = cap({expr(draw, ctx)});"], ctx
             if k == 2:
                 op = pick(draw, [c for c in COMPOUND if c != "+="])
-                return [f"{o}[{pick(draw, KEY_LITERALS)}] {op} "
+                return [f"{o}[{pick(draw, ctx.profile.obj_key_literals)}] {op} "
                         f"{compound_rhs(draw, ctx, op, MAX_EXPR_DEPTH)};"], ctx
             return [f"print('{names.fresh('d')}', delete {o}"
                     f"{pick(draw, ['.a', '.b', '[0]', '[1]', '.zz'])});"], ctx
@@ -372,7 +429,8 @@ def stmt(draw: Draw, ctx: Ctx) -> tuple[list[str], Ctx]:
             if k == 1:
                 return [f"{a}[{draw(st.integers(0, 6))}] = cap({expr(draw, ctx)});"], ctx
             if k == 2 and draw(st.booleans()):
-                return [f"{a}[{pick(draw, KEY_LITERALS)}] = cap({expr(draw, ctx)});"], ctx
+                key = pick(draw, ctx.profile.key_literals)
+                return [f"{a}[{key}] = cap({expr(draw, ctx)});"], ctx
             op = pick(draw, [c for c in COMPOUND if c != "+="])
             return [f"{a}[{draw(st.integers(0, 3))}] {op} "
                     f"{compound_rhs(draw, ctx, op, MAX_EXPR_DEPTH)};"], ctx
@@ -499,7 +557,7 @@ def stmt(draw: Draw, ctx: Ctx) -> tuple[list[str], Ctx]:
             inner = ctx.deeper(in_switch=True)
             lines = [f"switch ({expr(draw, ctx, 2)}) {{"]
             labels = draw(st.lists(st.sampled_from(
-                NUMBERS[:12] + ["NaN"] + STRINGS[:8] + OTHER_LITERALS), min_size=1, max_size=4,
+                ctx.profile.switch_labels), min_size=1, max_size=4,
                 unique=True))
             default_at = draw(st.integers(0, len(labels)))  # == len: no default
             for idx, lab in enumerate(labels):
@@ -514,13 +572,31 @@ def stmt(draw: Draw, ctx: Ctx) -> tuple[list[str], Ctx]:
 
         def p_try() -> tuple[list[str], Ctx]:
             inner = ctx.deeper()
-            lines = ["try {"] + indent(block(draw, inner)) + ["}"]
+            int_only = ctx.profile.int_only
+
+            def shown(body: list[str]) -> list[str]:
+                # The integer-only VM's RangeError must be printed where it is thrown: a
+                # finally block run on the way out would first print lines that Node (which
+                # went on after the operation) does not print there. So code that a finally
+                # block follows shows its error, then rethrows it.
+                if not int_only or not body:
+                    return body
+                return (["try {"] + indent(body) +
+                        [f"}} catch (e) {{ print('{names.fresh('c')}', show(e)); throw e; }}"])
+
+            body = block(draw, inner)
             k = choice(draw, 3)
+            if k == 1:
+                body = shown(body)
+            lines = ["try {"] + indent(body) + ["}"]
             if k in (0, 2):
                 lines[-1] = "} catch (e) {"
                 # e may be an error object: it is only ever shown, never computed with.
-                lines += [f"  print('{names.fresh('c')}', show(e));"] + indent(
-                    block(draw, inner, 0, 2)) + ["}"]
+                label = names.fresh('c')
+                handler = block(draw, inner, 0, 2)
+                if k == 2:
+                    handler = shown(handler)
+                lines += [f"  print('{label}', show(e));"] + indent(handler) + ["}"]
             if k in (1, 2):
                 lines[-1] = lines[-1] + " finally {"
                 lines += indent(block(draw, inner, 0, 2)) + ["}"]
@@ -617,6 +693,93 @@ COLLECTION_CALLS = [
 ]
 
 
+
+@dataclass(frozen=True)
+class Profile:
+    """The literals, helpers and builtin calls programs are made of, for one build of the VM."""
+
+    prelude: str
+    numbers: list[str]
+    strings: list[str]
+    key_literals: list[str]      # keys written to arrays and objects (arrays: small ones)
+    obj_key_literals: list[str]  # keys written to plain objects only
+    exponents: list[str]         # right operands of ** and **=
+    switch_labels: list[str]
+    builtin_calls: list[str]
+    leaf_weights: tuple[int, int, int, int] | None = None  # numbers, strings, others, variables
+    int_only: bool = False
+
+
+FLOAT_PROFILE = Profile(
+    prelude=PRELUDE, numbers=NUMBERS, strings=STRINGS, key_literals=KEY_LITERALS,
+    obj_key_literals=KEY_LITERALS, exponents=EXPONENTS,
+    switch_labels=NUMBERS[:12] + ["NaN"] + STRINGS[:8] + OTHER_LITERALS,
+    builtin_calls=BUILTIN_CALLS)
+
+# The integer-only build (MVM_SUPPORT_FLOAT=0, tests/differential/difftest_intonly.py). Its
+# numbers are int32s, so the source holds no other number literal (a unit with a float
+# constant, even NaN or -0, is refused at load); non-integers and results past int32 are made
+# at run time, where they throw the build's RangeError. show() prints that error with its
+# message, marked, so that the comparison can stop there and check the claim; it has no -0
+# case: 1 / v would throw, and -0 does not exist in this build (Node prints it as 0 anyway).
+INT_PRELUDE = """\
+function show(v) {
+  if (typeof v === 'function') return 'fn';
+  if (v !== null && typeof v === 'object') {
+    if (v instanceof Error) {
+      if (v.message.indexOf(' is not a 32-bit integer: ') >= 0) return 'NOINT32{' + v.message + '}';
+      return 'err:' + v.name + (v.message[0] === '#' ? ':' + v.message : '');
+    }
+    return 'obj';
+  }
+  return v;
+}
+function cap(v) {
+  return typeof v === 'string' && v.length > 300 ? 'long' + v.length : v;
+}
+"""
+INT_MARK = "NOINT32{"
+
+# Small integers, then the edges of the int-only representation: int31 immediates (+-2^30) and
+# int32 boxes (+-2^31), with operands whose sums, products, shifts and powers cross them. The
+# small ones come twice: with edges only, nearly every program overflows in its first lines,
+# and nothing after the first RangeError can be compared.
+_INT_SMALL = ["0", "1", "2", "3", "-1", "7", "10", "-2", "5", "16", "31", "32", "100", "255",
+              "-7", "1000"]
+INT_NUMBERS = [f"({n})" if n.startswith("-") else n for n in _INT_SMALL * 2 + [
+    "256", "65535", "65536", "46340", "46341", "-46341", "32768", "1000000", "123456789",
+    "1073741823", "1073741824", "-1073741824", "-1073741825", "1073741822", "536870912",
+    "2147483647", "-2147483648", "2147483646", "-2147483647", "(2 ** 30)", "(2 ** 31 - 1)",
+    "0x7fffffff", "-0x80000000", "0xff", "0x40000000", "1e3", "1e9", "(-(2 ** 30))",
+]]
+INT_STRINGS = STRINGS + [
+    "'2147483647'", "'-2147483648'", "'2147483648'", "'4294967295'", "'0x7fffffff'",
+    "'1073741824'", "'42'", "'-7'", "'1.0'", "'1e9'", "'9007199254740993'", "' -1073741825 '",
+    "'0x80000000'", "'-0x10'", "'1e21'", "'66.5'", "'2.5'", "'-300.7'",
+]
+INT_KEY_LITERALS = ["'a'", "'b'", "'c'", "'0'", "'1'", "'x y'", "'zz'", "0", "1", "2", "'-0'",
+                    "'1.5'", "(-1)"]
+INT_OBJ_KEY_LITERALS = INT_KEY_LITERALS + ["2147483647", "(-2147483648)", "1073741824",
+                                           "'2147483648'", "'4294967294'", "'4294967295'"]
+INT_BUILTIN_CALLS = BUILTIN_CALLS + [
+    "Math.pow(@E, @E)", "Number.isSafeInteger(@E)", "((@E) >>> 0)", "(~~(@E))",
+    "parseInt(String(@E), 36)", "Number(@E).toString(7)", "Number.parseInt(String(@E))",
+    "JSON.parse(JSON.stringify(@E))", "String(@E).length", "[@E, @E, @E].sort((p, q) => p - q).join()",
+    "Number(@E).toFixed(0)", "'abcdef'.slice(@E, @E)", "'abc'.charCodeAt(@E)", "'ab'.at(@E)",
+    "[@E, @E].at(@E)", "String(@E).substr(@E, 2)", "Math.max(@E, @E, @E)",
+    "[@E, @E].reduce((s, x) => s * x, 1)", "Object.keys({ b: @E, [@E]: 1, [@E]: 2, 5: 0 }).join()",
+    "JSON.stringify({ [@E]: @E, 7: 0 })", "JSON.parse('[' + String(@E) + ']')[0]",
+    "Number(String(@E) + '0')", "((@E) * (@E)) | 0", "Math.abs((@E) | 0)", "Math.sign(@E)",
+    "String(@E).padStart(@E, '0').length", "new Uint8Array([(@E) | 0, 300]).join()",
+]
+INT_PROFILE = Profile(
+    prelude=INT_PRELUDE, numbers=INT_NUMBERS, strings=INT_STRINGS,
+    key_literals=INT_KEY_LITERALS, obj_key_literals=INT_OBJ_KEY_LITERALS,
+    exponents=["0", "1", "2", "3", "(-1)", "2", "1", "0", "2", "31"],
+    switch_labels=INT_NUMBERS[:12] + STRINGS[:8] + OTHER_LITERALS,
+    builtin_calls=INT_BUILTIN_CALLS, leaf_weights=(8, 1, 1, 6), int_only=True)
+
+
 def full_subset_stmt(draw: Draw, ctx: Ctx) -> list[str]:
     """The constructs of the full subset (docs/language.md): builtins, destructuring,
     spread, default and rest parameters, classes, accessors, for-of/for-in, labels,
@@ -635,7 +798,7 @@ def full_subset_stmt(draw: Draw, ctx: Ctx) -> list[str]:
     k = choice(draw, 12)
     p = names.fresh("x")
     if k == 0:
-        calls = BUILTIN_CALLS + (COLLECTION_CALLS if ctx.arrs or ctx.objs else [])
+        calls = ctx.profile.builtin_calls + (COLLECTION_CALLS if ctx.arrs or ctx.objs else [])
         return [f"print('{p}', show(cap({fill(pick(draw, calls))})));"]
     if k == 1:  # destructuring with defaults and rest
         a, b, r = names.fresh("da"), names.fresh("db"), names.fresh("dr")
@@ -652,7 +815,7 @@ def full_subset_stmt(draw: Draw, ctx: Ctx) -> list[str]:
             src = pick(draw, ctx.objs) if ctx.objs else f"{{ b: {e()}, 1: 2, a: 3 }}"
             return [f"for (const {v} in {src}) print('{p}', {v});"]
         src = (pick(draw, ctx.arrs) if ctx.arrs and draw(st.booleans())
-               else pick(draw, STRINGS[1:] + ["'a\\ud83d\\ude00b'"]))
+               else pick(draw, ctx.profile.strings[1:] + ["'a\\ud83d\\ude00b'"]))
         return [f"for (const {v} of {src}) print('{p}', show({v}));"]
     if k == 3:  # classes: fields, accessors, static members, extends, super
         c1, c2, inst = names.fresh("K"), names.fresh("K"), names.fresh("k")
@@ -724,8 +887,18 @@ def full_subset_stmt(draw: Draw, ctx: Ctx) -> list[str]:
         return [(f"print('{p}', show({fn.name}.call(null{', ' + joined if joined else ''})), "
                  f"show({fn.name}.apply(null, [{joined}])), show({bound}));")]
     if k == 9:  # promises: reactions run when the job queue drains
+        if ctx.profile.int_only:
+            # The executor's operands are computed outside it: a RangeError of the
+            # integer-only VM inside it would reject the promise and show only later (see
+            # p_try).
+            t = names.fresh("pt")
+            executor = [f"const {t} = [{e()}, {e()}, {e()}];",
+                        f"new Promise((res, rej) => {t}[0] ? res({t}[1]) : rej({t}[2]))"]
+        else:
+            executor = [f"new Promise((res, rej) => ({e()}) ? res({e()}) : rej({e()}))"]
         return [f"Promise.resolve({e()}).then((v) => print('{p}', 'then', show(v)));",
-                (f"new Promise((res, rej) => ({e()}) ? res({e()}) : rej({e()}))"
+                *executor[:-1],
+                (f"{executor[-1]}"
                  f".then((v) => print('{p}', 'ok', show(v)), (v) => print('{p}', 'rej', show(v)))"
                  f".finally(() => print('{p}', 'fin'));"),
                 (f"Promise.all([{e()}, Promise.resolve({e()})]).then((vs) => "
@@ -787,10 +960,10 @@ def gen_rec(draw: Draw, name: str) -> list[str]:
 
 
 @st.composite
-def programs(draw: Draw) -> str:
+def programs(draw: Draw, profile: Profile = FLOAT_PROFILE) -> str:
     names = Names()
-    ctx = Ctx(names=names)
-    head: list[str] = [PRELUDE.rstrip("\n")]
+    ctx = Ctx(names=names, profile=profile)
+    head: list[str] = [profile.prelude.rstrip("\n")]
 
     # Global variables: primitives, one object, one array, maybe a closure. Their
     # initializers see only primitives, so they cannot throw outside the try below.

@@ -391,8 +391,9 @@ static inline int32_t number_wrap_int32(num_t n) {
   return u <= 0x7FFFFFFFu ? (int32_t)u : -(int32_t)(0xFFFFFFFFu - u) - 1;
 }
 // ToInt32 / ToUint32: modulo 2^32. NaN gives 0, as in JS; so does NUM_INEXACT, whose value is
-// unknown: the operators throw before (op_binary), and the library's few uses read such a
-// string as 0 (String.fromCharCode, a Uint8Array element, split's limit, parseInt's radix).
+// unknown: the operators throw before (op_binary), and the library's modular arguments
+// (String.fromCharCode, a Uint8Array element, split's limit, parseInt's radix) go through
+// lib_to_int32 instead, which truncates such a string first.
 static inline int32_t number_to_int32(num_t n) {
   return n == NUM_NAN || n == NUM_INEXACT ? 0 : number_wrap_int32(n);
 }

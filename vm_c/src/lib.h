@@ -247,6 +247,11 @@ MVM_INTERNAL mvm_err_t lib_range_error(mvm_vm_t* vm, const char* message);
 
 // ToIntegerOrInfinity (NaN is 0). Integer-only build: Infinity saturates to +-NUM_MAX.
 MVM_INTERNAL num_int_t lib_to_integer(mvm_vm_t* vm, mvm_value_t v);
+// JS ToInt32 of v (cast to uint32_t, uint16_t, uint8_t: ToUint32, ToUint16, ToUint8), for the
+// library's modular arguments (String.fromCharCode, a Uint8Array element, split's limit,
+// parseInt's radix); a string such as "66.5" is truncated as in JS, also in the integer-only
+// build.
+MVM_INTERNAL int32_t lib_to_int32(mvm_vm_t* vm, mvm_value_t v);
 // A relative index argument (slice, splice, at...) clamped to [0, len]: negative counts from the
 // end; undefined gives dflt.
 MVM_INTERNAL uint32_t lib_relative(mvm_vm_t* vm, mvm_value_t v, uint32_t len, uint32_t dflt);

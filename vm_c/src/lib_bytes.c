@@ -56,7 +56,7 @@ mvm_err_t mvm_uint8array_data(mvm_vm_t* vm, mvm_value_t v, uint8_t** out_data, s
 // JS ToUint8: modulo 2^8 of the truncated number; NaN and infinities are 0.
 static uint8_t to_uint8(mvm_vm_t* vm, mvm_value_t v) {
   if (value_is_int(v)) return (uint8_t)(uint32_t)value_as_int(v);
-  return (uint8_t)number_to_uint32(to_number(vm, v));
+  return (uint8_t)(uint32_t)lib_to_int32(vm, v);
 }
 
 mvm_err_t bytes_get(mvm_vm_t* vm, mvm_value_t b, mvm_value_t key, mvm_value_t* out) {

@@ -188,7 +188,7 @@ LIB_FN(global_parse_int) {
   if (err) return err;
   err = to_string(vm, ARG(0), &r[0]);
   if (err) return lib_release(vm, r), err;
-  int32_t radix = number_to_int32(to_number(vm, ARG(1)));
+  int32_t radix = lib_to_int32(vm, ARG(1));
   string_view_t sv = string_view(vm, r[0]);
   uint32_t i = 0;
   while (i < sv.len && lib_is_space(view_unit(&sv, i))) i++;

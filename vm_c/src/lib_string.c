@@ -35,7 +35,7 @@ LIB_FN(string_from_char_code) {
   lib_sb_t sb;
   err = sb_init(vm, &sb, &r[0], argc);
   for (uint8_t i = 0; !err && i < argc; i++) {
-    err = sb_unit(vm, &sb, (uint16_t)number_to_uint32(to_number(vm, args[i])));
+    err = sb_unit(vm, &sb, (uint16_t)(uint32_t)lib_to_int32(vm, args[i]));
   }
   if (!err) err = sb_finish(vm, &sb, out);
   lib_release(vm, r);
@@ -470,7 +470,7 @@ LIB_FN(string_split) {
   mvm_err_t err = this_string(vm, args);
   if (!err) err = lib_reserve(vm, 3, &r);
   if (err) return err;
-  uint32_t limit = ARG(1) == VAL_UNDEFINED ? 0xFFFFFFFFu : number_to_uint32(to_number(vm, ARG(1)));
+  uint32_t limit = ARG(1) == VAL_UNDEFINED ? 0xFFFFFFFFu : (uint32_t)lib_to_int32(vm, ARG(1));
   err = array_new(vm, 0, &r[1]);
   if (!err && ARG(0) != VAL_UNDEFINED) err = to_string(vm, ARG(0), &r[0]);
   if (err || limit == 0) goto done;

@@ -1,12 +1,14 @@
 /* mvm_unit_run: a small C host for the VM, without Python.
  *
- *   mvm_unit_run UNIT [-o IMAGE] [--restore-only] [--max-heap N] [--budget N]
+ *   mvm_unit_run UNIT [-o IMAGE] [--restore-only | --direct] [--max-heap N] [--budget N]
  *                [--call NAME [ARG...]]...
  *
  * Loads a bytecode unit (python -m compiler FILE.js -o FILE.unit), runs its top level, takes a
  * snapshot (written to IMAGE when -o is given), restores the image in a fresh VM and calls each
  * --call export (a name, or a number for vmExport IDs) with numeric or string arguments,
- * printing the result. With --restore-only, UNIT is an image and is restored directly.
+ * printing the result. With --restore-only, UNIT is an image and is restored directly. With
+ * --direct, the exports are called in the VM that ran the top level, without a snapshot (as a
+ * host that never restores would; the differential tests compare both paths).
  * print (import 0xFF00) writes its arguments ToString'ed, separated by spaces.
  * Exit status: 0, or 1 on an uncaught exception or VM error (the message goes to stderr).
  */
@@ -95,12 +97,13 @@ static int report(mvm_vm_t* vm, mvm_err_t err, mvm_value_t exception, const char
 int main(int argc, char** argv) {
   const char* unit_path = NULL;
   const char* image_path = NULL;
-  bool restore_only = false;
+  bool restore_only = false, direct = false;
   mvm_config_t cfg = {0, 0, 0, 0};
   int first_call = argc;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-o") && i + 1 < argc) image_path = argv[++i];
     else if (!strcmp(argv[i], "--restore-only")) restore_only = true;
+    else if (!strcmp(argv[i], "--direct")) direct = true;
     else if (!strcmp(argv[i], "--max-heap") && i + 1 < argc) cfg.max_heap_bytes = (size_t)atol(argv[++i]);
     else if (!strcmp(argv[i], "--budget") && i + 1 < argc) cfg.instruction_budget = (uint32_t)atol(argv[++i]);
     else if (!strcmp(argv[i], "--call")) { first_call = i; break; }
@@ -108,8 +111,8 @@ int main(int argc, char** argv) {
     else { fprintf(stderr, "unexpected argument %s\n", argv[i]); return 2; }
   }
   if (!unit_path) {
-    fprintf(stderr, "usage: %s UNIT [-o IMAGE] [--restore-only] [--max-heap N] [--budget N] "
-                    "[--call NAME [ARG...]]...\n", argv[0]);
+    fprintf(stderr, "usage: %s UNIT [-o IMAGE] [--restore-only | --direct] [--max-heap N] "
+                    "[--budget N] [--call NAME [ARG...]]...\n", argv[0]);
     return 2;
   }
   size_t len;
@@ -128,6 +131,10 @@ int main(int argc, char** argv) {
     mvm_value_t exc;
     err = mvm_run_main(vm, &exc);
     if (err) return report(vm, err, exc, "run");
+  }
+  if (!restore_only && direct) {
+    image = NULL;  // the unit stays loaded: the VM may point into it
+  } else if (!restore_only) {
     err = mvm_snapshot(vm, &image, &image_len);
     if (err) return report(vm, err, 0, "snapshot");
     mvm_free(vm);
@@ -141,8 +148,10 @@ int main(int argc, char** argv) {
       fclose(f);
     }
   }
-  err = mvm_restore(image, image_len, &cfg, resolve, NULL, &vm);
-  if (err) return report(vm, err, 0, "restore");
+  if (image) {
+    err = mvm_restore(image, image_len, &cfg, resolve, NULL, &vm);
+    if (err) return report(vm, err, 0, "restore");
+  }
   int status = 0;
   for (int i = first_call; i < argc;) {
     const char* name = argv[++i];
@@ -180,7 +189,7 @@ int main(int argc, char** argv) {
     fputc('\n', stdout);
   }
   mvm_free(vm);
-  if (image != input) mvm_free_buffer(image);
+  if (image && image != input) mvm_free_buffer(image);
   else free(input);
   return status;
 }
