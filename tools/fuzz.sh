@@ -6,22 +6,39 @@
 #   tools/fuzz.sh 60                 # a short pass: 60 seconds (what CI runs)
 #   tools/fuzz.sh 3600 -jobs=2 -workers=2   # any further arguments go to libFuzzer
 #   FUZZ_RUNS=1000000 tools/fuzz.sh 0       # stop after this many inputs instead
+#   FUZZ_PROFILE=mcu tools/fuzz.sh 60       # the microcontroller build (below)
+#
+# FUZZ_PROFILE picks the VM build and its images: host (default: ports/host, host images),
+# mcu (ports/cortex_m compiled natively: the MCU profile, stack on demand, exact heap at restore,
+# ROM used in place with the cached strings and exports read from it; images from
+# `mvc build --target mcu`), mcu-int (the same with MVM_SUPPORT_FLOAT=0, the integer-only build).
+# Each profile has its own directory (build/fuzz, build/fuzz-mcu, build/fuzz-mcu-int) and binary.
 #
 # Needs clang with libFuzzer (Debian: apt-get install clang; clang-14 ships it). Everything goes
-# under build/fuzz/: the harness binary, seeds (rebuilt from tests/js and examples each time, so
-# they have the current image format), the growing corpus (kept between runs), and any finding
-# in build/fuzz/artifacts/ (crash-*, leak-*, timeout-*, oom-*; slow-unit-* files are inputs that
-# took over 10 s, kept for information). Exit status: 0 when the run ended
-# without a finding, 1 otherwise. Reproduce a finding with
-#   build/fuzz/fuzz_restore build/fuzz/artifacts/crash-...
+# under the profile's directory, build/fuzz/ for the host: the harness binary, seeds (rebuilt
+# from tests/js and examples each time, so they have the current image format), the growing
+# corpus (kept between runs), and any finding in artifacts/ (crash-*, leak-*, timeout-*, oom-*;
+# slow-unit-* files are inputs that took over 10 s, kept for information). Exit status: 0 when
+# the run ended without a finding, 1 otherwise. Reproduce a finding with
+#   build/fuzz/fuzz_restore build/fuzz/artifacts/crash-...   (build/fuzz-mcu/... for mcu)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SECONDS_ARG="${1:-0}"
 shift || true
-OUT="${FUZZ_OUT:-build/fuzz}"  # binary, seeds, corpus and findings
+PROFILE="${FUZZ_PROFILE:-host}"
 CC="${FUZZ_CC:-clang}"
 VM="${FUZZ_VM_DIR:-vm_c}"  # another copy of the VM sources (e.g. a release's) to fuzz instead
+case "$PROFILE" in
+  host) PORT=(-DMVM_PORT_HEADER='"ports/host/mvm_port.h"'); PORT_SRCS=("$VM"/ports/host/*.c)
+        OUT_DEFAULT=build/fuzz ;;
+  mcu) PORT=(-DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"'); PORT_SRCS=()
+       OUT_DEFAULT=build/fuzz-mcu ;;
+  mcu-int) PORT=(-DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"' -DMVM_SUPPORT_FLOAT=0)
+           PORT_SRCS=(); OUT_DEFAULT=build/fuzz-mcu-int ;;
+  *) echo "fuzz.sh: FUZZ_PROFILE=$PROFILE: choose host, mcu or mcu-int" >&2; exit 2 ;;
+esac
+OUT="${FUZZ_OUT:-$OUT_DEFAULT}"  # binary, seeds, corpus and findings
 mkdir -p "$OUT/corpus" "$OUT/artifacts"
 
 if ! command -v "$CC" >/dev/null 2>&1; then
@@ -29,15 +46,15 @@ if ! command -v "$CC" >/dev/null 2>&1; then
   exit 2
 fi
 
-echo "== building $OUT/fuzz_restore ($CC, libFuzzer + ASan + UBSan)"
+echo "== building $OUT/fuzz_restore ($PROFILE profile, $CC, libFuzzer + ASan + UBSan)"
 "$CC" -std=c99 -g -O1 -fno-omit-frame-pointer \
   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -DMVM_PORT_HEADER='"ports/host/mvm_port.h"' -I"$VM/include" -I"$VM" -I"$VM/src" \
-  -o "$OUT/fuzz_restore" tests/fuzz/fuzz_restore.c "$VM"/src/*.c "$VM"/ports/host/*.c -lm
+  "${PORT[@]}" -I"$VM/include" -I"$VM" -I"$VM/src" \
+  -o "$OUT/fuzz_restore" tests/fuzz/fuzz_restore.c "$VM"/src/*.c "${PORT_SRCS[@]}" -lm
 
 echo "== seeds"
 rm -rf "$OUT/seeds"
-python tools/fuzz/seed_corpus.py "$OUT/seeds" --max-size 16384
+python tools/fuzz/seed_corpus.py "$OUT/seeds" --max-size 16384 --target "$PROFILE"
 
 LIMIT=()
 if [ "$SECONDS_ARG" != "0" ]; then
@@ -49,12 +66,15 @@ elif [ "$SECONDS_ARG" = "0" ]; then
   LIMIT+=("-runs=10000000")
 fi
 
-# Every input that once crashed the loader stays here and must keep passing.
+# Every input that once crashed the loader stays here and must keep passing, in every profile:
+# one of another profile replays as it is (refused at once) and with its profile bit swapped.
 if compgen -G "tests/fuzz/regressions/*" >/dev/null; then
   echo "== past findings (tests/fuzz/regressions)"
+  rm -rf "$OUT/regressions"
+  python tools/fuzz/seed_corpus.py "$OUT/regressions" --regressions --target "$PROFILE"
   ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:allocator_may_return_null=1" \
   UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
-    "$OUT/fuzz_restore" tests/fuzz/regressions/* >/dev/null 2>&1 || {
+    "$OUT/fuzz_restore" "$OUT"/regressions/* >/dev/null 2>&1 || {
       echo "fuzz.sh: a past finding in tests/fuzz/regressions/ fails again" >&2; exit 1; }
 fi
 

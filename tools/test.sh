@@ -2,7 +2,8 @@
 # Installs the project and runs every test suite: C unit tests, the Python suites (with the
 # hardening tests: faults, soak, limits, compiler pipeline, secrets; every test's output scanned
 # for secrets), the golden programs again under GC stress and under AddressSanitizer + UBSan,
-# then a 60-second libFuzzer pass over the image loader (docs/security.md).
+# then libFuzzer passes over the image loader: 60 seconds of the host build, 30 of the
+# microcontroller build (docs/security.md).
 # This is the README's test command and what .ci/run runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,6 +60,9 @@ fi
 if command -v clang >/dev/null 2>&1; then
   # Past findings (tests/fuzz/regressions/) are replayed first; any new finding fails the run.
   bash tools/fuzz.sh 60
+  # The microcontroller build (ports/cortex_m: ROM and exports used in place, stack on demand,
+  # restore into a static buffer), on --target mcu images: paths the host build has not.
+  FUZZ_PROFILE=mcu bash tools/fuzz.sh 30
 else
   echo "(clang not installed: fuzzing skipped)"
 fi

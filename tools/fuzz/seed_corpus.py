@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import sys
 import tempfile
 from contextlib import redirect_stdout
@@ -32,20 +33,66 @@ def js_programs() -> list[str]:
     return out
 
 
-def build_js(path: str) -> bytes | None:
+def build_js(path: str, target: str = "host", as_export: bool = False) -> bytes | None:
     from hostlib import VM, Host, JSException, VMError
-    from compiler import CompileError, compile_program
+    from hostlib.cli import MCU_DEFAULT_MAX_HEAP, device_host, retarget_image
+    from compiler import CompileError, compile_program, compile_source
 
     try:
-        unit = compile_program(path)
+        if as_export:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            if re.search(r"^\s*(import|export)\b", text, re.M):
+                return None
+            unit = compile_source("export function main() {\n" + text + "\n}\n", path)
+        else:
+            unit = compile_program(path)
     except CompileError:
         return None
-    with VM.from_unit(unit, Host(stdout=io.StringIO()), budget=50_000_000) as vm:
+    if target == "host":
+        host, max_heap = Host(stdout=io.StringIO()), 0
+    else:
+        host, max_heap = device_host(), MCU_DEFAULT_MAX_HEAP
+        host.stdout = io.StringIO()
+    with VM.from_unit(unit, host, max_heap=max_heap, budget=50_000_000) as vm:
         try:
             vm.run_main()
         except (JSException, VMError):
             return None
-        return vm.snapshot()
+        image = vm.snapshot()
+    return image if target == "host" else retarget_image(image, "mcu")
+
+
+def build_mcu_examples() -> dict[str, bytes]:
+    images = {}
+    base = os.path.join(ROOT, "examples")
+    for name in sorted(os.listdir(base)):
+        for entry in ("program.js", "main.js"):
+            path = os.path.join(base, name, entry)
+            image = build_js(path, "mcu") if os.path.isfile(path) else None
+            if image is not None:
+                images[f"example-{name}"] = image
+                break
+    return images
+
+
+def int_only(images: dict[str, bytes]) -> dict[str, bytes]:
+    from compiler.opcodes import FEATURE_FLOAT64
+
+    out = {}
+    floats = []
+    for name in sorted(images):
+        features = int.from_bytes(images[name][10:12], "little")
+        if features >> FEATURE_FLOAT64 & 1:
+            floats.append(name)
+        else:
+            out[name] = images[name]
+    for name in floats[::4]:
+        image = bytearray(images[name])
+        features = int.from_bytes(image[10:12], "little") & ~(1 << FEATURE_FLOAT64)
+        image[10:12] = features.to_bytes(2, "little")
+        out[name + "-float64-bit-cleared"] = bytes(image)  # the fuzzer fixes the CRC
+    return out
 
 
 def build_examples() -> dict[str, bytes]:
@@ -68,30 +115,76 @@ def build_examples() -> dict[str, bytes]:
     return images
 
 
+def regressions_for(target: str) -> dict[str, bytes]:
+    from compiler.opcodes import FEATURE_PROFILE_HOST, FEATURE_PROFILE_MCU
+
+    mine, other = (FEATURE_PROFILE_HOST, FEATURE_PROFILE_MCU)
+    if target != "host":
+        mine, other = other, mine
+    out = {}
+    base = os.path.join(ROOT, "tests", "fuzz", "regressions")
+    for name in sorted(os.listdir(base)):
+        with open(os.path.join(base, name), "rb") as f:
+            data = f.read()
+        out[name] = data
+        if len(data) >= 16 and data[:4] == b"MVM\0":
+            features = int.from_bytes(data[10:12], "little")
+            if features >> other & 1 and not features >> mine & 1:
+                features = features & ~(1 << other) | 1 << mine
+                out[name + "-retargeted"] = data[:10] + features.to_bytes(2, "little") + data[12:]
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out")
     ap.add_argument("--max", type=int, default=0, help="at most N images (0: all)")
     ap.add_argument("--max-size", type=int, default=16384,
                     help="skip images larger than this many bytes (the fuzzer's -max_len)")
+    ap.add_argument("--target", choices=("host", "mcu", "mcu-int"), default="host",
+                    help="the profile of the fuzzer the seeds are for (default host)")
+    ap.add_argument("--regressions", action="store_true",
+                    help="write tests/fuzz/regressions for the target instead of seeds")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    if args.regressions:
+        found = regressions_for(args.target)
+        for name, data in found.items():
+            with open(os.path.join(args.out, name), "wb") as f:
+                f.write(data)
+        print(f"seed_corpus: {len(found)} past findings for {args.target} in {args.out}")
+        return 0
+    target = "host" if args.target == "host" else "mcu"
     images: dict[str, bytes] = {}
     for path in js_programs():
-        image = build_js(path)
+        image = build_js(path, target)
         if image is not None:
             rel = os.path.relpath(path, os.path.join(ROOT, "tests", "js"))
             images[rel[:-3].replace(os.sep, "-")] = image
-    images.update(build_examples())
-    # Every 8th image also with its ROM stored as it is (no FEATURE PACKED_ROM: the ROM used in
-    # place, as an MCU image has it), so that the fuzzer reaches that loader path too.
+    if target == "host":
+        images.update(build_examples())
+    else:
+        images.update(build_mcu_examples())
+        # A device's work happens in export calls, and most golden programs do theirs at top
+        # level, which ran at build time: each program without modules also as the body of an
+        # export, so that the fuzzer's mutations of its code run in the harness's calls.
+        for path in js_programs():
+            image = build_js(path, target, as_export=True)
+            if image is not None:
+                rel = os.path.relpath(path, os.path.join(ROOT, "tests", "js"))
+                images[rel[:-3].replace(os.sep, "-") + "-as-export"] = image
+    if args.target == "mcu-int":
+        images = int_only(images)
+    # Every 8th image also with the other ROM form (a host image with its ROM stored as it is:
+    # used in place, as an MCU image has it; an MCU image with it packed: expanded into RAM), so
+    # that the fuzzer reaches both loader paths in each profile.
     from compiler.disasm import pack_image, unpack_image
     from compiler.opcodes import FEATURE_PACKED_ROM
 
     for name in sorted(images)[::8]:
         parts = unpack_image(images[name])
-        parts.features &= ~(1 << FEATURE_PACKED_ROM)
-        images[name + "-rom-in-place"] = pack_image(parts)
+        parts.features ^= 1 << FEATURE_PACKED_ROM
+        images[name + ("-rom-in-place" if target == "host" else "-rom-packed")] = pack_image(parts)
     names = sorted(n for n in images if len(images[n]) <= args.max_size)
     if args.max:
         names = names[: args.max]
