@@ -824,3 +824,33 @@ def test_feature_float64_marks_exactly_the_images_holding_a_float(tmp_path) -> N
                         (heap_int32, "2147483647,-2147483648,-2147483648,3")):
         with VM.restore(img) as vm:
             assert vm.call(vm.export("f"), 3) == expect
+
+
+def test_ram_benchmark_firmware_runs_on_the_board(tmp_path) -> None:
+    """tools/mcu_ram.py's firmware for our VM (benchmarks/board/ram_ours.c), on two benchmark
+    programs: each is restored from flash, reports its idle RAM (the VM struct, tables and heap
+    as mvm_get_stats counts them, no stack between calls), runs, and reports again."""
+    need("arm-none-eabi-gcc", "qemu-system-arm")
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    import mcu_ram
+    from hostlib.cli import MCU_DEFAULT_MAX_HEAP, build_image, device_host, retarget_image
+
+    images = []
+    for name in ("fib", "closures"):
+        image = build_image(os.path.join(ROOT, "benchmarks", "programs", name + ".js"),
+                            host=device_host(), max_heap=MCU_DEFAULT_MAX_HEAP)
+        images.append((name, retarget_image(image, "mcu")))
+    table = tmp_path / "images.c"
+    table.write_text(mcu_ram.images_c(images))
+    out = mcu_ram.build_and_run(
+        str(tmp_path), "ours", [os.path.join(ROOT, "benchmarks", "board", "ram_ours.c"),
+                                str(table), *core_sources()],
+        [MCU_PORT, *INCLUDES])
+    rows = mcu_ram.parse(out)
+    assert "done" in out and "FAULT" not in out, out
+    for name, _ in images:
+        ram, struct, heap_used, _, imports = rows[name]["idle"]
+        assert ram == struct + heap_used and imports == 1, rows[name]
+        assert ram <= 400, rows[name]
+        after_ram, peak, err = rows[name]["after"]
+        assert err == 0 and peak >= heap_used, rows[name]
