@@ -149,12 +149,22 @@ static bool k_valid(mvm_vm_t* vm, mvm_value_t k, uint32_t* func, uint32_t* pc, u
   return k_code_ok(fn, *pc, hpcs, *nh);
 }
 
-// Rejects the promise of a continuation that cannot run (its locals[0], by convention).
+// Rejects the promise of a continuation that cannot run (its locals[0], by convention) with the
+// RangeError of a full stack. The promise is read first and held as a root: making the error
+// may collect, which moves the continuation (found by the MCU-profile fuzzer, whose small stack
+// and heap reach this path).
 static mvm_err_t k_abandon(mvm_vm_t* vm, mvm_value_t k, uint32_t argc, uint32_t nvalues) {
-  mvm_value_t e = vm->exception;
-  vm->exception = VAL_UNDEFINED;
-  if (2 + argc < nvalues) return promise_settle(vm, k_get(vm, k, K_VALUES + 2 + argc), e, true);
-  return MVM_E_OK;
+  TEMP_MARK(vm);
+  mvm_value_t* promise =
+      temp_push(vm, 2 + argc < nvalues ? k_get(vm, k, K_VALUES + 2 + argc) : VAL_UNDEFINED);
+  mvm_err_t err = throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
+  if (err == ERR_THROW) {
+    mvm_value_t e = vm->exception;
+    vm->exception = VAL_UNDEFINED;
+    err = *promise == VAL_UNDEFINED ? MVM_E_OK : promise_settle(vm, *promise, e, true);
+  }
+  TEMP_RESET(vm);
+  return err;
 }
 
 mvm_err_t async_resume(mvm_vm_t* vm, mvm_value_t k, mvm_value_t v, bool threw) {
@@ -168,8 +178,7 @@ mvm_err_t async_resume(mvm_vm_t* vm, mvm_value_t k, mvm_value_t v, bool threw) {
   uint64_t top = (uint64_t)base + argc + rd16(fn + FN_NLOCALS) + 2u * rd16(fn + FN_MAX_STACK);
   if (top > vm->stack_slots || vm->nframes >= vm->max_frames ||
       vm->nhandlers + nh > vm->max_handlers) {
-    mvm_err_t err = throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
-    return err == ERR_THROW ? k_abandon(vm, k, argc, nvalues) : err;
+    return k_abandon(vm, k, argc, nvalues);
   }
   for (uint32_t i = 0; i < nvalues; i++) start[i] = k_get(vm, k, K_VALUES + i);
   frame_t* f = &vm->frames[vm->nframes++];
