@@ -13,17 +13,12 @@ import os
 import random
 import shutil
 import struct
-import subprocess
 
 import pytest
 
 from hostlib.cli import main as mvc_main
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-VM_C = os.path.join(ROOT, "vm_c")
-MCU_PORT = "-DMVM_PORT_HEADER=\"ports/cortex_m/mvm_port.h\""
-STRICT = ["-std=c99", "-Wall", "-Wextra", "-Wpedantic", "-Werror"]
-INCLUDES = ["-I" + os.path.join(VM_C, "include"), "-I" + VM_C, "-I" + os.path.join(VM_C, "src")]
+from test_mcu import INCLUDES, MCU_PORT, STRICT, VM_C, core_sources, host_cc, run
 
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 
@@ -105,25 +100,6 @@ def program(rng: random.Random) -> str:
 def exports(text: str) -> list[str]:
     return [line.split()[2].split("(")[0] for line in text.splitlines()
             if line.startswith("export function ")]
-
-
-def core_sources() -> list[str]:
-    src = os.path.join(VM_C, "src")
-    return sorted(os.path.join(src, f) for f in os.listdir(src) if f.endswith(".c"))
-
-
-def host_cc() -> str:
-    for cc in ("cc", "gcc", "clang"):
-        if shutil.which(cc):
-            return cc
-    pytest.skip("no C compiler installed")
-    raise AssertionError
-
-
-def run(cmd: list[str], timeout: float) -> subprocess.CompletedProcess:
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
-    assert proc.returncode == 0, f"{' '.join(cmd)}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}"
-    return proc
 
 
 def test_mcu_port_prints_and_parses_numbers_as_node(tmp_path) -> None:

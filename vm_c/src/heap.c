@@ -118,16 +118,15 @@ void root_set(mvm_vm_t* vm, uint32_t i, mvm_value_t v) {
 // as heap ones and cost no RAM; they are the ROM's only copies of those texts, which keeps ROM
 // strings unique (props_find). Checked in full: a ROM that merely ends with some other CONSTS
 // gives a VM with slots and heap copies, as on a host.
-void roots_use_rom_strings(mvm_vm_t* vm) {
-  uint32_t size = 8 + 4 * ROOT_STR_COUNT, at = 0;
+void roots_use_rom_strings(mvm_vm_t* vm, const uint8_t* starts) {
+  uint32_t size = 8 + 4 * ROOT_STR_COUNT;
   vm->rom_strings = NULL;
-  if (vm->rom_len < size) return;
-  while (at < vm->rom_len - size) at += header_size(rd32(vm->rom + at));  // validated: sizes >= 8
-  const uint8_t* t = vm->rom + at;
-  if (at != vm->rom_len - size || rd32(t) != header_make(size, TC_CONSTS) ||
-      rd32(t + 4) != ROOT_STR_COUNT) {
+  if (vm->rom_len < size ||
+      !rom_start_of(vm->rom, vm->rom_len, starts, vm->rom_len - size, TC_CONSTS)) {
     return;
   }
+  const uint8_t* t = vm->rom + vm->rom_len - size;
+  if (header_size(rd32(t)) != size || rd32(t + 4) != ROOT_STR_COUNT) return;
   for (uint32_t i = 0; i < ROOT_STR_COUNT; i++) {
     mvm_value_t v = rd32(t + 8 + 4 * i);
     const char* s = vm_root_strings[i];
@@ -158,7 +157,10 @@ mvm_err_t roots_expand(mvm_vm_t* vm) {
 #else
 #define root_in_rom(vm, i) ((void)(vm), (void)(i), false)
 #define root_slot(vm, i) ((void)(vm), (i))
-void roots_use_rom_strings(mvm_vm_t* vm) { (void)vm; }
+void roots_use_rom_strings(mvm_vm_t* vm, const uint8_t* starts) {
+  (void)vm;
+  (void)starts;
+}
 mvm_err_t roots_expand(mvm_vm_t* vm) {
   (void)vm;
   return MVM_E_OK;

@@ -307,9 +307,10 @@ MVM_INTERNAL mvm_err_t roots_create(mvm_vm_t* vm);
 MVM_INTERNAL uint32_t roots_bytes(void);
 MVM_INTERNAL void roots_build(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots);
 MVM_INTERNAL uint32_t roots_bytes_restored(const mvm_vm_t* vm);
-// With MVM_ROOT_STRINGS_FROM_ROM: sets vm->rom_strings when the image ROM (validated) ends with
-// the table of cached strings `mvc build --target mcu` appends. Call before the two above.
-MVM_INTERNAL void roots_use_rom_strings(mvm_vm_t* vm);
+// With MVM_ROOT_STRINGS_FROM_ROM: sets vm->rom_strings when the image ROM, validated (starts:
+// rom_validate's bitmap), ends with the table of cached strings `mvc build --target mcu`
+// appends. Call before the two above.
+MVM_INTERNAL void roots_use_rom_strings(mvm_vm_t* vm, const uint8_t* starts);
 // Gives a VM whose cached strings are in the ROM a full roots ITEMS (mvm_snapshot). May GC.
 MVM_INTERNAL mvm_err_t roots_expand(mvm_vm_t* vm);
 MVM_INTERNAL void vm_release_memory(mvm_vm_t* vm);
@@ -541,6 +542,9 @@ MVM_INTERNAL mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_ar
 // A value a ROM or heap field may hold that points into a validated ROM (or is immediate).
 MVM_INTERNAL bool rom_value_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
                                mvm_value_t v);
+// Whether a validated ROM has an allocation of that type starting at off.
+MVM_INTERNAL bool rom_start_of(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
+                               uint32_t off, uint32_t type);
 
 // ---- verify.c ----
 // Checks every function's operands in a ROM that rom_validate accepted (see verify.c): constant,

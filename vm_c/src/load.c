@@ -72,8 +72,8 @@ bool rom_value_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts, m
   return t == TC_FLOAT64 || t == TC_STRING8 || t == TC_STRING16 || t == TC_FUNCTION;
 }
 
-static bool rom_start_of(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
-                         uint32_t off, uint32_t type) {
+bool rom_start_of(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts, uint32_t off,
+                  uint32_t type) {
   return off < rom_len && !(off & 3u) && bit_get(starts, off) &&
          header_type(rd32(rom + off)) == type;
 }

@@ -1134,7 +1134,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   }
   uint32_t cap_exports = nexports < 4 ? 4 : nexports;
   uint64_t exports_bytes = exports_in_image ? 0 : 8 + 8 * (uint64_t)cap_exports;
-  if (!err) roots_use_rom_strings(vm);
+  if (!err) roots_use_rom_strings(vm, c.rom_starts);
   uint64_t needed = (uint64_t)heap_len + exports_bytes + roots_bytes_restored(vm);
   if (!err && arena) {
     // In a caller's buffer the heap has a fixed size: the largest that leaves room for the
