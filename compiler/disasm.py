@@ -17,6 +17,8 @@ from typing import Any
 
 from .jsnum import number_to_string
 from .opcodes import (
+    ENGINE_ROM_BASE,
+    ENGINE_STRING_OFFSETS,
     BUILTIN_BASE,
     BUILTIN_NAMES,
     ERROR_KIND_JSNAMES,
@@ -142,6 +144,8 @@ class Heapish:
             offset += size
 
     def string(self, offset: int) -> str:
+        if offset >= ENGINE_ROM_BASE:
+            return engine_string(offset)
         kind, size = self.header(offset)
         length = self.r.u32(offset + 4)
         if kind == TYPE_STRING8:
@@ -167,6 +171,8 @@ class Heapish:
 
     def describe(self, offset: int) -> str:
         """A short description of the allocation at offset, for values naming it."""
+        if offset >= ENGINE_ROM_BASE:
+            return quote(engine_string(offset))
         kind, _ = self.header(offset)
         if kind in (TYPE_STRING8, TYPE_STRING16):
             return quote(self.string(offset))
@@ -178,6 +184,17 @@ class Heapish:
 
     def function_name(self, offset: int) -> str:
         raise NotImplementedError
+
+
+ENGINE_STRINGS_AT = {at: text for text, at in ENGINE_STRING_OFFSETS.items()}
+
+
+def engine_string(offset: int) -> str:
+    """The text of the engine string at ROM offset offset (mvm_tables.h ENGINE_STRING)."""
+    try:
+        return ENGINE_STRINGS_AT[offset]
+    except KeyError:
+        raise ValueError(f"ROM: no engine string at {offset:#x}") from None
 
 
 def rom_offset(v: int) -> int:

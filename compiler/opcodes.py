@@ -245,12 +245,13 @@ OP_INFO: dict[Op, OpInfo] = {
 }
 
 # CONST
-BYTECODE_VERSION = 3
+BYTECODE_VERSION = 4
 UNIT_VERSION = 1
 IMPORT_ID_RESERVED_BASE = 0xFF00
 IMPORT_ID_PRINT = 0xFF00
 BUILTIN_BASE = 256
 NO_OFFSET = 0xFFFFFFFF
+ENGINE_ROM_BASE = 0x40000000
 
 # ERR: mvm_err_t codes
 ERR_OK = 0
@@ -673,6 +674,34 @@ ERROR_KIND_JSNAMES: dict[int, str] = {
     2: "RangeError",
     3: "ReferenceError",
     4: "SyntaxError",
+}
+
+# ENGINE_STRING: text -> ROM offset (from ENGINE_ROM_BASE) of the engine's copy
+ENGINE_STRING_OFFSETS: dict[str, int] = {
+    "undefined": ENGINE_ROM_BASE + 0,
+    "null": ENGINE_ROM_BASE + 20,
+    "true": ENGINE_ROM_BASE + 36,
+    "false": ENGINE_ROM_BASE + 52,
+    "object": ENGINE_ROM_BASE + 68,
+    "boolean": ENGINE_ROM_BASE + 84,
+    "number": ENGINE_ROM_BASE + 100,
+    "string": ENGINE_ROM_BASE + 116,
+    "function": ENGINE_ROM_BASE + 132,
+    "length": ENGINE_ROM_BASE + 152,
+    "prototype": ENGINE_ROM_BASE + 168,
+    "constructor": ENGINE_ROM_BASE + 188,
+    "message": ENGINE_ROM_BASE + 208,
+    "name": ENGINE_ROM_BASE + 224,
+    "": ENGINE_ROM_BASE + 240,
+    "[object Object]": ENGINE_ROM_BASE + 252,
+    "NaN": ENGINE_ROM_BASE + 276,
+    "Infinity": ENGINE_ROM_BASE + 288,
+    "-Infinity": ENGINE_ROM_BASE + 308,
+    "push": ENGINE_ROM_BASE + 328,
+    "__proto__": ENGINE_ROM_BASE + 344,
+    "valueOf": ENGINE_ROM_BASE + 364,
+    "toString": ENGINE_ROM_BASE + 380,
+    "then": ENGINE_ROM_BASE + 400,
 }
 
 # SECTION

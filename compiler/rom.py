@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .opcodes import (
+    ENGINE_STRING_OFFSETS,
     NO_OFFSET,
     SPECIAL_UNDEFINED,
     TYPE_CONSTS,
@@ -98,6 +99,13 @@ class Rom:
         units = utf16_units(text)
         found = self._strings.get(units)
         if found is not None:
+            return found
+        engine = ENGINE_STRING_OFFSETS.get(text)
+        if engine is not None:
+            # The VM's own copy (mvm_tables.h ENGINE_STRING): in no ROM, never laid out.
+            found = self._strings[units] = Alloc(
+                TYPE_STRING8, 0, lambda rom: b"", offset=engine
+            )
             return found
         count = len(units) // 2
         if all(units[i + 1] == 0 for i in range(0, len(units), 2)):

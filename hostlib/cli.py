@@ -90,7 +90,7 @@ def retarget_image(image: bytes, target: str) -> bytes:
     """The image for target ('host' or 'mcu'): the profile bit set. An MCU image keeps its ROM
     unpacked (no FEATURE PACKED_ROM), so that the VM uses it in place, in flash; a host image
     has it packed (smaller; restore expands it into RAM). FEATURE FLOAT64 stays as the
-    snapshot writer set it (the image holds a float; the strings appended here are none)."""
+    snapshot writer set it (the image holds a float)."""
     from compiler.disasm import pack_image, unpack_image
     from compiler.opcodes import FEATURE_PACKED_ROM, FEATURE_PROFILE_HOST, FEATURE_PROFILE_MCU
 
@@ -106,67 +106,8 @@ def retarget_image(image: bytes, target: str) -> bytes:
     features |= 1 << (FEATURE_PROFILE_MCU if target == "mcu" else FEATURE_PROFILE_HOST)
     if target == "host":
         features |= 1 << FEATURE_PACKED_ROM
-    else:
-        parts.rom = rom_with_root_strings(parts.rom)
     parts.features = features
     return pack_image(parts)
-
-
-# The VM's cached strings: vm_c/src/heap.c vm_root_strings, in the same order (a test compares).
-ROOT_STRINGS = (
-    "undefined", "null", "true", "false", "object", "boolean", "number", "string", "function",
-    "length", "prototype", "constructor", "message", "name", "", "[object Object]", "NaN",
-    "Infinity", "-Infinity", "push", "__proto__", "valueOf", "toString", "then",
-)
-
-
-def rom_with_root_strings(rom: bytes) -> bytes:
-    """rom with a STRING8 appended for each cached string it lacks, then a CONSTS of references
-    to all of them, in ROOT_STRINGS order, as the ROM's last allocation. An MCU VM
-    (MVM_ROOT_STRINGS_FROM_ROM) then reads every cached string through that table, in flash: its
-    heap holds neither the strings nor slots for them (vm_c/src/heap.c roots_use_rom_strings).
-    Appending moves no existing allocation, so no reference changes; the new allocations are
-    referenced by nothing in the image."""
-    from compiler.opcodes import TYPE_CONSTS, TYPE_STRING8
-
-    have = {}
-    at = last = 0
-    while at + 8 <= len(rom):
-        header = int.from_bytes(rom[at:at + 4], "little")
-        size = (header >> 5) & ~3
-        if size < 8 or at + size > len(rom):
-            raise ValueError(f"ROM allocation at {at} has a bad size")
-        if header & 31 == TYPE_STRING8:
-            n = int.from_bytes(rom[at + 4:at + 8], "little")
-            have.setdefault(bytes(rom[at + 8:at + 8 + n]), at)
-        last = at
-        at += size
-    size = 8 + 4 * len(ROOT_STRINGS)
-    table = ((size << 5) | TYPE_CONSTS).to_bytes(4, "little")
-    table += len(ROOT_STRINGS).to_bytes(4, "little")
-    for s in ROOT_STRINGS:
-        where = have.get(s.encode("ascii"))
-        if where is None:
-            break
-        table += ((where << 1) | 2).to_bytes(4, "little")  # a ROM reference
-    else:
-        if rom[last:] == table:
-            return bytes(rom)  # an MCU ROM already: nothing to add
-    out = bytearray(rom)
-    for s in ROOT_STRINGS:
-        data = s.encode("ascii")
-        if data in have:
-            continue
-        size = (8 + len(data) + 3) & ~3
-        have[data] = len(out)
-        out += ((size << 5) | TYPE_STRING8).to_bytes(4, "little")
-        out += len(data).to_bytes(4, "little") + data + bytes(size - 8 - len(data))
-    size = 8 + 4 * len(ROOT_STRINGS)
-    out += ((size << 5) | TYPE_CONSTS).to_bytes(4, "little")
-    out += len(ROOT_STRINGS).to_bytes(4, "little")
-    for s in ROOT_STRINGS:
-        out += ((have[s.encode("ascii")] << 1) | 2).to_bytes(4, "little")  # a ROM reference
-    return bytes(out)
 
 
 def c_identifier(text: str) -> str:

@@ -10,7 +10,7 @@
 #
 # FUZZ_PROFILE picks the VM build and its images: host (default: ports/host, host images),
 # mcu (ports/cortex_m compiled natively: the MCU profile, stack on demand, exact heap at restore,
-# ROM used in place with the cached strings and exports read from it; images from
+# ROM used in place with the exports read from it; images from
 # `mvc build --target mcu`), mcu-int (the same with MVM_SUPPORT_FLOAT=0, the integer-only build).
 # Each profile has its own directory (build/fuzz, build/fuzz-mcu, build/fuzz-mcu-int) and binary.
 #

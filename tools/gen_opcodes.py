@@ -58,6 +58,9 @@ PAIR_RE = {
     for kind in ("TYPE", "SPECIAL", "SECTION", "FEATURE")
 }
 BUILTIN_RE = re.compile(rf"^BUILTIN\({NAME},\s*{INT},\s*(\w+)\)" + TRAILING_COMMENT)
+ENGINE_STRING_RE = re.compile(
+    rf'^ENGINE_STRING\({NAME},\s*"([ -!#-\[\]-~]*)"\)' + TRAILING_COMMENT
+)
 ERROR_KIND_RE = re.compile(
     rf"^ERROR_KIND\({NAME},\s*{INT},\s*(\w+)\)" + TRAILING_COMMENT
 )
@@ -80,6 +83,7 @@ class Tables:
     )
     builtins: list[tuple[str, int, str | None]] = field(default_factory=list)
     error_kinds: list[tuple[str, int, str]] = field(default_factory=list)
+    engine_strings: list[tuple[str, str]] = field(default_factory=list)
 
 
 def code_lines(path: Path) -> list[tuple[int, str]]:
@@ -159,6 +163,8 @@ def parse_tables(path: Path, tables: Tables) -> None:
         elif m := BUILTIN_RE.match(line):
             glob = None if m.group(3) == "_" else m.group(3)
             tables.builtins.append((m.group(1), parse_int(m.group(2)), glob))
+        elif m := ENGINE_STRING_RE.match(line):
+            tables.engine_strings.append((m.group(1), m.group(2)))
         elif m := ERROR_KIND_RE.match(line):
             tables.error_kinds.append((m.group(1), parse_int(m.group(2)), m.group(3)))
         else:
@@ -249,6 +255,14 @@ def render(tables: Tables) -> str:
     out += [f'    {value}: "{js}",' for _, value, js in tables.error_kinds]
     out += ["}", ""]
 
+    out.append("# ENGINE_STRING: text -> ROM offset (from ENGINE_ROM_BASE) of the engine's copy")
+    out.append("ENGINE_STRING_OFFSETS: dict[str, int] = {")
+    at = 0
+    for _, text in tables.engine_strings:
+        out.append(f"    {py_str(text)}: ENGINE_ROM_BASE + {at},")
+        at += 8 + ((len(text) + 4) & ~3)
+    out += ["}", ""]
+
     for kind in ("SECTION", "FEATURE"):
         out.append(f"# {kind}")
         out += [f"{kind}_{name} = {value}" for name, value in tables.pairs[kind]]
@@ -269,6 +283,7 @@ def generate(opcodes_h: Path = OPCODES_H, tables_h: Path = TABLES_H) -> str:
     check_unique("ERR", [(n, v) for n, v, _ in tables.errs])
     check_unique("BUILTIN", [(n, v) for n, v, _ in tables.builtins])
     check_unique("ERROR_KIND", [(n, v) for n, v, _ in tables.error_kinds])
+    check_unique("ENGINE_STRING", tables.engine_strings)
     for kind, items in tables.pairs.items():
         check_unique(kind, items)
     return render(tables)

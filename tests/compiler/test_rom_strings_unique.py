@@ -1,6 +1,6 @@
 """No two strings in a ROM have the same text: the compiler interns a unit's strings, a
-snapshot's ROM keeps a subset of its unit's allocations, and `--target mcu` appends only the
-cached strings the ROM lacks. Property lookup relies on it (object.c props_find compares two
+snapshot's ROM keeps a subset of its unit's allocations, and the engine's strings
+(mvm_tables.h ENGINE_STRING) are in no ROM. Property lookup relies on it (object.c props_find compares two
 ROM keys by identity only), so every golden program's unit, image and MCU image is checked."""
 from __future__ import annotations
 

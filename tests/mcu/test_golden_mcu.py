@@ -4,13 +4,13 @@ The golden suite (tests/test_js_golden.py) runs through hostlib, that is the hos
 firmware runs the cortex_m port instead, whose choices change code paths the suite never
 reaches there: the portable number formatting and parsing (no printf/strtod), the stack, frames
 and temp roots allocated per call (MVM_STACK_ON_DEMAND), the exact heap at restore, and the
-MCU image: its ROM used in place, the exports read from the image and the VM's cached strings
-read through the ROM's table (MVM_ROOT_STRINGS_FROM_ROM). So each program runs as a firmware
+MCU image: its ROM used in place and the exports read from the image. So each program runs
+as a firmware
 would run it, through vm_c/tools/mvm_unit_run.c built with that port:
 
 1. the unit's top level, then a snapshot (an MCU-profile image);
-2. that image turned into what `mvc build --target mcu` writes (retarget_image: ROM unpacked,
-   cached strings and their table appended), restored with --restore-only, and afterResume
+2. that image turned into what `mvc build --target mcu` writes (retarget_image: ROM
+   unpacked), restored with --restore-only, and afterResume
    called when the program exports it.
 
 The output must be the `// expect:` lines, as on the host. Only the size limits are the host

@@ -97,20 +97,22 @@ def test_mcu_image_has_the_mcu_profile_and_host_refuses_it(image_c: str, capsys)
         assert vm.call(vm.export("callHost"), 2, 3) == 50
 
 
-def test_mcu_image_rom_holds_every_cached_string(image_c: str) -> None:
-    """An MCU VM takes the VM's cached strings from the image ROM (MVM_ROOT_STRINGS_FROM_ROM):
-    --target mcu appends the ones the program does not use, once, and the list is heap.c's."""
+def test_images_refer_to_the_engine_strings_instead_of_holding_them(image_c: str) -> None:
+    """The texts the VM itself uses ("length", "name", typeof results...) are STRING8s in the
+    VM's read-only data (mvm_tables.h ENGINE_STRING): an image refers to them and holds no copy,
+    and the generated compiler table lays them out as heap.c does."""
     import re
 
     from compiler.disasm import unpack_image
-    from compiler.opcodes import TYPE_CONSTS, TYPE_STRING8
-    from hostlib.cli import ROOT_STRINGS, rom_with_root_strings
+    from compiler.opcodes import ENGINE_ROM_BASE, ENGINE_STRING_OFFSETS, TYPE_STRING8
 
-    with open(os.path.join(VM_C, "src", "heap.c"), encoding="utf-8") as f:
-        heap_c = f.read()
-    table = re.search(r"vm_root_strings\[[^]]*\] = \{(.*?)\};", heap_c, re.S)
-    assert table, "vm_root_strings not found in heap.c"
-    assert tuple(re.findall(r'"((?:[^"\\]|\\.)*)"', table.group(1))) == ROOT_STRINGS
+    with open(os.path.join(VM_C, "include", "mvm_tables.h"), encoding="utf-8") as f:
+        texts = re.findall(r'^ENGINE_STRING\(\w+, "([^"]*)"\)', f.read(), re.M)
+    assert tuple(ENGINE_STRING_OFFSETS) == tuple(texts) and len(texts) >= 24
+    at = ENGINE_ROM_BASE
+    for text in texts:  # 8 bytes of header and length, then the text with its NUL, padded
+        assert ENGINE_STRING_OFFSETS[text] == at
+        at += 8 + ((len(text) + 4) & ~3)
     with open(os.path.join(image_c, "program.mvm-bc"), "rb") as f:
         image = f.read()
     rom = unpack_image(image).rom
@@ -122,22 +124,11 @@ def test_mcu_image_rom_holds_every_cached_string(image_c: str) -> None:
             n = int.from_bytes(rom[at + 4:at + 8], "little")
             strings.append(rom[at + 8:at + 8 + n].decode("latin-1"))
         at += (header >> 5) & ~3
-    assert at == len(rom)
-    for s in ROOT_STRINGS:
-        assert s in strings, s
-    # The last allocation is the table the VM reads them through: a CONSTS of ROM references to
-    # them, in heap.c's order (roots_use_rom_strings).
-    table = rom[-(8 + 4 * len(ROOT_STRINGS)):]
-    assert int.from_bytes(table[:4], "little") & 31 == TYPE_CONSTS
-    assert int.from_bytes(table[4:8], "little") == len(ROOT_STRINGS)
-    for i, s in enumerate(ROOT_STRINGS):
-        ref = int.from_bytes(table[8 + 4 * i:12 + 4 * i], "little")
-        assert ref & 7 == 2, s
-        off = (ref >> 1) & ~3
-        n = int.from_bytes(rom[off + 4:off + 8], "little")
-        assert int.from_bytes(rom[off:off + 4], "little") & 31 == TYPE_STRING8
-        assert rom[off + 8:off + 8 + n].decode("latin-1") == s
-    assert rom_with_root_strings(rom) == rom  # nothing missing: nothing appended again
+    assert at == len(rom) and strings
+    assert not set(strings) & set(texts), set(strings) & set(texts)
+    # The example uses some of them: the image refers to the engine's copies.
+    refs = {int.from_bytes(rom[i:i + 4], "little") for i in range(0, len(rom), 4)}
+    assert ((ENGINE_STRING_OFFSETS["length"] << 1) | 2) in refs
     assert retarget_image(image, "mcu") == image
 
 
@@ -182,8 +173,8 @@ def test_example_host_runs_on_the_host(image_c: str, tmp_path) -> None:
 
 def test_example_host_under_gc_stress_and_sanitizers(image_c: str, tmp_path) -> None:
     """The MCU port's memory paths (the stack block with the temp roots taken and released per
-    call and per host API call, the cached strings read through the image ROM's table, the
-    short roots ITEMS) under a collection at every allocation that moves the heap, with
+    call and per host API call, the engine strings read from the core's data, the short roots
+    ITEMS) under a collection at every allocation that moves the heap, with
     AddressSanitizer and UndefinedBehaviorSanitizer."""
     cc = "clang" if shutil.which("clang") else host_cc()
     exe = str(tmp_path / "host_example_stress")
@@ -300,7 +291,8 @@ def test_firmware_runs_under_qemu(image_c: str, tmp_path, capsys) -> None:
               " MVM_ROOT_STRINGS_FROM_ROM; 1,064 with ROM root strings only when the program"
               " used them, 660 with every cached string in the MCU image ROM and the exports"
               " read from the image; 380 with the temp roots in the on-demand stack block and"
-              " the cached strings read through the ROM's table;"
+              " the cached strings read through the ROM's table; 372 with them in the core's"
+              " read-only data (engine strings);"
               " Microvium 8.0: 36 bytes + 2 per global + 4 per import, docs/embedding.md)")
     # Every cached string is read through the image ROM's table and the exports from the image:
     # the idle heap is the program's own heap and the roots ITEMS without string slots (76

@@ -61,16 +61,6 @@
 #define MVM_HEAP_EXACT_AT_RESTORE 0
 #endif
 
-/* @@ MVM_ROOT_STRINGS_FROM_ROM: 1 makes a restored VM read the strings it keeps at hand
- * ("length", "name", "prototype", "undefined"... 24 of them, about 380 bytes as heap strings)
- * from the image ROM, in flash, through the table of them `mvc build --target mcu` appends as
- * the ROM's last allocation (a CONSTS of 24 references, 104 bytes): the heap then holds neither
- * the strings nor the 24 root slots for them (96 bytes). An image without that table (or a VM
- * made from a unit) gets heap copies, as with 0 (default). The cortex_m port uses 1. */
-#ifndef MVM_ROOT_STRINGS_FROM_ROM
-#define MVM_ROOT_STRINGS_FROM_ROM 0
-#endif
-
 /* @@ MVM_DEFAULT_STACK_SLOTS: value-stack size (4-byte slots) when the config says 0. The stack is
  * allocated once, when the VM is created (or for each outermost call: MVM_STACK_ON_DEMAND).
  * Running out throws a catchable RangeError inside JS; mvm_call returns MVM_E_STACK_OVERFLOW when

@@ -29,9 +29,12 @@
 #ifndef FEATURE
 #define FEATURE(name, value)
 #endif
+#ifndef ENGINE_STRING
+#define ENGINE_STRING(name, text)
+#endif
 
 /* Format versions. The image carries BYTECODE_VERSION; a unit carries UNIT_VERSION. */
-CONST(BYTECODE_VERSION, 3)
+CONST(BYTECODE_VERSION, 4)
 CONST(UNIT_VERSION, 1)
 /* Host import IDs at and above this are reserved for hostlib's standard host functions. */
 CONST(IMPORT_ID_RESERVED_BASE, 0xFF00)
@@ -40,6 +43,9 @@ CONST(IMPORT_ID_PRINT, 0xFF00)
 CONST(BUILTIN_BASE, 256)
 /* Sentinel for "no ROM offset" in function and unit headers. */
 CONST(NO_OFFSET, 0xFFFFFFFF)
+/* A ROM reference at or past this offset is to the engine's own strings (ENGINE_STRING below),
+ * which live in the VM's code, not in any image; an image ROM is always shorter. */
+CONST(ENGINE_ROM_BASE, 0x40000000)
 
 /* Error codes returned by every fallible API function (mvm_err_t). 0 is success. */
 ERR(OK,                   0, "success")
@@ -250,3 +256,34 @@ FEATURE(FLOAT64,      0)   /* the ROM or heap holds a FLOAT64 (MVM_SUPPORT_FLOAT
 FEATURE(PROFILE_HOST, 1)
 FEATURE(PROFILE_MCU,  2)   /* `mvc build --target mcu`: for a VM built with MVM_PROFILE_MCU=1 */
 FEATURE(PACKED_ROM,   3)   /* the ROM is packed (restore expands it into RAM); without it, used in place */
+
+/* The engine's strings: the texts the VM itself produces or looks up (typeof results, property
+ * names it reads, conversions). They are STRING8 allocations in the VM's read-only data, laid
+ * out in this order from ENGINE_ROM_BASE, each 8 + (length + 4 rounded down to 4) bytes (room
+ * for a NUL). The compiler refers to them instead of putting these texts in a ROM, so no image
+ * carries them and no VM copies them into its heap. Appending keeps older images valid; any
+ * other change requires bumping BYTECODE_VERSION. */
+ENGINE_STRING(UNDEFINED, "undefined")
+ENGINE_STRING(NULL, "null")
+ENGINE_STRING(TRUE, "true")
+ENGINE_STRING(FALSE, "false")
+ENGINE_STRING(OBJECT, "object")
+ENGINE_STRING(BOOLEAN, "boolean")
+ENGINE_STRING(NUMBER, "number")
+ENGINE_STRING(STRING, "string")
+ENGINE_STRING(FUNCTION, "function")
+ENGINE_STRING(LENGTH, "length")
+ENGINE_STRING(PROTOTYPE, "prototype")
+ENGINE_STRING(CONSTRUCTOR, "constructor")
+ENGINE_STRING(MESSAGE, "message")
+ENGINE_STRING(NAME, "name")
+ENGINE_STRING(EMPTY, "")
+ENGINE_STRING(OBJECT_OBJECT, "[object Object]")
+ENGINE_STRING(NAN, "NaN")
+ENGINE_STRING(INFINITY, "Infinity")
+ENGINE_STRING(NEG_INFINITY, "-Infinity")
+ENGINE_STRING(PUSH, "push")
+ENGINE_STRING(PROTO, "__proto__")
+ENGINE_STRING(VALUE_OF, "valueOf")
+ENGINE_STRING(TO_STRING, "toString")
+ENGINE_STRING(THEN, "then")

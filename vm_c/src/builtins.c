@@ -33,15 +33,15 @@ mvm_err_t error_prototype(mvm_vm_t* vm, uint32_t kind, mvm_value_t* out) {
   if (!err) err = object_new(vm, *parent, obj);
   if (!err) err = string_new_ascii(vm, error_names[kind], strlen(error_names[kind]), name);
   // name and message are non-enumerable in JS: for-in, Object.keys and JSON skip them.
-  if (!err) err = prop_define_ex(vm, *obj, root_get(vm, ROOT_STR_NAME), *name, DEFINE_HIDDEN);
+  if (!err) err = prop_define_ex(vm, *obj, ENGINE_STR(NAME), *name, DEFINE_HIDDEN);
   // e.constructor === TypeError, as for instances of user functions (BUILTIN and ERROR_KIND
   // orders match: see builtin_call).
   if (!err) {
-    err = prop_define_ex(vm, *obj, root_get(vm, ROOT_STR_CONSTRUCTOR),
+    err = prop_define_ex(vm, *obj, ENGINE_STR(CONSTRUCTOR),
                          value_from_builtin(BI_ERROR + kind), DEFINE_HIDDEN);
   }
   if (!err && kind == EK_ERROR) {
-    err = prop_define_ex(vm, *obj, root_get(vm, ROOT_STR_MESSAGE), root_get(vm, ROOT_STR_EMPTY),
+    err = prop_define_ex(vm, *obj, ENGINE_STR(MESSAGE), ENGINE_STR(EMPTY),
                          DEFINE_HIDDEN);
   }
   if (!err) {
@@ -70,7 +70,7 @@ mvm_err_t error_new(mvm_vm_t* vm, uint32_t kind, mvm_value_t message, mvm_value_
   mvm_err_t err = error_prototype(vm, kind, &proto);
   if (!err) err = object_new(vm, proto, obj);
   if (!err && *msg != VAL_UNDEFINED) {
-    err = prop_define_ex(vm, *obj, root_get(vm, ROOT_STR_MESSAGE), *msg, DEFINE_HIDDEN);
+    err = prop_define_ex(vm, *obj, ENGINE_STR(MESSAGE), *msg, DEFINE_HIDDEN);
   }
   *out = *obj;
   TEMP_RESET(vm);
@@ -81,7 +81,7 @@ mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* prefix, mvm_value
                       const char* suffix) {
   TEMP_MARK(vm);
   mvm_value_t* s0 = temp_push(vm, VAL_UNDEFINED);
-  mvm_value_t* s1 = temp_push(vm, part ? part : root_get(vm, ROOT_STR_EMPTY));
+  mvm_value_t* s1 = temp_push(vm, part ? part : ENGINE_STR(EMPTY));
   mvm_value_t* s2 = temp_push(vm, VAL_UNDEFINED);
   mvm_value_t* msg = temp_push(vm, VAL_UNDEFINED);
   mvm_err_t err = string_new_ascii(vm, prefix, strlen(prefix), s0);
@@ -259,12 +259,12 @@ mvm_err_t builtin_get_prop(mvm_vm_t* vm, uint32_t index, mvm_value_t key, mvm_va
   *out = VAL_UNDEFINED;
   if (lib_is_namespace(index)) return lib_builtin_prop(vm, index, key, out);  // Math.floor
   if (value_is_int(key)) return MVM_E_OK;
-  if (string_equal(vm, key, root_get(vm, ROOT_STR_NAME))) {
+  if (string_equal(vm, key, ENGINE_STR(NAME))) {
     const char* name = builtin_name(index);
     return string_new_ascii(vm, name, strlen(name), out);
   }
   if (index >= BI_ERROR && index <= BI_SYNTAX_ERROR &&
-      string_equal(vm, key, root_get(vm, ROOT_STR_PROTOTYPE))) {
+      string_equal(vm, key, ENGINE_STR(PROTOTYPE))) {
     return error_prototype(vm, index - BI_ERROR, out);
   }
   if (index == BI_PROMISE) {  // Promise.resolve, Promise.all...

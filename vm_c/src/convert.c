@@ -45,12 +45,12 @@ mvm_type_t value_kind(mvm_vm_t* vm, mvm_value_t v) {
 
 mvm_value_t typeof_string(mvm_vm_t* vm, mvm_value_t v) {
   switch (value_kind(vm, v)) {
-    case MVM_T_UNDEFINED: return root_get(vm, ROOT_STR_UNDEFINED);
-    case MVM_T_BOOLEAN: return root_get(vm, ROOT_STR_BOOLEAN);
-    case MVM_T_NUMBER: return root_get(vm, ROOT_STR_NUMBER);
-    case MVM_T_STRING: return root_get(vm, ROOT_STR_STRING);
-    case MVM_T_FUNCTION: return root_get(vm, ROOT_STR_FUNCTION);
-    default: return root_get(vm, ROOT_STR_OBJECT);
+    case MVM_T_UNDEFINED: return ENGINE_STR(UNDEFINED);
+    case MVM_T_BOOLEAN: return ENGINE_STR(BOOLEAN);
+    case MVM_T_NUMBER: return ENGINE_STR(NUMBER);
+    case MVM_T_STRING: return ENGINE_STR(STRING);
+    case MVM_T_FUNCTION: return ENGINE_STR(FUNCTION);
+    default: return ENGINE_STR(OBJECT);
   }
 }
 
@@ -88,11 +88,11 @@ static mvm_err_t to_string_in(mvm_vm_t* vm, mvm_value_t v, const join_chain_t* c
 
 // Calls obj.<key>() if that is a JS function (own or inherited): *called says whether it
 // was. Builtin methods are skipped: the intrinsic conversions below are what they do.
-static mvm_err_t call_user_method(mvm_vm_t* vm, mvm_value_t* obj, uint32_t root_key,
+static mvm_err_t call_user_method(mvm_vm_t* vm, mvm_value_t* obj, mvm_value_t key,
                                   bool* called, mvm_value_t* out) {
   *called = false;
   mvm_value_t f;
-  mvm_err_t err = prop_get(vm, *obj, root_get(vm, root_key), &f);
+  mvm_err_t err = prop_get(vm, *obj, key, &f);
   uint32_t t = value_type(vm, f);
   if (err || (t != TC_FUNCTION && t != TC_CLOSURE)) return err;
   *called = true;
@@ -108,10 +108,10 @@ static mvm_err_t user_to_primitive(mvm_vm_t* vm, mvm_value_t obj, bool hint_stri
   TEMP_MARK(vm);
   mvm_value_t* o = temp_push(vm, obj);
   mvm_value_t* r = temp_push(vm, VAL_UNDEFINED);
-  uint32_t order[2] = {ROOT_STR_VALUE_OF, ROOT_STR_TO_STRING};
+  mvm_value_t order[2] = {ENGINE_STR(VALUE_OF), ENGINE_STR(TO_STRING)};
   if (hint_string) {
-    order[0] = ROOT_STR_TO_STRING;
-    order[1] = ROOT_STR_VALUE_OF;
+    order[0] = ENGINE_STR(TO_STRING);
+    order[1] = ENGINE_STR(VALUE_OF);
   }
   mvm_err_t err = MVM_E_OK;
   bool any = false;
@@ -136,13 +136,13 @@ static mvm_err_t join_array(mvm_vm_t* vm, mvm_value_t arr, const join_chain_t* c
                             mvm_value_t* out) {
   for (const join_chain_t* c = chain; c; c = c->up) {
     if (*c->arr == arr) {  // a cycle joins as empty, as in JS
-      *out = root_get(vm, ROOT_STR_EMPTY);
+      *out = ENGINE_STR(EMPTY);
       return MVM_E_OK;
     }
   }
   // Each level holds 2 temp roots and the innermost needs the reserve for building strings.
   if (depth >= MVM_MAX_JOIN_DEPTH || vm->ntemps + 2 + MVM_TEMP_ROOTS_RESERVE > MVM_TEMP_ROOTS) {
-    *out = root_get(vm, ROOT_STR_EMPTY);
+    *out = ENGINE_STR(EMPTY);
     return MVM_E_OK;
   }
   TEMP_MARK(vm);
@@ -162,7 +162,7 @@ static mvm_err_t join_array(mvm_vm_t* vm, mvm_value_t arr, const join_chain_t* c
     mvm_value_t e = array_get(vm, *arr_slot, i);
     mvm_value_t s;
     if (value_is_nullish(e) || e == VAL_HOLE) {
-      s = root_get(vm, ROOT_STR_EMPTY);
+      s = ENGINE_STR(EMPTY);
     } else {
       mvm_err_t err = to_string_in(vm, e, &link, depth + 1, &s);
       if (err) return TEMP_RESET(vm), err;
@@ -209,14 +209,14 @@ static mvm_err_t error_to_string(mvm_vm_t* vm, mvm_value_t obj, const join_chain
   mvm_value_t* msg = temp_push(vm, VAL_UNDEFINED);
   mvm_value_t* sep = temp_push(vm, VAL_UNDEFINED);
   mvm_value_t v;
-  mvm_err_t err = prop_get(vm, *o, root_get(vm, ROOT_STR_NAME), &v);
+  mvm_err_t err = prop_get(vm, *o, ENGINE_STR(NAME), &v);
   if (!err) {
-    if (v == VAL_UNDEFINED) v = root_get(vm, ROOT_STR_EMPTY);
+    if (v == VAL_UNDEFINED) v = ENGINE_STR(EMPTY);
     err = to_string_in(vm, v, chain, depth + 1, name);
   }
-  if (!err) err = prop_get(vm, *o, root_get(vm, ROOT_STR_MESSAGE), &v);
+  if (!err) err = prop_get(vm, *o, ENGINE_STR(MESSAGE), &v);
   if (!err) {
-    if (v == VAL_UNDEFINED) v = root_get(vm, ROOT_STR_EMPTY);
+    if (v == VAL_UNDEFINED) v = ENGINE_STR(EMPTY);
     err = to_string_in(vm, v, chain, depth + 1, msg);
   }
   if (err) return TEMP_RESET(vm), err;
@@ -241,7 +241,7 @@ static mvm_err_t function_to_string(mvm_vm_t* vm, mvm_value_t f, mvm_value_t* ou
     const char* bname = builtin_name(value_builtin_index(f));
     err = string_new_ascii(vm, bname, strlen(bname), name);
   } else if (!value_is_string(vm, *name)) {
-    *name = root_get(vm, ROOT_STR_EMPTY);
+    *name = ENGINE_STR(EMPTY);
   }
   mvm_value_t* head = temp_push(vm, VAL_UNDEFINED);
   mvm_value_t* tail = temp_push(vm, VAL_UNDEFINED);
@@ -273,10 +273,10 @@ static mvm_err_t to_string_in(mvm_vm_t* vm, mvm_value_t v, const join_chain_t* c
       return lib_is_namespace(b) ? lib_namespace_string(vm, b, out) : function_to_string(vm, v, out);
     }
     switch (value_special_index(v)) {
-      case SP_NULL: *out = root_get(vm, ROOT_STR_NULL); break;
-      case SP_TRUE: *out = root_get(vm, ROOT_STR_TRUE); break;
-      case SP_FALSE: *out = root_get(vm, ROOT_STR_FALSE); break;
-      default: *out = root_get(vm, ROOT_STR_UNDEFINED); break;
+      case SP_NULL: *out = ENGINE_STR(NULL); break;
+      case SP_TRUE: *out = ENGINE_STR(TRUE); break;
+      case SP_FALSE: *out = ENGINE_STR(FALSE); break;
+      default: *out = ENGINE_STR(UNDEFINED); break;
     }
     return MVM_E_OK;
   }
@@ -308,7 +308,7 @@ static mvm_err_t to_string_in(mvm_vm_t* vm, mvm_value_t v, const join_chain_t* c
         }
         return error_to_string(vm, v, chain, depth, out);
       }
-      *out = root_get(vm, ROOT_STR_OBJECT_OBJECT);
+      *out = ENGINE_STR(OBJECT_OBJECT);
       return MVM_E_OK;
     }
     case TC_FUNCTION:
@@ -319,7 +319,7 @@ static mvm_err_t to_string_in(mvm_vm_t* vm, mvm_value_t v, const join_chain_t* c
     case TC_PROMISE:
       return string_new_ascii(vm, "[object Promise]", 16, out);
     default:
-      *out = root_get(vm, ROOT_STR_UNDEFINED);
+      *out = ENGINE_STR(UNDEFINED);
       return MVM_E_OK;
   }
 }

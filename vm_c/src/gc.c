@@ -33,7 +33,7 @@ typedef void (*root_visitor_t)(void* ctx, mvm_value_t* slot);
 
 // Every root of the VM, each passed to visit once.
 static void gc_visit_roots(mvm_vm_t* vm, root_visitor_t visit, void* ctx) {
-  // 1. The VM roots ITEMS (error prototypes, ROM function props, exports, cached strings).
+  // 1. The VM roots ITEMS (error prototypes, ROM function props, exports, job queue).
   //    First, so the collector places it at heap offset 4.
   if (vm->roots) visit(ctx, &vm->roots);
   // 2. Globals (module top-level bindings).

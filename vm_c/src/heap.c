@@ -51,25 +51,25 @@ mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity) {
   return MVM_E_OK;
 }
 
-// Cached strings, in ROOT_STR_* order.
-static const char* const vm_root_strings[ROOT_STR__END - ROOT_STR_FIRST] = {
-    "undefined", "null",      "true",        "false",   "object", "boolean",
-    "number",    "string",    "function",    "length",  "prototype",
-    "constructor", "message", "name",        "",        "[object Object]",
-    "NaN",       "Infinity",  "-Infinity",   "push",    "__proto__", "valueOf",
-    "toString",  "then"};
+// The engine strings, laid out as mvm_tables.h describes: header (size << 5 | STRING8, little-
+// endian), length, text with its NUL and zero padding.
+#define ENGINE_STR_SIZE(text) (8u + ((sizeof(text) + 3u) & ~3u))
+#define ENGINE_STR_HEAD(text)                                                            \
+  {(uint8_t)((ENGINE_STR_SIZE(text) << 5) | TC_STRING8),                                \
+   (uint8_t)(ENGINE_STR_SIZE(text) >> 3), 0, 0, (uint8_t)(sizeof(text) - 1u), 0, 0, 0}
+const engine_rom_t mvm_engine_rom = {
+#undef ENGINE_STRING
+#define ENGINE_STRING(name, text) ENGINE_STR_HEAD(text), text,
+#include "mvm_tables.h"
+#undef ENGINE_STRING
+};
+// The header encoding above keeps the size in its low 16 bits.
+typedef char mvm_check_engine_rom[sizeof(engine_rom_t) < 2048 ? 1 : -1];
 
 mvm_err_t roots_create(mvm_vm_t* vm) {
   uint32_t off = heap_alloc_values(vm, 4 + 4 * ROOT__COUNT, TC_ITEMS);
   if (off == 0) return MVM_E_OUT_OF_MEMORY;
   vm->roots = value_from_heap_offset(off);
-  for (uint32_t i = ROOT_STR_FIRST; i < ROOT_STR__END; i++) {
-    const char* s = vm_root_strings[i - ROOT_STR_FIRST];
-    mvm_value_t str;
-    mvm_err_t err = string_new_ascii(vm, s, strlen(s), &str);
-    if (err) return err;
-    root_set(vm, i, str);
-  }
   uint32_t props = heap_alloc_values(vm, 8 + 8 * 4, TC_PROPS);
   if (props == 0) return MVM_E_OUT_OF_MEMORY;
   wr32(vm->heap + props + 4, 0);
@@ -77,123 +77,19 @@ mvm_err_t roots_create(mvm_vm_t* vm) {
   return MVM_E_OK;
 }
 
-// Images carry no cached strings and only the roots slots in use (snapshot.c): a restored VM,
-// and a VM right after mvm_snapshot, gets a full roots ITEMS and fresh strings from these.
-static uint32_t root_string_size(uint32_t i) {
-  uint32_t size = (8 + (uint32_t)strlen(vm_root_strings[i - ROOT_STR_FIRST]) + 3u) & ~3u;
-  return size < 8 ? 8 : size;
-}
-
-uint32_t roots_bytes(void) {
-  uint32_t n = 4 + 4 * ROOT__COUNT;
-  for (uint32_t i = ROOT_STR_FIRST; i < ROOT_STR__END; i++) n += root_string_size(i);
-  return n;
-}
-
-#define ROOT_STR_COUNT ((uint32_t)(ROOT_STR__END - ROOT_STR_FIRST))
-
-#if MVM_ROOT_STRINGS_FROM_ROM
-static bool root_in_rom(const mvm_vm_t* vm, uint32_t i) {
-  return vm->rom_strings && i >= ROOT_STR_FIRST && i < ROOT_STR__END;
-}
-
-// Where root i is in the roots ITEMS.
-static uint32_t root_slot(const mvm_vm_t* vm, uint32_t i) {
-  return vm->rom_strings && i >= ROOT_STR__END ? i - ROOT_STR_COUNT : i;
-}
-
-mvm_value_t root_get(mvm_vm_t* vm, uint32_t i) {
-  if (root_in_rom(vm, i)) return rd32(vm->rom_strings + 4 * (i - ROOT_STR_FIRST));
-  return rd32(heap_ptr(vm, vm->roots) + 4 + 4 * root_slot(vm, i));
-}
-
-// Cached strings in the ROM are never set (mvm_snapshot first gives the VM slots: roots_expand).
-void root_set(mvm_vm_t* vm, uint32_t i, mvm_value_t v) {
-  if (!root_in_rom(vm, i)) wr32(heap_ptr(vm, vm->roots) + 4 + 4 * root_slot(vm, i), v);
-}
-
-// The table is the ROM's last allocation: a CONSTS of ROM references, one per cached string in
-// vm_root_strings order, each to a STRING8 of that text (`mvc build --target mcu` appends it:
-// hostlib/cli.py rom_with_root_strings). Strings are immutable, so the ROM's copies serve as well
-// as heap ones and cost no RAM; they are the ROM's only copies of those texts, which keeps ROM
-// strings unique (props_find). Checked in full: a ROM that merely ends with some other CONSTS
-// gives a VM with slots and heap copies, as on a host.
-void roots_use_rom_strings(mvm_vm_t* vm, const uint8_t* starts) {
-  uint32_t size = 8 + 4 * ROOT_STR_COUNT;
-  vm->rom_strings = NULL;
-  if (vm->rom_len < size ||
-      !rom_start_of(vm->rom, vm->rom_len, starts, vm->rom_len - size, TC_CONSTS)) {
-    return;
-  }
-  const uint8_t* t = vm->rom + vm->rom_len - size;
-  if (header_size(rd32(t)) != size || rd32(t + 4) != ROOT_STR_COUNT) return;
-  for (uint32_t i = 0; i < ROOT_STR_COUNT; i++) {
-    mvm_value_t v = rd32(t + 8 + 4 * i);
-    const char* s = vm_root_strings[i];
-    uint32_t len = (uint32_t)strlen(s);
-    // A ROM reference in a validated CONSTS is the start of a ROM allocation.
-    if (!value_is_rom(v)) return;
-    const uint8_t* p = vm->rom + value_rom_offset(v);
-    if (header_type(rd32(p)) != TC_STRING8 || rd32(p + 4) != len ||
-        MVM_MEMCMP(p + 8, s, len) != 0) {
-      return;
-    }
-  }
-  vm->rom_strings = t + 8;
-}
-
-#if MVM_INCLUDE_BUILD_API
-mvm_err_t roots_expand(mvm_vm_t* vm) {
-  if (!vm->rom_strings) return MVM_E_OK;
-  uint32_t need = roots_bytes();
-  if (vm->heap_cap - vm->heap_used < need && !gc_collect(vm, need)) return MVM_E_OUT_OF_MEMORY;
-  uint8_t slots[4 * ROOT__COUNT];
-  for (uint32_t i = 0; i < ROOT__COUNT; i++) wr32(slots + 4 * i, root_get(vm, i));
-  vm->rom_strings = NULL;
-  roots_build(vm, slots, ROOT__COUNT);
-  return MVM_E_OK;
-}
-#endif
-#else
-#define root_in_rom(vm, i) ((void)(vm), (void)(i), false)
-#define root_slot(vm, i) ((void)(vm), (i))
-void roots_use_rom_strings(mvm_vm_t* vm, const uint8_t* starts) {
-  (void)vm;
-  (void)starts;
-}
-mvm_err_t roots_expand(mvm_vm_t* vm) {
-  (void)vm;
-  return MVM_E_OK;
-}
-#endif
-
-uint32_t roots_bytes_restored(const mvm_vm_t* vm) {
-  return root_in_rom(vm, ROOT_STR_FIRST) ? 4 + 4 * (ROOT__COUNT - ROOT_STR_COUNT) : roots_bytes();
-}
+// Images carry only the roots slots in use (snapshot.c): a restored VM, and a VM right after
+// mvm_snapshot, gets a full roots ITEMS from these.
+uint32_t roots_bytes(void) { return 4 + 4 * ROOT__COUNT; }
 
 void roots_build(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots) {
-  uint32_t items = vm->heap_used, count = ROOT__COUNT;
+  uint32_t items = vm->heap_used;
   uint8_t* p = vm->heap + items;
-  if (root_in_rom(vm, ROOT_STR_FIRST)) count -= ROOT_STR_COUNT;
-  wr32(p, header_make(4 + 4 * count, TC_ITEMS));
+  wr32(p, header_make(roots_bytes(), TC_ITEMS));
   for (uint32_t i = 0; i < ROOT__COUNT; i++) {
-    if (root_in_rom(vm, i)) continue;
-    wr32(p + 4 + 4 * root_slot(vm, i), i < nslots ? rd32(slots + 4 * i) : VAL_UNDEFINED);
+    wr32(p + 4 + 4 * i, i < nslots ? rd32(slots + 4 * i) : VAL_UNDEFINED);
   }
-  uint32_t at = items + 4 + 4 * count;
-  for (uint32_t i = ROOT_STR_FIRST; i < ROOT_STR__END && !root_in_rom(vm, i); i++) {
-    const char* s = vm_root_strings[i - ROOT_STR_FIRST];
-    uint32_t len = (uint32_t)strlen(s), size = root_string_size(i);
-    uint8_t* q = vm->heap + at;
-    MVM_MEMSET(q, 0, size);
-    wr32(q, header_make(size, TC_STRING8));
-    wr32(q + 4, len);
-    MVM_MEMCPY(q + 8, s, len);
-    wr32(p + 4 + 4 * i, value_from_heap_offset(at));
-    at += size;
-  }
-  vm->heap_used = at;
-  if (at > vm->heap_peak) vm->heap_peak = at;
+  vm->heap_used = items + roots_bytes();
+  if (vm->heap_used > vm->heap_peak) vm->heap_peak = vm->heap_used;
   vm->roots = value_from_heap_offset(items);
 }
 

@@ -56,33 +56,7 @@ enum {
   ROOT_ERROR_PROTO = 0,  // EK__COUNT slots: shared prototype per error kind, created lazily
   ROOT_FN_PROPS = ROOT_ERROR_PROTO + EK__COUNT,  // PROPS: ROM function ref -> its PROPS
   ROOT_EXPORTS,          // PROPS: export key (int id or ROM string ref) -> value
-  ROOT_STR_FIRST,        // cached strings, in the order of vm_root_strings[] (heap.c)
-  ROOT_STR_UNDEFINED = ROOT_STR_FIRST,
-  ROOT_STR_NULL,
-  ROOT_STR_TRUE,
-  ROOT_STR_FALSE,
-  ROOT_STR_OBJECT,
-  ROOT_STR_BOOLEAN,
-  ROOT_STR_NUMBER,
-  ROOT_STR_STRING,
-  ROOT_STR_FUNCTION,
-  ROOT_STR_LENGTH,
-  ROOT_STR_PROTOTYPE,
-  ROOT_STR_CONSTRUCTOR,
-  ROOT_STR_MESSAGE,
-  ROOT_STR_NAME,
-  ROOT_STR_EMPTY,
-  ROOT_STR_OBJECT_OBJECT,
-  ROOT_STR_NAN,
-  ROOT_STR_INFINITY,
-  ROOT_STR_NEG_INFINITY,
-  ROOT_STR_PUSH,
-  ROOT_STR_PROTO,         // "__proto__": a class constructor's parent (hidden own property)
-  ROOT_STR_VALUE_OF,
-  ROOT_STR_TO_STRING,
-  ROOT_STR_THEN,
-  ROOT_STR__END,          // end of the cached strings
-  ROOT_JOBS = ROOT_STR__END,  // ARRAY: the promise job queue, 6 values per job (promise.c)
+  ROOT_JOBS,             // ARRAY: the promise job queue, 6 values per job (promise.c)
   ROOT_GLOBAL_THIS,       // OBJECT: properties a program added to globalThis (lib.c), or undefined
   ROOT__COUNT
 };
@@ -181,11 +155,6 @@ struct mvm_vm {
   // values are no heap references: the image's export count word, then its (key, value) pairs
   // (snapshot.c), instead of a heap table in ROOT_EXPORTS; NULL once a table is made.
   const uint8_t* image_exports;
-#if MVM_ROOT_STRINGS_FROM_ROM
-  // The image ROM's table of the cached strings (roots_use_rom_strings), or NULL. With it, they
-  // are read from the ROM (flash) and the roots ITEMS has no slots for them.
-  const uint8_t* rom_strings;
-#endif
 
   mvm_handle_t* handles;
   // MVM_TEMP_ROOTS slots, allocated with the value stack (vm_stack_acquire): an idle VM on
@@ -230,11 +199,39 @@ static inline mvm_value_t* temp_push(mvm_vm_t* vm, mvm_value_t v) {
   return &vm->temps[vm->ntemps++];
 }
 
+// ---- Engine strings (mvm_tables.h ENGINE_STRING) ----
+// STRING8 allocations in the VM's read-only data, reached as ROM references from
+// K_ENGINE_ROM_BASE on: a constant value for each, shared by every VM and image. Only byte
+// arrays, so the layout has no padding and is the same on every compiler and byte order.
+typedef struct engine_rom {
+#undef ENGINE_STRING
+#define ENGINE_STRING(name, text) uint8_t s_##name##_head[8]; char s_##name[(sizeof(text) + 3) & ~3u];
+#include "mvm_tables.h"
+#undef ENGINE_STRING
+} engine_rom_t;
+MVM_INTERNAL extern const engine_rom_t mvm_engine_rom;  // heap.c
+// (Not through ENGINE_STR_OFFSET: an argument like NULL must be pasted before it can expand.)
+#define ENGINE_STR(name) \
+  value_from_rom_offset((uint32_t)K_ENGINE_ROM_BASE + (uint32_t)offsetof(engine_rom_t, s_##name##_head))
+// True when ROM offset off is the start of an engine string (load.c).
+MVM_INTERNAL bool engine_string_at(uint32_t off);
+
 // ---- Pointers ----
 static inline uint8_t* heap_ptr(mvm_vm_t* vm, uint32_t off) { return vm->heap + off; }
+// The ROM allocation at off: in the image's ROM, or past K_ENGINE_ROM_BASE an engine string.
+static inline const uint8_t* rom_at(const uint8_t* rom, uint32_t off) {
+  return MVM_UNLIKELY(off >= (uint32_t)K_ENGINE_ROM_BASE)
+             ? (const uint8_t*)&mvm_engine_rom + (off - (uint32_t)K_ENGINE_ROM_BASE)
+             : rom + off;
+}
+// A reference into the image's own ROM (not an engine string).
+static inline bool value_is_image_rom(mvm_value_t v) {
+  return value_is_rom(v) && value_rom_offset(v) < (uint32_t)K_ENGINE_ROM_BASE;
+}
 // Pointer to a heap or ROM allocation. ROM memory is read-only: never write through it.
 static inline uint8_t* value_ptr(mvm_vm_t* vm, mvm_value_t v) {
-  return value_is_heap(v) ? vm->heap + v : (uint8_t*)(uintptr_t)(vm->rom + value_rom_offset(v));
+  return value_is_heap(v) ? vm->heap + v
+                          : (uint8_t*)(uintptr_t)rom_at(vm->rom, value_rom_offset(v));
 }
 // Type of the allocation v refers to, or TC_INVALID for a non-reference.
 static inline uint32_t value_type(mvm_vm_t* vm, mvm_value_t v) {
@@ -252,20 +249,12 @@ static inline mvm_value_t field(mvm_vm_t* vm, mvm_value_t v, uint32_t off) {
 static inline void set_field(mvm_vm_t* vm, mvm_value_t v, uint32_t off, mvm_value_t x) {
   wr32(heap_ptr(vm, v) + off, x);
 }
-#if MVM_ROOT_STRINGS_FROM_ROM
-// Cached strings may be read through the image ROM's table (vm->rom_strings: the roots ITEMS
-// then has no slots for them, and the roots after them move down). Out of line: a call is
-// smaller than the test at each of the many uses, and no use is in a hot loop.
-MVM_INTERNAL mvm_value_t root_get(mvm_vm_t* vm, uint32_t i);
-MVM_INTERNAL void root_set(mvm_vm_t* vm, uint32_t i, mvm_value_t v);
-#else
 static inline mvm_value_t root_get(mvm_vm_t* vm, uint32_t i) {
   return rd32(heap_ptr(vm, vm->roots) + 4 + 4 * i);
 }
 static inline void root_set(mvm_vm_t* vm, uint32_t i, mvm_value_t v) {
   wr32(heap_ptr(vm, vm->roots) + 4 + 4 * i, v);
 }
-#endif
 
 // ---- arena.c (mvm_restore_into) ----
 MVM_INTERNAL mvm_arena_t* arena_init(void* buffer, size_t len);
@@ -301,18 +290,9 @@ MVM_INTERNAL mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity);
 MVM_INTERNAL mvm_err_t roots_create(mvm_vm_t* vm);
 // Bytes that roots_build writes. roots_build writes, at heap_used (the caller made room: it
 // never collects), a full roots ITEMS whose first nslots values come from slots (little-endian
-// words, e.g. an image's trimmed roots), with fresh cached strings, and makes it vm->roots.
-// A VM restored with vm->rom_strings (roots_use_rom_strings) gets neither the strings nor slots
-// for them: roots_bytes_restored is what roots_build then writes.
+// words, e.g. an image's trimmed roots), and makes it vm->roots.
 MVM_INTERNAL uint32_t roots_bytes(void);
 MVM_INTERNAL void roots_build(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots);
-MVM_INTERNAL uint32_t roots_bytes_restored(const mvm_vm_t* vm);
-// With MVM_ROOT_STRINGS_FROM_ROM: sets vm->rom_strings when the image ROM, validated (starts:
-// rom_validate's bitmap), ends with the table of cached strings `mvc build --target mcu`
-// appends. Call before the two above.
-MVM_INTERNAL void roots_use_rom_strings(mvm_vm_t* vm, const uint8_t* starts);
-// Gives a VM whose cached strings are in the ROM a full roots ITEMS (mvm_snapshot). May GC.
-MVM_INTERNAL mvm_err_t roots_expand(mvm_vm_t* vm);
 MVM_INTERNAL void vm_release_memory(mvm_vm_t* vm);
 MVM_INTERNAL mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg);
 // ---- snapshot.c: exports read from the image (vm->image_exports) ----

@@ -386,7 +386,7 @@ mvm_err_t lib_substring(mvm_vm_t* vm, const mvm_value_t* s, uint32_t start, uint
   string_view_t sv = string_view(vm, *s);
   if (end > sv.len) end = sv.len;
   if (start >= end) {
-    *out = root_get(vm, ROOT_STR_EMPTY);
+    *out = ENGINE_STR(EMPTY);
     return MVM_E_OK;
   }
   if (start == 0 && end == sv.len) {
@@ -545,7 +545,7 @@ mvm_err_t sb_number(mvm_vm_t* vm, lib_sb_t* sb, num_t d) {
 
 mvm_err_t sb_finish(mvm_vm_t* vm, lib_sb_t* sb, mvm_value_t* out) {
   if (sb->len == 0) {
-    *out = root_get(vm, ROOT_STR_EMPTY);
+    *out = ENGINE_STR(EMPTY);
     return MVM_E_OK;
   }
   wr32(heap_ptr(vm, *sb->slot) + 4, sb->cap);

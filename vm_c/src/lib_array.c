@@ -28,7 +28,7 @@ static void item_set(mvm_vm_t* vm, mvm_value_t arr, uint32_t i, mvm_value_t v) {
 
 // Sets the length (truncating, or extending with holes). May GC.
 static mvm_err_t set_length(mvm_vm_t* vm, mvm_value_t arr, uint32_t len) {
-  return prop_set(vm, arr, root_get(vm, ROOT_STR_LENGTH), value_from_int((int32_t)len));
+  return prop_set(vm, arr, ENGINE_STR(LENGTH), value_from_int((int32_t)len));
 }
 
 // A new array of len holes in *slot. May GC.
@@ -103,7 +103,7 @@ LIB_FN(array_from) {
   } else if (value_type(vm, src) == TC_BYTES) {
     len = bytes_length(vm, src);
   } else if (value_type(vm, src) == TC_OBJECT) {
-    err = prop_get(vm, src, root_get(vm, ROOT_STR_LENGTH), &r[2]);
+    err = prop_get(vm, src, ENGINE_STR(LENGTH), &r[2]);
     num_int_t d = err ? 0 : lib_to_integer(vm, r[2]);
     len = d <= 0 ? 0 : d > (num_int_t)INT31_MAX ? (uint32_t)INT31_MAX : (uint32_t)d;
   }

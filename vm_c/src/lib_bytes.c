@@ -66,7 +66,7 @@ mvm_err_t bytes_get(mvm_vm_t* vm, mvm_value_t b, mvm_value_t key, mvm_value_t* o
     if (i < bytes_length(vm, b)) *out = value_from_int(bytes_data(vm, b)[i]);
     return MVM_E_OK;
   }
-  if (string_equal(vm, key, root_get(vm, ROOT_STR_LENGTH))) {
+  if (string_equal(vm, key, ENGINE_STR(LENGTH))) {
     *out = value_from_int((int32_t)bytes_length(vm, b));
     return MVM_E_OK;
   }

@@ -208,9 +208,9 @@ LIB_FN(json_stringify) {
   mvm_value_t* r;
   mvm_err_t err = lib_reserve(vm, 9, &r);
   if (err) return err;
-  r[1] = root_get(vm, ROOT_STR_EMPTY);
+  r[1] = ENGINE_STR(EMPTY);
   r[2] = ARG(0);
-  r[3] = root_get(vm, ROOT_STR_EMPTY);
+  r[3] = ENGINE_STR(EMPTY);
   err = string_new_ascii(vm, "toJSON", 6, &r[6]);
   mvm_value_t replacer = ARG(1);
   if (!err && value_is_callable(vm, replacer)) {
@@ -535,7 +535,7 @@ LIB_FN(json_parse) {
   if (!err) err = parse_text(vm, &in, &r[1], &r[1]);
   if (!err && value_is_callable(vm, ARG(1))) {
     r[2] = ARG(1);
-    r[4] = root_get(vm, ROOT_STR_EMPTY);
+    r[4] = ENGINE_STR(EMPTY);
     err = object_new(vm, VAL_NULL, &r[3]);
     if (!err) err = prop_define(vm, r[3], r[4], r[1]);
     if (!err) err = revive(vm, &r[2], &r[3], 0);

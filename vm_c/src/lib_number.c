@@ -41,7 +41,7 @@ LIB_FN(boolean_call) {  // Boolean(x)
 LIB_FN(string_call) {  // String(x)
   LIB_UNUSED;
   if (argc == 0) {
-    *out = root_get(vm, ROOT_STR_EMPTY);
+    *out = ENGINE_STR(EMPTY);
     return MVM_E_OK;
   }
   return to_string(vm, args[0], out);

@@ -49,11 +49,11 @@ LIB_FN(to_string) {
     mvm_value_t* r;  // [0] name, [1] message, [2] ": "
     mvm_err_t err = lib_reserve(vm, 3, &r);
     if (err) return err;
-    err = prop_get(vm, THIS, root_get(vm, ROOT_STR_NAME), &r[0]);
+    err = prop_get(vm, THIS, ENGINE_STR(NAME), &r[0]);
     if (!err && r[0] == VAL_UNDEFINED) err = string_new_ascii(vm, "Error", 5, &r[0]);
     if (!err) err = to_string(vm, r[0], &r[0]);
-    if (!err) err = prop_get(vm, THIS, root_get(vm, ROOT_STR_MESSAGE), &r[1]);
-    if (!err && r[1] == VAL_UNDEFINED) r[1] = root_get(vm, ROOT_STR_EMPTY);
+    if (!err) err = prop_get(vm, THIS, ENGINE_STR(MESSAGE), &r[1]);
+    if (!err && r[1] == VAL_UNDEFINED) r[1] = ENGINE_STR(EMPTY);
     if (!err) err = to_string(vm, r[1], &r[1]);
     if (!err) {
       if (string_view(vm, r[1]).len == 0) {
@@ -70,7 +70,7 @@ LIB_FN(to_string) {
     return err;
   }
   if (t == TC_OBJECT) {
-    *out = root_get(vm, ROOT_STR_OBJECT_OBJECT);
+    *out = ENGINE_STR(OBJECT_OBJECT);
     return MVM_E_OK;
   }
   return to_string(vm, v, out);  // functions: their source placeholder
@@ -282,13 +282,13 @@ LIB_FN(object_has_own_property) {
       case TC_ARRAY:
         has = value_is_int(k) ? (uint32_t)value_as_int(k) < array_length(vm, o) &&
                                     array_get(vm, o, (uint32_t)value_as_int(k)) != VAL_HOLE
-                              : string_equal(vm, k, root_get(vm, ROOT_STR_LENGTH)) ||
+                              : string_equal(vm, k, ENGINE_STR(LENGTH)) ||
                                     object_get_own(vm, o, k, &v);  // a.label, a[-1]
         break;
       case TC_BYTES: case TC_STRING8: case TC_STRING16: {
         uint32_t n = value_type(vm, o) == TC_BYTES ? bytes_length(vm, o) : string_view(vm, o).len;
         has = value_is_int(k) ? (uint32_t)value_as_int(k) < n
-                              : string_equal(vm, k, root_get(vm, ROOT_STR_LENGTH));
+                              : string_equal(vm, k, ENGINE_STR(LENGTH));
         break;
       }
       default:

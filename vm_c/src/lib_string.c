@@ -56,7 +56,7 @@ LIB_FN(string_char_at) {
   if (err) return err;
   int64_t i = unit_index(vm, ARG(0), this_len(vm, args));
   if (i < 0) {
-    *out = root_get(vm, ROOT_STR_EMPTY);
+    *out = ENGINE_STR(EMPTY);
     return MVM_E_OK;
   }
   return string_unit_at(vm, THIS, (uint32_t)i, out);
@@ -381,7 +381,7 @@ LIB_FN(string_repeat) {
   }
   uint32_t len = this_len(vm, args);
   if (len == 0 || n == 0) {
-    *out = root_get(vm, ROOT_STR_EMPTY);
+    *out = ENGINE_STR(EMPTY);
     return MVM_E_OK;
   }
   if ((num_int_t)len * n > 0x3FFFFFFF) return lib_range_error(vm, "Invalid string length");

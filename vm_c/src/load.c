@@ -20,8 +20,22 @@
  */
 #include "internal.h"
 
+static const uint16_t engine_string_offsets[] = {
+#undef ENGINE_STRING
+#define ENGINE_STRING(name, text) (uint16_t)offsetof(engine_rom_t, s_##name##_head),
+#include "mvm_tables.h"
+#undef ENGINE_STRING
+};
+
+bool engine_string_at(uint32_t off) {
+  for (uint32_t i = 0; i < sizeof engine_string_offsets / sizeof engine_string_offsets[0]; i++) {
+    if (off == (uint32_t)K_ENGINE_ROM_BASE + engine_string_offsets[i]) return true;
+  }
+  return false;
+}
 
 bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t off, uint32_t type) {
+  if (off >= (uint32_t)K_ENGINE_ROM_BASE) return type == TC_INVALID && engine_string_at(off);
   if ((off & 3u) || (uint64_t)off + 8 > rom_len) return false;
   uint32_t h = rd32(rom + off);
   uint32_t size = header_size(h), t = header_type(h);
@@ -67,9 +81,19 @@ bool rom_value_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts, m
   }
   if (!value_is_rom(v)) return false;  // the ROM cannot refer to the heap
   uint32_t off = value_rom_offset(v);
+  if (off >= (uint32_t)K_ENGINE_ROM_BASE) return engine_string_at(off);
   if (off >= rom_len || !bit_get(starts, off)) return false;
   uint32_t t = header_type(rd32(rom + off));
   return t == TC_FLOAT64 || t == TC_STRING8 || t == TC_STRING16 || t == TC_FUNCTION;
+}
+
+// A string a function or line table names: an engine string, or a ROM allocation start.
+static bool rom_string_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
+                          mvm_value_t v) {
+  if (!value_is_rom(v) || !rom_alloc_ok(rom, rom_len, value_rom_offset(v), TC_INVALID)) {
+    return false;
+  }
+  return value_rom_offset(v) >= (uint32_t)K_ENGINE_ROM_BASE || bit_get(starts, value_rom_offset(v));
 }
 
 bool rom_start_of(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts, uint32_t off,
@@ -235,16 +259,12 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
         mvm_value_t name = rd32(p + FN_NAME);
         ok = (c == NO_OFFSET || rom_start_of(rom, rom_len, starts, c, TC_CONSTS)) &&
              (l == NO_OFFSET || rom_start_of(rom, rom_len, starts, l, TC_LINES)) &&
-             (name == VAL_UNDEFINED ||
-              (value_is_rom(name) && rom_alloc_ok(rom, rom_len, value_rom_offset(name), TC_INVALID) &&
-               bit_get(starts, value_rom_offset(name))));
+             (name == VAL_UNDEFINED || rom_string_ok(rom, rom_len, starts, name));
         break;
       }
       case TC_LINES: {
         mvm_value_t file = rd32(p + 4);
-        ok = file == VAL_UNDEFINED ||
-             (value_is_rom(file) && rom_alloc_ok(rom, rom_len, value_rom_offset(file), TC_INVALID) &&
-              bit_get(starts, value_rom_offset(file)));
+        ok = file == VAL_UNDEFINED || rom_string_ok(rom, rom_len, starts, file);
         break;
       }
       default:
@@ -312,7 +332,9 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
   uint32_t names = rd32(unit + 20);
   uint32_t export_count = rd16(unit + 24);
   uint64_t rom_at = ((uint64_t)UNIT_HEADER_SIZE + 8 * (uint64_t)export_count + 3) & ~(uint64_t)3;
-  if (rom_at + rom_len > unit_len || rom_len >= 0x7FFFFFFF) return MVM_E_INVALID_UNIT;
+  if (rom_at + rom_len > unit_len || rom_len >= (uint32_t)K_ENGINE_ROM_BASE) {
+    return MVM_E_INVALID_UNIT;
+  }
   const uint8_t* rom = unit + rom_at;
   if (!rom_alloc_ok(rom, rom_len, entry, TC_FUNCTION)) return MVM_E_INVALID_UNIT;
   uint8_t* starts;

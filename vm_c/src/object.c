@@ -258,15 +258,15 @@ mvm_value_t function_name(mvm_vm_t* vm, mvm_value_t f) {
 }
 
 mvm_err_t function_prototype(mvm_vm_t* vm, mvm_value_t f, mvm_value_t* out) {
-  mvm_value_t key = root_get(vm, ROOT_STR_PROTOTYPE);
+  mvm_value_t key = ENGINE_STR(PROTOTYPE);
   if (holder_get_own(vm, f, key, out)) return MVM_E_OK;
   TEMP_MARK(vm);
   mvm_value_t* fs = temp_push(vm, f);
   mvm_value_t* obj = temp_push(vm, VAL_UNDEFINED);
   mvm_err_t err = object_new(vm, VAL_NULL, obj);
   // Both are non-enumerable in JS: for-in over an instance must not list `constructor`.
-  if (!err) err = prop_define_ex(vm, *obj, root_get(vm, ROOT_STR_CONSTRUCTOR), *fs, DEFINE_HIDDEN);
-  if (!err) err = prop_define_ex(vm, *fs, root_get(vm, ROOT_STR_PROTOTYPE), *obj, DEFINE_HIDDEN);
+  if (!err) err = prop_define_ex(vm, *obj, ENGINE_STR(CONSTRUCTOR), *fs, DEFINE_HIDDEN);
+  if (!err) err = prop_define_ex(vm, *fs, ENGINE_STR(PROTOTYPE), *obj, DEFINE_HIDDEN);
   *out = *obj;
   TEMP_RESET(vm);
   return err;
@@ -385,8 +385,8 @@ static bool big_array_index(mvm_vm_t* vm, mvm_value_t key) {
 #endif
 }
 
-static bool key_is(mvm_vm_t* vm, mvm_value_t key, uint32_t root_str) {
-  return !value_is_int(key) && string_equal(vm, key, root_get(vm, root_str));
+static bool key_is(mvm_vm_t* vm, mvm_value_t key, mvm_value_t name) {
+  return key == name || (!value_is_int(key) && string_equal(vm, key, name));
 }
 
 // ---- Get / set / delete / has ----
@@ -417,20 +417,20 @@ static mvm_err_t function_get(mvm_vm_t* vm, mvm_value_t f, mvm_value_t key, mvm_
     uint32_t t = value_type(vm, f);
     if (t != TC_FUNCTION && t != TC_CLOSURE) return prop_get(vm, f, key, out);
     if (holder_get_raw(vm, f, key, &raw)) return slot_read(vm, raw, receiver, out);
-    if (key_is(vm, key, ROOT_STR_PROTOTYPE)) {
+    if (key_is(vm, key, ENGINE_STR(PROTOTYPE))) {
       return function_is_constructor(vm, f) ? function_prototype(vm, f, out) : MVM_E_OK;
     }
-    if (key_is(vm, key, ROOT_STR_NAME)) {
+    if (key_is(vm, key, ENGINE_STR(NAME))) {
       mvm_value_t name = function_name(vm, f);
-      *out = value_is_string(vm, name) ? name : root_get(vm, ROOT_STR_EMPTY);
+      *out = value_is_string(vm, name) ? name : ENGINE_STR(EMPTY);
       return MVM_E_OK;
     }
-    if (key_is(vm, key, ROOT_STR_LENGTH)) {
+    if (key_is(vm, key, ENGINE_STR(LENGTH))) {
       *out = value_from_int(rd16(vm->rom + function_rom(vm, f) + FN_LENGTH));
       return MVM_E_OK;
     }
     mvm_value_t parent;
-    if (!holder_get_own(vm, f, root_get(vm, ROOT_STR_PROTO), &parent) ||
+    if (!holder_get_own(vm, f, ENGINE_STR(PROTO), &parent) ||
         !value_is_object(vm, parent)) {
       return lib_value_method(vm, f, key, out);  // call, apply
     }
@@ -457,7 +457,7 @@ mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* 
       for (mvm_value_t o = obj; value_type(vm, o) == TC_OBJECT; o = field(vm, o, 4)) {
         if (holder_get_raw(vm, o, key, &raw)) return slot_read(vm, raw, obj, out);
       }
-      if (key_is(vm, key, ROOT_STR_PROTO)) {
+      if (key_is(vm, key, ENGINE_STR(PROTO))) {
         *out = field(vm, obj, 4);
         return MVM_E_OK;
       }
@@ -470,7 +470,7 @@ mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* 
           mvm_value_t v = array_get(vm, obj, i);
           *out = v == VAL_HOLE ? VAL_UNDEFINED : v;
         }
-      } else if (key_is(vm, key, ROOT_STR_LENGTH)) {
+      } else if (key_is(vm, key, ENGINE_STR(LENGTH))) {
 #if MVM_SUPPORT_FLOAT
         return number_make(vm, (double)array_length(vm, obj), out);
 #else
@@ -479,7 +479,7 @@ mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* 
       } else {
         mvm_value_t raw;  // a named property (a.label, a[-1]) before the methods it shadows
         if (holder_get_raw(vm, obj, key, &raw)) return slot_read(vm, raw, obj, out);
-        if (key_is(vm, key, ROOT_STR_PUSH)) {
+        if (key_is(vm, key, ENGINE_STR(PUSH))) {
           *out = value_from_builtin(BI_ARRAY_PUSH);
           return MVM_E_OK;
         }
@@ -492,7 +492,7 @@ mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* 
       if (value_is_int(key)) {
         uint32_t i = (uint32_t)value_as_int(key);
         if (i < len) return string_unit_at(vm, obj, i, out);
-      } else if (key_is(vm, key, ROOT_STR_LENGTH)) {
+      } else if (key_is(vm, key, ENGINE_STR(LENGTH))) {
         *out = value_from_int((int32_t)len);
       } else {
         return lib_value_method(vm, obj, key, out);  // slice, indexOf...
@@ -533,7 +533,7 @@ static mvm_err_t holder_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_
       }
       break;  // an inherited data property is shadowed by a new own one
     }
-    if (key_is(vm, key, ROOT_STR_PROTO)) {  // obj.__proto__ = p
+    if (key_is(vm, key, ENGINE_STR(PROTO))) {  // obj.__proto__ = p
       return value_type(vm, v) == TC_OBJECT || v == VAL_NULL ? object_set_proto(vm, obj, v)
                                                               : MVM_E_OK;
     }
@@ -582,7 +582,7 @@ mvm_err_t prop_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v
       return holder_set(vm, obj, key, v);
     case TC_ARRAY:
       if (value_is_int(key)) return array_set(vm, obj, (uint32_t)value_as_int(key), v);
-      if (key_is(vm, key, ROOT_STR_LENGTH)) {
+      if (key_is(vm, key, ENGINE_STR(LENGTH))) {
 #if MVM_SUPPORT_FLOAT
         double d = to_number(vm, v);
         if (!(d >= 0 && d <= (double)INT31_MAX && d == (double)(uint32_t)d)) {
@@ -662,7 +662,7 @@ mvm_err_t object_set_proto(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t proto) {
       return MVM_E_OK;
     case TC_FUNCTION:
     case TC_CLOSURE:  // class B extends A: B's static parent, read by function_get
-      return prop_define_ex(vm, obj, root_get(vm, ROOT_STR_PROTO), proto, DEFINE_HIDDEN);
+      return prop_define_ex(vm, obj, ENGINE_STR(PROTO), proto, DEFINE_HIDDEN);
     default:
       return MVM_E_OK;
   }
@@ -740,7 +740,7 @@ mvm_err_t prop_has(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, bool* out) {
         *out = i < array_length(vm, obj) && array_get(vm, obj, i) != VAL_HOLE;
         return MVM_E_OK;
       }
-      if (key_is(vm, key, ROOT_STR_LENGTH) || key_is(vm, key, ROOT_STR_PUSH) ||
+      if (key_is(vm, key, ENGINE_STR(LENGTH)) || key_is(vm, key, ENGINE_STR(PUSH)) ||
           holder_get_own(vm, obj, key, &v)) {
         *out = true;
         return MVM_E_OK;
@@ -748,14 +748,14 @@ mvm_err_t prop_has(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, bool* out) {
       break;
     case TC_FUNCTION:
     case TC_CLOSURE:
-      *out = holder_get_own(vm, obj, key, &v) || key_is(vm, key, ROOT_STR_NAME) ||
-             key_is(vm, key, ROOT_STR_LENGTH) ||
-             (key_is(vm, key, ROOT_STR_PROTOTYPE) && function_is_constructor(vm, obj));
+      *out = holder_get_own(vm, obj, key, &v) || key_is(vm, key, ENGINE_STR(NAME)) ||
+             key_is(vm, key, ENGINE_STR(LENGTH)) ||
+             (key_is(vm, key, ENGINE_STR(PROTOTYPE)) && function_is_constructor(vm, obj));
       if (*out) return MVM_E_OK;
       break;
     case TC_BYTES:
       *out = value_is_int(key) ? (uint32_t)value_as_int(key) < bytes_length(vm, obj)
-                               : key_is(vm, key, ROOT_STR_LENGTH);
+                               : key_is(vm, key, ENGINE_STR(LENGTH));
       return MVM_E_OK;
     default:
       return MVM_E_OK;

@@ -158,7 +158,7 @@ mvm_err_t promise_settle(mvm_vm_t* vm, mvm_value_t p, mvm_value_t v, bool threw)
   mvm_value_t* ps = temp_push(vm, p);
   mvm_value_t* vs = temp_push(vm, v);
   mvm_value_t* then = temp_push(vm, VAL_UNDEFINED);
-  mvm_err_t err = prop_get(vm, *vs, root_get(vm, ROOT_STR_THEN), then);
+  mvm_err_t err = prop_get(vm, *vs, ENGINE_STR(THEN), then);
   if (err == ERR_THROW) {
     mvm_value_t e = vm->exception;
     vm->exception = VAL_UNDEFINED;
@@ -588,7 +588,7 @@ mvm_err_t promise_static_prop(mvm_vm_t* vm, mvm_value_t key, mvm_value_t* out) {
 
 mvm_value_t promise_method(mvm_vm_t* vm, mvm_value_t key) {
   if (value_is_int(key)) return VAL_UNDEFINED;
-  if (string_equal(vm, key, root_get(vm, ROOT_STR_THEN))) return value_from_builtin(BI_PROMISE_THEN);
+  if (string_equal(vm, key, ENGINE_STR(THEN))) return value_from_builtin(BI_PROMISE_THEN);
   if (string_equal_ascii(vm, key, "catch")) return value_from_builtin(BI_PROMISE_CATCH);
   if (string_equal_ascii(vm, key, "finally")) return value_from_builtin(BI_PROMISE_FINALLY);
   return VAL_UNDEFINED;

@@ -12,7 +12,7 @@
  *
  * The heap is written as it is after a collection (packed: pack_allocs). The collector places
  * the VM roots ITEMS first, at heap offset 4 (internal.h ROOT_*: error prototypes, the ROM-function property
- * table, the exports table and cached strings), so a restored VM finds them there.
+ * table, the exports table...), so a restored VM finds them there.
  *
  * Restoring treats the image as hostile: header fields, the CRC, the packed words (none may run
  * past the end), the counts, the ROM (load.c rom_validate), then every heap allocation (type,
@@ -156,8 +156,8 @@ static uint64_t implied_size(uint32_t t, uint32_t n) {
  *   object, say) is not in the heap either. Finding them is a fixpoint: a collection marks the
  *   ROM that the heap and globals reach; the code of the reachable functions names the live
  *   globals; dead globals are cleared and the collection runs again, until nothing changes.
- * - Heap: the VM roots ITEMS holds only its slots in use (the cached strings, the exports
- *   table, unused slots at the end are left out: a restored VM rebuilds them, heap.c
+ * - Heap: the VM roots ITEMS holds only its slots in use (an empty exports table and
+ *   unused slots at the end are left out: a restored VM rebuilds them, heap.c
  *   roots_build), and PROPS carry no spare capacity.
  *
  * The VM itself ends in the state a restore of the image gives (its ROM is the image's, and it
@@ -204,7 +204,7 @@ static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, ui
           if (c != NO_OFFSET && rom_mark_at(marks, c, at)) again = true;
           if (l != NO_OFFSET && !strip && rom_mark_at(marks, l, at)) again = true;
           mvm_value_t name = rd32(p + FN_NAME);
-          if (value_is_rom(name) && rom_mark_at(marks, value_rom_offset(name), at)) again = true;
+          if (value_is_image_rom(name) && rom_mark_at(marks, value_rom_offset(name), at)) again = true;
           const uint8_t* code = p + FN_CODE;
           uint32_t len = rd32(p + FN_CODE_LEN);
           for (uint32_t pc = 0; pc < len; pc += opcode_size(code[pc])) {
@@ -219,12 +219,12 @@ static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, ui
         case TC_CONSTS:
           for (uint32_t i = 0; i < rd32(p + 4); i++) {
             mvm_value_t v = rd32(p + 8 + 4 * i);
-            if (value_is_rom(v) && rom_mark_at(marks, value_rom_offset(v), at)) again = true;
+            if (value_is_image_rom(v) && rom_mark_at(marks, value_rom_offset(v), at)) again = true;
           }
           break;
         case TC_LINES: {
           mvm_value_t file = rd32(p + 4);
-          if (value_is_rom(file) && rom_mark_at(marks, value_rom_offset(file), at)) again = true;
+          if (value_is_image_rom(file) && rom_mark_at(marks, value_rom_offset(file), at)) again = true;
           break;
         }
         default:
@@ -235,7 +235,7 @@ static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, ui
 }
 
 static mvm_value_t remap_value(const uint32_t* map, mvm_value_t v) {
-  return value_is_rom(v) ? value_from_rom_offset(map[value_rom_offset(v) >> 2]) : v;
+  return value_is_image_rom(v) ? value_from_rom_offset(map[value_rom_offset(v) >> 2]) : v;
 }
 
 typedef struct shaken {
@@ -330,7 +330,8 @@ static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
     if (!ok) return MVM_E_OUT_OF_MEMORY;
     for (uint32_t i = 0; i < vm->unit_export_count; i++) {
       bit_set(live_globals, vm->unit_exports[i].slot);
-      bit_set(snap->rom_marks, vm->unit_exports[i].name >> 2);
+      uint32_t name = vm->unit_exports[i].name;  // an engine string needs no mark
+      if (name < vm->rom_len) bit_set(snap->rom_marks, name >> 2);
     }
     rom_closure(vm->rom, vm->rom_len, snap->rom_marks, done, live_globals, vm->global_count,
                 strip);
@@ -364,7 +365,7 @@ static mvm_err_t roots_trim(mvm_vm_t* vm, uint32_t n) {
   return MVM_E_OK;
 }
 
-// Gives vm a full roots ITEMS again (with fresh cached strings), from its trimmed one.
+// Gives vm a full roots ITEMS again, from its trimmed one.
 static mvm_err_t roots_restore_full(mvm_vm_t* vm) {
   uint32_t need = roots_bytes();
   if (vm->heap_cap - vm->heap_used < need && !gc_collect(vm, need)) return MVM_E_OUT_OF_MEMORY;
@@ -522,16 +523,14 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   *out_len = 0;
   if (vm->depth) return MVM_E_REENTRANT;
   // The collections below rewrite export values (ROM shaking): they must be in the heap.
-  mvm_err_t xerr = roots_expand(vm);
-  if (!xerr) xerr = image_exports_to_heap(vm);
+  mvm_err_t xerr = image_exports_to_heap(vm);
   if (xerr) return xerr;
   reset_run_state(vm);
   // Room for the full roots afterwards (roots_restore_full), checked before anything changes:
   // what follows only ever drops data.
   if (!gc_collect(vm, roots_bytes())) return MVM_E_OUT_OF_MEMORY;
 
-  // Caches out of the roots (roots_build makes them again); an empty exports table too.
-  for (uint32_t i = ROOT_STR_FIRST; i < ROOT_STR__END; i++) root_set(vm, i, VAL_UNDEFINED);
+  // An empty exports table is left out of the roots (roots_build makes it again).
   mvm_value_t exports = root_get(vm, ROOT_EXPORTS);
   if (value_is_ref(exports) && rd32(value_ptr(vm, exports) + 4) == 0) {
     root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);
@@ -568,7 +567,8 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   }
   if (!err) {
     for (uint32_t i = 0; i < vm->unit_export_count; i++) {
-      vm->unit_exports[i].name = map[vm->unit_exports[i].name >> 2];
+      uint32_t name = vm->unit_exports[i].name;
+      if (name < (uint32_t)K_ENGINE_ROM_BASE) vm->unit_exports[i].name = map[name >> 2];
     }
     if (vm->rom_owned) VM_FREE(vm, vm->rom_owned);
     vm->rom_owned = shaken.rom;
@@ -616,7 +616,7 @@ static bool is_start(const checker_t* c, uint32_t off) {
 // Type of the allocation a valid reference points to (TC_INVALID for non-references).
 static uint32_t ref_type(const checker_t* c, mvm_value_t v) {
   if (value_is_heap(v)) return header_type(rd32(c->heap + v));
-  if (value_is_rom(v)) return header_type(rd32(c->rom + value_rom_offset(v)));
+  if (value_is_rom(v)) return header_type(rd32(rom_at(c->rom, value_rom_offset(v))));
   return TC_INVALID;
 }
 
@@ -728,7 +728,7 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
 }
 
 // The image's roots ITEMS may hold fewer than ROOT__COUNT slots (the missing ones are
-// undefined); its cached strings and exports table are not used (restore rebuilds them).
+// undefined); its exports table is not used (restore rebuilds it).
 static uint32_t roots_slots(const checker_t* c) {
   uint32_t n = (header_size(rd32(c->heap + 4)) - 4) / 4;
   return n < ROOT__COUNT ? n : ROOT__COUNT;
@@ -757,9 +757,6 @@ static bool roots_ok(const checker_t* c) {
   }
   if (!heap_ref_of(c, ROOT_SLOT(ROOT_JOBS), TC_ARRAY, true)) return false;
   if (!heap_ref_of(c, ROOT_SLOT(ROOT_GLOBAL_THIS), TC_OBJECT, true)) return false;
-  for (uint32_t i = ROOT_STR_FIRST; i < ROOT_STR__END; i++) {
-    if (ROOT_SLOT(i) != VAL_UNDEFINED && !string_ok(c, ROOT_SLOT(i))) return false;
-  }
 #undef ROOT_SLOT
   return true;
 }
@@ -1011,7 +1008,7 @@ static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* 
   // A packed ROM takes at least a byte for every 8 of the ROM (its words and headers do), so
   // one that claims more is refused before memory is allocated for it.
   size_t rest = size - IMAGE_HEADER_SIZE;
-  if ((*rom_len & 3u) || *rom_len >= 0x7FFFFFFF ||
+  if ((*rom_len & 3u) || *rom_len >= (uint32_t)K_ENGINE_ROM_BASE ||
       (*packed_rom ? *rom_len / 8 > rest : *rom_len > rest)) {
     return MVM_E_INVALID_IMAGE;
   }
@@ -1134,8 +1131,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   }
   uint32_t cap_exports = nexports < 4 ? 4 : nexports;
   uint64_t exports_bytes = exports_in_image ? 0 : 8 + 8 * (uint64_t)cap_exports;
-  if (!err) roots_use_rom_strings(vm, c.rom_starts);
-  uint64_t needed = (uint64_t)heap_len + exports_bytes + roots_bytes_restored(vm);
+  uint64_t needed = (uint64_t)heap_len + exports_bytes + roots_bytes();
   if (!err && arena) {
     // In a caller's buffer the heap has a fixed size: the largest that leaves room for the
     // collector's second space and (MVM_STACK_ON_DEMAND) the stack of a call, with block headers.
@@ -1199,7 +1195,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   if (!err) {
     vm->heap_used = (uint32_t)(heap_len + exports_bytes);
     vm->heap_peak = vm->heap_used;
-    // Full roots after it (the image's at offset 4 becomes garbage), with fresh cached strings.
+    // Full roots after it (the image's at offset 4 becomes garbage).
     roots_build(vm, vm->heap + 8, roots_slots(&c));
     if (exports_in_image) {
       root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);

@@ -81,7 +81,7 @@ static bool operands_ok(const fn_info_t* f, const uint8_t* code, uint32_t pc) {
       uint32_t k = rd16(a);
       if (!const_ok(f, k)) return false;
       mvm_value_t v = rd32(f->consts + 4 * k);  // a ROM value checked by rom_validate
-      return value_is_rom(v) && header_type(rd32(f->rom + value_rom_offset(v))) == TC_FUNCTION;
+      return value_is_image_rom(v) && header_type(rd32(f->rom + value_rom_offset(v))) == TC_FUNCTION;
     }
     case OP_THROW_ERROR:
       return a[0] < EK__COUNT && const_ok(f, rd16(a + 1));

@@ -304,7 +304,7 @@ static VM_INLINE bool num_of(mvm_vm_t* vm, mvm_value_t v, double* out) {
   if (value_is_heap(v)) {
     p = vm->heap + v;
   } else if (value_is_rom(v)) {
-    p = vm->rom + value_rom_offset(v);
+    p = rom_at(vm->rom, value_rom_offset(v));
   } else {
     return false;
   }
@@ -1119,7 +1119,7 @@ do_call_plain: {  // a call (not new): the hottest path of call-heavy programs
   mvm_value_t f = *fslot;
   uint32_t func;
   mvm_value_t scope;
-  if (value_is_rom(f) && header_type(rd32(rom + value_rom_offset(f))) == TC_FUNCTION) {
+  if (value_is_rom(f) && header_type(rd32(rom_at(rom, value_rom_offset(f)))) == TC_FUNCTION) {
     func = value_rom_offset(f);
     scope = VAL_UNDEFINED;
   } else if (value_is_heap(f) && header_type(rd32(vm->heap + f)) == TC_CLOSURE) {

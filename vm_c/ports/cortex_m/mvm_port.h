@@ -11,11 +11,9 @@
  *   (MVM_STACK_ON_DEMAND), so an idle VM holds its struct, globals, imports and heap.
  * - No spare heap after mvm_restore (MVM_HEAP_EXACT_AT_RESTORE): the space is what the image
  *   needs and grows at the first allocation; 48 temp-root slots instead of 64 (MVM_TEMP_ROOTS:
- *   a call from C back into JS may then hold 16 roots, not 32), allocated with the stack, and
- *   the VM's cached strings read from the image ROM (MVM_ROOT_STRINGS_FROM_ROM), where `mvc
- *   build --target mcu` puts all of them and a table of them. Together with the exports read
- *   from the image in flash, the example's idle RAM went from 1,816 to 380 bytes
- *   (docs/embedding.md section 4).
+ *   a call from C back into JS may then hold 16 roots, not 32), allocated with the stack. Together with the exports read
+ *   from the image in flash and the engine's strings in the VM's read-only data, the example's
+ *   idle RAM went from 1,816 to 372 bytes (docs/embedding.md section 4).
  * - Every builtins-library family and promises are compiled in (MVM_LIB_*, MVM_ASYNC default
  *   1). A firmware that does not need them sets -DMVM_LIB=0 -DMVM_ASYNC=0 (about 36 KB less
  *   code on a Cortex-M0) and turns single families back on (-DMVM_LIB_MATH=1); an image that
@@ -51,9 +49,6 @@
 #endif
 #ifndef MVM_TEMP_ROOTS
 #define MVM_TEMP_ROOTS 48
-#endif
-#ifndef MVM_ROOT_STRINGS_FROM_ROM
-#define MVM_ROOT_STRINGS_FROM_ROM 1
 #endif
 #ifndef MVM_COMPUTED_GOTO
 #define MVM_COMPUTED_GOTO 0
