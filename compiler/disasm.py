@@ -128,8 +128,8 @@ class Heapish:
         if offset % 4:
             raise ValueError(f"{self.what}: misaligned allocation offset {offset}")
         word = self.r.u32(offset)
-        kind, size = word & 31, word >> 5
-        if size < 8 or size % 4 or offset + size > len(self.r.data):
+        kind, size = word & 31, (word >> 5) & ~3
+        if size < 8 or offset + size > len(self.r.data):
             raise ValueError(
                 f"{self.what}: bad allocation header {word:#x} at {offset}"
             )
@@ -147,19 +147,13 @@ class Heapish:
         if offset >= ENGINE_ROM_BASE:
             return engine_string(offset)
         kind, size = self.header(offset)
-        length = self.r.u32(offset + 4)
+        nbytes = string_bytes(self.r.u32(offset))
         if kind == TYPE_STRING8:
-            if 8 + length > size:
-                raise ValueError(
-                    f"{self.what}: string at {offset} overruns its allocation"
-                )
-            return self.r.bytes(offset + 8, length).decode("latin-1")
+            return self.r.bytes(offset + 4, nbytes).decode("latin-1")
         if kind == TYPE_STRING16:
-            if 8 + 2 * length > size:
-                raise ValueError(
-                    f"{self.what}: string at {offset} overruns its allocation"
-                )
-            return self.r.bytes(offset + 8, 2 * length).decode(
+            if nbytes % 2:
+                raise ValueError(f"{self.what}: odd-sized STRING16 at {offset}")
+            return self.r.bytes(offset + 4, nbytes).decode(
                 "utf-16-le", "surrogatepass"
             )
         raise ValueError(
@@ -187,6 +181,11 @@ class Heapish:
 
 
 ENGINE_STRINGS_AT = {at: text for text, at in ENGINE_STRING_OFFSETS.items()}
+
+
+def string_bytes(header: int) -> int:
+    """The bytes of a STRING8/16's units: its size less the padding header bits 5-6 count."""
+    return ((header >> 5) & ~3) - 4 - ((header >> 5) & 3)
 
 
 def engine_string(offset: int) -> str:
@@ -550,7 +549,7 @@ def _implied_size(kind: int, n: int) -> int:
              TYPE_CLOSURE: 16, TYPE_PROPERTY: 16, TYPE_PROMISE: 16, TYPE_RESOLVER: 16}
     if kind in fixed:
         return fixed[kind]
-    base = {TYPE_STRING8: 8 + n, TYPE_BYTES: 8 + n, TYPE_STRING16: 8 + 2 * n,
+    base = {TYPE_STRING8: 4 + n, TYPE_BYTES: 8 + n, TYPE_STRING16: 4 + 2 * n,
             TYPE_FUNCTION: 28 + n, TYPE_LINES: 12 + n, TYPE_PROPS: 8 + 8 * n,
             TYPE_CONSTS: 8 + 4 * n}.get(kind)
     return 0 if base is None else max(8, (base + 3) & ~3)
@@ -567,7 +566,7 @@ def _unpack_allocs(w: _Words, length: int, start: int) -> bytes:
         n, need, fields = 0, 8, []
         if kind in _RAW_TYPES:
             n = w.word()
-            need = 8 + (2 * n if kind == TYPE_STRING16 else n)
+            need = (8 if kind == TYPE_BYTES else 4) + (2 * n if kind == TYPE_STRING16 else n)
         elif kind == TYPE_FLOAT64:
             need = 12
         elif kind == TYPE_FUNCTION:
@@ -583,10 +582,14 @@ def _unpack_allocs(w: _Words, length: int, start: int) -> bytes:
         size = size or _implied_size(kind, n)
         if size < 8 or size < need or at + size > length:
             raise ValueError(f"packed: bad allocation (type {kind}, size {size}) at {at}")
+        if kind in (TYPE_STRING8, TYPE_STRING16) and size - need != flags:
+            raise ValueError(f"packed: string length and padding disagree at {at}")
         struct.pack_into("<I", heap, at, ((size | flags) << 5) | kind)
-        if kind in _RAW_TYPES:
+        if kind == TYPE_BYTES:
             struct.pack_into("<I", heap, at + 4, n)
             heap[at + 8 : at + need] = w.raw(need - 8)
+        elif kind in _RAW_TYPES:
+            heap[at + 4 : at + need] = w.raw(need - 4)
         elif kind == TYPE_FLOAT64:
             heap[at + 4 : at + 12] = w.raw(8)
         elif kind == TYPE_FUNCTION:
@@ -618,7 +621,9 @@ def _pack_allocs(heap: bytes, start: int) -> bytes:
         (header,) = struct.unpack_from("<I", heap, at)
         kind, size = header & 31, (header >> 5) & ~3
         n = 0
-        if kind in _RAW_TYPES or kind in (TYPE_PROPS, TYPE_CONSTS):
+        if kind in (TYPE_STRING8, TYPE_STRING16):
+            n = string_bytes(header) >> (kind == TYPE_STRING16)
+        elif kind in _RAW_TYPES or kind in (TYPE_PROPS, TYPE_CONSTS):
             (n,) = struct.unpack_from("<I", heap, at + 4)
         elif kind == TYPE_FUNCTION:
             (n,) = struct.unpack_from("<I", heap, at + 24)
@@ -631,7 +636,8 @@ def _pack_allocs(heap: bytes, start: int) -> bytes:
             out.append(head | 0x80)
             out += _uleb(size >> 2)
         if kind in _RAW_TYPES:
-            out += _uleb(n) + heap[at + 8 : at + 8 + (2 * n if kind == TYPE_STRING16 else n)]
+            data = at + (8 if kind == TYPE_BYTES else 4)
+            out += _uleb(n) + heap[data : data + (2 * n if kind == TYPE_STRING16 else n)]
         elif kind == TYPE_FLOAT64:
             out += heap[at + 4 : at + 12]
         elif kind == TYPE_FUNCTION:

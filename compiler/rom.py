@@ -58,6 +58,13 @@ class Alloc:
     def size(self) -> int:
         return max(8, align4(4 + self.body_size))
 
+    @property
+    def pad_bits(self) -> int:
+        """Header bits 5-6 (as size bits 0-1): a string's padding after its units."""
+        if self.type in (TYPE_STRING8, TYPE_STRING16):
+            return self.size - 4 - self.body_size
+        return 0
+
 
 # A value stored in ROM: an int31, a special, or a reference to an allocation.
 @dataclass(frozen=True)
@@ -107,16 +114,11 @@ class Rom:
                 TYPE_STRING8, 0, lambda rom: b"", offset=engine
             )
             return found
-        count = len(units) // 2
         if all(units[i + 1] == 0 for i in range(0, len(units), 2)):
             payload, kind = units[0::2], TYPE_STRING8  # every unit fits a Latin-1 byte
         else:
             payload, kind = units, TYPE_STRING16
-        alloc = self.add(
-            Alloc(
-                kind, 4 + len(payload), lambda rom: struct.pack("<I", count) + payload
-            )
-        )
+        alloc = self.add(Alloc(kind, len(payload), lambda rom: payload))
         self._strings[units] = alloc
         return alloc
 
@@ -191,7 +193,7 @@ class Rom:
             assert len(out) == alloc.offset
             body = alloc.render(self)
             assert len(body) == alloc.body_size
-            out += struct.pack("<I", (alloc.size << 5) | alloc.type)
+            out += struct.pack("<I", ((alloc.size | alloc.pad_bits) << 5) | alloc.type)
             out += body
             out += bytes(alloc.size - 4 - len(body))
         return bytes(out)

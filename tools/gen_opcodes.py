@@ -260,7 +260,7 @@ def render(tables: Tables) -> str:
     at = 0
     for _, text in tables.engine_strings:
         out.append(f"    {py_str(text)}: ENGINE_ROM_BASE + {at},")
-        at += 8 + ((len(text) + 4) & ~3)
+        at += 4 + (((len(text) + 3) & ~3) or 4)
     out += ["}", ""]
 
     for kind in ("SECTION", "FEATURE"):

@@ -138,7 +138,7 @@ static uint32_t leb_at(const uint8_t* p, size_t at) {
 }
 // Skips the packed ROM (header FEATURE PACKED_ROM; snapshot.c pack_allocs): per allocation a
 // type byte (bit 7: a size word follows), then the fields by type. The size comes from the
-// fields when not given (strings: 8 + length, functions: 28 + code, LINES: 12 + stream, CONSTS:
+// fields when not given (strings: 4 + length, functions: 28 + code, LINES: 12 + stream, CONSTS:
 // 8 + 4 * count, rounded up to 4).
 static size_t skip_packed_rom(const uint8_t* img, size_t at) {
   for (uint32_t a = 0; a < rd32(img + 20);) {
@@ -152,7 +152,7 @@ static size_t skip_packed_rom(const uint8_t* img, size_t at) {
     if (t == TC_STRING8 || t == TC_STRING16) {
       n = leb_at(img, at);
       at = skip_leb(img, at) + (t == TC_STRING16 ? 2 * n : n);
-      implied = 8 + (t == TC_STRING16 ? 2 * n : n);
+      implied = 4 + (t == TC_STRING16 ? 2 * n : n);
     } else if (t == TC_FLOAT64) {
       at += 8;
       implied = 12;

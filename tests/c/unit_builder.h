@@ -35,11 +35,14 @@ static inline uint32_t rb_alloc(rom_builder_t* b, uint32_t size, uint32_t type) 
   return off;
 }
 
+// A STRING8 of s, which must not be empty: the header, the bytes, the padding counted in header
+// bits 5-6 (value.h string_bytes).
 static inline uint32_t rb_string(rom_builder_t* b, const char* s) {
   uint32_t n = (uint32_t)strlen(s);
-  uint32_t off = rb_alloc(b, 8 + n, 2 /* STRING8 */);
-  rb_u32(b->rom + off + 4, n);
-  memcpy(b->rom + off + 8, s, n);
+  uint32_t off = rb_alloc(b, 4 + n, 2 /* STRING8 */);
+  uint32_t size = b->len - off;
+  rb_u32(b->rom + off, ((size | (size - 4 - n)) << 5) | 2u);
+  memcpy(b->rom + off + 4, s, n);
   return off;
 }
 

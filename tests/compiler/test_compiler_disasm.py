@@ -25,6 +25,7 @@ from compiler.opcodes import (
     TYPE_FLOAT64,
     TYPE_OBJECT,
     TYPE_STRING8,
+    TYPE_STRING16,
 )
 
 SOURCE = (
@@ -35,7 +36,9 @@ IMAGE_MAGIC = b"MVM\x00\r\n\x1a\n"
 
 def alloc(kind: int, body: bytes) -> bytes:
     size = max(8, (4 + len(body) + 3) & ~3)
-    return struct.pack("<I", (size << 5) | kind) + body + bytes(size - 4 - len(body))
+    # A string's padding is counted in header bits 5-6 (it has no length field).
+    pad = size - 4 - len(body) if kind in (TYPE_STRING8, TYPE_STRING16) else 0
+    return struct.pack("<I", ((size | pad) << 5) | kind) + body + bytes(size - 4 - len(body))
 
 
 def make_image(unit: bytes) -> bytes:
@@ -48,7 +51,7 @@ def make_image(unit: bytes) -> bytes:
     obj_at = len(heap)
     heap += alloc(TYPE_OBJECT, struct.pack("<II", (1 << 3) | 6, (0 << 3) | 6))
     str_at = len(heap)
-    heap += alloc(TYPE_STRING8, struct.pack("<I", 3) + b"abc")
+    heap += alloc(TYPE_STRING8, b"abc")
     flt_at = len(heap)
     heap += alloc(TYPE_FLOAT64, struct.pack("<d", 2.5))
     globals_ = [str_at, flt_at] + [(3 << 1) | 1] * (global_count - 2)

@@ -65,8 +65,8 @@ def walk(rom: bytes) -> dict[int, tuple[int, int]]:
     offset = 0
     while offset < len(rom):
         (header,) = struct.unpack_from("<I", rom, offset)
-        kind, size = header & 31, header >> 5
-        assert size >= 8 and size % 4 == 0, f"bad size {size} at {offset}"
+        kind, size = header & 31, (header >> 5) & ~3  # bits 5-6: flags (a string's padding)
+        assert size >= 8, f"bad size {size} at {offset}"
         allocs[offset] = (kind, size)
         offset += size
     assert offset == len(rom), "allocations do not tile the ROM"
@@ -78,14 +78,18 @@ def rom_ref(value: int) -> int:
     return (value >> 1) & ~3
 
 
+def string_bytes(header: int) -> int:
+    """A string has no length field: its size less the padding header bits 5-6 count."""
+    return ((header >> 5) & ~3) - 4 - ((header >> 5) & 3)
+
+
 def string_at(rom: bytes, offset: int) -> str:
-    (header, length) = struct.unpack_from("<II", rom, offset)
+    (header,) = struct.unpack_from("<I", rom, offset)
+    data = rom[offset + 4 : offset + 4 + string_bytes(header)]
     if header & 31 == TYPE_STRING8:
-        return rom[offset + 8 : offset + 8 + length].decode("latin-1")
+        return data.decode("latin-1")
     assert header & 31 == TYPE_STRING16
-    return rom[offset + 8 : offset + 8 + 2 * length].decode(
-        "utf-16-le", "surrogatepass"
-    )
+    return data.decode("utf-16-le", "surrogatepass")
 
 
 def test_header_and_rom_tiling():
@@ -152,9 +156,10 @@ def test_strings_are_deduplicated_and_sized():
             text = string_at(rom, offset)
             assert text not in seen, f"{text!r} stored twice"
             seen[text] = kind
-            (length,) = struct.unpack_from("<I", rom, offset + 4)
+            nbytes = string_bytes(struct.unpack_from("<I", rom, offset)[0])
             unit_size = 1 if kind == TYPE_STRING8 else 2
-            assert size == max(8, (8 + unit_size * length + 3) & ~3)
+            assert nbytes == unit_size * len(text)
+            assert size == max(8, (4 + nbytes + 3) & ~3)  # no spare room
     assert seen["x\u00e9"] == TYPE_STRING8  # Latin-1 fits in bytes
     assert seen["\u4e2d"] == TYPE_STRING16
     assert seen["\ud800"] == TYPE_STRING16  # a lone surrogate survives as one code unit
@@ -166,7 +171,7 @@ def test_astral_characters_are_two_code_units():
     unit = compile_source('const s = "\U0001f600";', "s.js")
     rom = parse_unit(unit)["rom"]
     lengths = [
-        struct.unpack_from("<I", rom, offset + 4)[0]
+        string_bytes(struct.unpack_from("<I", rom, offset)[0]) // 2
         for offset, (kind, _) in walk(rom).items()
         if kind == TYPE_STRING16
     ]

@@ -103,16 +103,16 @@ def test_images_refer_to_the_engine_strings_instead_of_holding_them(image_c: str
     and the generated compiler table lays them out as heap.c does."""
     import re
 
-    from compiler.disasm import unpack_image
+    from compiler.disasm import string_bytes, unpack_image
     from compiler.opcodes import ENGINE_ROM_BASE, ENGINE_STRING_OFFSETS, TYPE_STRING8
 
     with open(os.path.join(VM_C, "include", "mvm_tables.h"), encoding="utf-8") as f:
         texts = re.findall(r'^ENGINE_STRING\(\w+, "([^"]*)"\)', f.read(), re.M)
     assert tuple(ENGINE_STRING_OFFSETS) == tuple(texts) and len(texts) >= 24
     at = ENGINE_ROM_BASE
-    for text in texts:  # 8 bytes of header and length, then the text with its NUL, padded
+    for text in texts:  # the header, then the text padded to 4 bytes (the empty one: 4 bytes)
         assert ENGINE_STRING_OFFSETS[text] == at
-        at += 8 + ((len(text) + 4) & ~3)
+        at += 4 + (((len(text) + 3) & ~3) or 4)
     with open(os.path.join(image_c, "program.mvm-bc"), "rb") as f:
         image = f.read()
     rom = unpack_image(image).rom
@@ -121,8 +121,7 @@ def test_images_refer_to_the_engine_strings_instead_of_holding_them(image_c: str
     while at < len(rom):
         header = int.from_bytes(rom[at:at + 4], "little")
         if header & 31 == TYPE_STRING8:
-            n = int.from_bytes(rom[at + 4:at + 8], "little")
-            strings.append(rom[at + 8:at + 8 + n].decode("latin-1"))
+            strings.append(rom[at + 4:at + 4 + string_bytes(header)].decode("latin-1"))
         at += (header >> 5) & ~3
     assert at == len(rom) and strings
     assert not set(strings) & set(texts), set(strings) & set(texts)

@@ -73,8 +73,8 @@ ERR(IMAGE_FEATURE,       20, "image uses a builtin family or floats this VM was 
 /* Type tags of heap and ROM allocations (the low 5 bits of an allocation header). */
 TYPE(INVALID,   0)
 TYPE(FLOAT64,   1)   /* hdr, 8 bytes IEEE-754 double (little-endian, unaligned) */
-TYPE(STRING8,   2)   /* hdr, u32 length, length bytes of Latin-1 (code units 0..255) */
-TYPE(STRING16,  3)   /* hdr, u32 length, length u16 UTF-16 code units */
+TYPE(STRING8,   2)   /* hdr, Latin-1 bytes (code units 0..255); hdr bits 5-6: padding after them */
+TYPE(STRING16,  3)   /* hdr, u16 UTF-16 code units; hdr bits 5-6: padding after them */
 TYPE(OBJECT,    4)   /* hdr, proto, props (PROPS ref or undefined) */
 TYPE(PROPS,     5)   /* hdr, u32 count, (key, value) pairs; capacity from the size */
 TYPE(ARRAY,     6)   /* hdr, u32 length, items (ITEMS ref or undefined), props (PROPS ref or undefined) */
@@ -259,8 +259,8 @@ FEATURE(PACKED_ROM,   3)   /* the ROM is packed (restore expands it into RAM); w
 
 /* The engine's strings: the texts the VM itself produces or looks up (typeof results, property
  * names it reads, conversions). They are STRING8 allocations in the VM's read-only data, laid
- * out in this order from ENGINE_ROM_BASE, each 8 + (length + 4 rounded down to 4) bytes (room
- * for a NUL). The compiler refers to them instead of putting these texts in a ROM, so no image
+ * out in this order from ENGINE_ROM_BASE, each 4 + (length rounded up to 4) bytes, the empty
+ * string 8. The compiler refers to them instead of putting these texts in a ROM, so no image
  * carries them and no VM copies them into its heap. Appending keeps older images valid; any
  * other change requires bumping BYTECODE_VERSION. */
 ENGINE_STRING(UNDEFINED, "undefined")

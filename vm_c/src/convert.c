@@ -174,13 +174,10 @@ static mvm_err_t join_array(mvm_vm_t* vm, mvm_value_t arr, const join_chain_t* c
   }
   if (total > 0x3FFFFFFF) return TEMP_RESET(vm), MVM_E_OUT_OF_MEMORY;
   uint16_t comma = ',';
-  uint64_t nbytes = 8 + total * (wide ? 2 : 1);
-  uint32_t roff = heap_alloc(vm, (uint32_t)nbytes, wide ? TC_STRING16 : TC_STRING8);
-  if (roff == 0) return TEMP_RESET(vm), MVM_E_OUT_OF_MEMORY;
-  uint8_t* p = heap_ptr(vm, roff);
-  wr32(p + 4, (uint32_t)total);
-  MVM_MEMSET(p + nbytes, 0, header_size(rd32(p)) - (uint32_t)nbytes);
-  uint8_t* data = p + 8;
+  uint8_t* data;
+  mvm_value_t result;
+  mvm_err_t err = string_alloc(vm, (uint32_t)total, wide, &data, &result);
+  if (err) return TEMP_RESET(vm), err;
   uint32_t at = 0;
   for (uint32_t i = 0; i < len; i++) {
     if (i > 0) {
@@ -196,7 +193,7 @@ static mvm_err_t join_array(mvm_vm_t* vm, mvm_value_t arr, const join_chain_t* c
       else data[at] = sv.data[k];
     }
   }
-  *out = value_from_heap_offset(roff);
+  *out = result;
   TEMP_RESET(vm);
   return MVM_E_OK;
 }

@@ -53,10 +53,12 @@ mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity) {
 
 // The engine strings, laid out as mvm_tables.h describes: header (size << 5 | STRING8, little-
 // endian), length, text with its NUL and zero padding.
-#define ENGINE_STR_SIZE(text) (8u + ((sizeof(text) + 3u) & ~3u))
-#define ENGINE_STR_HEAD(text)                                                            \
-  {(uint8_t)((ENGINE_STR_SIZE(text) << 5) | TC_STRING8),                                \
-   (uint8_t)(ENGINE_STR_SIZE(text) >> 3), 0, 0, (uint8_t)(sizeof(text) - 1u), 0, 0, 0}
+#define ENGINE_STR_UNITS(text) ((uint32_t)sizeof(text) - 1u)
+#define ENGINE_STR_SIZE(text) (STRING_DATA + ((ENGINE_STR_UNITS(text) + 3u) & ~3u))
+#define ENGINE_STR_WORD(text) \
+  ((ENGINE_STR_SIZE(text) << 5) | ((ENGINE_STR_SIZE(text) - STRING_DATA - ENGINE_STR_UNITS(text)) << 5) | TC_STRING8)
+#define ENGINE_STR_HEAD(text) \
+  {(uint8_t)ENGINE_STR_WORD(text), (uint8_t)(ENGINE_STR_WORD(text) >> 8), 0, 0}
 const engine_rom_t mvm_engine_rom = {
 #undef ENGINE_STRING
 #define ENGINE_STRING(name, text) ENGINE_STR_HEAD(text), text,

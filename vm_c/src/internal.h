@@ -202,10 +202,13 @@ static inline mvm_value_t* temp_push(mvm_vm_t* vm, mvm_value_t v) {
 // ---- Engine strings (mvm_tables.h ENGINE_STRING) ----
 // STRING8 allocations in the VM's read-only data, reached as ROM references from
 // K_ENGINE_ROM_BASE on: a constant value for each, shared by every VM and image. Only byte
-// arrays, so the layout has no padding and is the same on every compiler and byte order.
+// arrays, so the layout has no padding and is the same on every compiler and byte order. The
+// empty string's header says 4 bytes (no units: string_bytes); its entry keeps 4 more, since C
+// has no empty arrays, which nothing reads (the engine's strings are never walked).
 typedef struct engine_rom {
 #undef ENGINE_STRING
-#define ENGINE_STRING(name, text) uint8_t s_##name##_head[8]; char s_##name[(sizeof(text) + 3) & ~3u];
+#define ENGINE_STRING(name, text) \
+  uint8_t s_##name##_head[4]; char s_##name[sizeof(text) == 1 ? 4 : (sizeof(text) + 2) & ~3u];
 #include "mvm_tables.h"
 #undef ENGINE_STRING
 } engine_rom_t;
@@ -409,6 +412,10 @@ MVM_INTERNAL string_view_t string_view(mvm_vm_t* vm, mvm_value_t s);
 static inline uint16_t view_unit(const string_view_t* sv, uint32_t i) {
   return sv->wide ? rd16(sv->data + 2 * i) : sv->data[i];
 }
+// A string of len units, wide: UTF-16 (string_view's layout); the caller fills *data before
+// anything else allocates. len 0 gives the engine's empty string and no data. May GC.
+MVM_INTERNAL mvm_err_t string_alloc(mvm_vm_t* vm, uint32_t len, bool wide, uint8_t** data,
+                                    mvm_value_t* out);
 MVM_INTERNAL mvm_err_t string_new_ascii(mvm_vm_t* vm, const char* s, size_t len, mvm_value_t* out);
 MVM_INTERNAL mvm_err_t string_from_units(mvm_vm_t* vm, const uint16_t* units, uint32_t len,
                                          mvm_value_t* out);

@@ -398,21 +398,19 @@ mvm_err_t lib_substring(mvm_vm_t* vm, const mvm_value_t* s, uint32_t start, uint
     for (uint32_t i = start; i < end && !wide; i++) wide = view_unit(&sv, i) > 255;
   }
   uint32_t n = end - start;
-  uint32_t off = heap_alloc(vm, 8 + n * (wide ? 2u : 1u), wide ? TC_STRING16 : TC_STRING8);
-  if (off == 0) return MVM_E_OUT_OF_MEMORY;
-  uint8_t* p = heap_ptr(vm, off);
-  wr32(p + 4, n);
-  uint32_t size = header_size(rd32(p));
-  MVM_MEMSET(p + 8 + n * (wide ? 2u : 1u), 0, size - 8 - n * (wide ? 2u : 1u));
+  uint8_t* p;
+  mvm_value_t result;
+  mvm_err_t err = string_alloc(vm, n, wide, &p, &result);
+  if (err || !p) return err;
   sv = string_view(vm, *s);  // the allocation may have moved it
   if (wide) {
-    MVM_MEMCPY(p + 8, sv.data + 2 * start, 2 * (size_t)n);
+    MVM_MEMCPY(p, sv.data + 2 * start, 2 * (size_t)n);
   } else if (!sv.wide) {
-    MVM_MEMCPY(p + 8, sv.data + start, n);
+    MVM_MEMCPY(p, sv.data + start, n);
   } else {
-    for (uint32_t i = 0; i < n; i++) p[8 + i] = (uint8_t)view_unit(&sv, start + i);
+    for (uint32_t i = 0; i < n; i++) p[i] = (uint8_t)view_unit(&sv, start + i);
   }
-  *out = value_from_heap_offset(off);
+  *out = result;
   return MVM_E_OK;
 }
 
@@ -436,16 +434,14 @@ int32_t lib_string_find(mvm_vm_t* vm, mvm_value_t hay, mvm_value_t needle, uint3
 
 // ---- String builder ----
 
+// The buffer is a string of cap units (cap >= 16), of which the first sb->len are in use.
 static mvm_err_t sb_alloc(mvm_vm_t* vm, uint32_t cap, bool wide, mvm_value_t* out) {
-  uint64_t bytes = 8 + (uint64_t)cap * (wide ? 2 : 1);
+  uint64_t bytes = STRING_DATA + ((uint64_t)cap << wide);
   if (cap > 0x3FFFFFFF || bytes >= ALLOC_MAX_SIZE || bytes > vm->heap_limit) {
     return MVM_E_OUT_OF_MEMORY;
   }
-  uint32_t off = heap_alloc(vm, (uint32_t)bytes, wide ? TC_STRING16 : TC_STRING8);
-  if (off == 0) return MVM_E_OUT_OF_MEMORY;
-  wr32(heap_ptr(vm, off) + 4, cap);
-  *out = value_from_heap_offset(off);
-  return MVM_E_OK;
+  uint8_t* data;
+  return string_alloc(vm, cap, wide, &data, out);
 }
 
 mvm_err_t sb_init(mvm_vm_t* vm, lib_sb_t* sb, mvm_value_t* slot, uint32_t cap) {
@@ -467,8 +463,8 @@ static mvm_err_t sb_room(mvm_vm_t* vm, lib_sb_t* sb, uint32_t n, bool wide) {
   mvm_value_t fresh;
   mvm_err_t err = sb_alloc(vm, (uint32_t)cap, to_wide, &fresh);
   if (err) return err;
-  uint8_t* dst = heap_ptr(vm, fresh) + 8;
-  const uint8_t* src = heap_ptr(vm, *sb->slot) + 8;
+  uint8_t* dst = heap_ptr(vm, fresh) + STRING_DATA;
+  const uint8_t* src = heap_ptr(vm, *sb->slot) + STRING_DATA;
   if (sb->wide == to_wide) {
     MVM_MEMCPY(dst, src, (size_t)sb->len * (to_wide ? 2 : 1));
   } else {
@@ -483,7 +479,7 @@ static mvm_err_t sb_room(mvm_vm_t* vm, lib_sb_t* sb, uint32_t n, bool wide) {
 mvm_err_t sb_unit(mvm_vm_t* vm, lib_sb_t* sb, uint16_t u) {
   mvm_err_t err = sb_room(vm, sb, 1, u > 255);
   if (err) return err;
-  uint8_t* data = heap_ptr(vm, *sb->slot) + 8;
+  uint8_t* data = heap_ptr(vm, *sb->slot) + STRING_DATA;
   if (sb->wide) wr16(data + 2 * sb->len, u);
   else data[sb->len] = (uint8_t)u;
   sb->len++;
@@ -494,7 +490,7 @@ mvm_err_t sb_ascii(mvm_vm_t* vm, lib_sb_t* sb, const char* s, size_t n) {
   if (n > 0x3FFFFFFF) return MVM_E_OUT_OF_MEMORY;
   mvm_err_t err = sb_room(vm, sb, (uint32_t)n, false);
   if (err) return err;
-  uint8_t* data = heap_ptr(vm, *sb->slot) + 8;
+  uint8_t* data = heap_ptr(vm, *sb->slot) + STRING_DATA;
   if (sb->wide) {
     for (size_t i = 0; i < n; i++) wr16(data + 2 * (sb->len + i), (uint8_t)s[i]);
   } else {
@@ -516,7 +512,7 @@ mvm_err_t sb_range(mvm_vm_t* vm, lib_sb_t* sb, const mvm_value_t* s, uint32_t st
   mvm_err_t err = sb_room(vm, sb, end - start, wide);
   if (err) return err;
   sv = string_view(vm, *s);
-  uint8_t* data = heap_ptr(vm, *sb->slot) + 8;
+  uint8_t* data = heap_ptr(vm, *sb->slot) + STRING_DATA;
   if (sb->wide == sv.wide) {
     size_t w = sb->wide ? 2 : 1;
     MVM_MEMCPY(data + w * sb->len, sv.data + w * start, w * (end - start));
@@ -548,7 +544,6 @@ mvm_err_t sb_finish(mvm_vm_t* vm, lib_sb_t* sb, mvm_value_t* out) {
     *out = ENGINE_STR(EMPTY);
     return MVM_E_OK;
   }
-  wr32(heap_ptr(vm, *sb->slot) + 4, sb->cap);
   return lib_substring(vm, sb->slot, 0, sb->len, out);
 }
 

@@ -92,15 +92,12 @@ mvm_err_t bytes_to_string(mvm_vm_t* vm, mvm_value_t b, mvm_value_t* out) {
   if (total > 0x3FFFFFFF) return MVM_E_OUT_OF_MEMORY;
   TEMP_MARK(vm);
   mvm_value_t* src = temp_push(vm, b);
-  uint32_t off = heap_alloc(vm, 8 + (uint32_t)total, TC_STRING8);
+  uint8_t* w;
+  mvm_err_t err = string_alloc(vm, (uint32_t)total, false, &w, out);
   b = *src;
   TEMP_RESET(vm);
-  if (off == 0) return MVM_E_OUT_OF_MEMORY;
-  uint8_t* p = heap_ptr(vm, off);
-  wr32(p + 4, (uint32_t)total);
-  MVM_MEMSET(p + 8, 0, header_size(rd32(p)) - 8);
+  if (err) return err;
   d = bytes_data(vm, b);
-  uint8_t* w = p + 8;
   for (uint32_t i = 0; i < len; i++) {
     if (i) *w++ = ',';
     uint8_t x = d[i];
@@ -108,7 +105,6 @@ mvm_err_t bytes_to_string(mvm_vm_t* vm, mvm_value_t b, mvm_value_t* out) {
     if (x >= 10) *w++ = (uint8_t)('0' + x / 10 % 10);
     *w++ = (uint8_t)('0' + x % 10);
   }
-  *out = value_from_heap_offset(off);
   return MVM_E_OK;
 }
 

@@ -331,11 +331,9 @@ static mvm_err_t parse_string(mvm_vm_t* vm, json_in_t* in, mvm_value_t* out) {
   }
   uint32_t end = in->pos++;  // past the closing quote
   if (!escapes) return lib_substring(vm, in->text, start, end, out);
-  uint32_t off = heap_alloc(vm, 8 + units * (wide ? 2u : 1u), wide ? TC_STRING16 : TC_STRING8);
-  if (off == 0) return MVM_E_OUT_OF_MEMORY;
-  uint8_t* p = heap_ptr(vm, off);
-  wr32(p + 4, units);
-  MVM_MEMSET(p + 8, 0, header_size(rd32(p)) - 8);
+  uint8_t* p;
+  mvm_err_t err = string_alloc(vm, units, wide, &p, out);
+  if (err || !p) return err;
   sv = string_view(vm, *in->text);
   uint32_t w = 0;
   for (uint32_t i = start; i < end; i++) {
@@ -355,11 +353,10 @@ static mvm_err_t parse_string(mvm_vm_t* vm, json_in_t* in, mvm_value_t* out) {
         default: c = e; break;  // " \ /
       }
     }
-    if (wide) wr16(p + 8 + 2 * w, c);
-    else p[8 + w] = (uint8_t)c;
+    if (wide) wr16(p + 2 * w, c);
+    else p[w] = (uint8_t)c;
     w++;
   }
-  *out = value_from_heap_offset(off);
   return MVM_E_OK;
 }
 

@@ -481,7 +481,7 @@ static mvm_err_t radix_string(mvm_vm_t* vm, double value, int radix, bool negati
       if (fraction > 0.5 || (fraction == 0.5 && (digit & 1))) {
         if (fraction + delta > 1) {
           // Round up, propagating the carry back through the digits already written.
-          uint8_t* d = heap_ptr(vm, slots[0]) + 8;
+          uint8_t* d = heap_ptr(vm, slots[0]) + STRING_DATA;
           for (;;) {
             if (frac.len == 0) {
               integer += 1;
@@ -519,7 +519,7 @@ static mvm_err_t radix_string(mvm_vm_t* vm, double value, int radix, bool negati
     err = sb_unit(vm, &ints, '-');
     if (err) return err;
   }
-  uint8_t* d = heap_ptr(vm, slots[1]) + 8;
+  uint8_t* d = heap_ptr(vm, slots[1]) + STRING_DATA;
   for (uint32_t i = 0, j = ints.len - 1; i < j; i++, j--) {
     uint8_t t = d[i];
     d[i] = d[j];

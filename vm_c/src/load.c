@@ -42,8 +42,8 @@ bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t off, uint32_t t
   if (size < 8 || (uint64_t)off + size > rom_len) return false;
   switch (type) {
     case TC_INVALID:  // a string
-      if (t == TC_STRING8) return 8 + (uint64_t)rd32(rom + off + 4) <= size;
-      if (t == TC_STRING16) return 8 + 2 * (uint64_t)rd32(rom + off + 4) <= size;
+      if (t == TC_STRING8) return true;  // size >= 8: at least one unit (string_bytes)
+      if (t == TC_STRING16) return (string_bytes(h) & 1u) == 0;
       return false;
     case TC_FUNCTION:
       return t == TC_FUNCTION && size >= FN_CODE &&
@@ -231,8 +231,8 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
         break;
       }
 #endif
-      case TC_STRING8: ok = 8 + n <= size; break;
-      case TC_STRING16: ok = 8 + 2 * n <= size; break;
+      case TC_STRING8: break;  // any size >= 8 is a string of at least one unit
+      case TC_STRING16: ok = (string_bytes(h) & 1u) == 0; break;
       case TC_CONSTS: ok = 8 + 4 * n <= size; break;
       case TC_LINES: ok = size >= 12; break;
       case TC_FUNCTION:

@@ -120,9 +120,9 @@ uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc) {
 static uint64_t implied_size(uint32_t t, uint32_t n) {
   uint64_t s;
   switch (t) {
-    case TC_STRING8:
+    case TC_STRING8: s = STRING_DATA + (uint64_t)n; break;
+    case TC_STRING16: s = STRING_DATA + 2 * (uint64_t)n; break;
     case TC_BYTES: s = 8 + (uint64_t)n; break;
-    case TC_STRING16: s = 8 + 2 * (uint64_t)n; break;
     case TC_FUNCTION: s = FN_CODE + (uint64_t)n; break;
     case TC_LINES: s = LINES_STREAM + (uint64_t)n; break;
     case TC_PROPS: s = 8 + 8 * (uint64_t)n; break;
@@ -412,7 +412,9 @@ static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8
   for (uint32_t a = from; a < to;) {
     const uint8_t* p = base + a;
     uint32_t h = rd32(p), size = header_size(h), t = header_type(h), n = 0;
-    if (t == TC_STRING8 || t == TC_STRING16 || t == TC_BYTES || t == TC_PROPS || t == TC_CONSTS) {
+    if (t == TC_STRING8 || t == TC_STRING16) {
+      n = string_bytes(h) >> (t == TC_STRING16);
+    } else if (t == TC_BYTES || t == TC_PROPS || t == TC_CONSTS) {
       n = rd32(p + 4);
     } else if (t == TC_FUNCTION) {
       n = rd32(p + FN_CODE_LEN);
@@ -426,8 +428,9 @@ static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8
     at++;
     if (explicit_size) at = put_uleb(out, at, size >> 2);
     if (t == TC_STRING8 || t == TC_STRING16 || t == TC_BYTES) {
+      uint32_t data = t == TC_BYTES ? 8 : STRING_DATA;
       at = put_uleb(out, at, n);
-      at = put_raw(out, at, p + 8, t == TC_STRING16 ? 2 * (size_t)n : n);
+      at = put_raw(out, at, p + data, t == TC_STRING16 ? 2 * (size_t)n : n);
     } else if (t == TC_FLOAT64) {
       at = put_raw(out, at, p + 4, 8);
     } else if (t == TC_FUNCTION) {
@@ -661,9 +664,9 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
 #endif
     }
     case TC_STRING8:
-      return 8 + (uint64_t)rd32(p + 4) <= size;
+      return true;  // size >= 8: at least one unit (string_bytes)
     case TC_STRING16:
-      return 8 + 2 * (uint64_t)rd32(p + 4) <= size;
+      return (string_bytes(rd32(p)) & 1u) == 0;
     case TC_OBJECT: {
       if (size < 12) return false;
       mvm_value_t proto = rd32(p + 4);
@@ -921,7 +924,7 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
     uint64_t need = 8;  // what the fields read so far take, header included
     if (t == TC_STRING8 || t == TC_STRING16 || t == TC_BYTES) {
       n = get_uleb(r);
-      need = 8 + (t == TC_STRING16 ? 2 * (uint64_t)n : n);
+      need = (t == TC_BYTES ? 8 : STRING_DATA) + (t == TC_STRING16 ? 2 * (uint64_t)n : n);
     } else if (t == TC_FLOAT64) {
       need = 12;
     } else if (t == TC_FUNCTION) {
@@ -940,12 +943,16 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
     }
     if (!size) size = implied_size(t, n);
     if (r->bad || size < 8 || size < need || size > to - a) return false;
+    // A string's length is its size less the padding its flags count: they must agree.
+    if ((t == TC_STRING8 || t == TC_STRING16) && size - need != flags) return false;
     uint8_t* p = base + a;
     MVM_MEMSET(p, 0, (size_t)size);
     wr32(p, header_make((uint32_t)size | flags, t));
-    if (t == TC_STRING8 || t == TC_STRING16 || t == TC_BYTES) {
+    if (t == TC_BYTES) {
       wr32(p + 4, n);
       if (!get_raw(r, p + 8, (size_t)(need - 8))) return false;
+    } else if (t == TC_STRING8 || t == TC_STRING16) {
+      if (!get_raw(r, p + STRING_DATA, (size_t)(need - STRING_DATA))) return false;
     } else if (t == TC_FLOAT64) {
       if (!get_raw(r, p + 4, 8)) return false;
     } else if (t == TC_FUNCTION) {

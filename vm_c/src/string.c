@@ -15,25 +15,30 @@ bool value_is_string(mvm_vm_t* vm, mvm_value_t v) {
 string_view_t string_view(mvm_vm_t* vm, mvm_value_t s) {
   const uint8_t* p = value_ptr(vm, s);
   string_view_t sv;
-  sv.wide = header_type(rd32(p)) == TC_STRING16;
-  sv.len = rd32(p + 4);
-  sv.data = p + 8;
+  uint32_t h = rd32(p);
+  sv.wide = header_type(h) == TC_STRING16;
+  sv.len = string_bytes(h) >> sv.wide;
+  sv.data = p + STRING_DATA;
   return sv;
 }
 
-// Allocates a string of len units; the caller fills the units before anything else allocates.
-static mvm_err_t alloc_string(mvm_vm_t* vm, uint32_t len, bool wide, uint8_t** out_data,
-                              mvm_value_t* out) {
-  uint64_t bytes = 8 + (uint64_t)len * (wide ? 2 : 1);
-  if (bytes >= ALLOC_MAX_SIZE) return MVM_E_OUT_OF_MEMORY;
-  uint32_t off = heap_alloc(vm, (uint32_t)bytes, wide ? TC_STRING16 : TC_STRING8);
+mvm_err_t string_alloc(mvm_vm_t* vm, uint32_t len, bool wide, uint8_t** out_data,
+                       mvm_value_t* out) {
+  *out_data = NULL;
+  if (len == 0) {
+    *out = ENGINE_STR(EMPTY);
+    return MVM_E_OK;
+  }
+  uint64_t bytes = (uint64_t)len << wide;
+  if (bytes + STRING_DATA >= ALLOC_MAX_SIZE) return MVM_E_OUT_OF_MEMORY;
+  uint32_t off = heap_alloc(vm, STRING_DATA + (uint32_t)bytes, wide ? TC_STRING16 : TC_STRING8);
   if (off == 0) return MVM_E_OUT_OF_MEMORY;
   uint8_t* p = heap_ptr(vm, off);
-  wr32(p + 4, len);
+  uint32_t h = rd32(p), pad = header_size(h) - STRING_DATA - (uint32_t)bytes;
+  wr32(p, h | (pad << 5));
   // Zero the padding so that images are deterministic.
-  uint32_t size = header_size(rd32(p));
-  MVM_MEMSET(p + bytes, 0, size - (uint32_t)bytes);
-  *out_data = p + 8;
+  MVM_MEMSET(p + STRING_DATA + bytes, 0, pad);
+  *out_data = p + STRING_DATA;
   *out = value_from_heap_offset(off);
   return MVM_E_OK;
 }
@@ -41,9 +46,9 @@ static mvm_err_t alloc_string(mvm_vm_t* vm, uint32_t len, bool wide, uint8_t** o
 mvm_err_t string_new_ascii(mvm_vm_t* vm, const char* s, size_t len, mvm_value_t* out) {
   uint8_t* data;
   if (len > 0x7FFFFFFF) return MVM_E_OUT_OF_MEMORY;
-  mvm_err_t err = alloc_string(vm, (uint32_t)len, false, &data, out);
+  mvm_err_t err = string_alloc(vm, (uint32_t)len, false, &data, out);
   if (err) return err;
-  MVM_MEMCPY(data, s, len);
+  if (len) MVM_MEMCPY(data, s, len);
   return MVM_E_OK;
 }
 
@@ -53,7 +58,7 @@ mvm_err_t string_from_units(mvm_vm_t* vm, const uint16_t* units, uint32_t len, m
     if (units[i] > 255) wide = true;
   }
   uint8_t* data;
-  mvm_err_t err = alloc_string(vm, len, wide, &data, out);
+  mvm_err_t err = string_alloc(vm, len, wide, &data, out);
   if (err) return err;
   for (uint32_t i = 0; i < len; i++) {
     if (wide) wr16(data + 2 * i, units[i]);
@@ -108,7 +113,7 @@ mvm_err_t string_from_utf8(mvm_vm_t* vm, const uint8_t* s, size_t len, mvm_value
   }
   if (units > 0x3FFFFFFF) return MVM_E_OUT_OF_MEMORY;
   uint8_t* data;
-  mvm_err_t err = alloc_string(vm, (uint32_t)units, wide, &data, out);
+  mvm_err_t err = string_alloc(vm, (uint32_t)units, wide, &data, out);
   if (err) return err;
   size_t u = 0;
   for (size_t i = 0; i < len;) {
@@ -221,8 +226,8 @@ mvm_err_t string_concat(mvm_vm_t* vm, mvm_value_t* const* parts, int n, mvm_valu
   }
   if (total > 0x3FFFFFFF) return MVM_E_OUT_OF_MEMORY;
   uint8_t* data;
-  mvm_err_t err = alloc_string(vm, (uint32_t)total, wide, &data, out);
-  if (err) return err;
+  mvm_err_t err = string_alloc(vm, (uint32_t)total, wide, &data, out);
+  if (err || !data) return err;
   // Views are taken again: the allocation may have moved the parts.
   uint32_t at = 0;
   for (int i = 0; i < n; i++) {

@@ -145,6 +145,16 @@ static inline uint32_t header_type(uint32_t h) { return h & 31u; }
 static inline uint32_t header_size(uint32_t h) { return (h >> 5) & ~3u; }
 #define ALLOC_MAX_SIZE ((uint32_t)1 << 27)
 
+// Strings (STRING8, STRING16): the header, then the code units, then 0..3 zero bytes whose
+// count is in header bits 5-6 (free: sizes are multiples of 4 and strings are never frozen).
+// So a string has no length field: 4 bytes less for each one in every image and heap. Every
+// heap and image string has at least one unit, so the count always fits; the one empty string
+// is the engine's (ENGINE_STR(EMPTY), a bare header).
+#define STRING_DATA 4u
+static inline uint32_t string_bytes(uint32_t h) {
+  return header_size(h) - STRING_DATA - ((h >> 5) & 3u);
+}
+
 // ---- Little-endian field access (heap and ROM) ----
 // Byte by byte, so any host and any alignment works. On little-endian hosts whose loads and
 // stores may be unaligned (MVM_UNALIGNED_LE, mvm_port_default.h), one load or store instead:
