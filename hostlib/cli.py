@@ -197,7 +197,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         out = args.output or default_output(args.file)
     try:
         host = device_host() if target == "mcu" else None
-        image = build_image(args.file, host=host, max_heap=max_heap, strip=args.strip)
+        strip = args.strip if args.strip is not None else target == "mcu"
+        image = build_image(args.file, host=host, max_heap=max_heap, strip=strip)
     except CompileError as e:
         sys.stderr.write(e.format() + "\n")
         return EXIT_FAIL
@@ -294,9 +295,10 @@ def add_engine_commands(sub: Any) -> None:
     b.add_argument("--emit-c", action="store_true",
                    help="write the image as a C array (OUTPUT.c and OUTPUT.h) for firmware")
     b.add_argument("--c-name", help="C array name with --emit-c (default: FILE_image)")
-    b.add_argument("--strip", action="store_true",
+    b.add_argument("--strip", action=argparse.BooleanOptionalAction, default=None,
                    help="leave the line tables out: a smaller image whose run-time errors "
-                        "report no file:line")
+                        "report no file:line (default: --strip for mcu, where flash is what "
+                        "counts, --no-strip for host)")
     b.set_defaults(func=cmd_build)
 
     r = sub.add_parser("run", help="restore IMAGE and call EXPORT with JSON arguments")

@@ -227,16 +227,15 @@ def measure_microvium(work: str, place: str) -> dict[str, tuple[int, int, int]]:
     return sizes
 
 
-def measure_images() -> list[tuple[str, int, int, int, int | None]]:
-    """(program, MCU image bytes, of them ROM bytes appended by --target mcu (cached strings and
-    their table), the image built with --strip less those bytes, Microvium's image bytes or
-    None) for each benchmarks/programs/*.js, built as `mvc build --target mcu` does (device
-    imports, the MCU default heap limit)."""
+def measure_images() -> list[tuple[str, int, int, int | None]]:
+    """(program, MCU image bytes as `mvc build --target mcu` writes it (no line tables), the same
+    with line tables (--no-strip), Microvium's image bytes or None) for each
+    benchmarks/programs/*.js, built as `mvc build --target mcu` does (device imports, the MCU
+    default heap limit)."""
     import glob
     import json
 
     sys.path.insert(0, ROOT)
-    from compiler.disasm import unpack_image
     from hostlib.cli import MCU_DEFAULT_MAX_HEAP, build_image, device_host, retarget_image
 
     try:
@@ -247,58 +246,47 @@ def measure_images() -> list[tuple[str, int, int, int, int | None]]:
     rows = []
     for path in sorted(glob.glob(os.path.join(ROOT, "benchmarks", "programs", "*.js"))):
         name = os.path.splitext(os.path.basename(path))[0]
-        image = build_image(path, host=device_host(), max_heap=MCU_DEFAULT_MAX_HEAP)
-        mcu = retarget_image(image, "mcu")
-        added = len(unpack_image(mcu).rom) - len(unpack_image(image).rom)
-        stripped = build_image(path, host=device_host(), max_heap=MCU_DEFAULT_MAX_HEAP,
-                               strip=True)
-        stripped_mcu = retarget_image(stripped, "mcu")
-        stripped_added = len(unpack_image(stripped_mcu).rom) - len(unpack_image(stripped).rom)
+        sizes = [len(retarget_image(build_image(path, host=device_host(),
+                                                max_heap=MCU_DEFAULT_MAX_HEAP, strip=strip),
+                                    "mcu"))
+                 for strip in (True, False)]
         mv = cells.get(name, {}).get("microvium", {}).get("image_bytes")
-        rows.append((name, len(mcu), added, len(stripped_mcu) - stripped_added,
-                     mv if isinstance(mv, int) else None))
+        rows.append((name, sizes[0], sizes[1], mv if isinstance(mv, int) else None))
     return rows
 
 
-def images_report(rows: list[tuple[str, int, int, int, int | None]]) -> list[str]:
+def images_report(rows: list[tuple[str, int, int, int | None]]) -> list[str]:
     lines = [
         "## MCU images of the benchmark programs",
         "",
         "Each `benchmarks/programs/*.js` built with `mvc build --target mcu` (the ROM unpacked, "
-        "used in place from flash, plus a STRING8 for each of the VM's 24 cached strings the "
-        "program does not use and a 104-byte table of all 24, so that an MCU VM reads them "
-        "from flash and its heap holds neither them nor slots for them), against Microvium's "
-        "image of the same program (benchmarks/results/latest.json, the last benchmark run). "
-        "*Stripped* is the image built with `--strip` (no line tables: Microvium's images carry "
-        "no debug information either), less the cached strings and table. Host images (packed "
-        "ROM) are in benchmarks/results/latest.md.",
+        "used in place from flash; no line tables, the MCU default, as Microvium's images carry "
+        "no debug information), and with `--no-strip` (line tables kept: run-time errors report "
+        "file:line), against Microvium's image of the same program "
+        "(benchmarks/results/latest.json, the last benchmark run). The texts the VM itself uses "
+        "(\"length\", \"prototype\"...) are in the core's read-only data, in no image "
+        "(docs/internals.md section 1). Host images (packed ROM) are in "
+        "benchmarks/results/latest.md.",
         "",
-        "| program | MCU image ours | of it, cached strings + table | without them | "
-        "stripped, without them | Microvium | ratio | ratio, stripped without them |",
-        "|---|---|---|---|---|---|---|---|",
+        "| program | MCU image ours | with line tables | Microvium | ratio | ratio with line tables |",
+        "|---|---|---|---|---|---|",
     ]
-    tot = tot_added = tot_stripped = tot_mv = 0
-    for name, size, added, stripped, mv in rows:
+    tot = tot_lines = tot_mv = 0
+    for name, size, with_lines, mv in rows:
         ratio = f"{size / mv:.2f}x" if mv else "-"
-        ratio_s = f"{stripped / mv:.2f}x" if mv else "-"
-        lines.append(f"| {name} | {size:,} B | {added:,} B | {size - added:,} B | "
-                     f"{stripped:,} B | {f'{mv:,} B' if mv else '-'} | {ratio} | {ratio_s} |")
+        ratio_l = f"{with_lines / mv:.2f}x" if mv else "-"
+        lines.append(f"| {name} | {size:,} B | {with_lines:,} B | "
+                     f"{f'{mv:,} B' if mv else '-'} | {ratio} | {ratio_l} |")
         tot += size
-        tot_added += added
-        tot_stripped += stripped
+        tot_lines += with_lines
         tot_mv += mv or 0
     if tot_mv and all(row[-1] for row in rows):
-        lines.append(f"| **total ({len(rows)} programs)** | **{tot:,} B** | {tot_added:,} B | "
-                     f"{tot - tot_added:,} B ({(tot - tot_added) / tot_mv:.2f}x) | "
-                     f"{tot_stripped:,} B | **{tot_mv:,} B** | **{tot / tot_mv:.2f}x** | "
-                     f"{tot_stripped / tot_mv:.2f}x |")
-    lines += [
-        "",
-        "The cached strings trade flash for RAM: each image carries up to 484 bytes more (380 "
-        "of strings, 104 of table), and each idle VM holds up to 476 bytes less heap (380 of "
-        "strings, 96 of root slots; docs/embedding.md section 4).",
-        "",
-    ]
+        lines.append(f"| **total ({len(rows)} programs)** | **{tot:,} B** | {tot_lines:,} B | "
+                     f"**{tot_mv:,} B** | **{tot / tot_mv:.2f}x** | {tot_lines / tot_mv:.2f}x |")
+        verdict = "met" if tot <= tot_mv else "missed"
+        lines += ["", f"Target: MCU images of the benchmark programs no larger than Microvium's. "
+                      f"Ours: {tot:,} bytes against {tot_mv:,} ({tot / tot_mv:.2f}x): {verdict}."]
+    lines.append("")
     return lines
 
 
@@ -306,7 +294,7 @@ def report(ours: dict, microvium: dict | None, place: str | None,
            files: list[tuple[str, int, int]] | None = None,
            families: list[tuple[str, str, int]] | None = None,
            functions: list[tuple[str, int]] | None = None,
-           images: list[tuple[str, int, int, int, int | None]] | None = None) -> tuple[str, str]:
+           images: list[tuple[str, int, int, int | None]] | None = None) -> tuple[str, str]:
     lines = [
         "# Core code size on Cortex-M0 (`-Os`)",
         "",

@@ -131,6 +131,36 @@ def test_images_refer_to_the_engine_strings_instead_of_holding_them(image_c: str
     assert retarget_image(image, "mcu") == image
 
 
+def test_mcu_images_leave_line_tables_out_unless_asked(tmp_path) -> None:
+    """--target mcu strips by default (flash is what counts on a board, and the images compare
+    with Microvium's, which carry no debug information); --no-strip keeps file:line, and host
+    images keep it by default."""
+    from compiler.disasm import unpack_image
+    from compiler.opcodes import TYPE_LINES
+
+    def lines_tables(path) -> int:
+        with open(path, "rb") as f:
+            rom = unpack_image(f.read()).rom
+        count = at = 0
+        while at < len(rom):
+            header = int.from_bytes(rom[at:at + 4], "little")
+            count += header & 31 == TYPE_LINES
+            at += (header >> 5) & ~3
+        return count
+
+    src = tmp_path / "p.js"
+    src.write_text("export function f(x) {\n  if (x) throw new Error('no');\n  return 1;\n}\n")
+    sizes = {}
+    for name, args in (("mcu", ["--target", "mcu"]), ("mcu-lines", ["--target", "mcu", "--no-strip"]),
+                       ("host", []), ("host-strip", ["--strip"])):
+        out = tmp_path / f"{name}.mvm-bc"
+        assert mvc_main(["build", str(src), "-o", str(out), *args]) == 0
+        sizes[name] = (os.path.getsize(out), lines_tables(out))
+    assert sizes["mcu"][1] == 0 and sizes["host-strip"][1] == 0
+    assert sizes["mcu-lines"][1] == 1 and sizes["host"][1] == 1
+    assert sizes["mcu"][0] < sizes["mcu-lines"][0]
+
+
 def test_emit_c_writes_an_array_and_header(image_c: str) -> None:
     with open(os.path.join(image_c, "program.mvm-bc"), "rb") as f:
         image = f.read()
