@@ -128,7 +128,7 @@ class Heapish:
         if offset % 4:
             raise ValueError(f"{self.what}: misaligned allocation offset {offset}")
         word = self.r.u32(offset)
-        kind, size = word & 31, (word >> 5) & ~3
+        kind, size = word & 31, (word >> 5) & ~3  # bits 5-6: flags (internals.md 2)
         if size < 8 or offset + size > len(self.r.data):
             raise ValueError(
                 f"{self.what}: bad allocation header {word:#x} at {offset}"
@@ -196,6 +196,15 @@ def engine_string(offset: int) -> str:
         raise ValueError(f"ROM: no engine string at {offset:#x}") from None
 
 
+FUNCTION_CODE = 24  # where a FUNCTION's code starts (internals.md 3; internal.h FN_CODE)
+
+
+def function_code_len(header: int) -> int:
+    """A FUNCTION's code length from its header word: the code fills the allocation but for the
+    padding that header bits 5-6 count (internal.h fn_code_len). Below 1 for a malformed one."""
+    return ((header >> 5) & ~3) - FUNCTION_CODE - ((header >> 5) & 3)
+
+
 def rom_offset(v: int) -> int:
     """The ROM offset of a ROM reference value (v = (offset << 1) | 2)."""
     return (v >> 1) & ~3
@@ -255,10 +264,7 @@ class RomView(Heapish):
             raise ValueError(
                 f"ROM: expected CONSTS at {offset}, found {type_name(kind)}"
             )
-        count = self.r.u32(offset + 4)
-        if 8 + 4 * count > size:
-            raise ValueError(f"ROM: CONSTS at {offset} overruns its allocation")
-        return [self.r.u32(offset + 8 + 4 * i) for i in range(count)]
+        return [self.r.u32(offset + 4 + 4 * i) for i in range((size - 4) // 4)]
 
     def lines(self, offset: int) -> tuple[str, list[tuple[int, int]]]:
         """(file, [(pc, line)]) of a LINES allocation."""
@@ -285,23 +291,22 @@ class RomView(Heapish):
         return file, table
 
     def decode_function(self, offset: int) -> DecodedFunction:
-        kind, size = self.header(offset)
+        kind, _ = self.header(offset)
         if kind != TYPE_FUNCTION:
             raise ValueError(
                 f"ROM: expected FUNCTION at {offset}, found {type_name(kind)}"
             )
-        nparams, flags, nlocals, max_stack, _, consts_off, _, lines_off, code_len = (
-            self.r.unpack("<BBHHHIIII", offset + 4)
+        nparams, flags, nlocals, max_stack, _, consts_off, _, lines_off = (
+            self.r.unpack("<BBHHHIII", offset + 4)
         )
-        if 28 + code_len > size:
-            raise ValueError(
-                f"ROM: code of function at {offset} overruns its allocation"
-            )
+        code_len = function_code_len(self.r.u32(offset))
+        if code_len < 1:
+            raise ValueError(f"ROM: function at {offset} has no room for code")
         consts = self.consts(consts_off) if consts_off != NO_OFFSET else []
         file, line_table = (
             self.lines(lines_off) if lines_off != NO_OFFSET else (None, [])
         )
-        code = self.r.bytes(offset + 28, code_len)
+        code = self.r.bytes(offset + FUNCTION_CODE, code_len)
         return DecodedFunction(
             offset=offset,
             name=self.function_name(offset),
@@ -455,7 +460,8 @@ def _open_unit(unit: bytes) -> tuple[RomView, tuple[int, ...]]:
     if magic != UNIT_MAGIC:
         raise ValueError("not a bytecode unit (bad magic)")
     view = RomView(r.bytes(28 + 8 * export_count, rom_len))
-    view.global_names = view.global_name_list(names_off)
+    # NO_OFFSET: no globals (a CONSTS is never empty).
+    view.global_names = view.global_name_list(names_off) if names_off != NO_OFFSET else []
     if len(view.global_names) != global_count:
         raise ValueError("unit: global_names does not hold global_count names")
     return view, header
@@ -538,20 +544,20 @@ class ImageParts:
 
 _FUNCTION_FIELDS = (  # a FUNCTION's header fields after its header word: offset, struct format
     (4, "<B"), (5, "<B"), (6, "<H"), (8, "<H"), (10, "<H"),
-    (12, "<I"), (16, "<I"), (20, "<I"), (24, "<I"),
+    (12, "<I"), (16, "<I"), (20, "<I"),
 )
 _PLUS_ONE = (12, 20)  # consts and lines: NO_OFFSET is packed as 0
 
 
 def _implied_size(kind: int, n: int) -> int:
-    """snapshot.c implied_size: an allocation's size with no spare room (0: always written)."""
+    """snapshot.c implied_size: an allocation's size with no spare room (0: always written:
+    ITEMS, SCOPE, CONTINUATION, and CONSTS and FUNCTION, whose size gives their length)."""
     fixed = {TYPE_HOSTFN: 8, TYPE_FLOAT64: 12, TYPE_OBJECT: 12, TYPE_ARRAY: 16,
              TYPE_CLOSURE: 16, TYPE_PROPERTY: 16, TYPE_PROMISE: 16, TYPE_RESOLVER: 16}
     if kind in fixed:
         return fixed[kind]
     base = {TYPE_STRING8: 4 + n, TYPE_BYTES: 8 + n, TYPE_STRING16: 4 + 2 * n,
-            TYPE_FUNCTION: 28 + n, TYPE_LINES: 12 + n, TYPE_PROPS: 8 + 8 * n,
-            TYPE_CONSTS: 8 + 4 * n}.get(kind)
+            TYPE_LINES: 12 + n, TYPE_PROPS: 8 + 8 * n}.get(kind)
     return 0 if base is None else max(8, (base + 3) & ~3)
 
 
@@ -571,13 +577,12 @@ def _unpack_allocs(w: _Words, length: int, start: int) -> bytes:
             need = 12
         elif kind == TYPE_FUNCTION:
             fields = [w.word() for _ in _FUNCTION_FIELDS]
-            n = fields[-1]
-            need = 28 + n
+            need = FUNCTION_CODE + flags + 1  # the padding bits leave a byte of code
         elif kind == TYPE_LINES:
             fields = [w.word() for _ in range(3)]
             n = fields[2]
             need = 12 + n
-        elif kind in (TYPE_PROPS, TYPE_CONSTS):
+        elif kind == TYPE_PROPS:
             n = w.word()
         size = size or _implied_size(kind, n)
         if size < 8 or size < need or at + size > length:
@@ -598,13 +603,14 @@ def _unpack_allocs(w: _Words, length: int, start: int) -> bytes:
                 if v >= 1 << (8 * struct.calcsize(fmt)):
                     raise ValueError(f"packed: FUNCTION field out of range at {at}")
                 struct.pack_into(fmt, heap, at + field, v)
-            heap[at + 28 : at + 28 + n] = w.raw(n)
+            n = size - FUNCTION_CODE - flags
+            heap[at + FUNCTION_CODE : at + FUNCTION_CODE + n] = w.raw(n)
         elif kind == TYPE_LINES:
             struct.pack_into("<II", heap, at + 4, fields[0], fields[1])
             heap[at + 12 : at + 12 + n] = w.raw(n)
         else:
             first = 4
-            if kind in (TYPE_PROPS, TYPE_CONSTS):
+            if kind == TYPE_PROPS:
                 struct.pack_into("<I", heap, at + 4, n)
                 first = 8
             for field in range(first, size, 4):
@@ -623,10 +629,8 @@ def _pack_allocs(heap: bytes, start: int) -> bytes:
         n = 0
         if kind in (TYPE_STRING8, TYPE_STRING16):
             n = string_bytes(header) >> (kind == TYPE_STRING16)
-        elif kind in _RAW_TYPES or kind in (TYPE_PROPS, TYPE_CONSTS):
+        elif kind in _RAW_TYPES or kind == TYPE_PROPS:
             (n,) = struct.unpack_from("<I", heap, at + 4)
-        elif kind == TYPE_FUNCTION:
-            (n,) = struct.unpack_from("<I", heap, at + 24)
         elif kind == TYPE_LINES:
             n = len(heap[at + 12 : at + size].rstrip(b"\0"))
         head = kind | (((header >> 5) & 3) << 5)
@@ -644,7 +648,7 @@ def _pack_allocs(heap: bytes, start: int) -> bytes:
             for field, fmt in _FUNCTION_FIELDS:
                 (v,) = struct.unpack_from(fmt, heap, at + field)
                 out += _uleb((v + 1) & 0xFFFFFFFF if field in _PLUS_ONE else v)
-            out += heap[at + 28 : at + 28 + n]
+            out += heap[at + FUNCTION_CODE : at + FUNCTION_CODE + function_code_len(header)]
         elif kind == TYPE_LINES:
             out += _uleb(struct.unpack_from("<I", heap, at + 4)[0])
             out += _uleb(struct.unpack_from("<I", heap, at + 8)[0])

@@ -53,17 +53,19 @@ class Alloc:
     body_size: int
     render: Callable[[Rom], bytes]  # the body after the header, once offsets are fixed
     offset: int = -1
+    flags: int = 0  # header bits 5-6 (a FUNCTION's padding: internals.md 3)
 
     @property
     def size(self) -> int:
         return max(8, align4(4 + self.body_size))
 
     @property
-    def pad_bits(self) -> int:
-        """Header bits 5-6 (as size bits 0-1): a string's padding after its units."""
+    def header_flags(self) -> int:
+        """Header bits 5-6 (as size bits 0-1): the padding after a string's units or a
+        FUNCTION's code (internals.md 2-3)."""
         if self.type in (TYPE_STRING8, TYPE_STRING16):
             return self.size - 4 - self.body_size
-        return 0
+        return self.flags
 
 
 # A value stored in ROM: an int31, a special, or a reference to an allocation.
@@ -131,12 +133,14 @@ class Rom:
         return found
 
     def consts(self, values: list[RomValue]) -> Alloc:
-        def render(rom: Rom) -> bytes:
-            return struct.pack(
-                f"<I{len(values)}I", len(values), *map(rom.value, values)
-            )
+        # The values fill the allocation (no count word), and an allocation has room for one
+        # at least: a table with none is NO_OFFSET, never a CONSTS.
+        assert values, "an empty CONSTS cannot be encoded"
 
-        return self.add(Alloc(TYPE_CONSTS, 4 + 4 * len(values), render))
+        def render(rom: Rom) -> bytes:
+            return struct.pack(f"<{len(values)}I", *map(rom.value, values))
+
+        return self.add(Alloc(TYPE_CONSTS, 4 * len(values), render))
 
     def lines(self, file: Alloc, first_line: int, stream: bytes) -> Alloc:
         def render(rom: Rom) -> bytes:
@@ -163,7 +167,7 @@ class Rom:
         def render(rom: Rom) -> bytes:
             return (
                 struct.pack(
-                    "<BBHHHIIII",
+                    "<BBHHHIII",
                     nparams,
                     flags,
                     nlocals,
@@ -172,12 +176,14 @@ class Rom:
                     consts.offset if consts is not None else NO_OFFSET,
                     rom.value(name if name is not None else UNDEFINED),
                     lines.offset if lines is not None else NO_OFFSET,
-                    len(code),
                 )
                 + code
             )
 
-        return self.add(Alloc(TYPE_FUNCTION, 24 + len(code), render))
+        # No code length field: the header's flag bits count the padding after the code.
+        return self.add(
+            Alloc(TYPE_FUNCTION, 20 + len(code), render, flags=-len(code) & 3)
+        )
 
     def layout(self) -> int:
         """Assigns offsets in insertion order; returns the ROM length."""
@@ -193,7 +199,7 @@ class Rom:
             assert len(out) == alloc.offset
             body = alloc.render(self)
             assert len(body) == alloc.body_size
-            out += struct.pack("<I", ((alloc.size | alloc.pad_bits) << 5) | alloc.type)
+            out += struct.pack("<I", ((alloc.size | alloc.header_flags) << 5) | alloc.type)
             out += body
             out += bytes(alloc.size - 4 - len(body))
         return bytes(out)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .assemble import assemble
 from .errors import CompileError
 from .ir import FloatConst, FuncConst, IntConst, IRFunction, StrConst
-from .opcodes import UNIT_VERSION
+from .opcodes import NO_OFFSET, UNIT_VERSION
 from .rom import Alloc, Int31, Rom, RomValue, line_stream
 
 UNIT_MAGIC = b"MVMUNIT\x00"
@@ -85,7 +85,7 @@ class UnitWriter:
             raise CompileError("too many exports", entry.filename or "<input>")
         entry_alloc = self.function(entry)
         names: list[RomValue] = [self.rom.string(name) for name in global_names]
-        names_alloc = self.rom.consts(names)
+        names_alloc = self.rom.consts(names) if names else None  # no empty CONSTS
         export_names = [(self.rom.string(e.name), e.slot) for e in exports]
         rom_len = self.rom.layout()
         rom = self.rom.encode()
@@ -97,7 +97,7 @@ class UnitWriter:
                 len(global_names),
                 rom_len,
                 entry_alloc.offset,
-                names_alloc.offset,
+                names_alloc.offset if names_alloc is not None else NO_OFFSET,
                 len(exports),
                 0,
             )

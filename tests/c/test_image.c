@@ -137,9 +137,10 @@ static uint32_t leb_at(const uint8_t* p, size_t at) {
   }
 }
 // Skips the packed ROM (header FEATURE PACKED_ROM; snapshot.c pack_allocs): per allocation a
-// type byte (bit 7: a size word follows), then the fields by type. The size comes from the
-// fields when not given (strings: 4 + length, functions: 28 + code, LINES: 12 + stream, CONSTS:
-// 8 + 4 * count, rounded up to 4).
+// type byte (bit 7: a size word follows; bits 5-6: header flags), then the fields by type. The
+// size comes from the fields when not given (strings: 4 + length, LINES: 12 + stream, rounded
+// up to 4); functions and CONSTS always give it, a function's code being its size less 24 and
+// its padding (the flags).
 static size_t skip_packed_rom(const uint8_t* img, size_t at) {
   for (uint32_t a = 0; a < rd32(img + 20);) {
     uint8_t head = img[at++];
@@ -158,19 +159,14 @@ static size_t skip_packed_rom(const uint8_t* img, size_t at) {
       implied = 12;
     } else if (t == TC_FUNCTION) {
       for (int i = 0; i < 8; i++) at = skip_leb(img, at);
-      n = leb_at(img, at);
-      at = skip_leb(img, at) + n;
-      implied = 28 + n;
+      at += size - 24 - ((head >> 5) & 3u);
     } else if (t == TC_LINES) {
       at = skip_leb(img, skip_leb(img, at));
       n = leb_at(img, at);
       at = skip_leb(img, at) + n;
       implied = 12 + n;
     } else {  // CONSTS
-      n = leb_at(img, at);
-      at = skip_leb(img, at);
-      for (uint32_t i = 0; i < n; i++) at = skip_leb(img, at);
-      implied = 8 + 4 * n;
+      for (uint32_t w = 4; w < size; w += 4) at = skip_leb(img, at);
     }
     implied = (implied + 3) & ~3u;
     a += size ? size : implied < 8 ? 8 : implied;
@@ -370,6 +366,34 @@ TEST(unit_validation) {
   }
 }
 
+// A FUNCTION has no code length field: its header's bits 5-6 count the padding after the code
+// (docs/internals.md 3). Padding bits that cut the code short, or a FUNCTION with no room for
+// code whatever its bits say, are refused.
+TEST(function_padding_bits) {
+  uint8_t code[] = {OP_PUSH_UNDEFINED, OP_RETURN};
+  mvm_vm_t* vm;
+  rb.len = 0;
+  uint32_t f = rb_function(&rb, 0, 0, 1, RB_NO_OFFSET, RB_UNDEFINED, code, sizeof code);
+  CHECK_EQ_INT(rd32(rb.rom + f), ((28u | 2u) << 5) | TC_FUNCTION);  // 24 + 2 bytes, 2 of padding
+  size_t len = rb_unit(&rb, f, RB_NO_OFFSET, 0, NULL, 0, unit);
+  CHECK_EQ_INT(mvm_new_from_unit(unit, len, NULL, NULL, NULL, &vm), MVM_E_OK);
+  mvm_free(vm);
+  wr32(unit + 28 + f, ((28u | 3u) << 5) | TC_FUNCTION);  // 1 byte of code: falls off its end
+  CHECK_EQ_INT(mvm_new_from_unit(unit, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_UNIT);
+  // A 24-byte FUNCTION (not the entry, so only the ROM walk sees it), padding bits 0 to 3.
+  for (uint32_t pad = 0; pad < 4; pad++) {
+    rb.len = 0;
+    f = rb_function(&rb, 0, 0, 1, RB_NO_OFFSET, RB_UNDEFINED, code, sizeof code);
+    uint32_t empty = rb_alloc(&rb, 24, TC_FUNCTION);
+    wr32(rb.rom + empty, ((24u | pad) << 5) | TC_FUNCTION);
+    wr32(rb.rom + empty + FN_CONSTS, RB_NO_OFFSET);
+    wr32(rb.rom + empty + FN_LINES, RB_NO_OFFSET);
+    wr32(rb.rom + empty + FN_NAME, RB_UNDEFINED);
+    len = rb_unit(&rb, f, RB_NO_OFFSET, 0, NULL, 0, unit);
+    CHECK_EQ_INT(mvm_new_from_unit(unit, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_UNIT);
+  }
+}
+
 int main(void) {
   RUN(crc32_vector);
   RUN(round_trip);
@@ -378,5 +402,6 @@ int main(void) {
   RUN(random_bytes);
   RUN(structural_mutations);
   RUN(unit_validation);
+  RUN(function_padding_bits);
   return test_summary("test_image");
 }

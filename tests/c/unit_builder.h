@@ -55,18 +55,21 @@ static inline uint32_t rb_float(rom_builder_t* b, double d) {
   return off;
 }
 
+// A CONSTS's values fill it (no count word), so none is empty: no values give RB_NO_OFFSET.
 static inline uint32_t rb_consts(rom_builder_t* b, const uint32_t* values, uint32_t n) {
-  uint32_t off = rb_alloc(b, 8 + 4 * n, 12 /* CONSTS */);
-  rb_u32(b->rom + off + 4, n);
-  for (uint32_t i = 0; i < n; i++) rb_u32(b->rom + off + 8 + 4 * i, values[i]);
+  if (n == 0) return RB_NO_OFFSET;
+  uint32_t off = rb_alloc(b, 4 + 4 * n, 12 /* CONSTS */);
+  for (uint32_t i = 0; i < n; i++) rb_u32(b->rom + off + 4 + 4 * i, values[i]);
   return off;
 }
 
 static inline uint32_t rb_function(rom_builder_t* b, uint8_t nparams, uint16_t nlocals,
                             uint16_t max_stack, uint32_t consts, uint32_t name,
                             const uint8_t* code, uint32_t code_len) {
-  uint32_t off = rb_alloc(b, 28 + code_len, 11 /* FUNCTION */);
+  uint32_t off = rb_alloc(b, 24 + code_len, 11 /* FUNCTION */);
   uint8_t* p = b->rom + off;
+  uint32_t size = b->len - off;
+  rb_u32(p, ((size | (size - 24 - code_len)) << 5) | 11);  // padding in header bits 5-6
   rb_u8(p + 4, nparams);
   rb_u8(p + 5, 0);
   rb_u16(p + 6, nlocals);
@@ -74,8 +77,7 @@ static inline uint32_t rb_function(rom_builder_t* b, uint8_t nparams, uint16_t n
   rb_u32(p + 12, consts);
   rb_u32(p + 16, name);
   rb_u32(p + 20, RB_NO_OFFSET);
-  rb_u32(p + 24, code_len);
-  memcpy(p + 28, code, code_len);
+  memcpy(p + 24, code, code_len);
   return off;
 }
 

@@ -65,8 +65,13 @@ def walk(rom: bytes) -> dict[int, tuple[int, int]]:
     offset = 0
     while offset < len(rom):
         (header,) = struct.unpack_from("<I", rom, offset)
-        kind, size = header & 31, (header >> 5) & ~3  # bits 5-6: flags (a string's padding)
+        kind, size = header & 31, (header >> 5) & ~3
         assert size >= 8, f"bad size {size} at {offset}"
+        # Header bits 5-6 count the padding after a FUNCTION's code or a string's units
+        # (internals.md 2-3); 0 on anything else.
+        assert kind in (TYPE_FUNCTION, TYPE_STRING8, TYPE_STRING16) or header & 0x60 == 0, (
+            f"flag bits set at {offset}"
+        )
         allocs[offset] = (kind, size)
         offset += size
     assert offset == len(rom), "allocations do not tile the ROM"
@@ -102,12 +107,13 @@ def test_header_and_rom_tiling():
     assert u["rom_start"] % 4 == 0
     allocs = walk(u["rom"])
     assert allocs[u["entry"]][0] == TYPE_FUNCTION
-    assert allocs[u["names"]][0] == TYPE_CONSTS
-    (count,) = struct.unpack_from("<I", u["rom"], u["names"] + 4)
+    kind, size = allocs[u["names"]]
+    assert kind == TYPE_CONSTS
+    count = (size - 4) // 4  # no count word: the values fill the CONSTS
     assert count == u["global_count"]
     names = [
         string_at(u["rom"], rom_ref(v))
-        for v in struct.unpack_from(f"<{count}I", u["rom"], u["names"] + 8)
+        for v in struct.unpack_from(f"<{count}I", u["rom"], u["names"] + 4)
     ]
     assert names[:2] == ["print", "console"]  # the prelude's globals come first
     assert {"greeting", "count", "bump", "twice"} <= set(names)
@@ -119,24 +125,30 @@ def test_function_layout():
     unit = compile_source(PROGRAM, "prog.js")
     u = parse_unit(unit)
     rom = u["rom"]
+    decoded = {fn.offset: fn for fn in decode_unit_functions(unit)}
     for offset, (kind, size) in walk(rom).items():
         if kind != TYPE_FUNCTION:
             continue
-        nparams, flags, nlocals, max_stack, length, consts, name, lines, code_len = (
-            struct.unpack_from("<BBHHHIIII", rom, offset + 4)
+        (header,) = struct.unpack_from("<I", rom, offset)
+        nparams, flags, nlocals, max_stack, length, consts, name, lines = (
+            struct.unpack_from("<BBHHHIII", rom, offset + 4)
         )
         assert length <= nparams  # JS length: the parameters before a default or rest
-        assert 28 + code_len <= size < 28 + code_len + 4 + 4  # padded to 4, min size 8
-        assert rom[offset + 28 + code_len : offset + size] == bytes(
-            size - 28 - code_len
-        )
+        pad = (header >> 5) & 3  # no code length field: the header counts the padding
+        code_len = size - 24 - pad
+        assert code_len >= 1
+        assert (24 + code_len + 3) & ~3 == size  # padded to 4, no more
+        assert rom[offset + 24 + code_len : offset + size] == bytes(pad)
+        assert decoded[offset].code == rom[offset + 24 : offset + 24 + code_len]  # disasm agrees
         if consts != NO_OFFSET:
-            assert struct.unpack_from("<I", rom, consts)[0] & 31 == TYPE_CONSTS
+            (consts_header,) = struct.unpack_from("<I", rom, consts)
+            assert consts_header & 31 == TYPE_CONSTS
+            assert (consts_header >> 5) >= 8  # one value at least: never an empty CONSTS
         if lines != NO_OFFSET:
             assert struct.unpack_from("<I", rom, lines)[0] & 31 == TYPE_LINES
         if name != 6:  # undefined
             string_at(rom, rom_ref(name))
-        assert Op(rom[offset + 28 + code_len - 1]) in (Op.RETURN, Op.THROW)
+        assert Op(rom[offset + 24 + code_len - 1]) in (Op.RETURN, Op.THROW)
     fns = functions(PROGRAM)
     assert fns["bump"].nparams == 1 and fns["twice"].nparams == 1
     assert fns["<entry>"].flags == 2 and fns["<module>"].flags == 2

@@ -82,8 +82,8 @@ TYPE(ITEMS,     7)   /* hdr, values; capacity from the size */
 TYPE(CLOSURE,   8)   /* hdr, function (ROM ref), scope, props (PROPS ref or undefined) */
 TYPE(SCOPE,     9)   /* hdr, parent scope (or undefined), slots */
 TYPE(HOSTFN,   10)   /* hdr, u16 import id, u16 import table index */
-TYPE(FUNCTION, 11)   /* ROM only: function descriptor and bytecode */
-TYPE(CONSTS,   12)   /* ROM only: hdr, u32 count, values */
+TYPE(FUNCTION, 11)   /* ROM only: function descriptor and bytecode; header bits 5-6: padding after the code */
+TYPE(CONSTS,   12)   /* ROM only: hdr, values (count from the size, at least one) */
 TYPE(LINES,    13)   /* ROM only: line table */
 TYPE(FORWARD,  14)   /* GC only: hdr, new offset */
 TYPE(BYTES,    15)   /* Uint8Array: hdr, u32 length, length bytes; no references */

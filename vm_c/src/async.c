@@ -92,7 +92,7 @@ static const uint8_t k_operand_bytes[] = {
 // hpcs[0..nh) starts an instruction.
 static bool k_code_ok(const uint8_t* fn, uint32_t pc, const uint32_t* hpcs, uint32_t nh) {
   const uint8_t* code = fn + FN_CODE;
-  uint32_t len = rd32(fn + FN_CODE_LEN), found = 0;
+  uint32_t len = fn_code_len(fn), found = 0;
   bool after_await = false;
   for (uint32_t at = 0; at < len && code[at] < OP__COUNT;) {
     uint32_t next = at + 1 + k_operand_bytes[code[at]];
@@ -123,7 +123,7 @@ static bool k_valid(mvm_vm_t* vm, mvm_value_t k, uint32_t* func, uint32_t* pc, u
   *func = value_rom_offset(fv);
   const uint8_t* fn = vm->rom + *func;
   uint32_t nlocals = rd16(fn + FN_NLOCALS);
-  if (!k_int(vm, k, K_PC, rd32(fn + FN_CODE_LEN), pc) || !k_int(vm, k, K_ARGC, 0xFFFF, argc) ||
+  if (!k_int(vm, k, K_PC, fn_code_len(fn), pc) || !k_int(vm, k, K_ARGC, 0xFFFF, argc) ||
       !k_int(vm, k, K_NVALUES, slots - K_VALUES, nvalues) ||
       !k_int(vm, k, K_NHANDLERS, (slots - K_VALUES - *nvalues) / 3, nh)) {
     return false;
@@ -141,7 +141,7 @@ static bool k_valid(mvm_vm_t* vm, mvm_value_t k, uint32_t* func, uint32_t* pc, u
     uint32_t at = K_VALUES + *nvalues + 3 * i, sp;
     mvm_value_t hs = k_get(vm, k, at + 2);
     if (!k_int(vm, k, at, *nvalues - 2, &sp) || sp < operands_at ||
-        !k_int(vm, k, at + 1, rd32(fn + FN_CODE_LEN), &hpcs[i]) ||
+        !k_int(vm, k, at + 1, fn_code_len(fn), &hpcs[i]) ||
         (hs != VAL_UNDEFINED && value_type(vm, hs) != TC_SCOPE)) {
       return false;
     }

@@ -46,8 +46,7 @@ enum {
   FN_CONSTS = 12,
   FN_NAME = 16,
   FN_LINES = 20,
-  FN_CODE_LEN = 24,
-  FN_CODE = 28
+  FN_CODE = 24
 };
 
 // Slots of the VM roots ITEMS allocation, which the collector always places first in the heap
@@ -242,6 +241,24 @@ static inline uint32_t value_type(mvm_vm_t* vm, mvm_value_t v) {
   return header_type(rd32(value_ptr(vm, v)));
 }
 static inline uint32_t alloc_size(const uint8_t* p) { return header_size(rd32(p)); }
+// A FUNCTION's code length. There is no field for it: the code fills the allocation but for
+// 0-3 padding bytes, counted by the header's flag bits 5-6 (free on a FUNCTION, which lives in
+// ROM and is never frozen). With s = size + padding, that is s - 2 * padding - FN_CODE: two ALU
+// ops on the call path. rom_validate refuses a FUNCTION whose padding leaves no code.
+static inline uint32_t fn_code_len(const uint8_t* fn) {
+  uint32_t s = rd32(fn) >> 5;
+  return s - 2u * (s & 3u) - (uint32_t)FN_CODE;
+}
+// A CONSTS holds no count: its values fill it, from offset 4. The compiler never writes an
+// empty one (NO_OFFSET instead), so the 8-byte minimum allocation is one value.
+enum { CONSTS_VALUES = 4 };
+static inline uint32_t consts_count(const uint8_t* c) { return header_size(rd32(c)) / 4 - 1; }
+static inline const uint8_t* consts_values(const uint8_t* c) { return c + CONSTS_VALUES; }
+// The name of global i from the unit's or image's names table: a string, or undefined.
+static inline mvm_value_t global_name(const mvm_vm_t* vm, uint32_t i) {
+  if (vm->global_names == NO_OFFSET) return VAL_UNDEFINED;
+  return rd32(consts_values(vm->rom + vm->global_names) + 4 * i);
+}
 // Object.freeze'd (HEADER_FROZEN): writes to it throw TypeError.
 static inline bool value_is_frozen(mvm_vm_t* vm, mvm_value_t v) {
   return value_is_heap(v) && (rd32(heap_ptr(vm, v)) & HEADER_FROZEN) != 0;

@@ -34,6 +34,11 @@ bool engine_string_at(uint32_t off) {
   return false;
 }
 
+// A FUNCTION's code length comes from its size and padding bits (fn_code_len): any size past
+// FN_CODE leaves at least one byte of code whatever the bits say (0-3; sizes are multiples of
+// 4). An empty function would run whatever bytes follow, and a smaller size would underflow.
+static bool fn_size_ok(uint32_t size) { return size >= (uint32_t)FN_CODE + 4; }
+
 bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t off, uint32_t type) {
   if (off >= (uint32_t)K_ENGINE_ROM_BASE) return type == TC_INVALID && engine_string_at(off);
   if ((off & 3u) || (uint64_t)off + 8 > rom_len) return false;
@@ -46,10 +51,7 @@ bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t off, uint32_t t
       if (t == TC_STRING16) return (string_bytes(h) & 1u) == 0;
       return false;
     case TC_FUNCTION:
-      return t == TC_FUNCTION && size >= FN_CODE &&
-             (uint64_t)FN_CODE + rd32(rom + off + FN_CODE_LEN) <= size;
-    case TC_CONSTS:
-      return t == TC_CONSTS && 8 + 4 * (uint64_t)rd32(rom + off + 4) <= size;
+      return t == TC_FUNCTION && fn_size_ok(size);
     default:
       return t == type;
   }
@@ -58,9 +60,9 @@ bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t off, uint32_t t
 bool rom_names_ok(const uint8_t* rom, uint32_t rom_len, uint32_t names, uint32_t count) {
   if (names == NO_OFFSET) return true;
   if (!rom_alloc_ok(rom, rom_len, names, TC_CONSTS)) return false;
-  if (rd32(rom + names + 4) != count) return false;
+  if (consts_count(rom + names) != count) return false;
   for (uint32_t i = 0; i < count; i++) {  // undefined: a global no image code can see (snapshot.c)
-    mvm_value_t v = rd32(rom + names + 8 + 4 * i);
+    mvm_value_t v = rd32(consts_values(rom + names) + 4 * i);
     if (v != VAL_UNDEFINED &&
         (!value_is_rom(v) || !rom_alloc_ok(rom, rom_len, value_rom_offset(v), TC_INVALID))) {
       return false;
@@ -158,7 +160,7 @@ static bool verify_flow(verifier_t* v, uint32_t at, uint32_t d) {
 
 static bool code_ok(const uint8_t* fn, verifier_t* v) {
   const uint8_t* code = fn + FN_CODE;
-  uint32_t len = rd32(fn + FN_CODE_LEN);
+  uint32_t len = fn_code_len(fn);
   uint32_t max_stack = rd16(fn + FN_MAX_STACK);
   if (len == 0) return false;
   MVM_MEMSET(v->seen, 0, len / 8 + 1);
@@ -217,7 +219,6 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
   uint32_t longest_code = 0;
   for (uint32_t at = 0; ok && at < rom_len;) {
     uint32_t h = rd32(rom + at), size = header_size(h), t = header_type(h);
-    uint64_t n = size >= 8 ? rd32(rom + at + 4) : 0;
     ok = size >= 8 && !(size & 3u) && size <= rom_len - at;
     if (!ok) break;
     switch (t) {
@@ -233,13 +234,11 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
 #endif
       case TC_STRING8: break;  // any size >= 8 is a string of at least one unit
       case TC_STRING16: ok = (string_bytes(h) & 1u) == 0; break;
-      case TC_CONSTS: ok = 8 + 4 * n <= size; break;
+      case TC_CONSTS: break;  // any size: its values fill it
       case TC_LINES: ok = size >= 12; break;
       case TC_FUNCTION:
-        ok = size >= FN_CODE && (uint64_t)FN_CODE + rd32(rom + at + FN_CODE_LEN) <= size;
-        if (ok && rd32(rom + at + FN_CODE_LEN) > longest_code) {
-          longest_code = rd32(rom + at + FN_CODE_LEN);
-        }
+        ok = fn_size_ok(size);
+        if (ok && fn_code_len(rom + at) > longest_code) longest_code = fn_code_len(rom + at);
         break;
       default: ok = false; break;
     }
@@ -250,8 +249,8 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
     const uint8_t* p = rom + at;
     switch (header_type(rd32(p))) {
       case TC_CONSTS:
-        for (uint32_t i = 0; ok && i < rd32(p + 4); i++) {
-          ok = rom_value_ok(rom, rom_len, starts, rd32(p + 8 + 4 * i));
+        for (uint32_t i = 0; ok && i < consts_count(p); i++) {
+          ok = rom_value_ok(rom, rom_len, starts, rd32(consts_values(p) + 4 * i));
         }
         break;
       case TC_FUNCTION: {

@@ -114,19 +114,17 @@ uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc) {
 // ---- Packing (docs/internals.md 10) ----
 
 // The size an allocation of type t has when it has no spare room, from what its packed form
-// gives anyway (n: the length of a string, Uint8Array or LINES stream, a FUNCTION's code length,
-// the count of a PROPS or CONSTS); 0 for the types whose size is their capacity (ITEMS, SCOPE,
-// CONTINUATION), which is always written.
+// gives anyway (n: the length of a string, Uint8Array or LINES stream, the count of a PROPS);
+// 0 for the types whose size is their capacity (ITEMS, SCOPE, CONTINUATION) or tells their
+// length (CONSTS; FUNCTION, with its padding bits), which is always written.
 static uint64_t implied_size(uint32_t t, uint32_t n) {
   uint64_t s;
   switch (t) {
     case TC_STRING8: s = STRING_DATA + (uint64_t)n; break;
     case TC_STRING16: s = STRING_DATA + 2 * (uint64_t)n; break;
     case TC_BYTES: s = 8 + (uint64_t)n; break;
-    case TC_FUNCTION: s = FN_CODE + (uint64_t)n; break;
     case TC_LINES: s = LINES_STREAM + (uint64_t)n; break;
     case TC_PROPS: s = 8 + 8 * (uint64_t)n; break;
-    case TC_CONSTS: s = 8 + 4 * (uint64_t)n; break;
     case TC_HOSTFN: return 8;
     case TC_FLOAT64:
     case TC_OBJECT: return 12;
@@ -206,7 +204,7 @@ static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, ui
           mvm_value_t name = rd32(p + FN_NAME);
           if (value_is_image_rom(name) && rom_mark_at(marks, value_rom_offset(name), at)) again = true;
           const uint8_t* code = p + FN_CODE;
-          uint32_t len = rd32(p + FN_CODE_LEN);
+          uint32_t len = fn_code_len(p);
           for (uint32_t pc = 0; pc < len; pc += opcode_size(code[pc])) {
             uint8_t op = code[pc];
             if (op == OP_LOAD_GLOBAL || op == OP_STORE_GLOBAL || op == OP_LOAD_GLOBAL_FN) {
@@ -217,8 +215,8 @@ static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, ui
           break;
         }
         case TC_CONSTS:
-          for (uint32_t i = 0; i < rd32(p + 4); i++) {
-            mvm_value_t v = rd32(p + 8 + 4 * i);
+          for (uint32_t i = 0; i < consts_count(p); i++) {
+            mvm_value_t v = rd32(consts_values(p) + 4 * i);
             if (value_is_image_rom(v) && rom_mark_at(marks, value_rom_offset(v), at)) again = true;
           }
           break;
@@ -266,7 +264,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
   uint64_t total = n;
   if (nholes) {
     names_at = n;
-    total += 8 + 4 * (uint64_t)vm->global_count;
+    total += CONSTS_VALUES + 4 * (uint64_t)vm->global_count;  // nholes > 0: never empty
   }
   if (total >= 0x7FFFFFF0u) return MVM_E_OUT_OF_MEMORY;
   uint8_t* out_rom = (uint8_t*)VM_MALLOC(vm, (size_t)total + 8);
@@ -286,8 +284,9 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
         break;
       }
       case TC_CONSTS:
-        for (uint32_t i = 0; i < rd32(p + 4); i++) {
-          wr32(p + 8 + 4 * i, remap_value(map, rd32(p + 8 + 4 * i)));
+        for (uint32_t i = 0; i < consts_count(p); i++) {
+          uint8_t* v = p + CONSTS_VALUES + 4 * i;
+          wr32(v, remap_value(map, rd32(v)));
         }
         break;
       case TC_LINES:
@@ -299,14 +298,13 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
   }
   if (nholes) {
     uint8_t* p = out_rom + names_at;
-    wr32(p, header_make(8 + 4 * vm->global_count, TC_CONSTS));
-    wr32(p + 4, vm->global_count);
+    wr32(p, header_make(CONSTS_VALUES + 4 * vm->global_count, TC_CONSTS));
     for (uint32_t i = 0; i < vm->global_count; i++) {
       mvm_value_t v = VAL_UNDEFINED;
       if (vm->globals[i] == VAL_HOLE && bit_test(live_globals, i)) {
-        v = remap_value(map, rd32(rom + vm->global_names + 8 + 4 * i));
+        v = remap_value(map, global_name(vm, i));
       }
-      wr32(p + 8 + 4 * i, v);
+      wr32(p + CONSTS_VALUES + 4 * i, v);
     }
   }
   out->rom = out_rom;
@@ -347,8 +345,7 @@ static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
     if (vm->global_names != NO_OFFSET) {
       for (uint32_t i = 0; i < vm->global_count; i++) {
         if (vm->globals[i] == VAL_HOLE && bit_test(live_globals, i)) {
-          mvm_value_t name = rd32(vm->rom + vm->global_names + 8 + 4 * i);
-          rom_mark_value(vm->rom_len, snap->rom_marks, name);
+          rom_mark_value(vm->rom_len, snap->rom_marks, global_name(vm, i));
         }
       }
     }
@@ -404,9 +401,10 @@ static size_t put_raw(uint8_t* out, size_t at, const uint8_t* p, size_t n) {
 // header flag bits (<< 5), and bit 7 set when its size follows (a LEB128 word, in 4-byte units)
 // because it is not the size implied_size gives. Then its fields: strings and Uint8Arrays their
 // length and their bytes (no padding), a FLOAT64 its 8 bytes, a FUNCTION its fields one word
-// each then its code, a LINES its file and first line then its byte stream without the trailing
-// zero padding; the 32-bit words of any other type (values, counts, flags) as LEB128 words. The
-// unpacker zero-fills, so padding comes back as it was.
+// each then its code (as long as its size and padding bits say), a LINES its file and first
+// line then its byte stream without the trailing zero padding; the 32-bit words of any other
+// type (values, counts, flags) as LEB128 words. The unpacker zero-fills, so padding comes back
+// as it was.
 static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8_t* out,
                           size_t at) {
   for (uint32_t a = from; a < to;) {
@@ -414,10 +412,8 @@ static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8
     uint32_t h = rd32(p), size = header_size(h), t = header_type(h), n = 0;
     if (t == TC_STRING8 || t == TC_STRING16) {
       n = string_bytes(h) >> (t == TC_STRING16);
-    } else if (t == TC_BYTES || t == TC_PROPS || t == TC_CONSTS) {
+    } else if (t == TC_BYTES || t == TC_PROPS) {
       n = rd32(p + 4);
-    } else if (t == TC_FUNCTION) {
-      n = rd32(p + FN_CODE_LEN);
     } else if (t == TC_LINES) {
       n = size - LINES_STREAM;
       while (n && p[LINES_STREAM + n - 1] == 0) n--;
@@ -442,8 +438,7 @@ static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8
       at = put_uleb(out, at, rd32(p + FN_CONSTS) + 1u);  // NO_OFFSET + 1 wraps to 0
       at = put_uleb(out, at, rd32(p + FN_NAME));
       at = put_uleb(out, at, rd32(p + FN_LINES) + 1u);
-      at = put_uleb(out, at, n);
-      at = put_raw(out, at, p + FN_CODE, n);
+      at = put_raw(out, at, p + FN_CODE, fn_code_len(p));
     } else if (t == TC_LINES) {
       at = put_uleb(out, at, rd32(p + 4));
       at = put_uleb(out, at, rd32(p + 8));
@@ -918,8 +913,8 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
     uint64_t size = (head & 0x80u) ? 4 * (uint64_t)get_uleb(r) : 0;
     // What decides an implied size is read first: then the allocation's bounds are known
     // before anything is written.
-    uint32_t f[9] = {0};  // FUNCTION: nparams, flags, nlocals, max_stack, length, consts, name,
-                          // lines, code_len; LINES: file, first line, stream length
+    uint32_t f[8] = {0};  // FUNCTION: nparams, flags, nlocals, max_stack, length, consts, name,
+                          // lines; LINES: file, first line, stream length
     uint32_t n = 0;
     uint64_t need = 8;  // what the fields read so far take, header included
     if (t == TC_STRING8 || t == TC_STRING16 || t == TC_BYTES) {
@@ -928,17 +923,16 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
     } else if (t == TC_FLOAT64) {
       need = 12;
     } else if (t == TC_FUNCTION) {
-      for (int i = 0; i < 9; i++) f[i] = get_uleb(r);
+      for (int i = 0; i < 8; i++) f[i] = get_uleb(r);
       if (f[0] > 0xFFu || f[1] > 0xFFu || f[2] > 0xFFFFu || f[3] > 0xFFFFu || f[4] > 0xFFFFu) {
         return false;
       }
-      n = f[8];
-      need = FN_CODE + (uint64_t)n;
+      need = FN_CODE + (uint64_t)flags + 1;  // the padding bits leave a byte of code (load.c)
     } else if (t == TC_LINES) {
       for (int i = 0; i < 3; i++) f[i] = get_uleb(r);
       n = f[2];
       need = LINES_STREAM + (uint64_t)n;
-    } else if (t == TC_PROPS || t == TC_CONSTS) {
+    } else if (t == TC_PROPS) {
       n = get_uleb(r);
     }
     if (!size) size = implied_size(t, n);
@@ -964,15 +958,14 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
       wr32(p + FN_CONSTS, f[5] - 1u);
       wr32(p + FN_NAME, f[6]);
       wr32(p + FN_LINES, f[7] - 1u);
-      wr32(p + FN_CODE_LEN, n);
-      if (!get_raw(r, p + FN_CODE, n)) return false;
+      if (!get_raw(r, p + FN_CODE, fn_code_len(p))) return false;
     } else if (t == TC_LINES) {
       wr32(p + 4, f[0]);
       wr32(p + 8, f[1]);
       if (!get_raw(r, p + LINES_STREAM, n)) return false;
     } else {
       uint32_t w = 4;
-      if (t == TC_PROPS || t == TC_CONSTS) {
+      if (t == TC_PROPS) {
         wr32(p + 4, n);
         w = 8;
       }

@@ -139,8 +139,9 @@ static inline uint32_t value_builtin_index(mvm_value_t v) {
 static inline uint32_t header_make(uint32_t size, uint32_t type) { return (size << 5) | type; }
 static inline uint32_t header_type(uint32_t h) { return h & 31u; }
 // Sizes are multiples of 4, so the low two bits of the size field are free for flags: bit 5 of
-// the header is FROZEN (Object.freeze, lib_object.c), on OBJECT, ARRAY, CLOSURE and BYTES.
-// Collection and snapshots copy headers verbatim, so the flag stays with its allocation.
+// the header is FROZEN (Object.freeze, lib_object.c), on OBJECT, ARRAY, CLOSURE and BYTES; on a
+// FUNCTION (ROM only, never frozen) bits 5-6 count the padding after its code (fn_code_len).
+// Collection and snapshots copy headers verbatim, so the flags stay with their allocation.
 #define HEADER_FROZEN (1u << 5)
 static inline uint32_t header_size(uint32_t h) { return (h >> 5) & ~3u; }
 #define ALLOC_MAX_SIZE ((uint32_t)1 << 27)

@@ -109,7 +109,7 @@ static bool operands_ok(const fn_info_t* f, const uint8_t* code, uint32_t pc) {
 // Verifies one FUNCTION; marks is scratch of at least code_len / 8 + 1 bytes.
 static bool function_ok(const fn_info_t* f, const uint8_t* fn, uint8_t* marks) {
   const uint8_t* code = fn + FN_CODE;
-  uint32_t len = rd32(fn + FN_CODE_LEN);
+  uint32_t len = fn_code_len(fn);
   if (len == 0) return false;
   MVM_MEMSET(marks, 0, len / 8 + 1);
   uint32_t pc = 0;
@@ -134,7 +134,7 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, uint32_t global_
   uint32_t longest = 0;
   for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
     if (header_type(rd32(rom + at)) != TC_FUNCTION) continue;
-    uint32_t len = rd32(rom + at + FN_CODE_LEN);
+    uint32_t len = fn_code_len(rom + at);
     if (len > longest) longest = len;
   }
   // Every FUNCTION is checked, even when all have empty code: empty code is refused (a call
@@ -150,8 +150,8 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, uint32_t global_
     const uint8_t* fn = rom + at;
     if (header_type(rd32(fn)) != TC_FUNCTION) continue;
     uint32_t c = rd32(fn + FN_CONSTS);
-    f.consts = c == NO_OFFSET ? NULL : rom + c + 8;
-    f.nconsts = c == NO_OFFSET ? 0 : rd32(rom + c + 4);
+    f.consts = c == NO_OFFSET ? NULL : consts_values(rom + c);
+    f.nconsts = c == NO_OFFSET ? 0 : consts_count(rom + c);
     f.nparams = fn[FN_NPARAMS];
     f.nlocals = rd16(fn + FN_NLOCALS);
     ok = function_ok(&f, fn, marks);
@@ -167,7 +167,7 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, uint32_t global_
     const uint8_t* fn = rom + at;
     if (header_type(rd32(fn)) != TC_FUNCTION) continue;
     const uint8_t* code = fn + FN_CODE;
-    uint32_t len = rd32(fn + FN_CODE_LEN);
+    uint32_t len = fn_code_len(fn);
     for (uint32_t pc = 0; pc < len; pc += 1 + operand_bytes[code[pc]]) {
       if (code[pc] == OP_LOAD_BUILTIN && !lib_builtin_present(code[pc + 1])) {
         return MVM_E_IMAGE_FEATURE;

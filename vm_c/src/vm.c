@@ -357,12 +357,12 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
   do {                                                                    \
     const uint8_t* fn_ = rom + fp->func;                                  \
     code = fn_ + FN_CODE;                                                 \
-    code_len = rd32(fn_ + FN_CODE_LEN);                                   \
+    code_len = fn_code_len(fn_);                                          \
     pc = code + fp->pc;                                                   \
     nlocals = rd16(fn_ + FN_NLOCALS);                                     \
     uint32_t c_ = rd32(fn_ + FN_CONSTS);                                  \
-    consts = c_ == NO_OFFSET ? NULL : rom + c_ + 8;                       \
-    nconsts = c_ == NO_OFFSET ? 0 : rd32(rom + c_ + 4);                   \
+    consts = c_ == NO_OFFSET ? NULL : consts_values(rom + c_);            \
+    nconsts = c_ == NO_OFFSET ? 0 : consts_count(rom + c_);               \
     args = stack + fp->base;                                              \
     locals = stack + fp->locals;                                          \
   } while (0)
@@ -377,12 +377,12 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
   do {                                                                    \
     const uint8_t* fn_ = rom + fp->func;                                  \
     code = fp->ret_code;                                                  \
-    code_len = rd32(fn_ + FN_CODE_LEN);                                   \
+    code_len = fn_code_len(fn_);                                          \
     pc = code + fp->pc;                                                   \
     nlocals = rd16(fn_ + FN_NLOCALS);                                     \
     consts = fp->ret_consts;                                              \
     uint32_t c_ = rd32(fn_ + FN_CONSTS);                                  \
-    nconsts = c_ == NO_OFFSET ? 0 : rd32(rom + c_ + 4);                   \
+    nconsts = c_ == NO_OFFSET ? 0 : consts_count(rom + c_);               \
     args = stack + fp->base;                                              \
     locals = stack + fp->locals;                                          \
   } while (0)
@@ -563,9 +563,7 @@ next:
     a = vm->globals[i];
     if (MVM_UNLIKELY(a == VAL_HOLE)) {
       SYNC();
-      mvm_value_t name = VAL_UNDEFINED;
-      if (vm->global_names != NO_OFFSET) name = rd32(vm->rom + vm->global_names + 8 + 4 * i);
-      FAIL(throw_error(vm, EK_REFERENCE_ERROR, "Cannot access '", name,
+      FAIL(throw_error(vm, EK_REFERENCE_ERROR, "Cannot access '", global_name(vm, i),
                        "' before initialization"));
     }
     PUSH(a);
@@ -1159,12 +1157,12 @@ do_call_plain: {  // a call (not new): the hottest path of call-heavy programs
   fp->flags = 0;
   if ((uint32_t)(top - stack) > vm->stack_peak) vm->stack_peak = (uint32_t)(top - stack);
   code = fn + FN_CODE;
-  code_len = rd32(fn + FN_CODE_LEN);
+  code_len = fn_code_len(fn);
   pc = code;
   nlocals = nloc;
   uint32_t c = rd32(fn + FN_CONSTS);
-  consts = c == NO_OFFSET ? NULL : rom + c + 8;
-  nconsts = c == NO_OFFSET ? 0 : rd32(rom + c + 4);
+  consts = c == NO_OFFSET ? NULL : consts_values(rom + c);
+  nconsts = c == NO_OFFSET ? 0 : consts_count(rom + c);
   args = base;
   locals = loc;
   NEXT();
@@ -1464,9 +1462,7 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     a = vm->globals[i];
     if (MVM_UNLIKELY(a == VAL_HOLE)) {
       SYNC();
-      mvm_value_t name = VAL_UNDEFINED;
-      if (vm->global_names != NO_OFFSET) name = rd32(vm->rom + vm->global_names + 8 + 4 * i);
-      FAIL(throw_error(vm, EK_REFERENCE_ERROR, "Cannot access '", name,
+      FAIL(throw_error(vm, EK_REFERENCE_ERROR, "Cannot access '", global_name(vm, i),
                        "' before initialization"));
     }
     sp[0] = a;

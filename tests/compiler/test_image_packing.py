@@ -1,0 +1,110 @@
+"""FUNCTION and CONSTS layouts in images (docs/internals.md 2, 3 and 10): a FUNCTION has no code
+length field (header bits 5-6 count the padding after its code) and a CONSTS no count word.
+compiler/disasm.py mirrors the snapshot writer's packing byte for byte, and both loaders refuse
+a FUNCTION whose padding bits leave it no code."""
+
+from __future__ import annotations
+
+import io
+import struct
+
+import pytest
+
+from compiler import compile_source
+from compiler.disasm import FUNCTION_CODE, RomView, pack_image, unpack_image
+from compiler.opcodes import TYPE_CONSTS, TYPE_FUNCTION, TYPE_STRING8, TYPE_STRING16
+from hostlib import VM, Host, ImageError, JSException, VMError
+from hostlib.cli import retarget_image
+
+# Functions of every code length modulo 4 (so every padding count), constants, closures, and a
+# global still in its TDZ when the top level stops (so the image carries a names table).
+SOURCE = """
+export function a() { return 1; }
+export function b(x) { return x + 1; }
+export function c(x, y) { return x * y - 2; }
+export function d(s) { return s + "!" + s.length; }
+export function e(n) { let t = 0; for (let i = 0; i < n; i++) t += i; return t; }
+export function f(k) { return () => k + 0.5; }
+export function g(o) { return { p: o, q: [o, "q"] }; }
+export function h(v) { if (v) { return "yes"; } return "no"; }
+export function late() { return later; }
+print(a() + b(1) + c(2, 3));
+throw new Error("stop");
+let later = 1;
+"""
+
+
+def build_image() -> bytes:
+    with VM.from_unit(compile_source(SOURCE, "p.js"), Host(stdout=io.StringIO())) as vm:
+        with pytest.raises(JSException):
+            vm.run_main()
+        return vm.snapshot()
+
+
+def rom_allocs(rom: bytes) -> list[tuple[int, int, int, int]]:
+    """(offset, header, type, size) of every ROM allocation."""
+    out, at = [], 0
+    while at < len(rom):
+        (header,) = struct.unpack_from("<I", rom, at)
+        out.append((at, header, header & 31, (header >> 5) & ~3))
+        at += (header >> 5) & ~3
+    return out
+
+
+def test_python_packing_mirrors_the_snapshot_writer() -> None:
+    image = build_image()
+    parts = unpack_image(image)
+    assert pack_image(parts) == image  # the same bytes as snapshot.c pack_allocs
+    mcu = retarget_image(image, "mcu")  # the ROM as it is, then packed again
+    assert unpack_image(mcu).rom == parts.rom and retarget_image(mcu, "host") == image
+    view, pads = RomView(parts.rom), set()
+    for at, header, kind, size in rom_allocs(parts.rom):
+        if kind == TYPE_FUNCTION:
+            pad = (header >> 5) & 3
+            code = view.decode_function(at).code
+            assert FUNCTION_CODE + len(code) + pad == size
+            assert parts.rom[at + size - pad : at + size] == bytes(pad)
+            pads.add(pad)
+        elif kind in (TYPE_STRING8, TYPE_STRING16):  # padding after the units, as for code
+            pad = (header >> 5) & 3
+            assert parts.rom[at + size - pad : at + size] == bytes(pad)
+            text = view.string(at)
+            units = text.encode("utf-16-le", "surrogatepass") if kind == TYPE_STRING16 else text
+            assert len(units) == size - 4 - pad
+        else:
+            assert header & 0x60 == 0  # the flag bits count FUNCTION and string padding only
+        if kind == TYPE_CONSTS:
+            assert size >= 8  # one value at least
+    assert pads == {0, 1, 2, 3}
+
+
+def test_the_names_table_survives_the_image() -> None:
+    image = build_image()
+    names = unpack_image(image).global_names
+    kinds = {at: kind for at, _, kind, _ in rom_allocs(unpack_image(image).rom)}
+    assert kinds[names] == TYPE_CONSTS
+    with VM.restore(image, Host(stdout=io.StringIO())) as vm:
+        assert vm.call("b", 41) == 42 and vm.call("f", 1)() == 1.5
+        with pytest.raises(JSException, match="Cannot access 'later' before initialization"):
+            vm.call("late")
+
+
+@pytest.mark.parametrize("pad", [0, 1, 2, 3])
+def test_a_function_with_no_room_for_code_is_refused(pad: int) -> None:
+    """A 24-byte FUNCTION (its fields and nothing else): its code length would be 0 or, with
+    padding bits set, negative. Appended to a unit's ROM, and to an image's packed ROM."""
+    empty = struct.pack("<IBBHHHIII", ((24 | pad) << 5) | TYPE_FUNCTION, 0, 0, 0, 0, 0,
+                        0xFFFFFFFF, 6, 0xFFFFFFFF)
+    unit = bytearray(compile_source("print(1);", "u.js"))
+    export_count = struct.unpack_from("<H", unit, 24)[0]
+    assert export_count == 0 and struct.unpack_from("<I", unit, 12)[0] == len(unit) - 28
+    struct.pack_into("<I", unit, 12, len(unit) - 28 + len(empty))  # the ROM length
+    with pytest.raises(VMError, match="invalid bytecode unit"):
+        VM.from_unit(bytes(unit + empty), Host(stdout=io.StringIO()))
+    parts = unpack_image(build_image())
+    parts.rom += empty
+    image = pack_image(parts)
+    with pytest.raises(ValueError):
+        unpack_image(image)
+    with pytest.raises(ImageError):
+        VM.restore(image, Host(stdout=io.StringIO()))
