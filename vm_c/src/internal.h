@@ -226,10 +226,10 @@ static inline const uint8_t* rom_at(const uint8_t* rom, uint32_t off) {
              ? (const uint8_t*)&mvm_engine_rom + (off - (uint32_t)K_ENGINE_ROM_BASE)
              : rom + off;
 }
-// A reference into the image's own ROM (not an engine string).
-static inline bool value_is_image_rom(mvm_value_t v) {
-  return value_is_rom(v) && value_rom_offset(v) < (uint32_t)K_ENGINE_ROM_BASE;
-}
+// A reference into the image's own ROM (not an engine string). An offset past
+// K_ENGINE_ROM_BASE (2^30) sets bit 31 of the value: one mask, as cheap as value_is_rom.
+typedef char mvm_check_engine_base[K_ENGINE_ROM_BASE == 0x40000000 ? 1 : -1];
+static inline bool value_is_image_rom(mvm_value_t v) { return (v & 0x80000007u) == 2u; }
 // Pointer to a heap or ROM allocation. ROM memory is read-only: never write through it.
 static inline uint8_t* value_ptr(mvm_vm_t* vm, mvm_value_t v) {
   return value_is_heap(v) ? vm->heap + v

@@ -1117,7 +1117,7 @@ do_call_plain: {  // a call (not new): the hottest path of call-heavy programs
   mvm_value_t f = *fslot;
   uint32_t func;
   mvm_value_t scope;
-  if (value_is_rom(f) && header_type(rd32(rom_at(rom, value_rom_offset(f)))) == TC_FUNCTION) {
+  if (value_is_image_rom(f) && header_type(rd32(rom + value_rom_offset(f))) == TC_FUNCTION) {
     func = value_rom_offset(f);
     scope = VAL_UNDEFINED;
   } else if (value_is_heap(f) && header_type(rd32(vm->heap + f)) == TC_CLOSURE) {
