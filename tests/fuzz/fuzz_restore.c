@@ -335,6 +335,9 @@ static void check_export_lookup(mvm_vm_t* vm, size_t i) {
   for (int p = 0; p < 3; p++) {
     mvm_value_t k, v;
     if (mvm_new_string(vm, props[p], strlen(props[p]), &k) != MVM_E_OK) continue;
+    // The allocation may have collected and moved the export: read it again (mvm.h: values
+    // do not survive an allocation unless held in a handle).
+    if (mvm_export_at(vm, i, &key, &value) != MVM_E_OK) fail("export_at below the count", 0);
     if (mvm_get(vm, value, k, &v) == MVM_E_OK) consume_string(vm, v);
   }
 }

@@ -102,11 +102,13 @@ static mvm_err_t call_user_method(mvm_vm_t* vm, mvm_value_t* obj, mvm_value_t ke
 // OrdinaryToPrimitive for an OBJECT with a user-defined valueOf or toString: tries them in
 // the hint's order (string: toString first) and takes the first primitive result.
 // *converted is false when the object defines neither (the caller converts intrinsically).
-// May GC, may re-enter.
-static mvm_err_t user_to_primitive(mvm_vm_t* vm, mvm_value_t obj, bool hint_string,
+// May GC, may re-enter: a getter for valueOf runs JS even when neither is a method. So *obj
+// is updated to where the object is afterwards, for the caller's intrinsic conversion (found by
+// the MCU fuzzer: a stale offset read as another allocation).
+static mvm_err_t user_to_primitive(mvm_vm_t* vm, mvm_value_t* obj, bool hint_string,
                                    bool* converted, mvm_value_t* out) {
   TEMP_MARK(vm);
-  mvm_value_t* o = temp_push(vm, obj);
+  mvm_value_t* o = temp_push(vm, *obj);
   mvm_value_t* r = temp_push(vm, VAL_UNDEFINED);
   mvm_value_t order[2] = {ENGINE_STR(VALUE_OF), ENGINE_STR(TO_STRING)};
   if (hint_string) {
@@ -125,6 +127,7 @@ static mvm_err_t user_to_primitive(mvm_vm_t* vm, mvm_value_t obj, bool hint_stri
       *out = *r;
     }
   }
+  *obj = *o;
   TEMP_RESET(vm);
   if (!err && any && !*converted) {
     return throw_error(vm, EK_TYPE_ERROR, "Cannot convert object to primitive value", 0, NULL);
@@ -293,7 +296,7 @@ static mvm_err_t to_string_in(mvm_vm_t* vm, mvm_value_t v, const join_chain_t* c
       return bytes_to_string(vm, v, out);
     case TC_OBJECT: {
       bool converted;
-      mvm_err_t err = user_to_primitive(vm, v, true, &converted, out);
+      mvm_err_t err = user_to_primitive(vm, &v, true, &converted, out);
       if (err || converted) return err ? err : to_string_in(vm, *out, chain, depth + 1, out);
       if (error_kind_of(vm, v) >= 0) {
         // An error whose name or message is an error again (itself, say) recurses; in JS that
@@ -332,7 +335,7 @@ mvm_err_t to_primitive(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out) {
   }
   if (value_type(vm, v) == TC_OBJECT) {  // the default hint: valueOf first
     bool converted;
-    mvm_err_t err = user_to_primitive(vm, v, false, &converted, out);
+    mvm_err_t err = user_to_primitive(vm, &v, false, &converted, out);
     if (err || converted) return err;
   }
   return to_string(vm, v, out);
