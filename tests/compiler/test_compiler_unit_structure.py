@@ -8,7 +8,7 @@ import struct
 from unit_helpers import functions, listing
 
 from compiler import compile_source
-from compiler.disasm import decode_unit_functions, disasm, disasm_unit
+from compiler.disasm import decode_unit_functions, disasm, disasm_unit, string_bytes
 from compiler.opcodes import (
     NO_OFFSET,
     TYPE_CONSTS,
@@ -81,11 +81,6 @@ def walk(rom: bytes) -> dict[int, tuple[int, int]]:
 def rom_ref(value: int) -> int:
     assert value & 7 == 2, f"{value:#x} is not a ROM reference"
     return (value >> 1) & ~3
-
-
-def string_bytes(header: int) -> int:
-    """A string has no length field: its size less the padding header bits 5-6 count."""
-    return ((header >> 5) & ~3) - 4 - ((header >> 5) & 3)
 
 
 def string_at(rom: bytes, offset: int) -> str:

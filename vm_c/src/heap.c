@@ -51,8 +51,8 @@ mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity) {
   return MVM_E_OK;
 }
 
-// The engine strings, laid out as mvm_tables.h describes: header (size << 5 | STRING8, little-
-// endian), length, text with its NUL and zero padding.
+// The engine strings, laid out as mvm_tables.h describes: the header (size << 5, the padding
+// count in bits 5-6, STRING8; little-endian), then the text and its zero padding.
 #define ENGINE_STR_UNITS(text) ((uint32_t)sizeof(text) - 1u)
 #define ENGINE_STR_SIZE(text) (STRING_DATA + ((ENGINE_STR_UNITS(text) + 3u) & ~3u))
 #define ENGINE_STR_WORD(text) \

@@ -212,7 +212,7 @@ typedef struct engine_rom {
 #undef ENGINE_STRING
 } engine_rom_t;
 MVM_INTERNAL extern const engine_rom_t mvm_engine_rom;  // heap.c
-// (Not through ENGINE_STR_OFFSET: an argument like NULL must be pasted before it can expand.)
+// The name is pasted directly, never passed on: an argument like NULL would expand first.
 #define ENGINE_STR(name) \
   value_from_rom_offset((uint32_t)K_ENGINE_ROM_BASE + (uint32_t)offsetof(engine_rom_t, s_##name##_head))
 // True when ROM offset off is the start of an engine string (load.c).
@@ -546,9 +546,6 @@ MVM_INTERNAL mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_ar
 // A value a ROM or heap field may hold that points into a validated ROM (or is immediate).
 MVM_INTERNAL bool rom_value_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
                                mvm_value_t v);
-// Whether a validated ROM has an allocation of that type starting at off.
-MVM_INTERNAL bool rom_start_of(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
-                               uint32_t off, uint32_t type);
 
 // ---- verify.c ----
 // Checks every function's operands in a ROM that rom_validate accepted (see verify.c): constant,

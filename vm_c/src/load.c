@@ -98,8 +98,8 @@ static bool rom_string_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* s
   return value_rom_offset(v) >= (uint32_t)K_ENGINE_ROM_BASE || bit_get(starts, value_rom_offset(v));
 }
 
-bool rom_start_of(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts, uint32_t off,
-                  uint32_t type) {
+static bool rom_start_of(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
+                         uint32_t off, uint32_t type) {
   return off < rom_len && !(off & 3u) && bit_get(starts, off) &&
          header_type(rd32(rom + off)) == type;
 }
@@ -238,7 +238,10 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
       case TC_LINES: ok = size >= 12; break;
       case TC_FUNCTION:
         ok = fn_size_ok(size);
-        if (ok && fn_code_len(rom + at) > longest_code) longest_code = fn_code_len(rom + at);
+        if (ok) {
+          uint32_t len = fn_code_len(rom + at);
+          if (len > longest_code) longest_code = len;
+        }
         break;
       default: ok = false; break;
     }
