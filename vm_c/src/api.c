@@ -16,8 +16,7 @@ static void reset_for_call(mvm_vm_t* vm) {
   vm->fatal = MVM_E_OK;
   vm->exception = VAL_UNDEFINED;
   vm->budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
-  vm->throw_func = NO_OFFSET;
-  vm->err_func = NO_OFFSET;
+  vm_clear_error_location(vm);
 }
 
 static mvm_err_t call_with(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args, uint8_t argc,
@@ -78,11 +77,16 @@ mvm_err_t mvm_call(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args, uint8_
 mvm_err_t mvm_run_main(mvm_vm_t* vm, mvm_value_t* out_exception) {
   if (!vm) return MVM_E_INVALID_ARGUMENT;
   if (vm->depth) return MVM_E_REENTRANT;
+#if MVM_INCLUDE_BUILD_API
   if (vm->entry == NO_OFFSET) return MVM_E_INVALID_ARGUMENT;  // restored, or snapshotted
   mvm_value_t result;
   mvm_err_t err = call_with(vm, value_from_rom_offset(vm->entry), NULL, 0, &result);
   if (out_exception) *out_exception = err == ERR_THROW ? result : VAL_UNDEFINED;
   return err;
+#else
+  (void)out_exception;
+  return MVM_E_INVALID_ARGUMENT;  // only a unit has a top level to run
+#endif
 }
 
 void* mvm_get_context(mvm_vm_t* vm) { return vm ? vm->context : NULL; }
@@ -109,7 +113,7 @@ void mvm_get_stats(mvm_vm_t* vm, mvm_stats_t* out) {
   out->vm_struct_bytes = sizeof(mvm_vm_t) + (vm->stack ? stack_bytes : 0) +
                          sizeof(mvm_value_t) * vm->global_count +
                          sizeof(import_entry_t) * vm->imports_cap +
-                         sizeof(unit_export_t) * vm->unit_export_count;
+                         sizeof(unit_export_t) * unit_export_count(vm);
   out->ram_bytes = out->vm_struct_bytes + vm->heap_cap;
   out->arena_peak = arena_peak(vm->arena);
 }
@@ -135,7 +139,7 @@ static uint32_t export_props_count(mvm_vm_t* vm) {
 }
 
 size_t mvm_export_count(mvm_vm_t* vm) {
-  return vm ? export_props_count(vm) + vm->unit_export_count : 0;
+  return vm ? export_props_count(vm) + unit_export_count(vm) : 0;
 }
 
 mvm_err_t mvm_export_at(mvm_vm_t* vm, size_t i, mvm_value_t* out_key, mvm_value_t* out_value) {
@@ -148,11 +152,13 @@ mvm_err_t mvm_export_at(mvm_vm_t* vm, size_t i, mvm_value_t* out_key, mvm_value_
     const uint8_t* p = value_ptr(vm, root_get(vm, ROOT_EXPORTS)) + 8 + 8 * i;
     k = rd32(p);
     v = rd32(p + 4);
+#if MVM_INCLUDE_BUILD_API
   } else if (i - n < vm->unit_export_count) {
     const unit_export_t* e = &vm->unit_exports[i - n];
     k = value_from_rom_offset(e->name);
     v = vm->globals[e->slot];
     if (v == VAL_HOLE) v = VAL_UNDEFINED;
+#endif
   } else {
     return MVM_E_EXPORT_NOT_FOUND;
   }

@@ -44,10 +44,8 @@ mvm_err_t error_prototype(mvm_vm_t* vm, uint32_t kind, mvm_value_t* out) {
     err = prop_define_ex(vm, *obj, ENGINE_STR(MESSAGE), ENGINE_STR(EMPTY),
                          DEFINE_HIDDEN);
   }
-  if (!err) {
-    root_set(vm, ROOT_ERROR_PROTO + kind, *obj);
-    *out = *obj;
-  }
+  if (!err) err = root_store(vm, ROOT_ERROR_PROTO + kind, obj);
+  if (!err) *out = *obj;
   TEMP_RESET(vm);
   return err;
 }
@@ -103,13 +101,14 @@ mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* prefix, mvm_value
 static mvm_err_t import_entry_add(mvm_vm_t* vm, uint16_t id, mvm_host_fn_t fn, uint32_t* out) {
   if (vm->nimports >= 65535) return MVM_E_OUT_OF_MEMORY;
   if (vm->nimports == vm->imports_cap) {
-    uint32_t cap = vm->imports_cap ? vm->imports_cap * 2 : 8;
+    uint32_t cap = vm->imports_cap ? vm->imports_cap * 2u : 8u;
+    if (cap > 65535) cap = 65535;  // fits vm_count_t (16 bits in the MCU profile)
     import_entry_t* t = (import_entry_t*)VM_MALLOC(vm, sizeof(import_entry_t) * cap);
     if (!t) return MVM_E_OUT_OF_MEMORY;
     if (vm->nimports) MVM_MEMCPY(t, vm->imports, sizeof(import_entry_t) * vm->nimports);
     if (vm->imports) VM_FREE(vm, vm->imports);
     vm->imports = t;
-    vm->imports_cap = cap;
+    vm->imports_cap = (vm_count_t)cap;
   }
   import_entry_t* e = &vm->imports[vm->nimports];
   e->id = id;
@@ -195,7 +194,7 @@ mvm_err_t builtin_call(mvm_vm_t* vm, uint32_t index, mvm_value_t this_value, mvm
       TEMP_MARK(vm);
       mvm_value_t* table = temp_push(vm, root_get(vm, ROOT_EXPORTS));
       err = props_put(vm, table, value_from_int(id), argc > 1 ? args[1] : VAL_UNDEFINED);
-      if (!err) root_set(vm, ROOT_EXPORTS, *table);
+      if (!err) err = root_store(vm, ROOT_EXPORTS, table);
       TEMP_RESET(vm);
       return err;
     }

@@ -47,7 +47,7 @@ static void gc_visit_roots(mvm_vm_t* vm, root_visitor_t visit, void* ctx) {
   // 6. Try handlers' saved scopes.
   for (uint32_t i = 0; i < vm->nhandlers; i++) visit(ctx, &vm->handlers[i].scope);
   // 7. Temp roots held by C helpers across allocations.
-  for (uint32_t i = 0; i < vm->ntemps; i++) visit(ctx, &vm->temps[i]);
+  for (uint32_t i = 0; i < vm->ntemps; i++) visit(ctx, &vm_temps(vm)[i]);
   // 8. The import table's cached HOSTFN values.
   for (uint32_t i = 0; i < vm->nimports; i++) visit(ctx, &vm->imports[i].cached);
   // 9. The pending exception.
@@ -60,6 +60,12 @@ typedef struct gc_state {
   uint32_t to_used;
   gc_snapshot_t* snap;  // vm->gc_snapshot: marks or remaps ROM references (snapshot.c)
 } gc_state_t;
+// Only a VM with the build API snapshots: without it the snapshot paths compile out.
+#if MVM_INCLUDE_BUILD_API
+#define GC_SNAP(g) ((g)->snap)
+#else
+#define GC_SNAP(g) ((gc_snapshot_t*)NULL)
+#endif
 
 // Snapshot collections (snapshot.c): every ROM reference a root or a live heap value holds is
 // recorded in snap->rom_marks, or rewritten through snap->rom_map (the tree-shaken ROM's
@@ -74,7 +80,7 @@ static mvm_value_t rom_ref_seen(gc_state_t* g, mvm_value_t v) {
 
 static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
   if (!value_is_heap(v)) {
-    if (MVM_UNLIKELY(g->snap != NULL) && value_is_rom(v)) return rom_ref_seen(g, v);
+    if (MVM_UNLIKELY(GC_SNAP(g) != NULL) && value_is_rom(v)) return rom_ref_seen(g, v);
     return v;
   }
   uint8_t* old = g->from + v;
@@ -82,7 +88,7 @@ static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
   if (header_type(h) == TC_FORWARD) return rd32(old + 4);
   uint32_t size = header_size(h);
   uint32_t dst = g->to_used;
-  if (MVM_UNLIKELY(g->snap != NULL) && g->snap->trim && header_type(h) == TC_PROPS) {
+  if (MVM_UNLIKELY(GC_SNAP(g) != NULL) && g->snap->trim && header_type(h) == TC_PROPS) {
     uint32_t count = rd32(old + 4);
     if ((uint64_t)8 + 8 * (uint64_t)count < size) {
       size = 8 + 8 * count;
@@ -133,7 +139,7 @@ static void scan(gc_state_t* g) {
         for (uint32_t p = at + 4; p < end; p += 4) forward_field(g, p);
         break;
       case TC_CLOSURE:
-        if (g->snap) forward_field(g, at + 4);  // the function: a ROM reference (snapshots)
+        if (GC_SNAP(g)) forward_field(g, at + 4);  // the function: a ROM reference (snapshots)
         forward_field(g, at + 8);
         forward_field(g, at + 12);
         break;
@@ -172,7 +178,11 @@ bool gc_collect(mvm_vm_t* vm, uint32_t need) {
   if (!g.to) return false;
   wr32(g.to, 0);
   g.to_used = 4;
+#if MVM_INCLUDE_BUILD_API
   g.snap = vm->gc_snapshot;
+#else
+  g.snap = NULL;
+#endif
   gc_visit_roots(vm, visit_forward, &g);
   scan(&g);
   VM_FREE(vm, g.from);

@@ -79,6 +79,25 @@ mvm_err_t roots_create(mvm_vm_t* vm) {
   return MVM_E_OK;
 }
 
+mvm_err_t roots_full(mvm_vm_t* vm) {
+  if (roots_count(vm) >= ROOT__COUNT) return MVM_E_OK;
+  uint32_t off = heap_alloc(vm, roots_bytes(), TC_ITEMS);
+  if (off == 0) return MVM_E_OUT_OF_MEMORY;
+  const uint8_t* old = vm->heap + vm->roots;  // after the collection heap_alloc may have run
+  uint32_t n = roots_count(vm);
+  for (uint32_t i = 0; i < ROOT__COUNT; i++) {
+    wr32(vm->heap + off + 4 + 4 * i, i < n ? rd32(old + 4 + 4 * i) : VAL_UNDEFINED);
+  }
+  vm->roots = value_from_heap_offset(off);
+  return MVM_E_OK;
+}
+
+mvm_err_t root_store(mvm_vm_t* vm, uint32_t i, const mvm_value_t* slot) {
+  mvm_err_t err = roots_full(vm);
+  if (!err) root_set(vm, i, *slot);
+  return err;
+}
+
 // Images carry only the roots slots in use (snapshot.c): a restored VM, and a VM right after
 // mvm_snapshot, gets a full roots ITEMS from these.
 uint32_t roots_bytes(void) { return 4 + 4 * ROOT__COUNT; }
@@ -107,13 +126,18 @@ mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg) {
   if (limit > ((size_t)1 << 30)) limit = (size_t)1 << 30;
   if (limit < 256) limit = 256;
   vm->heap_limit = (uint32_t)limit & ~3u;
-  vm->stack_slots = c.stack_slots ? c.stack_slots : MVM_DEFAULT_STACK_SLOTS;
-  vm->max_frames = c.max_frames ? c.max_frames : MVM_DEFAULT_MAX_FRAMES;
-  if (vm->stack_slots < 64) vm->stack_slots = 64;
-  if (vm->stack_slots > (1u << 24)) vm->stack_slots = 1u << 24;
-  if (vm->max_frames < 4) vm->max_frames = 4;
-  if (vm->max_frames > (1u << 20)) vm->max_frames = 1u << 20;
-  vm->max_handlers = vm->max_frames * 2 + 16;
+  // The MCU profile's counts are 16 bits (vm_count_t): at most 65,535 slots, 32,759 frames.
+  uint32_t slots = c.stack_slots ? c.stack_slots : MVM_DEFAULT_STACK_SLOTS;
+  uint32_t frames = c.max_frames ? c.max_frames : MVM_DEFAULT_MAX_FRAMES;
+  uint32_t max_slots = VM_COUNT_MAX < (1u << 24) ? VM_COUNT_MAX : (1u << 24);
+  uint32_t max_frames = (VM_COUNT_MAX - 16) / 2 < (1u << 20) ? (VM_COUNT_MAX - 16) / 2 : (1u << 20);
+  if (slots < 64) slots = 64;
+  if (slots > max_slots) slots = max_slots;
+  if (frames < 4) frames = 4;
+  if (frames > max_frames) frames = max_frames;
+  vm->stack_slots = (vm_count_t)slots;
+  vm->max_frames = (vm_count_t)frames;
+  vm->max_handlers = (vm_count_t)(frames * 2 + 16);
   vm->budget_limit = c.instruction_budget;
 
 #if !MVM_STACK_ON_DEMAND
@@ -136,7 +160,6 @@ mvm_err_t vm_stack_acquire(mvm_vm_t* vm) {
   vm->frames = (frame_t*)VM_MALLOC(vm, sizeof(frame_t) * vm->max_frames);
   vm->handlers = (handler_t*)VM_MALLOC(vm, sizeof(handler_t) * vm->max_handlers);
   vm->sp = vm->stack;
-  vm->temps = vm->stack ? vm->stack + vm->stack_slots : NULL;
   vm->ntemps = 0;
   if (vm->stack && vm->frames && vm->handlers) return MVM_E_OK;
   vm_stack_release(vm);
@@ -153,7 +176,6 @@ void vm_stack_release(mvm_vm_t* vm) {
   if (vm->frames) VM_FREE(vm, vm->frames);
   if (vm->handlers) VM_FREE(vm, vm->handlers);
   vm->stack = vm->sp = NULL;
-  vm->temps = NULL;
   vm->ntemps = 0;
   vm->frames = NULL;
   vm->handlers = NULL;
@@ -166,7 +188,10 @@ void vm_release_memory(mvm_vm_t* vm) {
   if (vm->handlers) VM_FREE(vm, vm->handlers);
   if (vm->globals) VM_FREE(vm, vm->globals);
   if (vm->imports) VM_FREE(vm, vm->imports);
+#if MVM_INCLUDE_BUILD_API
   if (vm->unit_exports) VM_FREE(vm, vm->unit_exports);
+  vm->unit_exports = NULL;
+#endif
   if (vm->rom_owned) VM_FREE(vm, vm->rom_owned);
   vm->heap = NULL;
   vm->stack = NULL;
@@ -174,6 +199,5 @@ void vm_release_memory(mvm_vm_t* vm) {
   vm->handlers = NULL;
   vm->globals = NULL;
   vm->imports = NULL;
-  vm->unit_exports = NULL;
   vm->rom_owned = NULL;
 }

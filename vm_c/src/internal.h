@@ -107,20 +107,28 @@ typedef struct gc_snapshot {
   bool trim;                  // PROPS copied with no spare capacity
 } gc_snapshot_t;
 
+// Counts and limits of the VM struct: 16 bits in the MCU profile, whose configuration clamps
+// them (heap.c vm_alloc_runtime), because an idle VM's RAM is mostly this struct there.
+#if MVM_PROFILE_MCU
+typedef uint16_t vm_count_t;
+#define VM_COUNT_MAX 0xFFFFu
+#else
+typedef uint32_t vm_count_t;
+#define VM_COUNT_MAX 0xFFFFFFFFu
+#endif
+
+// Grouped by width so that no profile pads between fields.
 struct mvm_vm {
   void* context;
   mvm_resolve_import_t resolve;
   mvm_arena_t* arena;  // mvm_restore_into: every allocation comes from here (arena.c), or NULL
 
-  // Read-only section: a private copy (unit) or the caller's image (restore).
+  // Read-only section: a private copy (unit, packed image) or the caller's image (restore).
   const uint8_t* rom;
-  uint32_t rom_len;
   uint8_t* rom_owned;
-  uint32_t entry;
-  uint32_t global_names;
+  uint32_t rom_len;
 
   mvm_value_t* globals;
-  uint32_t global_count;
 
   // Heap: one space of heap_cap bytes, bump-allocated up to heap_used.
   uint8_t* heap;
@@ -129,52 +137,74 @@ struct mvm_vm {
   uint32_t heap_limit;
   uint32_t heap_peak;
   uint32_t gc_count;
-  mvm_value_t roots;   // ITEMS of ROOT__COUNT values
+  mvm_value_t roots;   // ITEMS of up to ROOT__COUNT values (root_get)
 
+  // The value stack, frames and handlers (MVM_STACK_ON_DEMAND: only during a call); the
+  // MVM_TEMP_ROOTS temp-root slots follow the value stack (vm_temps).
   mvm_value_t* stack;
   mvm_value_t* sp;     // next free slot
-  uint32_t stack_slots;
-  uint32_t stack_peak;
-
   frame_t* frames;
-  uint32_t nframes;
-  uint32_t max_frames;
-
   handler_t* handlers;
-  uint32_t nhandlers;
-  uint32_t max_handlers;
 
   import_entry_t* imports;
-  uint32_t nimports;
-  uint32_t imports_cap;
-
-  unit_export_t* unit_exports;  // build-time VMs only: the unit's named exports
-  uint32_t unit_export_count;
   // A restored VM whose image ROM is used in place (the image outlives the VM) and whose export
   // values are no heap references: the image's export count word, then its (key, value) pairs
   // (snapshot.c), instead of a heap table in ROOT_EXPORTS; NULL once a table is made.
   const uint8_t* image_exports;
-
   mvm_handle_t* handles;
-  // MVM_TEMP_ROOTS slots, allocated with the value stack (vm_stack_acquire): an idle VM on
-  // demand (MVM_STACK_ON_DEMAND) holds none. NULL while there is no stack.
-  mvm_value_t* temps;
-  uint32_t ntemps;
 
   mvm_value_t exception;   // pending exception (ERR_THROW) or undefined
+  mvm_err_t fatal;         // set while a fatal error unwinds nested calls
+  uint32_t budget;         // instructions left in the outermost call
+  uint32_t budget_limit;   // configured budget, 0 = unlimited
+#if MVM_ERROR_LOCATION
   uint32_t throw_func;     // where the last throw happened (ROM offset, NO_OFFSET = unknown)
   uint32_t throw_pc;
   uint32_t err_func;       // where the last uncaught throw happened
   uint32_t err_pc;
-
-  uint32_t depth;          // nesting of mvm_call/mvm_run_main (host functions may re-enter)
-  mvm_err_t fatal;         // set while a fatal error unwinds nested calls
-  uint32_t budget;         // instructions left in the outermost call
-  uint32_t budget_limit;   // configured budget, 0 = unlimited
-  gc_snapshot_t* gc_snapshot;  // set by mvm_snapshot around its collections, else NULL
+#endif
+#if MVM_INCLUDE_BUILD_API
+  unit_export_t* unit_exports;  // a unit's named exports
+  gc_snapshot_t* gc_snapshot;   // set by mvm_snapshot around its collections, else NULL
+  uint32_t unit_export_count;
+  uint32_t entry;               // a unit's top-level function (ROM offset), NO_OFFSET after
+#endif
+  uint32_t global_names;   // ROM offset of the globals' names (errors, snapshots), or NO_OFFSET
   uint64_t random_state;   // Math.random (lib_math.c): splitmix64 state; 0 = the fixed seed
-  uint32_t nested_calls;   // vm_call_function nesting: C-level re-entry (getters, valueOf, jobs)
+
+  vm_count_t global_count;
+  vm_count_t stack_slots;
+  vm_count_t stack_peak;
+  vm_count_t ntemps;
+  vm_count_t nframes;
+  vm_count_t max_frames;
+  vm_count_t nhandlers;
+  vm_count_t max_handlers;
+  vm_count_t nimports;
+  vm_count_t imports_cap;
+  vm_count_t depth;         // nesting of mvm_call/mvm_run_main (host functions may re-enter)
+  vm_count_t nested_calls;  // vm_call_function nesting: C-level re-entry (getters, valueOf, jobs)
 };
+
+// Forgets where the last throw happened (MVM_ERROR_LOCATION; nothing to forget without it).
+static inline void vm_clear_error_location(mvm_vm_t* vm) {
+#if MVM_ERROR_LOCATION
+  vm->throw_func = NO_OFFSET;
+  vm->err_func = NO_OFFSET;
+#else
+  (void)vm;
+#endif
+}
+
+// A unit's named exports (none without the build API: only units have them).
+static inline uint32_t unit_export_count(const mvm_vm_t* vm) {
+#if MVM_INCLUDE_BUILD_API
+  return vm->unit_export_count;
+#else
+  (void)vm;
+  return 0;
+#endif
+}
 
 // ---- Budget for work outside the interpreter loop ----
 // Builtins loop over arrays and strings and allocate where the interpreter's budget checks
@@ -188,14 +218,17 @@ static inline void vm_charge_budget(mvm_vm_t* vm, uint32_t units) {
 #define LIB_CHARGE_VISITS(vm, n) vm_charge_budget((vm), (uint32_t)(n) >> 4)
 
 // ---- Temp roots ----
+// The MVM_TEMP_ROOTS slots after the value stack (vm_stack_acquire): none while there is none.
+static inline mvm_value_t* vm_temps(mvm_vm_t* vm) { return vm->stack + vm->stack_slots; }
 #define TEMP_MARK(vm) uint32_t temp_mark_ = (vm)->ntemps
 #define TEMP_RESET(vm) ((vm)->ntemps = temp_mark_)
 // Pushes v as a GC root and returns its slot: read the slot again after anything that may GC.
 static inline mvm_value_t* temp_push(mvm_vm_t* vm, mvm_value_t v) {
   // Overflow would be a VM bug; reuse the last slot rather than write past the array.
   if (vm->ntemps >= MVM_TEMP_ROOTS) vm->ntemps = MVM_TEMP_ROOTS - 1;
-  vm->temps[vm->ntemps] = v;
-  return &vm->temps[vm->ntemps++];
+  mvm_value_t* slot = vm_temps(vm) + vm->ntemps++;
+  *slot = v;
+  return slot;
 }
 
 // ---- Engine strings (mvm_tables.h ENGINE_STRING) ----
@@ -269,11 +302,18 @@ static inline mvm_value_t field(mvm_vm_t* vm, mvm_value_t v, uint32_t off) {
 static inline void set_field(mvm_vm_t* vm, mvm_value_t v, uint32_t off, mvm_value_t x) {
   wr32(heap_ptr(vm, v) + off, x);
 }
-static inline mvm_value_t root_get(mvm_vm_t* vm, uint32_t i) {
-  return rd32(heap_ptr(vm, vm->roots) + 4 + 4 * i);
+// The roots ITEMS may hold only its first slots (a restored image's roots are used as they are,
+// up to the last slot in use): a missing slot reads as undefined. A store into one makes the
+// roots full first: root_store (may GC), or roots_full before a root_set.
+static inline uint32_t roots_count(mvm_vm_t* vm) {
+  return (header_size(rd32(heap_ptr(vm, vm->roots))) - 4) / 4;
 }
+static inline mvm_value_t root_get(mvm_vm_t* vm, uint32_t i) {
+  return i < roots_count(vm) ? rd32(heap_ptr(vm, vm->roots) + 4 + 4 * i) : VAL_UNDEFINED;
+}
+// Writes slot i, which must exist unless v is undefined (a missing slot already reads so).
 static inline void root_set(mvm_vm_t* vm, uint32_t i, mvm_value_t v) {
-  wr32(heap_ptr(vm, vm->roots) + 4 + 4 * i, v);
+  if (i < roots_count(vm)) wr32(heap_ptr(vm, vm->roots) + 4 + 4 * i, v);
 }
 
 // ---- arena.c (mvm_restore_into) ----
@@ -308,6 +348,10 @@ MVM_INTERNAL uint32_t heap_alloc(mvm_vm_t* vm, uint32_t size, uint32_t type);
 MVM_INTERNAL uint32_t heap_alloc_values(mvm_vm_t* vm, uint32_t size, uint32_t type);
 MVM_INTERNAL mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity);
 MVM_INTERNAL mvm_err_t roots_create(mvm_vm_t* vm);
+// Gives the roots all ROOT__COUNT slots (a no-op when they have them). May GC.
+MVM_INTERNAL mvm_err_t roots_full(mvm_vm_t* vm);
+// root_set of *slot, a GC-visible slot (re-read after roots_full moved things). May GC.
+MVM_INTERNAL mvm_err_t root_store(mvm_vm_t* vm, uint32_t i, const mvm_value_t* slot);
 // Bytes that roots_build writes. roots_build writes, at heap_used (the caller made room: it
 // never collects), a full roots ITEMS whose first nslots values come from slots (little-endian
 // words, e.g. an image's trimmed roots), and makes it vm->roots.

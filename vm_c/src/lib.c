@@ -195,7 +195,7 @@ mvm_err_t lib_global_set(mvm_vm_t* vm, mvm_value_t key, mvm_value_t v) {
   mvm_err_t err = MVM_E_OK;
   if (*obj == VAL_UNDEFINED) {
     err = object_new(vm, VAL_NULL, obj);
-    if (!err) root_set(vm, ROOT_GLOBAL_THIS, *obj);
+    if (!err) err = root_store(vm, ROOT_GLOBAL_THIS, obj);
   }
   if (!err) err = prop_set(vm, *obj, *k, *val);
   TEMP_RESET(vm);

@@ -310,8 +310,7 @@ mvm_vm_t* vm_struct_new(mvm_arena_t* arena, mvm_resolve_import_t resolve, void* 
   vm->resolve = resolve;
   vm->exception = VAL_UNDEFINED;
   vm->global_names = NO_OFFSET;
-  vm->throw_func = NO_OFFSET;
-  vm->err_func = NO_OFFSET;
+  vm_clear_error_location(vm);
   return vm;
 }
 
@@ -374,7 +373,7 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
     vm->rom_len = rom_len;
     vm->entry = entry;
     vm->global_names = names;
-    vm->global_count = global_count;
+    vm->global_count = (vm_count_t)global_count;
     for (uint32_t i = 0; i < global_count; i++) vm->globals[i] = VAL_HOLE;
     for (uint32_t i = 0; i < export_count; i++) {
       const uint8_t* e = unit + UNIT_HEADER_SIZE + 8 * i;

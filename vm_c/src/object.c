@@ -209,7 +209,7 @@ static mvm_err_t holder_put(mvm_vm_t* vm, mvm_value_t holder, mvm_value_t key, m
       default: {  // ROM function: record the new PROPS in the table
         mvm_value_t* table = temp_push(vm, root_get(vm, ROOT_FN_PROPS));
         err = props_put(vm, table, *h, *ps);
-        if (!err) root_set(vm, ROOT_FN_PROPS, *table);
+        if (!err) err = root_store(vm, ROOT_FN_PROPS, table);
         break;
       }
     }

@@ -65,7 +65,7 @@ static mvm_err_t job_push(mvm_vm_t* vm, const mvm_value_t* vals) {
   mvm_err_t err = MVM_E_OK;
   if (value_type(vm, *q) != TC_ARRAY) err = array_new(vm, 4 * JOB, q);
   for (int i = 0; i < JOB && !err; i++) err = array_push(vm, q, vals[i]);
-  if (!err) root_set(vm, ROOT_JOBS, *q);
+  if (!err) err = root_store(vm, ROOT_JOBS, q);
   TEMP_RESET(vm);
   return err;
 }

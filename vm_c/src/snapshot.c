@@ -169,8 +169,7 @@ static void reset_run_state(mvm_vm_t* vm) {
   vm->ntemps = 0;
   vm->exception = VAL_UNDEFINED;
   vm->fatal = MVM_E_OK;
-  vm->throw_func = NO_OFFSET;  // ROM offsets of the old ROM
-  vm->err_func = NO_OFFSET;
+  vm_clear_error_location(vm);  // ROM offsets of the old ROM
 }
 
 static bool bit_test(const uint8_t* bits, uint32_t i) { return (bits[i >> 3] >> (i & 7u)) & 1u; }
@@ -870,6 +869,8 @@ void image_export_at(const mvm_vm_t* vm, uint32_t i, mvm_value_t* key, mvm_value
 
 mvm_err_t image_exports_to_heap(mvm_vm_t* vm) {
   if (!vm->image_exports) return MVM_E_OK;
+  mvm_err_t err = roots_full(vm);  // first: the table below must not move before it is a root
+  if (err) return err;
   uint32_t n = image_export_count(vm), cap = n < 4 ? 4 : n;
   uint64_t bytes = 8 + 8 * (uint64_t)cap;
   // No heap reference among the values: a collection inside heap_alloc moves none of them.
@@ -1070,7 +1071,6 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     if (rom_buf) mem_free(arena, rom_buf, context);
     return err;
   }
-  uint32_t entry = NO_OFFSET;  // images have no entry function (it ran at build time)
   if (!rom_names_ok(c.rom, c.rom_len, names, global_count)) err = MVM_E_INVALID_IMAGE;
   if (!err) err = rom_verify_code(c.rom, c.rom_len, global_count, arena, context);
   if (err) {
@@ -1091,9 +1091,11 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   vm->rom_owned = rom_buf;  // mvm_free frees it from here on
   vm->rom = c.rom;
   vm->rom_len = c.rom_len;
-  vm->entry = entry;
+#if MVM_INCLUDE_BUILD_API
+  vm->entry = NO_OFFSET;  // images have no entry function (it ran at build time)
+#endif
   vm->global_names = names;
-  vm->global_count = global_count;
+  vm->global_count = (vm_count_t)global_count;
   vm->globals = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * (global_count + 1));
   if (nimports) vm->imports = (import_entry_t*)VM_MALLOC(vm, sizeof(import_entry_t) * nimports);
   if (!vm->globals || (nimports && !vm->imports)) err = MVM_E_OUT_OF_MEMORY;
@@ -1107,8 +1109,8 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
       vm->imports[i].fn = NULL;
       vm->imports[i].cached = VAL_UNDEFINED;
     }
-    vm->imports_cap = nimports;
-    vm->nimports = nimports;
+    vm->imports_cap = (vm_count_t)nimports;
+    vm->nimports = (vm_count_t)nimports;
     c.imports = vm->imports;
     r.at = globals_at;
     for (uint32_t i = 0; i < global_count; i++) vm->globals[i] = get_uleb(&r);
@@ -1131,7 +1133,9 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   }
   uint32_t cap_exports = nexports < 4 ? 4 : nexports;
   uint64_t exports_bytes = exports_in_image ? 0 : 8 + 8 * (uint64_t)cap_exports;
-  uint64_t needed = (uint64_t)heap_len + exports_bytes + roots_bytes();
+  // With the exports in the image, the image's roots (at heap offset 4) are used as they are;
+  // else full roots follow the exports table (roots_build).
+  uint64_t needed = (uint64_t)heap_len + exports_bytes + (exports_in_image ? 0 : roots_bytes());
   if (!err && arena) {
     // In a caller's buffer the heap has a fixed size: the largest that leaves room for the
     // collector's second space and (MVM_STACK_ON_DEMAND) the stack of a call, with block headers.
@@ -1195,12 +1199,13 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   if (!err) {
     vm->heap_used = (uint32_t)(heap_len + exports_bytes);
     vm->heap_peak = vm->heap_used;
-    // Full roots after it (the image's at offset 4 becomes garbage).
-    roots_build(vm, vm->heap + 8, roots_slots(&c));
     if (exports_in_image) {
-      root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);
+      vm->roots = value_from_heap_offset(4);
+      root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);  // the image's table is not used
       vm->image_exports = image + IMAGE_HEADER_SIZE + exports_count_at;
     } else {
+      // Full roots after the table (the image's at offset 4 becomes garbage).
+      roots_build(vm, vm->heap + 8, roots_slots(&c));
       root_set(vm, ROOT_EXPORTS, value_from_heap_offset(heap_len));
     }
   }

@@ -109,7 +109,7 @@ static VM_INLINE mvm_err_t frame_push(mvm_vm_t* vm, uint32_t func, mvm_value_t s
   f->scope = scope;
   f->flags = flags;
   vm->sp = stack + locals + nlocals;
-  if (top > vm->stack_peak) vm->stack_peak = (uint32_t)top;
+  if (top > vm->stack_peak) vm->stack_peak = (vm_count_t)top;
   return MVM_E_OK;
 }
 
@@ -1155,7 +1155,7 @@ do_call_plain: {  // a call (not new): the hottest path of call-heavy programs
   fp->argc = (uint32_t)(loc - base);
   fp->scope = scope;
   fp->flags = 0;
-  if ((uint32_t)(top - stack) > vm->stack_peak) vm->stack_peak = (uint32_t)(top - stack);
+  if ((uint32_t)(top - stack) > vm->stack_peak) vm->stack_peak = (vm_count_t)(top - stack);
   code = fn + FN_CODE;
   code_len = fn_code_len(fn);
   pc = code;
@@ -1230,7 +1230,7 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
   }
   CASE(TRY_END) {
     if (vm->nhandlers > handler_floor &&
-        vm->handlers[vm->nhandlers - 1].frame == vm->nframes - 1) {
+        vm->handlers[vm->nhandlers - 1].frame == (uint32_t)vm->nframes - 1) {
       vm->nhandlers--;
     }
     NEXT();
@@ -1530,8 +1530,10 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
 
 handle_error:
   if (err != ERR_THROW) goto fatal;
+#if MVM_ERROR_LOCATION
   vm->throw_func = fp->func;
   vm->throw_pc = fp->pc ? fp->pc - 1 : 0;
+#endif
   if (vm->nhandlers > handler_floor) {
     CHECK_BUDGET();  // a throw caught in a loop is a loop without a backward jump
     handler_t* h = &vm->handlers[--vm->nhandlers];
@@ -1545,8 +1547,10 @@ handle_error:
     vm->exception = VAL_UNDEFINED;
     NEXT();
   }
+#if MVM_ERROR_LOCATION
   vm->err_func = vm->throw_func;
   vm->err_pc = vm->throw_pc;
+#endif
   vm->nframes = frame_floor;
   vm->sp = entry_sp;
   vm->budget = budget;

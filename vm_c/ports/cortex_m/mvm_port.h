@@ -14,6 +14,9 @@
  *   a call from C back into JS may then hold 16 roots, not 32), allocated with the stack. Together with the exports read
  *   from the image in flash and the engine's strings in the VM's read-only data, the example's
  *   idle RAM went from 1,816 to 372 bytes (docs/embedding.md section 4).
+ * - No error locations (MVM_ERROR_LOCATION 0), as MCU images carry no line tables by default.
+ *   With the MCU profile the VM struct keeps its counts and limits in 16 bits (vm_count_t: at
+ *   most 65,535 stack slots and 32,759 frames).
  * - Every builtins-library family and promises are compiled in (MVM_LIB_*, MVM_ASYNC default
  *   1). A firmware that does not need them sets -DMVM_LIB=0 -DMVM_ASYNC=0 (about 36 KB less
  *   code on a Cortex-M0) and turns single families back on (-DMVM_LIB_MATH=1); an image that
@@ -61,6 +64,12 @@
 #endif
 #ifndef MVM_INCLUDE_BUILD_API
 #define MVM_INCLUDE_BUILD_API 0
+#endif
+/* `mvc build --target mcu` leaves line tables out (--no-strip keeps them), so the error-location
+ * lookup and the four words of VM struct it keeps are left out too: define it as 1 together
+ * with images built --no-strip. */
+#ifndef MVM_ERROR_LOCATION
+#define MVM_ERROR_LOCATION 0
 #endif
 
 /* No C allocator: define MVM_NO_MALLOC=1 and use mvm_restore_into only (nothing links malloc). */
