@@ -1,5 +1,6 @@
-"""Suspended async functions in images: they resume after a restore, and a tampered
-continuation (an image is untrusted input) is dropped when it would resume, never run.
+"""Suspended async functions in images: they resume after a restore, a tampered
+continuation (an image is untrusted input) is dropped when it would resume, never run, and
+one whose frame does not fit the restoring VM's stack rejects its promise with a RangeError.
 
 A CONTINUATION is a heap allocation of values (docs/internals.md section 12): the function,
 the pc to resume at, the scope, then the frame. The tests find it in the image's heap
@@ -96,3 +97,48 @@ def test_a_tampered_frame_size_is_refused() -> None:
     nvalues = heap_word(image, nvalues_at) >> 1
     for bad in (0, 1, nvalues + 1, nvalues + 1000):
         assert run_restored(tampered(image, nvalues_at, (bad << 1) | 1)) == "pending"
+
+
+# An async function with LOCALS locals alive across its await: its saved frame needs well over
+# the 64 value-stack slots (the least a config can ask for) to resume.
+LOCALS = 150
+LETS = "".join(f"  let v{i} = n + {i};\n" for i in range(LOCALS))
+SUM = " + ".join(f"v{i}" for i in range(LOCALS))
+BIG_FRAME = f"""
+let release;
+const gate = new Promise((resolve) => {{ release = resolve; }});
+async function worker(n) {{
+{LETS}  const got = await gate;
+  return got + {SUM};
+}}
+let result = 'pending';
+worker(1).then(
+  (v) => {{ result = 'resumed ' + v; }},
+  (e) => {{ result = (e instanceof RangeError) + ' ' + e.name + ': ' + e.message; }});
+export function open(v) {{ release(v); }}
+export function status() {{ return result; }}
+"""
+
+
+def test_a_frame_too_big_for_the_restored_stack_rejects_with_a_range_error() -> None:
+    """Built with the host's large stack, restored with 64 slots: the promise job that resumes
+    the worker finds no room for its frame (async.c k_abandon), so the worker's promise is
+    rejected with the RangeError of a full stack, which the program catches. Making that error
+    may collect and move the continuation the promise is read from (a past bug, found by the
+    MCU fuzzer): under the GC-stress build, which moves the heap at every allocation, reading
+    it after the error is made rejects nothing and the status stays 'pending'."""
+    unit = compile_source(BIG_FRAME, "big.js")
+    with VM.from_unit(unit, Host(stdout=io.StringIO())) as vm:
+        vm.run_main()
+        assert vm.call("status") == "pending"
+        image = vm.snapshot()
+    # With the default stack the frame fits: the worker resumes and returns.
+    with VM.restore(image, Host(stdout=io.StringIO())) as vm:
+        vm.call("open", 5)
+        assert vm.call("status") == f"resumed {5 + sum(range(1, LOCALS + 1))}"
+    # With 64 slots it does not: the resume is abandoned, the promise rejected.
+    with VM.restore(image, Host(stdout=io.StringIO()), stack_slots=64) as vm:
+        vm.call("open", 5)
+        assert vm.call("status") == "true RangeError: Maximum call stack size exceeded"
+        vm.run_gc()  # the heap is sound after it
+        assert vm.call("status") == "true RangeError: Maximum call stack size exceeded"
