@@ -20,6 +20,7 @@ from .unit import MAX_GLOBALS, UnitExport, write_unit
 
 PRELUDE_PATH = Path(__file__).with_name("prelude.js")
 PRELUDE_BIND_PATH = Path(__file__).with_name("prelude_bind.js")  # f.bind(...), when used
+PRELUDE_CONSOLE_PATH = Path(__file__).with_name("prelude_console.js")  # console, when used
 PRELUDE_NAME = "<prelude>"
 
 
@@ -46,6 +47,8 @@ class Program:
     def compile(self, entry: Module) -> bytes:
         modules = self.loader.evaluation_order(entry)
         source = PRELUDE_PATH.read_text(encoding="utf-8")
+        if any("console" in m.source for m in modules):
+            source += PRELUDE_CONSOLE_PATH.read_text(encoding="utf-8")
         if any("bind" in m.source for m in modules):
             source += PRELUDE_BIND_PATH.read_text(encoding="utf-8")
         source += self.host_prelude

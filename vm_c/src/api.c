@@ -25,7 +25,7 @@ static mvm_err_t call_with(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args
   // The stack is made at the first call (MVM_STACK_ON_DEMAND: at every outermost call).
   if (outermost && vm_stack_acquire(vm) != MVM_E_OK) return MVM_E_OUT_OF_MEMORY;
   if (outermost) reset_for_call(vm);
-  if (vm->fatal) return vm->fatal;
+  if (vm->fatal) return (mvm_err_t)vm->fatal;
   // A host function that calls back in nests a C frame of its own and of the interpreter's:
   // bounded like the library's callbacks (vm_call_function), so the C stack is.
   if (!outermost && vm->nested_calls >= MVM_MAX_NESTED_CALLS) return MVM_E_STACK_OVERFLOW;

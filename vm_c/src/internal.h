@@ -31,8 +31,8 @@ enum {
 // always left for the deepest helper nesting (string building, property writes), because
 // vm_call_function refuses a call from C back into JS that would leave fewer.
 #define MVM_TEMP_ROOTS_RESERVE 32u
-#if MVM_TEMP_ROOTS < 40
-#error "MVM_TEMP_ROOTS must be at least 40 (32 reserved for helpers, some for nested calls)"
+#if MVM_TEMP_ROOTS < 40 || MVM_TEMP_ROOTS > 255
+#error "MVM_TEMP_ROOTS must be 40..255 (32 reserved for helpers, some for nested calls; a byte counts them)"
 #endif
 // Nested arrays deeper than this are not stringified further (cycles print as empty).
 #define MVM_MAX_JOIN_DEPTH 16
@@ -154,7 +154,6 @@ struct mvm_vm {
   mvm_handle_t* handles;
 
   mvm_value_t exception;   // pending exception (ERR_THROW) or undefined
-  mvm_err_t fatal;         // set while a fatal error unwinds nested calls
   uint32_t budget;         // instructions left in the outermost call
   uint32_t budget_limit;   // configured budget, 0 = unlimited
 #if MVM_ERROR_LOCATION
@@ -170,12 +169,13 @@ struct mvm_vm {
   uint32_t entry;               // a unit's top-level function (ROM offset), NO_OFFSET after
 #endif
   uint32_t global_names;   // ROM offset of the globals' names (errors, snapshots), or NO_OFFSET
-  uint64_t random_state;   // Math.random (lib_math.c): splitmix64 state; 0 = the fixed seed
+  // Math.random (lib_math.c): splitmix64's 64-bit state, low word first (0 = the fixed seed);
+  // two words, so that no profile pads the struct to 8-byte alignment for it.
+  uint32_t random_state[2];
 
   vm_count_t global_count;
   vm_count_t stack_slots;
   vm_count_t stack_peak;
-  vm_count_t ntemps;
   vm_count_t nframes;
   vm_count_t max_frames;
   vm_count_t nhandlers;
@@ -184,7 +184,10 @@ struct mvm_vm {
   vm_count_t imports_cap;
   vm_count_t depth;         // nesting of mvm_call/mvm_run_main (host functions may re-enter)
   vm_count_t nested_calls;  // vm_call_function nesting: C-level re-entry (getters, valueOf, jobs)
+  uint8_t ntemps;           // temp roots in use (at most MVM_TEMP_ROOTS)
+  uint8_t fatal;            // an mvm_err_t, set while a fatal error unwinds nested calls
 };
+typedef char mvm_check_err_fits_fatal[MVM_E__END <= 256 ? 1 : -1];
 
 // Forgets where the last throw happened (MVM_ERROR_LOCATION; nothing to forget without it).
 static inline void vm_clear_error_location(mvm_vm_t* vm) {

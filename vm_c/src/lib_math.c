@@ -135,7 +135,9 @@ LIB_FN(math_min) {
 
 double math_random_next(mvm_vm_t* vm) {
   // splitmix64 (Steele, Lea, Flood 2014): passes BigCrush, one add and three xor-multiplies.
-  uint64_t z = (vm->random_state += 0x9E3779B97F4A7C15ull);
+  uint64_t z = ((uint64_t)vm->random_state[1] << 32 | vm->random_state[0]) + 0x9E3779B97F4A7C15ull;
+  vm->random_state[0] = (uint32_t)z;
+  vm->random_state[1] = (uint32_t)(z >> 32);
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
   z ^= z >> 31;
@@ -270,5 +272,7 @@ LIB_FN(math_random) {
 
 // Part of the API in every build (the seed is just stored).
 void mvm_seed_random(mvm_vm_t* vm, uint64_t seed) {
-  if (vm) vm->random_state = seed;
+  if (!vm) return;
+  vm->random_state[0] = (uint32_t)seed;
+  vm->random_state[1] = (uint32_t)(seed >> 32);
 }

@@ -138,7 +138,7 @@ static mvm_err_t call_native(mvm_vm_t* vm, mvm_value_t* fslot, uint8_t argc, boo
   }
   *fslot = VAL_UNDEFINED;
   mvm_err_t err = vm->imports[index].fn(vm, id, fslot, fslot + 2, argc);
-  if (vm->fatal) return vm->fatal;
+  if (vm->fatal) return (mvm_err_t)vm->fatal;
   if (err == MVM_E_OK) return MVM_E_OK;
   if (err == MVM_E_HOST_THROW) {
     vm->exception = *fslot;
@@ -1562,7 +1562,7 @@ invalid_code:
   err = MVM_E_INVALID_IMAGE;
 #endif
 fatal:
-  vm->fatal = err;
+  vm->fatal = (uint8_t)err;
   vm->nframes = frame_floor;
   vm->nhandlers = handler_floor;
   vm->sp = entry_sp;

@@ -13,7 +13,7 @@
  *   needs and grows at the first allocation; 48 temp-root slots instead of 64 (MVM_TEMP_ROOTS:
  *   a call from C back into JS may then hold 16 roots, not 32), allocated with the stack. Together with the exports read
  *   from the image in flash and the engine's strings in the VM's read-only data, the example's
- *   idle RAM went from 1,816 to 268 bytes (docs/embedding.md section 4).
+ *   idle RAM went from 1,816 to 264 bytes (docs/embedding.md section 4).
  * - No error locations (MVM_ERROR_LOCATION 0), as MCU images carry no line tables by default.
  *   With the MCU profile the VM struct keeps its counts and limits in 16 bits (vm_count_t: at
  *   most 65,535 stack slots and 32,759 frames).
