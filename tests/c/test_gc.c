@@ -13,7 +13,7 @@ static void build_list(mvm_vm_t* vm, mvm_handle_t* head, int n, mvm_value_t* kv,
     CHECK_EQ_INT(mvm_set(vm, *node, *kv, value_from_int(i)), MVM_E_OK);
     CHECK_EQ_INT(mvm_set(vm, *node, *kn, head->value), MVM_E_OK);
     head->value = *node;
-    vm->ntemps--;
+    VM_RUN(vm).ntemps--;
     // Garbage in between: strings and floats that nobody keeps.
     mvm_value_t junk;
     mvm_new_number(vm, i + 0.5, &junk);
@@ -78,7 +78,7 @@ TEST(heap_limit) {
       mvm_value_t* a = temp_push(vm, arr.value);
       err = array_push(vm, a, s);
       arr.value = *a;
-      vm->ntemps--;
+      VM_RUN(vm).ntemps--;
       pushed++;
     }
   }
@@ -111,7 +111,7 @@ TEST(growth_keeps_offsets) {
     mvm_value_t* a = temp_push(vm, arr.value);
     CHECK_EQ_INT(array_push(vm, a, d), MVM_E_OK);
     arr.value = *a;
-    vm->ntemps--;
+    VM_RUN(vm).ntemps--;
   }
   int ok = 1;
   for (int i = 0; i < n; i++) {

@@ -69,7 +69,7 @@ TEST(delete_keeps_order) {
   mvm_own_keys(vm, *o, &keys);
   CHECK_EQ_STR(str_of(vm, keys), "x,z");
   CHECK_EQ_STR(str_of(vm, *o), "[object Object]");
-  vm->ntemps = 0;
+  VM_RUN(vm).ntemps = 0;
   mvm_free(vm);
 }
 
@@ -96,7 +96,7 @@ TEST(arrays_grow_with_holes) {
     mvm_value_t* arr = temp_push(vm, a.value);
     CHECK_EQ_INT(array_push(vm, arr, value_from_int(i)), MVM_E_OK);
     a.value = *arr;
-    vm->ntemps--;
+    VM_RUN(vm).ntemps--;
   }
   mvm_array_length(vm, a.value, &len);
   CHECK_EQ_INT(len, 1000);
@@ -145,7 +145,7 @@ TEST(errors_as_objects) {
   CHECK_EQ_INT(mvm_new_error(vm, EK_RANGE_ERROR, "", 0, &e), MVM_E_OK);
   CHECK_EQ_STR(str_of(vm, e), "RangeError");
   CHECK_EQ_INT(mvm_new_error(vm, 99, "", 0, &e), MVM_E_INVALID_ARGUMENT);
-  vm->ntemps = 0;
+  VM_RUN(vm).ntemps = 0;
   mvm_free(vm);
 }
 

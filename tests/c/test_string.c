@@ -21,7 +21,7 @@ TEST(narrow_and_wide) {
   CHECK_EQ_INT(string_view(vm, c).len, 2);
   CHECK_EQ_STR(str_of(vm, c), "\xF0\x9F\x98\x80");
   CHECK_EQ_STR(str_of(vm, *a), "caf\xC3\xA9");
-  vm->ntemps = 0;
+  VM_RUN(vm).ntemps = 0;
   mvm_free(vm);
 }
 
@@ -61,7 +61,7 @@ TEST(concat_picks_narrowest) {
   CHECK_EQ_INT(string_unit_at(vm, r, 1, &one), MVM_E_OK);
   CHECK_EQ_INT(value_type(vm, one), TC_STRING8);  // "b" from a wide string is narrow again
   CHECK(string_equal_ascii(vm, one, "b"));
-  vm->ntemps = 0;
+  VM_RUN(vm).ntemps = 0;
   mvm_free(vm);
 }
 
@@ -87,7 +87,7 @@ TEST(compare_by_code_units) {
   CHECK(!string_array_index(vm, s8(vm, "-1"), &idx));
   CHECK(!string_array_index(vm, s8(vm, "1.5"), &idx));
   CHECK(!string_array_index(vm, s8(vm, "4294967296"), &idx));
-  vm->ntemps = 0;
+  VM_RUN(vm).ntemps = 0;
   mvm_free(vm);
 }
 

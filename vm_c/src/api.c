@@ -9,56 +9,56 @@
 #include "internal.h"
 
 static void reset_for_call(mvm_vm_t* vm) {
-  vm->sp = vm->stack;
-  vm->nframes = 0;
-  vm->nhandlers = 0;
-  vm->ntemps = 0;
-  vm->fatal = MVM_E_OK;
-  vm->exception = VAL_UNDEFINED;
-  vm->budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
+  VM_RUN(vm).sp = VM_RUN(vm).stack;
+  VM_RUN(vm).nframes = 0;
+  VM_RUN(vm).nhandlers = 0;
+  VM_RUN(vm).ntemps = 0;
+  VM_RUN(vm).fatal = MVM_E_OK;
+  VM_RUN(vm).exception = VAL_UNDEFINED;
+  VM_RUN(vm).budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
   vm_clear_error_location(vm);
 }
 
 static mvm_err_t call_with(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args, uint8_t argc,
                            mvm_value_t* out_result) {
-  bool outermost = vm->depth == 0;
+  bool outermost = vm_depth(vm) == 0;
   // The stack is made at the first call (MVM_STACK_ON_DEMAND: at every outermost call).
   if (outermost && vm_stack_acquire(vm) != MVM_E_OK) return MVM_E_OUT_OF_MEMORY;
   if (outermost) reset_for_call(vm);
-  if (vm->fatal) return (mvm_err_t)vm->fatal;
+  if (VM_RUN(vm).fatal) return (mvm_err_t)VM_RUN(vm).fatal;
   // A host function that calls back in nests a C frame of its own and of the interpreter's:
   // bounded like the library's callbacks (vm_call_function), so the C stack is.
-  if (!outermost && vm->nested_calls >= MVM_MAX_NESTED_CALLS) return MVM_E_STACK_OVERFLOW;
-  if ((size_t)(vm->stack + vm->stack_slots - vm->sp) < (size_t)argc + 2) {
+  if (!outermost && VM_RUN(vm).nested_calls >= MVM_MAX_NESTED_CALLS) return MVM_E_STACK_OVERFLOW;
+  if ((size_t)(VM_RUN(vm).stack + vm->stack_slots - VM_RUN(vm).sp) < (size_t)argc + 2) {
 #if MVM_STACK_ON_DEMAND
     if (outermost) vm_stack_release(vm);
 #endif
     return MVM_E_STACK_OVERFLOW;
   }
-  mvm_value_t* base = vm->sp;
+  mvm_value_t* base = VM_RUN(vm).sp;
   base[0] = fn;
   base[1] = VAL_UNDEFINED;
   for (uint8_t i = 0; i < argc; i++) base[2 + i] = args[i];
-  vm->sp = base + 2 + argc;
-  vm->depth++;
-  vm->nested_calls += !outermost;
+  VM_RUN(vm).sp = base + 2 + argc;
+  VM_RUN(vm).depth++;
+  VM_RUN(vm).nested_calls += !outermost;
   mvm_value_t result;
   mvm_err_t err = vm_call(vm, argc, false, &result);
-  vm->nested_calls -= !outermost;
+  VM_RUN(vm).nested_calls -= !outermost;
   if (err == ERR_THROW) {
-    result = vm->exception;
-    vm->exception = VAL_UNDEFINED;
+    result = VM_RUN(vm).exception;
+    VM_RUN(vm).exception = VAL_UNDEFINED;
   }
   if (outermost && (err == MVM_E_OK || err == ERR_THROW)) {
     // Promise jobs run before the host sees the result (still at depth 1, so that a host
     // function called by a job nests). The result waits on the stack, which the collector
     // updates.
-    *vm->sp++ = result;
+    *VM_RUN(vm).sp++ = result;
     mvm_err_t jobs_err = jobs_drain(vm);
-    result = *--vm->sp;
+    result = *--VM_RUN(vm).sp;
     if (jobs_err) err = jobs_err;
   }
-  vm->depth--;
+  VM_RUN(vm).depth--;
   if (err && err != ERR_THROW && outermost) reset_for_call(vm);
   if (out_result) *out_result = err == MVM_E_OK || err == ERR_THROW ? result : VAL_UNDEFINED;
 #if MVM_STACK_ON_DEMAND
@@ -76,7 +76,7 @@ mvm_err_t mvm_call(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args, uint8_
 
 mvm_err_t mvm_run_main(mvm_vm_t* vm, mvm_value_t* out_exception) {
   if (!vm) return MVM_E_INVALID_ARGUMENT;
-  if (vm->depth) return MVM_E_REENTRANT;
+  if (vm_depth(vm)) return MVM_E_REENTRANT;
 #if MVM_INCLUDE_BUILD_API
   if (vm->entry == NO_OFFSET) return MVM_E_INVALID_ARGUMENT;  // restored, or snapshotted
   mvm_value_t result;
@@ -110,7 +110,7 @@ void mvm_get_stats(mvm_vm_t* vm, mvm_stats_t* out) {
   out->stack_peak_slots = vm->stack_peak;
   out->gc_count = vm->gc_count;
   size_t stack_bytes = vm_stack_bytes(vm);
-  out->vm_struct_bytes = sizeof(mvm_vm_t) + (vm->stack ? stack_bytes : 0) +
+  out->vm_struct_bytes = sizeof(mvm_vm_t) + (VM_HAS_RUN(vm) ? stack_bytes : 0) +
                          sizeof(mvm_value_t) * vm->global_count +
                          sizeof(import_entry_t) * vm->imports_cap +
                          sizeof(unit_export_t) * unit_export_count(vm);
@@ -265,7 +265,7 @@ int32_t mvm_to_number(mvm_vm_t* vm, mvm_value_t v) {
 // as the exception being dropped, and fatal state never leaks into the next call.
 static mvm_err_t host_result(mvm_vm_t* vm, mvm_err_t err) {
   if (err == ERR_THROW) {
-    vm->exception = VAL_UNDEFINED;
+    VM_RUN(vm).exception = VAL_UNDEFINED;
     return MVM_E_WRONG_TYPE;
   }
   return err;
@@ -275,17 +275,18 @@ static mvm_err_t host_result(mvm_vm_t* vm, mvm_err_t err) {
 // may call them between calls, when an idle VM on demand (MVM_STACK_ON_DEMAND) has none: they
 // take it for their duration only, so the VM stays at its idle RAM.
 static mvm_err_t host_begin(mvm_vm_t* vm, bool* had_stack) {
-  *had_stack = vm->stack != NULL;
+  *had_stack = VM_HAS_RUN(vm);
   return *had_stack ? MVM_E_OK : vm_stack_acquire(vm);
 }
 
 static mvm_err_t host_end(mvm_vm_t* vm, bool had_stack, mvm_err_t err) {
+  err = host_result(vm, err);  // first: it clears the exception in the run state
 #if MVM_STACK_ON_DEMAND
   if (!had_stack) vm_stack_release(vm);
 #else
   (void)had_stack;
 #endif
-  return host_result(vm, err);
+  return err;
 }
 
 mvm_err_t mvm_new_string(mvm_vm_t* vm, const char* utf8, size_t len, mvm_value_t* out) {

@@ -33,8 +33,8 @@ static void k_set(mvm_vm_t* vm, mvm_value_t k, uint32_t i, mvm_value_t v) {
 
 // Number of handlers, at the top of the handler stack, that belong to the top frame.
 static uint32_t top_frame_handlers(mvm_vm_t* vm) {
-  uint32_t n = 0, fi = vm->nframes - 1;
-  while (n < vm->nhandlers && vm->handlers[vm->nhandlers - 1 - n].frame == fi) n++;
+  uint32_t n = 0, fi = VM_RUN(vm).nframes - 1;
+  while (n < VM_RUN(vm).nhandlers && VM_RUN(vm).handlers[VM_RUN(vm).nhandlers - 1 - n].frame == fi) n++;
   return n;
 }
 
@@ -43,24 +43,24 @@ MVM_INTERNAL mvm_err_t async_resume(mvm_vm_t* vm, mvm_value_t k, mvm_value_t v, 
 
 // Saves the top frame; the operand on top of the stack (the awaited value) is left out.
 mvm_err_t async_capture(mvm_vm_t* vm, mvm_value_t* out) {
-  frame_t* f = &vm->frames[vm->nframes - 1];
+  frame_t* f = &VM_RUN(vm).frames[VM_RUN(vm).nframes - 1];
   uint32_t start = f->base - 2;
-  uint32_t nvalues = (uint32_t)(vm->sp - vm->stack) - 1 - start;
+  uint32_t nvalues = (uint32_t)(VM_RUN(vm).sp - VM_RUN(vm).stack) - 1 - start;
   uint32_t nh = top_frame_handlers(vm);
   uint64_t bytes = 4 + 4 * ((uint64_t)K_VALUES + nvalues + 3 * (uint64_t)nh);
   uint32_t off = bytes < ALLOC_MAX_SIZE ? heap_alloc(vm, (uint32_t)bytes, TC_CONTINUATION) : 0;
   if (off == 0) return MVM_E_OUT_OF_MEMORY;
   mvm_value_t k = value_from_heap_offset(off);
-  f = &vm->frames[vm->nframes - 1];  // (the collector does not move frames; re-read anyway)
+  f = &VM_RUN(vm).frames[VM_RUN(vm).nframes - 1];  // (the collector does not move frames; re-read anyway)
   k_set(vm, k, K_FUNC, value_from_rom_offset(f->func));
   k_set(vm, k, K_PC, value_from_int((int32_t)f->pc));
   k_set(vm, k, K_SCOPE, f->scope);
   k_set(vm, k, K_ARGC, value_from_int((int32_t)f->argc));
   k_set(vm, k, K_NVALUES, value_from_int((int32_t)nvalues));
   k_set(vm, k, K_NHANDLERS, value_from_int((int32_t)nh));
-  for (uint32_t i = 0; i < nvalues; i++) k_set(vm, k, K_VALUES + i, vm->stack[start + i]);
+  for (uint32_t i = 0; i < nvalues; i++) k_set(vm, k, K_VALUES + i, VM_RUN(vm).stack[start + i]);
   for (uint32_t i = 0; i < nh; i++) {
-    const handler_t* h = &vm->handlers[vm->nhandlers - nh + i];
+    const handler_t* h = &VM_RUN(vm).handlers[VM_RUN(vm).nhandlers - nh + i];
     uint32_t at = K_VALUES + nvalues + 3 * i;
     k_set(vm, k, at, value_from_int((int32_t)(h->sp - f->base)));
     k_set(vm, k, at + 1, value_from_int((int32_t)h->pc));
@@ -159,8 +159,8 @@ static mvm_err_t k_abandon(mvm_vm_t* vm, mvm_value_t k, uint32_t argc, uint32_t 
       temp_push(vm, 2 + argc < nvalues ? k_get(vm, k, K_VALUES + 2 + argc) : VAL_UNDEFINED);
   mvm_err_t err = throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
   if (err == ERR_THROW) {
-    mvm_value_t e = vm->exception;
-    vm->exception = VAL_UNDEFINED;
+    mvm_value_t e = VM_RUN(vm).exception;
+    VM_RUN(vm).exception = VAL_UNDEFINED;
     err = *promise == VAL_UNDEFINED ? MVM_E_OK : promise_settle(vm, *promise, e, true);
   }
   TEMP_RESET(vm);
@@ -171,17 +171,17 @@ mvm_err_t async_resume(mvm_vm_t* vm, mvm_value_t k, mvm_value_t v, bool threw) {
   uint32_t func, pc, argc, nvalues, nh;
   if (!k_valid(vm, k, &func, &pc, &argc, &nvalues, &nh)) return MVM_E_OK;  // dropped
   const uint8_t* fn = vm->rom + func;
-  mvm_value_t* start = vm->sp;
-  uint32_t base = (uint32_t)(start - vm->stack) + 2;
+  mvm_value_t* start = VM_RUN(vm).sp;
+  uint32_t base = (uint32_t)(start - VM_RUN(vm).stack) + 2;
   // Twice max_stack: the saved operand count is checked against max_stack but not against
   // the exact depth at pc, so an altered image may start up to max_stack deeper.
   uint64_t top = (uint64_t)base + argc + rd16(fn + FN_NLOCALS) + 2u * rd16(fn + FN_MAX_STACK);
-  if (top > vm->stack_slots || vm->nframes >= vm->max_frames ||
-      vm->nhandlers + nh > vm->max_handlers) {
+  if (top > vm->stack_slots || VM_RUN(vm).nframes >= vm->max_frames ||
+      VM_RUN(vm).nhandlers + nh > vm->max_handlers) {
     return k_abandon(vm, k, argc, nvalues);
   }
   for (uint32_t i = 0; i < nvalues; i++) start[i] = k_get(vm, k, K_VALUES + i);
-  frame_t* f = &vm->frames[vm->nframes++];
+  frame_t* f = &VM_RUN(vm).frames[VM_RUN(vm).nframes++];
   f->func = func;
   f->pc = pc;
   f->base = base;
@@ -191,8 +191,8 @@ mvm_err_t async_resume(mvm_vm_t* vm, mvm_value_t k, mvm_value_t v, bool threw) {
   f->flags = FRAME_ENTRY;
   for (uint32_t i = 0; i < nh; i++) {
     uint32_t at = K_VALUES + nvalues + 3 * i;
-    handler_t* h = &vm->handlers[vm->nhandlers++];
-    h->frame = vm->nframes - 1;
+    handler_t* h = &VM_RUN(vm).handlers[VM_RUN(vm).nhandlers++];
+    h->frame = VM_RUN(vm).nframes - 1;
     h->sp = base + (uint32_t)value_as_int(k_get(vm, k, at));
     h->pc = (uint32_t)value_as_int(k_get(vm, k, at + 1));
     h->scope = k_get(vm, k, at + 2);
@@ -200,9 +200,9 @@ mvm_err_t async_resume(mvm_vm_t* vm, mvm_value_t k, mvm_value_t v, bool threw) {
   // AWAIT's results: the value and whether it is to be thrown (the compiled code throws it).
   start[nvalues] = v;
   start[nvalues + 1] = value_from_bool(threw);
-  vm->sp = start + nvalues + 2;
+  VM_RUN(vm).sp = start + nvalues + 2;
   mvm_err_t err = vm_run_frame(vm);
-  vm->sp = start;
+  VM_RUN(vm).sp = start;
   return err;
 }
 

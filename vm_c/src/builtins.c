@@ -89,7 +89,7 @@ mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* prefix, mvm_value
   if (!err) err = string_concat(vm, parts, 3, msg);
   if (!err) err = error_new(vm, kind, *msg, msg);
   if (!err) {
-    vm->exception = *msg;
+    VM_RUN(vm).exception = *msg;
     err = ERR_THROW;
   }
   TEMP_RESET(vm);

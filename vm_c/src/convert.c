@@ -144,7 +144,7 @@ static mvm_err_t join_array(mvm_vm_t* vm, mvm_value_t arr, const join_chain_t* c
     }
   }
   // Each level holds 2 temp roots and the innermost needs the reserve for building strings.
-  if (depth >= MVM_MAX_JOIN_DEPTH || vm->ntemps + 2 + MVM_TEMP_ROOTS_RESERVE > MVM_TEMP_ROOTS) {
+  if (depth >= MVM_MAX_JOIN_DEPTH || VM_RUN(vm).ntemps + 2 + MVM_TEMP_ROOTS_RESERVE > MVM_TEMP_ROOTS) {
     *out = ENGINE_STR(EMPTY);
     return MVM_E_OK;
   }
@@ -303,7 +303,7 @@ static mvm_err_t to_string_in(mvm_vm_t* vm, mvm_value_t v, const join_chain_t* c
         // overflows the stack. Here each level holds 4 temp roots: stop while the reserve
         // is intact (an overflowing temp-root stack would unroot live values).
         if (depth >= MVM_MAX_JOIN_DEPTH ||
-            vm->ntemps + 4 + MVM_TEMP_ROOTS_RESERVE > MVM_TEMP_ROOTS) {
+            VM_RUN(vm).ntemps + 4 + MVM_TEMP_ROOTS_RESERVE > MVM_TEMP_ROOTS) {
           return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
         }
         return error_to_string(vm, v, chain, depth, out);

@@ -40,18 +40,20 @@ static void gc_visit_roots(mvm_vm_t* vm, root_visitor_t visit, void* ctx) {
   for (uint32_t i = 0; i < vm->global_count; i++) visit(ctx, &vm->globals[i]);
   // 3. Host handles.
   for (mvm_handle_t* h = vm->handles; h; h = h->_next) visit(ctx, &h->value);
-  // 4. The value stack up to vm->sp: arguments, locals, operands, host function args/results.
-  for (mvm_value_t* p = vm->stack; p < vm->sp; p++) visit(ctx, p);
-  // 5. Frames' scope registers.
-  for (uint32_t i = 0; i < vm->nframes; i++) visit(ctx, &vm->frames[i].scope);
-  // 6. Try handlers' saved scopes.
-  for (uint32_t i = 0; i < vm->nhandlers; i++) visit(ctx, &vm->handlers[i].scope);
-  // 7. Temp roots held by C helpers across allocations.
-  for (uint32_t i = 0; i < vm->ntemps; i++) visit(ctx, &vm_temps(vm)[i]);
-  // 8. The import table's cached HOSTFN values.
+  // 4. The import table's cached HOSTFN values.
   for (uint32_t i = 0; i < vm->nimports; i++) visit(ctx, &vm->imports[i].cached);
+  // The rest exists only while a call runs (or a host helper holds the stack block).
+  if (!VM_HAS_RUN(vm)) return;
+  // 5. The value stack up to VM_RUN(vm).sp: arguments, locals, operands, host function args/results.
+  for (mvm_value_t* p = VM_RUN(vm).stack; p < VM_RUN(vm).sp; p++) visit(ctx, p);
+  // 6. Frames' scope registers.
+  for (uint32_t i = 0; i < VM_RUN(vm).nframes; i++) visit(ctx, &VM_RUN(vm).frames[i].scope);
+  // 7. Try handlers' saved scopes.
+  for (uint32_t i = 0; i < VM_RUN(vm).nhandlers; i++) visit(ctx, &VM_RUN(vm).handlers[i].scope);
+  // 8. Temp roots held by C helpers across allocations.
+  for (uint32_t i = 0; i < VM_RUN(vm).ntemps; i++) visit(ctx, &vm_temps(vm)[i]);
   // 9. The pending exception.
-  visit(ctx, &vm->exception);
+  visit(ctx, &VM_RUN(vm).exception);
 }
 
 typedef struct gc_state {

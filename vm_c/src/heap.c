@@ -147,45 +147,58 @@ mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg) {
     mvm_err_t err = vm_stack_acquire(vm);
     if (err) return err;
   }
+  if (!VM_HAS_RUN(vm)) vm->run.exception = VAL_UNDEFINED;  // before the first call
 #endif
-  vm->exception = VAL_UNDEFINED;
   uint32_t initial = MVM_INITIAL_HEAP;
   if (initial > vm->heap_limit) initial = vm->heap_limit;
   return heap_init(vm, initial);
 }
 
-mvm_err_t vm_stack_acquire(mvm_vm_t* vm) {
-  if (vm->stack) return MVM_E_OK;
-  vm->stack = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * (vm->stack_slots + MVM_TEMP_ROOTS));
-  vm->frames = (frame_t*)VM_MALLOC(vm, sizeof(frame_t) * vm->max_frames);
-  vm->handlers = (handler_t*)VM_MALLOC(vm, sizeof(handler_t) * vm->max_handlers);
-  vm->sp = vm->stack;
-  vm->ntemps = 0;
-  if (vm->stack && vm->frames && vm->handlers) return MVM_E_OK;
-  vm_stack_release(vm);
-  return MVM_E_OUT_OF_MEMORY;
-}
+// One block: (MVM_STACK_ON_DEMAND) the run state, then the values and temp roots, the frames
+// and the handlers, each part aligned for a pointer.
+#define ALIGN_PTR(n) (((n) + sizeof(void*) - 1) & ~(sizeof(void*) - 1))
+#define RUN_HEAD_BYTES (MVM_STACK_ON_DEMAND ? ALIGN_PTR(sizeof(vm_run_t)) : 0)
 
 size_t vm_stack_bytes(const mvm_vm_t* vm) {
-  return sizeof(mvm_value_t) * (vm->stack_slots + MVM_TEMP_ROOTS) +
+  return RUN_HEAD_BYTES + ALIGN_PTR(sizeof(mvm_value_t) * (vm->stack_slots + MVM_TEMP_ROOTS)) +
          sizeof(frame_t) * vm->max_frames + sizeof(handler_t) * vm->max_handlers;
 }
 
+mvm_err_t vm_stack_acquire(mvm_vm_t* vm) {
+  if (VM_HAS_RUN(vm)) return MVM_E_OK;
+  uint8_t* block = (uint8_t*)VM_MALLOC(vm, vm_stack_bytes(vm));
+  if (!block) return MVM_E_OUT_OF_MEMORY;
+#if MVM_STACK_ON_DEMAND
+  vm->run = (vm_run_t*)(void*)block;
+#endif
+  vm_run_t* r = &VM_RUN(vm);
+  MVM_MEMSET(r, 0, sizeof *r);
+  size_t at = RUN_HEAD_BYTES;
+  r->stack = (mvm_value_t*)(void*)(block + at);
+  at += ALIGN_PTR(sizeof(mvm_value_t) * (vm->stack_slots + MVM_TEMP_ROOTS));
+  r->frames = (frame_t*)(void*)(block + at);
+  r->handlers = (handler_t*)(void*)(block + at + sizeof(frame_t) * vm->max_frames);
+  r->sp = r->stack;
+  r->exception = VAL_UNDEFINED;
+  r->budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
+  return MVM_E_OK;
+}
+
 void vm_stack_release(mvm_vm_t* vm) {
-  if (vm->stack) VM_FREE(vm, vm->stack);
-  if (vm->frames) VM_FREE(vm, vm->frames);
-  if (vm->handlers) VM_FREE(vm, vm->handlers);
-  vm->stack = vm->sp = NULL;
-  vm->ntemps = 0;
-  vm->frames = NULL;
-  vm->handlers = NULL;
+  if (!VM_HAS_RUN(vm)) return;
+#if MVM_STACK_ON_DEMAND
+  VM_FREE(vm, vm->run);
+  vm->run = NULL;
+#else
+  VM_FREE(vm, vm->run.stack);
+  MVM_MEMSET(&vm->run, 0, sizeof vm->run);
+  vm->run.exception = VAL_UNDEFINED;
+#endif
 }
 
 void vm_release_memory(mvm_vm_t* vm) {
   if (vm->heap) VM_FREE(vm, vm->heap);
-  if (vm->stack) VM_FREE(vm, vm->stack);
-  if (vm->frames) VM_FREE(vm, vm->frames);
-  if (vm->handlers) VM_FREE(vm, vm->handlers);
+  vm_stack_release(vm);
   if (vm->globals) VM_FREE(vm, vm->globals);
   if (vm->imports) VM_FREE(vm, vm->imports);
 #if MVM_INCLUDE_BUILD_API
@@ -194,9 +207,6 @@ void vm_release_memory(mvm_vm_t* vm) {
 #endif
   if (vm->rom_owned) VM_FREE(vm, vm->rom_owned);
   vm->heap = NULL;
-  vm->stack = NULL;
-  vm->frames = NULL;
-  vm->handlers = NULL;
   vm->globals = NULL;
   vm->imports = NULL;
   vm->rom_owned = NULL;

@@ -2,14 +2,14 @@
  *
  * Conventions used everywhere in vm_c/src:
  * - Functions that can fail return mvm_err_t. Inside the VM, MVM_E_UNCAUGHT_EXCEPTION (spelled
- *   ERR_THROW) means "a JS exception is pending in vm->exception"; MVM_E_OUT_OF_MEMORY and
+ *   ERR_THROW) means "a JS exception is pending in VM_RUN(vm).exception"; MVM_E_OUT_OF_MEMORY and
  *   MVM_E_INSTRUCTION_BUDGET are fatal and unwind the whole outermost call.
  * - Anything that allocates may collect, and the collector moves every heap allocation. A raw
  *   pointer into the heap (heap_ptr, value_ptr) is dead after any call marked "may GC". Values
  *   that must survive such a call are kept in GC-visible slots: the value stack, or temp roots
  *   (TEMP_MARK / temp_push / TEMP_RESET), and re-read afterwards.
  * - The interpreter keeps sp in a local; before calling anything that may GC or re-enter it
- *   writes it back to vm->sp, because the collector scans the stack up to vm->sp.
+ *   writes it back to VM_RUN(vm).sp, because the collector scans the stack up to VM_RUN(vm).sp.
  */
 #ifndef MVM_INTERNAL_H
 #define MVM_INTERNAL_H
@@ -117,6 +117,35 @@ typedef uint32_t vm_count_t;
 #define VM_COUNT_MAX 0xFFFFFFFFu
 #endif
 
+// What only a running call needs: the value stack (the MVM_TEMP_ROOTS temp-root slots follow
+// its stack_slots values: vm_temps), frames, handlers, the pending exception, the budget and
+// the nesting counts. With MVM_STACK_ON_DEMAND it heads the block vm_stack_acquire allocates
+// for each outermost call (and for a host helper between calls), so an idle VM holds only a
+// NULL pointer for it; otherwise it is part of the VM struct. VM_RUN(vm) names it either way.
+typedef struct vm_run {
+  mvm_value_t* stack;      // NULL until the first call (without MVM_STACK_ON_DEMAND)
+  mvm_value_t* sp;         // next free slot
+  frame_t* frames;
+  handler_t* handlers;
+  mvm_value_t exception;   // pending exception (ERR_THROW) or undefined
+  uint32_t budget;         // instructions left in the outermost call
+  vm_count_t nframes;
+  vm_count_t nhandlers;
+  vm_count_t depth;         // nesting of mvm_call/mvm_run_main (host functions may re-enter)
+  vm_count_t nested_calls;  // vm_call_function nesting: C-level re-entry (getters, valueOf, jobs)
+  uint8_t ntemps;           // temp roots in use (at most MVM_TEMP_ROOTS)
+  uint8_t fatal;            // an mvm_err_t, set while a fatal error unwinds nested calls
+} vm_run_t;
+typedef char mvm_check_err_fits_fatal[MVM_E__END <= 256 ? 1 : -1];
+
+#if MVM_STACK_ON_DEMAND
+#define VM_RUN(vm) (*(vm)->run)
+#define VM_HAS_RUN(vm) ((vm)->run != NULL)
+#else
+#define VM_RUN(vm) ((vm)->run)
+#define VM_HAS_RUN(vm) ((vm)->run.stack != NULL)
+#endif
+
 // Grouped by width so that no profile pads between fields.
 struct mvm_vm {
   void* context;
@@ -139,12 +168,11 @@ struct mvm_vm {
   uint32_t gc_count;
   mvm_value_t roots;   // ITEMS of up to ROOT__COUNT values (root_get)
 
-  // The value stack, frames and handlers (MVM_STACK_ON_DEMAND: only during a call); the
-  // MVM_TEMP_ROOTS temp-root slots follow the value stack (vm_temps).
-  mvm_value_t* stack;
-  mvm_value_t* sp;     // next free slot
-  frame_t* frames;
-  handler_t* handlers;
+#if MVM_STACK_ON_DEMAND
+  vm_run_t* run;       // NULL while idle
+#else
+  vm_run_t run;
+#endif
 
   import_entry_t* imports;
   // A restored VM whose image ROM is used in place (the image outlives the VM) and whose export
@@ -153,8 +181,6 @@ struct mvm_vm {
   const uint8_t* image_exports;
   mvm_handle_t* handles;
 
-  mvm_value_t exception;   // pending exception (ERR_THROW) or undefined
-  uint32_t budget;         // instructions left in the outermost call
   uint32_t budget_limit;   // configured budget, 0 = unlimited
 #if MVM_ERROR_LOCATION
   uint32_t throw_func;     // where the last throw happened (ROM offset, NO_OFFSET = unknown)
@@ -176,18 +202,14 @@ struct mvm_vm {
   vm_count_t global_count;
   vm_count_t stack_slots;
   vm_count_t stack_peak;
-  vm_count_t nframes;
   vm_count_t max_frames;
-  vm_count_t nhandlers;
   vm_count_t max_handlers;
   vm_count_t nimports;
   vm_count_t imports_cap;
-  vm_count_t depth;         // nesting of mvm_call/mvm_run_main (host functions may re-enter)
-  vm_count_t nested_calls;  // vm_call_function nesting: C-level re-entry (getters, valueOf, jobs)
-  uint8_t ntemps;           // temp roots in use (at most MVM_TEMP_ROOTS)
-  uint8_t fatal;            // an mvm_err_t, set while a fatal error unwinds nested calls
 };
-typedef char mvm_check_err_fits_fatal[MVM_E__END <= 256 ? 1 : -1];
+
+// Nesting of calls: 0 for an idle VM, which may have no run state.
+static inline uint32_t vm_depth(mvm_vm_t* vm) { return VM_HAS_RUN(vm) ? VM_RUN(vm).depth : 0; }
 
 // Forgets where the last throw happened (MVM_ERROR_LOCATION; nothing to forget without it).
 static inline void vm_clear_error_location(mvm_vm_t* vm) {
@@ -216,20 +238,23 @@ static inline uint32_t unit_export_count(const mvm_vm_t* vm) {
 // iteration. A charge never fails by itself (a builtin has no way to stop half done); it leaves
 // at least 1, and the interpreter's next check ends the call.
 static inline void vm_charge_budget(mvm_vm_t* vm, uint32_t units) {
-  if (units) vm->budget = vm->budget > units ? vm->budget - units : 1u;
+#if MVM_STACK_ON_DEMAND
+  if (!vm->run) return;  // allocating outside a call (restore, snapshot, a host helper's setup)
+#endif
+  if (units) VM_RUN(vm).budget = VM_RUN(vm).budget > units ? VM_RUN(vm).budget - units : 1u;
 }
 #define LIB_CHARGE_VISITS(vm, n) vm_charge_budget((vm), (uint32_t)(n) >> 4)
 
 // ---- Temp roots ----
 // The MVM_TEMP_ROOTS slots after the value stack (vm_stack_acquire): none while there is none.
-static inline mvm_value_t* vm_temps(mvm_vm_t* vm) { return vm->stack + vm->stack_slots; }
-#define TEMP_MARK(vm) uint32_t temp_mark_ = (vm)->ntemps
-#define TEMP_RESET(vm) ((vm)->ntemps = temp_mark_)
+static inline mvm_value_t* vm_temps(mvm_vm_t* vm) { return VM_RUN(vm).stack + vm->stack_slots; }
+#define TEMP_MARK(vm) uint32_t temp_mark_ = VM_RUN(vm).ntemps
+#define TEMP_RESET(vm) (VM_RUN(vm).ntemps = temp_mark_)
 // Pushes v as a GC root and returns its slot: read the slot again after anything that may GC.
 static inline mvm_value_t* temp_push(mvm_vm_t* vm, mvm_value_t v) {
   // Overflow would be a VM bug; reuse the last slot rather than write past the array.
-  if (vm->ntemps >= MVM_TEMP_ROOTS) vm->ntemps = MVM_TEMP_ROOTS - 1;
-  mvm_value_t* slot = vm_temps(vm) + vm->ntemps++;
+  if (VM_RUN(vm).ntemps >= MVM_TEMP_ROOTS) VM_RUN(vm).ntemps = MVM_TEMP_ROOTS - 1;
+  mvm_value_t* slot = vm_temps(vm) + VM_RUN(vm).ntemps++;
   *slot = v;
   return slot;
 }
@@ -571,7 +596,7 @@ MVM_INTERNAL const char* builtin_global_name(uint32_t index);
 MVM_INTERNAL mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out);
 
 // ---- vm.c ----
-// Calls the function at vm->sp[-argc-2] with this at vm->sp[-argc-1] and argc arguments above;
+// Calls the function at VM_RUN(vm).sp[-argc-2] with this at VM_RUN(vm).sp[-argc-1] and argc arguments above;
 // pops them all and returns the result. construct: NEW semantics. May GC, may re-enter.
 MVM_INTERNAL mvm_err_t vm_call(mvm_vm_t* vm, uint8_t argc, bool construct, mvm_value_t* out);
 // Line of a code offset in a function (0 when there is no line table); *out_file gets the file.
@@ -708,7 +733,7 @@ MVM_INTERNAL mvm_err_t promise_new(mvm_vm_t* vm, mvm_value_t* out);
 // Resolves (threw false) or rejects (threw true) promise p with v; resolving with a thenable
 // adopts its state (through a job, as JS does). May GC.
 MVM_INTERNAL mvm_err_t promise_settle(mvm_vm_t* vm, mvm_value_t p, mvm_value_t v, bool threw);
-// AWAIT: the async function on top of the frame stack suspends until vm->sp[-1] settles.
+// AWAIT: the async function on top of the frame stack suspends until VM_RUN(vm).sp[-1] settles.
 MVM_INTERNAL mvm_err_t async_await(mvm_vm_t* vm);
 // Runs jobs until the queue is empty (after the outermost call). Fatal errors only.
 MVM_INTERNAL mvm_err_t jobs_drain(mvm_vm_t* vm);

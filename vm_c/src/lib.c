@@ -283,31 +283,31 @@ mvm_err_t lib_namespace_string(mvm_vm_t* vm, uint32_t index, mvm_value_t* out) {
 
 mvm_err_t lib_reserve(mvm_vm_t* vm, uint32_t n, mvm_value_t** out) {
   *out = NULL;
-  if (!vm->stack || (size_t)(vm->stack + vm->stack_slots - vm->sp) < (size_t)n + 8) {
+  if (!VM_HAS_RUN(vm) || (size_t)(VM_RUN(vm).stack + vm->stack_slots - VM_RUN(vm).sp) < (size_t)n + 8) {
     return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
   }
-  *out = vm->sp;
-  for (uint32_t i = 0; i < n; i++) vm->sp[i] = VAL_UNDEFINED;
-  vm->sp += n;
+  *out = VM_RUN(vm).sp;
+  for (uint32_t i = 0; i < n; i++) VM_RUN(vm).sp[i] = VAL_UNDEFINED;
+  VM_RUN(vm).sp += n;
   return MVM_E_OK;
 }
 
 mvm_err_t lib_call_js(mvm_vm_t* vm, mvm_value_t fn, mvm_value_t this_value,
                       const mvm_value_t* argv, uint8_t argc, mvm_value_t* out) {
-  // Each nested call runs an interpreter on the C stack: bounded (vm->depth also counts host
+  // Each nested call runs an interpreter on the C stack: bounded (VM_RUN(vm).depth also counts host
   // re-entries through mvm_call, and makes them nested calls, as they are).
-  if (vm->depth >= MVM_MAX_NATIVE_DEPTH ||
-      (size_t)(vm->stack + vm->stack_slots - vm->sp) < (size_t)argc + 2) {
+  if (VM_RUN(vm).depth >= MVM_MAX_NATIVE_DEPTH ||
+      (size_t)(VM_RUN(vm).stack + vm->stack_slots - VM_RUN(vm).sp) < (size_t)argc + 2) {
     return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
   }
-  mvm_value_t* base = vm->sp;
+  mvm_value_t* base = VM_RUN(vm).sp;
   base[0] = fn;
   base[1] = this_value;
   for (uint8_t i = 0; i < argc; i++) base[2 + i] = argv[i];
-  vm->sp = base + 2 + argc;
-  vm->depth++;
+  VM_RUN(vm).sp = base + 2 + argc;
+  VM_RUN(vm).depth++;
   mvm_err_t err = vm_call(vm, argc, false, out);  // pops what was pushed, also on error
-  vm->depth--;
+  VM_RUN(vm).depth--;
   return err;
 }
 

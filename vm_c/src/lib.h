@@ -15,7 +15,7 @@
  * Calling convention of a LIB_FN: args[0..argc) are the arguments and args[-1] is `this`, all
  * slots of the VM stack (GC-visible, never moving: re-read them after anything that may GC);
  * missing arguments read as undefined through ARG(i). The result goes to *out. Scratch roots
- * come from lib_reserve (more stack slots above vm->sp), never from the temp-root array, because
+ * come from lib_reserve (more stack slots above VM_RUN(vm).sp), never from the temp-root array, because
  * a callback may re-enter the library arbitrarily deep while they are held.
  */
 #ifndef MVM_LIB_H
@@ -233,10 +233,10 @@ LIB_LIST
 
 // ---- Helpers (lib.c) ----
 
-// Pushes n undefined slots above vm->sp as GC roots; *out is the first. Throws RangeError when
+// Pushes n undefined slots above VM_RUN(vm).sp as GC roots; *out is the first. Throws RangeError when
 // the stack is full. Release with lib_release(vm, *out), in reverse order of reservation.
 MVM_INTERNAL mvm_err_t lib_reserve(mvm_vm_t* vm, uint32_t n, mvm_value_t** out);
-static inline void lib_release(mvm_vm_t* vm, mvm_value_t* slots) { vm->sp = slots; }
+static inline void lib_release(mvm_vm_t* vm, mvm_value_t* slots) { VM_RUN(vm).sp = slots; }
 
 // Calls fn with this and argc arguments (values copied before anything can GC). May re-enter.
 MVM_INTERNAL mvm_err_t lib_call_js(mvm_vm_t* vm, mvm_value_t fn, mvm_value_t this_value,

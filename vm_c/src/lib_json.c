@@ -400,7 +400,7 @@ static bool literal(mvm_vm_t* vm, json_in_t* in, const char* word) {
 
 // Parses the whole text into *out. Open containers: two stack slots each (container, key).
 static mvm_err_t parse_text(mvm_vm_t* vm, json_in_t* in, mvm_value_t* value, mvm_value_t* out) {
-  mvm_value_t* base = vm->sp;  // level k is base[2k] (container) and base[2k + 1] (key)
+  mvm_value_t* base = VM_RUN(vm).sp;  // level k is base[2k] (container) and base[2k + 1] (key)
   uint32_t levels = 0;
   mvm_err_t err = MVM_E_OK;
   for (;;) {
@@ -455,7 +455,7 @@ static mvm_err_t parse_text(mvm_vm_t* vm, json_in_t* in, mvm_value_t* value, mvm
         skip_ws(vm, in);
         if (in->pos != in->len) return syntax_error(vm, in);
         *out = *value;
-        vm->sp = base;
+        VM_RUN(vm).sp = base;
         return MVM_E_OK;
       }
       mvm_value_t* lv = base + 2 * (levels - 1);
@@ -481,11 +481,11 @@ static mvm_err_t parse_text(mvm_vm_t* vm, json_in_t* in, mvm_value_t* value, mvm
       in->pos++;
       *value = lv[0];  // the container is complete: it is the value one level up
       levels--;
-      vm->sp = lv;
+      VM_RUN(vm).sp = lv;
     }
     if (err) break;
   }
-  vm->sp = base;
+  VM_RUN(vm).sp = base;
   return err;
 }
 

@@ -308,7 +308,9 @@ mvm_vm_t* vm_struct_new(mvm_arena_t* arena, mvm_resolve_import_t resolve, void* 
   vm->arena = arena;
   vm->context = context;
   vm->resolve = resolve;
-  vm->exception = VAL_UNDEFINED;
+#if !MVM_STACK_ON_DEMAND
+  vm->run.exception = VAL_UNDEFINED;
+#endif
   vm->global_names = NO_OFFSET;
   vm_clear_error_location(vm);
   return vm;

@@ -160,8 +160,8 @@ mvm_err_t promise_settle(mvm_vm_t* vm, mvm_value_t p, mvm_value_t v, bool threw)
   mvm_value_t* then = temp_push(vm, VAL_UNDEFINED);
   mvm_err_t err = prop_get(vm, *vs, ENGINE_STR(THEN), then);
   if (err == ERR_THROW) {
-    mvm_value_t e = vm->exception;
-    vm->exception = VAL_UNDEFINED;
+    mvm_value_t e = VM_RUN(vm).exception;
+    VM_RUN(vm).exception = VAL_UNDEFINED;
     err = promise_finish(vm, *ps, e, true);
   } else if (!err && value_is_callable(vm, *then)) {
     err = job_push6(vm, J_THENABLE, *vs, *then, *ps, VAL_UNDEFINED, false);
@@ -239,8 +239,8 @@ static mvm_err_t call_catching(mvm_vm_t* vm, mvm_value_t f, const mvm_value_t* a
   mvm_err_t err = vm_call_function(vm, f, VAL_UNDEFINED, args, argc, out);
   *threw = err == ERR_THROW;
   if (err == ERR_THROW) {
-    *out = vm->exception;
-    vm->exception = VAL_UNDEFINED;
+    *out = VM_RUN(vm).exception;
+    VM_RUN(vm).exception = VAL_UNDEFINED;
     return MVM_E_OK;
   }
   return err;
@@ -367,8 +367,8 @@ static mvm_err_t run_thenable(mvm_vm_t* vm, mvm_value_t* job) {
   mvm_err_t err = resolvers_new(vm, job[J_TARGET], fns);
   if (!err) err = vm_call_function(vm, job[J_Y], job[J_X], fns, 2, r);
   if (err == ERR_THROW) {  // then() threw: reject, unless it already resolved
-    *r = vm->exception;
-    vm->exception = VAL_UNDEFINED;
+    *r = VM_RUN(vm).exception;
+    VM_RUN(vm).exception = VAL_UNDEFINED;
     err = resolver_call(vm, fns[1], r, 1, r);
   }
   TEMP_RESET(vm);
@@ -415,7 +415,7 @@ mvm_err_t jobs_drain(mvm_vm_t* vm) {
     if (!value_is_int(job[J_KIND])) continue;
     err = run_job(vm, job);
     if (err == ERR_THROW) {  // nothing waits for this job's exception
-      vm->exception = VAL_UNDEFINED;
+      VM_RUN(vm).exception = VAL_UNDEFINED;
       err = MVM_E_OK;
     }
     if (err) break;
@@ -430,12 +430,12 @@ mvm_err_t jobs_drain(mvm_vm_t* vm) {
 MVM_INTERNAL mvm_err_t async_capture(mvm_vm_t* vm, mvm_value_t* out);
 
 mvm_err_t async_await(mvm_vm_t* vm) {
-  mvm_err_t err = promise_resolve_value(vm, vm->sp[-1], &vm->sp[-1]);
+  mvm_err_t err = promise_resolve_value(vm, VM_RUN(vm).sp[-1], &VM_RUN(vm).sp[-1]);
   if (err) return err;
   TEMP_MARK(vm);
   mvm_value_t* k = temp_push(vm, VAL_UNDEFINED);
   err = async_capture(vm, k);
-  if (!err) err = promise_react(vm, vm->sp[-1], R_AWAIT, *k, VAL_UNDEFINED, VAL_UNDEFINED);
+  if (!err) err = promise_react(vm, VM_RUN(vm).sp[-1], R_AWAIT, *k, VAL_UNDEFINED, VAL_UNDEFINED);
   TEMP_RESET(vm);
   return err;
 }
@@ -477,8 +477,8 @@ static mvm_err_t promise_construct(mvm_vm_t* vm, mvm_value_t executor, mvm_value
   if (!err) err = resolvers_new(vm, *p, fns);
   if (!err) err = vm_call_function(vm, *ex, VAL_UNDEFINED, fns, 2, r);
   if (err == ERR_THROW) {  // the executor threw: reject, unless it resolved first
-    *r = vm->exception;
-    vm->exception = VAL_UNDEFINED;
+    *r = VM_RUN(vm).exception;
+    VM_RUN(vm).exception = VAL_UNDEFINED;
     err = resolver_call(vm, fns[1], r, 1, r);
   }
   *out = *p;

@@ -163,13 +163,14 @@ static uint64_t implied_size(uint32_t t, uint32_t n) {
  */
 
 static void reset_run_state(mvm_vm_t* vm) {
-  vm->sp = vm->stack;
-  vm->nframes = 0;
-  vm->nhandlers = 0;
-  vm->ntemps = 0;
-  vm->exception = VAL_UNDEFINED;
-  vm->fatal = MVM_E_OK;
   vm_clear_error_location(vm);  // ROM offsets of the old ROM
+  if (!VM_HAS_RUN(vm)) return;
+  VM_RUN(vm).sp = VM_RUN(vm).stack;
+  VM_RUN(vm).nframes = 0;
+  VM_RUN(vm).nhandlers = 0;
+  VM_RUN(vm).ntemps = 0;
+  VM_RUN(vm).exception = VAL_UNDEFINED;
+  VM_RUN(vm).fatal = MVM_E_OK;
 }
 
 static bool bit_test(const uint8_t* bits, uint32_t i) { return (bits[i >> 3] >> (i & 7u)) & 1u; }
@@ -518,7 +519,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   bool strip = (flags & MVM_SNAPSHOT_STRIP) != 0;
   *out_image = NULL;
   *out_len = 0;
-  if (vm->depth) return MVM_E_REENTRANT;
+  if (vm_depth(vm)) return MVM_E_REENTRANT;
   // The collections below rewrite export values (ROM shaking): they must be in the heap.
   mvm_err_t xerr = image_exports_to_heap(vm);
   if (xerr) return xerr;

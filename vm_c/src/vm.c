@@ -4,13 +4,13 @@
  * and sp live in C locals. Code and constants are in ROM, which never moves; args and locals
  * are stack slots, and the stack never moves either; so only sp needs care: SYNC() stores sp
  * (and pc, for error locations) into the VM before anything that may allocate, throw or
- * re-enter, because the collector scans the stack up to vm->sp.
+ * re-enter, because the collector scans the stack up to VM_RUN(vm).sp.
  *
  * Re-entrancy. A host function may call mvm_call, which runs a nested interpreter on the same
  * stack above the current sp. Each run() owns the frames from its entry frame up, and the
  * handlers pushed since it started: an exception with no handler in that range leaves run()
  * as MVM_E_UNCAUGHT_EXCEPTION, and the host function decides what to do with it. A fatal error
- * (out of memory, instruction budget, invalid bytecode) sets vm->fatal and every run() on the
+ * (out of memory, instruction budget, invalid bytecode) sets VM_RUN(vm).fatal and every run() on the
  * C stack returns it, down to the outermost API call, which resets the stack.
  *
  * Dispatch is written once with CASE/NEXT; MVM_COMPUTED_GOTO picks a label table (GCC/Clang)
@@ -77,7 +77,7 @@ uint32_t vm_line_of(mvm_vm_t* vm, uint32_t func, uint32_t pc, mvm_value_t* out_f
 
 // ---- Frames ----
 
-// Pushes a frame for the ROM function func, whose argc arguments are the top of vm->sp (with
+// Pushes a frame for the ROM function func, whose argc arguments are the top of VM_RUN(vm).sp (with
 // the callee and `this` below them). Throws RangeError when the stack or the frames run out.
 // run() has an inline copy of the common case for CALL/NEW (do_call): keep them in step.
 static VM_INLINE mvm_err_t frame_push(mvm_vm_t* vm, uint32_t func, mvm_value_t scope,
@@ -86,11 +86,11 @@ static VM_INLINE mvm_err_t frame_push(mvm_vm_t* vm, uint32_t func, mvm_value_t s
   uint32_t nparams = fn[FN_NPARAMS];
   uint32_t nlocals = rd16(fn + FN_NLOCALS);
   uint32_t max_stack = rd16(fn + FN_MAX_STACK);
-  uint32_t base = (uint32_t)(vm->sp - vm->stack) - argc;
+  uint32_t base = (uint32_t)(VM_RUN(vm).sp - VM_RUN(vm).stack) - argc;
   uint32_t nargs = argc > nparams ? argc : nparams;
   uint32_t locals = base + nargs;
   uint64_t top = (uint64_t)locals + nlocals + max_stack;
-  if (MVM_UNLIKELY(vm->nframes >= vm->max_frames || top > vm->stack_slots)) {
+  if (MVM_UNLIKELY(VM_RUN(vm).nframes >= vm->max_frames || top > vm->stack_slots)) {
     return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
   }
   if (MVM_UNLIKELY((fn[FN_FLAGS] & FN_FLAG_CLASS) && !(flags & FRAME_CONSTRUCT))) {
@@ -98,9 +98,9 @@ static VM_INLINE mvm_err_t frame_push(mvm_vm_t* vm, uint32_t func, mvm_value_t s
                        rd32(fn + FN_NAME) == VAL_UNDEFINED ? 0 : rd32(fn + FN_NAME),
                        " cannot be invoked without 'new'");
   }
-  mvm_value_t* stack = vm->stack;
+  mvm_value_t* stack = VM_RUN(vm).stack;
   for (uint32_t i = base + argc; i < locals + nlocals; i++) stack[i] = VAL_UNDEFINED;
-  frame_t* f = &vm->frames[vm->nframes++];
+  frame_t* f = &VM_RUN(vm).frames[VM_RUN(vm).nframes++];
   f->func = func;
   f->pc = 0;
   f->base = base;
@@ -108,7 +108,7 @@ static VM_INLINE mvm_err_t frame_push(mvm_vm_t* vm, uint32_t func, mvm_value_t s
   f->argc = nargs;
   f->scope = scope;
   f->flags = flags;
-  vm->sp = stack + locals + nlocals;
+  VM_RUN(vm).sp = stack + locals + nlocals;
   if (top > vm->stack_peak) vm->stack_peak = (vm_count_t)top;
   return MVM_E_OK;
 }
@@ -138,10 +138,10 @@ static mvm_err_t call_native(mvm_vm_t* vm, mvm_value_t* fslot, uint8_t argc, boo
   }
   *fslot = VAL_UNDEFINED;
   mvm_err_t err = vm->imports[index].fn(vm, id, fslot, fslot + 2, argc);
-  if (vm->fatal) return (mvm_err_t)vm->fatal;
+  if (VM_RUN(vm).fatal) return (mvm_err_t)VM_RUN(vm).fatal;
   if (err == MVM_E_OK) return MVM_E_OK;
   if (err == MVM_E_HOST_THROW) {
-    vm->exception = *fslot;
+    VM_RUN(vm).exception = *fslot;
     return ERR_THROW;
   }
   return throw_error(vm, EK_ERROR, "host function failed (code ",
@@ -347,7 +347,7 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
 
 #define SYNC()                              \
   do {                                      \
-    vm->sp = sp;                            \
+    VM_RUN(vm).sp = sp;                            \
     fp->pc = (uint32_t)(pc - code);         \
   } while (0)
 
@@ -368,7 +368,7 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
   } while (0)
 #define LOAD_FRAME()                                                      \
   do {                                                                    \
-    fp = &vm->frames[vm->nframes - 1];                                    \
+    fp = &VM_RUN(vm).frames[VM_RUN(vm).nframes - 1];                                    \
     ENTER_FRAME();                                                        \
   } while (0)
 // ENTER_FRAME for a RETURN into fp, with the code and constants the frame kept when it called
@@ -463,19 +463,19 @@ static mvm_err_t run(mvm_vm_t* vm) {
 #undef FMT
   };
 #endif
-  mvm_value_t* const stack = vm->stack;
+  mvm_value_t* const stack = VM_RUN(vm).stack;
   mvm_value_t* const stack_end = stack + vm->stack_slots;
-  frame_t* const frames_end = vm->frames + vm->max_frames;
+  frame_t* const frames_end = VM_RUN(vm).frames + vm->max_frames;
   const uint8_t* const rom = vm->rom;
-  const uint32_t frame_floor = vm->nframes - 1;
+  const uint32_t frame_floor = VM_RUN(vm).nframes - 1;
   // This run owns the handlers of its frames: none for a new call, the saved ones for a
   // resumed async function (async.c pushes them with its frame).
-  uint32_t handler_floor = vm->nhandlers;
-  while (handler_floor > 0 && vm->handlers[handler_floor - 1].frame >= frame_floor) {
+  uint32_t handler_floor = VM_RUN(vm).nhandlers;
+  while (handler_floor > 0 && VM_RUN(vm).handlers[handler_floor - 1].frame >= frame_floor) {
     handler_floor--;
   }
-  mvm_value_t* const entry_sp = stack + vm->frames[frame_floor].base - 2;
-  uint32_t budget = vm->budget;
+  mvm_value_t* const entry_sp = stack + VM_RUN(vm).frames[frame_floor].base - 2;
+  uint32_t budget = VM_RUN(vm).budget;
   frame_t* fp;
   const uint8_t* code;
   const uint8_t* pc;
@@ -483,7 +483,7 @@ static mvm_err_t run(mvm_vm_t* vm) {
   uint32_t code_len, nconsts, nlocals;
   mvm_value_t* args;
   mvm_value_t* locals;
-  mvm_value_t* sp = vm->sp;
+  mvm_value_t* sp = VM_RUN(vm).sp;
   mvm_err_t err = MVM_E_OK;
   uint32_t n;  // argument count of a call (spread calls may exceed 255), or a binary opcode
   bool construct;
@@ -1106,8 +1106,8 @@ do_call:  // CALL, NEW and spread calls (CALL_ARRAY): construct says which
     mvm_value_t scope = type == TC_CLOSURE ? field(vm, f, 8) : VAL_UNDEFINED;
     SAVE_CALLER();
     CHECK(frame_push(vm, func, scope, n, FRAME_CONSTRUCT));
-    sp = vm->sp;
-    fp = &vm->frames[vm->nframes - 1];
+    sp = VM_RUN(vm).sp;
+    fp = &VM_RUN(vm).frames[VM_RUN(vm).nframes - 1];
     ENTER_FRAME();
     NEXT();
   }
@@ -1139,15 +1139,15 @@ do_call_plain: {  // a call (not new): the hottest path of call-heavy programs
     SYNC();
     SAVE_CALLER();
     CHECK(frame_push(vm, func, scope, n, 0));
-    sp = vm->sp;
-    fp = &vm->frames[vm->nframes - 1];
+    sp = VM_RUN(vm).sp;
+    fp = &VM_RUN(vm).frames[VM_RUN(vm).nframes - 1];
     ENTER_FRAME();
     NEXT();
   }
   for (mvm_value_t* end = loc + nloc; sp < end; sp++) *sp = VAL_UNDEFINED;
   SAVE_CALLER();  // where the caller resumes
   fp++;
-  vm->nframes++;
+  VM_RUN(vm).nframes++;
   fp->func = func;
   fp->pc = 0;
   fp->base = (uint32_t)(base - stack);
@@ -1174,10 +1174,10 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
   uint32_t type = value_type(vm, f);
   SYNC();
   if (type == TC_HOSTFN || type == TC_RESOLVER || value_is_builtin(f)) {
-    vm->budget = budget;
+    VM_RUN(vm).budget = budget;
     err = n > 255 ? call_builtin_chunked(vm, fslot, n, construct)  // builtins only: CALL_ARRAY
                   : call_native(vm, fslot, (uint8_t)n, construct);
-    budget = vm->budget;
+    budget = VM_RUN(vm).budget;
     if (err) goto handle_error;
     sp = fslot + 1;
     NEXT();
@@ -1190,19 +1190,19 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
   CASE(RETURN)
   do_return: {
     mvm_value_t v = sp[-1];
-    uint32_t fi = vm->nframes - 1;
-    while (vm->nhandlers > handler_floor && vm->handlers[vm->nhandlers - 1].frame == fi) {
-      vm->nhandlers--;
+    uint32_t fi = VM_RUN(vm).nframes - 1;
+    while (VM_RUN(vm).nhandlers > handler_floor && VM_RUN(vm).handlers[VM_RUN(vm).nhandlers - 1].frame == fi) {
+      VM_RUN(vm).nhandlers--;
     }
     mvm_value_t* fslot = args - 2;
     uint32_t flags = fp->flags;
     if (MVM_UNLIKELY(flags & FRAME_CONSTRUCT) && !value_is_object(vm, v)) v = fslot[1];
-    vm->nframes = fi;
+    VM_RUN(vm).nframes = fi;
     *fslot = v;
     sp = fslot + 1;
     if (MVM_UNLIKELY(flags & FRAME_ENTRY)) {
-      vm->sp = sp;
-      vm->budget = budget;
+      VM_RUN(vm).sp = sp;
+      VM_RUN(vm).budget = budget;
       return MVM_E_OK;
     }
     fp--;  // frames are contiguous: the caller's
@@ -1210,28 +1210,28 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
     NEXT();
   }
   CASE(THROW) {
-    vm->exception = POP();
+    VM_RUN(vm).exception = POP();
     SYNC();
     FAIL(ERR_THROW);
   }
   CASE(TRY) {
     int32_t rel = READ_I16();
     int64_t target = (int64_t)(pc - code) + rel;  // inside the code (verified)
-    if (vm->nhandlers >= vm->max_handlers) {
+    if (VM_RUN(vm).nhandlers >= vm->max_handlers) {
       SYNC();
       FAIL(throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL));
     }
-    handler_t* h = &vm->handlers[vm->nhandlers++];
-    h->frame = vm->nframes - 1;
+    handler_t* h = &VM_RUN(vm).handlers[VM_RUN(vm).nhandlers++];
+    h->frame = VM_RUN(vm).nframes - 1;
     h->sp = (uint32_t)(sp - stack);
     h->pc = (uint32_t)target;
     h->scope = fp->scope;
     NEXT();
   }
   CASE(TRY_END) {
-    if (vm->nhandlers > handler_floor &&
-        vm->handlers[vm->nhandlers - 1].frame == (uint32_t)vm->nframes - 1) {
-      vm->nhandlers--;
+    if (VM_RUN(vm).nhandlers > handler_floor &&
+        VM_RUN(vm).handlers[VM_RUN(vm).nhandlers - 1].frame == (uint32_t)VM_RUN(vm).nframes - 1) {
+      VM_RUN(vm).nhandlers--;
     }
     NEXT();
   }
@@ -1308,14 +1308,14 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     CHECK_BUDGET();
     SAVE_CALLER();
     CHECK(frame_push(vm, func, scope, n, FRAME_CONSTRUCT));
-    sp = vm->sp;
+    sp = VM_RUN(vm).sp;
     LOAD_FRAME();
     NEXT();
   }
   if (value_is_builtin(f)) {  // class E extends Error: the builtin makes the object...
-    vm->budget = budget;
+    VM_RUN(vm).budget = budget;
     err = call_native(vm, fslot, (uint8_t)n, true);
-    budget = vm->budget;
+    budget = VM_RUN(vm).budget;
     if (err) goto handle_error;
     // ...which takes the prototype `new` chose (new.target's), as the spec's super() does.
     if (value_type(vm, *fslot) == TC_OBJECT && value_type(vm, fslot[1]) == TC_OBJECT) {
@@ -1534,26 +1534,26 @@ handle_error:
   vm->throw_func = fp->func;
   vm->throw_pc = fp->pc ? fp->pc - 1 : 0;
 #endif
-  if (vm->nhandlers > handler_floor) {
+  if (VM_RUN(vm).nhandlers > handler_floor) {
     CHECK_BUDGET();  // a throw caught in a loop is a loop without a backward jump
-    handler_t* h = &vm->handlers[--vm->nhandlers];
-    vm->nframes = h->frame + 1;
-    fp = &vm->frames[h->frame];
+    handler_t* h = &VM_RUN(vm).handlers[--VM_RUN(vm).nhandlers];
+    VM_RUN(vm).nframes = h->frame + 1;
+    fp = &VM_RUN(vm).frames[h->frame];
     fp->pc = h->pc;
     fp->scope = h->scope;
     LOAD_FRAME();
     sp = stack + h->sp;
-    PUSH(vm->exception);
-    vm->exception = VAL_UNDEFINED;
+    PUSH(VM_RUN(vm).exception);
+    VM_RUN(vm).exception = VAL_UNDEFINED;
     NEXT();
   }
 #if MVM_ERROR_LOCATION
   vm->err_func = vm->throw_func;
   vm->err_pc = vm->throw_pc;
 #endif
-  vm->nframes = frame_floor;
-  vm->sp = entry_sp;
-  vm->budget = budget;
+  VM_RUN(vm).nframes = frame_floor;
+  VM_RUN(vm).sp = entry_sp;
+  VM_RUN(vm).budget = budget;
   return ERR_THROW;
 
 #if MVM_SAFE_MODE || !MVM_COMPUTED_GOTO
@@ -1562,16 +1562,16 @@ invalid_code:
   err = MVM_E_INVALID_IMAGE;
 #endif
 fatal:
-  vm->fatal = (uint8_t)err;
-  vm->nframes = frame_floor;
-  vm->nhandlers = handler_floor;
-  vm->sp = entry_sp;
-  vm->budget = budget;
+  VM_RUN(vm).fatal = (uint8_t)err;
+  VM_RUN(vm).nframes = frame_floor;
+  VM_RUN(vm).nhandlers = handler_floor;
+  VM_RUN(vm).sp = entry_sp;
+  VM_RUN(vm).budget = budget;
   return err;
 }
 
 mvm_err_t vm_call(mvm_vm_t* vm, uint8_t argc, bool construct, mvm_value_t* out) {
-  mvm_value_t* fslot = vm->sp - argc - 2;
+  mvm_value_t* fslot = VM_RUN(vm).sp - argc - 2;
   mvm_value_t f = *fslot;
   uint32_t type = value_type(vm, f);
   mvm_err_t err;
@@ -1580,7 +1580,7 @@ mvm_err_t vm_call(mvm_vm_t* vm, uint8_t argc, bool construct, mvm_value_t* out) 
     if (construct) {
       err = construct_this(vm, fslot);
       if (err) {
-        vm->sp = fslot;
+        VM_RUN(vm).sp = fslot;
         return err;
       }
       f = *fslot;
@@ -1590,14 +1590,14 @@ mvm_err_t vm_call(mvm_vm_t* vm, uint8_t argc, bool construct, mvm_value_t* out) 
     uint32_t flags = FRAME_ENTRY | (construct ? FRAME_CONSTRUCT : 0);
     err = frame_push(vm, func, scope, argc, flags);
     if (!err) err = run(vm);
-    if (!err) *out = vm->sp[-1];
+    if (!err) *out = VM_RUN(vm).sp[-1];
   } else if (type == TC_HOSTFN || type == TC_RESOLVER || value_is_builtin(f)) {
     err = call_native(vm, fslot, argc, construct);
     if (!err) *out = *fslot;
   } else {
     err = throw_error(vm, EK_TYPE_ERROR, "value is not a function", 0, NULL);
   }
-  vm->sp = fslot;
+  VM_RUN(vm).sp = fslot;
   return err;
 }
 
@@ -1606,28 +1606,32 @@ mvm_err_t vm_call_function(mvm_vm_t* vm, mvm_value_t f, mvm_value_t this_value,
   // Outside any call (a host reading a getter through mvm_get) there may be no stack at all.
   // Each nesting holds a C frame, and its callers may hold temp roots across the call: both
   // are bounded, the temp roots so that the innermost level still has its reserve.
-  if (!vm->stack || argc > 255 || (size_t)(vm->stack + vm->stack_slots - vm->sp) < argc + 2 ||
-      vm->nested_calls >= MVM_MAX_NESTED_CALLS ||
-      vm->ntemps + MVM_TEMP_ROOTS_RESERVE > MVM_TEMP_ROOTS) {
+  if (!VM_HAS_RUN(vm)) {  // no stack to run on and no run state to throw into
+    *out = VAL_UNDEFINED;
+    return MVM_E_STACK_OVERFLOW;
+  }
+  if (argc > 255 || (size_t)(VM_RUN(vm).stack + vm->stack_slots - VM_RUN(vm).sp) < argc + 2 ||
+      VM_RUN(vm).nested_calls >= MVM_MAX_NESTED_CALLS ||
+      VM_RUN(vm).ntemps + MVM_TEMP_ROOTS_RESERVE > MVM_TEMP_ROOTS) {
     *out = VAL_UNDEFINED;
     return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
   }
-  mvm_value_t* base = vm->sp;
+  mvm_value_t* base = VM_RUN(vm).sp;
   base[0] = f;
   base[1] = this_value;
   for (uint32_t i = 0; i < argc; i++) base[2 + i] = args[i];
-  vm->sp = base + 2 + argc;
+  VM_RUN(vm).sp = base + 2 + argc;
   // From a host helper outside any call (mvm_get reading a getter): count as a call, so that a
   // host function it calls nests instead of starting an outermost call over this frame.
-  bool outside = vm->depth == 0;
+  bool outside = VM_RUN(vm).depth == 0;
   if (outside) {
-    vm->depth++;
-    vm->budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
+    VM_RUN(vm).depth++;
+    VM_RUN(vm).budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
   }
-  vm->nested_calls++;
+  VM_RUN(vm).nested_calls++;
   mvm_err_t err = vm_call(vm, (uint8_t)argc, false, out);
-  vm->nested_calls--;
-  if (outside) vm->depth--;
+  VM_RUN(vm).nested_calls--;
+  if (outside) VM_RUN(vm).depth--;
   return err;
 }
 
