@@ -8,23 +8,12 @@
  */
 #include "internal.h"
 
-static void reset_for_call(mvm_vm_t* vm) {
-  VM_RUN(vm).sp = VM_RUN(vm).stack;
-  VM_RUN(vm).nframes = 0;
-  VM_RUN(vm).nhandlers = 0;
-  VM_RUN(vm).ntemps = 0;
-  VM_RUN(vm).fatal = MVM_E_OK;
-  VM_RUN(vm).exception = VAL_UNDEFINED;
-  VM_RUN(vm).budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
-  vm_clear_error_location(vm);
-}
-
 static mvm_err_t call_with(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args, uint8_t argc,
                            mvm_value_t* out_result) {
   bool outermost = vm_depth(vm) == 0;
   // The stack is made at the first call (MVM_STACK_ON_DEMAND: at every outermost call).
   if (outermost && vm_stack_acquire(vm) != MVM_E_OK) return MVM_E_OUT_OF_MEMORY;
-  if (outermost) reset_for_call(vm);
+  if (outermost) vm_run_reset(vm);
   if (VM_RUN(vm).fatal) return (mvm_err_t)VM_RUN(vm).fatal;
   // A host function that calls back in nests a C frame of its own and of the interpreter's:
   // bounded like the library's callbacks (vm_call_function), so the C stack is.
@@ -59,7 +48,7 @@ static mvm_err_t call_with(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args
     if (jobs_err) err = jobs_err;
   }
   VM_RUN(vm).depth--;
-  if (err && err != ERR_THROW && outermost) reset_for_call(vm);
+  if (err && err != ERR_THROW && outermost) vm_run_reset(vm);
   if (out_result) *out_result = err == MVM_E_OK || err == ERR_THROW ? result : VAL_UNDEFINED;
 #if MVM_STACK_ON_DEMAND
   if (outermost) vm_stack_release(vm);

@@ -184,6 +184,19 @@ mvm_err_t vm_stack_acquire(mvm_vm_t* vm) {
   return MVM_E_OK;
 }
 
+void vm_run_reset(mvm_vm_t* vm) {
+  vm_clear_error_location(vm);
+  if (!VM_HAS_RUN(vm)) return;
+  vm_run_t* r = &VM_RUN(vm);
+  r->sp = r->stack;
+  r->nframes = 0;
+  r->nhandlers = 0;
+  r->ntemps = 0;
+  r->fatal = MVM_E_OK;
+  r->exception = VAL_UNDEFINED;
+  r->budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
+}
+
 void vm_stack_release(mvm_vm_t* vm) {
   if (!VM_HAS_RUN(vm)) return;
 #if MVM_STACK_ON_DEMAND

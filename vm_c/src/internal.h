@@ -397,6 +397,9 @@ MVM_INTERNAL mvm_err_t image_exports_to_heap(mvm_vm_t* vm);
 // The value stack, frames and handlers (MVM_STACK_ON_DEMAND: only during outermost calls).
 MVM_INTERNAL mvm_err_t vm_stack_acquire(mvm_vm_t* vm);
 MVM_INTERNAL void vm_stack_release(mvm_vm_t* vm);
+// An empty stack, no frames, handlers, temp roots, exception or fatal error, a full budget, and
+// no error location: the state an outermost call starts from (and a snapshot leaves).
+MVM_INTERNAL void vm_run_reset(mvm_vm_t* vm);
 // Bytes of the block vm_stack_acquire allocates: value stack and temp roots, frames, handlers.
 MVM_INTERNAL size_t vm_stack_bytes(const mvm_vm_t* vm);
 // ---- gc.c ----

@@ -162,17 +162,6 @@ static uint64_t implied_size(uint32_t t, uint32_t n) {
  * has no entry function: mvm_run_main refuses), so it can keep running and snapshot again.
  */
 
-static void reset_run_state(mvm_vm_t* vm) {
-  vm_clear_error_location(vm);  // ROM offsets of the old ROM
-  if (!VM_HAS_RUN(vm)) return;
-  VM_RUN(vm).sp = VM_RUN(vm).stack;
-  VM_RUN(vm).nframes = 0;
-  VM_RUN(vm).nhandlers = 0;
-  VM_RUN(vm).ntemps = 0;
-  VM_RUN(vm).exception = VAL_UNDEFINED;
-  VM_RUN(vm).fatal = MVM_E_OK;
-}
-
 static bool bit_test(const uint8_t* bits, uint32_t i) { return (bits[i >> 3] >> (i & 7u)) & 1u; }
 static void bit_set(uint8_t* bits, uint32_t i) { bits[i >> 3] = (uint8_t)(bits[i >> 3] | (1u << (i & 7u))); }
 // ROM marks: one bit per ROM word, as gc.c sets them.
@@ -523,7 +512,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   // The collections below rewrite export values (ROM shaking): they must be in the heap.
   mvm_err_t xerr = image_exports_to_heap(vm);
   if (xerr) return xerr;
-  reset_run_state(vm);
+  vm_run_reset(vm);  // and the error location: ROM offsets of the old ROM
   // Room for the full roots afterwards (roots_restore_full), checked before anything changes:
   // what follows only ever drops data.
   if (!gc_collect(vm, roots_bytes())) return MVM_E_OUT_OF_MEMORY;
