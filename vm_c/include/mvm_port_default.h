@@ -97,11 +97,14 @@
 #define MVM_TEMP_ROOTS 64
 #endif
 
-/* @@ MVM_STACK_ON_DEMAND: 1 allocates the value stack (with the temp roots), the frame array
- * and the try-handler array when the outermost mvm_call/mvm_run_main starts and frees them when
- * it returns, as Microvium does, so an idle VM holds only its struct, globals, import table and
- * heap. The host API functions that need them between calls take them for their own duration.
- * 0 (default) keeps them from the first call (or such function) on: no allocation per call.
+/* @@ MVM_STACK_ON_DEMAND: 1 allocates the value stack (with the temp roots), the frame array,
+ * the try-handler array and the rest of the run state (stack pointer, pending exception,
+ * budget, nesting counts), in one block, when the outermost mvm_call/mvm_run_main starts and
+ * frees it when it returns, as Microvium does, so an idle VM holds only its struct (which then
+ * has a pointer to the run state, about 30 bytes smaller on a 32-bit MCU), globals, import table
+ * and heap. The host API functions that need the block between calls take it for their own
+ * duration. 0 (default) keeps it from the first call (or such function) on, the run state inside
+ * the struct: no allocation per call, no extra load in the interpreter.
  * With 1, an outermost call can fail with MVM_E_OUT_OF_MEMORY when the allocator has no room
  * for them. */
 #ifndef MVM_STACK_ON_DEMAND
