@@ -152,9 +152,8 @@ struct mvm_vm {
   mvm_resolve_import_t resolve;
   mvm_arena_t* arena;  // mvm_restore_into: every allocation comes from here (arena.c), or NULL
 
-  // Read-only section: a private copy (unit, packed image) or the caller's image (restore).
+  // Read-only section: a private copy (unit, packed image: rom_owned) or the caller's image.
   const uint8_t* rom;
-  uint8_t* rom_owned;
   uint32_t rom_len;
 
   mvm_value_t* globals;
@@ -206,6 +205,7 @@ struct mvm_vm {
   vm_count_t max_handlers;
   vm_count_t nimports;
   vm_count_t imports_cap;
+  uint8_t rom_owned;       // rom is the VM's own allocation: mvm_free frees it
 };
 
 // Nesting of calls: 0 for an idle VM, which may have no run state.

@@ -360,18 +360,19 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
   if (!vm) return MVM_E_OUT_OF_MEMORY;
   mvm_err_t err = MVM_E_OK;
   // Padding after the copy keeps operand reads of a truncated last instruction inside the block.
-  vm->rom_owned = (uint8_t*)VM_MALLOC(vm, (size_t)rom_len + 8);
+  uint8_t* rom_copy = (uint8_t*)VM_MALLOC(vm, (size_t)rom_len + 8);
+  vm->rom = rom_copy;
+  vm->rom_owned = rom_copy != NULL;
   vm->globals = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * (global_count + 1));
   if (export_count) {
     vm->unit_exports = (unit_export_t*)VM_MALLOC(vm, sizeof(unit_export_t) * export_count);
   }
-  if (!vm->rom_owned || !vm->globals || (export_count && !vm->unit_exports)) {
+  if (!rom_copy || !vm->globals || (export_count && !vm->unit_exports)) {
     err = MVM_E_OUT_OF_MEMORY;
   }
   if (!err) {
-    MVM_MEMCPY(vm->rom_owned, rom, rom_len);
-    MVM_MEMSET(vm->rom_owned + rom_len, 0, 8);
-    vm->rom = vm->rom_owned;
+    MVM_MEMCPY(rom_copy, rom, rom_len);
+    MVM_MEMSET(rom_copy + rom_len, 0, 8);
     vm->rom_len = rom_len;
     vm->entry = entry;
     vm->global_names = names;

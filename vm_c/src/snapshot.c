@@ -557,8 +557,8 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
       uint32_t name = vm->unit_exports[i].name;
       if (name < (uint32_t)K_ENGINE_ROM_BASE) vm->unit_exports[i].name = map[name >> 2];
     }
-    if (vm->rom_owned) VM_FREE(vm, vm->rom_owned);
-    vm->rom_owned = shaken.rom;
+    if (vm->rom_owned) VM_FREE(vm, (void*)vm->rom);
+    vm->rom_owned = 1;
     vm->rom = shaken.rom;
     vm->rom_len = shaken.rom_len;
     vm->global_names = shaken.names;
@@ -1078,7 +1078,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     if (rom_buf) mem_free(arena, rom_buf, context);
     return MVM_E_OUT_OF_MEMORY;
   }
-  vm->rom_owned = rom_buf;  // mvm_free frees it from here on
+  vm->rom_owned = rom_buf != NULL;  // mvm_free frees it from here on
   vm->rom = c.rom;
   vm->rom_len = c.rom_len;
 #if MVM_INCLUDE_BUILD_API
