@@ -437,13 +437,50 @@ double number_parse(const uint8_t* units, uint32_t len, bool wide) {
 }
 #else
 // The integer-only StringToNumber: the same syntax as above, the value kept as an integer.
-// Significant digits past the first INT_SIG_DIGITS only tell whether the value is exact: by
-// then its magnitude (at least 10^(INT_SIG_DIGITS - 1)) is past NUM_MAX (2^53 < 10^16), unless
-// they lie after the decimal point, where a non-zero one makes a fraction. trunc:
-// ToIntegerOrInfinity.
+// Significant digits past the first INT_SIG_DIGITS (WRAP_SIG_DIGITS for PARSE_WRAP) only tell
+// whether the value is exact: by then its magnitude (at least 10^(INT_SIG_DIGITS - 1)) is past
+// NUM_MAX (2^53 < 10^16; for PARSE_WRAP past 2^85, where ToInt32 of its double is 0), unless
+// they lie after the decimal point, where a non-zero one makes a fraction. The mode:
+// PARSE_EXACT (StringToNumber), PARSE_TRUNC (ToIntegerOrInfinity) or PARSE_WRAP (ToUint32, as
+// a num_t in [0, 2^32)).
 #define INT_SIG_DIGITS 17
+#define WRAP_SIG_DIGITS 27
+enum { PARSE_EXACT, PARSE_TRUNC, PARSE_WRAP };
 
-static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide, bool trunc) {
+// ToUint32 of a string's double past NUM_MAX, whose low bits are those of the decimal or
+// radix-prefixed integer: x, below 2^96 (four words, least significant first), plus a
+// fraction f described by frac: 0 for f == 0, else 1, 2 or 3 for f below, at or above 1/2.
+// x's nearest double is M * 2^s with a 53-bit M, rounded half to even (f a sticky bit), so
+// its low 32 bits are M's shifted by s: none from s >= 32, i.e. x >= 2^84 or so. Below 2^52
+// the double's integer part is x (a fraction rounding up to 1 is not looked at).
+static uint32_t wide_bit(const uint32_t x[4], int i) { return (x[i >> 5] >> (i & 31)) & 1u; }
+
+static bool wide_mul_add(uint32_t x[4], uint32_t mul, uint32_t add) {  // false past 2^96
+  uint64_t carry = add;
+  for (int k = 0; k < 4; k++) {
+    uint64_t t = (uint64_t)x[k] * mul + carry;
+    x[k] = (uint32_t)t;
+    carry = t >> 32;
+  }
+  return x[3] == 0;
+}
+
+static uint32_t wide_nearest_uint32(const uint32_t x[4], int frac) {
+  int bits = 96;
+  while (bits > 0 && !wide_bit(x, bits - 1)) bits--;
+  if (bits <= 52) return x[0];
+  if (bits == 53) return x[0] + (frac == 3 || (frac == 2 && (x[0] & 1u)));
+  int s = bits - 53;
+  if (s >= 32) return 0;
+  uint32_t m = x[0] >> s | x[1] << (32 - s);  // M's low 32 bits (s < 32: from x[0], x[1])
+  bool below = frac != 0;  // anything below the rounding bit s - 1
+  for (int i = 0; i < s - 1 && !below; i++) below = wide_bit(x, i) != 0;
+  bool up = wide_bit(x, s - 1) && (below || (m & 1u));
+  return (m + up) << s;
+}
+
+static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide, int mode) {
+  bool trunc = mode != PARSE_EXACT;
   num_t huge = trunc ? NUM_MAX : NUM_INEXACT;
   uint32_t start = 0, end = len;
   trim_js_space(units, wide, &start, &end);
@@ -453,13 +490,16 @@ static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide,
   int radix = radix_prefix(units, wide, i, end);
   if (radix) {
     uint64_t v = 0;
-    bool big = false;
+    uint32_t x[4] = {0, 0, 0, 0};  // PARSE_WRAP: the value up to 2^96
+    bool big = false, past = false;
     for (i += 2; i < end; i++) {
       int dv = digit_value(unit_at(units, wide, i));
       if (dv >= radix) return NUM_NAN;
       if (v > ((uint64_t)NUM_MAX - (uint64_t)dv) / (uint64_t)radix) big = true;
       if (!big) v = v * (uint64_t)radix + (uint64_t)dv;
+      if (!past) past = !wide_mul_add(x, (uint32_t)radix, (uint32_t)dv);
     }
+    if (mode == PARSE_WRAP && big) return past ? 0 : wide_nearest_uint32(x, 0);
     return big ? huge : (num_t)v;
   }
   bool negative = false;
@@ -469,24 +509,24 @@ static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide,
   }
   if (is_infinity(units, wide, i, end)) return negative && trunc ? -huge : huge;
   // value = sig * 10^e, sig the first nsig significant digits (leading zeros dropped).
-  uint8_t sig[INT_SIG_DIGITS];
-  int nsig = 0;
+  uint8_t sig[WRAP_SIG_DIGITS];
+  int nsig = 0, max_sig = mode == PARSE_WRAP ? WRAP_SIG_DIGITS : INT_SIG_DIGITS;
   long e = 0;
   int mantissa_digits = 0;
-  bool seen_point = false, lost_fraction = false;
+  bool seen_point = false, lost_fraction = false, lost = false;  // lost: any non-zero digit
   for (; i < end; i++) {
     uint16_t c = unit_at(units, wide, i);
     if (c >= '0' && c <= '9') {
       mantissa_digits++;
       if (nsig == 0 && c == '0') {
         if (seen_point) e--;
-      } else if (nsig < INT_SIG_DIGITS) {
+      } else if (nsig < max_sig) {
         sig[nsig++] = (uint8_t)(c - '0');
         if (seen_point) e--;
-      } else if (!seen_point) {
-        e++;
-      } else if (c != '0') {
-        lost_fraction = true;
+      } else {
+        if (!seen_point) e++;
+        if (c != '0') lost = true;
+        if (c != '0' && seen_point) lost_fraction = true;
       }
     } else if (c == '.' && !seen_point) {
       seen_point = true;
@@ -502,6 +542,18 @@ static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide,
     e++;
   }
   if (nsig == 0) return 0;  // -0 too: this build has no -0
+  if (mode == PARSE_WRAP && nsig + e > 0) {  // the integer part below 10^26, and a fraction
+    if (nsig + e > WRAP_SIG_DIGITS - 1) return 0;  // so the digits lost are a fraction's
+    uint32_t x[4] = {0, 0, 0, 0};
+    int whole = e >= 0 ? nsig : (int)(nsig + e);
+    for (int k = 0; k < whole; k++) (void)wide_mul_add(x, 10, sig[k]);
+    for (long k = 0; k < e; k++) (void)wide_mul_add(x, 10, 0);
+    bool rest = whole + 1 < nsig || lost;  // non-zero fraction digits after the first
+    int first = whole < nsig ? sig[whole] : 0;
+    int frac = first == 0 && !rest ? 0 : first < 5 ? 1 : first == 5 && !rest ? 2 : 3;
+    uint32_t u = wide_nearest_uint32(x, frac);
+    return negative ? 0u - u : u;
+  }
   if (nsig + e > 16) return negative && trunc ? -huge : huge;  // at least 10^16 > NUM_MAX
   // The integer part: the digits before the point (all of them when e >= 0, then e zeros).
   int whole = e >= 0 ? nsig : (int)(nsig + e);
@@ -514,11 +566,15 @@ static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide,
 }
 
 num_t number_parse(const uint8_t* units, uint32_t len, bool wide) {
-  return parse_integer_number(units, len, wide, false);
+  return parse_integer_number(units, len, wide, PARSE_EXACT);
 }
 
 num_t number_parse_integer(const uint8_t* units, uint32_t len, bool wide) {
-  return parse_integer_number(units, len, wide, true);
+  return parse_integer_number(units, len, wide, PARSE_TRUNC);
+}
+
+int32_t number_parse_int32(const uint8_t* units, uint32_t len, bool wide) {
+  return number_to_int32(parse_integer_number(units, len, wide, PARSE_WRAP));
 }
 #endif
 
