@@ -85,6 +85,30 @@ print('r4', u[0], String.fromCharCode('0x41', '65.999').length, 'abc'.split('', 
 print('r5', parseInt('z', '36.9'));  // (radix 10 made it NaN: a RangeError here)
 export function afterResume() { print('resumed', String.fromCharCode('66.5')); }
 """,
+    # Finding I2: a decimal string whose nearest double is an integer was refused (a
+    # RangeError, and == false): the fraction compared against half the doubles' spacing.
+    "decimal_strings_rounding_to_integers": """
+print('t1', '1.0000000000000001' * 2, '1.0000000000000001' == 1, '1e-400' * 1, '1e-400' == 0, -'2.4703282292062327e-324');
+print('t2', '0.99999999999999999' | 0, '-2.00000000000000000001' * 3, '4503599627370499.5' - '4503599627370400', '4503599627370498.5' - '4503599627370400');
+print('t3', '123.000000000000000000000000000000000000000000000000000000000000000000000001' * 1 === 123, '7.99999999999999999999e0' >> 1, ' 1000000000000000.9999 ' - '1000000000000000');
+print('t4', 'abcd'.slice('0.99999999999999999'), parseInt('11', '1.99999999999999999'), String.fromCharCode('65.99999999999999999').charCodeAt(0), new Uint8Array(['255.99999999999999999'])[0]);
+print('t5', '1.000000000000000111022302462515654042363166809082031250' * 1, '1.00000000000000011102230246251565404236316680908203125000001' == 1, '0.00000000000000000000000000000000000000000000000000000000005e-300' | 0);
+export function afterResume() {
+  print('resumed', '1.0000000000000001' * 2, '1e-400' * 1);
+  print('t6', '3.0000000000000004' * 1);  // the nearest double is no integer: the RangeError
+}
+""",
+    # Finding I3: the same arguments past 2^53 read 0 (the parser saturated at 2^53): ToInt32
+    # of the nearest double (ties to even, a fraction sticky; hex and binary too), 0 from 2^84.
+    "library_modular_arguments_past_2_53": """
+print('s1', 'a,b,c,d'.split(',', '1e21').length, 'abcd'.split('', '-1e21').length, 'abcd'.split('', '1e30').length);
+print('s2', parseInt('11', '36028797018963984'), parseInt('11', '36028797018963988'), parseInt('11', '3602879701896398.8000001e1'), parseInt('11', '36028797018963996'));
+print('s3', parseInt('11', ' -36028797018963952 '), parseInt('11', '0x8000000000000A'), parseInt('11', '0x80000000000014'), parseInt('11', '4503599627370498.5'), parseInt('11', '4503599627370499.5'));
+print('s4', String.fromCharCode('123456789012345678901', '-12.5e19', '0b' + '1'.repeat(60), '5.9e20').split('').map(c => c.charCodeAt(0)).join());
+print('s5', new Uint8Array(['9007199254740993', '9007199254740995', '9007199254740997.0000000000000001', '1152921504606847106.5e0', '1e26', '4e25']).join());
+print('s6', 'abcd'.split('', '38685626227668133590597631').length, 'abcd'.split('', '38685626227668133590597632').length, String.fromCharCode('Infinity', '-1e400').charCodeAt(1));
+export function afterResume() { print('resumed', parseInt('11', '36028797018963988.000001'), String.fromCharCode('123456789012345678901').charCodeAt(0)); }
+""",
 }
 
 

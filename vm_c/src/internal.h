@@ -456,11 +456,13 @@ static inline mvm_err_t number_make(mvm_vm_t* vm, num_t n, mvm_value_t* out) {
 MVM_INTERNAL mvm_err_t number_not_integer(mvm_vm_t* vm, const char* form, num_t a, num_t b);
 // Decimal digits of n (NaN for NUM_NAN and NUM_INEXACT), NUL-terminated; buffer >= 24.
 MVM_INTERNAL size_t number_format(num_t n, char* buf);
-// StringToNumber, as a num_t.
+// StringToNumber, as a num_t: NUM_INEXACT when the nearest double is no integer within NUM_MAX.
 MVM_INTERNAL num_t number_parse(const uint8_t* units, uint32_t len, bool wide);
-// ToIntegerOrInfinity(StringToNumber): fractions cut toward zero, and magnitudes past NUM_MAX
-// (Infinity) saturate to +-NUM_MAX; NaN stays NUM_NAN.
+// ToIntegerOrInfinity(StringToNumber): the nearest double's integer part (a fraction cut
+// toward zero), and magnitudes past NUM_MAX (Infinity) saturate to +-NUM_MAX; NaN stays NUM_NAN.
 MVM_INTERNAL num_t number_parse_integer(const uint8_t* units, uint32_t len, bool wide);
+// ToInt32(StringToNumber): past NUM_MAX, the low 32 bits of the nearest double (0 from 2^84).
+MVM_INTERNAL int32_t number_parse_int32(const uint8_t* units, uint32_t len, bool wide);
 // n modulo 2^32 as an int32 (two's complement, written without implementation-defined casts).
 static inline int32_t number_wrap_int32(num_t n) {
   uint32_t u = (uint32_t)(uint64_t)n;
@@ -469,7 +471,7 @@ static inline int32_t number_wrap_int32(num_t n) {
 // ToInt32 / ToUint32: modulo 2^32. NaN gives 0, as in JS; so does NUM_INEXACT, whose value is
 // unknown: the operators throw before (op_binary), and the library's modular arguments
 // (String.fromCharCode, a Uint8Array element, split's limit, parseInt's radix) go through
-// lib_to_int32 instead, which truncates such a string first.
+// lib_to_int32 instead, which reads such a string's ToInt32 itself (number_parse_int32).
 static inline int32_t number_to_int32(num_t n) {
   return n == NUM_NAN || n == NUM_INEXACT ? 0 : number_wrap_int32(n);
 }

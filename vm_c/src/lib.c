@@ -335,12 +335,11 @@ bool lib_is_negative_zero(double d) { return d == 0 && 1 / d < 0; }
 int32_t lib_to_int32(mvm_vm_t* vm, mvm_value_t v) {
   num_t n = to_number(vm, v);
 #if !MVM_SUPPORT_FLOAT
-  // to_number has no value for "66.5", but its ToInt32 is 66's: the truncated integer's. Past
-  // 2^53 the parser saturates and this gives 0: exact for Infinity, not for a finite string
-  // such as "1e21", whose double this build cannot know.
+  // to_number has no value for "66.5" or "1e21", but their ToInt32 is known: 66's (the
+  // truncated integer's), and the low 32 bits of 1e21's double (number_parse_int32).
   if (n == NUM_INEXACT && value_is_string(vm, v)) {
     string_view_t sv = string_view(vm, v);
-    n = number_parse_integer(sv.data, sv.len, sv.wide);
+    return number_parse_int32(sv.data, sv.len, sv.wide);
   }
 #endif
   return number_to_int32(n);

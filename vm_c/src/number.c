@@ -437,13 +437,120 @@ double number_parse(const uint8_t* units, uint32_t len, bool wide) {
 }
 #else
 // The integer-only StringToNumber: the same syntax as above, the value kept as an integer.
-// Significant digits past the first INT_SIG_DIGITS only tell whether the value is exact: by
-// then its magnitude (at least 10^(INT_SIG_DIGITS - 1)) is past NUM_MAX (2^53 < 10^16), unless
-// they lie after the decimal point, where a non-zero one makes a fraction. trunc:
-// ToIntegerOrInfinity.
-#define INT_SIG_DIGITS 17
+// Significant digits past the first SIG_DIGITS only tell whether the value is exact: by then
+// its magnitude is past NUM_MAX (2^53 < 10^16), unless they lie after the decimal point, where
+// a non-zero one is a sticky digit: the 54 fraction digits after an integer part of up to 16
+// digits are kept, enough to tell whether the nearest double is an integer (round_to_integer).
+// The mode: PARSE_EXACT (StringToNumber), PARSE_TRUNC (ToIntegerOrInfinity) or PARSE_WRAP
+// (ToUint32, as a num_t in [0, 2^32)).
+#define SIG_DIGITS (16 + 54)
+enum { PARSE_EXACT, PARSE_TRUNC, PARSE_WRAP };
 
-static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide, bool trunc) {
+// ToUint32 of a string's double past NUM_MAX, whose low bits are those of the decimal or
+// radix-prefixed integer x (at least 2^53, below 2^96: four words, least significant first)
+// and of a fraction when sticky: x's nearest double is M * 2^s with a 53-bit M, rounded half
+// to even (the fraction a sticky bit), so its low 32 bits are M's shifted by s, none from
+// s >= 32 (x >= 2^84).
+static uint32_t wide_bit(const uint32_t x[4], int i) { return (x[i >> 5] >> (i & 31)) & 1u; }
+
+static bool wide_mul_add(uint32_t x[4], uint32_t mul, uint32_t add) {  // false past 2^96
+  uint64_t carry = add;
+  for (int k = 0; k < 4; k++) {
+    uint64_t t = (uint64_t)x[k] * mul + carry;
+    x[k] = (uint32_t)t;
+    carry = t >> 32;
+  }
+  return x[3] == 0;
+}
+
+static uint32_t wide_nearest_uint32(const uint32_t x[4], bool sticky) {
+  int bits = 96;
+  while (bits > 54 && !wide_bit(x, bits - 1)) bits--;
+  int s = bits - 53;
+  if (s >= 32) return 0;
+  uint32_t m = x[0] >> s | x[1] << (32 - s);  // M's low 32 bits (s < 32: from x[0], x[1])
+  bool below = sticky;  // anything below the rounding bit s - 1
+  for (int i = 0; i < s - 1 && !below; i++) below = wide_bit(x, i) != 0;
+  bool up = wide_bit(x, s - 1) && (below || (m & 1u));
+  return (m + up) << s;
+}
+
+// ToUint32 of the nearest double to sig * 10^e (plus a non-zero digit lost past sig when lost),
+// for a value of at least 2^53; 0 from 10^26 (past 2^85).
+static uint32_t wrap_decimal(const uint8_t* sig, int nsig, long e, bool lost, bool negative) {
+  if (nsig + e > 26) return 0;  // the digits lost are a fraction's (SIG_DIGITS > 26)
+  uint32_t x[4] = {0, 0, 0, 0};
+  int whole = e >= 0 ? nsig : (int)(nsig + e);
+  for (int k = 0; k < whole; k++) (void)wide_mul_add(x, 10, sig[k]);
+  for (long k = 0; k < e; k++) (void)wide_mul_add(x, 10, 0);
+  uint32_t u = wide_nearest_uint32(x, whole < nsig || lost);  // a fraction is sticky
+  return negative ? 0u - u : u;
+}
+
+// ---- Whether a decimal's nearest double is an integer (integer-only build) ----
+
+// The m decimal digits of 2^-m (1 <= m <= 54), as ASCII: 0.5 halved m - 1 times.
+static void half_power_digits(char* d, int m) {
+  d[0] = '5';
+  for (int len = 1; len < m; len++) {
+    int carry = 0;
+    for (int k = 0; k < len; k++) {
+      int v = carry * 10 + (d[k] - '0');
+      d[k] = (char)('0' + v / 2);
+      carry = v % 2;
+    }
+    d[len] = '5';  // the last digit was 5: its half leaves 5 in the next place
+  }
+}
+
+// Compares the fraction 0.f1f2... whose digit j (from 0) is sig[point + j] (0 outside sig; a
+// non-zero digit lost past sig when lost) with 0.t (m ASCII digits), or with 1 - 0.t when
+// complement: negative, 0 or positive. The digits compared lie inside what sig kept.
+static int compare_fraction(const uint8_t* sig, int nsig, long point, bool lost, const char* t,
+                            int m, bool complement) {
+  for (int j = 0; j < m; j++) {
+    long idx = point + j;
+    int f = idx >= 0 && idx < nsig ? sig[idx] : 0;
+    int d = t[j] - '0';
+    if (complement) d = j == m - 1 ? 10 - d : 9 - d;
+    if (f != d) return f < d ? -1 : 1;
+  }
+  return point + m < nsig || lost ? 1 : 0;
+}
+
+// The first digits of 2^-1075, half the smallest subnormal: a positive decimal is rounded to
+// 0 when at most that (ties to even).
+static const char HALF_MIN_SUBNORMAL[] = "24703282292062327208828439643411068618252990130716";
+
+// JS rounds a decimal n + f (n the integer part, at most NUM_MAX; 0 < f < 1 the fraction,
+// digits as in compare_fraction) to the nearest double; the doubles in [n, n + 1] lie
+// 2^(bitlength(n) - 53) apart (2^-53 below 1; just 2^53 at 2^53), so the nearest double is n
+// when f is below half that (2^-m), n + 1 when 1 - f is (a tie goes to the even double: n + 1
+// when 2^-m is 1/2 and n is odd, else the integer), and no integer otherwise. Returns n, n + 1,
+// or -1 when no integer (or, for n == 0, when 2^-1075 is too close to tell).
+static int64_t round_to_integer(uint64_t n, const uint8_t* sig, int nsig, long point,
+                                bool lost) {
+  int bits = 0;
+  while (bits < 64 && (n >> bits) != 0) bits++;
+  if (bits > 53) return (int64_t)n;  // 2^53: the next double is 2^53 + 2
+  int m = bits == 0 ? 54 : 54 - bits;
+  char half[54];
+  half_power_digits(half, m);
+  int c = compare_fraction(sig, nsig, point, lost, half, m, true);
+  if (c > 0 || (c == 0 && (m > 1 || (n & 1)))) return (int64_t)n + 1;
+  if (n > 0) {
+    c = compare_fraction(sig, nsig, point, lost, half, m, false);
+    return c < 0 || (c == 0 && (m > 1 || !(n & 1))) ? (int64_t)n : -1;
+  }
+  // 0.f * 10^point (point <= 0): 2^-1075 is 0.247... * 10^-323.
+  if (point != -323) return point < -323 ? 0 : -1;
+  c = compare_fraction(sig, nsig, 0, lost, HALF_MIN_SUBNORMAL,
+                       (int)sizeof HALF_MIN_SUBNORMAL - 1, false);
+  return c <= 0 ? 0 : -1;  // past the 50 digits: above 2^-1075 or too close to tell
+}
+
+static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide, int mode) {
+  bool trunc = mode != PARSE_EXACT;
   num_t huge = trunc ? NUM_MAX : NUM_INEXACT;
   uint32_t start = 0, end = len;
   trim_js_space(units, wide, &start, &end);
@@ -453,13 +560,16 @@ static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide,
   int radix = radix_prefix(units, wide, i, end);
   if (radix) {
     uint64_t v = 0;
-    bool big = false;
+    uint32_t x[4] = {0, 0, 0, 0};  // PARSE_WRAP: the value up to 2^96
+    bool big = false, past = false;
     for (i += 2; i < end; i++) {
       int dv = digit_value(unit_at(units, wide, i));
       if (dv >= radix) return NUM_NAN;
       if (v > ((uint64_t)NUM_MAX - (uint64_t)dv) / (uint64_t)radix) big = true;
       if (!big) v = v * (uint64_t)radix + (uint64_t)dv;
+      if (!past) past = !wide_mul_add(x, (uint32_t)radix, (uint32_t)dv);
     }
+    if (mode == PARSE_WRAP && big) return past ? 0 : wide_nearest_uint32(x, false);
     return big ? huge : (num_t)v;
   }
   bool negative = false;
@@ -469,24 +579,23 @@ static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide,
   }
   if (is_infinity(units, wide, i, end)) return negative && trunc ? -huge : huge;
   // value = sig * 10^e, sig the first nsig significant digits (leading zeros dropped).
-  uint8_t sig[INT_SIG_DIGITS];
+  uint8_t sig[SIG_DIGITS];
   int nsig = 0;
   long e = 0;
   int mantissa_digits = 0;
-  bool seen_point = false, lost_fraction = false;
+  bool seen_point = false, lost = false;  // lost: a non-zero digit past sig
   for (; i < end; i++) {
     uint16_t c = unit_at(units, wide, i);
     if (c >= '0' && c <= '9') {
       mantissa_digits++;
       if (nsig == 0 && c == '0') {
         if (seen_point) e--;
-      } else if (nsig < INT_SIG_DIGITS) {
+      } else if (nsig < SIG_DIGITS) {
         sig[nsig++] = (uint8_t)(c - '0');
         if (seen_point) e--;
-      } else if (!seen_point) {
-        e++;
-      } else if (c != '0') {
-        lost_fraction = true;
+      } else {
+        if (!seen_point) e++;
+        if (c != '0') lost = true;
       }
     } else if (c == '.' && !seen_point) {
       seen_point = true;
@@ -502,23 +611,37 @@ static num_t parse_integer_number(const uint8_t* units, uint32_t len, bool wide,
     e++;
   }
   if (nsig == 0) return 0;  // -0 too: this build has no -0
-  if (nsig + e > 16) return negative && trunc ? -huge : huge;  // at least 10^16 > NUM_MAX
+  long point = nsig + e;  // digits before the point
+  if (point > 16) {  // at least 10^16 > NUM_MAX
+    if (mode == PARSE_WRAP) return wrap_decimal(sig, nsig, e, lost, negative);
+    return negative && trunc ? -huge : huge;
+  }
   // The integer part: the digits before the point (all of them when e >= 0, then e zeros).
-  int whole = e >= 0 ? nsig : (int)(nsig + e);
-  if ((e < 0 || lost_fraction) && !trunc) return NUM_INEXACT;
+  int whole = e >= 0 ? nsig : (int)point;
   uint64_t m = 0;
   for (int k = 0; k < whole; k++) m = m * 10u + sig[k];
   for (long k = 0; k < e; k++) m *= 10u;
+  if (mode == PARSE_WRAP && m >= (uint64_t)NUM_MAX)
+    return wrap_decimal(sig, nsig, e, lost, negative);
   if (m > (uint64_t)NUM_MAX) return negative && trunc ? -huge : huge;
+  if (e < 0 || lost) {  // a fraction: is the nearest double an integer?
+    int64_t r = round_to_integer(m, sig, nsig, point, lost);
+    if (r < 0 && !trunc) return NUM_INEXACT;
+    if (r >= 0) m = (uint64_t)r;  // else the double's integer part is m's
+  }
   return negative ? -(num_t)m : (num_t)m;
 }
 
 num_t number_parse(const uint8_t* units, uint32_t len, bool wide) {
-  return parse_integer_number(units, len, wide, false);
+  return parse_integer_number(units, len, wide, PARSE_EXACT);
 }
 
 num_t number_parse_integer(const uint8_t* units, uint32_t len, bool wide) {
-  return parse_integer_number(units, len, wide, true);
+  return parse_integer_number(units, len, wide, PARSE_TRUNC);
+}
+
+int32_t number_parse_int32(const uint8_t* units, uint32_t len, bool wide) {
+  return number_to_int32(parse_integer_number(units, len, wide, PARSE_WRAP));
 }
 #endif
 
