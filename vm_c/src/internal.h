@@ -394,13 +394,15 @@ MVM_INTERNAL uint32_t image_export_count(const mvm_vm_t* vm);
 MVM_INTERNAL void image_export_at(const mvm_vm_t* vm, uint32_t i, mvm_value_t* key,
                                   mvm_value_t* value);
 MVM_INTERNAL mvm_err_t image_exports_to_heap(mvm_vm_t* vm);
-// The value stack, frames and handlers (MVM_STACK_ON_DEMAND: only during outermost calls).
+// The run state's block: value stack, frames and handlers (MVM_STACK_ON_DEMAND: only during
+// outermost calls, with the run state itself at its head), fresh from acquire.
 MVM_INTERNAL mvm_err_t vm_stack_acquire(mvm_vm_t* vm);
 MVM_INTERNAL void vm_stack_release(mvm_vm_t* vm);
 // An empty stack, no frames, handlers, temp roots, exception or fatal error, a full budget, and
 // no error location: the state an outermost call starts from (and a snapshot leaves).
 MVM_INTERNAL void vm_run_reset(mvm_vm_t* vm);
-// Bytes of the block vm_stack_acquire allocates: value stack and temp roots, frames, handlers.
+// Bytes of the block vm_stack_acquire allocates: (the run state,) value stack and temp roots,
+// frames, handlers.
 MVM_INTERNAL size_t vm_stack_bytes(const mvm_vm_t* vm);
 // ---- gc.c ----
 // Collects; afterwards at least `need` bytes are free, or returns false (heap limit).

@@ -8,13 +8,13 @@
  * - A 16 KB default heap that starts at 512 bytes and grows by doubling; embedders with a fixed
  *   RAM budget use mvm_restore_into with a static buffer and no malloc at all.
  * - The value stack (256 slots = 1 KB), frames, try handlers and the rest of the run state
- *   exist only while a call runs (MVM_STACK_ON_DEMAND), so an idle VM holds its struct (104
+ *   exist only while a call runs (MVM_STACK_ON_DEMAND), so an idle VM holds its struct (100
  *   bytes), globals, imports and heap.
  * - No spare heap after mvm_restore (MVM_HEAP_EXACT_AT_RESTORE): the space is what the image
  *   needs and grows at the first allocation; 48 temp-root slots instead of 64 (MVM_TEMP_ROOTS:
  *   a call from C back into JS may then hold 16 roots, not 32), allocated with the stack. Together with the exports read
  *   from the image in flash and the engine's strings in the VM's read-only data, the example's
- *   idle RAM went from 1,816 to 232 bytes (docs/embedding.md section 4).
+ *   idle RAM went from 1,816 to 228 bytes (docs/embedding.md section 4).
  * - No error locations (MVM_ERROR_LOCATION 0), as MCU images carry no line tables by default.
  *   With the MCU profile the VM struct keeps its counts and limits in 16 bits (vm_count_t: at
  *   most 65,535 stack slots and 32,759 frames).
