@@ -98,8 +98,9 @@ mvm_err_t root_store(mvm_vm_t* vm, uint32_t i, const mvm_value_t* slot) {
   return err;
 }
 
-// Images carry only the roots slots in use (snapshot.c): a restored VM, and a VM right after
-// mvm_snapshot, gets a full roots ITEMS from these.
+// Images carry only the roots slots in use (snapshot.c): a restored VM that builds an exports
+// table, and a VM right after mvm_snapshot, gets a full roots ITEMS from these (any other
+// restored VM uses the image's roots until roots_full).
 uint32_t roots_bytes(void) { return 4 + 4 * ROOT__COUNT; }
 
 void roots_build(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots) {
