@@ -181,7 +181,7 @@ mvm_err_t vm_stack_acquire(mvm_vm_t* vm) {
   r->handlers = (handler_t*)(void*)(block + at + sizeof(frame_t) * vm->max_frames);
   r->sp = r->stack;
   r->exception = VAL_UNDEFINED;
-  r->budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
+  r->budget = vm_full_budget(vm);
   return MVM_E_OK;
 }
 
@@ -195,7 +195,7 @@ void vm_run_reset(mvm_vm_t* vm) {
   r->ntemps = 0;
   r->fatal = MVM_E_OK;
   r->exception = VAL_UNDEFINED;
-  r->budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
+  r->budget = vm_full_budget(vm);
 }
 
 void vm_stack_release(mvm_vm_t* vm) {

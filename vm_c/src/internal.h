@@ -208,6 +208,11 @@ struct mvm_vm {
   uint8_t rom_owned;       // rom is the VM's own allocation: mvm_free frees it
 };
 
+// The budget an outermost call starts with (0 configured: unlimited).
+static inline uint32_t vm_full_budget(const mvm_vm_t* vm) {
+  return vm->budget_limit ? vm->budget_limit : UINT32_MAX;
+}
+
 // Nesting of calls: 0 for an idle VM, which may have no run state.
 static inline uint32_t vm_depth(mvm_vm_t* vm) { return VM_HAS_RUN(vm) ? VM_RUN(vm).depth : 0; }
 

@@ -351,19 +351,6 @@ static mvm_err_t roots_trim(mvm_vm_t* vm, uint32_t n) {
   return MVM_E_OK;
 }
 
-// Gives vm a full roots ITEMS again, from its trimmed one.
-static mvm_err_t roots_restore_full(mvm_vm_t* vm) {
-  uint32_t need = roots_bytes();
-  if (vm->heap_cap - vm->heap_used < need && !gc_collect(vm, need)) return MVM_E_OUT_OF_MEMORY;
-  const uint8_t* p = vm->heap + vm->roots;
-  uint32_t n = (header_size(rd32(p)) - 4) / 4;
-  if (n > ROOT__COUNT) n = ROOT__COUNT;
-  uint8_t slots[4 * ROOT__COUNT];
-  MVM_MEMCPY(slots, p + 4, 4 * (size_t)n);
-  roots_build(vm, slots, n);
-  return MVM_E_OK;
-}
-
 // ---- The packed part of an image ----
 // Everything after the header is unsigned LEB128 words (7 bits a byte, low first, at most 5
 // bytes) and raw bytes. Most words of a ROM or heap are small (lengths, ints, offsets of a small
@@ -513,7 +500,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   mvm_err_t xerr = image_exports_to_heap(vm);
   if (xerr) return xerr;
   vm_run_reset(vm);  // and the error location: ROM offsets of the old ROM
-  // Room for the full roots afterwards (roots_restore_full), checked before anything changes:
+  // Room for the full roots afterwards (roots_full), checked before anything changes:
   // what follows only ever drops data.
   if (!gc_collect(vm, roots_bytes())) return MVM_E_OUT_OF_MEMORY;
 
@@ -571,7 +558,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   if (done) VM_FREE(vm, done);
   if (live_globals) VM_FREE(vm, live_globals);
   if (map) VM_FREE(vm, map);
-  mvm_err_t rerr = roots_restore_full(vm);  // the VM stays usable, image or not
+  mvm_err_t rerr = roots_full(vm);  // the VM stays usable, image or not
   if (!err && rerr) {
     MVM_FREE(*out_image, vm->context);
     *out_image = NULL;

@@ -347,7 +347,7 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
 
 #define SYNC()                              \
   do {                                      \
-    VM_RUN(vm).sp = sp;                            \
+    rs->sp = sp;                            \
     fp->pc = (uint32_t)(pc - code);         \
   } while (0)
 
@@ -368,7 +368,7 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
   } while (0)
 #define LOAD_FRAME()                                                      \
   do {                                                                    \
-    fp = &VM_RUN(vm).frames[VM_RUN(vm).nframes - 1];                                    \
+    fp = &rs->frames[rs->nframes - 1];                                    \
     ENTER_FRAME();                                                        \
   } while (0)
 // ENTER_FRAME for a RETURN into fp, with the code and constants the frame kept when it called
@@ -463,19 +463,22 @@ static mvm_err_t run(mvm_vm_t* vm) {
 #undef FMT
   };
 #endif
-  mvm_value_t* const stack = VM_RUN(vm).stack;
+  // The run state's block stays put for the whole call (it is released only when the outermost
+  // call returns): one load of it, not one per access (MVM_STACK_ON_DEMAND).
+  vm_run_t* const rs = &VM_RUN(vm);
+  mvm_value_t* const stack = rs->stack;
   mvm_value_t* const stack_end = stack + vm->stack_slots;
-  frame_t* const frames_end = VM_RUN(vm).frames + vm->max_frames;
+  frame_t* const frames_end = rs->frames + vm->max_frames;
   const uint8_t* const rom = vm->rom;
-  const uint32_t frame_floor = VM_RUN(vm).nframes - 1;
+  const uint32_t frame_floor = rs->nframes - 1;
   // This run owns the handlers of its frames: none for a new call, the saved ones for a
   // resumed async function (async.c pushes them with its frame).
-  uint32_t handler_floor = VM_RUN(vm).nhandlers;
-  while (handler_floor > 0 && VM_RUN(vm).handlers[handler_floor - 1].frame >= frame_floor) {
+  uint32_t handler_floor = rs->nhandlers;
+  while (handler_floor > 0 && rs->handlers[handler_floor - 1].frame >= frame_floor) {
     handler_floor--;
   }
-  mvm_value_t* const entry_sp = stack + VM_RUN(vm).frames[frame_floor].base - 2;
-  uint32_t budget = VM_RUN(vm).budget;
+  mvm_value_t* const entry_sp = stack + rs->frames[frame_floor].base - 2;
+  uint32_t budget = rs->budget;
   frame_t* fp;
   const uint8_t* code;
   const uint8_t* pc;
@@ -483,7 +486,7 @@ static mvm_err_t run(mvm_vm_t* vm) {
   uint32_t code_len, nconsts, nlocals;
   mvm_value_t* args;
   mvm_value_t* locals;
-  mvm_value_t* sp = VM_RUN(vm).sp;
+  mvm_value_t* sp = rs->sp;
   mvm_err_t err = MVM_E_OK;
   uint32_t n;  // argument count of a call (spread calls may exceed 255), or a binary opcode
   bool construct;
@@ -1106,8 +1109,8 @@ do_call:  // CALL, NEW and spread calls (CALL_ARRAY): construct says which
     mvm_value_t scope = type == TC_CLOSURE ? field(vm, f, 8) : VAL_UNDEFINED;
     SAVE_CALLER();
     CHECK(frame_push(vm, func, scope, n, FRAME_CONSTRUCT));
-    sp = VM_RUN(vm).sp;
-    fp = &VM_RUN(vm).frames[VM_RUN(vm).nframes - 1];
+    sp = rs->sp;
+    fp = &rs->frames[rs->nframes - 1];
     ENTER_FRAME();
     NEXT();
   }
@@ -1139,15 +1142,15 @@ do_call_plain: {  // a call (not new): the hottest path of call-heavy programs
     SYNC();
     SAVE_CALLER();
     CHECK(frame_push(vm, func, scope, n, 0));
-    sp = VM_RUN(vm).sp;
-    fp = &VM_RUN(vm).frames[VM_RUN(vm).nframes - 1];
+    sp = rs->sp;
+    fp = &rs->frames[rs->nframes - 1];
     ENTER_FRAME();
     NEXT();
   }
   for (mvm_value_t* end = loc + nloc; sp < end; sp++) *sp = VAL_UNDEFINED;
   SAVE_CALLER();  // where the caller resumes
   fp++;
-  VM_RUN(vm).nframes++;
+  rs->nframes++;
   fp->func = func;
   fp->pc = 0;
   fp->base = (uint32_t)(base - stack);
@@ -1174,10 +1177,10 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
   uint32_t type = value_type(vm, f);
   SYNC();
   if (type == TC_HOSTFN || type == TC_RESOLVER || value_is_builtin(f)) {
-    VM_RUN(vm).budget = budget;
+    rs->budget = budget;
     err = n > 255 ? call_builtin_chunked(vm, fslot, n, construct)  // builtins only: CALL_ARRAY
                   : call_native(vm, fslot, (uint8_t)n, construct);
-    budget = VM_RUN(vm).budget;
+    budget = rs->budget;
     if (err) goto handle_error;
     sp = fslot + 1;
     NEXT();
@@ -1190,19 +1193,19 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
   CASE(RETURN)
   do_return: {
     mvm_value_t v = sp[-1];
-    uint32_t fi = VM_RUN(vm).nframes - 1;
-    while (VM_RUN(vm).nhandlers > handler_floor && VM_RUN(vm).handlers[VM_RUN(vm).nhandlers - 1].frame == fi) {
-      VM_RUN(vm).nhandlers--;
+    uint32_t fi = rs->nframes - 1;
+    while (rs->nhandlers > handler_floor && rs->handlers[rs->nhandlers - 1].frame == fi) {
+      rs->nhandlers--;
     }
     mvm_value_t* fslot = args - 2;
     uint32_t flags = fp->flags;
     if (MVM_UNLIKELY(flags & FRAME_CONSTRUCT) && !value_is_object(vm, v)) v = fslot[1];
-    VM_RUN(vm).nframes = fi;
+    rs->nframes = fi;
     *fslot = v;
     sp = fslot + 1;
     if (MVM_UNLIKELY(flags & FRAME_ENTRY)) {
-      VM_RUN(vm).sp = sp;
-      VM_RUN(vm).budget = budget;
+      rs->sp = sp;
+      rs->budget = budget;
       return MVM_E_OK;
     }
     fp--;  // frames are contiguous: the caller's
@@ -1210,28 +1213,28 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
     NEXT();
   }
   CASE(THROW) {
-    VM_RUN(vm).exception = POP();
+    rs->exception = POP();
     SYNC();
     FAIL(ERR_THROW);
   }
   CASE(TRY) {
     int32_t rel = READ_I16();
     int64_t target = (int64_t)(pc - code) + rel;  // inside the code (verified)
-    if (VM_RUN(vm).nhandlers >= vm->max_handlers) {
+    if (rs->nhandlers >= vm->max_handlers) {
       SYNC();
       FAIL(throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL));
     }
-    handler_t* h = &VM_RUN(vm).handlers[VM_RUN(vm).nhandlers++];
-    h->frame = VM_RUN(vm).nframes - 1;
+    handler_t* h = &rs->handlers[rs->nhandlers++];
+    h->frame = rs->nframes - 1;
     h->sp = (uint32_t)(sp - stack);
     h->pc = (uint32_t)target;
     h->scope = fp->scope;
     NEXT();
   }
   CASE(TRY_END) {
-    if (VM_RUN(vm).nhandlers > handler_floor &&
-        VM_RUN(vm).handlers[VM_RUN(vm).nhandlers - 1].frame == (uint32_t)VM_RUN(vm).nframes - 1) {
-      VM_RUN(vm).nhandlers--;
+    if (rs->nhandlers > handler_floor &&
+        rs->handlers[rs->nhandlers - 1].frame == (uint32_t)rs->nframes - 1) {
+      rs->nhandlers--;
     }
     NEXT();
   }
@@ -1308,14 +1311,14 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     CHECK_BUDGET();
     SAVE_CALLER();
     CHECK(frame_push(vm, func, scope, n, FRAME_CONSTRUCT));
-    sp = VM_RUN(vm).sp;
+    sp = rs->sp;
     LOAD_FRAME();
     NEXT();
   }
   if (value_is_builtin(f)) {  // class E extends Error: the builtin makes the object...
-    VM_RUN(vm).budget = budget;
+    rs->budget = budget;
     err = call_native(vm, fslot, (uint8_t)n, true);
-    budget = VM_RUN(vm).budget;
+    budget = rs->budget;
     if (err) goto handle_error;
     // ...which takes the prototype `new` chose (new.target's), as the spec's super() does.
     if (value_type(vm, *fslot) == TC_OBJECT && value_type(vm, fslot[1]) == TC_OBJECT) {
@@ -1534,26 +1537,26 @@ handle_error:
   vm->throw_func = fp->func;
   vm->throw_pc = fp->pc ? fp->pc - 1 : 0;
 #endif
-  if (VM_RUN(vm).nhandlers > handler_floor) {
+  if (rs->nhandlers > handler_floor) {
     CHECK_BUDGET();  // a throw caught in a loop is a loop without a backward jump
-    handler_t* h = &VM_RUN(vm).handlers[--VM_RUN(vm).nhandlers];
-    VM_RUN(vm).nframes = h->frame + 1;
-    fp = &VM_RUN(vm).frames[h->frame];
+    handler_t* h = &rs->handlers[--rs->nhandlers];
+    rs->nframes = h->frame + 1;
+    fp = &rs->frames[h->frame];
     fp->pc = h->pc;
     fp->scope = h->scope;
     LOAD_FRAME();
     sp = stack + h->sp;
-    PUSH(VM_RUN(vm).exception);
-    VM_RUN(vm).exception = VAL_UNDEFINED;
+    PUSH(rs->exception);
+    rs->exception = VAL_UNDEFINED;
     NEXT();
   }
 #if MVM_ERROR_LOCATION
   vm->err_func = vm->throw_func;
   vm->err_pc = vm->throw_pc;
 #endif
-  VM_RUN(vm).nframes = frame_floor;
-  VM_RUN(vm).sp = entry_sp;
-  VM_RUN(vm).budget = budget;
+  rs->nframes = frame_floor;
+  rs->sp = entry_sp;
+  rs->budget = budget;
   return ERR_THROW;
 
 #if MVM_SAFE_MODE || !MVM_COMPUTED_GOTO
@@ -1562,11 +1565,11 @@ invalid_code:
   err = MVM_E_INVALID_IMAGE;
 #endif
 fatal:
-  VM_RUN(vm).fatal = (uint8_t)err;
-  VM_RUN(vm).nframes = frame_floor;
-  VM_RUN(vm).nhandlers = handler_floor;
-  VM_RUN(vm).sp = entry_sp;
-  VM_RUN(vm).budget = budget;
+  rs->fatal = (uint8_t)err;
+  rs->nframes = frame_floor;
+  rs->nhandlers = handler_floor;
+  rs->sp = entry_sp;
+  rs->budget = budget;
   return err;
 }
 
@@ -1626,7 +1629,7 @@ mvm_err_t vm_call_function(mvm_vm_t* vm, mvm_value_t f, mvm_value_t this_value,
   bool outside = VM_RUN(vm).depth == 0;
   if (outside) {
     VM_RUN(vm).depth++;
-    VM_RUN(vm).budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
+    VM_RUN(vm).budget = vm_full_budget(vm);
   }
   VM_RUN(vm).nested_calls++;
   mvm_err_t err = vm_call(vm, (uint8_t)argc, false, out);
