@@ -1,7 +1,9 @@
 """No two strings in a ROM have the same text: the compiler interns a unit's strings, a
-snapshot's ROM keeps a subset of its unit's allocations, and the engine's strings
-(mvm_tables.h ENGINE_STRING) are in no ROM. Property lookup relies on it (object.c props_find compares two
-ROM keys by identity only), so every golden program's unit, image and MCU image is checked."""
+snapshot's ROM keeps a subset of its unit's allocations plus the heap's strings, each text once
+(vm_c/src/rom_intern.c), and the engine's strings (mvm_tables.h ENGINE_STRING) are in no ROM.
+Property lookup relies on it (object.c props_find compares two ROM keys by identity only), so
+every golden program's unit, image and MCU image is checked; an image's heap holds no string
+or float (they moved to its ROM)."""
 from __future__ import annotations
 
 import io
@@ -16,8 +18,13 @@ sys.path.insert(0, os.path.dirname(HERE))
 from run_js import JS_ROOT, discover  # noqa: E402
 
 from compiler import CompileError, compile_program  # noqa: E402
-from compiler.disasm import RomView, _open_unit, unpack_image  # noqa: E402
-from compiler.opcodes import TYPE_STRING8, TYPE_STRING16  # noqa: E402
+from compiler.disasm import Heapish, RomView, _open_unit, unpack_image  # noqa: E402
+from compiler.opcodes import (  # noqa: E402
+    ENGINE_STRING_OFFSETS,
+    TYPE_FLOAT64,
+    TYPE_STRING8,
+    TYPE_STRING16,
+)
 from hostlib import VM, Host, JSException  # noqa: E402
 from hostlib.cli import retarget_image  # noqa: E402
 
@@ -51,8 +58,13 @@ def test_every_golden_programs_rom_strings_are_unique() -> None:
                 continue
             image = vm.snapshot()
         for name, img in (("image", image), ("MCU image", retarget_image(image, "mcu"))):
-            texts = rom_strings(RomView(unpack_image(img).rom))
+            parts = unpack_image(img)
+            texts = rom_strings(RomView(parts.rom))
             assert not duplicates(texts), f"{rel}: {name} ROM repeats {duplicates(texts)}"
+            engine = set(texts) & set(ENGINE_STRING_OFFSETS)
+            assert not engine, f"{rel}: {name} ROM has engine strings {engine}"
+            heap_kinds = {kind for _, kind, _ in Heapish(parts.heap, "heap", 4).walk()}
+            assert not heap_kinds & {TYPE_STRING8, TYPE_STRING16, TYPE_FLOAT64}, rel
         checked += 1
     assert checked > 250
 

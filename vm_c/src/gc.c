@@ -85,6 +85,10 @@ static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
     if (MVM_UNLIKELY(GC_SNAP(g) != NULL) && value_is_rom(v)) return rom_ref_seen(g, v);
     return v;
   }
+  if (MVM_UNLIKELY(GC_SNAP(g) != NULL) && g->snap->heap_map &&
+      g->snap->heap_map[v >> 2] != NO_OFFSET) {
+    return value_from_rom_offset(g->snap->heap_map[v >> 2]);  // moved to the ROM (rom_intern.c)
+  }
   uint8_t* old = g->from + v;
   uint32_t h = rd32(old);
   if (header_type(h) == TC_FORWARD) return rd32(old + 4);

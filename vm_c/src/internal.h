@@ -105,7 +105,16 @@ typedef struct gc_snapshot {
   uint8_t* rom_marks;         // bitmap, one bit per ROM word: set for every ROM ref seen, or NULL
   const uint32_t* rom_map;    // new ROM offset per old ROM word (offset / 4), or NULL
   bool trim;                  // PROPS copied with no spare capacity
+  // Per heap word: the new ROM offset of the string or float there (rom_intern.c), which the
+  // collection turns references to it into, or NO_OFFSET (copied as usual); or NULL.
+  const uint32_t* heap_map;
 } gc_snapshot_t;
+
+// rom_intern.c: the live heap's strings and floats, moved into a snapshot's new ROM.
+typedef struct rom_intern {
+  uint32_t* heap_map;  // VM_MALLOC'd (gc_snapshot_t heap_map), or NULL: nothing moves
+  uint32_t bytes;      // what the moved ones take after base in the new ROM
+} rom_intern_t;
 
 // Counts and limits of the VM struct: 16 bits in the MCU profile, whose configuration clamps
 // them (heap.c vm_alloc_runtime), because an idle VM's RAM is mostly this struct there.
@@ -283,6 +292,8 @@ MVM_INTERNAL extern const engine_rom_t mvm_engine_rom;  // heap.c
   value_from_rom_offset((uint32_t)K_ENGINE_ROM_BASE + (uint32_t)offsetof(engine_rom_t, s_##name##_head))
 // True when ROM offset off is the start of an engine string (load.c).
 MVM_INTERNAL bool engine_string_at(uint32_t off);
+// The ROM offset of the engine string with the text of the string allocation at p, or NO_OFFSET.
+MVM_INTERNAL uint32_t engine_string_find(const uint8_t* p);
 
 // ---- Pointers ----
 static inline uint8_t* heap_ptr(mvm_vm_t* vm, uint32_t off) { return vm->heap + off; }
@@ -409,6 +420,16 @@ MVM_INTERNAL void vm_run_reset(mvm_vm_t* vm);
 // Bytes of the block vm_stack_acquire allocates: (the run state,) value stack and temp roots,
 // frames, handlers.
 MVM_INTERNAL size_t vm_stack_bytes(const mvm_vm_t* vm);
+#if MVM_INCLUDE_BUILD_API
+// ---- rom_intern.c (snapshot.c) ----
+// Plans the move of the heap's strings and floats (the heap as the image will hold it) into a
+// new ROM whose kept allocations (rom_marks) rom_map places, the moved ones from base on.
+MVM_INTERNAL mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks,
+                                       const uint32_t* rom_map, uint32_t base, rom_intern_t* out);
+// Copies the moved allocations into new_rom, as planned.
+MVM_INTERNAL void rom_intern_copy(const mvm_vm_t* vm, const rom_intern_t* plan, uint32_t base,
+                                  uint8_t* new_rom);
+#endif
 // ---- gc.c ----
 // Collects; afterwards at least `need` bytes are free, or returns false (heap limit).
 MVM_INTERNAL bool gc_collect(mvm_vm_t* vm, uint32_t need);

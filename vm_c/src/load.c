@@ -34,6 +34,19 @@ bool engine_string_at(uint32_t off) {
   return false;
 }
 
+#if MVM_INCLUDE_BUILD_API  // snapshots only (rom_intern.c)
+uint32_t engine_string_find(const uint8_t* p) {
+  uint32_t h = rd32(p);
+  for (uint32_t i = 0; i < sizeof engine_string_offsets / sizeof engine_string_offsets[0]; i++) {
+    const uint8_t* e = (const uint8_t*)&mvm_engine_rom + engine_string_offsets[i];
+    if (rd32(e) == h && MVM_MEMCMP(e + STRING_DATA, p + STRING_DATA, string_bytes(h)) == 0) {
+      return (uint32_t)K_ENGINE_ROM_BASE + engine_string_offsets[i];
+    }
+  }
+  return NO_OFFSET;
+}
+#endif
+
 // A FUNCTION's code length comes from its size and padding bits (fn_code_len): any size past
 // FN_CODE leaves at least one byte of code whatever the bits say (0-3; sizes are multiples of
 // 4). An empty function would run whatever bytes follow, and a smaller size would underflow.

@@ -229,10 +229,12 @@ typedef struct shaken {
   uint8_t* rom;      // VM_MALLOC'd, rom_len + 8 bytes (as a unit's copy)
   uint32_t rom_len;
   uint32_t names;    // ROM offset of the new global names CONSTS, or NO_OFFSET
+  rom_intern_t moved;  // the heap's strings and floats, after the rest (rom_intern.c)
 } shaken_t;
 
-// Lays out the marked allocations (plus a names table when globals are in their TDZ), copies
-// them with their ROM references rewritten; map gets each old allocation's new offset.
+// Lays out the marked allocations (plus a names table when globals are in their TDZ, then the
+// heap's strings and floats), copies them with their ROM references rewritten; map gets each
+// old allocation's new offset.
 static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* live_globals,
                            uint32_t* map, bool strip, shaken_t* out) {
   const uint8_t* rom = vm->rom;
@@ -256,8 +258,12 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
     total += CONSTS_VALUES + 4 * (uint64_t)vm->global_count;  // nholes > 0: never empty
   }
   if (total >= 0x7FFFFFF0u) return MVM_E_OUT_OF_MEMORY;
-  uint8_t* out_rom = (uint8_t*)VM_MALLOC(vm, (size_t)total + 8);
-  if (!out_rom) return MVM_E_OUT_OF_MEMORY;
+  uint32_t moved_at = (uint32_t)total;
+  mvm_err_t err = rom_intern_plan(vm, marks, map, moved_at, &out->moved);
+  if (err) return err;
+  total += out->moved.bytes;
+  uint8_t* out_rom = total < 0x7FFFFFF0u ? (uint8_t*)VM_MALLOC(vm, (size_t)total + 8) : NULL;
+  if (!out_rom) return MVM_E_OUT_OF_MEMORY;  // the caller frees the plan
   MVM_MEMSET(out_rom, 0, (size_t)total + 8);
   for (uint32_t at = 0; at < vm->rom_len; at += header_size(rd32(rom + at))) {
     if (!rom_marked(marks, at)) continue;
@@ -296,6 +302,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
       wr32(p + CONSTS_VALUES + 4 * i, v);
     }
   }
+  rom_intern_copy(vm, &out->moved, moved_at, out_rom);
   out->rom = out_rom;
   out->rom_len = (uint32_t)total;
   out->names = names_at;
@@ -521,18 +528,22 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   snap.rom_len = vm->rom_len;
   snap.rom_marks = marks;
   if (!err) err = find_live(vm, &snap, done, live_globals, marks_len, globals_len, strip);
-  shaken_t shaken = {NULL, 0, NO_OFFSET};
-  if (!err) err = rom_shake(vm, marks, live_globals, map, strip, &shaken);
   if (!err) {
     uint32_t n = ROOT__COUNT;
     while (n > 1 && root_get(vm, n - 1) == VAL_UNDEFINED) n--;
     err = roots_trim(vm, n);
   }
+  // From here to the last collection nothing allocates in the heap: the moved strings' plan
+  // is by heap offset.
+  shaken_t shaken = {NULL, 0, NO_OFFSET, {NULL, 0}};
+  if (!err) err = rom_shake(vm, marks, live_globals, map, strip, &shaken);
   if (!err) {
-    // The last collection rewrites every ROM reference for the new ROM, and trims PROPS; the
-    // VM then runs on the new ROM (nothing can refer to what was left out).
+    // The last collection rewrites every ROM reference for the new ROM, turns references to
+    // the moved strings and floats into ROM references, and trims PROPS; the VM then runs on
+    // the new ROM (nothing can refer to what was left out).
     snap.rom_marks = NULL;
     snap.rom_map = map;
+    snap.heap_map = shaken.moved.heap_map;
     snap.trim = true;
     vm->gc_snapshot = &snap;
     bool ok = gc_collect(vm, 0);
@@ -554,6 +565,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     err = write_image(vm, out_image, out_len);
   }
   if (shaken.rom) VM_FREE(vm, shaken.rom);
+  if (shaken.moved.heap_map) VM_FREE(vm, shaken.moved.heap_map);
   if (marks) VM_FREE(vm, marks);
   if (done) VM_FREE(vm, done);
   if (live_globals) VM_FREE(vm, live_globals);

@@ -1,0 +1,145 @@
+/* rom_intern.c: at a snapshot, the live heap's strings and floats move into the new ROM.
+ *
+ * Why: strings and FLOAT64s never change after they are made, so nothing needs them in RAM. A
+ * board keeps an MCU image's ROM in flash and copies only the heap to RAM, so every string a
+ * program computed at build time ('entry' + i, a JSON key, a formatted label) would otherwise
+ * cost RAM on every device for as long as it runs. Moved, it costs flash, once.
+ *
+ * The ROM keeps its rule that two ROM strings never share a text (object.c props_find compares
+ * ROM keys by reference): a heap string with the text of an engine string or of a ROM string the
+ * image keeps becomes a reference to that one, and equal heap strings share one copy. Floats are
+ * shared the same way (bit for bit, so -0 and each NaN stay what they were).
+ *
+ * snapshot.c calls rom_intern_plan once the heap is what the image will hold, lays the moved
+ * allocations out after the ROM it keeps (rom_intern_copy), and its last collection turns every
+ * reference to a moved allocation into a ROM reference (gc.c forward, through heap_map) instead
+ * of copying it.
+ */
+#include "internal.h"
+
+#if MVM_INCLUDE_BUILD_API
+
+static bool is_immutable(uint32_t type) {
+  return type == TC_STRING8 || type == TC_STRING16 || type == TC_FLOAT64;
+}
+
+// The bytes that tell two immutable allocations apart after their header: a string's code
+// units (its padding is zero), a float's 8 bytes.
+static uint32_t payload_len(uint32_t h) {
+  return header_type(h) == TC_FLOAT64 ? 8u : string_bytes(h);
+}
+
+static bool same_alloc(const uint8_t* a, const uint8_t* b) {
+  uint32_t h = rd32(a);
+  return h == rd32(b) && MVM_MEMCMP(a + 4, b + 4, payload_len(h)) == 0;
+}
+
+// FNV-1a over the header and the payload.
+static uint32_t alloc_hash(const uint8_t* p) {
+  uint32_t h = 2166136261u, n = 4 + payload_len(rd32(p));
+  for (uint32_t i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
+// A table entry is where an allocation lives now: a heap offset, or a reference into the old
+// image ROM (value_from_rom_offset). 0, never a valid value, is an empty slot.
+typedef struct intern_table {
+  uint32_t* slots;
+  uint32_t mask;
+} intern_table_t;
+
+static const uint8_t* entry_ptr(const mvm_vm_t* vm, uint32_t e) {
+  return value_is_heap(e) ? vm->heap + e : vm->rom + value_rom_offset(e);
+}
+
+// The entry already holding p's text, or 0 after adding e (whose allocation is p) for it.
+static uint32_t table_find_or_add(const mvm_vm_t* vm, intern_table_t* t, uint32_t e,
+                                  const uint8_t* p) {
+  for (uint32_t i = alloc_hash(p) & t->mask;; i = (i + 1) & t->mask) {
+    uint32_t s = t->slots[i];
+    if (s == 0) {
+      t->slots[i] = e;
+      return 0;
+    }
+    if (same_alloc(entry_ptr(vm, s), p)) return s;
+  }
+}
+
+// Heap allocations [4, heap_used), in order.
+#define EACH_HEAP_ALLOC(vm, at) \
+  for (uint32_t at = 4; at < (vm)->heap_used; at += header_size(rd32((vm)->heap + at)))
+#define EACH_ROM_ALLOC(vm, at) \
+  for (uint32_t at = 0; at < (vm)->rom_len; at += header_size(rd32((vm)->rom + at)))
+
+mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks, const uint32_t* rom_map,
+                          uint32_t base, rom_intern_t* out) {
+  out->heap_map = NULL;
+  out->bytes = 0;
+  uint32_t n = 0;
+  EACH_HEAP_ALLOC(vm, at) n += is_immutable(header_type(rd32(vm->heap + at)));
+  if (n == 0) return MVM_E_OK;
+  EACH_ROM_ALLOC(vm, at) {
+    if ((rom_marks[at >> 5] >> ((at >> 2) & 7)) & 1) n += is_immutable(header_type(rd32(vm->rom + at)));
+  }
+  uint32_t cap = 16;
+  while (cap < 2 * (uint64_t)n) cap *= 2;  // n < 2^28: the heap and ROM are under 2^31 bytes
+  size_t map_len = sizeof(uint32_t) * ((size_t)vm->heap_used / 4 + 1);
+  intern_table_t t = {(uint32_t*)VM_MALLOC(vm, sizeof(uint32_t) * (size_t)cap), cap - 1};
+  uint32_t* heap_map = (uint32_t*)VM_MALLOC(vm, map_len);
+  if (!t.slots || !heap_map) {
+    if (t.slots) VM_FREE(vm, t.slots);
+    if (heap_map) VM_FREE(vm, heap_map);
+    return MVM_E_OUT_OF_MEMORY;
+  }
+  MVM_MEMSET(t.slots, 0, sizeof(uint32_t) * (size_t)cap);
+  MVM_MEMSET(heap_map, 0xFF, map_len);  // NO_OFFSET: stays in the heap
+  // The image's own ROM strings and floats first: a heap copy of one becomes a reference to it.
+  EACH_ROM_ALLOC(vm, at) {
+    const uint8_t* p = vm->rom + at;
+    if ((rom_marks[at >> 5] >> ((at >> 2) & 7)) & 1 && is_immutable(header_type(rd32(p)))) {
+      (void)table_find_or_add(vm, &t, value_from_rom_offset(at), p);
+    }
+  }
+  uint64_t end = base;
+  EACH_HEAP_ALLOC(vm, at) {
+    const uint8_t* p = vm->heap + at;
+    uint32_t h = rd32(p);
+    if (!is_immutable(header_type(h))) continue;
+    uint32_t engine = header_type(h) == TC_FLOAT64 ? NO_OFFSET : engine_string_find(p);
+    if (engine != NO_OFFSET) {
+      heap_map[at >> 2] = engine;
+      continue;
+    }
+    uint32_t e = table_find_or_add(vm, &t, value_from_heap_offset(at), p);
+    if (e == 0) {
+      heap_map[at >> 2] = (uint32_t)end;
+      end += header_size(h);
+    } else {
+      heap_map[at >> 2] = value_is_heap(e) ? heap_map[e >> 2] : rom_map[value_rom_offset(e) >> 2];
+    }
+  }
+  VM_FREE(vm, t.slots);
+  if (end >= 0x7FFFFFF0u) {
+    VM_FREE(vm, heap_map);
+    return MVM_E_OUT_OF_MEMORY;
+  }
+  out->heap_map = heap_map;
+  out->bytes = (uint32_t)end - base;
+  return MVM_E_OK;
+}
+
+void rom_intern_copy(const mvm_vm_t* vm, const rom_intern_t* plan, uint32_t base,
+                     uint8_t* new_rom) {
+  if (!plan->heap_map) return;
+  EACH_HEAP_ALLOC(vm, at) {
+    uint32_t to = plan->heap_map[at >> 2];
+    // Moved (not an engine string or the image's ROM: those lie outside [base, base + bytes));
+    // equal heap strings share a place, and each writes the same bytes there.
+    if (to >= base && to - base < plan->bytes) {
+      const uint8_t* p = vm->heap + at;
+      MVM_MEMCPY(new_rom + to, p, header_size(rd32(p)));
+    }
+  }
+}
+
+#endif  // MVM_INCLUDE_BUILD_API
