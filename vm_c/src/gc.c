@@ -85,23 +85,37 @@ static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
     if (MVM_UNLIKELY(GC_SNAP(g) != NULL) && value_is_rom(v)) return rom_ref_seen(g, v);
     return v;
   }
-  if (MVM_UNLIKELY(GC_SNAP(g) != NULL) && g->snap->heap_map &&
-      g->snap->heap_map[v >> 2] != NO_OFFSET) {
-    return value_from_rom_offset(g->snap->heap_map[v >> 2]);  // moved to the ROM (rom_intern.c)
-  }
   uint8_t* old = g->from + v;
   uint32_t h = rd32(old);
   if (header_type(h) == TC_FORWARD) return rd32(old + 4);
   uint32_t size = header_size(h);
   uint32_t dst = g->to_used;
-  if (MVM_UNLIKELY(GC_SNAP(g) != NULL) && g->snap->trim && header_type(h) == TC_PROPS) {
-    uint32_t count = rd32(old + 4);
-    if ((uint64_t)8 + 8 * (uint64_t)count < size) {
-      size = 8 + 8 * count;
-      h = header_make(size, TC_PROPS);
+  if (MVM_UNLIKELY(GC_SNAP(g) != NULL)) {
+    uint32_t rom = g->snap->heap_map ? g->snap->heap_map[v >> 2] : NO_OFFSET;
+    if (header_type(h) != TC_PROPS) {
+      // A string or float moved to the ROM (rom_intern.c).
+      if (rom != NO_OFFSET) return value_from_rom_offset(rom);
+      MVM_MEMCPY(g->to + dst, old, size);
+    } else if (h & HEADER_ROM_KEYS) {
+      // The keys are a ROM reference, which the scan does not visit: marked or moved here.
+      MVM_MEMCPY(g->to + dst, old, size);
+      wr32(g->to + dst + 4, forward(g, rd32(old + 4)));
+    } else if (rom != NO_OFFSET) {
+      // Its keys go to the ROM CONSTS at rom (rom_intern.c): the values alone stay.
+      uint32_t count = rd32(old + 4);
+      size = 8 + 4 * count;
+      wr32(g->to + dst, header_make(size, TC_PROPS) | HEADER_ROM_KEYS);
+      wr32(g->to + dst + 4, value_from_rom_offset(rom));
+      for (uint32_t i = 0; i < count; i++) wr32(g->to + dst + 8 + 4 * i, rd32(old + 12 + 8 * i));
+    } else {
+      uint32_t count = rd32(old + 4);
+      if (g->snap->trim && (uint64_t)8 + 8 * (uint64_t)count < size) {
+        size = 8 + 8 * count;
+        h = header_make(size, TC_PROPS);
+      }
+      MVM_MEMCPY(g->to + dst, old, size);
+      wr32(g->to + dst, h);
     }
-    MVM_MEMCPY(g->to + dst, old, size);
-    wr32(g->to + dst, h);
   } else {
     MVM_MEMCPY(g->to + dst, old, size);
   }
@@ -131,6 +145,10 @@ static void scan(gc_state_t* g) {
         forward_field(g, at + 8);
         break;
       case TC_PROPS: {
+        if (h & HEADER_ROM_KEYS) {  // values only (forward dealt with the keys' reference)
+          for (uint32_t p = at + 8; p < end; p += 4) forward_field(g, p);
+          break;
+        }
         uint32_t count = rd32(g->to + at + 4);
         uint32_t cap = (size - 8) / 8;
         if (count > cap) count = cap;

@@ -106,7 +106,8 @@ typedef struct gc_snapshot {
   const uint32_t* rom_map;    // new ROM offset per old ROM word (offset / 4), or NULL
   bool trim;                  // PROPS copied with no spare capacity
   // Per heap word: the new ROM offset of the string or float there (rom_intern.c), which the
-  // collection turns references to it into, or NO_OFFSET (copied as usual); or NULL.
+  // collection turns references to it into, or of the CONSTS of the keys of the PROPS there
+  // (copied with HEADER_ROM_KEYS), or NO_OFFSET (copied as usual); or NULL.
   const uint32_t* heap_map;
 } gc_snapshot_t;
 
@@ -426,9 +427,9 @@ MVM_INTERNAL size_t vm_stack_bytes(const mvm_vm_t* vm);
 // new ROM whose kept allocations (rom_marks) rom_map places, the moved ones from base on.
 MVM_INTERNAL mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks,
                                        const uint32_t* rom_map, uint32_t base, rom_intern_t* out);
-// Copies the moved allocations into new_rom, as planned.
-MVM_INTERNAL void rom_intern_copy(const mvm_vm_t* vm, const rom_intern_t* plan, uint32_t base,
-                                  uint8_t* new_rom);
+// Writes the moved allocations and the key lists into new_rom, as planned.
+MVM_INTERNAL void rom_intern_copy(const mvm_vm_t* vm, const rom_intern_t* plan,
+                                  const uint32_t* rom_map, uint32_t base, uint8_t* new_rom);
 #endif
 // ---- gc.c ----
 // Collects; afterwards at least `need` bytes are free, or returns false (heap limit).

@@ -17,25 +17,45 @@
 
 // ---- PROPS ----
 
-static uint32_t props_count(mvm_vm_t* vm, mvm_value_t props) {
-  return value_is_ref(props) ? rd32(value_ptr(vm, props) + 4) : 0;
+// A PROPS is (hdr, count, (key, value) pairs), or with HEADER_ROM_KEYS (hdr, keys, values):
+// its keys a ROM CONSTS and its values alone, as a snapshot writes an object that was built at
+// build time (value.h). Everything below reads both; a key added or removed makes it plain.
+static bool props_rom_keys(mvm_vm_t* vm, mvm_value_t props) {
+  return (rd32(value_ptr(vm, props)) & HEADER_ROM_KEYS) != 0;
 }
-static uint32_t props_capacity(mvm_vm_t* vm, mvm_value_t props) {
-  return value_is_ref(props) ? (alloc_size(value_ptr(vm, props)) - 8) / 8 : 0;
+// The keys of props (a reference): *stride bytes apart from the result.
+static const uint8_t* props_keys(mvm_vm_t* vm, mvm_value_t props, uint32_t* stride) {
+  const uint8_t* p = value_ptr(vm, props);
+  *stride = 8;
+  if (!(rd32(p) & HEADER_ROM_KEYS)) return p + 8;
+  *stride = 4;
+  return consts_values(value_ptr(vm, rd32(p + 4)));
+}
+static uint32_t props_count(mvm_vm_t* vm, mvm_value_t props) {
+  if (!value_is_ref(props)) return 0;
+  const uint8_t* p = value_ptr(vm, props);
+  return (rd32(p) & HEADER_ROM_KEYS) ? (alloc_size(p) - 8) / 4 : rd32(p + 4);
 }
 static mvm_value_t props_key(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
-  return rd32(value_ptr(vm, props) + 8 + 8 * i);
+  uint32_t stride;
+  const uint8_t* k = props_keys(vm, props, &stride);
+  return rd32(k + stride * i);
+}
+// Offset of the i-th value in the PROPS.
+static uint32_t props_value_at(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
+  return props_rom_keys(vm, props) ? 8 + 4 * i : 12 + 8 * i;
 }
 static mvm_value_t props_value(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
-  return rd32(value_ptr(vm, props) + 12 + 8 * i);
+  return field(vm, props, props_value_at(vm, props, i));
 }
 
 int32_t props_find(mvm_vm_t* vm, mvm_value_t props, mvm_value_t key) {
   uint32_t n = props_count(vm, props);
   if (n == 0) return -1;
-  const uint8_t* p = value_ptr(vm, props) + 8;
+  uint32_t stride;
+  const uint8_t* p = props_keys(vm, props, &stride);
   for (uint32_t i = 0; i < n; i++) {
-    if (rd32(p + 8 * i) == key) return (int32_t)i;
+    if (rd32(p + stride * i) == key) return (int32_t)i;
   }
   if (value_is_int(key) || !value_is_string(vm, key)) return -1;
   // Two different ROM strings never have the same text (the compiler interns a unit's strings,
@@ -44,35 +64,46 @@ int32_t props_find(mvm_vm_t* vm, mvm_value_t props, mvm_value_t key) {
   // would only miss properties.
   bool rom_key = value_is_rom(key);
   for (uint32_t i = 0; i < n; i++) {
-    mvm_value_t k = rd32(p + 8 * i);
+    mvm_value_t k = rd32(p + stride * i);
     if (value_is_int(k) || (rom_key && value_is_rom(k))) continue;
     if (value_is_string(vm, k) && string_equal(vm, k, key)) return (int32_t)i;
   }
   return -1;
 }
 
+// A plain PROPS with the pairs of *props_slot and room for cap of them, in *props_slot. May GC.
+static mvm_err_t props_regrow(mvm_vm_t* vm, mvm_value_t* props_slot, uint32_t cap) {
+  uint64_t bytes = 8 + (uint64_t)cap * 8;
+  uint32_t off = bytes < ALLOC_MAX_SIZE ? heap_alloc_values(vm, (uint32_t)bytes, TC_PROPS) : 0;
+  if (off == 0) return MVM_E_OUT_OF_MEMORY;
+  uint32_t n = props_count(vm, *props_slot);
+  for (uint32_t i = 0; i < n; i++) {
+    wr32(heap_ptr(vm, off) + 8 + 8 * i, props_key(vm, *props_slot, i));
+    wr32(heap_ptr(vm, off) + 12 + 8 * i, props_value(vm, *props_slot, i));
+  }
+  wr32(heap_ptr(vm, off) + 4, n);
+  *props_slot = value_from_heap_offset(off);
+  return MVM_E_OK;
+}
+
 mvm_err_t props_put(mvm_vm_t* vm, mvm_value_t* props_slot, mvm_value_t key, mvm_value_t v) {
   int32_t i = props_find(vm, *props_slot, key);
   if (i >= 0) {
-    set_field(vm, *props_slot, 12 + 8 * (uint32_t)i, v);
+    set_field(vm, *props_slot, props_value_at(vm, *props_slot, (uint32_t)i), v);
     return MVM_E_OK;
   }
   uint32_t n = props_count(vm, *props_slot);
-  if (n == props_capacity(vm, *props_slot)) {
+  // Full, or keys in the ROM (always full: they cannot grow).
+  if (!value_is_ref(*props_slot) || props_rom_keys(vm, *props_slot) ||
+      n == (alloc_size(value_ptr(vm, *props_slot)) - 8) / 8) {
     TEMP_MARK(vm);
     mvm_value_t* k = temp_push(vm, key);
     mvm_value_t* val = temp_push(vm, v);
-    uint32_t cap = n < 2 ? 4 : n * 2;
-    uint64_t bytes = 8 + (uint64_t)cap * 8;
-    uint32_t off = bytes < ALLOC_MAX_SIZE ? heap_alloc_values(vm, (uint32_t)bytes, TC_PROPS) : 0;
+    mvm_err_t err = props_regrow(vm, props_slot, n < 2 ? 4 : n * 2);
     key = *k;
     v = *val;
     TEMP_RESET(vm);
-    if (off == 0) return MVM_E_OUT_OF_MEMORY;
-    uint8_t* np = heap_ptr(vm, off);
-    if (n) MVM_MEMCPY(np + 8, value_ptr(vm, *props_slot) + 8, 8 * n);
-    wr32(np + 4, n);
-    *props_slot = value_from_heap_offset(off);
+    if (err) return err;
   }
   uint8_t* p = heap_ptr(vm, *props_slot);
   wr32(p + 8 + 8 * n, key);
@@ -192,6 +223,23 @@ static bool props_enumerable(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
   return !value_is_cell(vm, v) || !(cell_flags(vm, v) & PROP_CELL_HIDDEN);
 }
 
+// Makes *ps the PROPS of holder *h (both GC-visible slots). May GC.
+static mvm_err_t holder_set_props(mvm_vm_t* vm, const mvm_value_t* h, const mvm_value_t* ps) {
+  switch (value_type(vm, *h)) {
+    case TC_OBJECT: set_field(vm, *h, 8, *ps); return MVM_E_OK;
+    case TC_CLOSURE:
+    case TC_ARRAY: set_field(vm, *h, 12, *ps); return MVM_E_OK;
+    default: {  // ROM function: record the new PROPS in the table
+      TEMP_MARK(vm);
+      mvm_value_t* table = temp_push(vm, root_get(vm, ROOT_FN_PROPS));
+      mvm_err_t err = props_put(vm, table, *h, *ps);
+      if (!err) err = root_store(vm, ROOT_FN_PROPS, table);
+      TEMP_RESET(vm);
+      return err;
+    }
+  }
+}
+
 // Sets an own property of a holder; key normalized. May GC.
 static mvm_err_t holder_put(mvm_vm_t* vm, mvm_value_t holder, mvm_value_t key, mvm_value_t v) {
   TEMP_MARK(vm);
@@ -201,21 +249,29 @@ static mvm_err_t holder_put(mvm_vm_t* vm, mvm_value_t holder, mvm_value_t key, m
   // copy of its offset could equal the new table's offset after the heap was compacted.
   mvm_value_t* before = temp_push(vm, *ps);
   mvm_err_t err = props_put(vm, ps, key, v);
-  if (!err && *ps != *before) {
-    switch (value_type(vm, *h)) {
-      case TC_OBJECT: set_field(vm, *h, 8, *ps); break;
-      case TC_CLOSURE:
-      case TC_ARRAY: set_field(vm, *h, 12, *ps); break;
-      default: {  // ROM function: record the new PROPS in the table
-        mvm_value_t* table = temp_push(vm, root_get(vm, ROOT_FN_PROPS));
-        err = props_put(vm, table, *h, *ps);
-        if (!err) err = root_store(vm, ROOT_FN_PROPS, table);
-        break;
-      }
-    }
-  }
+  if (!err && *ps != *before) err = holder_set_props(vm, h, ps);
   TEMP_RESET(vm);
   return err;
+}
+
+// Deletes an own property of a holder; key normalized. May GC (a PROPS whose keys are in the
+// ROM is made plain first).
+static mvm_err_t holder_delete(mvm_vm_t* vm, mvm_value_t holder, mvm_value_t key) {
+  mvm_value_t props = holder_props(vm, holder);
+  int32_t i = props_find(vm, props, key);
+  if (i < 0) return MVM_E_OK;
+  if (props_rom_keys(vm, props)) {
+    TEMP_MARK(vm);
+    mvm_value_t* h = temp_push(vm, holder);
+    mvm_value_t* ps = temp_push(vm, props);
+    mvm_err_t err = props_regrow(vm, ps, props_count(vm, props));
+    if (!err) err = holder_set_props(vm, h, ps);
+    props = *ps;
+    TEMP_RESET(vm);
+    if (err) return err;
+  }
+  props_remove(vm, props, (uint32_t)i);
+  return MVM_E_OK;
 }
 
 bool object_get_own(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* out) {
@@ -521,7 +577,7 @@ static mvm_err_t holder_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_
   if (i >= 0) {
     mvm_value_t raw = props_value(vm, props, (uint32_t)i);
     if (value_is_cell(vm, raw)) return cell_write(vm, raw, obj, key, v);
-    set_field(vm, props, 12 + 8 * (uint32_t)i, v);
+    set_field(vm, props, props_value_at(vm, props, (uint32_t)i), v);
     return MVM_E_OK;
   }
   if (value_type(vm, obj) == TC_OBJECT) {
@@ -684,23 +740,16 @@ mvm_err_t prop_delete(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key) {
   switch (value_type(vm, obj)) {
     case TC_OBJECT:
     case TC_CLOSURE:
-    case TC_FUNCTION: {
-      mvm_value_t props = holder_props(vm, obj);
-      int32_t i = props_find(vm, props, key);
-      if (i >= 0) props_remove(vm, props, (uint32_t)i);
-      return MVM_E_OK;
-    }
+    case TC_FUNCTION:
+      return holder_delete(vm, obj, key);
     case TC_ARRAY:
       if (value_is_int(key)) {
         if ((uint32_t)value_as_int(key) < array_length(vm, obj)) {
           set_field(vm, field(vm, obj, 8), 4 + 4 * (uint32_t)value_as_int(key), VAL_HOLE);
         }
-      } else {
-        mvm_value_t props = holder_props(vm, obj);
-        int32_t i = props_find(vm, props, key);
-        if (i >= 0) props_remove(vm, props, (uint32_t)i);
+        return MVM_E_OK;
       }
-      return MVM_E_OK;
+      return holder_delete(vm, obj, key);
     default:
       if (obj == value_from_builtin(BI_GLOBAL_THIS)) return lib_global_delete(vm, key);
       return MVM_E_OK;

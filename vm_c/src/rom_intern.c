@@ -10,6 +10,13 @@
  * image keeps becomes a reference to that one, and equal heap strings share one copy. Floats are
  * shared the same way (bit for bit, so -0 and each NaN stay what they were).
  *
+ * The keys of the objects' properties go the same way. A PROPS holds (key, value) pairs; the
+ * snapshot writes one whose keys are all strings and indexes as its values alone, with a
+ * reference to a ROM CONSTS of its keys (HEADER_ROM_KEYS, value.h), one CONSTS for all the
+ * objects that have the same keys in the same order (the records of a table). Such an object
+ * takes 4 bytes a property in RAM instead of 8; object.c makes it plain again when a key is
+ * added or deleted at run time.
+ *
  * snapshot.c calls rom_intern_plan once the heap is what the image will hold, lays the moved
  * allocations out after the ROM it keeps (rom_intern_copy), and its last collection turns every
  * reference to a moved allocation into a ROM reference (gc.c forward, through heap_map) instead
@@ -71,13 +78,98 @@ static uint32_t table_find_or_add(const mvm_vm_t* vm, intern_table_t* t, uint32_
 #define EACH_ROM_ALLOC(vm, at) \
   for (uint32_t at = 0; at < (vm)->rom_len; at += header_size(rd32((vm)->rom + at)))
 
+// ---- Key lists ----
+
+// Key i of the plain PROPS at heap offset at, as the new ROM will have it; 0 when it cannot be
+// in a ROM CONSTS (a ROM function, the key of the function-properties table).
+static mvm_value_t new_key(const mvm_vm_t* vm, const uint32_t* rom_map, const uint32_t* heap_map,
+                           uint32_t at, uint32_t i) {
+  mvm_value_t k = rd32(vm->heap + at + 8 + 8 * i);
+  if (value_is_int(k)) return k;
+  if (value_is_heap(k)) {  // a string: moved by now
+    return heap_map[k >> 2] == NO_OFFSET ? 0 : value_from_rom_offset(heap_map[k >> 2]);
+  }
+  if (!value_is_rom(k)) return 0;
+  if (!value_is_image_rom(k)) return k;  // an engine string
+  uint32_t t = header_type(rd32(vm->rom + value_rom_offset(k)));
+  if (t != TC_STRING8 && t != TC_STRING16) return 0;
+  return value_from_rom_offset(rom_map[value_rom_offset(k) >> 2]);
+}
+
+static uint32_t props_count_at(const mvm_vm_t* vm, uint32_t at) { return rd32(vm->heap + at + 4); }
+
+// Whether the PROPS at at can keep its keys in the ROM: plain, not empty, every key a string or
+// an index, and not the exports table (api.c reads its pairs).
+static bool keys_movable(const mvm_vm_t* vm, const uint32_t* rom_map, const uint32_t* heap_map,
+                         uint32_t at, mvm_value_t exports) {
+  uint32_t h = rd32(vm->heap + at);
+  if (header_type(h) != TC_PROPS || (h & HEADER_ROM_KEYS) || at == exports) return false;
+  uint32_t n = props_count_at(vm, at);
+  if (n == 0) return false;
+  for (uint32_t i = 0; i < n; i++) {
+    if (new_key(vm, rom_map, heap_map, at, i) == 0) return false;
+  }
+  return true;
+}
+
+static uint32_t keys_hash(const mvm_vm_t* vm, const uint32_t* rom_map, const uint32_t* heap_map,
+                          uint32_t at) {
+  uint32_t h = 2166136261u, n = props_count_at(vm, at);
+  for (uint32_t i = 0; i < n; i++) h = (h ^ new_key(vm, rom_map, heap_map, at, i)) * 16777619u;
+  return h ^ n;
+}
+
+static bool same_keys(const mvm_vm_t* vm, const uint32_t* rom_map, const uint32_t* heap_map,
+                      uint32_t a, uint32_t b) {
+  uint32_t n = props_count_at(vm, a);
+  if (n != props_count_at(vm, b)) return false;
+  for (uint32_t i = 0; i < n; i++) {
+    if (new_key(vm, rom_map, heap_map, a, i) != new_key(vm, rom_map, heap_map, b, i)) return false;
+  }
+  return true;
+}
+
+// Plans a CONSTS for the keys of each movable PROPS, one per distinct key list, from *end on.
+static mvm_err_t plan_key_lists(mvm_vm_t* vm, const uint32_t* rom_map, uint32_t* heap_map,
+                                uint32_t nprops, uint64_t* end) {
+  uint32_t cap = 16;
+  while (cap < 2 * (uint64_t)nprops) cap *= 2;
+  uint32_t* slots = (uint32_t*)VM_MALLOC(vm, sizeof(uint32_t) * (size_t)cap);
+  if (!slots) return MVM_E_OUT_OF_MEMORY;
+  MVM_MEMSET(slots, 0, sizeof(uint32_t) * (size_t)cap);
+  mvm_value_t exports = root_get(vm, ROOT_EXPORTS);
+  EACH_HEAP_ALLOC(vm, at) {
+    if (!keys_movable(vm, rom_map, heap_map, at, exports)) continue;
+    for (uint32_t i = keys_hash(vm, rom_map, heap_map, at) & (cap - 1);; i = (i + 1) & (cap - 1)) {
+      if (slots[i] == 0) {  // a new key list: its CONSTS goes next
+        slots[i] = at;
+        heap_map[at >> 2] = (uint32_t)*end;
+        *end += CONSTS_VALUES + 4 * (uint64_t)props_count_at(vm, at);
+        break;
+      }
+      if (same_keys(vm, rom_map, heap_map, slots[i], at)) {
+        heap_map[at >> 2] = heap_map[slots[i] >> 2];
+        break;
+      }
+    }
+  }
+  VM_FREE(vm, slots);
+  return MVM_E_OK;
+}
+
+// ---- The plan ----
+
 mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks, const uint32_t* rom_map,
                           uint32_t base, rom_intern_t* out) {
   out->heap_map = NULL;
   out->bytes = 0;
-  uint32_t n = 0;
-  EACH_HEAP_ALLOC(vm, at) n += is_immutable(header_type(rd32(vm->heap + at)));
-  if (n == 0) return MVM_E_OK;
+  uint32_t n = 0, nprops = 0;
+  EACH_HEAP_ALLOC(vm, at) {
+    uint32_t t = header_type(rd32(vm->heap + at));
+    n += is_immutable(t);
+    nprops += t == TC_PROPS;
+  }
+  if (n == 0 && nprops == 0) return MVM_E_OK;
   EACH_ROM_ALLOC(vm, at) {
     if ((rom_marks[at >> 5] >> ((at >> 2) & 7)) & 1) n += is_immutable(header_type(rd32(vm->rom + at)));
   }
@@ -119,25 +211,33 @@ mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks, const uint32_t
     }
   }
   VM_FREE(vm, t.slots);
-  if (end >= 0x7FFFFFF0u) {
+  mvm_err_t err = nprops ? plan_key_lists(vm, rom_map, heap_map, nprops, &end) : MVM_E_OK;
+  if (err || end >= 0x7FFFFFF0u) {
     VM_FREE(vm, heap_map);
-    return MVM_E_OUT_OF_MEMORY;
+    return err ? err : MVM_E_OUT_OF_MEMORY;
   }
   out->heap_map = heap_map;
   out->bytes = (uint32_t)end - base;
   return MVM_E_OK;
 }
 
-void rom_intern_copy(const mvm_vm_t* vm, const rom_intern_t* plan, uint32_t base,
-                     uint8_t* new_rom) {
+void rom_intern_copy(const mvm_vm_t* vm, const rom_intern_t* plan, const uint32_t* rom_map,
+                     uint32_t base, uint8_t* new_rom) {
   if (!plan->heap_map) return;
   EACH_HEAP_ALLOC(vm, at) {
     uint32_t to = plan->heap_map[at >> 2];
     // Moved (not an engine string or the image's ROM: those lie outside [base, base + bytes));
     // equal heap strings share a place, and each writes the same bytes there.
-    if (to >= base && to - base < plan->bytes) {
-      const uint8_t* p = vm->heap + at;
+    if (to < base || to - base >= plan->bytes) continue;
+    const uint8_t* p = vm->heap + at;
+    if (header_type(rd32(p)) != TC_PROPS) {
       MVM_MEMCPY(new_rom + to, p, header_size(rd32(p)));
+      continue;
+    }
+    uint32_t n = props_count_at(vm, at);
+    wr32(new_rom + to, header_make(CONSTS_VALUES + 4 * n, TC_CONSTS));
+    for (uint32_t i = 0; i < n; i++) {
+      wr32(new_rom + to + CONSTS_VALUES + 4 * i, new_key(vm, rom_map, plan->heap_map, at, i));
     }
   }
 }

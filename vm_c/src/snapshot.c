@@ -302,7 +302,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
       wr32(p + CONSTS_VALUES + 4 * i, v);
     }
   }
-  rom_intern_copy(vm, &out->moved, moved_at, out_rom);
+  rom_intern_copy(vm, &out->moved, map, moved_at, out_rom);
   out->rom = out_rom;
   out->rom_len = (uint32_t)total;
   out->names = names_at;
@@ -657,6 +657,24 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
              heap_ref_of(c, rd32(p + 8), TC_PROPS, true);
     }
     case TC_PROPS: {
+      if (rd32(p) & HEADER_ROM_KEYS) {
+        // Keys: a ROM CONSTS (at an allocation start) of indexes and strings, one per value.
+        mvm_value_t keys = rd32(p + 4);
+        uint32_t off = value_rom_offset(keys);
+        if (!value_is_image_rom(keys) || off >= c->rom_len ||
+            !((c->rom_starts[off >> 5] >> ((off >> 2) & 7)) & 1) ||
+            header_type(rd32(c->rom + off)) != TC_CONSTS) {
+          return false;
+        }
+        const uint8_t* k = c->rom + off;
+        uint32_t n = consts_count(k);
+        if (size != 8 + 4 * (uint64_t)n) return false;
+        for (uint32_t i = 0; i < n; i++) {
+          mvm_value_t key = rd32(consts_values(k) + 4 * i);
+          if (!(value_is_int(key) && value_as_int(key) >= 0) && !string_ok(c, key)) return false;
+        }
+        return values_ok(c, at + 8, at + size);
+      }
       uint32_t count = rd32(p + 4);
       if ((uint64_t)8 + 8 * (uint64_t)count > size) return false;
       for (uint32_t i = 0; i < count; i++) {

@@ -143,6 +143,11 @@ static inline uint32_t header_type(uint32_t h) { return h & 31u; }
 // FUNCTION (ROM only, never frozen) bits 5-6 count the padding after its code (fn_code_len).
 // Collection and snapshots copy headers verbatim, so the flags stay with their allocation.
 #define HEADER_FROZEN (1u << 5)
+// The same bit on a PROPS (never frozen itself) says its keys are in the ROM: hdr, keys (a ROM
+// CONSTS, count from its size), one value per key. Snapshots write the properties of the objects
+// a program built at build time so (rom_intern.c), which halves what their properties take in
+// RAM; the first key added or deleted at run time makes a plain PROPS of it again (object.c).
+#define HEADER_ROM_KEYS (1u << 5)
 static inline uint32_t header_size(uint32_t h) { return (h >> 5) & ~3u; }
 #define ALLOC_MAX_SIZE ((uint32_t)1 << 27)
 

@@ -218,6 +218,13 @@ static VM_INLINE uint8_t* props_slot_by_ref(mvm_vm_t* vm, mvm_value_t obj, mvm_v
   *unsure = false;
   if (!value_is_heap(props)) return NULL;  // undefined: no own properties
   uint8_t* p = heap_ptr(vm, props);
+  if (MVM_UNLIKELY(rd32(p) & HEADER_ROM_KEYS)) {  // keys in a ROM CONSTS: no heap string
+    const uint8_t* keys = consts_values(value_ptr(vm, rd32(p + 4)));
+    for (uint32_t i = 8; i < alloc_size(p); i += 4, keys += 4) {
+      if (rd32(keys) == key) return p + i;
+    }
+    return NULL;
+  }
   uint8_t* end = p + 8 + 8 * rd32(p + 4);
   for (uint8_t* k = p + 8; k < end; k += 8) {
     if (rd32(k) == key) return k + 4;
