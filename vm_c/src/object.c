@@ -50,21 +50,33 @@ static mvm_value_t props_value(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
 }
 
 int32_t props_find(mvm_vm_t* vm, mvm_value_t props, mvm_value_t key) {
-  uint32_t n = props_count(vm, props);
-  if (n == 0) return -1;
-  uint32_t stride;
-  const uint8_t* p = props_keys(vm, props, &stride);
-  for (uint32_t i = 0; i < n; i++) {
-    if (rd32(p + stride * i) == key) return (int32_t)i;
+  if (!value_is_ref(props)) return -1;
+  const uint8_t* p = value_ptr(vm, props);
+  const uint8_t* keys = p + 8;
+  uint32_t n, stride = 8;
+  // By reference first: one loop per layout, so that the plain one keeps its constant stride.
+  if (MVM_UNLIKELY(rd32(p) & HEADER_ROM_KEYS)) {
+    n = (alloc_size(p) - 8) / 4;
+    stride = 4;
+    keys = consts_values(value_ptr(vm, rd32(p + 4)));
+    for (uint32_t i = 0; i < n; i++) {
+      if (rd32(keys + 4 * i) == key) return (int32_t)i;
+    }
+  } else {
+    n = rd32(p + 4);
+    for (uint32_t i = 0; i < n; i++) {
+      if (rd32(keys + 8 * i) == key) return (int32_t)i;
+    }
   }
+  if (n == 0) return -1;
   if (value_is_int(key) || !value_is_string(vm, key)) return -1;
   // Two different ROM strings never have the same text (the compiler interns a unit's strings,
-  // a snapshot's ROM is a subset of its unit's, `--target mcu` appends only missing ones), so
+  // a snapshot writes a subset of its unit's and the heap's strings, each text once), so
   // a ROM key is compared by content with heap strings only. An image that broke this rule
   // would only miss properties.
   bool rom_key = value_is_rom(key);
   for (uint32_t i = 0; i < n; i++) {
-    mvm_value_t k = rd32(p + stride * i);
+    mvm_value_t k = rd32(keys + stride * i);
     if (value_is_int(k) || (rom_key && value_is_rom(k))) continue;
     if (value_is_string(vm, k) && string_equal(vm, k, key)) return (int32_t)i;
   }
@@ -92,10 +104,16 @@ mvm_err_t props_put(mvm_vm_t* vm, mvm_value_t* props_slot, mvm_value_t key, mvm_
     set_field(vm, *props_slot, props_value_at(vm, *props_slot, (uint32_t)i), v);
     return MVM_E_OK;
   }
-  uint32_t n = props_count(vm, *props_slot);
-  // Full, or keys in the ROM (always full: they cannot grow).
-  if (!value_is_ref(*props_slot) || props_rom_keys(vm, *props_slot) ||
-      n == (alloc_size(value_ptr(vm, *props_slot)) - 8) / 8) {
+  // Full: none yet, no room left, or keys in the ROM (they cannot grow).
+  uint32_t n = 0;
+  bool full = true;
+  if (value_is_ref(*props_slot)) {
+    const uint8_t* p = value_ptr(vm, *props_slot);
+    uint32_t h = rd32(p);
+    n = (h & HEADER_ROM_KEYS) ? (header_size(h) - 8) / 4 : rd32(p + 4);
+    full = (h & HEADER_ROM_KEYS) || n == (header_size(h) - 8) / 8;
+  }
+  if (full) {
     TEMP_MARK(vm);
     mvm_value_t* k = temp_push(vm, key);
     mvm_value_t* val = temp_push(vm, v);
