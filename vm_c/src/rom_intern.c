@@ -80,11 +80,24 @@ static uint32_t table_find_or_add(const mvm_vm_t* vm, intern_table_t* t, uint32_
 
 // ---- Key lists ----
 
-// Key i of the plain PROPS at heap offset at, as the new ROM will have it; 0 when it cannot be
-// in a ROM CONSTS (a ROM function, the key of the function-properties table).
+static bool has_rom_keys(const mvm_vm_t* vm, uint32_t at) {
+  return (rd32(vm->heap + at) & HEADER_ROM_KEYS) != 0;
+}
+// The old ROM offset of the key list of a PROPS with ROM keys.
+static uint32_t rom_keys_at(const mvm_vm_t* vm, uint32_t at) {
+  return value_rom_offset(rd32(vm->heap + at + 4));
+}
+static uint32_t props_count_at(const mvm_vm_t* vm, uint32_t at) {
+  return has_rom_keys(vm, at) ? (header_size(rd32(vm->heap + at)) - 8) / 4 : rd32(vm->heap + at + 4);
+}
+
+// Key i of the PROPS at heap offset at, as the new ROM will have it; 0 when it cannot be in a
+// ROM CONSTS (a ROM function, the key of the function-properties table).
 static mvm_value_t new_key(const mvm_vm_t* vm, const uint32_t* rom_map, const uint32_t* heap_map,
                            uint32_t at, uint32_t i) {
-  mvm_value_t k = rd32(vm->heap + at + 8 + 8 * i);
+  mvm_value_t k = has_rom_keys(vm, at)
+                      ? rd32(consts_values(vm->rom + rom_keys_at(vm, at)) + 4 * i)
+                      : rd32(vm->heap + at + 8 + 8 * i);
   if (value_is_int(k)) return k;
   if (value_is_heap(k)) {  // a string: moved by now
     return heap_map[k >> 2] == NO_OFFSET ? 0 : value_from_rom_offset(heap_map[k >> 2]);
@@ -96,20 +109,24 @@ static mvm_value_t new_key(const mvm_vm_t* vm, const uint32_t* rom_map, const ui
   return value_from_rom_offset(rom_map[value_rom_offset(k) >> 2]);
 }
 
-static uint32_t props_count_at(const mvm_vm_t* vm, uint32_t at) { return rd32(vm->heap + at + 4); }
-
-// Whether the PROPS at at can keep its keys in the ROM: plain, not empty, every key a string or
-// an index, and not the exports table (api.c reads its pairs).
+// Whether the PROPS at at has, or can have, its keys in the ROM: not empty, every key a string
+// or an index, and not the exports table (api.c reads its pairs).
 static bool keys_movable(const mvm_vm_t* vm, const uint32_t* rom_map, const uint32_t* heap_map,
                          uint32_t at, mvm_value_t exports) {
-  uint32_t h = rd32(vm->heap + at);
-  if (header_type(h) != TC_PROPS || (h & HEADER_ROM_KEYS) || at == exports) return false;
+  if (header_type(rd32(vm->heap + at)) != TC_PROPS) return false;
+  if (has_rom_keys(vm, at)) return true;
   uint32_t n = props_count_at(vm, at);
-  if (n == 0) return false;
+  if (n == 0 || at == exports) return false;
   for (uint32_t i = 0; i < n; i++) {
     if (new_key(vm, rom_map, heap_map, at, i) == 0) return false;
   }
   return true;
+}
+
+// The new ROM offset of the key list of the PROPS at at (planned, or an image's, moved).
+static uint32_t list_offset(const mvm_vm_t* vm, const uint32_t* rom_map, const uint32_t* heap_map,
+                            uint32_t at) {
+  return has_rom_keys(vm, at) ? rom_map[rom_keys_at(vm, at) >> 2] : heap_map[at >> 2];
 }
 
 static uint32_t keys_hash(const mvm_vm_t* vm, const uint32_t* rom_map, const uint32_t* heap_map,
@@ -138,17 +155,24 @@ static mvm_err_t plan_key_lists(mvm_vm_t* vm, const uint32_t* rom_map, uint32_t*
   if (!slots) return MVM_E_OUT_OF_MEMORY;
   MVM_MEMSET(slots, 0, sizeof(uint32_t) * (size_t)cap);
   mvm_value_t exports = root_get(vm, ROOT_EXPORTS);
-  EACH_HEAP_ALLOC(vm, at) {
+  // The lists the ROM has first (PROPS with ROM keys), so that a plain PROPS with the same keys
+  // shares one of those rather than a new copy.
+  for (int pass = 0; pass < 2; pass++) EACH_HEAP_ALLOC(vm, at) {
     if (!keys_movable(vm, rom_map, heap_map, at, exports)) continue;
+    if (has_rom_keys(vm, at) != (pass == 0)) continue;
     for (uint32_t i = keys_hash(vm, rom_map, heap_map, at) & (cap - 1);; i = (i + 1) & (cap - 1)) {
-      if (slots[i] == 0) {  // a new key list: its CONSTS goes next
+      if (slots[i] == 0) {
         slots[i] = at;
-        heap_map[at >> 2] = (uint32_t)*end;
-        *end += CONSTS_VALUES + 4 * (uint64_t)props_count_at(vm, at);
+        if (!has_rom_keys(vm, at)) {  // a new key list: its CONSTS goes next
+          heap_map[at >> 2] = (uint32_t)*end;
+          *end += CONSTS_VALUES + 4 * (uint64_t)props_count_at(vm, at);
+        }
         break;
       }
       if (same_keys(vm, rom_map, heap_map, slots[i], at)) {
-        heap_map[at >> 2] = heap_map[slots[i] >> 2];
+        // The same keys as a list the ROM keeps or one planned: that one. (A PROPS with ROM keys
+        // keeps its own list: the collection moves its reference.)
+        if (!has_rom_keys(vm, at)) heap_map[at >> 2] = list_offset(vm, rom_map, heap_map, slots[i]);
         break;
       }
     }

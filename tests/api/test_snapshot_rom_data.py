@@ -1,0 +1,148 @@
+"""What a snapshot moves into the image's ROM (vm_c/src/rom_intern.c): the heap's strings and
+floats, and the keys of objects as shared ROM key lists (PROPS with ROM_KEYS). Checked through a
+chain of snapshots: build, restore, change the data, snapshot the restored VM again, restore
+that; each image's layout is inspected, and every step's output is Node's (the same program run
+as one script)."""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import struct
+import subprocess
+import sys
+
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))
+
+from compiler import compile_program  # noqa: E402
+from compiler.disasm import Heapish, RomView, unpack_image  # noqa: E402
+from compiler.opcodes import (  # noqa: E402
+    TYPE_CONSTS,
+    TYPE_FLOAT64,
+    TYPE_PROPS,
+    TYPE_STRING8,
+    TYPE_STRING16,
+)
+from hostlib import VM, Host  # noqa: E402
+
+ROM_KEYS = 1 << 5  # value.h HEADER_ROM_KEYS, on a PROPS header
+
+PROGRAM = """
+const table = [];
+for (let i = 0; i < 6; i++) table.push({ id: i, name: 'item' + i, ratio: i / 4 });
+const settings = { mode: 'fast', level: 3 };
+export function show() {
+  let s = '';
+  for (const r of table) s += r.id + ':' + r.name + ':' + r.ratio + (r.extra ? ':' + r.extra : '') + ' ';
+  print(s + JSON.stringify(settings));
+}
+export function change() {
+  table[1].extra = 'x';
+  delete table[2].ratio;
+  table.push({ id: 6, name: 'item' + 6, ratio: 1.5 });
+  settings.level = 4;
+  settings['mo' + 'de'] = 'slow';
+}
+"""
+
+
+def heap_props(image: bytes) -> tuple[int, int, int]:
+    """(PROPS with ROM keys, plain PROPS, strings and floats) in the image's heap."""
+    parts = unpack_image(image)
+    rom_keys = plain = immutable = 0
+    heap = Heapish(parts.heap, "heap", 4)
+    for at, kind, _ in heap.walk():
+        (header,) = struct.unpack_from("<I", parts.heap, at)
+        if kind == TYPE_PROPS:
+            if header & ROM_KEYS:
+                rom_keys += 1
+            else:
+                plain += 1
+        elif kind in (TYPE_STRING8, TYPE_STRING16, TYPE_FLOAT64):
+            immutable += 1
+    return rom_keys, plain, immutable
+
+
+def key_lists(image: bytes) -> list[list[str]]:
+    """The distinct ROM key lists the heap's PROPS refer to, as texts."""
+    parts = unpack_image(image)
+    rom = RomView(parts.rom)
+    refs = set()
+    for at, kind, _ in Heapish(parts.heap, "heap", 4).walk():
+        header, keys = struct.unpack_from("<II", parts.heap, at)
+        if kind == TYPE_PROPS and header & ROM_KEYS:
+            refs.add(keys >> 1 & ~3)
+    lists = []
+    for off in sorted(refs):
+        assert rom.header(off)[0] == TYPE_CONSTS
+        lists.append([rom.string(k >> 1 & ~3) if k & 7 == 2 else str(k >> 1)
+                      for k in rom.consts(off)])
+    return lists
+
+
+def node_lines(script: str) -> list[str]:
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed")
+    src = "'use strict'; globalThis.print = (...a) => console.log(...a);\n"
+    src += PROGRAM.replace("export function", "function") + script
+    out = subprocess.run(["node", "-e", src], capture_output=True, text=True, check=True)
+    return out.stdout.splitlines()
+
+
+def test_a_chain_of_snapshots_keeps_behaviour_and_keeps_build_time_data_in_rom(tmp_path) -> None:
+    src = tmp_path / "p.js"
+    src.write_text(PROGRAM)
+    out = io.StringIO()
+    with VM.from_unit(compile_program(str(src)), Host(stdout=out)) as vm:
+        vm.run_main()
+        first = vm.snapshot()
+    # The 6 rows share one key list, settings has its own: 7 PROPS with ROM keys, no plain one;
+    # no string or float stays in the heap.
+    rom_keys, _, immutable = heap_props(first)
+    assert (rom_keys, immutable) == (7, 0)
+    assert sorted(key_lists(first)) == [["id", "name", "ratio"], ["mode", "level"]]
+
+    with VM.restore(first, Host(stdout=out)) as vm:
+        vm.call("show")
+        vm.call("change")
+        vm.call("show")
+        second = vm.snapshot()
+    with VM.restore(second, Host(stdout=out)) as vm:
+        vm.call("show")
+        vm.call("change")  # again, on data from the second image
+        vm.call("show")
+    expected = node_lines("show(); change(); show(); show(); change(); show();")
+    assert out.getvalue().splitlines() == expected
+
+    # After the first change every object had a key added or removed, or was made at run time;
+    # the second snapshot gives each of them ROM keys again: the rows with the original keys
+    # share the first list, row 1 (extra), row 2 (no ratio) and settings have their own.
+    rom_keys2, plain2, immutable2 = heap_props(second)
+    assert (rom_keys2, immutable2) == (8, 0)
+    # The one plain PROPS is the exports table, which restore made from the first image's
+    # exports (api.c reads its pairs: it never gets ROM keys); the first image had none.
+    assert (heap_props(first)[1], plain2) == (0, 1)
+    assert sorted(key_lists(second)) == [["id", "name"], ["id", "name", "ratio"],
+                                         ["id", "name", "ratio", "extra"], ["mode", "level"]]
+
+
+@pytest.mark.parametrize("key_src", ["'len' + 'gth'", "'na' + 'me'", "String(7)", "'k' + 1"])
+def test_a_computed_key_that_spells_a_literal_or_engine_string_is_found(tmp_path, key_src) -> None:
+    src = tmp_path / "k.js"
+    literal = {"'len' + 'gth'": "length", "'na' + 'me'": "name", "String(7)": "7",
+               "'k' + 1": "k1"}[key_src]
+    src.write_text(
+        f"const o = {{}}; o[{key_src}] = 'v';\n"
+        f"export function get() {{ return o[{literal!r}] + ',' + Object.keys(o).length; }}\n"
+        f"export function put() {{ o[{literal!r}] = 'w'; return Object.keys(o).join(); }}\n"
+    )
+    with VM.from_unit(compile_program(str(src)), Host(stdout=io.StringIO())) as vm:
+        vm.run_main()
+        image = vm.snapshot()
+    with VM.restore(image, Host(stdout=io.StringIO())) as vm:
+        assert vm.call("get") == "v,1"
+        assert vm.call("put") == literal
+        assert vm.call("get") == "w,1"
