@@ -1,5 +1,6 @@
 """What a snapshot moves into the image's ROM (vm_c/src/rom_intern.c): the heap's strings and
-floats, and the keys of objects as shared ROM key lists (PROPS with ROM_KEYS). Checked through a
+floats, and the keys of objects as shared ROM key lists (PROPS with ROM_KEYS); and the spare
+room it leaves out of the heap (arrays' ITEMS, gc.c forward_items). Checked through a
 chain of snapshots: build, restore, change the data, snapshot the restored VM again, restore
 that; each image's layout is inspected, and every step's output is Node's (the same program run
 as one script)."""
@@ -22,6 +23,7 @@ from compiler.disasm import Heapish, RomView, unpack_image  # noqa: E402
 from compiler.opcodes import (  # noqa: E402
     TYPE_CONSTS,
     TYPE_FLOAT64,
+    TYPE_ITEMS,
     TYPE_PROPS,
     TYPE_STRING8,
     TYPE_STRING16,
@@ -146,3 +148,26 @@ def test_a_computed_key_that_spells_a_literal_or_engine_string_is_found(tmp_path
         assert vm.call("get") == "v,1"
         assert vm.call("put") == literal
         assert vm.call("get") == "w,1"
+
+
+def test_arrays_keep_no_spare_room_in_an_image_and_grow_again_after_restore(tmp_path) -> None:
+    src = tmp_path / "a.js"
+    src.write_text(
+        "const pushed = []; for (let i = 0; i < 17; i++) pushed.push(i);\n"
+        "const emptied = [1, 2, 3]; emptied.pop(); emptied.pop(); emptied.pop();\n"
+        "const literal = [7, 8];\n"
+        "export function grow() { for (let i = 0; i < 20; i++) { pushed.push(i); emptied.push(i); }\n"
+        "  literal.push(9); return pushed.length + ',' + emptied.length + ',' + literal.join()\n"
+        "    + ',' + pushed[16] + ',' + pushed[36] + ',' + emptied[19]; }\n"
+    )
+    with VM.from_unit(compile_program(str(src)), Host(stdout=io.StringIO())) as vm:
+        vm.run_main()
+        image = vm.snapshot()
+    parts = unpack_image(image)
+    items = sorted(size for _, kind, size in Heapish(parts.heap, "heap", 4).walk()
+                   if kind == TYPE_ITEMS)
+    # The roots' ITEMS (one slot, 8 bytes), the 2 literal items (12) and the 17 pushed ones
+    # (72, not the 32 slots push grew them to); the emptied array has none.
+    assert items == [8, 12, 72]
+    with VM.restore(image, Host(stdout=io.StringIO())) as vm:
+        assert vm.call("grow") == "37,20,7,8,9,16,19,19"

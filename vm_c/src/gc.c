@@ -133,6 +133,27 @@ static void forward_field(gc_state_t* g, uint32_t at) {
   wr32(g->to + at, forward(g, rd32(g->to + at)));
 }
 
+// The items of the array at to-space offset at. A snapshot's last collection (trim) copies
+// only the slots up to the array's length (the rest hold undefined), and none for an empty
+// array: arrays grown by push at build time would otherwise keep up to half their ITEMS
+// empty in every image. At a snapshot an ITEMS belongs to one array (join's and sort's
+// scratch ITEMS exist only during a call).
+static void forward_items(gc_state_t* g, uint32_t at) {
+  mvm_value_t items = rd32(g->to + at + 8);
+  if (MVM_UNLIKELY(GC_SNAP(g) != NULL) && g->snap->trim && value_is_heap(items) &&
+      header_type(rd32(g->from + items)) == TC_ITEMS) {
+    uint32_t len = rd32(g->to + at + 4);
+    if (len == 0) {
+      wr32(g->to + at + 8, VAL_UNDEFINED);
+      return;
+    }
+    if ((uint64_t)4 + 4 * (uint64_t)len < header_size(rd32(g->from + items))) {
+      wr32(g->from + items, header_make(4 + 4 * len, TC_ITEMS));  // forward copies this much
+    }
+  }
+  forward_field(g, at + 8);
+}
+
 static void scan(gc_state_t* g) {
   uint32_t at = 4;
   while (at < g->to_used) {
@@ -156,7 +177,7 @@ static void scan(gc_state_t* g) {
         break;
       }
       case TC_ARRAY:  // u32 length, items, named properties
-        forward_field(g, at + 8);
+        forward_items(g, at);
         forward_field(g, at + 12);
         break;
       case TC_ITEMS:

@@ -104,7 +104,7 @@ typedef struct gc_snapshot {
   uint32_t rom_len;
   uint8_t* rom_marks;         // bitmap, one bit per ROM word: set for every ROM ref seen, or NULL
   const uint32_t* rom_map;    // new ROM offset per old ROM word (offset / 4), or NULL
-  bool trim;                  // PROPS copied with no spare capacity
+  bool trim;                  // PROPS and arrays' ITEMS copied with no spare capacity
   // Per heap word: the new ROM offset of the string or float there (rom_intern.c), which the
   // collection turns references to it into, or of the CONSTS of the keys of the PROPS there
   // (copied with HEADER_ROM_KEYS), or NO_OFFSET (copied as usual); or NULL.

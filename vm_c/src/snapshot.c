@@ -156,7 +156,7 @@ static uint64_t implied_size(uint32_t t, uint32_t n) {
  *   globals; dead globals are cleared and the collection runs again, until nothing changes.
  * - Heap: the VM roots ITEMS holds only its slots in use (an empty exports table and
  *   unused slots at the end are left out: a restored VM rebuilds them, heap.c
- *   roots_build), and PROPS carry no spare capacity.
+ *   roots_build), and PROPS and arrays' ITEMS carry no spare capacity.
  *
  * The VM itself ends in the state a restore of the image gives (its ROM is the image's, and it
  * has no entry function: mvm_run_main refuses), so it can keep running and snapshot again.
@@ -539,8 +539,8 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   if (!err) err = rom_shake(vm, marks, live_globals, map, strip, &shaken);
   if (!err) {
     // The last collection rewrites every ROM reference for the new ROM, turns references to
-    // the moved strings and floats into ROM references, and trims PROPS; the VM then runs on
-    // the new ROM (nothing can refer to what was left out).
+    // the moved strings and floats into ROM references, and trims PROPS and ITEMS (gc.c);
+    // the VM then runs on the new ROM (nothing can refer to what was left out).
     snap.rom_marks = NULL;
     snap.rom_map = map;
     snap.heap_map = shaken.moved.heap_map;
