@@ -9,6 +9,7 @@ Stack layouts worth knowing (see docs/internals.md section 4):
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -55,8 +56,18 @@ LOGICAL_ASSIGN = ("&&=", "||=", "??=")
 # CALL_ARRAY modes.
 CALL_PLAIN, CALL_NEW, CALL_SUPER = 0, 1, 2
 # The global slots of the prelude's __mvm_bind and __mvm_bind_of (prelude_bind.js), set by
-# program.py for each compilation (None when the program never mentions `bind`).
-BIND_HELPER: dict[str, int | None] = {"slot": None, "of_slot": None}
+# program.py for each compilation (None when the program never mentions `bind`). Per thread:
+# the slots differ between programs (the prelude's console comes before them only in some),
+# and programs may be compiled in several threads at once.
+_bind_helpers = threading.local()
+
+
+def set_bind_helpers(slot: int | None, of_slot: int | None) -> None:
+    _bind_helpers.slots = {"slot": slot, "of_slot": of_slot}
+
+
+def bind_helper(key: str) -> int | None:
+    return getattr(_bind_helpers, "slots", {}).get(key)
 
 
 @dataclass
@@ -372,10 +383,10 @@ class ExpressionLowering(ClassLowering):
     def get_member(self, member: Any) -> None:
         """With the object on the stack, replaces it by object[key]."""
         prop = member.property
-        if not member.computed and prop.name == "bind" and BIND_HELPER["of_slot"] is not None:
+        if not member.computed and prop.name == "bind" and bind_helper("of_slot") is not None:
             # obj.bind read as a value -> __mvm_bind_of(obj) (prelude_bind.js). Computed
             # reads (obj['bind']) stay plain: the helpers read the real property that way.
-            self.emit(Op.LOAD_GLOBAL, BIND_HELPER["of_slot"])
+            self.emit(Op.LOAD_GLOBAL, bind_helper("of_slot"))
             self.emit(Op.SWAP)
             self.emit(Op.PUSH_UNDEFINED)
             self.emit(Op.SWAP)
@@ -416,11 +427,11 @@ class ExpressionLowering(ClassLowering):
             and callee.object.type != "Super"
             and not callee.optional
             and not node.optional
-            and BIND_HELPER["slot"] is not None
+            and bind_helper("slot") is not None
         ):
             # X.bind(...) -> __mvm_bind(X, ...) (prelude.js): functions have no `bind`
             # property in the VM, so only direct calls are supported.
-            self.emit(Op.LOAD_GLOBAL, BIND_HELPER["slot"])
+            self.emit(Op.LOAD_GLOBAL, bind_helper("slot"))
             self.emit(Op.PUSH_UNDEFINED)
             self.call_with_arguments(
                 SimpleNamespace(

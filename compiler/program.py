@@ -58,9 +58,10 @@ class Program:
         )
         self.allocate_globals(prelude)
         ambient = prelude.analysis.module_scope.bindings
-        for key, name in (("slot", "__mvm_bind"), ("of_slot", "__mvm_bind_of")):
-            helper = ambient.get(name)  # prelude_bind.js, when included
-            lower_expr.BIND_HELPER[key] = helper.global_slot if helper else None
+        helpers = [ambient.get(name) for name in ("__mvm_bind", "__mvm_bind_of")]
+        lower_expr.set_bind_helpers(  # prelude_bind.js, when included
+            *(helper.global_slot if helper else None for helper in helpers)
+        )
 
         def resolve_ambient(name: str) -> Binding | None:
             return ambient.get(name)

@@ -171,3 +171,30 @@ def test_arrays_keep_no_spare_room_in_an_image_and_grow_again_after_restore(tmp_
     assert items == [8, 12, 72]
     with VM.restore(image, Host(stdout=io.StringIO())) as vm:
         assert vm.call("grow") == "37,20,7,8,9,16,19,19"
+
+
+def test_host_functions_move_to_the_rom_and_a_bad_import_index_there_is_refused(tmp_path) -> None:
+    from compiler.disasm import pack_image
+    from compiler.opcodes import TYPE_HOSTFN
+    from hostlib.errors import ImageError
+
+    src = tmp_path / "h.js"
+    src.write_text("const log = vmImport(0xff00), also = vmImport(0xff00);\n"
+                   "export function run() { log('hi', log === also, typeof log); return 1; }\n")
+    with VM.from_unit(compile_program(str(src)), Host(stdout=io.StringIO())) as vm:
+        vm.run_main()
+        image = vm.snapshot()
+    parts = unpack_image(image)
+    assert not [at for at, kind, _ in Heapish(parts.heap, "heap", 4).walk() if kind == TYPE_HOSTFN]
+    hostfns = [at for at, kind, _ in RomView(parts.rom).walk() if kind == TYPE_HOSTFN]
+    assert len(hostfns) == 1  # the two values were one host function, and stay one
+    out = io.StringIO()
+    with VM.restore(image, Host(stdout=out)) as vm:
+        assert vm.call("run") == 1
+    assert out.getvalue() == "hi true function\n"
+    # Its import index (u16 at +6) past the image's one import: refused, as for a heap HOSTFN.
+    rom = bytearray(parts.rom)
+    struct.pack_into("<H", rom, hostfns[0] + 6, 1)
+    parts.rom = bytes(rom)
+    with pytest.raises(ImageError):
+        VM.restore(pack_image(parts), Host(stdout=io.StringIO()))

@@ -647,8 +647,10 @@ MVM_INTERNAL mvm_vm_t* vm_struct_new(mvm_arena_t* arena, mvm_resolve_import_t re
                                      void* context);
 // Walks and checks a whole ROM (see load.c). On success *out_starts is a bitmap of allocation
 // starts (one bit per 4 bytes, MVM_MALLOC'd, caller frees). MVM_E_INVALID_IMAGE when bad.
-MVM_INTERNAL mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
-                                    void* context, uint8_t** out_starts);
+// hostfns: an image's ROM, which may hold host functions (a snapshot moves them there); their
+// import indexes are checked against the image's imports later (snapshot.c heap_check).
+MVM_INTERNAL mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, bool hostfns,
+                                    mvm_arena_t* arena, void* context, uint8_t** out_starts);
 // A value a ROM or heap field may hold that points into a validated ROM (or is immediate).
 MVM_INTERNAL bool rom_value_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
                                mvm_value_t v);

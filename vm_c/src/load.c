@@ -99,7 +99,8 @@ bool rom_value_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts, m
   if (off >= (uint32_t)K_ENGINE_ROM_BASE) return engine_string_at(off);
   if (off >= rom_len || !bit_get(starts, off)) return false;
   uint32_t t = header_type(rd32(rom + off));
-  return t == TC_FLOAT64 || t == TC_STRING8 || t == TC_STRING16 || t == TC_FUNCTION;
+  return t == TC_FLOAT64 || t == TC_STRING8 || t == TC_STRING16 || t == TC_FUNCTION ||
+         t == TC_HOSTFN;
 }
 
 // A string a function or line table names: an engine string, or a ROM allocation start.
@@ -218,8 +219,8 @@ static bool code_ok(const uint8_t* fn, verifier_t* v) {
   return true;
 }
 
-mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena, void* context,
-                       uint8_t** out_starts) {
+mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, bool hostfns, mvm_arena_t* arena,
+                       void* context, uint8_t** out_starts) {
   *out_starts = NULL;
   size_t bitmap_len = rom_len / 32 + 1;
   uint8_t* starts = (uint8_t*)mem_alloc(arena, bitmap_len, context);
@@ -249,6 +250,7 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, mvm_arena_t* arena,
       case TC_STRING16: ok = (string_bytes(h) & 1u) == 0; break;
       case TC_CONSTS: break;  // any size: its values fill it
       case TC_LINES: ok = size >= 12; break;
+      case TC_HOSTFN: ok = hostfns && size == 8; break;
       case TC_FUNCTION:
         ok = fn_size_ok(size);
         if (ok) {
@@ -354,7 +356,7 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
   const uint8_t* rom = unit + rom_at;
   if (!rom_alloc_ok(rom, rom_len, entry, TC_FUNCTION)) return MVM_E_INVALID_UNIT;
   uint8_t* starts;
-  mvm_err_t verr = rom_validate(rom, rom_len, NULL, context, &starts);
+  mvm_err_t verr = rom_validate(rom, rom_len, false, NULL, context, &starts);
   if (verr) return verr == MVM_E_INVALID_IMAGE ? MVM_E_INVALID_UNIT : verr;
   bool entry_ok = rom_value_ok(rom, rom_len, starts, value_from_rom_offset(entry));
   mem_free(NULL, starts, context);

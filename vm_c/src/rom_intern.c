@@ -1,6 +1,8 @@
-/* rom_intern.c: at a snapshot, the live heap's strings and floats move into the new ROM.
+/* rom_intern.c: at a snapshot, the live heap's strings, floats and host functions move into
+ * the new ROM, and the keys of its objects' properties too.
  *
- * Why: strings and FLOAT64s never change after they are made, so nothing needs them in RAM. A
+ * Why: strings, FLOAT64s and host functions (HOSTFN: an import's id and index) never change
+ * after they are made, so nothing needs them in RAM. A
  * board keeps an MCU image's ROM in flash and copies only the heap to RAM, so every string a
  * program computed at build time ('entry' + i, a JSON key, a formatted label) would otherwise
  * cost RAM on every device for as long as it runs. Moved, it costs flash, once.
@@ -8,7 +10,8 @@
  * The ROM keeps its rule that two ROM strings never share a text (object.c props_find compares
  * ROM keys by reference): a heap string with the text of an engine string or of a ROM string the
  * image keeps becomes a reference to that one, and equal heap strings share one copy. Floats are
- * shared the same way (bit for bit, so -0 and each NaN stay what they were).
+ * shared the same way (bit for bit, so -0 and each NaN stay what they were), and so are host
+ * functions (restore checks a ROM HOSTFN's import as a heap one's, snapshot.c heap_check).
  *
  * The keys of the objects' properties go the same way. A PROPS holds (key, value) pairs; the
  * snapshot writes one whose keys are all strings and indexes as its values alone, with a
@@ -26,14 +29,19 @@
 
 #if MVM_INCLUDE_BUILD_API
 
+// Host functions too: a HOSTFN is an import's id and index, fixed once made.
 static bool is_immutable(uint32_t type) {
-  return type == TC_STRING8 || type == TC_STRING16 || type == TC_FLOAT64;
+  return type == TC_STRING8 || type == TC_STRING16 || type == TC_FLOAT64 || type == TC_HOSTFN;
 }
 
 // The bytes that tell two immutable allocations apart after their header: a string's code
-// units (its padding is zero), a float's 8 bytes.
+// units (its padding is zero), a float's 8 bytes, a host function's id and index.
 static uint32_t payload_len(uint32_t h) {
-  return header_type(h) == TC_FLOAT64 ? 8u : string_bytes(h);
+  switch (header_type(h)) {
+    case TC_FLOAT64: return 8;
+    case TC_HOSTFN: return 4;
+    default: return string_bytes(h);
+  }
 }
 
 static bool same_alloc(const uint8_t* a, const uint8_t* b) {
@@ -221,7 +229,8 @@ mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks, const uint32_t
     const uint8_t* p = vm->heap + at;
     uint32_t h = rd32(p);
     if (!is_immutable(header_type(h))) continue;
-    uint32_t engine = header_type(h) == TC_FLOAT64 ? NO_OFFSET : engine_string_find(p);
+    bool string = header_type(h) == TC_STRING8 || header_type(h) == TC_STRING16;
+    uint32_t engine = string ? engine_string_find(p) : NO_OFFSET;
     if (engine != NO_OFFSET) {
       heap_map[at >> 2] = engine;
       continue;

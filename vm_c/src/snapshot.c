@@ -811,6 +811,14 @@ static mvm_err_t heap_check(checker_t* c, mvm_arena_t* arena, void* context) {
   for (uint32_t at = 4; !err && at < c->heap_len; at += header_size(rd32(c->heap + at))) {
     if (!alloc_ok(c, at)) err = MVM_E_INVALID_IMAGE;
   }
+  // The ROM's host functions (rom_intern.c moves them there): their imports, as in the heap.
+  for (uint32_t at = 0; !err && at < c->rom_len; at += header_size(rd32(c->rom + at))) {
+    const uint8_t* p = c->rom + at;
+    if (header_type(rd32(p)) == TC_HOSTFN &&
+        (rd16(p + 6) >= c->nimports || c->imports[rd16(p + 6)].id != rd16(p + 4))) {
+      err = MVM_E_INVALID_IMAGE;
+    }
+  }
   if (!err && !roots_ok(c)) err = MVM_E_INVALID_IMAGE;
   if (!err) {
     uint8_t* done = (uint8_t*)mem_alloc(arena, bitmap_len, context);
@@ -1073,7 +1081,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   c.imports = NULL;
   c.nimports = nimports;
   c.nobjects = 0;
-  err = rom_validate(c.rom, c.rom_len, arena, context, &c.rom_starts);
+  err = rom_validate(c.rom, c.rom_len, true, arena, context, &c.rom_starts);
   if (err) {
     if (rom_buf) mem_free(arena, rom_buf, context);
     return err;
