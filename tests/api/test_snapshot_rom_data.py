@@ -180,7 +180,8 @@ def test_host_functions_move_to_the_rom_and_a_bad_import_index_there_is_refused(
 
     src = tmp_path / "h.js"
     src.write_text("const log = vmImport(0xff00), also = vmImport(0xff00);\n"
-                   "export function run() { log('hi', log === also, typeof log); return 1; }\n")
+                   "export function run() { log('hi', log === also, typeof log); return 1; }\n"
+                   "export function same() { return vmImport(0xff00) === log; }\n")
     with VM.from_unit(compile_program(str(src)), Host(stdout=io.StringIO())) as vm:
         vm.run_main()
         image = vm.snapshot()
@@ -191,6 +192,9 @@ def test_host_functions_move_to_the_rom_and_a_bad_import_index_there_is_refused(
     out = io.StringIO()
     with VM.restore(image, Host(stdout=out)) as vm:
         assert vm.call("run") == 1
+        # The ROM's host function is its import's value after restore too: vmImport at run
+        # time gives the very function the program got at build time.
+        assert vm.call("same") is True
     assert out.getvalue() == "hi true function\n"
     # Its import index (u16 at +6) past the image's one import: refused, as for a heap HOSTFN.
     rom = bytearray(parts.rom)

@@ -811,14 +811,6 @@ static mvm_err_t heap_check(checker_t* c, mvm_arena_t* arena, void* context) {
   for (uint32_t at = 4; !err && at < c->heap_len; at += header_size(rd32(c->heap + at))) {
     if (!alloc_ok(c, at)) err = MVM_E_INVALID_IMAGE;
   }
-  // The ROM's host functions (rom_intern.c moves them there): their imports, as in the heap.
-  for (uint32_t at = 0; !err && at < c->rom_len; at += header_size(rd32(c->rom + at))) {
-    const uint8_t* p = c->rom + at;
-    if (header_type(rd32(p)) == TC_HOSTFN &&
-        (rd16(p + 6) >= c->nimports || c->imports[rd16(p + 6)].id != rd16(p + 4))) {
-      err = MVM_E_INVALID_IMAGE;
-    }
-  }
   if (!err && !roots_ok(c)) err = MVM_E_INVALID_IMAGE;
   if (!err) {
     uint8_t* done = (uint8_t*)mem_alloc(arena, bitmap_len, context);
@@ -1180,6 +1172,19 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   }
   c.heap = vm->heap;
   if (!err) err = heap_check(&c, arena, context);
+  // The ROM's host functions (rom_intern.c moves them there): their imports are checked as a
+  // heap one's, and each is its import's value, so that vmImport(id) at run time gives the
+  // very function the program got at build time.
+  for (uint32_t at = 0; !err && at < c.rom_len; at += header_size(rd32(c.rom + at))) {
+    const uint8_t* p = c.rom + at;
+    if (header_type(rd32(p)) != TC_HOSTFN) continue;
+    uint16_t index = rd16(p + 6);
+    if (index >= nimports || vm->imports[index].id != rd16(p + 4)) {
+      err = MVM_E_INVALID_IMAGE;
+    } else {
+      vm->imports[index].cached = value_from_rom_offset(at);
+    }
+  }
   for (uint32_t i = 0; !err && i < global_count; i++) {
     if (!value_ok(&c, vm->globals[i])) err = MVM_E_INVALID_IMAGE;
   }
