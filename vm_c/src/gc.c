@@ -80,6 +80,34 @@ static mvm_value_t rom_ref_seen(gc_state_t* g, mvm_value_t v) {
   return v;
 }
 
+static mvm_value_t forward(gc_state_t* g, mvm_value_t v);
+
+// A snapshot collection's copy of the PROPS at old to to-space offset dst; returns its size
+// there. keys: the ROM CONSTS rom_intern.c planned for its keys, or NO_OFFSET.
+static uint32_t snapshot_copy_props(gc_state_t* g, const uint8_t* old, uint32_t dst,
+                                    uint32_t keys) {
+  uint32_t h = rd32(old), size = header_size(h);
+  uint8_t* to = g->to + dst;
+  if (h & HEADER_ROM_KEYS) {
+    // Its keys' reference, which the scan does not visit, is marked or moved here.
+    MVM_MEMCPY(to, old, size);
+    wr32(to + 4, forward(g, rd32(old + 4)));
+    return size;
+  }
+  uint32_t count = rd32(old + 4);
+  if (keys != NO_OFFSET) {  // the values alone stay, after a reference to the keys
+    size = 8 + 4 * count;
+    wr32(to, header_make(size, TC_PROPS) | HEADER_ROM_KEYS);
+    wr32(to + 4, value_from_rom_offset(keys));
+    for (uint32_t i = 0; i < count; i++) wr32(to + 8 + 4 * i, rd32(old + 12 + 8 * i));
+    return size;
+  }
+  if (g->snap->trim && (uint64_t)8 + 8 * (uint64_t)count < size) size = 8 + 8 * count;
+  MVM_MEMCPY(to, old, size);
+  wr32(to, header_make(size, TC_PROPS));
+  return size;
+}
+
 static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
   if (!value_is_heap(v)) {
     if (MVM_UNLIKELY(GC_SNAP(g) != NULL) && value_is_rom(v)) return rom_ref_seen(g, v);
@@ -92,29 +120,12 @@ static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
   uint32_t dst = g->to_used;
   if (MVM_UNLIKELY(GC_SNAP(g) != NULL)) {
     uint32_t rom = g->snap->heap_map ? g->snap->heap_map[v >> 2] : NO_OFFSET;
-    if (header_type(h) != TC_PROPS) {
-      // A string or float moved to the ROM (rom_intern.c).
-      if (rom != NO_OFFSET) return value_from_rom_offset(rom);
-      MVM_MEMCPY(g->to + dst, old, size);
-    } else if (h & HEADER_ROM_KEYS) {
-      // The keys are a ROM reference, which the scan does not visit: marked or moved here.
-      MVM_MEMCPY(g->to + dst, old, size);
-      wr32(g->to + dst + 4, forward(g, rd32(old + 4)));
+    if (header_type(h) == TC_PROPS) {
+      size = snapshot_copy_props(g, old, dst, rom);
     } else if (rom != NO_OFFSET) {
-      // Its keys go to the ROM CONSTS at rom (rom_intern.c): the values alone stay.
-      uint32_t count = rd32(old + 4);
-      size = 8 + 4 * count;
-      wr32(g->to + dst, header_make(size, TC_PROPS) | HEADER_ROM_KEYS);
-      wr32(g->to + dst + 4, value_from_rom_offset(rom));
-      for (uint32_t i = 0; i < count; i++) wr32(g->to + dst + 8 + 4 * i, rd32(old + 12 + 8 * i));
+      return value_from_rom_offset(rom);  // a string, float or host function moved to the ROM
     } else {
-      uint32_t count = rd32(old + 4);
-      if (g->snap->trim && (uint64_t)8 + 8 * (uint64_t)count < size) {
-        size = 8 + 8 * count;
-        h = header_make(size, TC_PROPS);
-      }
       MVM_MEMCPY(g->to + dst, old, size);
-      wr32(g->to + dst, h);
     }
   } else {
     MVM_MEMCPY(g->to + dst, old, size);

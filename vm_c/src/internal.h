@@ -341,6 +341,11 @@ static inline mvm_value_t global_name(const mvm_vm_t* vm, uint32_t i) {
 static inline bool value_is_frozen(mvm_vm_t* vm, mvm_value_t v) {
   return value_is_heap(v) && (rd32(heap_ptr(vm, v)) & HEADER_FROZEN) != 0;
 }
+// The number of properties of the PROPS at p, either layout (value.h HEADER_ROM_KEYS: one
+// value word per key, no spare room).
+static inline uint32_t props_count_of(const uint8_t* p) {
+  return (rd32(p) & HEADER_ROM_KEYS) ? (alloc_size(p) - 8) / 4 : rd32(p + 4);
+}
 static inline mvm_value_t field(mvm_vm_t* vm, mvm_value_t v, uint32_t off) {
   return rd32(value_ptr(vm, v) + off);
 }
@@ -651,6 +656,9 @@ MVM_INTERNAL mvm_vm_t* vm_struct_new(mvm_arena_t* arena, mvm_resolve_import_t re
 // import indexes are checked against the image's imports later (snapshot.c heap_check).
 MVM_INTERNAL mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, bool hostfns,
                                     mvm_arena_t* arena, void* context, uint8_t** out_starts);
+// Whether ROM offset off is an allocation start (starts: rom_validate's bitmap) of that type.
+MVM_INTERNAL bool rom_start_of(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
+                               uint32_t off, uint32_t type);
 // A value a ROM or heap field may hold that points into a validated ROM (or is immediate).
 MVM_INTERNAL bool rom_value_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
                                mvm_value_t v);

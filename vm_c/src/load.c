@@ -112,8 +112,8 @@ static bool rom_string_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* s
   return value_rom_offset(v) >= (uint32_t)K_ENGINE_ROM_BASE || bit_get(starts, value_rom_offset(v));
 }
 
-static bool rom_start_of(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
-                         uint32_t off, uint32_t type) {
+bool rom_start_of(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts, uint32_t off,
+                  uint32_t type) {
   return off < rom_len && !(off & 3u) && bit_get(starts, off) &&
          header_type(rd32(rom + off)) == type;
 }

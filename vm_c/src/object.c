@@ -32,9 +32,7 @@ static const uint8_t* props_keys(mvm_vm_t* vm, mvm_value_t props, uint32_t* stri
   return consts_values(value_ptr(vm, rd32(p + 4)));
 }
 static uint32_t props_count(mvm_vm_t* vm, mvm_value_t props) {
-  if (!value_is_ref(props)) return 0;
-  const uint8_t* p = value_ptr(vm, props);
-  return (rd32(p) & HEADER_ROM_KEYS) ? (alloc_size(p) - 8) / 4 : rd32(p + 4);
+  return value_is_ref(props) ? props_count_of(value_ptr(vm, props)) : 0;
 }
 static mvm_value_t props_key(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
   uint32_t stride;
@@ -53,17 +51,15 @@ int32_t props_find(mvm_vm_t* vm, mvm_value_t props, mvm_value_t key) {
   if (!value_is_ref(props)) return -1;
   const uint8_t* p = value_ptr(vm, props);
   const uint8_t* keys = p + 8;
-  uint32_t n, stride = 8;
+  uint32_t n = props_count_of(p), stride = 8;
   // By reference first: one loop per layout, so that the plain one keeps its constant stride.
   if (MVM_UNLIKELY(rd32(p) & HEADER_ROM_KEYS)) {
-    n = (alloc_size(p) - 8) / 4;
     stride = 4;
     keys = consts_values(value_ptr(vm, rd32(p + 4)));
     for (uint32_t i = 0; i < n; i++) {
       if (rd32(keys + 4 * i) == key) return (int32_t)i;
     }
   } else {
-    n = rd32(p + 4);
     for (uint32_t i = 0; i < n; i++) {
       if (rd32(keys + 8 * i) == key) return (int32_t)i;
     }
@@ -109,9 +105,8 @@ mvm_err_t props_put(mvm_vm_t* vm, mvm_value_t* props_slot, mvm_value_t key, mvm_
   bool full = true;
   if (value_is_ref(*props_slot)) {
     const uint8_t* p = value_ptr(vm, *props_slot);
-    uint32_t h = rd32(p);
-    n = (h & HEADER_ROM_KEYS) ? (header_size(h) - 8) / 4 : rd32(p + 4);
-    full = (h & HEADER_ROM_KEYS) || n == (header_size(h) - 8) / 8;
+    n = props_count_of(p);
+    full = (rd32(p) & HEADER_ROM_KEYS) || n == (alloc_size(p) - 8) / 8;
   }
   if (full) {
     TEMP_MARK(vm);

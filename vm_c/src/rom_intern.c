@@ -96,7 +96,7 @@ static uint32_t rom_keys_at(const mvm_vm_t* vm, uint32_t at) {
   return value_rom_offset(rd32(vm->heap + at + 4));
 }
 static uint32_t props_count_at(const mvm_vm_t* vm, uint32_t at) {
-  return has_rom_keys(vm, at) ? (header_size(rd32(vm->heap + at)) - 8) / 4 : rd32(vm->heap + at + 4);
+  return props_count_of(vm->heap + at);
 }
 
 // Key i of the PROPS at heap offset at, as the new ROM will have it; 0 when it cannot be in a

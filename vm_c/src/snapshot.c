@@ -661,9 +661,8 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
         // Keys: a ROM CONSTS (at an allocation start) of indexes and strings, one per value.
         mvm_value_t keys = rd32(p + 4);
         uint32_t off = value_rom_offset(keys);
-        if (!value_is_image_rom(keys) || off >= c->rom_len ||
-            !((c->rom_starts[off >> 5] >> ((off >> 2) & 7)) & 1) ||
-            header_type(rd32(c->rom + off)) != TC_CONSTS) {
+        if (!value_is_image_rom(keys) ||
+            !rom_start_of(c->rom, c->rom_len, c->rom_starts, off, TC_CONSTS)) {
           return false;
         }
         const uint8_t* k = c->rom + off;
