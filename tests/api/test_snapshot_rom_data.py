@@ -1,5 +1,6 @@
 """What a snapshot moves into the image's ROM (vm_c/src/rom_intern.c): the heap's strings and
-floats, and the keys of objects as shared ROM key lists (PROPS with ROM_KEYS); and the spare
+floats, and the keys of objects as shared ROM key lists (OBJECTs holding their values inline,
+INLINE_PROPS; PROPS with ROM_KEYS for other holders); and the spare
 room it leaves out of the heap (arrays' ITEMS, gc.c forward_items). Checked through a
 chain of snapshots: build, restore, change the data, snapshot the restored VM again, restore
 that; each image's layout is inspected, and every step's output is Node's (the same program run
@@ -24,6 +25,7 @@ from compiler.opcodes import (  # noqa: E402
     TYPE_CONSTS,
     TYPE_FLOAT64,
     TYPE_ITEMS,
+    TYPE_OBJECT,
     TYPE_PROPS,
     TYPE_STRING8,
     TYPE_STRING16,
@@ -31,6 +33,7 @@ from compiler.opcodes import (  # noqa: E402
 from hostlib import VM, Host  # noqa: E402
 
 ROM_KEYS = 1 << 5  # value.h HEADER_ROM_KEYS, on a PROPS header
+INLINE_PROPS = 1 << 6  # value.h HEADER_INLINE_PROPS, on an OBJECT header
 
 PROGRAM = """
 const table = [];
@@ -51,38 +54,59 @@ export function change() {
 """
 
 
-def heap_props(image: bytes) -> tuple[int, int, int]:
-    """(PROPS with ROM keys, plain PROPS, strings and floats) in the image's heap."""
+def rom_keyed(kind: int, header: int) -> bool:
+    return bool((kind == TYPE_PROPS and header & ROM_KEYS)
+                or (kind == TYPE_OBJECT and header & INLINE_PROPS))
+
+
+def heap_props(image: bytes) -> tuple[int, int, int, int]:
+    """(OBJECTs with their properties inline, PROPS with ROM keys, plain PROPS, strings and
+    floats) in the image's heap. An inline OBJECT is 12 bytes and a word per property."""
     parts = unpack_image(image)
-    rom_keys = plain = immutable = 0
+    inline = rom_keys = plain = immutable = 0
     heap = Heapish(parts.heap, "heap", 4)
-    for at, kind, _ in heap.walk():
+    for at, kind, size in heap.walk():
         (header,) = struct.unpack_from("<I", parts.heap, at)
-        if kind == TYPE_PROPS:
+        if kind == TYPE_OBJECT and header & INLINE_PROPS:
+            (keys,) = struct.unpack_from("<I", parts.heap, at + 8)
+            inline += 1
+            assert size == 12 + 4 * len(RomView(parts.rom).consts(keys >> 1 & ~3))
+        elif kind == TYPE_OBJECT:
+            assert size == 12
+        elif kind == TYPE_PROPS:
             if header & ROM_KEYS:
                 rom_keys += 1
             else:
                 plain += 1
         elif kind in (TYPE_STRING8, TYPE_STRING16, TYPE_FLOAT64):
             immutable += 1
-    return rom_keys, plain, immutable
+    return inline, rom_keys, plain, immutable
 
 
 def key_lists(image: bytes) -> list[list[str]]:
-    """The distinct ROM key lists the heap's PROPS refer to, as texts."""
+    """The distinct ROM key lists the heap's OBJECTs and PROPS refer to, as texts."""
     parts = unpack_image(image)
     rom = RomView(parts.rom)
     refs = set()
     for at, kind, _ in Heapish(parts.heap, "heap", 4).walk():
-        header, keys = struct.unpack_from("<II", parts.heap, at)
-        if kind == TYPE_PROPS and header & ROM_KEYS:
-            refs.add(keys >> 1 & ~3)
+        header, props_keys, object_keys = struct.unpack_from("<III", parts.heap + bytes(8), at)
+        if rom_keyed(kind, header):
+            refs.add((object_keys if kind == TYPE_OBJECT else props_keys) >> 1 & ~3)
     lists = []
     for off in sorted(refs):
         assert rom.header(off)[0] == TYPE_CONSTS
         lists.append([rom.string(k >> 1 & ~3) if k & 7 == 2 else str(k >> 1)
                       for k in rom.consts(off)])
     return lists
+
+
+def build_image(tmp_path, source: str) -> bytes:
+    """The image of source after its top level ran."""
+    src = tmp_path / "p.js"
+    src.write_text(source)
+    with VM.from_unit(compile_program(str(src)), Host(stdout=io.StringIO())) as vm:
+        vm.run_main()
+        return vm.snapshot()
 
 
 def node_lines(script: str) -> list[str]:
@@ -101,10 +125,10 @@ def test_a_chain_of_snapshots_keeps_behaviour_and_keeps_build_time_data_in_rom(t
     with VM.from_unit(compile_program(str(src)), Host(stdout=out)) as vm:
         vm.run_main()
         first = vm.snapshot()
-    # The 6 rows share one key list, settings has its own: 7 PROPS with ROM keys, no plain one;
-    # no string or float stays in the heap.
-    rom_keys, _, immutable = heap_props(first)
-    assert (rom_keys, immutable) == (7, 0)
+    # The 6 rows share one key list, settings has its own: 7 OBJECTs holding their values
+    # inline, no PROPS; no string or float stays in the heap.
+    inline, rom_keys, plain, immutable = heap_props(first)
+    assert (inline, rom_keys, plain, immutable) == (7, 0, 0, 0)
     assert sorted(key_lists(first)) == [["id", "name", "ratio"], ["mode", "level"]]
 
     with VM.restore(first, Host(stdout=out)) as vm:
@@ -122,28 +146,23 @@ def test_a_chain_of_snapshots_keeps_behaviour_and_keeps_build_time_data_in_rom(t
     # After the first change every object had a key added or removed, or was made at run time;
     # the second snapshot gives each of them ROM keys again: the rows with the original keys
     # share the first list, row 1 (extra), row 2 (no ratio) and settings have their own.
-    rom_keys2, plain2, immutable2 = heap_props(second)
-    assert (rom_keys2, immutable2) == (8, 0)
     # The one plain PROPS is the exports table, which restore made from the first image's
-    # exports (api.c reads its pairs: it never gets ROM keys); the first image had none.
-    assert (heap_props(first)[1], plain2) == (0, 1)
+    # exports (api.c reads its pairs: it never gets ROM keys).
+    assert heap_props(second) == (8, 0, 1, 0)
     assert sorted(key_lists(second)) == [["id", "name"], ["id", "name", "ratio"],
                                          ["id", "name", "ratio", "extra"], ["mode", "level"]]
 
 
 @pytest.mark.parametrize("key_src", ["'len' + 'gth'", "'na' + 'me'", "String(7)", "'k' + 1"])
 def test_a_computed_key_that_spells_a_literal_or_engine_string_is_found(tmp_path, key_src) -> None:
-    src = tmp_path / "k.js"
     literal = {"'len' + 'gth'": "length", "'na' + 'me'": "name", "String(7)": "7",
                "'k' + 1": "k1"}[key_src]
-    src.write_text(
+    image = build_image(
+        tmp_path,
         f"const o = {{}}; o[{key_src}] = 'v';\n"
         f"export function get() {{ return o[{literal!r}] + ',' + Object.keys(o).length; }}\n"
-        f"export function put() {{ o[{literal!r}] = 'w'; return Object.keys(o).join(); }}\n"
+        f"export function put() {{ o[{literal!r}] = 'w'; return Object.keys(o).join(); }}\n",
     )
-    with VM.from_unit(compile_program(str(src)), Host(stdout=io.StringIO())) as vm:
-        vm.run_main()
-        image = vm.snapshot()
     with VM.restore(image, Host(stdout=io.StringIO())) as vm:
         assert vm.call("get") == "v,1"
         assert vm.call("put") == literal
@@ -151,18 +170,15 @@ def test_a_computed_key_that_spells_a_literal_or_engine_string_is_found(tmp_path
 
 
 def test_arrays_keep_no_spare_room_in_an_image_and_grow_again_after_restore(tmp_path) -> None:
-    src = tmp_path / "a.js"
-    src.write_text(
+    image = build_image(
+        tmp_path,
         "const pushed = []; for (let i = 0; i < 17; i++) pushed.push(i);\n"
         "const emptied = [1, 2, 3]; emptied.pop(); emptied.pop(); emptied.pop();\n"
         "const literal = [7, 8];\n"
         "export function grow() { for (let i = 0; i < 20; i++) { pushed.push(i); emptied.push(i); }\n"
         "  literal.push(9); return pushed.length + ',' + emptied.length + ',' + literal.join()\n"
-        "    + ',' + pushed[16] + ',' + pushed[36] + ',' + emptied[19]; }\n"
+        "    + ',' + pushed[16] + ',' + pushed[36] + ',' + emptied[19]; }\n",
     )
-    with VM.from_unit(compile_program(str(src)), Host(stdout=io.StringIO())) as vm:
-        vm.run_main()
-        image = vm.snapshot()
     parts = unpack_image(image)
     items = sorted(size for _, kind, size in Heapish(parts.heap, "heap", 4).walk()
                    if kind == TYPE_ITEMS)
@@ -178,13 +194,12 @@ def test_host_functions_move_to_the_rom_and_a_bad_import_index_there_is_refused(
     from compiler.opcodes import TYPE_HOSTFN
     from hostlib.errors import ImageError
 
-    src = tmp_path / "h.js"
-    src.write_text("const log = vmImport(0xff00), also = vmImport(0xff00);\n"
-                   "export function run() { log('hi', log === also, typeof log); return 1; }\n"
-                   "export function same() { return vmImport(0xff00) === log; }\n")
-    with VM.from_unit(compile_program(str(src)), Host(stdout=io.StringIO())) as vm:
-        vm.run_main()
-        image = vm.snapshot()
+    image = build_image(
+        tmp_path,
+        "const log = vmImport(0xff00), also = vmImport(0xff00);\n"
+        "export function run() { log('hi', log === also, typeof log); return 1; }\n"
+        "export function same() { return vmImport(0xff00) === log; }\n",
+    )
     parts = unpack_image(image)
     assert not [at for at, kind, _ in Heapish(parts.heap, "heap", 4).walk() if kind == TYPE_HOSTFN]
     hostfns = [at for at, kind, _ in RomView(parts.rom).walk() if kind == TYPE_HOSTFN]
@@ -202,3 +217,53 @@ def test_host_functions_move_to_the_rom_and_a_bad_import_index_there_is_refused(
     parts.rom = bytes(rom)
     with pytest.raises(ImageError):
         VM.restore(pack_image(parts), Host(stdout=io.StringIO()))
+
+
+def test_an_object_that_leaves_its_inline_layout_gives_the_room_back_at_the_next_collection(
+        tmp_path) -> None:
+    image = build_image(
+        tmp_path,
+        "const rows = []; for (let i = 0; i < 20; i++) rows.push({ a: i, b: -i, c: 'c' });\n"
+        "export function grow() { for (const r of rows) r.d = r.a * 2; }\n"
+        "export function check() { return rows.map(r => r.a + r.b + r.d).join(); }\n",
+    )
+    assert heap_props(image)[:3] == (20, 0, 0)
+    with VM.restore(image, Host(stdout=io.StringIO())) as vm:
+        vm.run_gc()
+        before = vm.stats()["heap_used"]
+        vm.call("grow")
+        vm.run_gc()
+        after = vm.stats()["heap_used"]
+        assert vm.call("check") == ",".join(str(2 * i) for i in range(20))
+    # Each row was 24 bytes (header, proto, keys, 3 values) and is now 12 (header, proto, props)
+    # plus a PROPS of 8 + 8 * 6 bytes (room for 6 pairs: 3 doubled when the 4th came): 44 more.
+    # Without the collection dropping the inline room it would be 56 more.
+    assert after - before == 20 * 44
+
+
+def test_an_inline_object_whose_keys_do_not_fit_is_refused(tmp_path) -> None:
+    from compiler.disasm import pack_image
+    from hostlib.errors import ImageError
+
+    image = build_image(tmp_path, "const a = { x: 1, y: 2 }, b = { z: 3 };\n"
+                                  "export function f() { return a.x + a.y + b.z; }\n")
+    parts = unpack_image(image)
+    rom = RomView(parts.rom)
+    objects = {}
+    for at, kind, size in Heapish(parts.heap, "heap", 4).walk():
+        (header,) = struct.unpack_from("<I", parts.heap, at)
+        if kind == TYPE_OBJECT and header & INLINE_PROPS:
+            objects[size] = at
+    assert sorted(objects) == [16, 20]
+    (keys_of_a,) = struct.unpack_from("<I", parts.heap, objects[20] + 8)
+    a_string = next(at for at, kind, _ in rom.walk() if kind == TYPE_STRING8)
+    with VM.restore(image, Host(stdout=io.StringIO())) as vm:
+        assert vm.call("f") == 6
+    # b given a's two keys for its one value, then a ROM string for its keys: both refused.
+    for keys in (keys_of_a, (a_string << 1) | 2):
+        heap = bytearray(parts.heap)
+        struct.pack_into("<I", heap, objects[16] + 8, keys)
+        bad = unpack_image(image)
+        bad.heap = bytes(heap)
+        with pytest.raises(ImageError):
+            VM.restore(pack_image(bad), Host(stdout=io.StringIO()))

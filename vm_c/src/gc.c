@@ -108,6 +108,42 @@ static uint32_t snapshot_copy_props(gc_state_t* g, const uint8_t* old, uint32_t 
   return size;
 }
 
+// A snapshot collection's copy of the OBJECT at old to to-space offset dst, with its
+// properties inline when their keys have a ROM list (planned by rom_intern.c for a plain PROPS,
+// or a PROPS with ROM keys); returns its size there, or 0 to copy it as it is. The reference to
+// the keys, which the scan does not visit, is marked or moved here.
+static uint32_t snapshot_inline_object(gc_state_t* g, const uint8_t* old, uint32_t dst) {
+  uint32_t h = rd32(old);
+  uint8_t* to = g->to + dst;
+  if (h & HEADER_INLINE_PROPS) {
+    MVM_MEMCPY(to, old, header_size(h));
+    wr32(to + 8, forward(g, rd32(old + 8)));
+    return header_size(h);
+  }
+  mvm_value_t props = rd32(old + 8);
+  if (!g->snap->heap_map || !value_is_heap(props)) return 0;
+  const uint8_t* ps = g->from + props;
+  uint32_t ph = rd32(ps);
+  if (header_type(ph) != TC_PROPS) return 0;  // already copied for another holder
+  uint32_t n = props_count_of(ps), first = 12, stride = 8;
+  mvm_value_t keys;
+  if (ph & HEADER_ROM_KEYS) {
+    keys = rom_ref_seen(g, rd32(ps + 4));
+    first = 8;
+    stride = 4;
+  } else if (g->snap->heap_map[props >> 2] != NO_OFFSET) {
+    keys = value_from_rom_offset(g->snap->heap_map[props >> 2]);
+  } else {
+    return 0;
+  }
+  uint32_t size = 12 + 4 * n;
+  wr32(to, header_make(size, TC_OBJECT) | (h & HEADER_FROZEN) | HEADER_INLINE_PROPS);
+  wr32(to + 4, rd32(old + 4));  // the proto, forwarded by the scan with the values
+  wr32(to + 8, keys);
+  for (uint32_t i = 0; i < n; i++) wr32(to + 12 + 4 * i, rd32(ps + first + stride * i));
+  return size;
+}
+
 static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
   if (!value_is_heap(v)) {
     if (MVM_UNLIKELY(GC_SNAP(g) != NULL) && value_is_rom(v)) return rom_ref_seen(g, v);
@@ -120,8 +156,11 @@ static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
   uint32_t dst = g->to_used;
   if (MVM_UNLIKELY(GC_SNAP(g) != NULL)) {
     uint32_t rom = g->snap->heap_map ? g->snap->heap_map[v >> 2] : NO_OFFSET;
+    uint32_t inlined;
     if (header_type(h) == TC_PROPS) {
       size = snapshot_copy_props(g, old, dst, rom);
+    } else if (header_type(h) == TC_OBJECT && (inlined = snapshot_inline_object(g, old, dst))) {
+      size = inlined;
     } else if (rom != NO_OFFSET) {
       return value_from_rom_offset(rom);  // a string, float or host function moved to the ROM
     } else {
@@ -129,6 +168,12 @@ static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
     }
   } else {
     MVM_MEMCPY(g->to + dst, old, size);
+  }
+  // An OBJECT whose inline properties were replaced by a PROPS (object.c holder_set_props)
+  // leaves their room behind here.
+  if (header_type(h) == TC_OBJECT && size > 12 && !(rd32(g->to + dst) & HEADER_INLINE_PROPS)) {
+    size = 12;
+    wr32(g->to + dst, header_make(12, TC_OBJECT) | (h & HEADER_FROZEN));
   }
   g->to_used += size;
   wr32(old, header_make(8, TC_FORWARD));
@@ -172,9 +217,13 @@ static void scan(gc_state_t* g) {
     uint32_t size = header_size(h);
     uint32_t end = at + size;
     switch (header_type(h)) {
-      case TC_OBJECT:
+      case TC_OBJECT:  // proto, then props, or ROM keys (forward dealt with them) and values
         forward_field(g, at + 4);
-        forward_field(g, at + 8);
+        if (!(h & HEADER_INLINE_PROPS)) {
+          forward_field(g, at + 8);
+          break;
+        }
+        for (uint32_t p = at + 12; p < end; p += 4) forward_field(g, p);
         break;
       case TC_PROPS: {
         if (h & HEADER_ROM_KEYS) {  // values only (forward dealt with the keys' reference)

@@ -341,10 +341,19 @@ static inline mvm_value_t global_name(const mvm_vm_t* vm, uint32_t i) {
 static inline bool value_is_frozen(mvm_vm_t* vm, mvm_value_t v) {
   return value_is_heap(v) && (rd32(heap_ptr(vm, v)) & HEADER_FROZEN) != 0;
 }
-// The number of properties of the PROPS at p, either layout (value.h HEADER_ROM_KEYS: one
-// value word per key, no spare room).
+// A property table is a PROPS, or an OBJECT holding its own (value.h HEADER_INLINE_PROPS; the
+// caller knows the OBJECT has the bit). Where the reference to its ROM key list sits, its values
+// following one word per key: 4 in a PROPS with HEADER_ROM_KEYS, 8 in such an OBJECT; 0 for a
+// plain PROPS (u32 count, then (key, value) pairs).
+static inline uint32_t props_keys_ref_at(const uint8_t* p) {
+  uint32_t h = rd32(p);
+  if (header_type(h) == TC_OBJECT) return 8;
+  return (h & HEADER_ROM_KEYS) ? 4 : 0;
+}
+// The number of properties of the table at p, any layout (ROM keys: no spare room).
 static inline uint32_t props_count_of(const uint8_t* p) {
-  return (rd32(p) & HEADER_ROM_KEYS) ? (alloc_size(p) - 8) / 4 : rd32(p + 4);
+  uint32_t k = props_keys_ref_at(p);
+  return k ? (alloc_size(p) - k - 4) / 4 : rd32(p + 4);
 }
 static inline mvm_value_t field(mvm_vm_t* vm, mvm_value_t v, uint32_t off) {
   return rd32(value_ptr(vm, v) + off);

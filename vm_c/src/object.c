@@ -18,18 +18,22 @@
 // ---- PROPS ----
 
 // A PROPS is (hdr, count, (key, value) pairs), or with HEADER_ROM_KEYS (hdr, keys, values):
-// its keys a ROM CONSTS and its values alone, as a snapshot writes an object that was built at
-// build time (value.h). Everything below reads both; a key added or removed makes it plain.
+// its keys a ROM CONSTS and its values alone, as a snapshot writes the properties of a closure
+// or an array that was built at build time. An OBJECT built then holds them itself (hdr, proto,
+// keys, values: HEADER_INLINE_PROPS), and is its own table (holder_props). Everything below
+// reads the three layouts (internal.h props_keys_ref_at); a key added or removed makes a plain
+// PROPS.
 static bool props_rom_keys(mvm_vm_t* vm, mvm_value_t props) {
-  return (rd32(value_ptr(vm, props)) & HEADER_ROM_KEYS) != 0;
+  return props_keys_ref_at(value_ptr(vm, props)) != 0;
 }
 // The keys of props (a reference): *stride bytes apart from the result.
 static const uint8_t* props_keys(mvm_vm_t* vm, mvm_value_t props, uint32_t* stride) {
   const uint8_t* p = value_ptr(vm, props);
+  uint32_t k = props_keys_ref_at(p);
   *stride = 8;
-  if (!(rd32(p) & HEADER_ROM_KEYS)) return p + 8;
+  if (!k) return p + 8;
   *stride = 4;
-  return consts_values(value_ptr(vm, rd32(p + 4)));
+  return consts_values(value_ptr(vm, rd32(p + k)));
 }
 static uint32_t props_count(mvm_vm_t* vm, mvm_value_t props) {
   return value_is_ref(props) ? props_count_of(value_ptr(vm, props)) : 0;
@@ -41,7 +45,8 @@ static mvm_value_t props_key(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
 }
 // Offset of the i-th value in the PROPS.
 static uint32_t props_value_at(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
-  return props_rom_keys(vm, props) ? 8 + 4 * i : 12 + 8 * i;
+  uint32_t k = props_keys_ref_at(value_ptr(vm, props));
+  return k ? k + 4 + 4 * i : 12 + 8 * i;
 }
 static mvm_value_t props_value(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
   return field(vm, props, props_value_at(vm, props, i));
@@ -51,11 +56,11 @@ int32_t props_find(mvm_vm_t* vm, mvm_value_t props, mvm_value_t key) {
   if (!value_is_ref(props)) return -1;
   const uint8_t* p = value_ptr(vm, props);
   const uint8_t* keys = p + 8;
-  uint32_t n = props_count_of(p), stride = 8;
+  uint32_t n = props_count_of(p), stride = 8, k = props_keys_ref_at(p);
   // By reference first: one loop per layout, so that the plain one keeps its constant stride.
-  if (MVM_UNLIKELY(rd32(p) & HEADER_ROM_KEYS)) {
+  if (MVM_UNLIKELY(k != 0)) {
     stride = 4;
-    keys = consts_values(value_ptr(vm, rd32(p + 4)));
+    keys = consts_values(value_ptr(vm, rd32(p + k)));
     for (uint32_t i = 0; i < n; i++) {
       if (rd32(keys + 4 * i) == key) return (int32_t)i;
     }
@@ -106,7 +111,7 @@ mvm_err_t props_put(mvm_vm_t* vm, mvm_value_t* props_slot, mvm_value_t key, mvm_
   if (value_is_ref(*props_slot)) {
     const uint8_t* p = value_ptr(vm, *props_slot);
     n = props_count_of(p);
-    full = (rd32(p) & HEADER_ROM_KEYS) || n == (alloc_size(p) - 8) / 8;
+    full = props_keys_ref_at(p) != 0 || n == (alloc_size(p) - 8) / 8;
   }
   if (full) {
     TEMP_MARK(vm);
@@ -138,7 +143,7 @@ static void props_remove(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
 
 static mvm_value_t holder_props(mvm_vm_t* vm, mvm_value_t h) {
   switch (value_type(vm, h)) {
-    case TC_OBJECT: return field(vm, h, 8);
+    case TC_OBJECT: return (rd32(value_ptr(vm, h)) & HEADER_INLINE_PROPS) ? h : field(vm, h, 8);
     case TC_CLOSURE: return field(vm, h, 12);
     case TC_ARRAY: return field(vm, h, 12);  // named (non-index) properties of an array
     case TC_FUNCTION: {
@@ -239,7 +244,14 @@ static bool props_enumerable(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
 // Makes *ps the PROPS of holder *h (both GC-visible slots). May GC.
 static mvm_err_t holder_set_props(mvm_vm_t* vm, const mvm_value_t* h, const mvm_value_t* ps) {
   switch (value_type(vm, *h)) {
-    case TC_OBJECT: set_field(vm, *h, 8, *ps); return MVM_E_OK;
+    case TC_OBJECT: {
+      // An OBJECT with its properties inline becomes one with a PROPS: its values' room is
+      // left to the next collection (gc.c forward copies 12 bytes of it).
+      uint8_t* o = heap_ptr(vm, *h);
+      wr32(o, rd32(o) & ~HEADER_INLINE_PROPS);
+      wr32(o + 8, *ps);
+      return MVM_E_OK;
+    }
     case TC_CLOSURE:
     case TC_ARRAY: set_field(vm, *h, 12, *ps); return MVM_E_OK;
     default: {  // ROM function: record the new PROPS in the table

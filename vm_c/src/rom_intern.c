@@ -18,7 +18,9 @@
  * reference to a ROM CONSTS of its keys (HEADER_ROM_KEYS, value.h), one CONSTS for all the
  * objects that have the same keys in the same order (the records of a table). Such an object
  * takes 4 bytes a property in RAM instead of 8; object.c makes it plain again when a key is
- * added or deleted at run time.
+ * added or deleted at run time. An OBJECT's own PROPS goes into the OBJECT itself (gc.c
+ * snapshot_inline_object: HEADER_INLINE_PROPS), and an image's such OBJECT counts as a table with
+ * ROM keys here, whose list later tables share.
  *
  * snapshot.c calls rom_intern_plan once the heap is what the image will hold, lays the moved
  * allocations out after the ROM it keeps (rom_intern_copy), and its last collection turns every
@@ -88,24 +90,30 @@ static uint32_t table_find_or_add(const mvm_vm_t* vm, intern_table_t* t, uint32_
 
 // ---- Key lists ----
 
+// Property tables are PROPS and OBJECTs with their properties inline (internal.h
+// props_keys_ref_at); the latter always have ROM keys.
 static bool has_rom_keys(const mvm_vm_t* vm, uint32_t at) {
-  return (rd32(vm->heap + at) & HEADER_ROM_KEYS) != 0;
+  return props_keys_ref_at(vm->heap + at) != 0;
 }
-// The old ROM offset of the key list of a PROPS with ROM keys.
+// The old ROM offset of the key list of a table with ROM keys.
 static uint32_t rom_keys_at(const mvm_vm_t* vm, uint32_t at) {
-  return value_rom_offset(rd32(vm->heap + at + 4));
+  return value_rom_offset(rd32(vm->heap + at + props_keys_ref_at(vm->heap + at)));
+}
+static bool is_table(const mvm_vm_t* vm, uint32_t at) {
+  uint32_t h = rd32(vm->heap + at);
+  return header_type(h) == TC_PROPS || (header_type(h) == TC_OBJECT && (h & HEADER_INLINE_PROPS));
 }
 static uint32_t props_count_at(const mvm_vm_t* vm, uint32_t at) {
   return props_count_of(vm->heap + at);
 }
 
-// Key i of the PROPS at heap offset at, as the new ROM will have it; 0 when it cannot be in a
+// Key i of the table at heap offset at, as the new ROM will have it; 0 when it cannot be in a
 // ROM CONSTS (a ROM function, the key of the function-properties table).
 static mvm_value_t new_key(const mvm_vm_t* vm, const uint32_t* rom_map, const uint32_t* heap_map,
                            uint32_t at, uint32_t i) {
   mvm_value_t k = has_rom_keys(vm, at)
                       ? rd32(consts_values(vm->rom + rom_keys_at(vm, at)) + 4 * i)
-                      : rd32(vm->heap + at + 8 + 8 * i);
+                      : rd32(vm->heap + at + 8 + 8 * i);  // a plain PROPS
   if (value_is_int(k)) return k;
   if (value_is_heap(k)) {  // a string: moved by now
     return heap_map[k >> 2] == NO_OFFSET ? 0 : value_from_rom_offset(heap_map[k >> 2]);
@@ -117,11 +125,11 @@ static mvm_value_t new_key(const mvm_vm_t* vm, const uint32_t* rom_map, const ui
   return value_from_rom_offset(rom_map[value_rom_offset(k) >> 2]);
 }
 
-// Whether the PROPS at at has, or can have, its keys in the ROM: not empty, every key a string
+// Whether the table at at has, or can have, its keys in the ROM: not empty, every key a string
 // or an index, and not the exports table (api.c reads its pairs).
 static bool keys_movable(const mvm_vm_t* vm, const uint32_t* rom_map, const uint32_t* heap_map,
                          uint32_t at, mvm_value_t exports) {
-  if (header_type(rd32(vm->heap + at)) != TC_PROPS) return false;
+  if (!is_table(vm, at)) return false;
   if (has_rom_keys(vm, at)) return true;
   uint32_t n = props_count_at(vm, at);
   if (n == 0 || at == exports) return false;
@@ -199,7 +207,7 @@ mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks, const uint32_t
   EACH_HEAP_ALLOC(vm, at) {
     uint32_t t = header_type(rd32(vm->heap + at));
     n += is_immutable(t);
-    nprops += t == TC_PROPS;
+    nprops += is_table(vm, at);
   }
   if (n == 0 && nprops == 0) return MVM_E_OK;
   EACH_ROM_ALLOC(vm, at) {

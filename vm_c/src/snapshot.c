@@ -633,6 +633,25 @@ static bool values_ok(const checker_t* c, uint32_t from, uint32_t to) {
   return true;
 }
 
+// The ROM key list of a table whose values are [from, to) (object.c, value.h HEADER_ROM_KEYS
+// and HEADER_INLINE_PROPS): a ROM CONSTS at an allocation start, of indexes and strings, one
+// per value.
+static bool rom_keys_ok(const checker_t* c, mvm_value_t keys, uint32_t from, uint32_t to) {
+  uint32_t off = value_rom_offset(keys);
+  if (!value_is_image_rom(keys) ||
+      !rom_start_of(c->rom, c->rom_len, c->rom_starts, off, TC_CONSTS)) {
+    return false;
+  }
+  const uint8_t* k = c->rom + off;
+  uint32_t n = consts_count(k);
+  if (to - from != 4 * (uint64_t)n) return false;
+  for (uint32_t i = 0; i < n; i++) {
+    mvm_value_t key = rd32(consts_values(k) + 4 * i);
+    if (!(value_is_int(key) && value_as_int(key) >= 0) && !string_ok(c, key)) return false;
+  }
+  return values_ok(c, from, to);
+}
+
 // Checks one allocation's fields, given that every allocation start is known.
 static bool alloc_ok(const checker_t* c, uint32_t at) {
   const uint8_t* p = c->heap + at;
@@ -653,27 +672,12 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
     case TC_OBJECT: {
       if (size < 12) return false;
       mvm_value_t proto = rd32(p + 4);
-      return (proto == VAL_NULL || heap_ref_of(c, proto, TC_OBJECT, false)) &&
-             heap_ref_of(c, rd32(p + 8), TC_PROPS, true);
+      if (proto != VAL_NULL && !heap_ref_of(c, proto, TC_OBJECT, false)) return false;
+      if (h & HEADER_INLINE_PROPS) return rom_keys_ok(c, rd32(p + 8), at + 12, at + size);
+      return heap_ref_of(c, rd32(p + 8), TC_PROPS, true);
     }
     case TC_PROPS: {
-      if (rd32(p) & HEADER_ROM_KEYS) {
-        // Keys: a ROM CONSTS (at an allocation start) of indexes and strings, one per value.
-        mvm_value_t keys = rd32(p + 4);
-        uint32_t off = value_rom_offset(keys);
-        if (!value_is_image_rom(keys) ||
-            !rom_start_of(c->rom, c->rom_len, c->rom_starts, off, TC_CONSTS)) {
-          return false;
-        }
-        const uint8_t* k = c->rom + off;
-        uint32_t n = consts_count(k);
-        if (size != 8 + 4 * (uint64_t)n) return false;
-        for (uint32_t i = 0; i < n; i++) {
-          mvm_value_t key = rd32(consts_values(k) + 4 * i);
-          if (!(value_is_int(key) && value_as_int(key) >= 0) && !string_ok(c, key)) return false;
-        }
-        return values_ok(c, at + 8, at + size);
-      }
+      if (rd32(p) & HEADER_ROM_KEYS) return rom_keys_ok(c, rd32(p + 4), at + 8, at + size);
       uint32_t count = rd32(p + 4);
       if ((uint64_t)8 + 8 * (uint64_t)count > size) return false;
       for (uint32_t i = 0; i < count; i++) {

@@ -148,6 +148,12 @@ static inline uint32_t header_type(uint32_t h) { return h & 31u; }
 // a program built at build time so (rom_intern.c), which halves what their properties take in
 // RAM; the first key added or deleted at run time makes a plain PROPS of it again (object.c).
 #define HEADER_ROM_KEYS (1u << 5)
+// Bit 6 of an OBJECT that a snapshot wrote with its properties inline: hdr, proto, keys (a ROM
+// CONSTS, as above), one value per key; 8 bytes less than an OBJECT and its PROPS with ROM keys
+// for every object a program built at build time (gc.c). The first key added or deleted at run
+// time gives it a plain PROPS at offset 8 and clears the bit (object.c); its values' room stays
+// dead in the allocation until the next collection copies the OBJECT's first 12 bytes only.
+#define HEADER_INLINE_PROPS (1u << 6)
 static inline uint32_t header_size(uint32_t h) { return (h >> 5) & ~3u; }
 #define ALLOC_MAX_SIZE ((uint32_t)1 << 27)
 
