@@ -640,6 +640,15 @@ mvm_err_t prop_get_super(mvm_vm_t* vm, mvm_value_t home, mvm_value_t key, mvm_va
   return lib_value_method(vm, home, key, out);
 }
 
+// What prop_set says of a value that cannot take a property.
+static const char* no_props_suffix(mvm_vm_t* vm, mvm_value_t v) {
+  uint32_t t = value_type(vm, v);
+  if (value_is_int(v) || t == TC_FLOAT64) return "' on a number";
+  if (value_is_bool(v)) return "' on a boolean";
+  if (t == TC_STRING8 || t == TC_STRING16) return "' on a string";
+  return "' on a host function or promise (they hold no properties)";
+}
+
 mvm_err_t prop_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v) {
   if (value_is_nullish(obj) || obj == VAL_HOLE) return throw_nullish(vm, obj, key, "set");
   if (MVM_UNLIKELY(value_is_frozen(vm, obj))) {  // Object.freeze: modules are strict code
@@ -692,7 +701,10 @@ mvm_err_t prop_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v
         return throw_error(vm, EK_TYPE_ERROR, "Cannot assign to property '", key,
                            "' of a builtin (builtins are read-only)");
       }
-      return MVM_E_OK;  // primitives and host functions: silently ignored
+      // Strict code (modules are) may not create a property on a primitive. Host functions and
+      // promises have nowhere to keep one: refuse as loudly rather than lose the value.
+      return throw_error(vm, EK_TYPE_ERROR, "Cannot create property '", key,
+                         no_props_suffix(vm, obj));
   }
 }
 
