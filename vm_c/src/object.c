@@ -646,7 +646,7 @@ static const char* no_props_suffix(mvm_vm_t* vm, mvm_value_t v) {
   if (value_is_int(v) || t == TC_FLOAT64) return "' on a number";
   if (value_is_bool(v)) return "' on a boolean";
   if (t == TC_STRING8 || t == TC_STRING16) return "' on a string";
-  return "' on a host function or promise (they hold no properties)";
+  return "' on a host function or promise";
 }
 
 mvm_err_t prop_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v) {

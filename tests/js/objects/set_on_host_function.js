@@ -7,6 +7,6 @@ function attempt(label, f) {
     print(label, e instanceof TypeError, e.message);
   }
 }
-attempt('host', () => { print.tag = 't'; }); // expect: host true Cannot create property 'tag' on a host function or promise (they hold no properties)
-attempt('promise', () => { Promise.resolve(1).then = null; }); // expect: promise true Cannot create property 'then' on a host function or promise (they hold no properties)
+attempt('host', () => { print.tag = 't'; }); // expect: host true Cannot create property 'tag' on a host function or promise
+attempt('promise', () => { Promise.resolve(1).then = null; }); // expect: promise true Cannot create property 'then' on a host function or promise
 print(typeof print.tag, typeof print); // expect: undefined function
