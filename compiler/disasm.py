@@ -685,7 +685,7 @@ def unpack_image(image: bytes) -> ImageParts:
     exports = [(w.word(), w.word()) for _ in range(w.word())]
     globals_ = [w.word() for _ in range(w.word())]
     heap_len = w.word()
-    if heap_len < 8 or heap_len % 4:
+    if heap_len < 4 or heap_len % 4:
         raise ValueError(f"image: bad heap length {heap_len}")
     heap = _unpack_allocs(w, heap_len, 4)
     if w.at != len(w.data):

@@ -267,3 +267,26 @@ def test_an_inline_object_whose_keys_do_not_fit_is_refused(tmp_path) -> None:
         bad.heap = bytes(heap)
         with pytest.raises(ImageError):
             VM.restore(pack_image(bad), Host(stdout=io.StringIO()))
+
+
+def test_an_image_with_nothing_in_its_heap_has_no_roots_and_its_vm_grows_them(tmp_path) -> None:
+    image = build_image(
+        tmp_path,
+        "const limit = 3;\n"
+        "function fail(n) { if (n > limit) throw new RangeError('too big ' + n); return n; }\n"
+        "export function run(n) { try { return fail(n); } catch (e) {\n"
+        "  return e instanceof RangeError ? e.message + ':' + JSON.stringify({ n }) : 'no'; } }\n",
+    )
+    # The heap is the pad word alone: no roots ITEMS (it would hold one unused slot).
+    assert len(unpack_image(image).heap) == 4
+    with VM.restore(image, Host(stdout=io.StringIO())) as vm:
+        assert vm.call("run", 2) == 2
+        # An error's prototype is a root the VM makes on first use; collections keep it.
+        assert vm.call("run", 7) == 'too big 7:{"n":7}'
+        vm.run_gc()
+        assert vm.call("run", 9) == 'too big 9:{"n":9}'
+        again = vm.snapshot()
+    # The prototype the first image lacked is in the second's roots.
+    assert len(unpack_image(again).heap) > 12
+    with VM.restore(again, Host(stdout=io.StringIO())) as vm:
+        assert vm.call("run", 8) == 'too big 8:{"n":8}'

@@ -364,8 +364,9 @@ static inline void set_field(mvm_vm_t* vm, mvm_value_t v, uint32_t off, mvm_valu
 // The roots ITEMS may hold only its first slots (a restored image's roots are used as they are,
 // up to the last slot in use): a missing slot reads as undefined. A store into one makes the
 // roots full first: root_store (may GC), or roots_full before a root_set.
+// A restored image that needed no slot has no roots at all (vm->roots 0: no heap reference).
 static inline uint32_t roots_count(mvm_vm_t* vm) {
-  return (header_size(rd32(heap_ptr(vm, vm->roots))) - 4) / 4;
+  return vm->roots ? (header_size(rd32(heap_ptr(vm, vm->roots))) - 4) / 4 : 0;
 }
 static inline mvm_value_t root_get(mvm_vm_t* vm, uint32_t i) {
   return i < roots_count(vm) ? rd32(heap_ptr(vm, vm->roots) + 4 + 4 * i) : VAL_UNDEFINED;

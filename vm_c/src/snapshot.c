@@ -472,8 +472,7 @@ static bool has_float64(const uint8_t* base, uint32_t from, uint32_t to) {
 
 static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len) {
   // The roots are trimmed here: ROOT_EXPORTS may lie past their end (no vmExport table).
-  uint32_t nroots = (header_size(rd32(vm->heap + vm->roots)) - 4) / 4;
-  mvm_value_t exports = ROOT_EXPORTS < nroots ? root_get(vm, ROOT_EXPORTS) : VAL_UNDEFINED;
+  mvm_value_t exports = root_get(vm, ROOT_EXPORTS);
   uint32_t nprops = value_is_ref(exports) ? rd32(value_ptr(vm, exports) + 4) : 0;
 
   uint64_t total = (uint64_t)IMAGE_HEADER_SIZE + pack_image(vm, exports, nprops, NULL);
@@ -549,6 +548,12 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     bool ok = gc_collect(vm, 0);
     vm->gc_snapshot = NULL;
     if (!ok) err = MVM_E_OUT_OF_MEMORY;
+    // A heap that holds nothing but an unused roots slot holds nothing: an image whose heap
+    // is the pad word alone has no roots (restore), 8 bytes less for a board to keep in RAM.
+    if (ok && vm->heap_used == 12 && root_get(vm, 0) == VAL_UNDEFINED) {
+      vm->heap_used = 4;
+      vm->roots = 0;
+    }
   }
   if (!err) {
     for (uint32_t i = 0; i < vm->unit_export_count; i++) {
@@ -737,11 +742,13 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
 // The image's roots ITEMS may hold fewer than ROOT__COUNT slots (the missing ones are
 // undefined); its exports table is not used (restore rebuilds it).
 static uint32_t roots_slots(const checker_t* c) {
+  if (c->heap_len == 4) return 0;  // an empty heap: no roots (mvm_snapshot)
   uint32_t n = (header_size(rd32(c->heap + 4)) - 4) / 4;
   return n < ROOT__COUNT ? n : ROOT__COUNT;
 }
 
 static bool roots_ok(const checker_t* c) {
+  if (c->heap_len == 4) return true;
   if (c->heap_len < 8 || !is_start(c, 4)) return false;
   const uint8_t* p = c->heap + 4;
   if (header_type(rd32(p)) != TC_ITEMS) return false;
@@ -1062,7 +1069,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   skip_uleb(&r, global_count);
   uint32_t heap_len = get_uleb(&r);
   size_t heap_at = r.at;
-  if (r.bad || nimports > 65535 || global_count > 65535 || heap_len < 8 || (heap_len & 3u)) {
+  if (r.bad || nimports > 65535 || global_count > 65535 || heap_len < 4 || (heap_len & 3u)) {
     if (rom_buf) mem_free(arena, rom_buf, context);
     return MVM_E_INVALID_IMAGE;
   }
@@ -1223,7 +1230,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     vm->heap_used = (uint32_t)(heap_len + exports_bytes);
     vm->heap_peak = vm->heap_used;
     if (exports_in_image) {
-      vm->roots = value_from_heap_offset(4);
+      vm->roots = heap_len > 4 ? value_from_heap_offset(4) : 0;
       root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);  // the image's table is not used
       vm->image_exports = image + IMAGE_HEADER_SIZE + exports_count_at;
     } else {
