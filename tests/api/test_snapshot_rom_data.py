@@ -22,6 +22,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))
 from compiler import compile_program  # noqa: E402
 from compiler.disasm import Heapish, RomView, unpack_image  # noqa: E402
 from compiler.opcodes import (  # noqa: E402
+    TYPE_ARRAY,
     TYPE_CONSTS,
     TYPE_FLOAT64,
     TYPE_ITEMS,
@@ -34,6 +35,7 @@ from hostlib import VM, Host  # noqa: E402
 
 ROM_KEYS = 1 << 5  # value.h HEADER_ROM_KEYS, on a PROPS header
 INLINE_PROPS = 1 << 6  # value.h HEADER_INLINE_PROPS, on an OBJECT header
+INLINE_ITEMS = 1 << 6  # value.h HEADER_INLINE_ITEMS, on an ARRAY header
 
 PROGRAM = """
 const table = [];
@@ -180,11 +182,14 @@ def test_arrays_keep_no_spare_room_in_an_image_and_grow_again_after_restore(tmp_
         "    + ',' + pushed[16] + ',' + pushed[36] + ',' + emptied[19]; }\n",
     )
     parts = unpack_image(image)
-    items = sorted(size for _, kind, size in Heapish(parts.heap, "heap", 4).walk()
-                   if kind == TYPE_ITEMS)
-    # The roots' ITEMS (one slot, 8 bytes), the 2 literal items (12) and the 17 pushed ones
-    # (72, not the 32 slots push grew them to); the emptied array has none.
-    assert items == [8, 12, 72]
+    allocs = [(kind, size, struct.unpack_from("<I", parts.heap, at)[0] & INLINE_ITEMS != 0)
+              for at, kind, size in Heapish(parts.heap, "heap", 4).walk()]
+    # The roots' ITEMS (one slot, 8 bytes) is the one ITEMS: the arrays hold their values
+    # inline (12 bytes and a word per value): the 2 literal ones (20), the 17 pushed ones (80,
+    # not the 32 slots push grew them to). The emptied array has none (16: no ITEMS).
+    assert [size for kind, size, _ in allocs if kind == TYPE_ITEMS] == [8]
+    assert sorted((size, inline) for kind, size, inline in allocs if kind == TYPE_ARRAY) == [
+        (16, False), (20, True), (80, True)]
     with VM.restore(image, Host(stdout=io.StringIO())) as vm:
         assert vm.call("grow") == "37,20,7,8,9,16,19,19"
 
@@ -290,3 +295,35 @@ def test_an_image_with_nothing_in_its_heap_has_no_roots_and_its_vm_grows_them(tm
     assert len(unpack_image(again).heap) > 12
     with VM.restore(again, Host(stdout=io.StringIO())) as vm:
         assert vm.call("run", 8) == 'too big 8:{"n":8}'
+
+
+def test_an_array_that_outgrows_its_inline_values_gives_the_room_back(tmp_path) -> None:
+    from compiler.disasm import pack_image
+    from hostlib.errors import ImageError
+
+    image = build_image(
+        tmp_path,
+        "const rows = []; for (let i = 0; i < 20; i++) rows.push([i, -i, 'c']);\n"
+        "export function grow() { for (const r of rows) r.push(r[0] * 2); }\n"
+        "export function check() { return rows.map(r => r[0] + r[1] + r[3]).join(); }\n",
+    )
+    with VM.restore(image, Host(stdout=io.StringIO())) as vm:
+        vm.run_gc()
+        before = vm.stats()["heap_used"]
+        vm.call("grow")
+        vm.run_gc()
+        after = vm.stats()["heap_used"]
+        assert vm.call("check") == ",".join(str(2 * i) for i in range(20))
+    # Each row was 24 bytes (header, length, named properties, 3 values) and is now 16 (header,
+    # length, items, named properties) and an ITEMS of 4 + 4 * 6 (3 slots doubled): 20 more.
+    # Without the collection dropping the inline room it would be 28 more.
+    assert after - before == 20 * 20
+    # A length past the values the array holds: refused.
+    parts = unpack_image(image)
+    row = next(at for at, kind, size in Heapish(parts.heap, "heap", 4).walk()
+               if kind == TYPE_ARRAY and size == 24)
+    heap = bytearray(parts.heap)
+    struct.pack_into("<I", heap, row + 4, 4)
+    parts.heap = bytes(heap)
+    with pytest.raises(ImageError):
+        VM.restore(pack_image(parts), Host(stdout=io.StringIO()))

@@ -144,6 +144,23 @@ static uint32_t snapshot_inline_object(gc_state_t* g, const uint8_t* old, uint32
   return size;
 }
 
+// The same for an ARRAY: with its values inline when it has any, in an ITEMS not yet copied.
+// The scan forwards its named properties and values as those of any inline array.
+static uint32_t snapshot_inline_array(gc_state_t* g, const uint8_t* old, uint32_t dst) {
+  uint32_t h = rd32(old), len = rd32(old + 4);
+  mvm_value_t items = rd32(old + 8);
+  if ((h & HEADER_INLINE_ITEMS) || !g->snap->trim || len == 0 || !value_is_heap(items)) return 0;
+  const uint8_t* it = g->from + items;
+  if (header_type(rd32(it)) != TC_ITEMS) return 0;  // already copied for another array
+  uint8_t* to = g->to + dst;
+  uint32_t size = 12 + 4 * len;
+  wr32(to, header_make(size, TC_ARRAY) | (h & HEADER_FROZEN) | HEADER_INLINE_ITEMS);
+  wr32(to + 4, len);
+  wr32(to + 8, rd32(old + 12));
+  MVM_MEMCPY(to + 12, it + 4, 4 * (size_t)len);
+  return size;
+}
+
 static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
   if (!value_is_heap(v)) {
     if (MVM_UNLIKELY(GC_SNAP(g) != NULL) && value_is_rom(v)) return rom_ref_seen(g, v);
@@ -161,6 +178,8 @@ static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
       size = snapshot_copy_props(g, old, dst, rom);
     } else if (header_type(h) == TC_OBJECT && (inlined = snapshot_inline_object(g, old, dst))) {
       size = inlined;
+    } else if (header_type(h) == TC_ARRAY && (inlined = snapshot_inline_array(g, old, dst))) {
+      size = inlined;
     } else if (rom != NO_OFFSET) {
       return value_from_rom_offset(rom);  // a string, float or host function moved to the ROM
     } else {
@@ -169,11 +188,13 @@ static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
   } else {
     MVM_MEMCPY(g->to + dst, old, size);
   }
-  // An OBJECT whose inline properties were replaced by a PROPS (object.c holder_set_props)
-  // leaves their room behind here.
-  if (header_type(h) == TC_OBJECT && size > 12 && !(rd32(g->to + dst) & HEADER_INLINE_PROPS)) {
-    size = 12;
-    wr32(g->to + dst, header_make(12, TC_OBJECT) | (h & HEADER_FROZEN));
+  // An OBJECT whose inline properties were replaced by a PROPS (object.c holder_set_props), or
+  // an ARRAY whose inline values were by an ITEMS (object.c array_set_items), leaves their room
+  // behind here.
+  uint32_t fixed = header_type(h) == TC_OBJECT ? 12 : header_type(h) == TC_ARRAY ? 16 : 0;
+  if (fixed && size > fixed && !(rd32(g->to + dst) & (HEADER_INLINE_PROPS | HEADER_INLINE_ITEMS))) {
+    size = fixed;
+    wr32(g->to + dst, header_make(fixed, header_type(h)) | (h & HEADER_FROZEN));
   }
   g->to_used += size;
   wr32(old, header_make(8, TC_FORWARD));
@@ -236,7 +257,11 @@ static void scan(gc_state_t* g) {
         for (uint32_t i = 0; i < count * 2; i++) forward_field(g, at + 8 + 4 * i);
         break;
       }
-      case TC_ARRAY:  // u32 length, items, named properties
+      case TC_ARRAY:  // u32 length, items, named properties; or length, named properties, values
+        if (h & HEADER_INLINE_ITEMS) {
+          for (uint32_t p = at + 8; p < end; p += 4) forward_field(g, p);
+          break;
+        }
         forward_items(g, at);
         forward_field(g, at + 12);
         break;

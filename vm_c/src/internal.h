@@ -350,6 +350,14 @@ static inline uint32_t props_keys_ref_at(const uint8_t* p) {
   if (header_type(h) == TC_OBJECT) return 8;
   return (h & HEADER_ROM_KEYS) ? 4 : 0;
 }
+// Where the values of the array arr are, as in an ITEMS (value i at +4 + 4 * i): its ITEMS
+// (undefined when it has none), or 8 bytes into an array holding them inline (value.h
+// HEADER_INLINE_ITEMS).
+static inline mvm_value_t array_items(mvm_vm_t* vm, mvm_value_t arr) {
+  const uint8_t* p = vm->heap + value_heap_offset(arr);
+  return (rd32(p) & HEADER_INLINE_ITEMS) ? value_from_heap_offset(value_heap_offset(arr) + 8)
+                                         : rd32(p + 8);
+}
 // The number of properties of the table at p, any layout (ROM keys: no spare room).
 static inline uint32_t props_count_of(const uint8_t* p) {
   uint32_t k = props_keys_ref_at(p);

@@ -20,7 +20,7 @@ static mvm_err_t this_array(mvm_vm_t* vm, mvm_value_t* args) {
   return lib_type_error(vm, "Array.prototype method called on a value that is not an array");
 }
 
-static mvm_value_t items_of(mvm_vm_t* vm, mvm_value_t arr) { return field(vm, arr, 8); }
+static mvm_value_t items_of(mvm_vm_t* vm, mvm_value_t arr) { return array_items(vm, arr); }
 
 static void item_set(mvm_vm_t* vm, mvm_value_t arr, uint32_t i, mvm_value_t v) {
   set_field(vm, items_of(vm, arr), 4 + 4 * i, v);

@@ -145,7 +145,8 @@ static mvm_value_t holder_props(mvm_vm_t* vm, mvm_value_t h) {
   switch (value_type(vm, h)) {
     case TC_OBJECT: return (rd32(value_ptr(vm, h)) & HEADER_INLINE_PROPS) ? h : field(vm, h, 8);
     case TC_CLOSURE: return field(vm, h, 12);
-    case TC_ARRAY: return field(vm, h, 12);  // named (non-index) properties of an array
+    case TC_ARRAY:  // named (non-index) properties of an array
+      return field(vm, h, (rd32(value_ptr(vm, h)) & HEADER_INLINE_ITEMS) ? 8 : 12);
     case TC_FUNCTION: {
       mvm_value_t table = root_get(vm, ROOT_FN_PROPS);
       int32_t i = props_find(vm, table, h);
@@ -252,8 +253,10 @@ static mvm_err_t holder_set_props(mvm_vm_t* vm, const mvm_value_t* h, const mvm_
       wr32(o + 8, *ps);
       return MVM_E_OK;
     }
-    case TC_CLOSURE:
-    case TC_ARRAY: set_field(vm, *h, 12, *ps); return MVM_E_OK;
+    case TC_CLOSURE: set_field(vm, *h, 12, *ps); return MVM_E_OK;
+    case TC_ARRAY:
+      set_field(vm, *h, (rd32(heap_ptr(vm, *h)) & HEADER_INLINE_ITEMS) ? 8 : 12, *ps);
+      return MVM_E_OK;
     default: {  // ROM function: record the new PROPS in the table
       TEMP_MARK(vm);
       mvm_value_t* table = temp_push(vm, root_get(vm, ROOT_FN_PROPS));
@@ -377,12 +380,27 @@ mvm_err_t array_new(mvm_vm_t* vm, uint32_t capacity, mvm_value_t* out) {
 uint32_t array_length(mvm_vm_t* vm, mvm_value_t arr) { return rd32(value_ptr(vm, arr) + 4); }
 
 mvm_value_t array_get(mvm_vm_t* vm, mvm_value_t arr, uint32_t i) {
-  return field(vm, field(vm, arr, 8), 4 + 4 * i);
+  return field(vm, array_items(vm, arr), 4 + 4 * i);
 }
 
 static uint32_t array_capacity(mvm_vm_t* vm, mvm_value_t arr) {
-  mvm_value_t items = field(vm, arr, 8);
+  const uint8_t* p = heap_ptr(vm, arr);
+  if (rd32(p) & HEADER_INLINE_ITEMS) return (alloc_size(p) - 12) / 4;
+  mvm_value_t items = rd32(p + 8);
   return value_is_ref(items) ? (alloc_size(value_ptr(vm, items)) - 4) / 4 : 0;
+}
+
+// Makes items (a heap offset) the ITEMS of arr. An array holding its values inline takes the
+// usual layout (its size is at least 16: a snapshot writes only non-empty arrays so); the room
+// of its values is the next collection's to drop (gc.c forward).
+static void array_set_items(mvm_vm_t* vm, mvm_value_t arr, uint32_t items) {
+  uint8_t* p = heap_ptr(vm, arr);
+  uint32_t h = rd32(p);
+  if (h & HEADER_INLINE_ITEMS) {
+    wr32(p + 12, rd32(p + 8));  // the named properties move to their usual place
+    wr32(p, h & ~HEADER_INLINE_ITEMS);
+  }
+  wr32(p + 8, value_from_heap_offset(items));
 }
 
 // Makes room for new_len items (new slots are holes) and sets the length. May GC or throw.
@@ -403,11 +421,11 @@ static mvm_err_t array_resize(mvm_vm_t* vm, mvm_value_t* arr, uint32_t new_len) 
     }
     uint32_t off = heap_alloc_values(vm, (uint32_t)bytes, TC_ITEMS);
     if (off == 0) return MVM_E_OUT_OF_MEMORY;
-    mvm_value_t old = field(vm, *arr, 8);
+    mvm_value_t old = array_items(vm, *arr);
     if (len) MVM_MEMCPY(heap_ptr(vm, off) + 4, value_ptr(vm, old) + 4, 4 * (size_t)len);
-    set_field(vm, *arr, 8, value_from_heap_offset(off));
+    array_set_items(vm, *arr, off);
   }
-  mvm_value_t items = field(vm, *arr, 8);
+  mvm_value_t items = array_items(vm, *arr);
   for (uint32_t i = len; i < new_len; i++) set_field(vm, items, 4 + 4 * i, VAL_HOLE);
   for (uint32_t i = new_len; i < len; i++) set_field(vm, items, 4 + 4 * i, VAL_UNDEFINED);
   set_field(vm, *arr, 4, new_len);
@@ -416,14 +434,14 @@ static mvm_err_t array_resize(mvm_vm_t* vm, mvm_value_t* arr, uint32_t new_len) 
 
 static mvm_err_t array_set(mvm_vm_t* vm, mvm_value_t arr, uint32_t i, mvm_value_t v) {
   if (i < array_length(vm, arr)) {
-    set_field(vm, field(vm, arr, 8), 4 + 4 * i, v);
+    set_field(vm, array_items(vm, arr), 4 + 4 * i, v);
     return MVM_E_OK;
   }
   TEMP_MARK(vm);
   mvm_value_t* a = temp_push(vm, arr);
   mvm_value_t* val = temp_push(vm, v);
   mvm_err_t err = array_resize(vm, a, i + 1);
-  if (!err) set_field(vm, field(vm, *a, 8), 4 + 4 * i, *val);
+  if (!err) set_field(vm, array_items(vm, *a), 4 + 4 * i, *val);
   TEMP_RESET(vm);
   return err;
 }
@@ -782,7 +800,7 @@ mvm_err_t prop_delete(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key) {
     case TC_ARRAY:
       if (value_is_int(key)) {
         if ((uint32_t)value_as_int(key) < array_length(vm, obj)) {
-          set_field(vm, field(vm, obj, 8), 4 + 4 * (uint32_t)value_as_int(key), VAL_HOLE);
+          set_field(vm, array_items(vm, obj), 4 + 4 * (uint32_t)value_as_int(key), VAL_HOLE);
         }
         return MVM_E_OK;
       }

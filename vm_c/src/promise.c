@@ -319,8 +319,10 @@ static mvm_err_t run_all(mvm_vm_t* vm, mvm_value_t* job) {
   mvm_value_t values = array_get(vm, state, 0);
   uint32_t index = (uint32_t)value_as_int(job[J_Y]);
   int32_t remaining = value_as_int(array_get(vm, state, 1)) - 1;
-  if (index < array_length(vm, values)) set_field(vm, field(vm, values, 8), 4 + 4 * index, job[J_VALUE]);
-  set_field(vm, field(vm, state, 8), 8, value_from_int(remaining));
+  if (index < array_length(vm, values)) {
+    set_field(vm, array_items(vm, values), 4 + 4 * index, job[J_VALUE]);
+  }
+  set_field(vm, array_items(vm, state), 8, value_from_int(remaining));
   if (remaining > 0) return MVM_E_OK;
   if (kind == R_ANY) {
     mvm_err_t err = aggregate_error(vm, values, &job[J_VALUE]);
@@ -406,7 +408,7 @@ mvm_err_t jobs_drain(mvm_vm_t* vm) {
     head += JOB;
     if (head >= JOBS_COMPACT_AT) {  // drop the finished part: move the rest to the front
       uint32_t len = array_length(vm, q);
-      uint8_t* items = heap_ptr(vm, field(vm, q, 8));
+      uint8_t* items = heap_ptr(vm, array_items(vm, q));
       MVM_MEMMOVE(items + 4, items + 4 + 4 * head, 4 * (size_t)(len - head));
       for (uint32_t i = len - head; i < len; i++) wr32(items + 4 + 4 * i, VAL_UNDEFINED);
       set_field(vm, q, 4, len - head);

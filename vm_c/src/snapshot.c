@@ -156,7 +156,8 @@ static uint64_t implied_size(uint32_t t, uint32_t n) {
  *   globals; dead globals are cleared and the collection runs again, until nothing changes.
  * - Heap: the VM roots ITEMS holds only its slots in use (an empty exports table and
  *   unused slots at the end are left out: a restored VM rebuilds them, heap.c
- *   roots_build), and PROPS and arrays' ITEMS carry no spare capacity.
+ *   roots_build; none at all when nothing else is in the heap), PROPS carry no spare
+ *   capacity, and objects and arrays hold their properties and values inline (gc.c).
  *
  * The VM itself ends in the state a restore of the image gives (its ROM is the image's, and it
  * has no entry function: mvm_run_main refuses), so it can keep running and snapshot again.
@@ -694,8 +695,12 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
       return true;
     }
     case TC_ARRAY: {
-      if (size < 16 || !heap_ref_of(c, rd32(p + 12), TC_PROPS, true)) return false;
       uint32_t length = rd32(p + 4);
+      if (h & HEADER_INLINE_ITEMS) {  // length, named properties, values (at least one)
+        return size >= 16 && length <= (size - 12) / 4 &&
+               heap_ref_of(c, rd32(p + 8), TC_PROPS, true) && values_ok(c, at + 12, at + size);
+      }
+      if (size < 16 || !heap_ref_of(c, rd32(p + 12), TC_PROPS, true)) return false;
       mvm_value_t items = rd32(p + 8);
       if (length > (uint32_t)INT31_MAX) return false;
       if (items == VAL_UNDEFINED) return length == 0;

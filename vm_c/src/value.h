@@ -154,6 +154,11 @@ static inline uint32_t header_type(uint32_t h) { return h & 31u; }
 // time gives it a plain PROPS at offset 8 and clears the bit (object.c); its values' room stays
 // dead in the allocation until the next collection copies the OBJECT's first 12 bytes only.
 #define HEADER_INLINE_PROPS (1u << 6)
+// The same bit on an ARRAY that a snapshot wrote with its values inline: hdr, length, props, then
+// the values (capacity from the size), 8 bytes less than an ARRAY and its ITEMS. Growing it past
+// that capacity gives it an ITEMS and the usual layout (object.c array_resize); its values' room
+// stays dead in the allocation until the next collection copies the ARRAY's first 16 bytes only.
+#define HEADER_INLINE_ITEMS (1u << 6)
 static inline uint32_t header_size(uint32_t h) { return (h >> 5) & ~3u; }
 #define ALLOC_MAX_SIZE ((uint32_t)1 << 27)
 

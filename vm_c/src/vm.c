@@ -1076,7 +1076,7 @@ binary_slow:
     if (value_is_int(b) && value_is_heap(a) &&
         (rd32(heap_ptr(vm, a)) & (31u | HEADER_FROZEN)) == TC_ARRAY &&
         (uint32_t)value_as_int(b) < array_length(vm, a)) {
-      set_field(vm, field(vm, a, 8), 4 + 4 * (uint32_t)value_as_int(b), sp[-1]);
+      set_field(vm, array_items(vm, a), 4 + 4 * (uint32_t)value_as_int(b), sp[-1]);
     } else {
       SYNC();
       CHECK(prop_set(vm, a, b, sp[-1]));
