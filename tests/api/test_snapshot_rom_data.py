@@ -224,6 +224,19 @@ def test_host_functions_move_to_the_rom_and_a_bad_import_index_there_is_refused(
         VM.restore(pack_image(parts), Host(stdout=io.StringIO()))
 
 
+def heap_growth_after_grow(image: bytes) -> int:
+    """How much grow() (on 20 rows) adds to the collected heap; check() must see each row
+    i hold 2 * i."""
+    with VM.restore(image, Host(stdout=io.StringIO())) as vm:
+        vm.run_gc()
+        before = vm.stats()["heap_used"]
+        vm.call("grow")
+        vm.run_gc()
+        growth = vm.stats()["heap_used"] - before
+        assert vm.call("check") == ",".join(str(2 * i) for i in range(20))
+        return growth
+
+
 def test_an_object_that_leaves_its_inline_layout_gives_the_room_back_at_the_next_collection(
         tmp_path) -> None:
     image = build_image(
@@ -233,17 +246,11 @@ def test_an_object_that_leaves_its_inline_layout_gives_the_room_back_at_the_next
         "export function check() { return rows.map(r => r.a + r.b + r.d).join(); }\n",
     )
     assert heap_props(image)[:3] == (20, 0, 0)
-    with VM.restore(image, Host(stdout=io.StringIO())) as vm:
-        vm.run_gc()
-        before = vm.stats()["heap_used"]
-        vm.call("grow")
-        vm.run_gc()
-        after = vm.stats()["heap_used"]
-        assert vm.call("check") == ",".join(str(2 * i) for i in range(20))
+    growth = heap_growth_after_grow(image)
     # Each row was 24 bytes (header, proto, keys, 3 values) and is now 12 (header, proto, props)
     # plus a PROPS of 8 + 8 * 6 bytes (room for 6 pairs: 3 doubled when the 4th came): 44 more.
     # Without the collection dropping the inline room it would be 56 more.
-    assert after - before == 20 * 44
+    assert growth == 20 * 44
 
 
 def test_an_inline_object_whose_keys_do_not_fit_is_refused(tmp_path) -> None:
@@ -307,17 +314,11 @@ def test_an_array_that_outgrows_its_inline_values_gives_the_room_back(tmp_path) 
         "export function grow() { for (const r of rows) r.push(r[0] * 2); }\n"
         "export function check() { return rows.map(r => r[0] + r[1] + r[3]).join(); }\n",
     )
-    with VM.restore(image, Host(stdout=io.StringIO())) as vm:
-        vm.run_gc()
-        before = vm.stats()["heap_used"]
-        vm.call("grow")
-        vm.run_gc()
-        after = vm.stats()["heap_used"]
-        assert vm.call("check") == ",".join(str(2 * i) for i in range(20))
+    growth = heap_growth_after_grow(image)
     # Each row was 24 bytes (header, length, named properties, 3 values) and is now 16 (header,
     # length, items, named properties) and an ITEMS of 4 + 4 * 6 (3 slots doubled): 20 more.
     # Without the collection dropping the inline room it would be 28 more.
-    assert after - before == 20 * 20
+    assert growth == 20 * 20
     # A length past the values the array holds: refused.
     parts = unpack_image(image)
     row = next(at for at, kind, size in Heapish(parts.heap, "heap", 4).walk()
