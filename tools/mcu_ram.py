@@ -188,7 +188,7 @@ def report(ours: dict, theirs: dict) -> str:
         f"Target (issue: idle VM RAM no more than Microvium's): ours is "
         f"{tot_o / tot_m:.2f}x Microvium's in total: "
         + ("met." if tot_o <= tot_m else "missed.") +
-        " Where ours goes: 100 bytes of VM struct (32-bit pointers and heap offsets, counts in "
+        " Where ours goes: 92 bytes of VM struct (32-bit pointers and heap offsets, counts in "
         "16 bits, the run state only during calls), 4 bytes per global and 12 per import (Microvium: 2 and 4), and the image's "
         "own heap: 32-bit values and headers where Microvium's are 16-bit (docs/embedding.md "
         "section 4).",

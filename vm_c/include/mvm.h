@@ -107,7 +107,7 @@ typedef struct mvm_stats {
   size_t globals_count;
   size_t imports_count;
   size_t stack_peak_slots; /* highest value-stack use seen */
-  size_t gc_count;         /* collections run */
+  size_t gc_count;         /* collections run (modulo 2^16 with MVM_PROFILE_MCU) */
   size_t vm_struct_bytes;  /* sizeof the VM struct plus its fixed allocations: globals, import
                               table, and the stack, frames and handlers while they exist (always,
                               or only during a call with MVM_STACK_ON_DEMAND) */

@@ -100,16 +100,13 @@ mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* prefix, mvm_value
 
 static mvm_err_t import_entry_add(mvm_vm_t* vm, uint16_t id, mvm_host_fn_t fn, uint32_t* out) {
   if (vm->nimports >= 65535) return MVM_E_OUT_OF_MEMORY;
-  if (vm->nimports == vm->imports_cap) {
-    uint32_t cap = vm->imports_cap ? vm->imports_cap * 2u : 8u;
-    if (cap > 65535) cap = 65535;  // fits vm_count_t (16 bits in the MCU profile)
-    import_entry_t* t = (import_entry_t*)VM_MALLOC(vm, sizeof(import_entry_t) * cap);
-    if (!t) return MVM_E_OUT_OF_MEMORY;
-    if (vm->nimports) MVM_MEMCPY(t, vm->imports, sizeof(import_entry_t) * vm->nimports);
-    if (vm->imports) VM_FREE(vm, vm->imports);
-    vm->imports = t;
-    vm->imports_cap = (vm_count_t)cap;
-  }
+  // The table has no spare room (no capacity field in the VM struct): each new import, which
+  // vmImport adds once per id (mostly at build time), copies it.
+  import_entry_t* t = (import_entry_t*)VM_MALLOC(vm, sizeof(import_entry_t) * (vm->nimports + 1u));
+  if (!t) return MVM_E_OUT_OF_MEMORY;
+  if (vm->nimports) MVM_MEMCPY(t, vm->imports, sizeof(import_entry_t) * vm->nimports);
+  if (vm->imports) VM_FREE(vm, vm->imports);
+  vm->imports = t;
   import_entry_t* e = &vm->imports[vm->nimports];
   e->id = id;
   e->fn = fn;

@@ -174,7 +174,6 @@ struct mvm_vm {
   uint32_t heap_cap;
   uint32_t heap_limit;
   uint32_t heap_peak;
-  uint32_t gc_count;
   mvm_value_t roots;   // ITEMS of up to ROOT__COUNT values (root_get)
 
 #if MVM_STACK_ON_DEMAND
@@ -204,9 +203,14 @@ struct mvm_vm {
   uint32_t entry;               // a unit's top-level function (ROM offset), NO_OFFSET after
 #endif
   uint32_t global_names;   // ROM offset of the globals' names (errors, snapshots), or NO_OFFSET
-  // Math.random (lib_math.c): splitmix64's 64-bit state, low word first (0 = the fixed seed);
-  // two words, so that no profile pads the struct to 8-byte alignment for it.
+  // Math.random (lib_math.c), 0 = the fixed seed: splitmix64's 64-bit state, low word first
+  // (two words, so that no profile pads the struct to 8-byte alignment for it); one 32-bit
+  // word in the MCU profile, whose generator has no 64-bit multiply.
+#if MVM_PROFILE_MCU
+  uint32_t random_state[1];
+#else
   uint32_t random_state[2];
+#endif
 
   vm_count_t global_count;
   vm_count_t stack_slots;
@@ -214,7 +218,7 @@ struct mvm_vm {
   vm_count_t max_frames;
   vm_count_t max_handlers;
   vm_count_t nimports;
-  vm_count_t imports_cap;
+  vm_count_t gc_count;     // collections so far (modulo 2^16 in the MCU profile)
   uint8_t rom_owned;       // rom is the VM's own allocation: mvm_free frees it
 };
 

@@ -134,6 +134,15 @@ LIB_FN(math_min) {
 }
 
 double math_random_next(mvm_vm_t* vm) {
+#if MVM_PROFILE_MCU
+  // A 32-bit Weyl sequence through a 32-bit integer hash (Wellons' lowbias32: two multiply
+  // rounds), for boards without a 64-bit multiply; 32 random bits per number, period 2^32.
+  uint32_t x = vm->random_state[0] += 0x9E3779B9u;
+  x = (x ^ (x >> 16)) * 0x7FEB352Du;
+  x = (x ^ (x >> 15)) * 0x846CA68Bu;
+  x ^= x >> 16;
+  return (double)x * (1.0 / 4294967296.0);
+#else
   // splitmix64 (Steele, Lea, Flood 2014): passes BigCrush, one add and three xor-multiplies.
   uint64_t z = ((uint64_t)vm->random_state[1] << 32 | vm->random_state[0]) + 0x9E3779B97F4A7C15ull;
   vm->random_state[0] = (uint32_t)z;
@@ -142,6 +151,7 @@ double math_random_next(mvm_vm_t* vm) {
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
   z ^= z >> 31;
   return (double)(z >> 11) * (1.0 / 9007199254740992.0);  // 53 random bits in [0, 1)
+#endif
 }
 
 LIB_FN(math_random) {
@@ -273,6 +283,10 @@ LIB_FN(math_random) {
 // Part of the API in every build (the seed is just stored).
 void mvm_seed_random(mvm_vm_t* vm, uint64_t seed) {
   if (!vm) return;
+#if MVM_PROFILE_MCU
+  vm->random_state[0] = (uint32_t)seed ^ (uint32_t)(seed >> 32);
+#else
   vm->random_state[0] = (uint32_t)seed;
   vm->random_state[1] = (uint32_t)(seed >> 32);
+#endif
 }

@@ -1131,7 +1131,6 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
       vm->imports[i].fn = NULL;
       vm->imports[i].cached = VAL_UNDEFINED;
     }
-    vm->imports_cap = (vm_count_t)nimports;
     vm->nimports = (vm_count_t)nimports;
     c.imports = vm->imports;
     r.at = globals_at;
