@@ -24,6 +24,7 @@ from .opcodes import (
     ERROR_KIND_JSNAMES,
     FEATURE_NAMES,
     FEATURE_PACKED_ROM,
+    FEATURE_ROM_GLOBALS,
     NO_OFFSET,
     OP_INFO,
     SPECIAL_NAMES,
@@ -743,6 +744,9 @@ def disasm_image(image: bytes) -> str:
     for i, v in enumerate(parts.globals):
         name = view.global_names[i] if i < len(view.global_names) else "?"
         out.append(f"global {i} {name} = {view.value(v)}")
+    if parts.features >> FEATURE_ROM_GLOBALS & 1:  # the CONSTS at ROM offset 0
+        for i, v in enumerate(view.consts(0)):
+            out.append(f"rom global {i} = {view.value(v)}")
 
     counts: Counter[str] = Counter()
     listing = []

@@ -132,6 +132,8 @@ class Op(IntEnum):
     ADD_I8 = 104
     SUB_I8 = 105
     LOAD_LOCAL2 = 106
+    LOAD_ROM_GLOBAL = 107
+    LOAD_ROM_GLOBAL_FN = 108
 
 
 OP_INFO: dict[Op, OpInfo] = {
@@ -242,6 +244,8 @@ OP_INFO: dict[Op, OpInfo] = {
     Op.ADD_I8: OpInfo("I8", 1, 1, 2),
     Op.SUB_I8: OpInfo("I8", 1, 1, 2),
     Op.LOAD_LOCAL2: OpInfo("U8U8", 0, 2, 3),
+    Op.LOAD_ROM_GLOBAL: OpInfo("U16", 0, 1, 3),
+    Op.LOAD_ROM_GLOBAL_FN: OpInfo("U16", 0, 2, 3),
 }
 
 # CONST
@@ -723,9 +727,11 @@ FEATURE_FLOAT64 = 0
 FEATURE_PROFILE_HOST = 1
 FEATURE_PROFILE_MCU = 2
 FEATURE_PACKED_ROM = 3
+FEATURE_ROM_GLOBALS = 4
 FEATURE_NAMES: dict[int, str] = {
     0: "FLOAT64",
     1: "PROFILE_HOST",
     2: "PROFILE_MCU",
     3: "PACKED_ROM",
+    4: "ROM_GLOBALS",
 }

@@ -32,6 +32,7 @@ from compiler.opcodes import (  # noqa: E402
     TYPE_STRING16,
 )
 from hostlib import VM, Host  # noqa: E402
+from image_build import build_image  # noqa: E402
 
 ROM_KEYS = 1 << 5  # value.h HEADER_ROM_KEYS, on a PROPS header
 INLINE_PROPS = 1 << 6  # value.h HEADER_INLINE_PROPS, on an OBJECT header
@@ -100,15 +101,6 @@ def key_lists(image: bytes) -> list[list[str]]:
         lists.append([rom.string(k >> 1 & ~3) if k & 7 == 2 else str(k >> 1)
                       for k in rom.consts(off)])
     return lists
-
-
-def build_image(tmp_path, source: str) -> bytes:
-    """The image of source after its top level ran."""
-    src = tmp_path / "p.js"
-    src.write_text(source)
-    with VM.from_unit(compile_program(str(src)), Host(stdout=io.StringIO())) as vm:
-        vm.run_main()
-        return vm.snapshot()
 
 
 def node_lines(script: str) -> list[str]:

@@ -144,3 +144,8 @@ OP(LOAD_GLOBAL_FN,  U16,   0, 2)  /* -> globals[a] undefined (a callee and its t
 OP(ADD_I8,          I8,    1, 1)  /* v -> v + a (JS +)  [PUSH_I8 a; ADD] */
 OP(SUB_I8,          I8,    1, 1)  /* v -> v - a  [PUSH_I8 a; SUB] */
 OP(LOAD_LOCAL2,     U8U8,  0, 2)  /* -> locals[a] locals[b]  [LOAD_LOCAL a; LOAD_LOCAL b] */
+/* The constant globals of an image (FEATURE ROM_GLOBALS): mvm_snapshot moves each global that no
+ * code stores to and that holds no heap reference into the CONSTS at ROM offset 0, and rewrites
+ * the loads of it to these. The compiler never emits them. */
+OP(LOAD_ROM_GLOBAL,    U16, 0, 1)  /* -> rom_globals[a] */
+OP(LOAD_ROM_GLOBAL_FN, U16, 0, 2)  /* -> rom_globals[a] undefined (a callee and its this) */

@@ -256,6 +256,7 @@ FEATURE(FLOAT64,      0)   /* the ROM or heap holds a FLOAT64 (MVM_SUPPORT_FLOAT
 FEATURE(PROFILE_HOST, 1)
 FEATURE(PROFILE_MCU,  2)   /* `mvc build --target mcu`: for a VM built with MVM_PROFILE_MCU=1 */
 FEATURE(PACKED_ROM,   3)   /* the ROM is packed (restore expands it into RAM); without it, used in place */
+FEATURE(ROM_GLOBALS,  4)   /* the ROM starts with a CONSTS of the image's constant globals (LOAD_ROM_GLOBAL) */
 
 /* The engine's strings: the texts the VM itself produces or looks up (typeof results, property
  * names it reads, conversions). They are STRING8 allocations in the VM's read-only data, laid

@@ -218,10 +218,10 @@ void vm_release_memory(mvm_vm_t* vm) {
   if (vm->unit_exports) VM_FREE(vm, vm->unit_exports);
   vm->unit_exports = NULL;
 #endif
-  if (vm->rom_owned) VM_FREE(vm, (void*)vm->rom);
+  if (vm->rom_flags & ROM_OWNED) VM_FREE(vm, (void*)vm->rom);
   vm->heap = NULL;
   vm->globals = NULL;
   vm->imports = NULL;
-  vm->rom_owned = 0;
+  vm->rom_flags = 0;
   vm->rom = NULL;
 }

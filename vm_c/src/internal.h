@@ -162,7 +162,7 @@ struct mvm_vm {
   mvm_resolve_import_t resolve;
   mvm_arena_t* arena;  // mvm_restore_into: every allocation comes from here (arena.c), or NULL
 
-  // Read-only section: a private copy (unit, packed image: rom_owned) or the caller's image.
+  // Read-only section: a private copy (unit, packed image: ROM_OWNED) or the caller's image.
   const uint8_t* rom;
   uint32_t rom_len;
 
@@ -219,10 +219,14 @@ struct mvm_vm {
   vm_count_t max_handlers;
   vm_count_t nimports;
   vm_count_t gc_count;     // collections so far (modulo 2^16 in the MCU profile)
-  uint8_t rom_owned;       // rom is the VM's own allocation: mvm_free frees it
+  uint8_t rom_flags;       // ROM_OWNED, ROM_GLOBALS (below)
 };
 
 // The budget an outermost call starts with (0 configured: unlimited).
+// vm->rom_flags: the ROM is the VM's own allocation (mvm_free frees it); the ROM starts with a
+// CONSTS of constant globals (an image with FEATURE ROM_GLOBALS; LOAD_ROM_GLOBAL).
+#define ROM_OWNED 1u
+#define ROM_GLOBALS 2u
 static inline uint32_t vm_full_budget(const mvm_vm_t* vm) {
   return vm->budget_limit ? vm->budget_limit : UINT32_MAX;
 }
@@ -336,6 +340,17 @@ static inline uint32_t fn_code_len(const uint8_t* fn) {
 enum { CONSTS_VALUES = 4 };
 static inline uint32_t consts_count(const uint8_t* c) { return header_size(rd32(c)) / 4 - 1; }
 static inline const uint8_t* consts_values(const uint8_t* c) { return c + CONSTS_VALUES; }
+// The number of the ROM's constant globals (rom_global), 0 without them.
+static inline uint32_t rom_global_count(const mvm_vm_t* vm) {
+  return (vm->rom_flags & ROM_GLOBALS) ? consts_count(vm->rom) : 0;
+}
+static inline mvm_value_t rom_global(const mvm_vm_t* vm, uint32_t i) {
+  return rd32(consts_values(vm->rom) + 4 * i);
+}
+// Global i of the numbering a unit's exports use: the globals, then the ROM's constant ones.
+static inline mvm_value_t global_at(const mvm_vm_t* vm, uint32_t i) {
+  return i < vm->global_count ? vm->globals[i] : rom_global(vm, i - vm->global_count);
+}
 // The name of global i from the unit's or image's names table: a string, or undefined.
 static inline mvm_value_t global_name(const mvm_vm_t* vm, uint32_t i) {
   if (vm->global_names == NO_OFFSET) return VAL_UNDEFINED;
@@ -454,6 +469,10 @@ MVM_INTERNAL size_t vm_stack_bytes(const mvm_vm_t* vm);
 // new ROM whose kept allocations (rom_marks) rom_map places, the moved ones from base on.
 MVM_INTERNAL mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks,
                                        const uint32_t* rom_map, uint32_t base, rom_intern_t* out);
+// Whether v is a heap allocation the plan moves (every string, float and host function), and
+// its reference in the new ROM (v itself when not a heap reference).
+MVM_INTERNAL bool rom_intern_moves(const mvm_vm_t* vm, mvm_value_t v);
+MVM_INTERNAL mvm_value_t rom_intern_value(const rom_intern_t* plan, mvm_value_t v);
 // Writes the moved allocations and the key lists into new_rom, as planned.
 MVM_INTERNAL void rom_intern_copy(const mvm_vm_t* vm, const rom_intern_t* plan,
                                   const uint32_t* rom_map, uint32_t base, uint8_t* new_rom);
@@ -688,9 +707,11 @@ MVM_INTERNAL bool rom_value_ok(const uint8_t* rom, uint32_t rom_len, const uint8
 // ---- verify.c ----
 // Checks every function's operands in a ROM that rom_validate accepted (see verify.c): constant,
 // local, argument, global, builtin indexes, jump targets on instruction starts, no fall-through
-// at the end. MVM_E_INVALID_IMAGE when bad.
+// at the end; rom_globals: how many constant globals LOAD_ROM_GLOBAL may name (an image's).
+// MVM_E_INVALID_IMAGE when bad.
 MVM_INTERNAL mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len,
-                                       uint32_t global_count, mvm_arena_t* arena, void* context);
+                                       uint32_t global_count, uint32_t rom_globals,
+                                       mvm_arena_t* arena, void* context);
 // Bytes of an instruction with opcode op (opcode and operands).
 MVM_INTERNAL uint32_t opcode_size(uint8_t op);
 

@@ -361,7 +361,7 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
   bool entry_ok = rom_value_ok(rom, rom_len, starts, value_from_rom_offset(entry));
   mem_free(NULL, starts, context);
   if (!entry_ok) return MVM_E_INVALID_UNIT;
-  verr = rom_verify_code(rom, rom_len, global_count, NULL, context);
+  verr = rom_verify_code(rom, rom_len, global_count, 0, NULL, context);
   if (verr) return verr == MVM_E_INVALID_IMAGE ? MVM_E_INVALID_UNIT : verr;
   if (!rom_names_ok(rom, rom_len, names, global_count)) return MVM_E_INVALID_UNIT;
   for (uint32_t i = 0; i < export_count; i++) {
@@ -377,7 +377,7 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
   // Padding after the copy keeps operand reads of a truncated last instruction inside the block.
   uint8_t* rom_copy = (uint8_t*)VM_MALLOC(vm, (size_t)rom_len + 8);
   vm->rom = rom_copy;
-  vm->rom_owned = rom_copy != NULL;
+  vm->rom_flags = rom_copy != NULL ? ROM_OWNED : 0;
   vm->globals = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * (global_count + 1));
   if (export_count) {
     vm->unit_exports = (unit_export_t*)VM_MALLOC(vm, sizeof(unit_export_t) * export_count);

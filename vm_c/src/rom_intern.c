@@ -36,6 +36,14 @@ static bool is_immutable(uint32_t type) {
   return type == TC_STRING8 || type == TC_STRING16 || type == TC_FLOAT64 || type == TC_HOSTFN;
 }
 
+bool rom_intern_moves(const mvm_vm_t* vm, mvm_value_t v) {
+  return value_is_heap(v) && is_immutable(header_type(rd32(vm->heap + v)));
+}
+
+mvm_value_t rom_intern_value(const rom_intern_t* plan, mvm_value_t v) {
+  return value_is_heap(v) ? value_from_rom_offset(plan->heap_map[v >> 2]) : v;
+}
+
 // The bytes that tell two immutable allocations apart after their header: a string's code
 // units (its padding is zero), a float's 8 bytes, a host function's id and index.
 static uint32_t payload_len(uint32_t h) {

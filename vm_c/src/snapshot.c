@@ -42,6 +42,9 @@ static const uint8_t image_magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'}
 // memory the VM owns. Without it the ROM is stored as it is and used in place (an MCU image in
 // flash: `mvc build --target mcu` unpacks it).
 #define IMAGE_PACKED_ROM (1u << 3)
+// FEATURE ROM_GLOBALS: the ROM starts with a CONSTS holding the values of the image's constant
+// globals, which its code reads with LOAD_ROM_GLOBAL (mvm_snapshot; vm->rom_flags ROM_GLOBALS).
+#define IMAGE_ROM_GLOBALS (1u << 4)
 // A LINES allocation: header, file, first line, then the byte stream.
 #define LINES_STREAM 12u
 
@@ -176,9 +179,11 @@ static bool rom_mark_at(uint8_t* marks, uint32_t off, uint32_t before) {
   return off < before;
 }
 
-// Marks everything the marked ROM allocations refer to, and the globals their code names.
+// Marks everything the marked ROM allocations refer to, and the globals their code names (live)
+// and stores to (stored), numbered as global_at does: the globals, then the ROM's constant ones.
 static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, uint8_t* done,
-                        uint8_t* live_globals, uint32_t global_count, bool strip) {
+                        uint8_t* live_globals, uint8_t* stored, uint32_t global_count,
+                        uint32_t rom_globals, bool strip) {
   bool again = true;
   while (again) {
     again = false;
@@ -200,6 +205,10 @@ static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, ui
             if (op == OP_LOAD_GLOBAL || op == OP_STORE_GLOBAL || op == OP_LOAD_GLOBAL_FN) {
               uint32_t g = rd16(code + pc + 1);
               if (g < global_count) bit_set(live_globals, g);
+              if (g < global_count && op == OP_STORE_GLOBAL) bit_set(stored, g);
+            } else if (op == OP_LOAD_ROM_GLOBAL || op == OP_LOAD_ROM_GLOBAL_FN) {
+              uint32_t k = rd16(code + pc + 1);
+              if (k < rom_globals) bit_set(live_globals, global_count + k);
             }
           }
           break;
@@ -233,13 +242,71 @@ typedef struct shaken {
   rom_intern_t moved;  // the heap's strings and floats, after the rest (rom_intern.c)
 } shaken_t;
 
+// The new numbering of the globals (as global_at numbers them): the live ones that code stores
+// to, or that hold a heap reference or are in their TDZ, stay globals (0 .. ram - 1, in their
+// order); the other live ones are constant and go to the new ROM's first CONSTS (ram .. ram +
+// rom - 1: LOAD_ROM_GLOBAL), where a board keeps them in flash; dead ones get no place.
+typedef struct renumber {
+  uint32_t* to;    // new index of each old one, NO_OFFSET for a dead global
+  uint32_t count;  // old globals and ROM constant globals
+  uint32_t ram;
+  uint32_t rom;
+} renumber_t;
+
+#define GLOBAL_DEAD NO_OFFSET
+
+static bool stays_in_ram(const mvm_vm_t* vm, const uint8_t* stored, uint32_t i) {
+  if (i >= vm->global_count) return false;  // constant already
+  mvm_value_t v = vm->globals[i];
+  // A string, float or host function moves to the new ROM (rom_intern.c): a constant too.
+  return bit_test(stored, i) || (value_is_heap(v) && !rom_intern_moves(vm, v)) || v == VAL_HOLE;
+}
+
+static void renumber_plan(const mvm_vm_t* vm, const uint8_t* live, const uint8_t* stored,
+                          renumber_t* rn) {
+  rn->ram = rn->rom = 0;
+  for (uint32_t i = 0; i < rn->count; i++) {
+    bool ram = bit_test(live, i) && stays_in_ram(vm, stored, i);
+    rn->to[i] = ram ? rn->ram++ : GLOBAL_DEAD;
+  }
+  for (uint32_t i = 0; i < rn->count; i++) {
+    if (bit_test(live, i) && !stays_in_ram(vm, stored, i)) rn->to[i] = rn->ram + rn->rom++;
+  }
+}
+
+// Rewrites the global operands of a copied FUNCTION's code for the new numbering.
+static void renumber_code(uint8_t* fn, const renumber_t* rn, uint32_t global_count) {
+  uint8_t* code = fn + FN_CODE;
+  uint32_t len = fn_code_len(fn);
+  for (uint32_t pc = 0; pc < len; pc += opcode_size(code[pc])) {
+    uint8_t op = code[pc];
+    uint32_t old;
+    if (op == OP_LOAD_GLOBAL || op == OP_STORE_GLOBAL || op == OP_LOAD_GLOBAL_FN) {
+      old = rd16(code + pc + 1);
+    } else if (op == OP_LOAD_ROM_GLOBAL || op == OP_LOAD_ROM_GLOBAL_FN) {
+      old = global_count + rd16(code + pc + 1);
+    } else {
+      continue;
+    }
+    uint32_t to = rn->to[old];  // live: this code is
+    bool fn_form = op == OP_LOAD_GLOBAL_FN || op == OP_LOAD_ROM_GLOBAL_FN;
+    if (to >= rn->ram) {  // stored globals stay in RAM, so this is a load
+      code[pc] = (uint8_t)(fn_form ? OP_LOAD_ROM_GLOBAL_FN : OP_LOAD_ROM_GLOBAL);
+      to -= rn->ram;
+    } else if (op != OP_STORE_GLOBAL) {
+      code[pc] = (uint8_t)(fn_form ? OP_LOAD_GLOBAL_FN : OP_LOAD_GLOBAL);
+    }
+    wr16(code + pc + 1, (uint16_t)to);
+  }
+}
+
 // Lays out the marked allocations (plus a names table when globals are in their TDZ, then the
 // heap's strings and floats), copies them with their ROM references rewritten; map gets each
 // old allocation's new offset.
-static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* live_globals,
+static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t* rn,
                            uint32_t* map, bool strip, shaken_t* out) {
   const uint8_t* rom = vm->rom;
-  uint32_t n = 0;
+  uint32_t n = rn->rom ? CONSTS_VALUES + 4 * rn->rom : 0;  // the constant globals come first
   for (uint32_t at = 0; at < vm->rom_len; at += header_size(rd32(rom + at))) {
     if (rom_marked(marks, at)) {
       map[at >> 2] = n;
@@ -249,14 +316,14 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
   uint32_t nholes = 0;
   if (vm->global_names != NO_OFFSET) {
     for (uint32_t i = 0; i < vm->global_count; i++) {
-      if (vm->globals[i] == VAL_HOLE && bit_test(live_globals, i)) nholes++;
+      if (vm->globals[i] == VAL_HOLE && rn->to[i] < rn->ram) nholes++;
     }
   }
   uint32_t names_at = NO_OFFSET;
   uint64_t total = n;
   if (nholes) {
     names_at = n;
-    total += CONSTS_VALUES + 4 * (uint64_t)vm->global_count;  // nholes > 0: never empty
+    total += CONSTS_VALUES + 4 * (uint64_t)rn->ram;  // nholes > 0: never empty
   }
   if (total >= 0x7FFFFFF0u) return MVM_E_OUT_OF_MEMORY;
   uint32_t moved_at = (uint32_t)total;
@@ -277,6 +344,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
         if (c != NO_OFFSET) wr32(p + FN_CONSTS, map[c >> 2]);
         wr32(p + FN_LINES, l == NO_OFFSET || strip ? NO_OFFSET : map[l >> 2]);
         wr32(p + FN_NAME, remap_value(map, rd32(p + FN_NAME)));
+        renumber_code(p, rn, vm->global_count);
         break;
       }
       case TC_CONSTS:
@@ -294,13 +362,21 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
   }
   if (nholes) {
     uint8_t* p = out_rom + names_at;
-    wr32(p, header_make(CONSTS_VALUES + 4 * vm->global_count, TC_CONSTS));
+    wr32(p, header_make(CONSTS_VALUES + 4 * rn->ram, TC_CONSTS));
+    for (uint32_t i = 0; i < rn->ram; i++) wr32(p + CONSTS_VALUES + 4 * i, VAL_UNDEFINED);
     for (uint32_t i = 0; i < vm->global_count; i++) {
-      mvm_value_t v = VAL_UNDEFINED;
-      if (vm->globals[i] == VAL_HOLE && bit_test(live_globals, i)) {
-        v = remap_value(map, global_name(vm, i));
+      if (vm->globals[i] == VAL_HOLE && rn->to[i] < rn->ram) {
+        wr32(p + CONSTS_VALUES + 4 * rn->to[i], remap_value(map, global_name(vm, i)));
       }
-      wr32(p + CONSTS_VALUES + 4 * i, v);
+    }
+  }
+  if (rn->rom) {
+    wr32(out_rom, header_make(CONSTS_VALUES + 4 * rn->rom, TC_CONSTS));
+    for (uint32_t i = 0; i < rn->count; i++) {
+      if (rn->to[i] != GLOBAL_DEAD && rn->to[i] >= rn->ram) {
+        mvm_value_t v = rom_intern_value(&out->moved, remap_value(map, global_at(vm, i)));
+        wr32(out_rom + CONSTS_VALUES + 4 * (rn->to[i] - rn->ram), v);
+      }
     }
   }
   rom_intern_copy(vm, &out->moved, map, moved_at, out_rom);
@@ -313,23 +389,29 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
 // Finds the live ROM and globals (see the top), clearing dead globals. On success marks has the
 // live ROM allocations (names of TDZ globals included) and live_globals the live globals.
 static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
-                           uint8_t* live_globals, size_t marks_len, size_t globals_len,
-                           bool strip) {
+                           uint8_t* live_globals, uint8_t* stored, size_t marks_len,
+                           size_t globals_len, bool strip) {
+  uint32_t rom_globals = rom_global_count(vm);
   for (;;) {
     MVM_MEMSET(snap->rom_marks, 0, marks_len);
     MVM_MEMSET(done, 0, marks_len);
     MVM_MEMSET(live_globals, 0, globals_len);
+    MVM_MEMSET(stored, 0, globals_len);
     vm->gc_snapshot = snap;
     bool ok = gc_collect(vm, 0);
     vm->gc_snapshot = NULL;
     if (!ok) return MVM_E_OUT_OF_MEMORY;
+    // The ROM's constant globals (a restored image's) keep what they refer to, like globals.
+    for (uint32_t k = 0; k < rom_globals; k++) {
+      rom_mark_value(vm->rom_len, snap->rom_marks, rom_global(vm, k));
+    }
     for (uint32_t i = 0; i < vm->unit_export_count; i++) {
       bit_set(live_globals, vm->unit_exports[i].slot);
       uint32_t name = vm->unit_exports[i].name;  // an engine string needs no mark
       if (name < vm->rom_len) bit_set(snap->rom_marks, name >> 2);
     }
-    rom_closure(vm->rom, vm->rom_len, snap->rom_marks, done, live_globals, vm->global_count,
-                strip);
+    rom_closure(vm->rom, vm->rom_len, snap->rom_marks, done, live_globals, stored,
+                vm->global_count, rom_globals, strip);
     bool changed = false;
     for (uint32_t i = 0; i < vm->global_count; i++) {
       if (bit_test(live_globals, i)) continue;
@@ -448,7 +530,7 @@ static size_t pack_image(mvm_vm_t* vm, mvm_value_t exports, uint32_t nprops, uin
     at = put_uleb(out, at, rd32(value_ptr(vm, exports) + 12 + 8 * i));
   }
   for (uint32_t i = 0; i < vm->unit_export_count; i++) {
-    mvm_value_t v = vm->globals[vm->unit_exports[i].slot];
+    mvm_value_t v = global_at(vm, vm->unit_exports[i].slot);
     at = put_uleb(out, at, value_from_rom_offset(vm->unit_exports[i].name));
     at = put_uleb(out, at, v == VAL_HOLE ? VAL_UNDEFINED : v);
   }
@@ -483,7 +565,9 @@ static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len)
   MVM_MEMCPY(img, image_magic, 8);
   wr16(img + 8, (uint16_t)K_BYTECODE_VERSION);
   bool floats = has_float64(vm->rom, 0, vm->rom_len) || has_float64(vm->heap, 4, vm->heap_used);
-  wr16(img + 10, (uint16_t)(IMAGE_PROFILE_BIT | IMAGE_PACKED_ROM | (floats ? IMAGE_FLOAT64 : 0)));
+  uint32_t features = IMAGE_PROFILE_BIT | IMAGE_PACKED_ROM | (floats ? IMAGE_FLOAT64 : 0u) |
+                      ((vm->rom_flags & ROM_GLOBALS) ? IMAGE_ROM_GLOBALS : 0u);
+  wr16(img + 10, (uint16_t)features);
   wr32(img + 16, (uint32_t)total);
   wr32(img + 20, vm->rom_len);
   pack_image(vm, exports, nprops, img + IMAGE_HEADER_SIZE);
@@ -517,26 +601,36 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);
   }
 
-  size_t marks_len = vm->rom_len / 32 + 1, globals_len = vm->global_count / 8 + 1;
+  renumber_t rn = {NULL, (uint32_t)vm->global_count + rom_global_count(vm), 0, 0};
+  size_t marks_len = vm->rom_len / 32 + 1, globals_len = rn.count / 8 + 1;
   uint8_t* marks = (uint8_t*)VM_MALLOC(vm, marks_len);
   uint8_t* done = (uint8_t*)VM_MALLOC(vm, marks_len);
   uint8_t* live_globals = (uint8_t*)VM_MALLOC(vm, globals_len);
+  uint8_t* stored = (uint8_t*)VM_MALLOC(vm, globals_len);
   uint32_t* map = (uint32_t*)VM_MALLOC(vm, sizeof(uint32_t) * ((size_t)vm->rom_len / 4 + 1));
-  mvm_err_t err = marks && done && live_globals && map ? MVM_E_OK : MVM_E_OUT_OF_MEMORY;
+  rn.to = (uint32_t*)VM_MALLOC(vm, sizeof(uint32_t) * ((size_t)rn.count + 1));
+  mvm_value_t* new_globals = NULL;
+  mvm_err_t err = marks && done && live_globals && stored && map && rn.to ? MVM_E_OK
+                                                                          : MVM_E_OUT_OF_MEMORY;
   gc_snapshot_t snap;
   MVM_MEMSET(&snap, 0, sizeof snap);
   snap.rom_len = vm->rom_len;
   snap.rom_marks = marks;
-  if (!err) err = find_live(vm, &snap, done, live_globals, marks_len, globals_len, strip);
+  if (!err) err = find_live(vm, &snap, done, live_globals, stored, marks_len, globals_len, strip);
   if (!err) {
     uint32_t n = ROOT__COUNT;
     while (n > 1 && root_get(vm, n - 1) == VAL_UNDEFINED) n--;
     err = roots_trim(vm, n);
   }
+  if (!err) {
+    renumber_plan(vm, live_globals, stored, &rn);
+    new_globals = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * ((size_t)rn.ram + 1));
+    if (!new_globals) err = MVM_E_OUT_OF_MEMORY;
+  }
   // From here to the last collection nothing allocates in the heap: the moved strings' plan
   // is by heap offset.
   shaken_t shaken = {NULL, 0, NO_OFFSET, {NULL, 0}};
-  if (!err) err = rom_shake(vm, marks, live_globals, map, strip, &shaken);
+  if (!err) err = rom_shake(vm, marks, &rn, map, strip, &shaken);
   if (!err) {
     // The last collection rewrites every ROM reference for the new ROM, turns references to
     // the moved strings and floats into ROM references, and trims PROPS and ITEMS (gc.c);
@@ -560,9 +654,18 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     for (uint32_t i = 0; i < vm->unit_export_count; i++) {
       uint32_t name = vm->unit_exports[i].name;
       if (name < (uint32_t)K_ENGINE_ROM_BASE) vm->unit_exports[i].name = map[name >> 2];
+      vm->unit_exports[i].slot = (uint16_t)rn.to[vm->unit_exports[i].slot];  // live: exported
     }
-    if (vm->rom_owned) VM_FREE(vm, (void*)vm->rom);
-    vm->rom_owned = 1;
+    // The globals in their new numbering (the collection above moved their values).
+    for (uint32_t i = 0; i < vm->global_count; i++) {
+      if (rn.to[i] < rn.ram) new_globals[rn.to[i]] = vm->globals[i];
+    }
+    VM_FREE(vm, vm->globals);
+    vm->globals = new_globals;
+    new_globals = NULL;
+    vm->global_count = (vm_count_t)rn.ram;
+    if (vm->rom_flags & ROM_OWNED) VM_FREE(vm, (void*)vm->rom);
+    vm->rom_flags = (uint8_t)(ROM_OWNED | (rn.rom ? ROM_GLOBALS : 0u));
     vm->rom = shaken.rom;
     vm->rom_len = shaken.rom_len;
     vm->global_names = shaken.names;
@@ -575,6 +678,9 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   if (marks) VM_FREE(vm, marks);
   if (done) VM_FREE(vm, done);
   if (live_globals) VM_FREE(vm, live_globals);
+  if (stored) VM_FREE(vm, stored);
+  if (rn.to) VM_FREE(vm, rn.to);
+  if (new_globals) VM_FREE(vm, new_globals);
   if (map) VM_FREE(vm, map);
   mvm_err_t rerr = roots_full(vm);  // the VM stays usable, image or not
   if (!err && rerr) {
@@ -1002,14 +1108,15 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
 
 // The fixed header; *rom_len is the ROM's length (the packed part follows it).
 static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* rom_len,
-                              bool* packed_rom) {
+                              bool* rom_globals, bool* packed_rom) {
   if (image_len < 8) return MVM_E_IMAGE_TRUNCATED;
   if (MVM_MEMCMP(image, image_magic, 8) != 0) return MVM_E_INVALID_IMAGE;
   if (image_len < IMAGE_HEADER_SIZE) return MVM_E_IMAGE_TRUNCATED;
   if (rd16(image + 8) != K_BYTECODE_VERSION) return MVM_E_IMAGE_VERSION;
   uint32_t features = rd16(image + 10);
   *packed_rom = (features & IMAGE_PACKED_ROM) != 0;
-  features &= ~(uint32_t)IMAGE_PACKED_ROM;
+  *rom_globals = (features & IMAGE_ROM_GLOBALS) != 0;
+  features &= ~(uint32_t)(IMAGE_PACKED_ROM | IMAGE_ROM_GLOBALS);
 #if !MVM_SUPPORT_FLOAT
   bool floats = (features & IMAGE_FLOAT64) != 0;
   features &= ~(uint32_t)IMAGE_FLOAT64;
@@ -1043,8 +1150,8 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
                          mvm_resolve_import_t resolve, void* context, mvm_arena_t* arena,
                          mvm_vm_t** out_vm) {
   uint32_t rom_len = 0;
-  bool packed_rom = false;
-  mvm_err_t err = check_header(image, image_len, &rom_len, &packed_rom);
+  bool packed_rom = false, has_rom_globals = false;
+  mvm_err_t err = check_header(image, image_len, &rom_len, &has_rom_globals, &packed_rom);
   if (err) return err;
 
   // A packed ROM is expanded into memory the VM will own (8 zero bytes after it, as a unit's
@@ -1094,7 +1201,17 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     return err;
   }
   if (!rom_names_ok(c.rom, c.rom_len, names, global_count)) err = MVM_E_INVALID_IMAGE;
-  if (!err) err = rom_verify_code(c.rom, c.rom_len, global_count, arena, context);
+  // The constant globals: the CONSTS at offset 0 (rom_validate checked its values), none in
+  // a TDZ (LOAD_ROM_GLOBAL pushes what it reads).
+  uint32_t rom_globals = 0;
+  if (!err && has_rom_globals) {
+    if (!rom_alloc_ok(c.rom, c.rom_len, 0, TC_CONSTS)) err = MVM_E_INVALID_IMAGE;
+    for (uint32_t i = 0; !err && i < consts_count(c.rom); i++) {
+      if (rd32(consts_values(c.rom) + 4 * i) == VAL_HOLE) err = MVM_E_INVALID_IMAGE;
+    }
+    if (!err) rom_globals = consts_count(c.rom);
+  }
+  if (!err) err = rom_verify_code(c.rom, c.rom_len, global_count, rom_globals, arena, context);
   if (err) {
     mem_free(arena, c.rom_starts, context);
     if (rom_buf) mem_free(arena, rom_buf, context);
@@ -1110,7 +1227,8 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     if (rom_buf) mem_free(arena, rom_buf, context);
     return MVM_E_OUT_OF_MEMORY;
   }
-  vm->rom_owned = rom_buf != NULL;  // mvm_free frees it from here on
+  // mvm_free frees an owned ROM from here on.
+  vm->rom_flags = (uint8_t)((rom_buf ? ROM_OWNED : 0u) | (rom_globals ? ROM_GLOBALS : 0u));
   vm->rom = c.rom;
   vm->rom_len = c.rom_len;
 #if MVM_INCLUDE_BUILD_API

@@ -584,6 +584,11 @@ next:
     PUSH(a);
     NEXT();
   }
+  CASE(LOAD_ROM_GLOBAL) {  // a constant global: never in its TDZ (mvm_snapshot)
+    uint32_t i = READ_U16();
+    PUSH(rom_global(vm, i));
+    NEXT();
+  }
   CASE(STORE_GLOBAL) {
     uint32_t i = READ_U16();
     vm->globals[i] = POP();
@@ -1481,6 +1486,13 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
                        "' before initialization"));
     }
     sp[0] = a;
+    sp[1] = VAL_UNDEFINED;
+    sp += 2;
+    NEXT();
+  }
+  CASE(LOAD_ROM_GLOBAL_FN) {
+    uint32_t i = READ_U16();
+    sp[0] = rom_global(vm, i);
     sp[1] = VAL_UNDEFINED;
     sp += 2;
     NEXT();
