@@ -189,7 +189,8 @@ def report(ours: dict, theirs: dict) -> str:
         f"{tot_o / tot_m:.2f}x Microvium's in total: "
         + ("met." if tot_o <= tot_m else "missed.") +
         " Where ours goes: 92 bytes of VM struct (32-bit pointers and heap offsets, counts in "
-        "16 bits, the run state only during calls), 4 bytes per global and 12 per import (Microvium: 2 and 4), and the image's "
+        "16 bits, the run state only during calls), 12 bytes per import and 4 per global that "
+        "stays in RAM (Microvium: 4 and 2; a constant global is in the image's ROM), and the image's "
         "own heap: 32-bit values and headers where Microvium's are 16-bit (docs/embedding.md "
         "section 4).",
         "",
