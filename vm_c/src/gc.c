@@ -191,10 +191,11 @@ static mvm_value_t forward(gc_state_t* g, mvm_value_t v) {
   // An OBJECT whose inline properties were replaced by a PROPS (object.c holder_set_props), or
   // an ARRAY whose inline values were by an ITEMS (object.c array_set_items), leaves their room
   // behind here.
-  uint32_t fixed = header_type(h) == TC_OBJECT ? 12 : header_type(h) == TC_ARRAY ? 16 : 0;
-  if (fixed && size > fixed && !(rd32(g->to + dst) & (HEADER_INLINE_PROPS | HEADER_INLINE_ITEMS))) {
-    size = fixed;
-    wr32(g->to + dst, header_make(fixed, header_type(h)) | (h & HEADER_FROZEN));
+  if (size > 12 &&
+      (header_type(h) == TC_OBJECT || (header_type(h) == TC_ARRAY && size > 16)) &&
+      !(rd32(g->to + dst) & (HEADER_INLINE_PROPS | HEADER_INLINE_ITEMS))) {
+    size = header_type(h) == TC_OBJECT ? 12 : 16;
+    wr32(g->to + dst, header_make(size, header_type(h)) | (h & HEADER_FROZEN));
   }
   g->to_used += size;
   wr32(old, header_make(8, TC_FORWARD));

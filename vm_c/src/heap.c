@@ -83,9 +83,11 @@ mvm_err_t roots_full(mvm_vm_t* vm) {
   if (roots_count(vm) >= ROOT__COUNT) return MVM_E_OK;
   uint32_t off = heap_alloc(vm, roots_bytes(), TC_ITEMS);
   if (off == 0) return MVM_E_OUT_OF_MEMORY;
-  uint32_t n = roots_count(vm);  // after the collection heap_alloc may have run
+  // After the collection heap_alloc may have run; read only when the VM has roots (n > 0).
+  uint32_t n = roots_count(vm);
+  const uint8_t* old = vm->heap + vm->roots;
   for (uint32_t i = 0; i < ROOT__COUNT; i++) {
-    wr32(vm->heap + off + 4 + 4 * i, i < n ? rd32(vm->heap + vm->roots + 4 + 4 * i) : VAL_UNDEFINED);
+    wr32(vm->heap + off + 4 + 4 * i, i < n ? rd32(old + 4 + 4 * i) : VAL_UNDEFINED);
   }
   vm->roots = value_from_heap_offset(off);
   return MVM_E_OK;

@@ -373,7 +373,7 @@ static inline uint32_t props_keys_ref_at(const uint8_t* p) {
 // (undefined when it has none), or 8 bytes into an array holding them inline (value.h
 // HEADER_INLINE_ITEMS).
 static inline mvm_value_t array_items(mvm_vm_t* vm, mvm_value_t arr) {
-  const uint8_t* p = vm->heap + value_heap_offset(arr);
+  const uint8_t* p = heap_ptr(vm, value_heap_offset(arr));
   return (rd32(p) & HEADER_INLINE_ITEMS) ? value_from_heap_offset(value_heap_offset(arr) + 8)
                                          : rd32(p + 8);
 }

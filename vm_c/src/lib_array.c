@@ -20,10 +20,8 @@ static mvm_err_t this_array(mvm_vm_t* vm, mvm_value_t* args) {
   return lib_type_error(vm, "Array.prototype method called on a value that is not an array");
 }
 
-static mvm_value_t items_of(mvm_vm_t* vm, mvm_value_t arr) { return array_items(vm, arr); }
-
 static void item_set(mvm_vm_t* vm, mvm_value_t arr, uint32_t i, mvm_value_t v) {
-  set_field(vm, items_of(vm, arr), 4 + 4 * i, v);
+  set_field(vm, array_items(vm, arr), 4 + 4 * i, v);
 }
 
 // Sets the length (truncating, or extending with holes). May GC.
@@ -157,7 +155,7 @@ LIB_FN(array_shift) {
   if (len == 0) return MVM_E_OK;
   mvm_value_t v = array_get(vm, THIS, 0);
   LIB_CHARGE_VISITS(vm, len);
-  uint8_t* items = heap_ptr(vm, items_of(vm, THIS));
+  uint8_t* items = heap_ptr(vm, array_items(vm, THIS));
   MVM_MEMMOVE(items + 4, items + 8, 4 * (size_t)(len - 1));
   err = set_length(vm, THIS, len - 1);
   if (!err) *out = v == VAL_HOLE ? VAL_UNDEFINED : v;
@@ -171,7 +169,7 @@ static mvm_err_t open_gap(mvm_vm_t* vm, mvm_value_t* arr, uint32_t at, uint32_t 
   mvm_err_t err = set_length(vm, *arr, len + n);
   if (err || n == 0) return err;
   LIB_CHARGE_VISITS(vm, len - at);
-  uint8_t* items = heap_ptr(vm, items_of(vm, *arr));
+  uint8_t* items = heap_ptr(vm, array_items(vm, *arr));
   MVM_MEMMOVE(items + 4 + 4 * ((size_t)at + n), items + 4 + 4 * (size_t)at,
               4 * (size_t)(len - at));
   return MVM_E_OK;
@@ -182,7 +180,7 @@ static mvm_err_t close_gap(mvm_vm_t* vm, mvm_value_t arr, uint32_t at, uint32_t 
   uint32_t len = array_length(vm, arr);
   if (n == 0) return MVM_E_OK;
   LIB_CHARGE_VISITS(vm, len - at);
-  uint8_t* items = heap_ptr(vm, items_of(vm, arr));
+  uint8_t* items = heap_ptr(vm, array_items(vm, arr));
   MVM_MEMMOVE(items + 4 + 4 * (size_t)at, items + 4 + 4 * ((size_t)at + n),
               4 * (size_t)(len - at - n));
   return set_length(vm, arr, len - n);
@@ -219,8 +217,8 @@ LIB_FN(array_splice) {
   uint32_t add = argc > 2 ? (uint32_t)argc - 2 : 0;
   err = array_new(vm, del, &r[0]);
   if (!err && del) {
-    MVM_MEMCPY(heap_ptr(vm, items_of(vm, r[0])) + 4,
-               heap_ptr(vm, items_of(vm, THIS)) + 4 + 4 * (size_t)start, 4 * (size_t)del);
+    MVM_MEMCPY(heap_ptr(vm, array_items(vm, r[0])) + 4,
+               heap_ptr(vm, array_items(vm, THIS)) + 4 + 4 * (size_t)start, 4 * (size_t)del);
     set_field(vm, r[0], 4, del);
   }
   if (!err && add > del) err = open_gap(vm, &THIS, start + del, add - del);
@@ -244,8 +242,8 @@ LIB_FN(array_slice) {
   uint32_t n = end > start ? end - start : 0;
   err = array_new(vm, n, &r[0]);
   if (!err && n) {
-    MVM_MEMCPY(heap_ptr(vm, items_of(vm, r[0])) + 4,
-               heap_ptr(vm, items_of(vm, THIS)) + 4 + 4 * (size_t)start, 4 * (size_t)n);
+    MVM_MEMCPY(heap_ptr(vm, array_items(vm, r[0])) + 4,
+               heap_ptr(vm, array_items(vm, THIS)) + 4 + 4 * (size_t)start, 4 * (size_t)n);
     set_field(vm, r[0], 4, n);
   }
   if (!err) *out = r[0];
@@ -258,8 +256,8 @@ static mvm_err_t append_all(mvm_vm_t* vm, mvm_value_t* dst, const mvm_value_t* s
   uint32_t at = array_length(vm, *dst), n = array_length(vm, *src);
   mvm_err_t err = open_gap(vm, dst, at, n);
   if (!err && n) {
-    MVM_MEMCPY(heap_ptr(vm, items_of(vm, *dst)) + 4 + 4 * (size_t)at,
-               value_ptr(vm, items_of(vm, *src)) + 4, 4 * (size_t)n);
+    MVM_MEMCPY(heap_ptr(vm, array_items(vm, *dst)) + 4 + 4 * (size_t)at,
+               value_ptr(vm, array_items(vm, *src)) + 4, 4 * (size_t)n);
   }
   return err;
 }

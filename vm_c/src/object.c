@@ -141,12 +141,17 @@ static void props_remove(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
 
 // ---- Holders (objects, closures, ROM functions) ----
 
+// Where an array keeps its named (non-index) properties: after its items reference, or after
+// its length when it holds its values inline (value.h HEADER_INLINE_ITEMS).
+static uint32_t array_props_at(mvm_vm_t* vm, mvm_value_t arr) {
+  return (rd32(value_ptr(vm, arr)) & HEADER_INLINE_ITEMS) ? 8 : 12;
+}
+
 static mvm_value_t holder_props(mvm_vm_t* vm, mvm_value_t h) {
   switch (value_type(vm, h)) {
     case TC_OBJECT: return (rd32(value_ptr(vm, h)) & HEADER_INLINE_PROPS) ? h : field(vm, h, 8);
     case TC_CLOSURE: return field(vm, h, 12);
-    case TC_ARRAY:  // named (non-index) properties of an array
-      return field(vm, h, (rd32(value_ptr(vm, h)) & HEADER_INLINE_ITEMS) ? 8 : 12);
+    case TC_ARRAY: return field(vm, h, array_props_at(vm, h));
     case TC_FUNCTION: {
       mvm_value_t table = root_get(vm, ROOT_FN_PROPS);
       int32_t i = props_find(vm, table, h);
@@ -254,9 +259,7 @@ static mvm_err_t holder_set_props(mvm_vm_t* vm, const mvm_value_t* h, const mvm_
       return MVM_E_OK;
     }
     case TC_CLOSURE: set_field(vm, *h, 12, *ps); return MVM_E_OK;
-    case TC_ARRAY:
-      set_field(vm, *h, (rd32(heap_ptr(vm, *h)) & HEADER_INLINE_ITEMS) ? 8 : 12, *ps);
-      return MVM_E_OK;
+    case TC_ARRAY: set_field(vm, *h, array_props_at(vm, *h), *ps); return MVM_E_OK;
     default: {  // ROM function: record the new PROPS in the table
       TEMP_MARK(vm);
       mvm_value_t* table = temp_push(vm, root_get(vm, ROOT_FN_PROPS));
