@@ -25,6 +25,7 @@ from .opcodes import (
     FEATURE_NAMES,
     FEATURE_PACKED_ROM,
     FEATURE_ROM_GLOBALS,
+    FEATURE_ROM_IMPORTS,
     NO_OFFSET,
     OP_INFO,
     SPECIAL_NAMES,
@@ -682,7 +683,11 @@ def unpack_image(image: bytes) -> ImageParts:
     else:
         rom = w.raw(rom_len)
     names = (w.word() - 1) & 0xFFFFFFFF
-    imports = [w.word() for _ in range(w.word())]
+    nimports = w.word()
+    if features >> FEATURE_ROM_IMPORTS & 1:
+        imports = _rom_import_ids(rom, features, nimports)
+    else:
+        imports = [w.word() for _ in range(nimports)]
     exports = [(w.word(), w.word()) for _ in range(w.word())]
     globals_ = [w.word() for _ in range(w.word())]
     heap_len = w.word()
@@ -694,6 +699,27 @@ def unpack_image(image: bytes) -> ImageParts:
     return ImageParts(version, features, crc, size, rom, names, imports, exports, globals_, heap)
 
 
+def rom_imports_at(rom: bytes, features: int) -> int:
+    """Where the CONSTS of the imports' HOSTFNs is in a ROM with FEATURE ROM_IMPORTS: after
+    the constant globals' CONSTS (FEATURE ROM_GLOBALS), else at offset 0."""
+    if features >> FEATURE_ROM_GLOBALS & 1:
+        return struct.unpack_from("<I", rom, 0)[0] >> 5 & ~3  # the header's size
+    return 0
+
+
+def _rom_import_ids(rom: bytes, features: int, count: int) -> list[int]:
+    """The ids of the imports in the ROM's imports CONSTS (each value a ROM HOSTFN)."""
+    at = rom_imports_at(rom, features)
+    try:
+        ids = []
+        for i in range(count):
+            ref = struct.unpack_from("<I", rom, at + 4 + 4 * i)[0]
+            ids.append(struct.unpack_from("<H", rom, rom_offset(ref) + 4)[0])
+    except struct.error:
+        raise ValueError("image: imports past the ROM") from None
+    return ids
+
+
 def pack_image(parts: ImageParts) -> bytes:
     """The image of parts, with its size and CRC computed (what mvm_snapshot writes). The ROM is
     packed if parts.features has FEATURE PACKED_ROM, else stored as it is."""
@@ -702,7 +728,9 @@ def pack_image(parts: ImageParts) -> bytes:
     else:
         packed = bytearray(parts.rom)
     packed += _uleb((parts.global_names + 1) & 0xFFFFFFFF)
-    packed += _uleb(len(parts.imports)) + b"".join(_uleb(i) for i in parts.imports)
+    packed += _uleb(len(parts.imports))
+    if not parts.features >> FEATURE_ROM_IMPORTS & 1:  # else the ids are in the ROM
+        packed += b"".join(_uleb(i) for i in parts.imports)
     packed += _uleb(len(parts.exports))
     for key, value in parts.exports:
         packed += _uleb(key) + _uleb(value)

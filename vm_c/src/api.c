@@ -101,7 +101,7 @@ void mvm_get_stats(mvm_vm_t* vm, mvm_stats_t* out) {
   size_t stack_bytes = vm_stack_bytes(vm);
   out->vm_struct_bytes = sizeof(mvm_vm_t) + (VM_HAS_RUN(vm) ? stack_bytes : 0) +
                          sizeof(mvm_value_t) * vm->global_count +
-                         sizeof(import_entry_t) * vm->nimports +
+                         import_table_bytes(vm) +
                          sizeof(unit_export_t) * unit_export_count(vm);
   out->ram_bytes = out->vm_struct_bytes + vm->heap_cap;
   out->arena_peak = arena_peak(vm->arena);

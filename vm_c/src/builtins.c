@@ -98,27 +98,43 @@ mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* prefix, mvm_value
 
 // ---- Imports ----
 
-static mvm_err_t import_entry_add(mvm_vm_t* vm, uint16_t id, mvm_host_fn_t fn, uint32_t* out) {
-  if (vm->nimports >= 65535) return MVM_E_OUT_OF_MEMORY;
-  // The table has no spare room (no capacity field in the VM struct): each new import, which
-  // vmImport adds once per id (mostly at build time), copies it.
-  import_entry_t* t = (import_entry_t*)VM_MALLOC(vm, sizeof(import_entry_t) * (vm->nimports + 1u));
+// Makes the table full entries with room for extra more (a restored image's may hold only the
+// host functions, internal.h ROM_IMPORTS). The table has no spare room (no capacity field in
+// the VM struct): each new import, which vmImport adds once per id (mostly at build time),
+// copies it.
+mvm_err_t imports_make_full(mvm_vm_t* vm, uint32_t extra) {
+  if (!extra && !(vm->rom_flags & ROM_IMPORTS)) return MVM_E_OK;
+  uint32_t n = vm->nimports;
+  import_entry_t* t = (import_entry_t*)VM_MALLOC(vm, sizeof(import_entry_t) * (n + extra));
   if (!t) return MVM_E_OUT_OF_MEMORY;
-  if (vm->nimports) MVM_MEMCPY(t, vm->imports, sizeof(import_entry_t) * vm->nimports);
-  if (vm->imports) VM_FREE(vm, vm->imports);
-  vm->imports = t;
-  import_entry_t* e = &vm->imports[vm->nimports];
-  e->id = id;
-  e->fn = fn;
-  e->cached = VAL_UNDEFINED;
-  *out = vm->nimports++;
+  for (uint32_t i = 0; i < n; i++) {
+    t[i].id = import_id(vm, i);
+    t[i].fn = import_fn(vm, i);
+    t[i].cached = import_cached(vm, i);
+  }
+  if (vm->imports.full) VM_FREE(vm, vm->imports.full);
+  vm->imports.full = t;
+  vm->rom_flags = (uint8_t)(vm->rom_flags & ~ROM_IMPORTS);
+  return MVM_E_OK;
+}
+
+// Import index's HOSTFN, made in the heap the first time (a full entry's cache).
+mvm_err_t import_value(mvm_vm_t* vm, uint32_t index, mvm_value_t* out) {
+  if (import_cached(vm, index) == VAL_UNDEFINED) {
+    uint32_t off = heap_alloc(vm, 8, TC_HOSTFN);
+    if (off == 0) return MVM_E_OUT_OF_MEMORY;
+    wr16(heap_ptr(vm, off) + 4, import_id(vm, index));
+    wr16(heap_ptr(vm, off) + 6, (uint16_t)index);
+    vm->imports.full[index].cached = value_from_heap_offset(off);
+  }
+  *out = import_cached(vm, index);
   return MVM_E_OK;
 }
 
 mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out) {
   uint32_t index = vm->nimports;
   for (uint32_t i = 0; i < vm->nimports; i++) {
-    if (vm->imports[i].id == id) {
+    if (import_id(vm, i) == id) {
       index = i;
       break;
     }
@@ -128,18 +144,16 @@ mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out) {
     if (!vm->resolve || vm->resolve(id, vm->context, &fn) != MVM_E_OK || !fn) {
       return throw_error(vm, EK_ERROR, "vmImport: host could not resolve import ID", 0, NULL);
     }
-    mvm_err_t err = import_entry_add(vm, id, fn, &index);
+    if (vm->nimports >= 65535) return MVM_E_OUT_OF_MEMORY;
+    mvm_err_t err = imports_make_full(vm, 1);
     if (err) return err;
+    import_entry_t* e = &vm->imports.full[index];
+    e->id = id;
+    e->fn = fn;
+    e->cached = VAL_UNDEFINED;
+    vm->nimports++;
   }
-  if (vm->imports[index].cached == VAL_UNDEFINED) {
-    uint32_t off = heap_alloc(vm, 8, TC_HOSTFN);
-    if (off == 0) return MVM_E_OUT_OF_MEMORY;
-    wr16(heap_ptr(vm, off) + 4, id);
-    wr16(heap_ptr(vm, off) + 6, (uint16_t)index);
-    vm->imports[index].cached = value_from_heap_offset(off);
-  }
-  *out = vm->imports[index].cached;
-  return MVM_E_OK;
+  return import_value(vm, index, out);
 }
 
 // ---- Builtin functions ----

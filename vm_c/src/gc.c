@@ -31,6 +31,14 @@
 
 typedef void (*root_visitor_t)(void* ctx, mvm_value_t* slot);
 
+// A snapshot's marking collections (snapshot.c find_live) hold the import table's values
+// weakly: an import whose host function nothing else holds is left out of the image.
+#if MVM_INCLUDE_BUILD_API
+#define SNAPSHOT_MARKING(vm) ((vm)->gc_snapshot != NULL && (vm)->gc_snapshot->rom_marks != NULL)
+#else
+#define SNAPSHOT_MARKING(vm) false
+#endif
+
 // Every root of the VM, each passed to visit once.
 static void gc_visit_roots(mvm_vm_t* vm, root_visitor_t visit, void* ctx) {
   // 1. The VM roots ITEMS (error prototypes, ROM function props, exports, job queue).
@@ -40,8 +48,10 @@ static void gc_visit_roots(mvm_vm_t* vm, root_visitor_t visit, void* ctx) {
   for (uint32_t i = 0; i < vm->global_count; i++) visit(ctx, &vm->globals[i]);
   // 3. Host handles.
   for (mvm_handle_t* h = vm->handles; h; h = h->_next) visit(ctx, &h->value);
-  // 4. The import table's cached HOSTFN values.
-  for (uint32_t i = 0; i < vm->nimports; i++) visit(ctx, &vm->imports[i].cached);
+  // 4. The import table's cached HOSTFN values (in the ROM for a table of host functions).
+  if (!(vm->rom_flags & ROM_IMPORTS) && !SNAPSHOT_MARKING(vm)) {
+    for (uint32_t i = 0; i < vm->nimports; i++) visit(ctx, &vm->imports.full[i].cached);
+  }
   // The rest exists only while a call runs (or a host helper holds the stack block).
   if (!VM_HAS_RUN(vm)) return;
   // 5. The value stack up to VM_RUN(vm).sp: arguments, locals, operands, host function args/results.
@@ -316,6 +326,15 @@ bool gc_collect(mvm_vm_t* vm, uint32_t need) {
 #endif
   gc_visit_roots(vm, visit_forward, &g);
   scan(&g);
+  if (SNAPSHOT_MARKING(vm)) {  // the weak import values: moved, or gone (a ROM one: find_live)
+    for (uint32_t i = 0; i < vm->nimports; i++) {
+      mvm_value_t* v = &vm->imports.full[i].cached;
+      if (!value_is_heap(*v)) continue;
+      const uint8_t* old = g.from + *v;
+      *v = header_type(rd32(old)) == TC_FORWARD ? value_from_heap_offset(rd32(old + 4))
+                                                 : VAL_UNDEFINED;
+    }
+  }
   VM_FREE(vm, g.from);
   vm->heap = g.to;
   vm->heap_used = g.to_used;

@@ -215,7 +215,7 @@ void vm_release_memory(mvm_vm_t* vm) {
   if (vm->heap) VM_FREE(vm, vm->heap);
   vm_stack_release(vm);
   if (vm->globals) VM_FREE(vm, vm->globals);
-  if (vm->imports) VM_FREE(vm, vm->imports);
+  if (vm->imports.full) VM_FREE(vm, vm->imports.full);
 #if MVM_INCLUDE_BUILD_API
   if (vm->unit_exports) VM_FREE(vm, vm->unit_exports);
   vm->unit_exports = NULL;
@@ -223,7 +223,7 @@ void vm_release_memory(mvm_vm_t* vm) {
   if (vm->rom_flags & ROM_OWNED) VM_FREE(vm, (void*)vm->rom);
   vm->heap = NULL;
   vm->globals = NULL;
-  vm->imports = NULL;
+  vm->imports.full = NULL;
   vm->rom_flags = 0;
   vm->rom = NULL;
 }

@@ -182,7 +182,13 @@ struct mvm_vm {
   vm_run_t run;
 #endif
 
-  import_entry_t* imports;
+  // The import table: full entries, or (rom_flags ROM_IMPORTS, an image's) only each import's
+  // host function, its id and cached HOSTFN being in the ROM (rom_imports). import_id,
+  // import_fn and import_cached read either.
+  union {
+    import_entry_t* full;
+    mvm_host_fn_t* fns;
+  } imports;
   // A restored VM whose image ROM is used in place (the image outlives the VM) and whose export
   // values are no heap references: the image's export count word, then its (key, value) pairs
   // (snapshot.c), instead of a heap table in ROOT_EXPORTS; NULL once a table is made.
@@ -227,6 +233,7 @@ struct mvm_vm {
 // CONSTS of constant globals (an image with FEATURE ROM_GLOBALS; LOAD_ROM_GLOBAL).
 #define ROM_OWNED 1u
 #define ROM_GLOBALS 2u
+#define ROM_IMPORTS 4u
 static inline uint32_t vm_full_budget(const mvm_vm_t* vm) {
   return vm->budget_limit ? vm->budget_limit : UINT32_MAX;
 }
@@ -346,6 +353,28 @@ static inline uint32_t rom_global_count(const mvm_vm_t* vm) {
 }
 static inline mvm_value_t rom_global(const mvm_vm_t* vm, uint32_t i) {
   return rd32(consts_values(vm->rom) + 4 * i);
+}
+// An image with FEATURE ROM_IMPORTS has after its constant globals (or at offset 0) a CONSTS of
+// its imports' HOSTFNs, import i's at i: the values vmImport gives, which hold the ids. A VM
+// restored from one keeps only the host functions (vm->imports.fns, 4 bytes an import on a
+// 32-bit board, not 12) until a new import makes the table full (builtins.c).
+static inline uint32_t rom_imports_at(const uint8_t* rom, bool rom_globals) {
+  return rom_globals ? header_size(rd32(rom)) : 0;
+}
+static inline mvm_value_t import_cached(const mvm_vm_t* vm, uint32_t i) {
+  if (!(vm->rom_flags & ROM_IMPORTS)) return vm->imports.full[i].cached;
+  return rd32(consts_values(vm->rom + rom_imports_at(vm->rom, vm->rom_flags & ROM_GLOBALS)) + 4 * i);
+}
+static inline uint16_t import_id(const mvm_vm_t* vm, uint32_t i) {
+  if (!(vm->rom_flags & ROM_IMPORTS)) return vm->imports.full[i].id;
+  return rd16(vm->rom + value_rom_offset(import_cached(vm, i)) + 4);
+}
+static inline mvm_host_fn_t import_fn(const mvm_vm_t* vm, uint32_t i) {
+  return (vm->rom_flags & ROM_IMPORTS) ? vm->imports.fns[i] : vm->imports.full[i].fn;
+}
+static inline size_t import_table_bytes(const mvm_vm_t* vm) {
+  return (size_t)vm->nimports *
+         ((vm->rom_flags & ROM_IMPORTS) ? sizeof(mvm_host_fn_t) : sizeof(import_entry_t));
 }
 // Global i of the numbering a unit's exports use: the globals, then the ROM's constant ones.
 static inline mvm_value_t global_at(const mvm_vm_t* vm, uint32_t i) {
@@ -674,6 +703,10 @@ MVM_INTERNAL const char* builtin_name(uint32_t index);
 // The BUILTIN table's global name of index < BI__COUNT, "_" for methods (globalThis lookup).
 MVM_INTERNAL const char* builtin_global_name(uint32_t index);
 MVM_INTERNAL mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out);
+// The import table as full entries with room for extra more (imports.full), and import index's
+// HOSTFN (made the first time: a full table's).
+MVM_INTERNAL mvm_err_t imports_make_full(mvm_vm_t* vm, uint32_t extra);
+MVM_INTERNAL mvm_err_t import_value(mvm_vm_t* vm, uint32_t index, mvm_value_t* out);
 
 // ---- vm.c ----
 // Calls the function at VM_RUN(vm).sp[-argc-2] with this at VM_RUN(vm).sp[-argc-1] and argc arguments above;

@@ -45,6 +45,10 @@ static const uint8_t image_magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'}
 // FEATURE ROM_GLOBALS: the ROM starts with a CONSTS holding the values of the image's constant
 // globals, which its code reads with LOAD_ROM_GLOBAL (mvm_snapshot; vm->rom_flags ROM_GLOBALS).
 #define IMAGE_ROM_GLOBALS (1u << 4)
+// FEATURE ROM_IMPORTS: after the constant globals' CONSTS (or at offset 0) the ROM has a CONSTS
+// of the imports' HOSTFNs, import i's at i (internal.h rom_imports_at), which hold their ids: the
+// packed part has only the imports' count. A restored VM keeps 4 bytes an import (ROM_IMPORTS).
+#define IMAGE_ROM_IMPORTS (1u << 5)
 // A LINES allocation: header, file, first line, then the byte stream.
 #define LINES_STREAM 12u
 
@@ -251,6 +255,10 @@ typedef struct renumber {
   uint32_t count;  // old globals and ROM constant globals
   uint32_t ram;
   uint32_t rom;
+  // The imports the same way: those whose host function is live keep their order (0 ..
+  // imports - 1), the others are left out (GLOBAL_DEAD).
+  uint32_t* import_to;
+  uint32_t imports;
 } renumber_t;
 
 #define GLOBAL_DEAD NO_OFFSET
@@ -306,7 +314,9 @@ static void renumber_code(uint8_t* fn, const renumber_t* rn, uint32_t global_cou
 static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t* rn,
                            uint32_t* map, bool strip, shaken_t* out) {
   const uint8_t* rom = vm->rom;
-  uint32_t n = rn->rom ? CONSTS_VALUES + 4 * rn->rom : 0;  // the constant globals come first
+  // The constant globals come first, then the imports' HOSTFNs (FEATURE ROM_IMPORTS).
+  uint32_t imports_at = rn->rom ? CONSTS_VALUES + 4 * rn->rom : 0;
+  uint32_t n = imports_at + (rn->imports ? CONSTS_VALUES + 4u * rn->imports : 0);
   for (uint32_t at = 0; at < vm->rom_len; at += header_size(rd32(rom + at))) {
     if (rom_marked(marks, at)) {
       map[at >> 2] = n;
@@ -380,10 +390,53 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
     }
   }
   rom_intern_copy(vm, &out->moved, map, moved_at, out_rom);
+  // The live imports' host functions (every one is in the new ROM now), in their new numbering.
+  if (rn->imports) {
+    uint8_t* p = out_rom + imports_at;
+    wr32(p, header_make(CONSTS_VALUES + 4u * rn->imports, TC_CONSTS));
+    for (uint32_t i = 0; i < vm->nimports; i++) {
+      if (rn->import_to[i] == GLOBAL_DEAD) continue;
+      mvm_value_t v = rom_intern_value(&out->moved, remap_value(map, import_cached(vm, i)));
+      wr32(p + CONSTS_VALUES + 4 * rn->import_to[i], v);
+    }
+  }
+  for (uint32_t at = 0; at < total; at += header_size(rd32(out_rom + at))) {
+    uint8_t* p = out_rom + at;
+    if (header_type(rd32(p)) == TC_HOSTFN) wr16(p + 6, (uint16_t)rn->import_to[rd16(p + 6)]);
+  }
   out->rom = out_rom;
   out->rom_len = (uint32_t)total;
   out->names = names_at;
   return MVM_E_OK;
+}
+
+// After find_live's collection (which held the import values weakly, gc.c), each import's
+// value is a live host function of its own, or undefined: the import is dead, and a later
+// vmImport of its id would make a new value, which nothing could tell from the old one. A live
+// host function that is not its import's value (one an older image kept besides) becomes it.
+static void imports_settle(mvm_vm_t* vm, const uint8_t* marks) {
+  for (uint32_t i = 0; i < vm->nimports; i++) {
+    mvm_value_t v = vm->imports.full[i].cached;
+    if (value_is_image_rom(v) && !rom_marked(marks, value_rom_offset(v))) {
+      vm->imports.full[i].cached = VAL_UNDEFINED;
+    }
+  }
+  for (uint32_t at = 4; at < vm->heap_used; at += header_size(rd32(vm->heap + at))) {
+    const uint8_t* p = vm->heap + at;
+    uint16_t index = rd16(p + 6);
+    if (header_type(rd32(p)) != TC_HOSTFN || index >= vm->nimports) continue;
+    mvm_value_t* v = &vm->imports.full[index].cached;
+    if (*v == VAL_UNDEFINED) *v = value_from_heap_offset(at);
+  }
+  for (uint32_t at = 0; at < vm->rom_len; at += header_size(rd32(vm->rom + at))) {
+    const uint8_t* p = vm->rom + at;
+    uint16_t index = rd16(p + 6);
+    if (header_type(rd32(p)) != TC_HOSTFN || !rom_marked(marks, at) || index >= vm->nimports) {
+      continue;
+    }
+    mvm_value_t* v = &vm->imports.full[index].cached;
+    if (*v == VAL_UNDEFINED) *v = value_from_rom_offset(at);
+  }
 }
 
 // Finds the live ROM and globals (see the top), clearing dead globals. On success marks has the
@@ -420,6 +473,7 @@ static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
       vm->globals[i] = VAL_UNDEFINED;
     }
     if (changed) continue;
+    imports_settle(vm, snap->rom_marks);
     // The names of live globals still in their TDZ stay (for their ReferenceError).
     if (vm->global_names != NO_OFFSET) {
       for (uint32_t i = 0; i < vm->global_count; i++) {
@@ -522,8 +576,7 @@ static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8
 static size_t pack_image(mvm_vm_t* vm, mvm_value_t exports, uint32_t nprops, uint8_t* out) {
   size_t at = pack_allocs(vm->rom, 0, vm->rom_len, out, 0);
   at = put_uleb(out, at, vm->global_names + 1u);  // NO_OFFSET + 1 wraps to 0
-  at = put_uleb(out, at, vm->nimports);
-  for (uint32_t i = 0; i < vm->nimports; i++) at = put_uleb(out, at, vm->imports[i].id);
+  at = put_uleb(out, at, vm->nimports);  // their ids are in the ROM (FEATURE ROM_IMPORTS)
   at = put_uleb(out, at, nprops + vm->unit_export_count);
   for (uint32_t i = 0; i < nprops; i++) {
     at = put_uleb(out, at, rd32(value_ptr(vm, exports) + 8 + 8 * i));
@@ -566,7 +619,8 @@ static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len)
   wr16(img + 8, (uint16_t)K_BYTECODE_VERSION);
   bool floats = has_float64(vm->rom, 0, vm->rom_len) || has_float64(vm->heap, 4, vm->heap_used);
   uint32_t features = IMAGE_PROFILE_BIT | IMAGE_PACKED_ROM | (floats ? IMAGE_FLOAT64 : 0u) |
-                      ((vm->rom_flags & ROM_GLOBALS) ? IMAGE_ROM_GLOBALS : 0u);
+                      ((vm->rom_flags & ROM_GLOBALS) ? IMAGE_ROM_GLOBALS : 0u) |
+                      (vm->nimports ? IMAGE_ROM_IMPORTS : 0u);
   wr16(img + 10, (uint16_t)features);
   wr32(img + 16, (uint32_t)total);
   wr32(img + 20, vm->rom_len);
@@ -591,6 +645,10 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   mvm_err_t xerr = image_exports_to_heap(vm);
   if (xerr) return xerr;
   vm_run_reset(vm);  // and the error location: ROM offsets of the old ROM
+  // The table is full entries while the snapshot rewrites their values (gc.c holds them weakly
+  // in find_live; the new ROM lists the live ones, FEATURE ROM_IMPORTS).
+  mvm_err_t ierr = imports_make_full(vm, 0);
+  if (ierr) return ierr;
   // Room for the full roots afterwards (roots_full), checked before anything changes:
   // what follows only ever drops data.
   if (!gc_collect(vm, roots_bytes())) return MVM_E_OUT_OF_MEMORY;
@@ -601,7 +659,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);
   }
 
-  renumber_t rn = {NULL, (uint32_t)vm->global_count + rom_global_count(vm), 0, 0};
+  renumber_t rn = {NULL, (uint32_t)vm->global_count + rom_global_count(vm), 0, 0, NULL, 0};
   size_t marks_len = vm->rom_len / 32 + 1, globals_len = rn.count / 8 + 1;
   uint8_t* marks = (uint8_t*)VM_MALLOC(vm, marks_len);
   uint8_t* done = (uint8_t*)VM_MALLOC(vm, marks_len);
@@ -609,9 +667,11 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   uint8_t* stored = (uint8_t*)VM_MALLOC(vm, globals_len);
   uint32_t* map = (uint32_t*)VM_MALLOC(vm, sizeof(uint32_t) * ((size_t)vm->rom_len / 4 + 1));
   rn.to = (uint32_t*)VM_MALLOC(vm, sizeof(uint32_t) * ((size_t)rn.count + 1));
+  rn.import_to = (uint32_t*)VM_MALLOC(vm, sizeof(uint32_t) * ((size_t)vm->nimports + 1));
   mvm_value_t* new_globals = NULL;
-  mvm_err_t err = marks && done && live_globals && stored && map && rn.to ? MVM_E_OK
-                                                                          : MVM_E_OUT_OF_MEMORY;
+  mvm_err_t err = marks && done && live_globals && stored && map && rn.to && rn.import_to
+                      ? MVM_E_OK
+                      : MVM_E_OUT_OF_MEMORY;
   gc_snapshot_t snap;
   MVM_MEMSET(&snap, 0, sizeof snap);
   snap.rom_len = vm->rom_len;
@@ -624,6 +684,9 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   }
   if (!err) {
     renumber_plan(vm, live_globals, stored, &rn);
+    for (uint32_t i = 0; i < vm->nimports; i++) {
+      rn.import_to[i] = vm->imports.full[i].cached == VAL_UNDEFINED ? GLOBAL_DEAD : rn.imports++;
+    }
     new_globals = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * ((size_t)rn.ram + 1));
     if (!new_globals) err = MVM_E_OUT_OF_MEMORY;
   }
@@ -664,6 +727,11 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     vm->globals = new_globals;
     new_globals = NULL;
     vm->global_count = (vm_count_t)rn.ram;
+    // The live imports, in order (the last collection moved their values to the new ROM).
+    for (uint32_t i = 0; i < vm->nimports; i++) {
+      if (rn.import_to[i] != GLOBAL_DEAD) vm->imports.full[rn.import_to[i]] = vm->imports.full[i];
+    }
+    vm->nimports = (vm_count_t)rn.imports;
     if (vm->rom_flags & ROM_OWNED) VM_FREE(vm, (void*)vm->rom);
     vm->rom_flags = (uint8_t)(ROM_OWNED | (rn.rom ? ROM_GLOBALS : 0u));
     vm->rom = shaken.rom;
@@ -680,6 +748,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   if (live_globals) VM_FREE(vm, live_globals);
   if (stored) VM_FREE(vm, stored);
   if (rn.to) VM_FREE(vm, rn.to);
+  if (rn.import_to) VM_FREE(vm, rn.import_to);
   if (new_globals) VM_FREE(vm, new_globals);
   if (map) VM_FREE(vm, map);
   mvm_err_t rerr = roots_full(vm);  // the VM stays usable, image or not
@@ -702,7 +771,7 @@ typedef struct checker {
   uint32_t heap_len;
   uint8_t* starts;  // bitmap: one bit per heap word, set where an allocation begins
   uint8_t* rom_starts;  // the same for the ROM
-  const import_entry_t* imports;  // the image's import ids
+  const mvm_vm_t* vm;  // its import table (import_id), once made
   uint32_t nimports;
   uint32_t nobjects;  // OBJECT allocations in the heap (heap_check's first walk counts them)
 } checker_t;
@@ -830,7 +899,7 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
       return 8 + (uint64_t)rd32(p + 4) <= size;
     case TC_HOSTFN: {
       uint16_t id = rd16(p + 4), index = rd16(p + 6);
-      return index < c->nimports && c->imports[index].id == id;
+      return index < c->nimports && import_id(c->vm, index) == id;
     }
     case TC_PROPERTY:  // u32 flags, getter or value, setter (any values)
       return size >= 16 && rd32(p + 4) <= 3 && values_ok(c, at + 8, at + 16);
@@ -1108,15 +1177,15 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
 
 // The fixed header; *rom_len is the ROM's length (the packed part follows it).
 static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* rom_len,
-                              bool* rom_globals, bool* packed_rom) {
+                              uint32_t* layout) {
   if (image_len < 8) return MVM_E_IMAGE_TRUNCATED;
   if (MVM_MEMCMP(image, image_magic, 8) != 0) return MVM_E_INVALID_IMAGE;
   if (image_len < IMAGE_HEADER_SIZE) return MVM_E_IMAGE_TRUNCATED;
   if (rd16(image + 8) != K_BYTECODE_VERSION) return MVM_E_IMAGE_VERSION;
   uint32_t features = rd16(image + 10);
-  *packed_rom = (features & IMAGE_PACKED_ROM) != 0;
-  *rom_globals = (features & IMAGE_ROM_GLOBALS) != 0;
-  features &= ~(uint32_t)(IMAGE_PACKED_ROM | IMAGE_ROM_GLOBALS);
+  // The layout features, which any build reads.
+  *layout = features & (IMAGE_PACKED_ROM | IMAGE_ROM_GLOBALS | IMAGE_ROM_IMPORTS);
+  features &= ~*layout;
 #if !MVM_SUPPORT_FLOAT
   bool floats = (features & IMAGE_FLOAT64) != 0;
   features &= ~(uint32_t)IMAGE_FLOAT64;
@@ -1139,7 +1208,7 @@ static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* 
   // one that claims more is refused before memory is allocated for it.
   size_t rest = size - IMAGE_HEADER_SIZE;
   if ((*rom_len & 3u) || *rom_len >= (uint32_t)K_ENGINE_ROM_BASE ||
-      (*packed_rom ? *rom_len / 8 > rest : *rom_len > rest)) {
+      ((*layout & IMAGE_PACKED_ROM) ? *rom_len / 8 > rest : *rom_len > rest)) {
     return MVM_E_INVALID_IMAGE;
   }
   return MVM_E_OK;
@@ -1149,10 +1218,12 @@ static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* 
 static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_config_t* cfg,
                          mvm_resolve_import_t resolve, void* context, mvm_arena_t* arena,
                          mvm_vm_t** out_vm) {
-  uint32_t rom_len = 0;
-  bool packed_rom = false, has_rom_globals = false;
-  mvm_err_t err = check_header(image, image_len, &rom_len, &has_rom_globals, &packed_rom);
+  uint32_t rom_len = 0, layout = 0;
+  mvm_err_t err = check_header(image, image_len, &rom_len, &layout);
   if (err) return err;
+  bool packed_rom = (layout & IMAGE_PACKED_ROM) != 0;
+  bool has_rom_globals = (layout & IMAGE_ROM_GLOBALS) != 0;
+  bool rom_imports = (layout & IMAGE_ROM_IMPORTS) != 0;
 
   // A packed ROM is expanded into memory the VM will own (8 zero bytes after it, as a unit's
   // ROM copy has); an unpacked one is used in place.
@@ -1171,7 +1242,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   uint32_t names = get_uleb(&r) - 1u;  // 0 is NO_OFFSET
   uint32_t nimports = get_uleb(&r);
   size_t imports_at = r.at;
-  skip_uleb(&r, nimports);
+  if (!rom_imports) skip_uleb(&r, nimports);  // else the ids are in the ROM
   size_t exports_count_at = r.at;
   uint32_t nexports = get_uleb(&r);
   size_t exports_at = r.at;
@@ -1181,7 +1252,8 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   skip_uleb(&r, global_count);
   uint32_t heap_len = get_uleb(&r);
   size_t heap_at = r.at;
-  if (r.bad || nimports > 65535 || global_count > 65535 || heap_len < 4 || (heap_len & 3u)) {
+  if (r.bad || nimports > 65535 || global_count > 65535 || heap_len < 4 || (heap_len & 3u) ||
+      (rom_imports && !nimports)) {
     if (rom_buf) mem_free(arena, rom_buf, context);
     return MVM_E_INVALID_IMAGE;
   }
@@ -1192,7 +1264,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   c.heap = NULL;
   c.heap_len = heap_len;
   c.starts = NULL;
-  c.imports = NULL;
+  c.vm = NULL;
   c.nimports = nimports;
   c.nobjects = 0;
   err = rom_validate(c.rom, c.rom_len, true, arena, context, &c.rom_starts);
@@ -1211,6 +1283,21 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     }
     if (!err) rom_globals = consts_count(c.rom);
   }
+  // The imports' HOSTFNs: import i's at i, so that its id and vmImport's value are there.
+  if (!err && rom_imports) {
+    uint32_t at = rom_imports_at(c.rom, has_rom_globals);
+    if (!rom_alloc_ok(c.rom, c.rom_len, at, TC_CONSTS) || consts_count(c.rom + at) != nimports) {
+      err = MVM_E_INVALID_IMAGE;
+    }
+    for (uint32_t i = 0; !err && i < nimports; i++) {
+      mvm_value_t v = rd32(consts_values(c.rom + at) + 4 * i);
+      if (!value_is_image_rom(v) ||
+          !rom_alloc_ok(c.rom, c.rom_len, value_rom_offset(v), TC_HOSTFN) ||
+          rd16(c.rom + value_rom_offset(v) + 6) != i) {
+        err = MVM_E_INVALID_IMAGE;
+      }
+    }
+  }
   if (!err) err = rom_verify_code(c.rom, c.rom_len, global_count, rom_globals, arena, context);
   if (err) {
     mem_free(arena, c.rom_starts, context);
@@ -1228,7 +1315,8 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     return MVM_E_OUT_OF_MEMORY;
   }
   // mvm_free frees an owned ROM from here on.
-  vm->rom_flags = (uint8_t)((rom_buf ? ROM_OWNED : 0u) | (rom_globals ? ROM_GLOBALS : 0u));
+  vm->rom_flags = (uint8_t)((rom_buf ? ROM_OWNED : 0u) | (rom_globals ? ROM_GLOBALS : 0u) |
+                            (rom_imports ? ROM_IMPORTS : 0u));
   vm->rom = c.rom;
   vm->rom_len = c.rom_len;
 #if MVM_INCLUDE_BUILD_API
@@ -1237,20 +1325,27 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   vm->global_names = names;
   vm->global_count = (vm_count_t)global_count;
   vm->globals = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * (global_count + 1));
-  if (nimports) vm->imports = (import_entry_t*)VM_MALLOC(vm, sizeof(import_entry_t) * nimports);
-  if (!vm->globals || (nimports && !vm->imports)) err = MVM_E_OUT_OF_MEMORY;
+  if (nimports) {
+    size_t entry = rom_imports ? sizeof(mvm_host_fn_t) : sizeof(import_entry_t);
+    vm->imports.full = (import_entry_t*)VM_MALLOC(vm, entry * nimports);
+  }
+  if (!vm->globals || (nimports && !vm->imports.full)) err = MVM_E_OUT_OF_MEMORY;
   if (!err) err = vm_alloc_runtime(vm, cfg);
   if (!err) {
     r.at = imports_at;
     for (uint32_t i = 0; i < nimports; i++) {
+      if (rom_imports) {
+        vm->imports.fns[i] = NULL;
+        continue;
+      }
       uint32_t id = get_uleb(&r);
       if (id > 0xFFFFu) err = MVM_E_INVALID_IMAGE;
-      vm->imports[i].id = (uint16_t)id;
-      vm->imports[i].fn = NULL;
-      vm->imports[i].cached = VAL_UNDEFINED;
+      vm->imports.full[i].id = (uint16_t)id;
+      vm->imports.full[i].fn = NULL;
+      vm->imports.full[i].cached = VAL_UNDEFINED;
     }
     vm->nimports = (vm_count_t)nimports;
-    c.imports = vm->imports;
+    c.vm = vm;
     r.at = globals_at;
     for (uint32_t i = 0; i < global_count; i++) vm->globals[i] = get_uleb(&r);
   }
@@ -1311,10 +1406,12 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     const uint8_t* p = c.rom + at;
     if (header_type(rd32(p)) != TC_HOSTFN) continue;
     uint16_t index = rd16(p + 6);
-    if (index >= nimports || vm->imports[index].id != rd16(p + 4)) {
+    if (index >= nimports || import_id(vm, index) != rd16(p + 4)) {
       err = MVM_E_INVALID_IMAGE;
-    } else {
-      vm->imports[index].cached = value_from_rom_offset(at);
+    } else if (!rom_imports) {
+      vm->imports.full[index].cached = value_from_rom_offset(at);
+    } else if (import_cached(vm, index) != value_from_rom_offset(at)) {
+      err = MVM_E_INVALID_IMAGE;  // one value per import
     }
   }
   for (uint32_t i = 0; !err && i < global_count; i++) {
@@ -1343,8 +1440,8 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   if (c.starts) mem_free(arena, c.starts, context);
   mem_free(arena, c.rom_starts, context);
   for (uint32_t i = 0; !err && i < nimports; i++) {
-    import_entry_t* e = &vm->imports[i];
-    if (!resolve || resolve(e->id, context, &e->fn) != MVM_E_OK || !e->fn) {
+    mvm_host_fn_t* fn = rom_imports ? &vm->imports.fns[i] : &vm->imports.full[i].fn;
+    if (!resolve || resolve(import_id(vm, i), context, fn) != MVM_E_OK || !*fn) {
       err = MVM_E_UNRESOLVED_IMPORT;
     }
   }

@@ -133,11 +133,11 @@ static mvm_err_t call_native(mvm_vm_t* vm, mvm_value_t* fslot, uint8_t argc, boo
   }
   const uint8_t* p = value_ptr(vm, f);
   uint16_t id = rd16(p + 4), index = rd16(p + 6);
-  if (index >= vm->nimports || vm->imports[index].fn == NULL || vm->imports[index].id != id) {
+  if (index >= vm->nimports || import_fn(vm, index) == NULL || import_id(vm, index) != id) {
     return throw_error(vm, EK_ERROR, "vmImport: host could not resolve import ID", 0, NULL);
   }
   *fslot = VAL_UNDEFINED;
-  mvm_err_t err = vm->imports[index].fn(vm, id, fslot, fslot + 2, argc);
+  mvm_err_t err = import_fn(vm, index)(vm, id, fslot, fslot + 2, argc);
   if (VM_RUN(vm).fatal) return (mvm_err_t)VM_RUN(vm).fatal;
   if (err == MVM_E_OK) return MVM_E_OK;
   if (err == MVM_E_HOST_THROW) {
