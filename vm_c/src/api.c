@@ -93,7 +93,7 @@ void mvm_get_stats(mvm_vm_t* vm, mvm_stats_t* out) {
   out->heap_capacity = vm->heap_cap;
   out->heap_peak = vm->heap_peak;
   out->heap_limit = vm->heap_limit;
-  out->rom_bytes = vm->rom_len;
+  out->rom_bytes = vm_rom_len(vm);
   out->globals_count = vm->global_count;
   out->imports_count = vm->nimports;
   out->stack_peak_slots = vm->stack_peak;
@@ -104,7 +104,7 @@ void mvm_get_stats(mvm_vm_t* vm, mvm_stats_t* out) {
                          import_table_bytes(vm) +
                          sizeof(unit_export_t) * unit_export_count(vm);
   out->ram_bytes = out->vm_struct_bytes + vm->heap_cap;
-  out->arena_peak = arena_peak(vm->arena);
+  out->arena_peak = arena_peak(vm_arena(vm));
 }
 
 void mvm_error_location(mvm_vm_t* vm, mvm_value_t* out_file, uint32_t* out_line) {
@@ -122,7 +122,7 @@ void mvm_error_location(mvm_vm_t* vm, mvm_value_t* out_file, uint32_t* out_line)
 // ---- Exports ----
 
 static uint32_t export_props_count(mvm_vm_t* vm) {
-  if (vm->image_exports) return image_export_count(vm);
+  if (vm->flags & EXPORTS_IN_IMAGE) return image_export_count(vm);
   mvm_value_t t = root_get(vm, ROOT_EXPORTS);
   return value_is_ref(t) ? rd32(value_ptr(vm, t) + 4) : 0;
 }
@@ -135,7 +135,7 @@ mvm_err_t mvm_export_at(mvm_vm_t* vm, size_t i, mvm_value_t* out_key, mvm_value_
   if (!vm) return MVM_E_INVALID_ARGUMENT;
   uint32_t n = export_props_count(vm);
   mvm_value_t k, v;
-  if (i < n && vm->image_exports) {
+  if (i < n && (vm->flags & EXPORTS_IN_IMAGE)) {
     image_export_at(vm, (uint32_t)i, &k, &v);
   } else if (i < n) {
     const uint8_t* p = value_ptr(vm, root_get(vm, ROOT_EXPORTS)) + 8 + 8 * i;

@@ -20,6 +20,11 @@ struct mvm_arena {
 
 #define ARENA_ALIGN 8u
 #define ARENA_FREE 1u
+// The VM struct has its own place after the arena header (arena_vm), not a block: the VM finds
+// its arena from its own address (vm_arena), and needs no field for it.
+#define ARENA_ROUND(n) (((n) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
+#define ARENA_HEADER ARENA_ROUND(sizeof(mvm_arena_t))
+#define ARENA_FIXED (ARENA_HEADER + ARENA_ROUND(sizeof(mvm_vm_t)))
 
 static size_t block_size(const uint8_t* b) {
   return *(const size_t*)(const void*)b & ~(size_t)ARENA_FREE;
@@ -32,10 +37,9 @@ static void block_set(uint8_t* b, size_t size, bool is_free) {
 mvm_arena_t* arena_init(void* buffer, size_t len) {
   uintptr_t at = ((uintptr_t)buffer + ARENA_ALIGN - 1) & ~(uintptr_t)(ARENA_ALIGN - 1);
   uintptr_t end = ((uintptr_t)buffer + len) & ~(uintptr_t)(ARENA_ALIGN - 1);
-  size_t header = (sizeof(mvm_arena_t) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
-  if (!buffer || end < at || end - at < header + 64) return NULL;
+  if (!buffer || end < at || end - at < ARENA_FIXED + 64) return NULL;
   mvm_arena_t* a = (mvm_arena_t*)at;
-  a->first = (uint8_t*)(at + header);
+  a->first = (uint8_t*)(at + ARENA_FIXED);
   a->end = (uint8_t*)end;
   a->used = 0;
   a->peak = 0;
@@ -74,6 +78,13 @@ void arena_free(mvm_arena_t* a, void* p) {
   block_set(b, block_size(b), true);
 }
 
-size_t arena_peak(const mvm_arena_t* a) { return a ? a->peak : 0; }
+size_t arena_peak(const mvm_arena_t* a) { return a ? a->peak + ARENA_FIXED : 0; }
+
+mvm_vm_t* arena_vm(mvm_arena_t* a) { return (mvm_vm_t*)(void*)((uint8_t*)a + ARENA_HEADER); }
+
+mvm_arena_t* vm_arena(const mvm_vm_t* vm) {
+  if (!(vm->flags & VM_IN_ARENA)) return NULL;
+  return (mvm_arena_t*)(uintptr_t)((uintptr_t)vm - ARENA_HEADER);
+}
 
 size_t arena_available(const mvm_arena_t* a) { return (size_t)(a->end - a->first) - a->used; }

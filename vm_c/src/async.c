@@ -117,7 +117,7 @@ static bool k_valid(mvm_vm_t* vm, mvm_value_t k, uint32_t* func, uint32_t* pc, u
   uint32_t slots = (alloc_size(value_ptr(vm, k)) - 4) / 4;
   if (slots < K_VALUES) return false;
   mvm_value_t fv = k_get(vm, k, K_FUNC);
-  if (!value_is_rom(fv) || !rom_alloc_ok(vm->rom, vm->rom_len, value_rom_offset(fv), TC_FUNCTION)) {
+  if (!value_is_rom(fv) || !rom_alloc_ok(vm->rom, vm_rom_len(vm), value_rom_offset(fv), TC_FUNCTION)) {
     return false;
   }
   *func = value_rom_offset(fv);

@@ -103,7 +103,7 @@ mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* prefix, mvm_value
 // the VM struct): each new import, which vmImport adds once per id (mostly at build time),
 // copies it.
 mvm_err_t imports_make_full(mvm_vm_t* vm, uint32_t extra) {
-  if (!extra && !(vm->rom_flags & ROM_IMPORTS)) return MVM_E_OK;
+  if (!extra && !(vm->flags & ROM_IMPORTS)) return MVM_E_OK;
   uint32_t n = vm->nimports;
   import_entry_t* t = (import_entry_t*)VM_MALLOC(vm, sizeof(import_entry_t) * (n + extra));
   if (!t) return MVM_E_OUT_OF_MEMORY;
@@ -114,7 +114,7 @@ mvm_err_t imports_make_full(mvm_vm_t* vm, uint32_t extra) {
   }
   if (vm->imports.full) VM_FREE(vm, vm->imports.full);
   vm->imports.full = t;
-  vm->rom_flags = (uint8_t)(vm->rom_flags & ~ROM_IMPORTS);
+  vm->flags = (uint8_t)(vm->flags & ~ROM_IMPORTS);
   return MVM_E_OK;
 }
 

@@ -49,7 +49,7 @@ static void gc_visit_roots(mvm_vm_t* vm, root_visitor_t visit, void* ctx) {
   // 3. Host handles.
   for (mvm_handle_t* h = vm->handles; h; h = h->_next) visit(ctx, &h->value);
   // 4. The import table's cached HOSTFN values (in the ROM for a table of host functions).
-  if (!(vm->rom_flags & ROM_IMPORTS) && !SNAPSHOT_MARKING(vm)) {
+  if (!(vm->flags & ROM_IMPORTS) && !SNAPSHOT_MARKING(vm)) {
     for (uint32_t i = 0; i < vm->nimports; i++) visit(ctx, &vm->imports.full[i].cached);
   }
   // The rest exists only while a call runs (or a host helper holds the stack block).
@@ -348,7 +348,7 @@ bool gc_collect(mvm_vm_t* vm, uint32_t need) {
   uint64_t small = ((uint64_t)used + need) * 4;
   if (small < MVM_INITIAL_HEAP) small = MVM_INITIAL_HEAP;
   // A VM in a caller's buffer (mvm_restore_into) keeps its fixed space: no shrinking.
-  if (!vm->arena && small * 2 <= vm->heap_cap && (uint64_t)used * 8 < vm->heap_cap) {
+  if (!vm_arena(vm) && small * 2 <= vm->heap_cap && (uint64_t)used * 8 < vm->heap_cap) {
     (void)resize_space(vm, (uint32_t)small);  // on failure the bigger space is still fine
   }
   if (vm->heap_cap - used < need || used > vm->heap_cap / 2) {

@@ -145,7 +145,7 @@ mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg) {
 #if !MVM_STACK_ON_DEMAND
   // A VM in a caller's buffer gets its stack now (the arena is sized for it); any other VM at
   // its first call (call_with), so that a restore only copies the image.
-  if (vm->arena) {
+  if (vm_arena(vm)) {
     mvm_err_t err = vm_stack_acquire(vm);
     if (err) return err;
   }
@@ -220,10 +220,10 @@ void vm_release_memory(mvm_vm_t* vm) {
   if (vm->unit_exports) VM_FREE(vm, vm->unit_exports);
   vm->unit_exports = NULL;
 #endif
-  if (vm->rom_flags & ROM_OWNED) VM_FREE(vm, (void*)vm->rom);
+  if (vm->flags & ROM_OWNED) rom_buffer_free(vm_arena(vm), vm->rom, vm->context);
   vm->heap = NULL;
   vm->globals = NULL;
   vm->imports.full = NULL;
-  vm->rom_flags = 0;
+  vm->flags = (uint8_t)(vm->flags & VM_IN_ARENA);  // mvm_free finds the arena
   vm->rom = NULL;
 }

@@ -160,11 +160,10 @@ typedef char mvm_check_err_fits_fatal[MVM_E__END <= 256 ? 1 : -1];
 struct mvm_vm {
   void* context;
   mvm_resolve_import_t resolve;
-  mvm_arena_t* arena;  // mvm_restore_into: every allocation comes from here (arena.c), or NULL
 
   // Read-only section: a private copy (unit, packed image: ROM_OWNED) or the caller's image.
+  // Its length is in the 4 bytes before it (vm_rom_len).
   const uint8_t* rom;
-  uint32_t rom_len;
 
   mvm_value_t* globals;
 
@@ -182,17 +181,13 @@ struct mvm_vm {
   vm_run_t run;
 #endif
 
-  // The import table: full entries, or (rom_flags ROM_IMPORTS, an image's) only each import's
+  // The import table: full entries, or (flags ROM_IMPORTS, an image's) only each import's
   // host function, its id and cached HOSTFN being in the ROM (rom_imports). import_id,
   // import_fn and import_cached read either.
   union {
     import_entry_t* full;
     mvm_host_fn_t* fns;
   } imports;
-  // A restored VM whose image ROM is used in place (the image outlives the VM) and whose export
-  // values are no heap references: the image's export count word, then its (key, value) pairs
-  // (snapshot.c), instead of a heap table in ROOT_EXPORTS; NULL once a table is made.
-  const uint8_t* image_exports;
   mvm_handle_t* handles;
 
   uint32_t budget_limit;   // configured budget, 0 = unlimited
@@ -225,15 +220,24 @@ struct mvm_vm {
   vm_count_t max_handlers;
   vm_count_t nimports;
   vm_count_t gc_count;     // collections so far (modulo 2^16 in the MCU profile)
-  uint8_t rom_flags;       // ROM_OWNED, ROM_GLOBALS (below)
+  uint8_t flags;           // ROM_OWNED ... VM_IN_ARENA (below)
 };
 
-// The budget an outermost call starts with (0 configured: unlimited).
-// vm->rom_flags: the ROM is the VM's own allocation (mvm_free frees it); the ROM starts with a
-// CONSTS of constant globals (an image with FEATURE ROM_GLOBALS; LOAD_ROM_GLOBAL).
+// vm->flags: the ROM is the VM's own allocation (mvm_free frees it); the ROM starts with a
+// CONSTS of constant globals (an image with FEATURE ROM_GLOBALS; LOAD_ROM_GLOBAL); the import
+// table holds only the host functions, the rest is in the ROM (rom_imports_at).
 #define ROM_OWNED 1u
 #define ROM_GLOBALS 2u
 #define ROM_IMPORTS 4u
+// A restored VM whose image ROM is used in place (the image outlives the VM) and whose export
+// values are no heap references reads its exports from the image (snapshot.c image_export_at)
+// instead of a heap table in ROOT_EXPORTS, until a table is made.
+#define EXPORTS_IN_IMAGE 8u
+// mvm_restore_into: the struct is in the caller's buffer, after the arena every allocation
+// comes from (arena.c vm_arena).
+#define VM_IN_ARENA 16u
+
+// The budget an outermost call starts with (0 configured: unlimited).
 static inline uint32_t vm_full_budget(const mvm_vm_t* vm) {
   return vm->budget_limit ? vm->budget_limit : UINT32_MAX;
 }
@@ -349,7 +353,7 @@ static inline uint32_t consts_count(const uint8_t* c) { return header_size(rd32(
 static inline const uint8_t* consts_values(const uint8_t* c) { return c + CONSTS_VALUES; }
 // The number of the ROM's constant globals (rom_global), 0 without them.
 static inline uint32_t rom_global_count(const mvm_vm_t* vm) {
-  return (vm->rom_flags & ROM_GLOBALS) ? consts_count(vm->rom) : 0;
+  return (vm->flags & ROM_GLOBALS) ? consts_count(vm->rom) : 0;
 }
 static inline mvm_value_t rom_global(const mvm_vm_t* vm, uint32_t i) {
   return rd32(consts_values(vm->rom) + 4 * i);
@@ -362,19 +366,19 @@ static inline uint32_t rom_imports_at(const uint8_t* rom, bool rom_globals) {
   return rom_globals ? header_size(rd32(rom)) : 0;
 }
 static inline mvm_value_t import_cached(const mvm_vm_t* vm, uint32_t i) {
-  if (!(vm->rom_flags & ROM_IMPORTS)) return vm->imports.full[i].cached;
-  return rd32(consts_values(vm->rom + rom_imports_at(vm->rom, vm->rom_flags & ROM_GLOBALS)) + 4 * i);
+  if (!(vm->flags & ROM_IMPORTS)) return vm->imports.full[i].cached;
+  return rd32(consts_values(vm->rom + rom_imports_at(vm->rom, vm->flags & ROM_GLOBALS)) + 4 * i);
 }
 static inline uint16_t import_id(const mvm_vm_t* vm, uint32_t i) {
-  if (!(vm->rom_flags & ROM_IMPORTS)) return vm->imports.full[i].id;
+  if (!(vm->flags & ROM_IMPORTS)) return vm->imports.full[i].id;
   return rd16(vm->rom + value_rom_offset(import_cached(vm, i)) + 4);
 }
 static inline mvm_host_fn_t import_fn(const mvm_vm_t* vm, uint32_t i) {
-  return (vm->rom_flags & ROM_IMPORTS) ? vm->imports.fns[i] : vm->imports.full[i].fn;
+  return (vm->flags & ROM_IMPORTS) ? vm->imports.fns[i] : vm->imports.full[i].fn;
 }
 static inline size_t import_table_bytes(const mvm_vm_t* vm) {
   return (size_t)vm->nimports *
-         ((vm->rom_flags & ROM_IMPORTS) ? sizeof(mvm_host_fn_t) : sizeof(import_entry_t));
+         ((vm->flags & ROM_IMPORTS) ? sizeof(mvm_host_fn_t) : sizeof(import_entry_t));
 }
 // Global i of the numbering a unit's exports use: the globals, then the ROM's constant ones.
 static inline mvm_value_t global_at(const mvm_vm_t* vm, uint32_t i) {
@@ -438,6 +442,8 @@ MVM_INTERNAL void* arena_alloc(mvm_arena_t* a, size_t n);
 MVM_INTERNAL void arena_free(mvm_arena_t* a, void* p);
 MVM_INTERNAL size_t arena_peak(const mvm_arena_t* a);
 MVM_INTERNAL size_t arena_available(const mvm_arena_t* a);  // free bytes, headers included
+MVM_INTERNAL mvm_vm_t* arena_vm(mvm_arena_t* a);  // the VM struct's place in the buffer
+MVM_INTERNAL mvm_arena_t* vm_arena(const mvm_vm_t* vm);  // a VM's arena (VM_IN_ARENA), or NULL
 
 // Every allocation of the VM goes through these: the arena of a VM made by mvm_restore_into,
 // else the port's MVM_MALLOC/MVM_FREE with the host context.
@@ -453,8 +459,24 @@ static inline void mem_free(mvm_arena_t* arena, void* p, void* context) {
     MVM_FREE(p, context);
   }
 }
-#define VM_MALLOC(vm, n) mem_alloc((vm)->arena, (n), (vm)->context)
-#define VM_FREE(vm, p) mem_free((vm)->arena, (p), (vm)->context)
+#define VM_MALLOC(vm, n) mem_alloc(vm_arena(vm), (n), (vm)->context)
+// A ROM the VM owns (a unit's copy, a packed image's, a snapshot's) is allocated with its length
+// in the 4 bytes before it, where an image's ROM used in place has the header's ROM length
+// (offset 20 of 24), so that vm_rom_len reads either and the struct has no field for it; and
+// with 8 zero bytes after it, which keep operand reads of a truncated last instruction inside
+// the block.
+static inline uint8_t* rom_buffer_new(mvm_arena_t* arena, size_t len, void* context) {
+  uint8_t* p = (uint8_t*)mem_alloc(arena, len + 12, context);
+  if (!p) return NULL;
+  wr32(p, (uint32_t)len);
+  MVM_MEMSET(p + 4 + len, 0, 8);
+  return p + 4;
+}
+static inline void rom_buffer_free(mvm_arena_t* arena, const uint8_t* rom, void* context) {
+  mem_free(arena, (void*)(uintptr_t)(rom - 4), context);
+}
+static inline uint32_t vm_rom_len(const mvm_vm_t* vm) { return rd32(vm->rom - 4); }
+#define VM_FREE(vm, p) mem_free(vm_arena(vm), (p), (vm)->context)
 
 // ---- heap.c ----
 // Allocates size bytes (header included; rounded up to 4, at least 8) and writes the header.
@@ -475,8 +497,8 @@ MVM_INTERNAL uint32_t roots_bytes(void);
 MVM_INTERNAL void roots_build(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots);
 MVM_INTERNAL void vm_release_memory(mvm_vm_t* vm);
 MVM_INTERNAL mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg);
-// ---- snapshot.c: exports read from the image (vm->image_exports) ----
-// Their number (0 without vm->image_exports), pair i of them, and the move of all of them into
+// ---- snapshot.c: exports read from the image (EXPORTS_IN_IMAGE) ----
+// Their number (0 without EXPORTS_IN_IMAGE), pair i of them, and the move of all of them into
 // a heap table in ROOT_EXPORTS (before vmExport adds one or a snapshot rewrites them). May GC.
 MVM_INTERNAL uint32_t image_export_count(const mvm_vm_t* vm);
 MVM_INTERNAL void image_export_at(const mvm_vm_t* vm, uint32_t i, mvm_value_t* key,

@@ -317,10 +317,10 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, bool hostfns, mvm_a
 }
 
 mvm_vm_t* vm_struct_new(mvm_arena_t* arena, mvm_resolve_import_t resolve, void* context) {
-  mvm_vm_t* vm = (mvm_vm_t*)mem_alloc(arena, sizeof(mvm_vm_t), context);
+  mvm_vm_t* vm = arena ? arena_vm(arena) : (mvm_vm_t*)mem_alloc(NULL, sizeof(mvm_vm_t), context);
   if (!vm) return NULL;
   MVM_MEMSET(vm, 0, sizeof *vm);
-  vm->arena = arena;
+  if (arena) vm->flags = VM_IN_ARENA;
   vm->context = context;
   vm->resolve = resolve;
 #if !MVM_STACK_ON_DEMAND
@@ -374,10 +374,9 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
   mvm_vm_t* vm = vm_struct_new(NULL, resolve, context);
   if (!vm) return MVM_E_OUT_OF_MEMORY;
   mvm_err_t err = MVM_E_OK;
-  // Padding after the copy keeps operand reads of a truncated last instruction inside the block.
-  uint8_t* rom_copy = (uint8_t*)VM_MALLOC(vm, (size_t)rom_len + 8);
+  uint8_t* rom_copy = rom_buffer_new(vm_arena(vm), rom_len, vm->context);
   vm->rom = rom_copy;
-  vm->rom_flags = rom_copy != NULL ? ROM_OWNED : 0;
+  if (rom_copy) vm->flags = ROM_OWNED;  // a unit's VM is never in an arena
   vm->globals = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * (global_count + 1));
   if (export_count) {
     vm->unit_exports = (unit_export_t*)VM_MALLOC(vm, sizeof(unit_export_t) * export_count);
@@ -387,8 +386,6 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
   }
   if (!err) {
     MVM_MEMCPY(rom_copy, rom, rom_len);
-    MVM_MEMSET(rom_copy + rom_len, 0, 8);
-    vm->rom_len = rom_len;
     vm->entry = entry;
     vm->global_names = names;
     vm->global_count = (vm_count_t)global_count;
@@ -415,7 +412,7 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
 void mvm_free(mvm_vm_t* vm) {
   if (!vm) return;
   vm_release_memory(vm);
-  mem_free(vm->arena, vm, vm->context);
+  if (!vm_arena(vm)) mem_free(NULL, vm, vm->context);  // else in the buffer, not a block
 }
 
 void mvm_free_buffer(void* buffer) {

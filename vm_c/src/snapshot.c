@@ -43,7 +43,7 @@ static const uint8_t image_magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'}
 // flash: `mvc build --target mcu` unpacks it).
 #define IMAGE_PACKED_ROM (1u << 3)
 // FEATURE ROM_GLOBALS: the ROM starts with a CONSTS holding the values of the image's constant
-// globals, which its code reads with LOAD_ROM_GLOBAL (mvm_snapshot; vm->rom_flags ROM_GLOBALS).
+// globals, which its code reads with LOAD_ROM_GLOBAL (mvm_snapshot; vm->flags ROM_GLOBALS).
 #define IMAGE_ROM_GLOBALS (1u << 4)
 // FEATURE ROM_IMPORTS: after the constant globals' CONSTS (or at offset 0) the ROM has a CONSTS
 // of the imports' HOSTFNs, import i's at i (internal.h rom_imports_at), which hold their ids: the
@@ -240,8 +240,7 @@ static mvm_value_t remap_value(const uint32_t* map, mvm_value_t v) {
 }
 
 typedef struct shaken {
-  uint8_t* rom;      // VM_MALLOC'd, rom_len + 8 bytes (as a unit's copy)
-  uint32_t rom_len;
+  uint8_t* rom;      // rom_buffer_new, as a unit's copy
   uint32_t names;    // ROM offset of the new global names CONSTS, or NO_OFFSET
   rom_intern_t moved;  // the heap's strings and floats, after the rest (rom_intern.c)
 } shaken_t;
@@ -317,7 +316,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
   // The constant globals come first, then the imports' HOSTFNs (FEATURE ROM_IMPORTS).
   uint32_t imports_at = rn->rom ? CONSTS_VALUES + 4 * rn->rom : 0;
   uint32_t n = imports_at + (rn->imports ? CONSTS_VALUES + 4u * rn->imports : 0);
-  for (uint32_t at = 0; at < vm->rom_len; at += header_size(rd32(rom + at))) {
+  for (uint32_t at = 0; at < vm_rom_len(vm); at += header_size(rd32(rom + at))) {
     if (rom_marked(marks, at)) {
       map[at >> 2] = n;
       n += header_size(rd32(rom + at));
@@ -340,10 +339,11 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
   mvm_err_t err = rom_intern_plan(vm, marks, map, moved_at, &out->moved);
   if (err) return err;
   total += out->moved.bytes;
-  uint8_t* out_rom = total < 0x7FFFFFF0u ? (uint8_t*)VM_MALLOC(vm, (size_t)total + 8) : NULL;
+  uint8_t* out_rom = total < 0x7FFFFFF0u ? rom_buffer_new(vm_arena(vm), (size_t)total, vm->context)
+                                          : NULL;
   if (!out_rom) return MVM_E_OUT_OF_MEMORY;  // the caller frees the plan
   MVM_MEMSET(out_rom, 0, (size_t)total + 8);
-  for (uint32_t at = 0; at < vm->rom_len; at += header_size(rd32(rom + at))) {
+  for (uint32_t at = 0; at < vm_rom_len(vm); at += header_size(rd32(rom + at))) {
     if (!rom_marked(marks, at)) continue;
     uint32_t size = header_size(rd32(rom + at));
     uint8_t* p = out_rom + map[at >> 2];
@@ -405,7 +405,6 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
     if (header_type(rd32(p)) == TC_HOSTFN) wr16(p + 6, (uint16_t)rn->import_to[rd16(p + 6)]);
   }
   out->rom = out_rom;
-  out->rom_len = (uint32_t)total;
   out->names = names_at;
   return MVM_E_OK;
 }
@@ -428,7 +427,7 @@ static void imports_settle(mvm_vm_t* vm, const uint8_t* marks) {
     mvm_value_t* v = &vm->imports.full[index].cached;
     if (*v == VAL_UNDEFINED) *v = value_from_heap_offset(at);
   }
-  for (uint32_t at = 0; at < vm->rom_len; at += header_size(rd32(vm->rom + at))) {
+  for (uint32_t at = 0; at < vm_rom_len(vm); at += header_size(rd32(vm->rom + at))) {
     const uint8_t* p = vm->rom + at;
     uint16_t index = rd16(p + 6);
     if (header_type(rd32(p)) != TC_HOSTFN || !rom_marked(marks, at) || index >= vm->nimports) {
@@ -456,14 +455,14 @@ static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
     if (!ok) return MVM_E_OUT_OF_MEMORY;
     // The ROM's constant globals (a restored image's) keep what they refer to, like globals.
     for (uint32_t k = 0; k < rom_globals; k++) {
-      rom_mark_value(vm->rom_len, snap->rom_marks, rom_global(vm, k));
+      rom_mark_value(vm_rom_len(vm), snap->rom_marks, rom_global(vm, k));
     }
     for (uint32_t i = 0; i < vm->unit_export_count; i++) {
       bit_set(live_globals, vm->unit_exports[i].slot);
       uint32_t name = vm->unit_exports[i].name;  // an engine string needs no mark
-      if (name < vm->rom_len) bit_set(snap->rom_marks, name >> 2);
+      if (name < vm_rom_len(vm)) bit_set(snap->rom_marks, name >> 2);
     }
-    rom_closure(vm->rom, vm->rom_len, snap->rom_marks, done, live_globals, stored,
+    rom_closure(vm->rom, vm_rom_len(vm), snap->rom_marks, done, live_globals, stored,
                 vm->global_count, rom_globals, strip);
     bool changed = false;
     for (uint32_t i = 0; i < vm->global_count; i++) {
@@ -478,7 +477,7 @@ static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
     if (vm->global_names != NO_OFFSET) {
       for (uint32_t i = 0; i < vm->global_count; i++) {
         if (vm->globals[i] == VAL_HOLE && bit_test(live_globals, i)) {
-          rom_mark_value(vm->rom_len, snap->rom_marks, global_name(vm, i));
+          rom_mark_value(vm_rom_len(vm), snap->rom_marks, global_name(vm, i));
         }
       }
     }
@@ -574,7 +573,7 @@ static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8
 
 // The packed part (out NULL: only its length): global names, imports, exports, globals, heap.
 static size_t pack_image(mvm_vm_t* vm, mvm_value_t exports, uint32_t nprops, uint8_t* out) {
-  size_t at = pack_allocs(vm->rom, 0, vm->rom_len, out, 0);
+  size_t at = pack_allocs(vm->rom, 0, vm_rom_len(vm), out, 0);
   at = put_uleb(out, at, vm->global_names + 1u);  // NO_OFFSET + 1 wraps to 0
   at = put_uleb(out, at, vm->nimports);  // their ids are in the ROM (FEATURE ROM_IMPORTS)
   at = put_uleb(out, at, nprops + vm->unit_export_count);
@@ -617,13 +616,13 @@ static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len)
   if (!img) return MVM_E_OUT_OF_MEMORY;
   MVM_MEMCPY(img, image_magic, 8);
   wr16(img + 8, (uint16_t)K_BYTECODE_VERSION);
-  bool floats = has_float64(vm->rom, 0, vm->rom_len) || has_float64(vm->heap, 4, vm->heap_used);
+  bool floats = has_float64(vm->rom, 0, vm_rom_len(vm)) || has_float64(vm->heap, 4, vm->heap_used);
   uint32_t features = IMAGE_PROFILE_BIT | IMAGE_PACKED_ROM | (floats ? IMAGE_FLOAT64 : 0u) |
-                      ((vm->rom_flags & ROM_GLOBALS) ? IMAGE_ROM_GLOBALS : 0u) |
+                      ((vm->flags & ROM_GLOBALS) ? IMAGE_ROM_GLOBALS : 0u) |
                       (vm->nimports ? IMAGE_ROM_IMPORTS : 0u);
   wr16(img + 10, (uint16_t)features);
   wr32(img + 16, (uint32_t)total);
-  wr32(img + 20, vm->rom_len);
+  wr32(img + 20, vm_rom_len(vm));
   pack_image(vm, exports, nprops, img + IMAGE_HEADER_SIZE);
   wr32(img + 12, crc32_ieee(img + 16, (size_t)total - 16, 0));
   *out_image = img;
@@ -660,12 +659,12 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   }
 
   renumber_t rn = {NULL, (uint32_t)vm->global_count + rom_global_count(vm), 0, 0, NULL, 0};
-  size_t marks_len = vm->rom_len / 32 + 1, globals_len = rn.count / 8 + 1;
+  size_t marks_len = vm_rom_len(vm) / 32 + 1, globals_len = rn.count / 8 + 1;
   uint8_t* marks = (uint8_t*)VM_MALLOC(vm, marks_len);
   uint8_t* done = (uint8_t*)VM_MALLOC(vm, marks_len);
   uint8_t* live_globals = (uint8_t*)VM_MALLOC(vm, globals_len);
   uint8_t* stored = (uint8_t*)VM_MALLOC(vm, globals_len);
-  uint32_t* map = (uint32_t*)VM_MALLOC(vm, sizeof(uint32_t) * ((size_t)vm->rom_len / 4 + 1));
+  uint32_t* map = (uint32_t*)VM_MALLOC(vm, sizeof(uint32_t) * ((size_t)vm_rom_len(vm) / 4 + 1));
   rn.to = (uint32_t*)VM_MALLOC(vm, sizeof(uint32_t) * ((size_t)rn.count + 1));
   rn.import_to = (uint32_t*)VM_MALLOC(vm, sizeof(uint32_t) * ((size_t)vm->nimports + 1));
   mvm_value_t* new_globals = NULL;
@@ -674,7 +673,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
                       : MVM_E_OUT_OF_MEMORY;
   gc_snapshot_t snap;
   MVM_MEMSET(&snap, 0, sizeof snap);
-  snap.rom_len = vm->rom_len;
+  snap.rom_len = vm_rom_len(vm);
   snap.rom_marks = marks;
   if (!err) err = find_live(vm, &snap, done, live_globals, stored, marks_len, globals_len, strip);
   if (!err) {
@@ -692,7 +691,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   }
   // From here to the last collection nothing allocates in the heap: the moved strings' plan
   // is by heap offset.
-  shaken_t shaken = {NULL, 0, NO_OFFSET, {NULL, 0}};
+  shaken_t shaken = {NULL, NO_OFFSET, {NULL, 0}};
   if (!err) err = rom_shake(vm, marks, &rn, map, strip, &shaken);
   if (!err) {
     // The last collection rewrites every ROM reference for the new ROM, turns references to
@@ -732,16 +731,15 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
       if (rn.import_to[i] != GLOBAL_DEAD) vm->imports.full[rn.import_to[i]] = vm->imports.full[i];
     }
     vm->nimports = (vm_count_t)rn.imports;
-    if (vm->rom_flags & ROM_OWNED) VM_FREE(vm, (void*)vm->rom);
-    vm->rom_flags = (uint8_t)(ROM_OWNED | (rn.rom ? ROM_GLOBALS : 0u));
+    if (vm->flags & ROM_OWNED) rom_buffer_free(vm_arena(vm), vm->rom, vm->context);
+    vm->flags = (uint8_t)((vm->flags & VM_IN_ARENA) | ROM_OWNED | (rn.rom ? ROM_GLOBALS : 0u));
     vm->rom = shaken.rom;
-    vm->rom_len = shaken.rom_len;
     vm->global_names = shaken.names;
     vm->entry = NO_OFFSET;
     shaken.rom = NULL;
     err = write_image(vm, out_image, out_len);
   }
-  if (shaken.rom) VM_FREE(vm, shaken.rom);
+  if (shaken.rom) rom_buffer_free(vm_arena(vm), shaken.rom, vm->context);
   if (shaken.moved.heap_map) VM_FREE(vm, shaken.moved.heap_map);
   if (marks) VM_FREE(vm, marks);
   if (done) VM_FREE(vm, done);
@@ -1048,14 +1046,28 @@ static uint32_t uleb_checked(const uint8_t** p) {
 
 // Exports read from the image: restore checked every key and value (and that none is a heap
 // reference, which the collector would move and this read-only list cannot follow).
+// The image's export count word, then its (key, value) pairs. They follow its ROM (used in
+// place, after the image's header) and, packed, the names word, the import count and, without
+// FEATURE ROM_IMPORTS, the import ids; or NULL.
+static const uint8_t* image_exports(const mvm_vm_t* vm) {
+  if (!(vm->flags & EXPORTS_IN_IMAGE)) return NULL;
+  const uint8_t* p = vm->rom + vm_rom_len(vm);
+  (void)uleb_checked(&p);
+  uint32_t n = uleb_checked(&p);
+  if (!(rd16(vm->rom - IMAGE_HEADER_SIZE + 10) & IMAGE_ROM_IMPORTS)) {
+    while (n--) (void)uleb_checked(&p);
+  }
+  return p;
+}
+
 uint32_t image_export_count(const mvm_vm_t* vm) {
-  const uint8_t* p = vm->image_exports;
+  const uint8_t* p = image_exports(vm);
   return p ? uleb_checked(&p) : 0;
 }
 
 void image_export_at(const mvm_vm_t* vm, uint32_t i, mvm_value_t* key, mvm_value_t* value) {
   // Words: the count, then 2 per pair; one decoding loop keeps the code small.
-  const uint8_t* p = vm->image_exports;
+  const uint8_t* p = image_exports(vm);
   uint32_t w = 0;
   for (uint32_t j = 0; j <= 2 * i + 2; j++) {
     w = uleb_checked(&p);
@@ -1065,7 +1077,7 @@ void image_export_at(const mvm_vm_t* vm, uint32_t i, mvm_value_t* key, mvm_value
 }
 
 mvm_err_t image_exports_to_heap(mvm_vm_t* vm) {
-  if (!vm->image_exports) return MVM_E_OK;
+  if (!(vm->flags & EXPORTS_IN_IMAGE)) return MVM_E_OK;
   mvm_err_t err = roots_full(vm);  // first: the table below must not move before it is a root
   if (err) return err;
   uint32_t n = image_export_count(vm), cap = n < 4 ? 4 : n;
@@ -1082,7 +1094,7 @@ mvm_err_t image_exports_to_heap(mvm_vm_t* vm) {
     wr32(t + 12 + 8 * i, v);
   }
   root_set(vm, ROOT_EXPORTS, value_from_heap_offset(off));
-  vm->image_exports = NULL;
+  vm->flags = (uint8_t)(vm->flags & ~EXPORTS_IN_IMAGE);
   return MVM_E_OK;
 }
 
@@ -1230,9 +1242,8 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   reader_t r = {image + IMAGE_HEADER_SIZE, image_len - IMAGE_HEADER_SIZE, 0, false};
   uint8_t* rom_buf = NULL;
   if (packed_rom) {
-    rom_buf = (uint8_t*)mem_alloc(arena, (size_t)rom_len + 8, context);
+    rom_buf = rom_buffer_new(arena, rom_len, context);
     if (!rom_buf) return MVM_E_OUT_OF_MEMORY;
-    MVM_MEMSET(rom_buf + rom_len, 0, 8);
     if (!unpack_allocs(&r, rom_buf, 0, rom_len)) r.bad = true;
   } else {
     r.at = rom_len;
@@ -1243,7 +1254,6 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   uint32_t nimports = get_uleb(&r);
   size_t imports_at = r.at;
   if (!rom_imports) skip_uleb(&r, nimports);  // else the ids are in the ROM
-  size_t exports_count_at = r.at;
   uint32_t nexports = get_uleb(&r);
   size_t exports_at = r.at;
   skip_uleb(&r, 2 * (uint64_t)nexports);
@@ -1254,7 +1264,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   size_t heap_at = r.at;
   if (r.bad || nimports > 65535 || global_count > 65535 || heap_len < 4 || (heap_len & 3u) ||
       (rom_imports && !nimports)) {
-    if (rom_buf) mem_free(arena, rom_buf, context);
+    if (rom_buf) rom_buffer_free(arena, rom_buf, context);
     return MVM_E_INVALID_IMAGE;
   }
 
@@ -1269,7 +1279,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   c.nobjects = 0;
   err = rom_validate(c.rom, c.rom_len, true, arena, context, &c.rom_starts);
   if (err) {
-    if (rom_buf) mem_free(arena, rom_buf, context);
+    if (rom_buf) rom_buffer_free(arena, rom_buf, context);
     return err;
   }
   if (!rom_names_ok(c.rom, c.rom_len, names, global_count)) err = MVM_E_INVALID_IMAGE;
@@ -1301,7 +1311,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   if (!err) err = rom_verify_code(c.rom, c.rom_len, global_count, rom_globals, arena, context);
   if (err) {
     mem_free(arena, c.rom_starts, context);
-    if (rom_buf) mem_free(arena, rom_buf, context);
+    if (rom_buf) rom_buffer_free(arena, rom_buf, context);
     return err;
   }
 
@@ -1311,14 +1321,13 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   mvm_vm_t* vm = vm_struct_new(arena, resolve, context);
   if (!vm) {
     mem_free(arena, c.rom_starts, context);
-    if (rom_buf) mem_free(arena, rom_buf, context);
+    if (rom_buf) rom_buffer_free(arena, rom_buf, context);
     return MVM_E_OUT_OF_MEMORY;
   }
   // mvm_free frees an owned ROM from here on.
-  vm->rom_flags = (uint8_t)((rom_buf ? ROM_OWNED : 0u) | (rom_globals ? ROM_GLOBALS : 0u) |
-                            (rom_imports ? ROM_IMPORTS : 0u));
+  vm->flags = (uint8_t)(vm->flags | (rom_buf ? ROM_OWNED : 0u) |
+                            (rom_globals ? ROM_GLOBALS : 0u) | (rom_imports ? ROM_IMPORTS : 0u));
   vm->rom = c.rom;
-  vm->rom_len = c.rom_len;
 #if MVM_INCLUDE_BUILD_API
   vm->entry = NO_OFFSET;  // images have no entry function (it ran at build time)
 #endif
@@ -1451,7 +1460,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     if (exports_in_image) {
       vm->roots = heap_len > 4 ? value_from_heap_offset(4) : 0;
       root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);  // the image's table is not used
-      vm->image_exports = image + IMAGE_HEADER_SIZE + exports_count_at;
+      vm->flags = (uint8_t)(vm->flags | EXPORTS_IN_IMAGE);  // image_exports
     } else {
       // Full roots after the table (the image's at offset 4 becomes garbage).
       roots_build(vm, vm->heap + 8, roots_slots(&c));

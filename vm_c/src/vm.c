@@ -45,14 +45,14 @@
 #if MVM_ERROR_LOCATION  // (port option; only mvm_error_location reads line tables)
 uint32_t vm_line_of(mvm_vm_t* vm, uint32_t func, uint32_t pc, mvm_value_t* out_file) {
   *out_file = VAL_UNDEFINED;
-  if ((uint64_t)func + FN_CODE > vm->rom_len) return 0;
+  if ((uint64_t)func + FN_CODE > vm_rom_len(vm)) return 0;
   uint32_t l = rd32(vm->rom + func + FN_LINES);
-  if (l == NO_OFFSET || (l & 3u) || (uint64_t)l + 12 > vm->rom_len) return 0;
+  if (l == NO_OFFSET || (l & 3u) || (uint64_t)l + 12 > vm_rom_len(vm)) return 0;
   const uint8_t* p = vm->rom + l;
   uint32_t size = header_size(rd32(p));
-  if (header_type(rd32(p)) != TC_LINES || size < 12 || (uint64_t)l + size > vm->rom_len) return 0;
+  if (header_type(rd32(p)) != TC_LINES || size < 12 || (uint64_t)l + size > vm_rom_len(vm)) return 0;
   mvm_value_t file = rd32(p + 4);
-  if (value_is_rom(file) && value_rom_offset(file) + 8 <= vm->rom_len &&
+  if (value_is_rom(file) && value_rom_offset(file) + 8 <= vm_rom_len(vm) &&
       value_is_string(vm, file)) {
     *out_file = file;
   }
