@@ -327,14 +327,14 @@ def test_firmware_runs_under_qemu(image_c: str, tmp_path, capsys) -> None:
               " image's ROM; 196 with no roots ITEMS in an image whose heap holds nothing else;"
               " 188 with a 92-byte struct; 132 with the constant globals in the ROM; 104 with"
               " the imports' ids and values in the ROM (4 bytes an import) and the unused one"
-              " left out; 92 with an 80-byte struct (the ROM length, the image's exports and the"
-              " arena found without fields);"
+              " left out; 88 with a 76-byte struct (the ROM length, the names table, the image's"
+              " exports and the arena found without fields);"
               " Microvium 8.0: 36 bytes + 2 per global + 4 per import, docs/embedding.md)")
     # The engine's strings are in the core and the exports are read from the image; the idle
     # heap is the program's own heap, its roots ITEMS as the image has it (4 bytes for this
     # program, the pad word alone: its host functions are in the image's ROM, and an image
     # whose heap holds nothing else has no roots ITEMS). The temp roots live with the stack,
-    # which an idle VM lacks. The MCU profile's VM struct is 80 bytes on a 32-bit board (16-bit
+    # which an idle VM lacks. The MCU profile's VM struct is 76 bytes on a 32-bit board (16-bit
     # counts, no build-API fields, the run state only during calls), and each of its two live
     # imports 4 (their ids and values are in the ROM; the prelude's print, unused, is left
     # out).
@@ -343,7 +343,7 @@ def test_firmware_runs_under_qemu(image_c: str, tmp_path, capsys) -> None:
 
     idle = stats["stats malloc, after restore"]
     assert field(idle, "heap used") <= 4, idle
-    assert field(idle, "ram") <= 92, idle
+    assert field(idle, "ram") <= 88, idle
     assert field(idle, "imports") == 2, idle
     assert field(idle, "globals") == 0, idle  # all 14 are constants, in the image's ROM
     # The host read results between calls (mvm_to_string...): the stack block went with them.

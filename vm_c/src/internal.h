@@ -203,7 +203,6 @@ struct mvm_vm {
   uint32_t unit_export_count;
   uint32_t entry;               // a unit's top-level function (ROM offset), NO_OFFSET after
 #endif
-  uint32_t global_names;   // ROM offset of the globals' names (errors, snapshots), or NO_OFFSET
   // Math.random (lib_math.c), 0 = the fixed seed: splitmix64's 64-bit state, low word first
   // (two words, so that no profile pads the struct to 8-byte alignment for it); one 32-bit
   // word in the MCU profile, whose generator has no 64-bit multiply.
@@ -384,10 +383,13 @@ static inline size_t import_table_bytes(const mvm_vm_t* vm) {
 static inline mvm_value_t global_at(const mvm_vm_t* vm, uint32_t i) {
   return i < vm->global_count ? vm->globals[i] : rom_global(vm, i - vm->global_count);
 }
+// The ROM offset of the globals' names (errors, snapshots), or NO_OFFSET (snapshot.c).
+MVM_INTERNAL uint32_t vm_global_names(const mvm_vm_t* vm);
 // The name of global i from the unit's or image's names table: a string, or undefined.
 static inline mvm_value_t global_name(const mvm_vm_t* vm, uint32_t i) {
-  if (vm->global_names == NO_OFFSET) return VAL_UNDEFINED;
-  return rd32(consts_values(vm->rom + vm->global_names) + 4 * i);
+  uint32_t names = vm_global_names(vm);
+  if (names == NO_OFFSET) return VAL_UNDEFINED;
+  return rd32(consts_values(vm->rom + names) + 4 * i);
 }
 // Object.freeze'd (HEADER_FROZEN): writes to it throw TypeError.
 static inline bool value_is_frozen(mvm_vm_t* vm, mvm_value_t v) {
@@ -462,19 +464,23 @@ static inline void mem_free(mvm_arena_t* arena, void* p, void* context) {
 #define VM_MALLOC(vm, n) mem_alloc(vm_arena(vm), (n), (vm)->context)
 // A ROM the VM owns (a unit's copy, a packed image's, a snapshot's) is allocated with its length
 // in the 4 bytes before it, where an image's ROM used in place has the header's ROM length
-// (offset 20 of 24), so that vm_rom_len reads either and the struct has no field for it; and
-// with 8 zero bytes after it, which keep operand reads of a truncated last instruction inside
-// the block.
+// (offset 20 of 24), so that vm_rom_len reads either and the struct has no field for it; the
+// ROM offset of the globals' names before that (NO_OFFSET until rom_buffer_set_names; an
+// image used in place has it in the word after its ROM: snapshot.c vm_global_names); and 8
+// zero bytes after it, which keep operand reads of a truncated last instruction inside the
+// block.
 static inline uint8_t* rom_buffer_new(mvm_arena_t* arena, size_t len, void* context) {
-  uint8_t* p = (uint8_t*)mem_alloc(arena, len + 12, context);
+  uint8_t* p = (uint8_t*)mem_alloc(arena, len + 16, context);
   if (!p) return NULL;
-  wr32(p, (uint32_t)len);
-  MVM_MEMSET(p + 4 + len, 0, 8);
-  return p + 4;
+  wr32(p, NO_OFFSET);
+  wr32(p + 4, (uint32_t)len);
+  MVM_MEMSET(p + 8 + len, 0, 8);
+  return p + 8;
 }
 static inline void rom_buffer_free(mvm_arena_t* arena, const uint8_t* rom, void* context) {
-  mem_free(arena, (void*)(uintptr_t)(rom - 4), context);
+  mem_free(arena, (void*)(uintptr_t)(rom - 8), context);
 }
+static inline void rom_buffer_set_names(uint8_t* rom, uint32_t names) { wr32(rom - 8, names); }
 static inline uint32_t vm_rom_len(const mvm_vm_t* vm) { return rd32(vm->rom - 4); }
 #define VM_FREE(vm, p) mem_free(vm_arena(vm), (p), (vm)->context)
 

@@ -326,7 +326,6 @@ mvm_vm_t* vm_struct_new(mvm_arena_t* arena, mvm_resolve_import_t resolve, void* 
 #if !MVM_STACK_ON_DEMAND
   vm->run.exception = VAL_UNDEFINED;
 #endif
-  vm->global_names = NO_OFFSET;
   vm_clear_error_location(vm);
   return vm;
 }
@@ -387,7 +386,7 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
   if (!err) {
     MVM_MEMCPY(rom_copy, rom, rom_len);
     vm->entry = entry;
-    vm->global_names = names;
+    rom_buffer_set_names(rom_copy, names);
     vm->global_count = (vm_count_t)global_count;
     for (uint32_t i = 0; i < global_count; i++) vm->globals[i] = VAL_HOLE;
     for (uint32_t i = 0; i < export_count; i++) {

@@ -323,7 +323,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
     }
   }
   uint32_t nholes = 0;
-  if (vm->global_names != NO_OFFSET) {
+  if (vm_global_names(vm) != NO_OFFSET) {
     for (uint32_t i = 0; i < vm->global_count; i++) {
       if (vm->globals[i] == VAL_HOLE && rn->to[i] < rn->ram) nholes++;
     }
@@ -474,7 +474,7 @@ static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
     if (changed) continue;
     imports_settle(vm, snap->rom_marks);
     // The names of live globals still in their TDZ stay (for their ReferenceError).
-    if (vm->global_names != NO_OFFSET) {
+    if (vm_global_names(vm) != NO_OFFSET) {
       for (uint32_t i = 0; i < vm->global_count; i++) {
         if (vm->globals[i] == VAL_HOLE && bit_test(live_globals, i)) {
           rom_mark_value(vm_rom_len(vm), snap->rom_marks, global_name(vm, i));
@@ -574,7 +574,7 @@ static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8
 // The packed part (out NULL: only its length): global names, imports, exports, globals, heap.
 static size_t pack_image(mvm_vm_t* vm, mvm_value_t exports, uint32_t nprops, uint8_t* out) {
   size_t at = pack_allocs(vm->rom, 0, vm_rom_len(vm), out, 0);
-  at = put_uleb(out, at, vm->global_names + 1u);  // NO_OFFSET + 1 wraps to 0
+  at = put_uleb(out, at, vm_global_names(vm) + 1u);  // NO_OFFSET + 1 wraps to 0
   at = put_uleb(out, at, vm->nimports);  // their ids are in the ROM (FEATURE ROM_IMPORTS)
   at = put_uleb(out, at, nprops + vm->unit_export_count);
   for (uint32_t i = 0; i < nprops; i++) {
@@ -734,7 +734,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     if (vm->flags & ROM_OWNED) rom_buffer_free(vm_arena(vm), vm->rom, vm->context);
     vm->flags = (uint8_t)((vm->flags & VM_IN_ARENA) | ROM_OWNED | (rn.rom ? ROM_GLOBALS : 0u));
     vm->rom = shaken.rom;
-    vm->global_names = shaken.names;
+    rom_buffer_set_names(shaken.rom, shaken.names);
     vm->entry = NO_OFFSET;
     shaken.rom = NULL;
     err = write_image(vm, out_image, out_len);
@@ -1060,6 +1060,12 @@ static const uint8_t* image_exports(const mvm_vm_t* vm) {
   return p;
 }
 
+uint32_t vm_global_names(const mvm_vm_t* vm) {
+  if (vm->flags & ROM_OWNED) return rd32(vm->rom - 8);
+  const uint8_t* p = vm->rom + vm_rom_len(vm);
+  return uleb_checked(&p) - 1u;  // 0 is NO_OFFSET
+}
+
 uint32_t image_export_count(const mvm_vm_t* vm) {
   const uint8_t* p = image_exports(vm);
   return p ? uleb_checked(&p) : 0;
@@ -1331,7 +1337,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
 #if MVM_INCLUDE_BUILD_API
   vm->entry = NO_OFFSET;  // images have no entry function (it ran at build time)
 #endif
-  vm->global_names = names;
+  if (rom_buf) rom_buffer_set_names(rom_buf, names);  // else the image has it after the ROM
   vm->global_count = (vm_count_t)global_count;
   vm->globals = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * (global_count + 1));
   if (nimports) {
