@@ -62,18 +62,27 @@ def rom_keyed(kind: int, header: int) -> bool:
                 or (kind == TYPE_OBJECT and header & INLINE_PROPS))
 
 
+def inline_keys_at(heap: bytes, at: int) -> int:
+    """Where an inline OBJECT's ROM key list reference is: after its prototype (12 + 4 bytes a
+    property), or right after the header when its prototype is null (8 + 4 a property: the word
+    there is a ROM reference, which no prototype is; internal.h props_keys_ref_at)."""
+    (word,) = struct.unpack_from("<I", heap, at + 4)
+    return 4 if word & 7 == 2 else 8
+
+
 def heap_props(image: bytes) -> tuple[int, int, int, int]:
     """(OBJECTs with their properties inline, PROPS with ROM keys, plain PROPS, strings and
-    floats) in the image's heap. An inline OBJECT is 12 bytes and a word per property."""
+    floats) in the image's heap. An inline OBJECT is 8 or 12 bytes and a word per property."""
     parts = unpack_image(image)
     inline = rom_keys = plain = immutable = 0
     heap = Heapish(parts.heap, "heap", 4)
     for at, kind, size in heap.walk():
         (header,) = struct.unpack_from("<I", parts.heap, at)
         if kind == TYPE_OBJECT and header & INLINE_PROPS:
-            (keys,) = struct.unpack_from("<I", parts.heap, at + 8)
+            k = inline_keys_at(parts.heap, at)
+            (keys,) = struct.unpack_from("<I", parts.heap, at + k)
             inline += 1
-            assert size == 12 + 4 * len(RomView(parts.rom).consts(keys >> 1 & ~3))
+            assert size == k + 4 + 4 * len(RomView(parts.rom).consts(keys >> 1 & ~3))
         elif kind == TYPE_OBJECT:
             assert size == 12
         elif kind == TYPE_PROPS:
@@ -92,9 +101,11 @@ def key_lists(image: bytes) -> list[list[str]]:
     rom = RomView(parts.rom)
     refs = set()
     for at, kind, _ in Heapish(parts.heap, "heap", 4).walk():
-        header, props_keys, object_keys = struct.unpack_from("<III", parts.heap + bytes(8), at)
+        header, props_keys = struct.unpack_from("<II", parts.heap, at)
         if rom_keyed(kind, header):
-            refs.add((object_keys if kind == TYPE_OBJECT else props_keys) >> 1 & ~3)
+            if kind == TYPE_OBJECT:
+                (props_keys,) = struct.unpack_from("<I", parts.heap, at + inline_keys_at(parts.heap, at))
+            refs.add(props_keys >> 1 & ~3)
     lists = []
     for off in sorted(refs):
         assert rom.header(off)[0] == TYPE_CONSTS
@@ -239,10 +250,10 @@ def test_an_object_that_leaves_its_inline_layout_gives_the_room_back_at_the_next
     )
     assert heap_props(image)[:3] == (20, 0, 0)
     growth = heap_growth_after_grow(image)
-    # Each row was 24 bytes (header, proto, keys, 3 values) and is now 12 (header, proto, props)
-    # plus a PROPS of 8 + 8 * 6 bytes (room for 6 pairs: 3 doubled when the 4th came): 44 more.
-    # Without the collection dropping the inline room it would be 56 more.
-    assert growth == 20 * 44
+    # Each row was 20 bytes (header, keys, 3 values: a null prototype has no word) and is now
+    # 12 (header, proto, props) plus a PROPS of 8 + 8 * 6 bytes (room for 6 pairs: 3 doubled
+    # when the 4th came): 48 more. Without the collection dropping the inline room, 56 more.
+    assert growth == 20 * 48
 
 
 def test_an_inline_object_whose_keys_do_not_fit_is_refused(tmp_path) -> None:
@@ -258,15 +269,15 @@ def test_an_inline_object_whose_keys_do_not_fit_is_refused(tmp_path) -> None:
         (header,) = struct.unpack_from("<I", parts.heap, at)
         if kind == TYPE_OBJECT and header & INLINE_PROPS:
             objects[size] = at
-    assert sorted(objects) == [16, 20]
-    (keys_of_a,) = struct.unpack_from("<I", parts.heap, objects[20] + 8)
+    assert sorted(objects) == [12, 16]  # null prototypes: header, keys, values
+    (keys_of_a,) = struct.unpack_from("<I", parts.heap, objects[16] + 4)
     a_string = next(at for at, kind, _ in rom.walk() if kind == TYPE_STRING8)
     with VM.restore(image, Host(stdout=io.StringIO())) as vm:
         assert vm.call("f") == 6
     # b given a's two keys for its one value, then a ROM string for its keys: both refused.
     for keys in (keys_of_a, (a_string << 1) | 2):
         heap = bytearray(parts.heap)
-        struct.pack_into("<I", heap, objects[16] + 8, keys)
+        struct.pack_into("<I", heap, objects[12] + 4, keys)
         bad = unpack_image(image)
         bad.heap = bytes(heap)
         with pytest.raises(ImageError):

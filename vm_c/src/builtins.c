@@ -52,7 +52,7 @@ mvm_err_t error_prototype(mvm_vm_t* vm, uint32_t kind, mvm_value_t* out) {
 
 int error_kind_of(mvm_vm_t* vm, mvm_value_t v) {
   if (value_type(vm, v) != TC_OBJECT) return -1;
-  for (mvm_value_t p = field(vm, v, 4); value_type(vm, p) == TC_OBJECT; p = field(vm, p, 4)) {
+  for (mvm_value_t p = object_proto(vm, v); value_type(vm, p) == TC_OBJECT; p = object_proto(vm, p)) {
     for (uint32_t k = 0; k < EK__COUNT; k++) {
       if (root_get(vm, ROOT_ERROR_PROTO + k) == p) return (int)k;
     }

@@ -126,8 +126,9 @@ static uint32_t snapshot_inline_object(gc_state_t* g, const uint8_t* old, uint32
   uint32_t h = rd32(old);
   uint8_t* to = g->to + dst;
   if (h & HEADER_INLINE_PROPS) {
+    uint32_t k = props_keys_ref_at(old);
     MVM_MEMCPY(to, old, header_size(h));
-    wr32(to + 8, forward(g, rd32(old + 8)));
+    wr32(to + k, forward(g, rd32(old + k)));
     return header_size(h);
   }
   mvm_value_t props = rd32(old + 8);
@@ -146,11 +147,13 @@ static uint32_t snapshot_inline_object(gc_state_t* g, const uint8_t* old, uint32
   } else {
     return 0;
   }
-  uint32_t size = 12 + 4 * n;
+  // With a null prototype there is no word for it (internal.h props_keys_ref_at).
+  mvm_value_t proto = rd32(old + 4);  // forwarded by the scan with the values
+  uint32_t k = proto == VAL_NULL ? 4 : 8, size = k + 4 + 4 * n;
   wr32(to, header_make(size, TC_OBJECT) | (h & HEADER_FROZEN) | HEADER_INLINE_PROPS);
-  wr32(to + 4, rd32(old + 4));  // the proto, forwarded by the scan with the values
-  wr32(to + 8, keys);
-  for (uint32_t i = 0; i < n; i++) wr32(to + 12 + 4 * i, rd32(ps + first + stride * i));
+  if (k == 8) wr32(to + 4, proto);
+  wr32(to + k, keys);
+  for (uint32_t i = 0; i < n; i++) wr32(to + k + 4 + 4 * i, rd32(ps + first + stride * i));
   return size;
 }
 
@@ -249,14 +252,17 @@ static void scan(gc_state_t* g) {
     uint32_t size = header_size(h);
     uint32_t end = at + size;
     switch (header_type(h)) {
-      case TC_OBJECT:  // proto, then props, or ROM keys (forward dealt with them) and values
-        forward_field(g, at + 4);
+      case TC_OBJECT: {  // proto, then props; or (proto,) ROM keys (forward dealt with them), values
         if (!(h & HEADER_INLINE_PROPS)) {
+          forward_field(g, at + 4);
           forward_field(g, at + 8);
           break;
         }
-        for (uint32_t p = at + 12; p < end; p += 4) forward_field(g, p);
+        uint32_t k = props_keys_ref_at(g->to + at);
+        if (k == 8) forward_field(g, at + 4);
+        for (uint32_t p = at + k + 4; p < end; p += 4) forward_field(g, p);
         break;
+      }
       case TC_PROPS: {
         if (h & HEADER_ROM_KEYS) {  // values only (forward dealt with the keys' reference)
           for (uint32_t p = at + 8; p < end; p += 4) forward_field(g, p);

@@ -397,12 +397,20 @@ static inline bool value_is_frozen(mvm_vm_t* vm, mvm_value_t v) {
 }
 // A property table is a PROPS, or an OBJECT holding its own (value.h HEADER_INLINE_PROPS; the
 // caller knows the OBJECT has the bit). Where the reference to its ROM key list sits, its values
-// following one word per key: 4 in a PROPS with HEADER_ROM_KEYS, 8 in such an OBJECT; 0 for a
-// plain PROPS (u32 count, then (key, value) pairs).
+// following one word per key: 4 in a PROPS with HEADER_ROM_KEYS; 8 in such an OBJECT (hdr,
+// proto, keys, values), or 4 when its prototype is null (hdr, keys, values: the word after the
+// header is a ROM reference, which no prototype is); 0 for a plain PROPS (u32 count, then (key,
+// value) pairs).
 static inline uint32_t props_keys_ref_at(const uint8_t* p) {
   uint32_t h = rd32(p);
-  if (header_type(h) == TC_OBJECT) return 8;
+  if (header_type(h) == TC_OBJECT) return value_is_rom(rd32(p + 4)) ? 4 : 8;
   return (h & HEADER_ROM_KEYS) ? 4 : 0;
+}
+// The prototype of the OBJECT o: an OBJECT or null (null when its properties are inline with
+// no prototype word, above).
+static inline mvm_value_t object_proto(mvm_vm_t* vm, mvm_value_t o) {
+  mvm_value_t w = rd32(heap_ptr(vm, value_heap_offset(o)) + 4);
+  return value_is_rom(w) ? VAL_NULL : w;
 }
 // Where the values of the array arr are, as in an ITEMS (value i at +4 + 4 * i): its ITEMS
 // (undefined when it has none), or 8 bytes into an array holding them inline (value.h

@@ -111,7 +111,7 @@ LIB_FN(object_get_prototype_of) {
   LIB_UNUSED;
   mvm_value_t v = ARG(0);
   if (value_is_nullish(v)) return lib_type_error(vm, "Cannot convert undefined or null to object");
-  *out = value_type(vm, v) == TC_OBJECT ? field(vm, v, 4) : VAL_NULL;
+  *out = value_type(vm, v) == TC_OBJECT ? object_proto(vm, v) : VAL_NULL;
   return MVM_E_OK;
 }
 

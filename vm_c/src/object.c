@@ -20,7 +20,8 @@
 // A PROPS is (hdr, count, (key, value) pairs), or with HEADER_ROM_KEYS (hdr, keys, values):
 // its keys a ROM CONSTS and its values alone, as a snapshot writes the properties of a closure
 // or an array that was built at build time. An OBJECT built then holds them itself (hdr, proto,
-// keys, values: HEADER_INLINE_PROPS), and is its own table (holder_props). Everything below
+// keys, values: HEADER_INLINE_PROPS; no proto word when it is null), and is its own table
+// (holder_props). Everything below
 // reads the three layouts (internal.h props_keys_ref_at); a key added or removed makes a plain
 // PROPS.
 static bool props_rom_keys(mvm_vm_t* vm, mvm_value_t props) {
@@ -252,8 +253,10 @@ static mvm_err_t holder_set_props(mvm_vm_t* vm, const mvm_value_t* h, const mvm_
   switch (value_type(vm, *h)) {
     case TC_OBJECT: {
       // An OBJECT with its properties inline becomes one with a PROPS: its values' room is
-      // left to the next collection (gc.c forward copies 12 bytes of it).
+      // left to the next collection (gc.c forward copies 12 bytes of it). One without a
+      // prototype word (internal.h props_keys_ref_at) has at least one value: room for both.
       uint8_t* o = heap_ptr(vm, *h);
+      if (rd32(o) & HEADER_INLINE_PROPS) wr32(o + 4, object_proto(vm, *h));
       wr32(o, rd32(o) & ~HEADER_INLINE_PROPS);
       wr32(o + 8, *ps);
       return MVM_E_OK;
@@ -556,11 +559,11 @@ mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* 
   switch (value_type(vm, obj)) {
     case TC_OBJECT: {
       mvm_value_t raw;
-      for (mvm_value_t o = obj; value_type(vm, o) == TC_OBJECT; o = field(vm, o, 4)) {
+      for (mvm_value_t o = obj; value_type(vm, o) == TC_OBJECT; o = object_proto(vm, o)) {
         if (holder_get_raw(vm, o, key, &raw)) return slot_read(vm, raw, obj, out);
       }
       if (key_is(vm, key, ENGINE_STR(PROTO))) {
-        *out = field(vm, obj, 4);
+        *out = object_proto(vm, obj);
         return MVM_E_OK;
       }
       return lib_value_method(vm, obj, key, out);  // hasOwnProperty...
@@ -628,7 +631,7 @@ static mvm_err_t holder_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_
   }
   if (value_type(vm, obj) == TC_OBJECT) {
     mvm_value_t raw;
-    for (mvm_value_t o = field(vm, obj, 4); value_type(vm, o) == TC_OBJECT; o = field(vm, o, 4)) {
+    for (mvm_value_t o = object_proto(vm, obj); value_type(vm, o) == TC_OBJECT; o = object_proto(vm, o)) {
       if (!holder_get_raw(vm, o, key, &raw)) continue;
       if (value_is_cell(vm, raw) && (cell_flags(vm, raw) & PROP_CELL_ACCESSOR)) {
         return cell_write(vm, raw, obj, key, v);
@@ -655,7 +658,7 @@ mvm_err_t prop_get_super(mvm_vm_t* vm, mvm_value_t home, mvm_value_t key, mvm_va
   TEMP_RESET(vm);
   if (err) return err;
   mvm_value_t raw;
-  for (mvm_value_t o = home; value_type(vm, o) == TC_OBJECT; o = field(vm, o, 4)) {
+  for (mvm_value_t o = home; value_type(vm, o) == TC_OBJECT; o = object_proto(vm, o)) {
     if (holder_get_raw(vm, o, key, &raw)) return slot_read(vm, raw, receiver, out);
   }
   return lib_value_method(vm, home, key, out);
@@ -765,15 +768,31 @@ mvm_err_t prop_define_ex(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_val
 
 mvm_err_t object_set_proto(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t proto) {
   switch (value_type(vm, obj)) {
-    case TC_OBJECT:
+    case TC_OBJECT: {
       // Lookups walk chains without a bound, so a chain must end (the loader checks images).
-      for (mvm_value_t p = proto; value_type(vm, p) == TC_OBJECT; p = field(vm, p, 4)) {
+      for (mvm_value_t p = proto; value_type(vm, p) == TC_OBJECT; p = object_proto(vm, p)) {
         if (p == obj) return throw_error(vm, EK_TYPE_ERROR, "Cyclic __proto__ value", 0, NULL);
       }
       // The snapshot format allows an OBJECT or null here; a function as a prototype is not
       // supported, and such a request leaves the prototype null.
-      set_field(vm, obj, 4, value_type(vm, proto) == TC_OBJECT ? proto : VAL_NULL);
+      if (value_type(vm, proto) != TC_OBJECT) proto = VAL_NULL;
+      if (object_proto(vm, obj) == proto) return MVM_E_OK;
+      // An object whose properties are inline with no prototype word gets a PROPS first.
+      if (value_is_rom(field(vm, obj, 4))) {
+        TEMP_MARK(vm);
+        mvm_value_t* slots = temp_push(vm, obj);
+        temp_push(vm, proto);
+        mvm_value_t* ps = temp_push(vm, obj);  // the object is its own table
+        mvm_err_t err = props_regrow(vm, ps, props_count_of(heap_ptr(vm, obj)));
+        if (!err) err = holder_set_props(vm, &slots[0], ps);
+        obj = slots[0];
+        proto = slots[1];
+        TEMP_RESET(vm);
+        if (err) return err;
+      }
+      set_field(vm, obj, 4, proto);
       return MVM_E_OK;
+    }
     case TC_FUNCTION:
     case TC_CLOSURE:  // class B extends A: B's static parent, read by function_get
       return prop_define_ex(vm, obj, ENGINE_STR(PROTO), proto, DEFINE_HIDDEN);
@@ -834,7 +853,7 @@ mvm_err_t prop_has(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, bool* out) {
   }
   switch (value_type(vm, obj)) {
     case TC_OBJECT:
-      for (mvm_value_t o2 = obj; value_type(vm, o2) == TC_OBJECT; o2 = field(vm, o2, 4)) {
+      for (mvm_value_t o2 = obj; value_type(vm, o2) == TC_OBJECT; o2 = object_proto(vm, o2)) {
         if (holder_get_own(vm, o2, key, &v)) {
           *out = true;
           return MVM_E_OK;
@@ -914,7 +933,7 @@ mvm_err_t instance_of(mvm_vm_t* vm, mvm_value_t v, mvm_value_t ctor, bool* out) 
     TEMP_RESET(vm);
     if (err) return err;
   }
-  for (mvm_value_t p = field(vm, v, 4); value_type(vm, p) == TC_OBJECT; p = field(vm, p, 4)) {
+  for (mvm_value_t p = object_proto(vm, v); value_type(vm, p) == TC_OBJECT; p = object_proto(vm, p)) {
     if (p == target) {
       *out = true;
       break;
@@ -1060,7 +1079,7 @@ mvm_err_t for_in_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array) {
         err = array_push(vm, seen, k);
         if (!err && enumerable) err = array_push(vm, result, array_get(vm, *level, i));
       }
-      *o = field(vm, *o, 4);
+      *o = object_proto(vm, *o);
     }
   } else if (type == TC_CLOSURE || type == TC_FUNCTION) {
     err = array_new(vm, 0, result);

@@ -850,9 +850,11 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
       return (string_bytes(rd32(p)) & 1u) == 0;
     case TC_OBJECT: {
       if (size < 12) return false;
+      // Inline properties: (proto,) ROM keys, values (internal.h props_keys_ref_at).
+      uint32_t k = (h & HEADER_INLINE_PROPS) ? props_keys_ref_at(p) : 0;
       mvm_value_t proto = rd32(p + 4);
-      if (proto != VAL_NULL && !heap_ref_of(c, proto, TC_OBJECT, false)) return false;
-      if (h & HEADER_INLINE_PROPS) return rom_keys_ok(c, rd32(p + 8), at + 12, at + size);
+      if (k != 4 && proto != VAL_NULL && !heap_ref_of(c, proto, TC_OBJECT, false)) return false;
+      if (k) return rom_keys_ok(c, rd32(p + k), at + k + 4, at + size);
       return heap_ref_of(c, rd32(p + 8), TC_PROPS, true);
     }
     case TC_PROPS: {
@@ -958,17 +960,20 @@ static bool roots_ok(const checker_t* c) {
 // fuzz pass). Chains already seen to end are marked in `done`, so the check is linear.
 static bool protos_acyclic(const checker_t* c, uint8_t* done) {
 #define DONE(o) ((done[(o) >> 5] >> (((o) >> 2) & 7)) & 1u)
+  // An OBJECT's prototype (internal.h object_proto: a ROM reference there means null).
+#define PROTO(o) (value_is_rom(rd32(c->heap + (o) + 4)) ? VAL_NULL : rd32(c->heap + (o) + 4))
   for (uint32_t at = 4; at < c->heap_len; at += header_size(rd32(c->heap + at))) {
     if (header_type(rd32(c->heap + at)) != TC_OBJECT) continue;
     uint32_t steps = 0;
-    for (mvm_value_t o = at; o != VAL_NULL && !DONE(o); o = rd32(c->heap + o + 4)) {
+    for (mvm_value_t o = at; o != VAL_NULL && !DONE(o); o = PROTO(o)) {
       if (++steps > c->nobjects) return false;
     }
-    for (mvm_value_t o = at; o != VAL_NULL && !DONE(o); o = rd32(c->heap + o + 4)) {
+    for (mvm_value_t o = at; o != VAL_NULL && !DONE(o); o = PROTO(o)) {
       done[o >> 5] = (uint8_t)(done[o >> 5] | (1u << ((o >> 2) & 7)));
     }
   }
 #undef DONE
+#undef PROTO
   return true;
 }
 

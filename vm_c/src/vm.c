@@ -215,13 +215,15 @@ static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
 static VM_INLINE uint8_t* props_slot_by_ref(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key,
                                             bool* unsure) {
   uint8_t* p = heap_ptr(vm, obj);
-  uint32_t at = 8;  // the values follow the keys' reference at p + at (ROM keys: no heap string)
+  uint32_t at;  // the values follow the keys' reference at p + at (ROM keys: no heap string)
   *unsure = false;
   if (!(rd32(p) & HEADER_INLINE_PROPS)) {
     mvm_value_t props = rd32(p + 8);
     if (!value_is_heap(props)) return NULL;  // undefined: no own properties
     p = heap_ptr(vm, props);
     at = (rd32(p) & HEADER_ROM_KEYS) ? 4 : 0;
+  } else {
+    at = props_keys_ref_at(p);
   }
   if (MVM_UNLIKELY(at != 0)) {
     const uint8_t* keys = consts_values(value_ptr(vm, rd32(p + at)));
@@ -271,7 +273,7 @@ static VM_INLINE bool chain_data_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t 
       return true;
     }
     if (unsure) return false;
-    obj = field(vm, obj, 4);
+    obj = object_proto(vm, obj);
   }
   return false;
 }
@@ -1338,8 +1340,9 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     budget = rs->budget;
     if (err) goto handle_error;
     // ...which takes the prototype `new` chose (new.target's), as the spec's super() does.
+    // (*fslot is the native constructor's new object: never one with inline properties.)
     if (value_type(vm, *fslot) == TC_OBJECT && value_type(vm, fslot[1]) == TC_OBJECT) {
-      set_field(vm, *fslot, 4, field(vm, fslot[1], 4));
+      set_field(vm, *fslot, 4, object_proto(vm, fslot[1]));
     }
     sp = fslot + 1;
     NEXT();
