@@ -188,11 +188,11 @@ def report(ours: dict, theirs: dict) -> str:
         f"Target (issue: idle VM RAM no more than Microvium's): ours is "
         f"{tot_o / tot_m:.2f}x Microvium's in total: "
         + ("met." if tot_o <= tot_m else "missed.") +
-        " Where ours goes: 92 bytes of VM struct (32-bit pointers and heap offsets, counts in "
-        "16 bits, the run state only during calls), 12 bytes per import and 4 per global that "
-        "stays in RAM (Microvium: 4 and 2; a constant global is in the image's ROM), and the image's "
-        "own heap: 32-bit values and headers where Microvium's are 16-bit (docs/embedding.md "
-        "section 4).",
+        " Where ours goes: 76 bytes of VM struct (32-bit pointers and heap offsets, counts in "
+        "16 bits, the run state only during calls), 4 bytes per import (its id and value are in "
+        "the image's ROM; an import nothing uses is left out) and 4 per global that stays in RAM "
+        "(Microvium: 4 and 2; a constant global is in the image's ROM), and the image's own heap: "
+        "32-bit values and headers where Microvium's are 16-bit (docs/embedding.md section 4).",
         "",
     ]
     failed = [(engine, name, "a hard fault" if "fault" in row else f"error {row['after'][2]}")
