@@ -180,21 +180,30 @@ def test_arrays_keep_no_spare_room_in_an_image_and_grow_again_after_restore(tmp_
         "const pushed = []; for (let i = 0; i < 17; i++) pushed.push(i);\n"
         "const emptied = [1, 2, 3]; emptied.pop(); emptied.pop(); emptied.pop();\n"
         "const literal = [7, 8];\n"
+        "const single = [5];\n"
+        "const named = [1, 2]; named.tag = 't';\n"
         "export function grow() { for (let i = 0; i < 20; i++) { pushed.push(i); emptied.push(i); }\n"
-        "  literal.push(9); return pushed.length + ',' + emptied.length + ',' + literal.join()\n"
-        "    + ',' + pushed[16] + ',' + pushed[36] + ',' + emptied[19]; }\n",
+        "  literal.push(9); single.push(6); named.push(3);\n"
+        "  return pushed.length + ',' + emptied.length + ',' + literal.join()\n"
+        "    + ',' + pushed[16] + ',' + pushed[36] + ',' + emptied[19] + ',' + single.join()\n"
+        "    + ',' + named.join() + named.tag; }\n",
     )
     parts = unpack_image(image)
     allocs = [(kind, size, struct.unpack_from("<I", parts.heap, at)[0] & INLINE_ITEMS != 0)
               for at, kind, size in Heapish(parts.heap, "heap", 4).walk()]
     # The roots' ITEMS (one slot, 8 bytes) is the one ITEMS: the arrays hold their values
-    # inline (12 bytes and a word per value): the 2 literal ones (20), the 17 pushed ones (80,
-    # not the 32 slots push grew them to). The emptied array has none (16: no ITEMS).
+    # inline. Without named properties they have no word for them (internal.h ARRAY_NO_PROPS:
+    # 8 bytes and a word per value): the 2 literal ones (16), the 17 pushed ones (76, not the
+    # 32 slots push grew them to); but for a single value (12 + 4: room for the usual layout)
+    # and with named properties (12 + 8). The emptied array has none (16: no ITEMS).
     assert [size for kind, size, _ in allocs if kind == TYPE_ITEMS] == [8]
     assert sorted((size, inline) for kind, size, inline in allocs if kind == TYPE_ARRAY) == [
-        (16, False), (20, True), (80, True)]
+        (16, False), (16, True), (16, True), (20, True), (76, True)]
+    lengths = sorted(struct.unpack_from("<I", parts.heap, at + 4)[0]
+                     for at, kind, _ in Heapish(parts.heap, "heap", 4).walk() if kind == TYPE_ARRAY)
+    assert lengths == [0, 1, 2, 2 | 1 << 31, 17 | 1 << 31]
     with VM.restore(image, Host(stdout=io.StringIO())) as vm:
-        assert vm.call("grow") == "37,20,7,8,9,16,19,19"
+        assert vm.call("grow") == "37,20,7,8,9,16,19,19,5,6,1,2,3t"
 
 
 def test_host_functions_move_to_the_rom_and_a_bad_import_index_there_is_refused(tmp_path) -> None:
@@ -318,16 +327,16 @@ def test_an_array_that_outgrows_its_inline_values_gives_the_room_back(tmp_path) 
         "export function check() { return rows.map(r => r[0] + r[1] + r[3]).join(); }\n",
     )
     growth = heap_growth_after_grow(image)
-    # Each row was 24 bytes (header, length, named properties, 3 values) and is now 16 (header,
-    # length, items, named properties) and an ITEMS of 4 + 4 * 6 (3 slots doubled): 20 more.
-    # Without the collection dropping the inline room it would be 28 more.
-    assert growth == 20 * 20
+    # Each row was 20 bytes (header, length, 3 values: no named properties, no word for them)
+    # and is now 16 (header, length, items, named properties) and an ITEMS of 4 + 4 * 6 (3
+    # slots doubled): 24 more. Without the collection dropping the inline room, 28 more.
+    assert growth == 20 * 24
     # A length past the values the array holds: refused.
     parts = unpack_image(image)
     row = next(at for at, kind, size in Heapish(parts.heap, "heap", 4).walk()
-               if kind == TYPE_ARRAY and size == 24)
+               if kind == TYPE_ARRAY and size == 20)
     heap = bytearray(parts.heap)
-    struct.pack_into("<I", heap, row + 4, 4)
+    struct.pack_into("<I", heap, row + 4, 4 | 1 << 31)
     parts.heap = bytes(heap)
     with pytest.raises(ImageError):
         VM.restore(pack_image(parts), Host(stdout=io.StringIO()))

@@ -166,11 +166,14 @@ static uint32_t snapshot_inline_array(gc_state_t* g, const uint8_t* old, uint32_
   const uint8_t* it = g->from + items;
   if (header_type(rd32(it)) != TC_ITEMS) return 0;  // already copied for another array
   uint8_t* to = g->to + dst;
-  uint32_t size = 12 + 4 * len;
+  // No word for named properties when there are none (internal.h ARRAY_NO_PROPS), but for a
+  // single value: the usual layout needs 16 bytes should it ever get an ITEMS.
+  mvm_value_t props = rd32(old + 12);
+  uint32_t k = props == VAL_UNDEFINED && len >= 2 ? 8 : 12, size = k + 4 * len;
   wr32(to, header_make(size, TC_ARRAY) | (h & HEADER_FROZEN) | HEADER_INLINE_ITEMS);
-  wr32(to + 4, len);
-  wr32(to + 8, rd32(old + 12));
-  MVM_MEMCPY(to + 12, it + 4, 4 * (size_t)len);
+  wr32(to + 4, k == 8 ? len | ARRAY_NO_PROPS : len);
+  if (k == 12) wr32(to + 8, props);
+  MVM_MEMCPY(to + k, it + 4, 4 * (size_t)len);
   return size;
 }
 

@@ -412,13 +412,17 @@ static inline mvm_value_t object_proto(mvm_vm_t* vm, mvm_value_t o) {
   mvm_value_t w = rd32(heap_ptr(vm, value_heap_offset(o)) + 4);
   return value_is_rom(w) ? VAL_NULL : w;
 }
+// An ARRAY holding its values inline (value.h HEADER_INLINE_ITEMS) with no named properties and
+// at least two values has no word for the properties (hdr, length, values): its length word
+// has ARRAY_NO_PROPS set (a length is below 2^31; object.c array_length masks it).
+#define ARRAY_NO_PROPS 0x80000000u
 // Where the values of the array arr are, as in an ITEMS (value i at +4 + 4 * i): its ITEMS
-// (undefined when it has none), or 8 bytes into an array holding them inline (value.h
-// HEADER_INLINE_ITEMS).
+// (undefined when it has none), or 8 bytes into an array holding them inline after its named
+// properties' word, 4 without that word.
 static inline mvm_value_t array_items(mvm_vm_t* vm, mvm_value_t arr) {
   const uint8_t* p = heap_ptr(vm, value_heap_offset(arr));
-  return (rd32(p) & HEADER_INLINE_ITEMS) ? value_from_heap_offset(value_heap_offset(arr) + 8)
-                                         : rd32(p + 8);
+  if (!(rd32(p) & HEADER_INLINE_ITEMS)) return rd32(p + 8);
+  return value_from_heap_offset(value_heap_offset(arr) + ((rd32(p + 4) & ARRAY_NO_PROPS) ? 4 : 8));
 }
 // The number of properties of the table at p, any layout (ROM keys: no spare room).
 static inline uint32_t props_count_of(const uint8_t* p) {

@@ -143,16 +143,23 @@ static void props_remove(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
 // ---- Holders (objects, closures, ROM functions) ----
 
 // Where an array keeps its named (non-index) properties: after its items reference, or after
-// its length when it holds its values inline (value.h HEADER_INLINE_ITEMS).
+// its length when it holds its values inline (value.h HEADER_INLINE_ITEMS); 0 when it has no
+// word for them (internal.h ARRAY_NO_PROPS).
 static uint32_t array_props_at(mvm_vm_t* vm, mvm_value_t arr) {
-  return (rd32(value_ptr(vm, arr)) & HEADER_INLINE_ITEMS) ? 8 : 12;
+  const uint8_t* p = value_ptr(vm, arr);
+  if (!(rd32(p) & HEADER_INLINE_ITEMS)) return 12;
+  return (rd32(p + 4) & ARRAY_NO_PROPS) ? 0 : 8;
 }
+static mvm_err_t array_own_items(mvm_vm_t* vm, const mvm_value_t* arr);
 
 static mvm_value_t holder_props(mvm_vm_t* vm, mvm_value_t h) {
   switch (value_type(vm, h)) {
     case TC_OBJECT: return (rd32(value_ptr(vm, h)) & HEADER_INLINE_PROPS) ? h : field(vm, h, 8);
     case TC_CLOSURE: return field(vm, h, 12);
-    case TC_ARRAY: return field(vm, h, array_props_at(vm, h));
+    case TC_ARRAY: {
+      uint32_t at = array_props_at(vm, h);
+      return at ? field(vm, h, at) : VAL_UNDEFINED;
+    }
     case TC_FUNCTION: {
       mvm_value_t table = root_get(vm, ROOT_FN_PROPS);
       int32_t i = props_find(vm, table, h);
@@ -262,7 +269,12 @@ static mvm_err_t holder_set_props(mvm_vm_t* vm, const mvm_value_t* h, const mvm_
       return MVM_E_OK;
     }
     case TC_CLOSURE: set_field(vm, *h, 12, *ps); return MVM_E_OK;
-    case TC_ARRAY: set_field(vm, *h, array_props_at(vm, *h), *ps); return MVM_E_OK;
+    case TC_ARRAY: {
+      // An array without a word for them gets an ITEMS, which frees the room. May GC.
+      mvm_err_t err = array_props_at(vm, *h) ? MVM_E_OK : array_own_items(vm, h);
+      if (!err) set_field(vm, *h, array_props_at(vm, *h), *ps);
+      return err;
+    }
     default: {  // ROM function: record the new PROPS in the table
       TEMP_MARK(vm);
       mvm_value_t* table = temp_push(vm, root_get(vm, ROOT_FN_PROPS));
@@ -383,7 +395,9 @@ mvm_err_t array_new(mvm_vm_t* vm, uint32_t capacity, mvm_value_t* out) {
   return MVM_E_OK;
 }
 
-uint32_t array_length(mvm_vm_t* vm, mvm_value_t arr) { return rd32(value_ptr(vm, arr) + 4); }
+uint32_t array_length(mvm_vm_t* vm, mvm_value_t arr) {
+  return rd32(value_ptr(vm, arr) + 4) & ~ARRAY_NO_PROPS;
+}
 
 mvm_value_t array_get(mvm_vm_t* vm, mvm_value_t arr, uint32_t i) {
   return field(vm, array_items(vm, arr), 4 + 4 * i);
@@ -391,22 +405,38 @@ mvm_value_t array_get(mvm_vm_t* vm, mvm_value_t arr, uint32_t i) {
 
 static uint32_t array_capacity(mvm_vm_t* vm, mvm_value_t arr) {
   const uint8_t* p = heap_ptr(vm, arr);
-  if (rd32(p) & HEADER_INLINE_ITEMS) return (alloc_size(p) - 12) / 4;
+  if (rd32(p) & HEADER_INLINE_ITEMS) {
+    return (alloc_size(p) - ((rd32(p + 4) & ARRAY_NO_PROPS) ? 8 : 12)) / 4;
+  }
   mvm_value_t items = rd32(p + 8);
   return value_is_ref(items) ? (alloc_size(value_ptr(vm, items)) - 4) / 4 : 0;
 }
 
 // Makes items (a heap offset) the ITEMS of arr. An array holding its values inline takes the
-// usual layout (its size is at least 16: a snapshot writes only non-empty arrays so); the room
-// of its values is the next collection's to drop (gc.c forward).
+// usual layout (its size is at least 16: a snapshot writes only non-empty arrays so, and only
+// those of two or more values without a word for their named properties); the room of its
+// values is the next collection's to drop (gc.c forward).
 static void array_set_items(mvm_vm_t* vm, mvm_value_t arr, uint32_t items) {
   uint8_t* p = heap_ptr(vm, arr);
   uint32_t h = rd32(p);
   if (h & HEADER_INLINE_ITEMS) {
-    wr32(p + 12, rd32(p + 8));  // the named properties move to their usual place
+    uint32_t len = rd32(p + 4);
+    // The named properties move to their usual place (undefined: none).
+    wr32(p + 12, (len & ARRAY_NO_PROPS) ? VAL_UNDEFINED : rd32(p + 8));
+    wr32(p + 4, len & ~ARRAY_NO_PROPS);
     wr32(p, h & ~HEADER_INLINE_ITEMS);
   }
   wr32(p + 8, value_from_heap_offset(items));
+}
+
+// Gives the array *arr an ITEMS of its values (one holding them inline: see above). May GC.
+static mvm_err_t array_own_items(mvm_vm_t* vm, const mvm_value_t* arr) {
+  uint32_t len = array_length(vm, *arr);
+  uint32_t off = heap_alloc_values(vm, 4 + 4 * (len ? len : 1), TC_ITEMS);
+  if (off == 0) return MVM_E_OUT_OF_MEMORY;
+  MVM_MEMCPY(heap_ptr(vm, off) + 4, value_ptr(vm, array_items(vm, *arr)) + 4, 4 * (size_t)len);
+  array_set_items(vm, *arr, off);
+  return MVM_E_OK;
 }
 
 // Makes room for new_len items (new slots are holes) and sets the length. May GC or throw.
@@ -434,7 +464,7 @@ static mvm_err_t array_resize(mvm_vm_t* vm, mvm_value_t* arr, uint32_t new_len) 
   mvm_value_t items = array_items(vm, *arr);
   for (uint32_t i = len; i < new_len; i++) set_field(vm, items, 4 + 4 * i, VAL_HOLE);
   for (uint32_t i = new_len; i < len; i++) set_field(vm, items, 4 + 4 * i, VAL_UNDEFINED);
-  set_field(vm, *arr, 4, new_len);
+  set_field(vm, *arr, 4, new_len | (field(vm, *arr, 4) & ARRAY_NO_PROPS));
   return MVM_E_OK;
 }
 

@@ -871,7 +871,11 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
     }
     case TC_ARRAY: {
       uint32_t length = rd32(p + 4);
-      if (h & HEADER_INLINE_ITEMS) {  // length, named properties, values (at least one)
+      if (h & HEADER_INLINE_ITEMS) {  // length, (named properties,) values (at least one)
+        if (length & ARRAY_NO_PROPS) {  // (internal.h): size >= 16, room for the usual layout
+          length &= ~ARRAY_NO_PROPS;
+          return size >= 16 && length <= (size - 8) / 4 && values_ok(c, at + 8, at + size);
+        }
         return size >= 16 && length <= (size - 12) / 4 &&
                heap_ref_of(c, rd32(p + 8), TC_PROPS, true) && values_ok(c, at + 12, at + size);
       }

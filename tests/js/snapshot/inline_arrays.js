@@ -1,5 +1,5 @@
 // The arrays a program builds at build time hold their values inline in the image (after the
-// length and named properties). Writing an element changes it in place; growing the array gives
+// length and named properties; with no word for them when there are none and two or more values). Writing an element changes it in place; growing the array gives
 // it an ordinary items block; collections then reclaim the inline room. Every array operation
 // works on both forms.
 const table = [];
@@ -48,4 +48,9 @@ export function afterResume() {
   alias[1] = -1;
   table[3].length = 0;
   print(table[4][1], table[3].length, churn(20000), alias === table[4]); // expect: -1 0 40000 true
+  // A named property on an array written without a word for them (two or more values, none).
+  table[2].tag = 'two';
+  nested.list.note = 'n';
+  print(table[2].tag, table[2].join(), Object.keys(table[2]).join(), churn(20000), table[2].tag); // expect: two 2,4 0,1,tag 40000 two
+  print(nested.list.join(), nested.list.note, table[5].pop(), table[5].length, table[5].join()); // expect: 10,20 n 25 1 5
 }
