@@ -616,7 +616,10 @@ def _unpack_allocs(w: _Words, length: int, start: int) -> bytes:
                 struct.pack_into("<I", heap, at + 4, n)
                 first = 8
             for field in range(first, size, 4):
-                struct.pack_into("<I", heap, at + field, w.word())
+                v = w.word()
+                if kind == TYPE_ARRAY and field == 4:  # the length word, rotated (pack_allocs)
+                    v = (v >> 1) | ((v & 1) << 31)
+                struct.pack_into("<I", heap, at + field, v)
         at += size
     return bytes(heap)
 
@@ -657,7 +660,10 @@ def _pack_allocs(heap: bytes, start: int) -> bytes:
             out += _uleb(n) + heap[at + 12 : at + 12 + n]
         else:
             for field in range(4, size, 4):
-                out += _uleb(struct.unpack_from("<I", heap, at + field)[0])
+                (v,) = struct.unpack_from("<I", heap, at + field)
+                if kind == TYPE_ARRAY and field == 4:  # ARRAY_NO_PROPS (bit 31) would take 5 bytes
+                    v = ((v << 1) | (v >> 31)) & 0xFFFFFFFF
+                out += _uleb(v)
         at += size
     return bytes(out)
 

@@ -34,7 +34,7 @@
 #endif
 
 /* Format versions. The image carries BYTECODE_VERSION; a unit carries UNIT_VERSION. */
-CONST(BYTECODE_VERSION, 4)
+CONST(BYTECODE_VERSION, 5)  /* 5: ROM imports, inline layouts without proto or props words */
 CONST(UNIT_VERSION, 1)
 /* Host import IDs at and above this are reserved for hostlib's standard host functions. */
 CONST(IMPORT_ID_RESERVED_BASE, 0xFF00)

@@ -522,7 +522,7 @@ static size_t put_raw(uint8_t* out, size_t at, const uint8_t* p, size_t n) {
 // length and their bytes (no padding), a FLOAT64 its 8 bytes, a FUNCTION its fields one word
 // each then its code (as long as its size and padding bits say), a LINES its file and first
 // line then its byte stream without the trailing zero padding; the 32-bit words of any other
-// type (values, counts, flags) as LEB128 words. The unpacker zero-fills, so padding comes back
+// type (values, counts, flags) as LEB128 words (an ARRAY's length word rotated left by one). The unpacker zero-fills, so padding comes back
 // as it was.
 static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8_t* out,
                           size_t at) {
@@ -564,7 +564,12 @@ static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8
       at = put_uleb(out, at, n);
       at = put_raw(out, at, p + LINES_STREAM, n);
     } else {
-      for (uint32_t w = 4; w < size; w += 4) at = put_uleb(out, at, rd32(p + w));
+      for (uint32_t w = 4; w < size; w += 4) {
+        uint32_t v = rd32(p + w);
+        // An array's length word, rotated: ARRAY_NO_PROPS (bit 31) would take 5 bytes.
+        if (t == TC_ARRAY && w == 4) v = (v << 1) | (v >> 31);
+        at = put_uleb(out, at, v);
+      }
     }
     a += size;
   }
@@ -1194,7 +1199,10 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
         wr32(p + 4, n);
         w = 8;
       }
-      for (; w < size; w += 4) wr32(p + w, get_uleb(r));
+      for (; w < size; w += 4) {
+        uint32_t v = get_uleb(r);
+        wr32(p + w, t == TC_ARRAY && w == 4 ? (v >> 1) | (v << 31) : v);  // see pack_allocs
+      }
       if (r->bad) return false;
     }
     a += (uint32_t)size;
