@@ -429,14 +429,21 @@ static void array_set_items(mvm_vm_t* vm, mvm_value_t arr, uint32_t items) {
   wr32(p + 8, value_from_heap_offset(items));
 }
 
-// Gives the array *arr an ITEMS of its values (one holding them inline: see above). May GC.
-static mvm_err_t array_own_items(mvm_vm_t* vm, const mvm_value_t* arr) {
+// Moves the values of the array *arr into a new ITEMS with room for cap (>= its length, >= 1;
+// one holding them inline takes the usual layout: see above). May GC.
+static mvm_err_t array_move_items(mvm_vm_t* vm, const mvm_value_t* arr, uint32_t cap) {
   uint32_t len = array_length(vm, *arr);
-  uint32_t off = heap_alloc_values(vm, 4 + 4 * (len ? len : 1), TC_ITEMS);
+  uint32_t off = heap_alloc_values(vm, 4 + 4 * cap, TC_ITEMS);
   if (off == 0) return MVM_E_OUT_OF_MEMORY;
   MVM_MEMCPY(heap_ptr(vm, off) + 4, value_ptr(vm, array_items(vm, *arr)) + 4, 4 * (size_t)len);
   array_set_items(vm, *arr, off);
   return MVM_E_OK;
+}
+
+// Gives the array *arr an ITEMS of its values, its own word for named properties. May GC.
+static mvm_err_t array_own_items(mvm_vm_t* vm, const mvm_value_t* arr) {
+  uint32_t len = array_length(vm, *arr);
+  return array_move_items(vm, arr, len ? len : 1);
 }
 
 // Makes room for new_len items (new slots are holes) and sets the length. May GC or throw.
@@ -447,19 +454,14 @@ static mvm_err_t array_resize(mvm_vm_t* vm, mvm_value_t* arr, uint32_t new_len) 
     uint64_t want = (uint64_t)cap * 2;
     if (want < new_len) want = new_len;
     if (want < 4) want = 4;
-    uint64_t bytes = 4 + want * 4;
-    if (bytes > vm->heap_limit) {
-      bytes = 4 + (uint64_t)new_len * 4;
-      if (bytes > vm->heap_limit) {
+    if (4 + want * 4 > vm->heap_limit) {
+      if (4 + (uint64_t)new_len * 4 > vm->heap_limit) {
         return throw_error(vm, EK_RANGE_ERROR, "Invalid array length", 0, NULL);
       }
       want = new_len;
     }
-    uint32_t off = heap_alloc_values(vm, (uint32_t)bytes, TC_ITEMS);
-    if (off == 0) return MVM_E_OUT_OF_MEMORY;
-    mvm_value_t old = array_items(vm, *arr);
-    if (len) MVM_MEMCPY(heap_ptr(vm, off) + 4, value_ptr(vm, old) + 4, 4 * (size_t)len);
-    array_set_items(vm, *arr, off);
+    mvm_err_t err = array_move_items(vm, arr, (uint32_t)want);
+    if (err) return err;
   }
   mvm_value_t items = array_items(vm, *arr);
   for (uint32_t i = len; i < new_len; i++) set_field(vm, items, 4 + 4 * i, VAL_HOLE);

@@ -94,7 +94,8 @@ static uint32_t table_find_or_add(const mvm_vm_t* vm, intern_table_t* t, uint32_
 #define EACH_HEAP_ALLOC(vm, at) \
   for (uint32_t at = 4; at < (vm)->heap_used; at += header_size(rd32((vm)->heap + at)))
 #define EACH_ROM_ALLOC(vm, at) \
-  for (uint32_t at = 0; at < vm_rom_len(vm); at += header_size(rd32((vm)->rom + at)))
+  for (uint32_t at = 0, rom_end_ = vm_rom_len((vm)); at < rom_end_;                       \
+       at += header_size(rd32((vm)->rom + at)))
 
 // ---- Key lists ----
 

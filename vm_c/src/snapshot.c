@@ -313,10 +313,11 @@ static void renumber_code(uint8_t* fn, const renumber_t* rn, uint32_t global_cou
 static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t* rn,
                            uint32_t* map, bool strip, shaken_t* out) {
   const uint8_t* rom = vm->rom;
+  uint32_t rom_len = vm_rom_len(vm);
   // The constant globals come first, then the imports' HOSTFNs (FEATURE ROM_IMPORTS).
   uint32_t imports_at = rn->rom ? CONSTS_VALUES + 4 * rn->rom : 0;
   uint32_t n = imports_at + (rn->imports ? CONSTS_VALUES + 4u * rn->imports : 0);
-  for (uint32_t at = 0; at < vm_rom_len(vm); at += header_size(rd32(rom + at))) {
+  for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
     if (rom_marked(marks, at)) {
       map[at >> 2] = n;
       n += header_size(rd32(rom + at));
@@ -343,7 +344,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
                                           : NULL;
   if (!out_rom) return MVM_E_OUT_OF_MEMORY;  // the caller frees the plan
   MVM_MEMSET(out_rom, 0, (size_t)total + 8);
-  for (uint32_t at = 0; at < vm_rom_len(vm); at += header_size(rd32(rom + at))) {
+  for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
     if (!rom_marked(marks, at)) continue;
     uint32_t size = header_size(rd32(rom + at));
     uint8_t* p = out_rom + map[at >> 2];
@@ -413,7 +414,15 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
 // value is a live host function of its own, or undefined: the import is dead, and a later
 // vmImport of its id would make a new value, which nothing could tell from the old one. A live
 // host function that is not its import's value (one an older image kept besides) becomes it.
+static void import_settle_value(mvm_vm_t* vm, const uint8_t* p, mvm_value_t v) {
+  uint16_t index = rd16(p + 6);
+  if (header_type(rd32(p)) != TC_HOSTFN || index >= vm->nimports) return;
+  mvm_value_t* slot = &vm->imports.full[index].cached;
+  if (*slot == VAL_UNDEFINED) *slot = v;
+}
+
 static void imports_settle(mvm_vm_t* vm, const uint8_t* marks) {
+  uint32_t rom_len = vm_rom_len(vm);
   for (uint32_t i = 0; i < vm->nimports; i++) {
     mvm_value_t v = vm->imports.full[i].cached;
     if (value_is_image_rom(v) && !rom_marked(marks, value_rom_offset(v))) {
@@ -421,20 +430,10 @@ static void imports_settle(mvm_vm_t* vm, const uint8_t* marks) {
     }
   }
   for (uint32_t at = 4; at < vm->heap_used; at += header_size(rd32(vm->heap + at))) {
-    const uint8_t* p = vm->heap + at;
-    uint16_t index = rd16(p + 6);
-    if (header_type(rd32(p)) != TC_HOSTFN || index >= vm->nimports) continue;
-    mvm_value_t* v = &vm->imports.full[index].cached;
-    if (*v == VAL_UNDEFINED) *v = value_from_heap_offset(at);
+    import_settle_value(vm, vm->heap + at, value_from_heap_offset(at));
   }
-  for (uint32_t at = 0; at < vm_rom_len(vm); at += header_size(rd32(vm->rom + at))) {
-    const uint8_t* p = vm->rom + at;
-    uint16_t index = rd16(p + 6);
-    if (header_type(rd32(p)) != TC_HOSTFN || !rom_marked(marks, at) || index >= vm->nimports) {
-      continue;
-    }
-    mvm_value_t* v = &vm->imports.full[index].cached;
-    if (*v == VAL_UNDEFINED) *v = value_from_rom_offset(at);
+  for (uint32_t at = 0; at < rom_len; at += header_size(rd32(vm->rom + at))) {
+    if (rom_marked(marks, at)) import_settle_value(vm, vm->rom + at, value_from_rom_offset(at));
   }
 }
 
@@ -443,7 +442,7 @@ static void imports_settle(mvm_vm_t* vm, const uint8_t* marks) {
 static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
                            uint8_t* live_globals, uint8_t* stored, size_t marks_len,
                            size_t globals_len, bool strip) {
-  uint32_t rom_globals = rom_global_count(vm);
+  uint32_t rom_globals = rom_global_count(vm), rom_len = vm_rom_len(vm);
   for (;;) {
     MVM_MEMSET(snap->rom_marks, 0, marks_len);
     MVM_MEMSET(done, 0, marks_len);
@@ -455,14 +454,14 @@ static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
     if (!ok) return MVM_E_OUT_OF_MEMORY;
     // The ROM's constant globals (a restored image's) keep what they refer to, like globals.
     for (uint32_t k = 0; k < rom_globals; k++) {
-      rom_mark_value(vm_rom_len(vm), snap->rom_marks, rom_global(vm, k));
+      rom_mark_value(rom_len, snap->rom_marks, rom_global(vm, k));
     }
     for (uint32_t i = 0; i < vm->unit_export_count; i++) {
       bit_set(live_globals, vm->unit_exports[i].slot);
       uint32_t name = vm->unit_exports[i].name;  // an engine string needs no mark
-      if (name < vm_rom_len(vm)) bit_set(snap->rom_marks, name >> 2);
+      if (name < rom_len) bit_set(snap->rom_marks, name >> 2);
     }
-    rom_closure(vm->rom, vm_rom_len(vm), snap->rom_marks, done, live_globals, stored,
+    rom_closure(vm->rom, rom_len, snap->rom_marks, done, live_globals, stored,
                 vm->global_count, rom_globals, strip);
     bool changed = false;
     for (uint32_t i = 0; i < vm->global_count; i++) {
@@ -477,7 +476,7 @@ static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
     if (vm_global_names(vm) != NO_OFFSET) {
       for (uint32_t i = 0; i < vm->global_count; i++) {
         if (vm->globals[i] == VAL_HOLE && bit_test(live_globals, i)) {
-          rom_mark_value(vm_rom_len(vm), snap->rom_marks, global_name(vm, i));
+          rom_mark_value(rom_len, snap->rom_marks, global_name(vm, i));
         }
       }
     }

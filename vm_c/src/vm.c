@@ -45,14 +45,15 @@
 #if MVM_ERROR_LOCATION  // (port option; only mvm_error_location reads line tables)
 uint32_t vm_line_of(mvm_vm_t* vm, uint32_t func, uint32_t pc, mvm_value_t* out_file) {
   *out_file = VAL_UNDEFINED;
-  if ((uint64_t)func + FN_CODE > vm_rom_len(vm)) return 0;
+  uint32_t rom_len = vm_rom_len(vm);
+  if ((uint64_t)func + FN_CODE > rom_len) return 0;
   uint32_t l = rd32(vm->rom + func + FN_LINES);
-  if (l == NO_OFFSET || (l & 3u) || (uint64_t)l + 12 > vm_rom_len(vm)) return 0;
+  if (l == NO_OFFSET || (l & 3u) || (uint64_t)l + 12 > rom_len) return 0;
   const uint8_t* p = vm->rom + l;
   uint32_t size = header_size(rd32(p));
-  if (header_type(rd32(p)) != TC_LINES || size < 12 || (uint64_t)l + size > vm_rom_len(vm)) return 0;
+  if (header_type(rd32(p)) != TC_LINES || size < 12 || (uint64_t)l + size > rom_len) return 0;
   mvm_value_t file = rd32(p + 4);
-  if (value_is_rom(file) && value_rom_offset(file) + 8 <= vm_rom_len(vm) &&
+  if (value_is_rom(file) && value_rom_offset(file) + 8 <= rom_len &&
       value_is_string(vm, file)) {
     *out_file = file;
   }
@@ -133,11 +134,12 @@ static mvm_err_t call_native(mvm_vm_t* vm, mvm_value_t* fslot, uint8_t argc, boo
   }
   const uint8_t* p = value_ptr(vm, f);
   uint16_t id = rd16(p + 4), index = rd16(p + 6);
-  if (index >= vm->nimports || import_fn(vm, index) == NULL || import_id(vm, index) != id) {
+  mvm_host_fn_t fn = index < vm->nimports ? import_fn(vm, index) : NULL;
+  if (fn == NULL || import_id(vm, index) != id) {
     return throw_error(vm, EK_ERROR, "vmImport: host could not resolve import ID", 0, NULL);
   }
   *fslot = VAL_UNDEFINED;
-  mvm_err_t err = import_fn(vm, index)(vm, id, fslot, fslot + 2, argc);
+  mvm_err_t err = fn(vm, id, fslot, fslot + 2, argc);
   if (VM_RUN(vm).fatal) return (mvm_err_t)VM_RUN(vm).fatal;
   if (err == MVM_E_OK) return MVM_E_OK;
   if (err == MVM_E_HOST_THROW) {
