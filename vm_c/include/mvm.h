@@ -74,6 +74,8 @@ typedef struct mvm_config {
   size_t max_heap_bytes;      /* heap limit: exceeding it is MVM_E_OUT_OF_MEMORY (default MVM_DEFAULT_MAX_HEAP) */
   uint32_t stack_slots;       /* value-stack size in slots (default MVM_DEFAULT_STACK_SLOTS) */
   uint32_t max_frames;        /* call depth: exceeding it throws RangeError (default MVM_DEFAULT_MAX_FRAMES) */
+                              /* (a port with MVM_CONFIG_STACK_LIMITS 0, as cortex_m: 0 or the
+                               * default only, else MVM_E_INVALID_ARGUMENT) */
   uint32_t instruction_budget;/* per mvm_call/mvm_run_main; 0 = unlimited. Charged one unit per
                                  backward jump, JS function call and caught exception (every loop
                                  and recursion pays; dispatch is free) */

@@ -75,6 +75,15 @@
 #define MVM_DEFAULT_MAX_FRAMES 256u
 #endif
 
+/* @@ MVM_CONFIG_STACK_LIMITS: 1 (default) lets each VM set its own stack_slots and max_frames
+ * (mvm_config_t), kept in the VM struct. 0 fixes them at MVM_DEFAULT_STACK_SLOTS and
+ * MVM_DEFAULT_MAX_FRAMES for every VM, as a microcontroller port sets its stack size at compile
+ * time: 4 bytes less of struct in each idle VM of the MCU profile. A config that asks for
+ * other values is then refused with MVM_E_INVALID_ARGUMENT, not silently ignored. */
+#ifndef MVM_CONFIG_STACK_LIMITS
+#define MVM_CONFIG_STACK_LIMITS 1
+#endif
+
 /* @@ MVM_MAX_NESTED_CALLS: how deeply C code may call back into JS (a getter or setter, a valueOf
  * or toString, a promise callback) while such a call is running. Each level nests the
  * interpreter on the C stack (about 500 bytes with -O2 on x86-64), so a port with a small C stack

@@ -18,7 +18,7 @@ static mvm_err_t call_with(mvm_vm_t* vm, mvm_value_t fn, const mvm_value_t* args
   // A host function that calls back in nests a C frame of its own and of the interpreter's:
   // bounded like the library's callbacks (vm_call_function), so the C stack is.
   if (!outermost && VM_RUN(vm).nested_calls >= MVM_MAX_NESTED_CALLS) return MVM_E_STACK_OVERFLOW;
-  if ((size_t)(VM_RUN(vm).stack + vm->stack_slots - VM_RUN(vm).sp) < (size_t)argc + 2) {
+  if ((size_t)(VM_RUN(vm).stack + vm_stack_slots(vm) - VM_RUN(vm).sp) < (size_t)argc + 2) {
 #if MVM_STACK_ON_DEMAND
     if (outermost) vm_stack_release(vm);
 #endif
@@ -90,8 +90,8 @@ void mvm_get_stats(mvm_vm_t* vm, mvm_stats_t* out) {
   MVM_MEMSET(out, 0, sizeof *out);
   if (!vm) return;
   out->heap_used = vm->heap_used;
-  out->heap_capacity = vm->heap_cap;
-  out->heap_peak = vm->heap_peak;
+  out->heap_capacity = vm->heap ? heap_cap(vm) : 0;
+  out->heap_peak = vm_heap_peak(vm);
   out->heap_limit = vm->heap_limit;
   out->rom_bytes = vm_rom_len(vm);
   out->globals_count = vm->global_count;
@@ -103,7 +103,7 @@ void mvm_get_stats(mvm_vm_t* vm, mvm_stats_t* out) {
                          sizeof(mvm_value_t) * vm->global_count +
                          import_table_bytes(vm) +
                          sizeof(unit_export_t) * unit_export_count(vm);
-  out->ram_bytes = out->vm_struct_bytes + vm->heap_cap;
+  out->ram_bytes = out->vm_struct_bytes + (heap_is_own(vm) ? heap_cap(vm) : 0);
   out->arena_peak = arena_peak(vm_arena(vm));
 }
 

@@ -176,8 +176,8 @@ mvm_err_t async_resume(mvm_vm_t* vm, mvm_value_t k, mvm_value_t v, bool threw) {
   // Twice max_stack: the saved operand count is checked against max_stack but not against
   // the exact depth at pc, so an altered image may start up to max_stack deeper.
   uint64_t top = (uint64_t)base + argc + rd16(fn + FN_NLOCALS) + 2u * rd16(fn + FN_MAX_STACK);
-  if (top > vm->stack_slots || VM_RUN(vm).nframes >= vm->max_frames ||
-      VM_RUN(vm).nhandlers + nh > vm->max_handlers) {
+  if (top > vm_stack_slots(vm) || VM_RUN(vm).nframes >= vm_max_frames(vm) ||
+      VM_RUN(vm).nhandlers + nh > vm_max_handlers(vm)) {
     return k_abandon(vm, k, argc, nvalues);
   }
   for (uint32_t i = 0; i < nvalues; i++) start[i] = k_get(vm, k, K_VALUES + i);

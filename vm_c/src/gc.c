@@ -315,18 +315,20 @@ static bool resize_space(mvm_vm_t* vm, uint32_t new_cap) {
   uint8_t* block = (uint8_t*)VM_MALLOC(vm, new_cap);
   if (!block) return false;
   MVM_MEMCPY(block, vm->heap, vm->heap_used);
-  VM_FREE(vm, vm->heap);
+  heap_release(vm);
   vm->heap = block;
-  vm->heap_cap = new_cap;
+  wr32(block, new_cap);
   return true;
 }
 
 bool gc_collect(mvm_vm_t* vm, uint32_t need) {
   gc_state_t g;
+  uint32_t cap = heap_cap(vm);
+  if (vm->heap_used > vm->heap_peak) vm->heap_peak = vm->heap_used;  // vm_heap_peak
   g.from = vm->heap;
-  g.to = (uint8_t*)VM_MALLOC(vm, vm->heap_cap);
+  g.to = (uint8_t*)VM_MALLOC(vm, cap);
   if (!g.to) return false;
-  wr32(g.to, 0);
+  wr32(g.to, cap);
   g.to_used = 4;
 #if MVM_INCLUDE_BUILD_API
   g.snap = vm->gc_snapshot;
@@ -344,29 +346,35 @@ bool gc_collect(mvm_vm_t* vm, uint32_t need) {
                                                  : VAL_UNDEFINED;
     }
   }
-  VM_FREE(vm, g.from);
+  heap_release(vm);  // g.from
   vm->heap = g.to;
   vm->heap_used = g.to_used;
   vm->gc_count++;
 
   uint32_t used = vm->heap_used;
   if ((uint64_t)used + need > vm->heap_limit) return false;
+  // Nothing live and nothing to make room for (mvm_run_gc, a snapshot): the VM holds no space,
+  // as after restoring such an image. A caller's buffer keeps its fixed one.
+  if (used == 4 && need == 0 && !vm_arena(vm)) {
+    heap_use_empty_space(vm);
+    return true;
+  }
   // A space that is mostly empty after a burst of live data shrinks back (to 4x the live data),
   // so a VM does not keep its peak footprint forever. Growth at 1/2 full, shrink at 1/8: the
   // gap keeps a steady program from resizing at every collection.
   uint64_t small = ((uint64_t)used + need) * 4;
   if (small < MVM_INITIAL_HEAP) small = MVM_INITIAL_HEAP;
   // A VM in a caller's buffer (mvm_restore_into) keeps its fixed space: no shrinking.
-  if (!vm_arena(vm) && small * 2 <= vm->heap_cap && (uint64_t)used * 8 < vm->heap_cap) {
-    (void)resize_space(vm, (uint32_t)small);  // on failure the bigger space is still fine
+  if (!vm_arena(vm) && small * 2 <= cap && (uint64_t)used * 8 < cap) {
+    if (resize_space(vm, (uint32_t)small)) cap = (uint32_t)small;  // else the bigger one is fine
   }
-  if (vm->heap_cap - used < need || used > vm->heap_cap / 2) {
-    uint64_t want = (uint64_t)vm->heap_cap * 2;
+  if (cap - used < need || used > cap / 2) {
+    uint64_t want = (uint64_t)cap * 2;
     uint64_t min_needed = (uint64_t)used + need;
     while (want < min_needed + min_needed / 2) want *= 2;
     if (want > vm->heap_limit) want = vm->heap_limit;
-    if (want > vm->heap_cap && !resize_space(vm, (uint32_t)want)) {
-      return vm->heap_cap - used >= need;
+    if (want > cap && !resize_space(vm, (uint32_t)want)) {
+      return cap - used >= need;
     }
   }
   return true;

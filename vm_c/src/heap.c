@@ -1,7 +1,8 @@
 /* heap.c: bump allocation in the current heap space, and the VM's fixed-size memory.
  *
  * Invariants:
- * - The heap is one malloc'd block of heap_cap bytes; [0, 4) is a pad word, allocations follow
+ * - The heap is one malloc'd block of heap_cap bytes; [0, 4) is a pad word that holds heap_cap
+ *   (heap_empty_space, shared and read-only, for a heap of the pad alone), allocations follow
  *   back to back up to heap_used, each starting with its header. Offsets, not pointers, name
  *   allocations, so the block may be replaced (by the collector) without fixing up values.
  * - heap_alloc is the only way to make room; when the bump pointer would pass heap_cap it asks
@@ -19,13 +20,12 @@ uint32_t heap_alloc(mvm_vm_t* vm, uint32_t size, uint32_t type) {
 #if MVM_GC_STRESS
   if (!gc_collect(vm, size)) return 0;
 #else
-  if (MVM_UNLIKELY(vm->heap_cap - vm->heap_used < size)) {
+  if (MVM_UNLIKELY(heap_cap(vm) - vm->heap_used < size)) {
     if (!gc_collect(vm, size)) return 0;
   }
 #endif
   uint32_t off = vm->heap_used;
   vm->heap_used += size;
-  if (vm->heap_used > vm->heap_peak) vm->heap_peak = vm->heap_used;
   wr32(vm->heap + off, header_make(size, type));
   vm_charge_budget(vm, size >> 6);  // join, repeat, JSON...: work that allocates (internal.h)
   return off;
@@ -39,14 +39,26 @@ uint32_t heap_alloc_values(mvm_vm_t* vm, uint32_t size, uint32_t type) {
   return off;
 }
 
+const uint8_t heap_empty_space[4] = {4, 0, 0, 0};
+
+void heap_release(mvm_vm_t* vm) {
+  if (heap_is_own(vm)) VM_FREE(vm, vm->heap);
+  vm->heap = NULL;
+}
+
+void heap_use_empty_space(mvm_vm_t* vm) {
+  heap_release(vm);
+  vm->heap = (uint8_t*)(uintptr_t)heap_empty_space;  // never written: its capacity is 4
+  vm->heap_used = 4;
+}
+
 mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity) {
   if (capacity < 64) capacity = 64;
   capacity = (capacity + 3u) & ~3u;
   vm->heap = (uint8_t*)VM_MALLOC(vm, capacity);
   if (!vm->heap) return MVM_E_OUT_OF_MEMORY;
-  vm->heap_cap = capacity;
+  wr32(vm->heap, capacity);
   vm->heap_used = 4;
-  wr32(vm->heap, 0);
   vm->heap_peak = 4;
   return MVM_E_OK;
 }
@@ -112,7 +124,6 @@ void roots_build(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots) {
     wr32(p + 4 + 4 * i, i < nslots ? rd32(slots + 4 * i) : VAL_UNDEFINED);
   }
   vm->heap_used = items + roots_bytes();
-  if (vm->heap_used > vm->heap_peak) vm->heap_peak = vm->heap_used;
   vm->roots = value_from_heap_offset(items);
 }
 
@@ -131,15 +142,14 @@ mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg) {
   // The MCU profile's counts are 16 bits (vm_count_t): at most 65,535 slots, 32,759 frames.
   uint32_t slots = c.stack_slots ? c.stack_slots : MVM_DEFAULT_STACK_SLOTS;
   uint32_t frames = c.max_frames ? c.max_frames : MVM_DEFAULT_MAX_FRAMES;
-  uint32_t max_slots = VM_COUNT_MAX < (1u << 24) ? VM_COUNT_MAX : (1u << 24);
-  uint32_t max_frames = (VM_COUNT_MAX - 16) / 2 < (1u << 20) ? (VM_COUNT_MAX - 16) / 2 : (1u << 20);
-  if (slots < 64) slots = 64;
-  if (slots > max_slots) slots = max_slots;
-  if (frames < 4) frames = 4;
-  if (frames > max_frames) frames = max_frames;
-  vm->stack_slots = (vm_count_t)slots;
-  vm->max_frames = (vm_count_t)frames;
-  vm->max_handlers = (vm_count_t)(frames * 2 + 16);
+#if MVM_CONFIG_STACK_LIMITS
+  vm->stack_slots = (vm_count_t)VM_CLAMP(slots, 64u, VM_SLOTS_MAX);
+  vm->max_frames = (vm_count_t)VM_CLAMP(frames, 4u, VM_FRAMES_MAX);
+#else
+  if (slots != MVM_DEFAULT_STACK_SLOTS || frames != MVM_DEFAULT_MAX_FRAMES) {
+    return MVM_E_INVALID_ARGUMENT;
+  }
+#endif
   vm->budget_limit = c.instruction_budget;
 
 #if !MVM_STACK_ON_DEMAND
@@ -162,8 +172,8 @@ mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg) {
 #define RUN_HEAD_BYTES (MVM_STACK_ON_DEMAND ? ALIGN_PTR(sizeof(vm_run_t)) : 0)
 
 size_t vm_stack_bytes(const mvm_vm_t* vm) {
-  return RUN_HEAD_BYTES + ALIGN_PTR(sizeof(mvm_value_t) * (vm->stack_slots + MVM_TEMP_ROOTS)) +
-         sizeof(frame_t) * vm->max_frames + sizeof(handler_t) * vm->max_handlers;
+  return RUN_HEAD_BYTES + ALIGN_PTR(sizeof(mvm_value_t) * (vm_stack_slots(vm) + MVM_TEMP_ROOTS)) +
+         sizeof(frame_t) * vm_max_frames(vm) + sizeof(handler_t) * vm_max_handlers(vm);
 }
 
 mvm_err_t vm_stack_acquire(mvm_vm_t* vm) {
@@ -177,9 +187,9 @@ mvm_err_t vm_stack_acquire(mvm_vm_t* vm) {
   MVM_MEMSET(r, 0, sizeof *r);
   size_t at = RUN_HEAD_BYTES;
   r->stack = (mvm_value_t*)(void*)(block + at);
-  at += ALIGN_PTR(sizeof(mvm_value_t) * (vm->stack_slots + MVM_TEMP_ROOTS));
+  at += ALIGN_PTR(sizeof(mvm_value_t) * (vm_stack_slots(vm) + MVM_TEMP_ROOTS));
   r->frames = (frame_t*)(void*)(block + at);
-  r->handlers = (handler_t*)(void*)(block + at + sizeof(frame_t) * vm->max_frames);
+  r->handlers = (handler_t*)(void*)(block + at + sizeof(frame_t) * vm_max_frames(vm));
   r->sp = r->stack;
   r->exception = VAL_UNDEFINED;
   r->budget = vm_full_budget(vm);
@@ -212,7 +222,7 @@ void vm_stack_release(mvm_vm_t* vm) {
 }
 
 void vm_release_memory(mvm_vm_t* vm) {
-  if (vm->heap) VM_FREE(vm, vm->heap);
+  heap_release(vm);
   vm_stack_release(vm);
   if (vm->globals) VM_FREE(vm, vm->globals);
   if (vm->imports.full) VM_FREE(vm, vm->imports.full);

@@ -167,10 +167,11 @@ struct mvm_vm {
 
   mvm_value_t* globals;
 
-  // Heap: one space of heap_cap bytes, bump-allocated up to heap_used.
+  // Heap: one space of heap_cap(vm) bytes (its first word holds that capacity),
+  // bump-allocated up to heap_used. heap_peak is the peak before the last collection
+  // (vm_heap_peak: the peak so far).
   uint8_t* heap;
   uint32_t heap_used;
-  uint32_t heap_cap;
   uint32_t heap_limit;
   uint32_t heap_peak;
   mvm_value_t roots;   // ITEMS of up to ROOT__COUNT values (root_get)
@@ -213,10 +214,11 @@ struct mvm_vm {
 #endif
 
   vm_count_t global_count;
-  vm_count_t stack_slots;
-  vm_count_t stack_peak;
+#if MVM_CONFIG_STACK_LIMITS
+  vm_count_t stack_slots;  // vm_stack_slots, vm_max_frames: the port's constants without
   vm_count_t max_frames;
-  vm_count_t max_handlers;
+#endif
+  vm_count_t stack_peak;
   vm_count_t nimports;
   vm_count_t gc_count;     // collections so far (modulo 2^16 in the MCU profile)
   uint8_t flags;           // ROM_OWNED ... VM_IN_ARENA (below)
@@ -235,6 +237,45 @@ struct mvm_vm {
 // mvm_restore_into: the struct is in the caller's buffer, after the arena every allocation
 // comes from (arena.c vm_arena).
 #define VM_IN_ARENA 16u
+
+// The stack limits: each VM's own (mvm_config_t), or with MVM_CONFIG_STACK_LIMITS 0 the port's
+// for every VM and no struct field. Either is clamped alike (heap.c vm_alloc_runtime): at
+// least 64 slots and 4 frames, and 16-bit counts in the MCU profile.
+#define VM_CLAMP(v, lo, hi) ((v) < (lo) ? (lo) : (v) > (hi) ? (hi) : (v))
+#define VM_SLOTS_MAX (VM_COUNT_MAX < (1u << 24) ? VM_COUNT_MAX : (1u << 24))
+#define VM_FRAMES_MAX ((VM_COUNT_MAX - 16) / 2 < (1u << 20) ? (VM_COUNT_MAX - 16) / 2 : (1u << 20))
+static inline uint32_t vm_stack_slots(const mvm_vm_t* vm) {
+#if MVM_CONFIG_STACK_LIMITS
+  return vm->stack_slots;
+#else
+  (void)vm;
+  return VM_CLAMP(MVM_DEFAULT_STACK_SLOTS, 64u, VM_SLOTS_MAX);
+#endif
+}
+static inline uint32_t vm_max_frames(const mvm_vm_t* vm) {
+#if MVM_CONFIG_STACK_LIMITS
+  return vm->max_frames;
+#else
+  (void)vm;
+  return VM_CLAMP(MVM_DEFAULT_MAX_FRAMES, 4u, VM_FRAMES_MAX);
+#endif
+}
+// Two try handlers a frame and 16 more: derived from the frames, so not kept.
+static inline uint32_t vm_max_handlers(const mvm_vm_t* vm) { return vm_max_frames(vm) * 2 + 16; }
+
+// The heap space's first word, the pad that keeps offset 0 from naming an allocation, holds
+// the space's capacity. A VM whose heap is the pad alone shares heap_empty_space (read-only,
+// capacity 4: full), so that it holds no heap at all until its first allocation; only
+// spaces the VM owns are freed (heap_release) or counted as its RAM.
+MVM_INTERNAL extern const uint8_t heap_empty_space[4];
+static inline uint32_t heap_cap(const mvm_vm_t* vm) { return rd32(vm->heap); }
+static inline bool heap_is_own(const mvm_vm_t* vm) {
+  return vm->heap != NULL && vm->heap != heap_empty_space;
+}
+// The peak of heap_used so far: it only falls in a collection, which records it first.
+static inline uint32_t vm_heap_peak(const mvm_vm_t* vm) {
+  return vm->heap_used > vm->heap_peak ? vm->heap_used : vm->heap_peak;
+}
 
 // The budget an outermost call starts with (0 configured: unlimited).
 static inline uint32_t vm_full_budget(const mvm_vm_t* vm) {
@@ -280,7 +321,7 @@ static inline void vm_charge_budget(mvm_vm_t* vm, uint32_t units) {
 
 // ---- Temp roots ----
 // The MVM_TEMP_ROOTS slots after the value stack (vm_stack_acquire): none while there is none.
-static inline mvm_value_t* vm_temps(mvm_vm_t* vm) { return VM_RUN(vm).stack + vm->stack_slots; }
+static inline mvm_value_t* vm_temps(mvm_vm_t* vm) { return VM_RUN(vm).stack + vm_stack_slots(vm); }
 #define TEMP_MARK(vm) uint32_t temp_mark_ = VM_RUN(vm).ntemps
 #define TEMP_RESET(vm) (VM_RUN(vm).ntemps = temp_mark_)
 // Pushes v as a GC root and returns its slot: read the slot again after anything that may GC.
@@ -503,6 +544,8 @@ MVM_INTERNAL uint32_t heap_alloc(mvm_vm_t* vm, uint32_t size, uint32_t type);
 // Like heap_alloc, and fills every word after the header with undefined. May GC.
 MVM_INTERNAL uint32_t heap_alloc_values(mvm_vm_t* vm, uint32_t size, uint32_t type);
 MVM_INTERNAL mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity);
+MVM_INTERNAL void heap_release(mvm_vm_t* vm);  // frees an own space; heap NULL after
+MVM_INTERNAL void heap_use_empty_space(mvm_vm_t* vm);  // a heap of the pad alone, no RAM
 MVM_INTERNAL mvm_err_t roots_create(mvm_vm_t* vm);
 // Gives the roots all ROOT__COUNT slots (a no-op when they have them). May GC.
 MVM_INTERNAL mvm_err_t roots_full(mvm_vm_t* vm);

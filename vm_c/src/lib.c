@@ -283,7 +283,7 @@ mvm_err_t lib_namespace_string(mvm_vm_t* vm, uint32_t index, mvm_value_t* out) {
 
 mvm_err_t lib_reserve(mvm_vm_t* vm, uint32_t n, mvm_value_t** out) {
   *out = NULL;
-  if (!VM_HAS_RUN(vm) || (size_t)(VM_RUN(vm).stack + vm->stack_slots - VM_RUN(vm).sp) < (size_t)n + 8) {
+  if (!VM_HAS_RUN(vm) || (size_t)(VM_RUN(vm).stack + vm_stack_slots(vm) - VM_RUN(vm).sp) < (size_t)n + 8) {
     return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
   }
   *out = VM_RUN(vm).sp;
@@ -297,7 +297,7 @@ mvm_err_t lib_call_js(mvm_vm_t* vm, mvm_value_t fn, mvm_value_t this_value,
   // Each nested call runs an interpreter on the C stack: bounded (VM_RUN(vm).depth also counts host
   // re-entries through mvm_call, and makes them nested calls, as they are).
   if (VM_RUN(vm).depth >= MVM_MAX_NATIVE_DEPTH ||
-      (size_t)(VM_RUN(vm).stack + vm->stack_slots - VM_RUN(vm).sp) < (size_t)argc + 2) {
+      (size_t)(VM_RUN(vm).stack + vm_stack_slots(vm) - VM_RUN(vm).sp) < (size_t)argc + 2) {
     return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
   }
   mvm_value_t* base = VM_RUN(vm).sp;

@@ -987,7 +987,8 @@ static bool protos_acyclic(const checker_t* c, uint8_t* done) {
 
 // Walks the heap allocation by allocation, then checks every allocation's contents.
 static mvm_err_t heap_check(checker_t* c, mvm_arena_t* arena, void* context) {
-  if (c->heap_len < 4 || (c->heap_len & 3u) || rd32(c->heap) != 0) return MVM_E_INVALID_IMAGE;
+  // The pad word (heap offset 0) is not in the image: restore writes the capacity there.
+  if (c->heap_len < 4 || (c->heap_len & 3u)) return MVM_E_INVALID_IMAGE;
   size_t bitmap_len = c->heap_len / 32 + 1;
   c->starts = (uint8_t*)mem_alloc(arena, bitmap_len, context);
   if (!c->starts) return MVM_E_OUT_OF_MEMORY;
@@ -1405,7 +1406,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     // In a caller's buffer the heap has a fixed size: the largest that leaves room for the
     // collector's second space and (MVM_STACK_ON_DEMAND) the stack of a call, with block headers.
     size_t call_bytes = MVM_STACK_ON_DEMAND ? vm_stack_bytes(vm) + 64 : 0;
-    size_t room = arena_available(arena) + vm->heap_cap;  // the first space is replaced below
+    size_t room = arena_available(arena) + heap_cap(vm);  // the first space is replaced below
     size_t space = room > call_bytes + 64 ? ((room - call_bytes - 64) / 2) & ~(size_t)7 : 0;
     if (space < vm->heap_limit) vm->heap_limit = (uint32_t)space;
   }
@@ -1418,14 +1419,15 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     if (cap < MVM_INITIAL_HEAP) cap = MVM_INITIAL_HEAP;
 #endif
     if (cap > vm->heap_limit) cap = vm->heap_limit;
-    VM_FREE(vm, vm->heap);
-    vm->heap = (uint8_t*)VM_MALLOC(vm, (size_t)cap);
+    heap_release(vm);
+    // Nothing is written to a space of the pad alone (heap_len 4, no exports table or roots).
+    if (cap == 4 && needed == 4) heap_use_empty_space(vm);
+    else vm->heap = (uint8_t*)VM_MALLOC(vm, (size_t)cap);
     if (!vm->heap) err = MVM_E_OUT_OF_MEMORY;
-    else vm->heap_cap = (uint32_t)cap;
+    else if (heap_is_own(vm)) wr32(vm->heap, (uint32_t)cap);
   }
   if (!err) {
     r.at = heap_at;  // the packed heap must end the image exactly
-    wr32(vm->heap, 0);
     if (!unpack_allocs(&r, vm->heap, 4, heap_len) || r.at != r.len) err = MVM_E_INVALID_IMAGE;
   }
   c.heap = vm->heap;

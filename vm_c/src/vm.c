@@ -91,7 +91,7 @@ static VM_INLINE mvm_err_t frame_push(mvm_vm_t* vm, uint32_t func, mvm_value_t s
   uint32_t nargs = argc > nparams ? argc : nparams;
   uint32_t locals = base + nargs;
   uint64_t top = (uint64_t)locals + nlocals + max_stack;
-  if (MVM_UNLIKELY(VM_RUN(vm).nframes >= vm->max_frames || top > vm->stack_slots)) {
+  if (MVM_UNLIKELY(VM_RUN(vm).nframes >= vm_max_frames(vm) || top > vm_stack_slots(vm))) {
     return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
   }
   if (MVM_UNLIKELY((fn[FN_FLAGS] & FN_FLAG_CLASS) && !(flags & FRAME_CONSTRUCT))) {
@@ -340,10 +340,9 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
   }
 #if !MVM_GC_STRESS
   uint32_t used = vm->heap_used;
-  if (MVM_LIKELY(vm->heap_cap - used >= 12)) {
+  if (MVM_LIKELY(heap_cap(vm) - used >= 12)) {
     uint8_t* p = vm->heap + used;
     vm->heap_used = used + 12;
-    if (used + 12 > vm->heap_peak) vm->heap_peak = used + 12;
     wr32(p, header_make(12, TC_FLOAT64));
     wr_f64(p + 4, d);
     *out = value_from_heap_offset(used);
@@ -483,8 +482,8 @@ static mvm_err_t run(mvm_vm_t* vm) {
   // call returns): one load of it, not one per access (MVM_STACK_ON_DEMAND).
   vm_run_t* const rs = &VM_RUN(vm);
   mvm_value_t* const stack = rs->stack;
-  mvm_value_t* const stack_end = stack + vm->stack_slots;
-  frame_t* const frames_end = rs->frames + vm->max_frames;
+  mvm_value_t* const stack_end = stack + vm_stack_slots(vm);
+  frame_t* const frames_end = rs->frames + vm_max_frames(vm);
   const uint8_t* const rom = vm->rom;
   const uint32_t frame_floor = rs->nframes - 1;
   // This run owns the handlers of its frames: none for a new call, the saved ones for a
@@ -1241,7 +1240,7 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
   CASE(TRY) {
     int32_t rel = READ_I16();
     int64_t target = (int64_t)(pc - code) + rel;  // inside the code (verified)
-    if (rs->nhandlers >= vm->max_handlers) {
+    if (rs->nhandlers >= vm_max_handlers(vm)) {
       SYNC();
       FAIL(throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL));
     }
@@ -1301,7 +1300,7 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
     }
     uint32_t len = array_length(vm, a);
     uint32_t callee_type = value_type(vm, sp[-3]);
-    if ((uint64_t)(sp - 1 - stack) + len > vm->stack_slots) {
+    if ((uint64_t)(sp - 1 - stack) + len > vm_stack_slots(vm)) {
       FAIL(throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL));
     }
     if (len > 255 && callee_type != TC_FUNCTION && callee_type != TC_CLOSURE &&
@@ -1642,7 +1641,7 @@ mvm_err_t vm_call_function(mvm_vm_t* vm, mvm_value_t f, mvm_value_t this_value,
     *out = VAL_UNDEFINED;
     return MVM_E_STACK_OVERFLOW;
   }
-  if (argc > 255 || (size_t)(VM_RUN(vm).stack + vm->stack_slots - VM_RUN(vm).sp) < argc + 2 ||
+  if (argc > 255 || (size_t)(VM_RUN(vm).stack + vm_stack_slots(vm) - VM_RUN(vm).sp) < argc + 2 ||
       VM_RUN(vm).nested_calls >= MVM_MAX_NESTED_CALLS ||
       VM_RUN(vm).ntemps + MVM_TEMP_ROOTS_RESERVE > MVM_TEMP_ROOTS) {
     *out = VAL_UNDEFINED;

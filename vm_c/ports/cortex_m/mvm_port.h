@@ -8,8 +8,10 @@
  * - A 16 KB default heap that starts at 512 bytes and grows by doubling; embedders with a fixed
  *   RAM budget use mvm_restore_into with a static buffer and no malloc at all.
  * - The value stack (256 slots = 1 KB), frames, try handlers and the rest of the run state
- *   exist only while a call runs (MVM_STACK_ON_DEMAND), so an idle VM holds its struct (100
- *   bytes), globals, imports and heap.
+ *   exist only while a call runs (MVM_STACK_ON_DEMAND), so an idle VM holds its struct (68
+ *   bytes), globals, imports and heap. The stack and frame limits are this header's for every
+ *   VM (MVM_CONFIG_STACK_LIMITS 0: -D them for a firmware that needs others), as firmware
+ *   fixes its C stack at link time.
  * - No spare heap after mvm_restore (MVM_HEAP_EXACT_AT_RESTORE): the space is what the image
  *   needs and grows at the first allocation; 48 temp-root slots instead of 64 (MVM_TEMP_ROOTS:
  *   a call from C back into JS may then hold 16 roots, not 32), allocated with the stack. Together with the exports read
@@ -44,6 +46,9 @@
 #endif
 #ifndef MVM_DEFAULT_MAX_FRAMES
 #define MVM_DEFAULT_MAX_FRAMES 32u
+#endif
+#ifndef MVM_CONFIG_STACK_LIMITS
+#define MVM_CONFIG_STACK_LIMITS 0
 #endif
 #ifndef MVM_STACK_ON_DEMAND
 #define MVM_STACK_ON_DEMAND 1

@@ -1,0 +1,168 @@
+"""What the cortex_m port leaves out of an idle VM, run as built for a board (MCU port, host C
+compiler, AddressSanitizer + UndefinedBehaviorSanitizer):
+
+- the stack limits are the port's constants (MVM_CONFIG_STACK_LIMITS 0): a config asking for
+  others is refused with MVM_E_INVALID_ARGUMENT, one asking for the port's own is accepted, and
+  the call depth is still bounded by a catchable RangeError;
+- a heap of the pad word alone (a program whose data is all in the image's ROM) is the core's
+  shared read-only space: it takes no RAM, the first allocation gives the VM a space of its
+  own (through a collection, which must not free the shared one), and mvm_free frees only
+  what the VM owns (ASan reports a bad free otherwise);
+- the heap's capacity is in its pad word: heap_capacity follows the space's growth, and the
+  peak heap covers every allocation even though heap_alloc no longer records it."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+
+from test_mcu import INCLUDES, MCU_PORT, STRICT, core_sources, host_cc
+
+PROGRAM = r"""
+export function deep(n) { return n === 0 ? 0 : 1 + deep(n - 1); }
+export function deepCaught(n) {
+  try { return String(deep(n)); } catch (e) { return e.name + ': ' + e.message; }
+}
+export function build(n) {
+  const a = [];
+  for (let i = 0; i < n; i++) a.push({ i: i, s: "x" + i });
+  return a.length + a[n - 1].s.length;
+}
+"""
+
+HOST = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "mvm.h"
+
+static uint8_t* image;
+static long image_len;
+
+static void stats(const char* when, mvm_vm_t* vm) {
+  mvm_stats_t s;
+  mvm_get_stats(vm, &s);
+  printf("%s ram %u struct %u cap %u used %u peak %u\n", when, (unsigned)s.ram_bytes,
+         (unsigned)s.vm_struct_bytes, (unsigned)s.heap_capacity, (unsigned)s.heap_used,
+         (unsigned)s.heap_peak);
+}
+
+static mvm_err_t restore(uint32_t slots, uint32_t frames, mvm_vm_t** vm) {
+  mvm_config_t cfg;
+  memset(&cfg, 0, sizeof cfg);
+  cfg.stack_slots = slots;
+  cfg.max_frames = frames;
+  return mvm_restore(image, (size_t)image_len, &cfg, NULL, NULL, vm);
+}
+
+static void call(mvm_vm_t* vm, const char* name, int32_t arg) {
+  mvm_value_t fn, result, a, text_value;
+  mvm_err_t err = mvm_new_number(vm, arg, &a);
+  if (!err) err = mvm_resolve_export_named(vm, name, strlen(name), &fn);
+  if (!err) err = mvm_call(vm, fn, &a, 1, &result);
+  if (err) {
+    printf("%s(%d): error %d\n", name, (int)arg, (int)err);
+    return;
+  }
+  char text[96];
+  size_t len = 0;
+  if (mvm_to_string(vm, result, &text_value) ||
+      mvm_string_utf8(vm, text_value, text, sizeof text - 1, &len)) {
+    len = 0;
+  }
+  text[len] = 0;
+  printf("%s(%d): %s\n", name, (int)arg, text);
+}
+
+int main(int argc, char** argv) {
+  FILE* f = argc > 1 ? fopen(argv[1], "rb") : NULL;
+  if (!f) return 2;
+  fseek(f, 0, SEEK_END);
+  image_len = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  image = (uint8_t*)malloc((size_t)image_len);
+  if (fread(image, 1, (size_t)image_len, f) != (size_t)image_len) return 2;
+  fclose(f);
+
+  mvm_vm_t* vm = NULL;
+  printf("other slots: %d\n", (int)restore(MVM_DEFAULT_STACK_SLOTS + 1, 0, &vm));
+  printf("other frames: %d\n", (int)restore(0, MVM_DEFAULT_MAX_FRAMES - 1, &vm));
+  printf("port's own: %d\n", (int)restore(MVM_DEFAULT_STACK_SLOTS, MVM_DEFAULT_MAX_FRAMES, &vm));
+  mvm_free(vm);
+
+  /* A collection first thing: the shared space is replaced, not freed. */
+  if (restore(0, 0, &vm)) return 3;
+  stats("idle", vm);
+  printf("gc: %d\n", (int)mvm_run_gc(vm));
+  stats("after gc", vm);
+  mvm_free(vm);
+
+  if (restore(0, 0, &vm)) return 3;
+  call(vm, "deep", 20);
+  call(vm, "deepCaught", 100000);
+  stats("after deep", vm);
+  call(vm, "build", 100);
+  stats("after build", vm);
+  printf("gc: %d\n", (int)mvm_run_gc(vm));
+  stats("after build gc", vm);
+  mvm_free(vm);
+  free(image);
+  puts("done");
+  return 0;
+}
+"""
+
+
+def numbers(line: str) -> dict[str, int]:
+    words = line.split()
+    return {words[i]: int(words[i + 1]) for i in range(len(words) - 1) if words[i + 1].isdigit()}
+
+
+def test_fixed_stack_limits_and_the_shared_empty_heap(tmp_path) -> None:
+    from hostlib.cli import MCU_DEFAULT_MAX_HEAP, build_image, device_host, retarget_image
+
+    src = tmp_path / "program.js"
+    src.write_text(PROGRAM)
+    image = retarget_image(build_image(str(src), host=device_host(), max_heap=MCU_DEFAULT_MAX_HEAP),
+                           "mcu")
+    (tmp_path / "program.mvm-bc").write_bytes(image)
+    (tmp_path / "host.c").write_text(HOST)
+    exe = str(tmp_path / "host")
+    subprocess.run([host_cc(), *STRICT, "-O1", "-g", "-fsanitize=address,undefined",
+                    "-fno-sanitize-recover=all", MCU_PORT, *INCLUDES, str(tmp_path / "host.c"),
+                    *core_sources(), "-lm", "-o", exe], check=True)
+    env = {**os.environ, "ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1",
+           "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1"}
+    proc = subprocess.run([exe, str(tmp_path / "program.mvm-bc")], capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    out = proc.stdout.splitlines()
+    lines = {line.split(":")[0] if ":" in line else line.split(" ram ")[0]: line for line in out}
+    # MVM_E_INVALID_ARGUMENT; the port's own values, spelled out, are accepted.
+    tables = open(os.path.join(INCLUDES[0][2:], "mvm_tables.h"), encoding="utf-8").read()
+    invalid = int(re.search(r"ERR\(INVALID_ARGUMENT,\s*(\d+)", tables).group(1))
+    assert lines["other slots"] == f"other slots: {invalid}", out
+    assert lines["other frames"] == f"other frames: {invalid}", out
+    assert lines["port's own"] == "port's own: 0", out
+
+    idle = numbers(lines["idle"])
+    # The image's heap is the pad word alone: no space of its own, so RAM is struct+tables.
+    assert idle["used"] == 4 and idle["cap"] == 4 and idle["ram"] == idle["struct"], out
+    assert lines["gc"] == "gc: 0", out
+    # A collection with nothing live leaves the VM on the shared space (it held none anyway).
+    assert numbers(lines["after gc"]) == idle, out
+
+    assert "deep(20): 20" in out, out
+    assert "deepCaught(100000): RangeError: Maximum call stack size exceeded" in out, out
+    built = numbers(lines["after build"])
+    assert "build(100): 103" in out, "\n".join(out)
+    assert built["cap"] >= built["used"] > 4 and built["peak"] > 100 * 16, out
+    assert built["ram"] == built["struct"] + built["cap"], out
+    assert built["peak"] >= built["used"], out
+    after = numbers(lines["after build gc"])
+    # build's array died with the call: the space shrank back (its pad word says so), the peak
+    # stays.
+    assert after["used"] < built["peak"] and after["cap"] < built["cap"], out
+    assert after["ram"] == after["struct"] + after["cap"], out
+    assert after["peak"] >= built["peak"], out
+    assert out[-1] == "done", out
