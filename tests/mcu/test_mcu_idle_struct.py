@@ -16,6 +16,8 @@ import os
 import re
 import subprocess
 
+import pytest
+
 from test_mcu import INCLUDES, MCU_PORT, STRICT, core_sources, host_cc
 
 PROGRAM = r"""
@@ -74,6 +76,36 @@ static void call(mvm_vm_t* vm, const char* name, int32_t arg) {
   printf("%s(%d): %s\n", name, (int)arg, text);
 }
 
+static mvm_err_t host_nothing(mvm_vm_t* vm, uint16_t id, mvm_value_t* result, mvm_value_t* args,
+                              uint8_t argc) {
+  (void)vm, (void)id, (void)result, (void)args, (void)argc;
+  return MVM_E_OK;
+}
+
+static mvm_err_t resolve_any(uint16_t id, void* context, mvm_host_fn_t* out) {
+  (void)id, (void)context;
+  *out = host_nothing;
+  return MVM_E_OK;
+}
+
+/* An image with many imports: restored (or refused), then one import more at run time. */
+static int imports(void) {
+  mvm_vm_t* vm = NULL;
+  mvm_err_t err = mvm_restore(image, (size_t)image_len, NULL, resolve_any, NULL, &vm);
+  printf("restore: %d\n", (int)err);
+  if (err) return 0;
+  mvm_stats_t s;
+  mvm_get_stats(vm, &s);
+  printf("imports: %u\n", (unsigned)s.imports_count);
+  call(vm, "count", 0);
+  call(vm, "more", 0);
+  call(vm, "count", 0);
+  mvm_get_stats(vm, &s);
+  printf("imports: %u\n", (unsigned)s.imports_count);
+  mvm_free(vm);
+  return 0;
+}
+
 int main(int argc, char** argv) {
   FILE* f = argc > 1 ? fopen(argv[1], "rb") : NULL;
   if (!f) return 2;
@@ -83,6 +115,11 @@ int main(int argc, char** argv) {
   image = (uint8_t*)malloc((size_t)image_len);
   if (fread(image, 1, (size_t)image_len, f) != (size_t)image_len) return 2;
   fclose(f);
+  if (argc > 2) {
+    int rc = imports();
+    free(image);
+    return rc;
+  }
 
   mvm_vm_t* vm = NULL;
   printf("other slots: %d\n", (int)restore(MVM_DEFAULT_STACK_SLOTS + 1, 0, &vm));
@@ -118,25 +155,36 @@ def numbers(line: str) -> dict[str, int]:
     return {words[i]: int(words[i + 1]) for i in range(len(words) - 1) if words[i + 1].isdigit()}
 
 
-def test_fixed_stack_limits_and_the_shared_empty_heap(tmp_path) -> None:
+@pytest.fixture(scope="module")
+def host(tmp_path_factory) -> str:
+    """HOST built with the cortex_m port, ASan and UBSan."""
+    work = tmp_path_factory.mktemp("idle_struct")
+    (work / "host.c").write_text(HOST)
+    exe = str(work / "host")
+    subprocess.run([host_cc(), *STRICT, "-O1", "-g", "-fsanitize=address,undefined",
+                    "-fno-sanitize-recover=all", MCU_PORT, *INCLUDES, str(work / "host.c"),
+                    *core_sources(), "-lm", "-o", exe], check=True)
+    return exe
+
+
+def run_host(host: str, tmp_path, source: str, *mode: str, build_heap: int = 0) -> list[str]:
     from hostlib.cli import MCU_DEFAULT_MAX_HEAP, build_image, device_host, retarget_image
 
     src = tmp_path / "program.js"
-    src.write_text(PROGRAM)
-    image = retarget_image(build_image(str(src), host=device_host(), max_heap=MCU_DEFAULT_MAX_HEAP),
-                           "mcu")
+    src.write_text(source)
+    image = retarget_image(build_image(str(src), host=device_host(),
+                                       max_heap=build_heap or MCU_DEFAULT_MAX_HEAP), "mcu")
     (tmp_path / "program.mvm-bc").write_bytes(image)
-    (tmp_path / "host.c").write_text(HOST)
-    exe = str(tmp_path / "host")
-    subprocess.run([host_cc(), *STRICT, "-O1", "-g", "-fsanitize=address,undefined",
-                    "-fno-sanitize-recover=all", MCU_PORT, *INCLUDES, str(tmp_path / "host.c"),
-                    *core_sources(), "-lm", "-o", exe], check=True)
     env = {**os.environ, "ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1",
            "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1"}
-    proc = subprocess.run([exe, str(tmp_path / "program.mvm-bc")], capture_output=True,
+    proc = subprocess.run([host, str(tmp_path / "program.mvm-bc"), *mode], capture_output=True,
                           text=True, timeout=120, env=env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    out = proc.stdout.splitlines()
+    return proc.stdout.splitlines()
+
+
+def test_fixed_stack_limits_and_the_shared_empty_heap(host: str, tmp_path) -> None:
+    out = run_host(host, tmp_path, PROGRAM)
     lines = {line.split(":")[0] if ":" in line else line.split(" ram ")[0]: line for line in out}
     # MVM_E_INVALID_ARGUMENT; the port's own values, spelled out, are accepted.
     tables = open(os.path.join(INCLUDES[0][2:], "mvm_tables.h"), encoding="utf-8").read()
@@ -166,3 +214,26 @@ def test_fixed_stack_limits_and_the_shared_empty_heap(tmp_path) -> None:
     assert after["ram"] == after["struct"] + after["cap"], out
     assert after["peak"] >= built["peak"], out
     assert out[-1] == "done", out
+
+
+IMPORTS = """
+const keep = [];
+for (let i = 0; i < %d; i++) keep.push(vmImport(i));
+export function count() { return keep.length; }
+export function more() { return typeof vmImport(60000); }
+"""
+
+
+def test_import_count_shares_a_word_with_the_flags(host: str, tmp_path) -> None:
+    """The MCU profile keeps the import count in 11 bits (the flags have the other 5 of its
+    16): an image with 2,047 imports restores and runs, one with 2,048 is refused with
+    MVM_E_OUT_OF_MEMORY (1), and a new import at run time past 2,047 fails the call the same
+    way, the VM staying usable. (Built with a larger heap: at build time each import's host
+    function is a heap object until the snapshot moves it to the ROM.)"""
+    out = run_host(host, tmp_path, IMPORTS % 2047, "imports", build_heap=1 << 20)
+    assert out == ["restore: 0", "imports: 2047", "count(0): 2047", "more(0): error 1",
+                   "count(0): 2047", "imports: 2047"], out
+    out = run_host(host, tmp_path, IMPORTS % 2046, "imports", build_heap=1 << 20)
+    assert out == ["restore: 0", "imports: 2046", "count(0): 2046", "more(0): function",
+                   "count(0): 2046", "imports: 2047"], out
+    assert run_host(host, tmp_path, IMPORTS % 2048, "imports", build_heap=1 << 20) == ["restore: 1"]

@@ -114,7 +114,7 @@ mvm_err_t imports_make_full(mvm_vm_t* vm, uint32_t extra) {
   }
   if (vm->imports.full) VM_FREE(vm, vm->imports.full);
   vm->imports.full = t;
-  vm->flags = (uint8_t)(vm->flags & ~ROM_IMPORTS);
+  vm->flags &= ~ROM_IMPORTS;
   return MVM_E_OK;
 }
 
@@ -144,7 +144,7 @@ mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out) {
     if (!vm->resolve || vm->resolve(id, vm->context, &fn) != MVM_E_OK || !fn) {
       return throw_error(vm, EK_ERROR, "vmImport: host could not resolve import ID", 0, NULL);
     }
-    if (vm->nimports >= 65535) return MVM_E_OUT_OF_MEMORY;
+    if (vm->nimports >= VM_IMPORTS_MAX) return MVM_E_OUT_OF_MEMORY;  // the table is full
     mvm_err_t err = imports_make_full(vm, 1);
     if (err) return err;
     import_entry_t* e = &vm->imports.full[index];

@@ -234,6 +234,6 @@ void vm_release_memory(mvm_vm_t* vm) {
   vm->heap = NULL;
   vm->globals = NULL;
   vm->imports.full = NULL;
-  vm->flags = (uint8_t)(vm->flags & VM_IN_ARENA);  // mvm_free finds the arena
+  vm->flags &= VM_IN_ARENA;  // mvm_free finds the arena
   vm->rom = NULL;
 }

@@ -122,9 +122,13 @@ typedef struct rom_intern {
 #if MVM_PROFILE_MCU
 typedef uint16_t vm_count_t;
 #define VM_COUNT_MAX 0xFFFFu
+#define VM_BITS(n) : n
+#define VM_IMPORTS_MAX 2047u
 #else
 typedef uint32_t vm_count_t;
 #define VM_COUNT_MAX 0xFFFFFFFFu
+#define VM_BITS(n)
+#define VM_IMPORTS_MAX 65535u
 #endif
 
 // What only a running call needs: the value stack (the MVM_TEMP_ROOTS temp-root slots follow
@@ -213,15 +217,17 @@ struct mvm_vm {
   uint32_t random_state[2];
 #endif
 
-  vm_count_t global_count;
 #if MVM_CONFIG_STACK_LIMITS
   vm_count_t stack_slots;  // vm_stack_slots, vm_max_frames: the port's constants without
   vm_count_t max_frames;
 #endif
-  vm_count_t stack_peak;
-  vm_count_t nimports;
-  vm_count_t gc_count;     // collections so far (modulo 2^16 in the MCU profile)
-  uint8_t flags;           // ROM_OWNED ... VM_IN_ARENA (below)
+  // The MCU profile packs its counts and the flags into two words: 16-bit counts, at most
+  // VM_IMPORTS_MAX imports, and the five flags in the bits the import count leaves.
+  unsigned global_count VM_BITS(16);
+  unsigned stack_peak VM_BITS(16);
+  unsigned gc_count VM_BITS(16);  // collections so far (modulo 2^16 in the MCU profile)
+  unsigned nimports VM_BITS(11);
+  unsigned flags VM_BITS(5);      // ROM_OWNED ... VM_IN_ARENA (below)
 };
 
 // vm->flags: the ROM is the VM's own allocation (mvm_free frees it); the ROM starts with a

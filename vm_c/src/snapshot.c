@@ -736,7 +736,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     }
     vm->nimports = (vm_count_t)rn.imports;
     if (vm->flags & ROM_OWNED) rom_buffer_free(vm_arena(vm), vm->rom, vm->context);
-    vm->flags = (uint8_t)((vm->flags & VM_IN_ARENA) | ROM_OWNED | (rn.rom ? ROM_GLOBALS : 0u));
+    vm->flags = (vm->flags & VM_IN_ARENA) | ROM_OWNED | (rn.rom ? ROM_GLOBALS : 0u);
     vm->rom = shaken.rom;
     rom_buffer_set_names(shaken.rom, shaken.names);
     vm->entry = NO_OFFSET;
@@ -1114,7 +1114,7 @@ mvm_err_t image_exports_to_heap(mvm_vm_t* vm) {
     wr32(t + 12 + 8 * i, v);
   }
   root_set(vm, ROOT_EXPORTS, value_from_heap_offset(off));
-  vm->flags = (uint8_t)(vm->flags & ~EXPORTS_IN_IMAGE);
+  vm->flags &= ~EXPORTS_IN_IMAGE;
   return MVM_E_OK;
 }
 
@@ -1290,6 +1290,10 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     if (rom_buf) rom_buffer_free(arena, rom_buf, context);
     return MVM_E_INVALID_IMAGE;
   }
+  if (nimports > VM_IMPORTS_MAX) {  // a valid image, more imports than this build's table holds
+    if (rom_buf) rom_buffer_free(arena, rom_buf, context);
+    return MVM_E_OUT_OF_MEMORY;
+  }
 
   checker_t c;
   c.rom = rom_buf ? rom_buf : image + IMAGE_HEADER_SIZE;
@@ -1348,8 +1352,8 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     return MVM_E_OUT_OF_MEMORY;
   }
   // mvm_free frees an owned ROM from here on.
-  vm->flags = (uint8_t)(vm->flags | (rom_buf ? ROM_OWNED : 0u) |
-                            (rom_globals ? ROM_GLOBALS : 0u) | (rom_imports ? ROM_IMPORTS : 0u));
+  vm->flags |= (rom_buf ? ROM_OWNED : 0u) | (rom_globals ? ROM_GLOBALS : 0u) |
+                (rom_imports ? ROM_IMPORTS : 0u);
   vm->rom = c.rom;
 #if MVM_INCLUDE_BUILD_API
   vm->entry = NO_OFFSET;  // images have no entry function (it ran at build time)
@@ -1484,7 +1488,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     if (exports_in_image) {
       vm->roots = heap_len > 4 ? value_from_heap_offset(4) : 0;
       root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);  // the image's table is not used
-      vm->flags = (uint8_t)(vm->flags | EXPORTS_IN_IMAGE);  // image_exports
+      vm->flags |= EXPORTS_IN_IMAGE;  // image_exports
     } else {
       // Full roots after the table (the image's at offset 4 becomes garbage).
       roots_build(vm, vm->heap + 8, roots_slots(&c));

@@ -11,8 +11,8 @@
  * Why offsets and not pointers: the heap is a relocatable block (the collector moves it, an image
  * stores it verbatim), so an offset stays meaningful across a collection that copies the whole
  * space and across snapshot/restore, with no relocation pass. The cost is one add per
- * dereference. Heap offset 0 is a pad word, which keeps the all-zero word from ever being a
- * valid value.
+ * dereference. Heap offset 0 is a pad word (it holds the space's capacity: heap_cap), which
+ * keeps the all-zero word from ever being a valid value.
  *
  * Numbers: int31 when the value is an integer in range and not -0, otherwise a FLOAT64
  * allocation. Every producer of numbers goes through number_make() (number.c), which applies
