@@ -117,6 +117,9 @@ typedef struct rom_intern {
   uint32_t bytes;      // what the moved ones take after base in the new ROM
 } rom_intern_t;
 
+// Math.random exists (lib_math.c), and with it the VM's random state.
+#define VM_HAS_RANDOM (MVM_LIB_MATH && MVM_SUPPORT_FLOAT)
+
 // Counts and limits of the VM struct: 16 bits in the MCU profile, whose configuration clamps
 // them (heap.c vm_alloc_runtime), because an idle VM's RAM is mostly this struct there.
 #if MVM_PROFILE_MCU
@@ -210,8 +213,10 @@ struct mvm_vm {
 #endif
   // Math.random (lib_math.c), 0 = the fixed seed: splitmix64's 64-bit state, low word first
   // (two words, so that no profile pads the struct to 8-byte alignment for it); one 32-bit
-  // word in the MCU profile, whose generator has no 64-bit multiply.
-#if MVM_PROFILE_MCU
+  // word in the MCU profile, whose generator has no 64-bit multiply. None in a build without
+  // Math.random (VM_HAS_RANDOM).
+#if !VM_HAS_RANDOM
+#elif MVM_PROFILE_MCU
   uint32_t random_state[1];
 #else
   uint32_t random_state[2];
@@ -225,9 +230,9 @@ struct mvm_vm {
   // VM_IMPORTS_MAX imports, and the five flags in the bits the import count leaves.
   unsigned global_count VM_BITS(16);
   unsigned stack_peak VM_BITS(16);
-  unsigned gc_count VM_BITS(16);  // collections so far (modulo 2^16 in the MCU profile)
+  unsigned flags VM_BITS(5);      // ROM_OWNED ... VM_IN_ARENA (below); low bits: tested as is
   unsigned nimports VM_BITS(11);
-  unsigned flags VM_BITS(5);      // ROM_OWNED ... VM_IN_ARENA (below)
+  unsigned gc_count VM_BITS(16);  // collections so far (modulo 2^16 in the MCU profile)
 };
 
 // vm->flags: the ROM is the VM's own allocation (mvm_free frees it); the ROM starts with a

@@ -280,10 +280,12 @@ LIB_FN(math_random) {
 
 #endif  // MVM_LIB_MATH
 
-// Part of the API in every build (the seed is just stored).
+// Part of the API in every build (the seed is just stored; nothing to seed without Math).
 void mvm_seed_random(mvm_vm_t* vm, uint64_t seed) {
   if (!vm) return;
-#if MVM_PROFILE_MCU
+#if !VM_HAS_RANDOM
+  (void)seed;
+#elif MVM_PROFILE_MCU
   vm->random_state[0] = (uint32_t)seed ^ (uint32_t)(seed >> 32);
 #else
   vm->random_state[0] = (uint32_t)seed;
