@@ -13,10 +13,12 @@
  *   VM (MVM_CONFIG_STACK_LIMITS 0: -D them for a firmware that needs others), as firmware
  *   fixes its C stack at link time.
  * - No spare heap after mvm_restore (MVM_HEAP_EXACT_AT_RESTORE): the space is what the image
- *   needs and grows at the first allocation; 48 temp-root slots instead of 64 (MVM_TEMP_ROOTS:
- *   a call from C back into JS may then hold 16 roots, not 32), allocated with the stack. Together with the exports read
- *   from the image in flash and the engine's strings in the VM's read-only data, the example's
- *   idle RAM went from 1,816 to 228 bytes (docs/embedding.md section 4).
+ *   needs (none for a heap of the pad word alone) and grows at the first allocation; 48
+ *   temp-root slots instead of 64 (MVM_TEMP_ROOTS: a call from C back into JS may then hold
+ *   16 roots, not 32), allocated with the stack. With what the image keeps in flash (its
+ *   strings, constant globals, imports and exports) and the engine's strings in the VM's
+ *   read-only data, the example's idle RAM went from 1,816 to 72 bytes (docs/embedding.md
+ *   section 4).
  * - No error locations (MVM_ERROR_LOCATION 0), as MCU images carry no line tables by default.
  *   With the MCU profile the VM struct keeps its counts and limits in 16 bits (vm_count_t: at
  *   most 65,535 stack slots and 32,759 frames).
