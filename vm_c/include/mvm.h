@@ -113,7 +113,10 @@ typedef struct mvm_stats {
   size_t vm_struct_bytes;  /* sizeof the VM struct plus its fixed allocations: globals, import
                               table, and the stack, frames and handlers while they exist (always,
                               or only during a call with MVM_STACK_ON_DEMAND) */
-  size_t ram_bytes;        /* all the RAM the VM holds now: vm_struct_bytes + heap_capacity */
+  size_t ram_bytes;        /* all the RAM the VM holds now: vm_struct_bytes + heap_capacity,
+                            * without the heap when it is the core's shared 4-byte space (a heap
+                            * of the pad word alone, after restore or a collection that left
+                            * nothing live) */
   size_t arena_peak;       /* mvm_restore_into: most bytes of the buffer ever in use; else 0 */
 } mvm_stats_t;
 
