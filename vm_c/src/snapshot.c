@@ -1285,14 +1285,16 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   skip_uleb(&r, global_count);
   uint32_t heap_len = get_uleb(&r);
   size_t heap_at = r.at;
+  mvm_err_t early = MVM_E_OK;
   if (r.bad || nimports > 65535 || global_count > 65535 || heap_len < 4 || (heap_len & 3u) ||
       (rom_imports && !nimports)) {
-    if (rom_buf) rom_buffer_free(arena, rom_buf, context);
-    return MVM_E_INVALID_IMAGE;
+    early = MVM_E_INVALID_IMAGE;
+  } else if (nimports > VM_IMPORTS_MAX) {  // valid, but more than this build's table holds
+    early = MVM_E_OUT_OF_MEMORY;
   }
-  if (nimports > VM_IMPORTS_MAX) {  // a valid image, more imports than this build's table holds
+  if (early) {
     if (rom_buf) rom_buffer_free(arena, rom_buf, context);
-    return MVM_E_OUT_OF_MEMORY;
+    return early;
   }
 
   checker_t c;
@@ -1483,8 +1485,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     }
   }
   if (!err) {
-    vm->heap_used = (uint32_t)(heap_len + exports_bytes);
-    vm->heap_peak = vm->heap_used;
+    vm->heap_used = (uint32_t)(heap_len + exports_bytes);  // the peak so far (vm_heap_peak)
     if (exports_in_image) {
       vm->roots = heap_len > 4 ? value_from_heap_offset(4) : 0;
       root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);  // the image's table is not used
