@@ -196,8 +196,11 @@ def test_example_host_runs_on_the_host(image_c: str, tmp_path) -> None:
     for line in ("fib(20): 6765", "closures(5): 55", "objects(50): item49 total=2450",
                  "churn(300): 6000", "divide(1, 0): caught RangeError: division by zero",
                  "callHost(2, 3): 50", "damaged image: MVM_E_IMAGE_CRC",
-                 "host-profile image: MVM_E_IMAGE_PROFILE", "hog(): MVM_E_OUT_OF_MEMORY"):
+                 "host-profile image: MVM_E_IMAGE_PROFILE", "hog(): MVM_E_OUT_OF_MEMORY",
+                 # the shipped port has no instruction budget: a config asking for one is refused
+                 "budget without MVM_INSTRUCTION_BUDGET: MVM_E_INVALID_ARGUMENT"):
         assert line in out, out
+    assert "MVM_E_INSTRUCTION_BUDGET" not in out, out
 
 
 def test_example_host_under_gc_stress_and_sanitizers(image_c: str, tmp_path) -> None:
@@ -300,7 +303,8 @@ def run_on_board(elf: str, timeout: float = 120) -> str:
 
 def test_firmware_runs_under_qemu(image_c: str, tmp_path, capsys) -> None:
     need("arm-none-eabi-gcc", "qemu-system-arm")
-    out = run_on_board(build_firmware(image_c, str(tmp_path)))
+    # With the instruction budget compiled in, as docs/embedding.md section 7 builds it.
+    out = run_on_board(build_firmware(image_c, str(tmp_path), ("-DMVM_INSTRUCTION_BUDGET=1",)))
     for line in ("fib(20): 6765", "closures(5): 55", "objects(50): item49 total=2450",
                  "churn(300): 6000", "divide(7, 2): 3.5",
                  "divide(1, 0): caught RangeError: division by zero",

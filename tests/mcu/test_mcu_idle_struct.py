@@ -3,7 +3,8 @@ compiler, AddressSanitizer + UndefinedBehaviorSanitizer):
 
 - the stack limits are the port's constants (MVM_CONFIG_STACK_LIMITS 0): a config asking for
   others is refused with MVM_E_INVALID_ARGUMENT, one asking for the port's own is accepted, and
-  the call depth is still bounded by a catchable RangeError;
+  the call depth is still bounded by a catchable RangeError; the instruction budget is not
+  compiled in (MVM_INSTRUCTION_BUDGET 0), so a config asking for one is refused too;
 - a heap of the pad word alone (a program whose data is all in the image's ROM) is the core's
   shared read-only space: it takes no RAM, the first allocation gives the VM a space of its
   own (through a collection, which must not free the shared one), and mvm_free frees only
@@ -126,6 +127,10 @@ int main(int argc, char** argv) {
   printf("other frames: %d\n", (int)restore(0, MVM_DEFAULT_MAX_FRAMES - 1, &vm));
   printf("port's own: %d\n", (int)restore(MVM_DEFAULT_STACK_SLOTS, MVM_DEFAULT_MAX_FRAMES, &vm));
   mvm_free(vm);
+  mvm_config_t budget;
+  memset(&budget, 0, sizeof budget);
+  budget.instruction_budget = 1000;
+  printf("budget: %d\n", (int)mvm_restore(image, (size_t)image_len, &budget, NULL, NULL, &vm));
 
   /* A collection first thing: the shared space is replaced, not freed. */
   if (restore(0, 0, &vm)) return 3;
@@ -192,6 +197,8 @@ def test_fixed_stack_limits_and_the_shared_empty_heap(host: str, tmp_path) -> No
     assert lines["other slots"] == f"other slots: {invalid}", out
     assert lines["other frames"] == f"other frames: {invalid}", out
     assert lines["port's own"] == "port's own: 0", out
+    # No instruction budget in the port (MVM_INSTRUCTION_BUDGET 0): asking for one is refused.
+    assert lines["budget"] == f"budget: {invalid}", out
 
     idle = numbers(lines["idle"])
     # The image's heap is the pad word alone: no space of its own, so RAM is struct+tables.

@@ -84,6 +84,17 @@
 #define MVM_CONFIG_STACK_LIMITS 1
 #endif
 
+/* @@ MVM_INSTRUCTION_BUDGET: 1 (default) compiles in the instruction budget
+ * (mvm_config_t instruction_budget: a call that runs too long ends with
+ * MVM_E_INSTRUCTION_BUDGET). 0 leaves it out, as Microvium leaves out its gas counter unless
+ * asked: 4 bytes less of struct in each idle VM and 4 in the run state, no budget check on
+ * backward jumps and calls, about 200 bytes less code on a Cortex-M0. A config that asks for a
+ * budget is then refused with MVM_E_INVALID_ARGUMENT. A firmware that runs scripts it does not
+ * trust keeps it (or a hardware watchdog). */
+#ifndef MVM_INSTRUCTION_BUDGET
+#define MVM_INSTRUCTION_BUDGET 1
+#endif
+
 /* @@ MVM_MAX_NESTED_CALLS: how deeply C code may call back into JS (a getter or setter, a valueOf
  * or toString, a promise callback) while such a call is running. Each level nests the
  * interpreter on the C stack (about 500 bytes with -O2 on x86-64), so a port with a small C stack

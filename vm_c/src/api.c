@@ -100,8 +100,7 @@ void mvm_get_stats(mvm_vm_t* vm, mvm_stats_t* out) {
   out->gc_count = vm->gc_count;
   size_t stack_bytes = vm_stack_bytes(vm);
   out->vm_struct_bytes = sizeof(mvm_vm_t) + (VM_HAS_RUN(vm) ? stack_bytes : 0) +
-                         sizeof(mvm_value_t) * vm->global_count +
-                         import_table_bytes(vm) +
+                         tables_bytes(vm) +
                          sizeof(unit_export_t) * unit_export_count(vm);
   out->ram_bytes = out->vm_struct_bytes + (heap_is_own(vm) ? heap_cap(vm) : 0);
   out->arena_peak = arena_peak(vm_arena(vm));

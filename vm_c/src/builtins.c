@@ -98,22 +98,32 @@ mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* prefix, mvm_value
 
 // ---- Imports ----
 
+mvm_err_t tables_alloc(mvm_vm_t* vm, uint32_t nglobals, uint32_t nimports, bool full,
+                       mvm_value_t** out) {
+  size_t bytes = globals_bytes(nglobals) + imports_bytes(nimports, full);
+  *out = bytes ? (mvm_value_t*)VM_MALLOC(vm, bytes) : NULL;
+  return bytes && !*out ? MVM_E_OUT_OF_MEMORY : MVM_E_OK;
+}
+
 // Makes the table full entries with room for extra more (a restored image's may hold only the
 // host functions, internal.h ROM_IMPORTS). The table has no spare room (no capacity field in
 // the VM struct): each new import, which vmImport adds once per id (mostly at build time),
-// copies it.
+// copies it, and the globals it shares an allocation with.
 mvm_err_t imports_make_full(mvm_vm_t* vm, uint32_t extra) {
   if (!extra && !(vm->flags & ROM_IMPORTS)) return MVM_E_OK;
   uint32_t n = vm->nimports;
-  import_entry_t* t = (import_entry_t*)VM_MALLOC(vm, sizeof(import_entry_t) * (n + extra));
-  if (!t) return MVM_E_OUT_OF_MEMORY;
+  mvm_value_t* block;
+  mvm_err_t err = tables_alloc(vm, vm->global_count, n + extra, true, &block);
+  if (err) return err;
+  if (vm->global_count) MVM_MEMCPY(block, vm->globals, sizeof(mvm_value_t) * vm->global_count);
+  import_entry_t* t = (import_entry_t*)(void*)((uint8_t*)block + globals_bytes(vm->global_count));
   for (uint32_t i = 0; i < n; i++) {
     t[i].id = import_id(vm, i);
     t[i].fn = import_fn(vm, i);
     t[i].cached = import_cached(vm, i);
   }
-  if (vm->imports.full) VM_FREE(vm, vm->imports.full);
-  vm->imports.full = t;
+  if (vm->globals) VM_FREE(vm, vm->globals);
+  vm->globals = block;
   vm->flags &= ~ROM_IMPORTS;
   return MVM_E_OK;
 }
@@ -125,7 +135,7 @@ mvm_err_t import_value(mvm_vm_t* vm, uint32_t index, mvm_value_t* out) {
     if (off == 0) return MVM_E_OUT_OF_MEMORY;
     wr16(heap_ptr(vm, off) + 4, import_id(vm, index));
     wr16(heap_ptr(vm, off) + 6, (uint16_t)index);
-    vm->imports.full[index].cached = value_from_heap_offset(off);
+    vm_imports_full(vm)[index].cached = value_from_heap_offset(off);
   }
   *out = import_cached(vm, index);
   return MVM_E_OK;
@@ -147,7 +157,7 @@ mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out) {
     if (vm->nimports >= VM_IMPORTS_MAX) return MVM_E_OUT_OF_MEMORY;  // the table is full
     mvm_err_t err = imports_make_full(vm, 1);
     if (err) return err;
-    import_entry_t* e = &vm->imports.full[index];
+    import_entry_t* e = &vm_imports_full(vm)[index];
     e->id = id;
     e->fn = fn;
     e->cached = VAL_UNDEFINED;

@@ -50,7 +50,7 @@ static void gc_visit_roots(mvm_vm_t* vm, root_visitor_t visit, void* ctx) {
   for (mvm_handle_t* h = vm->handles; h; h = h->_next) visit(ctx, &h->value);
   // 4. The import table's cached HOSTFN values (in the ROM for a table of host functions).
   if (!(vm->flags & ROM_IMPORTS) && !SNAPSHOT_MARKING(vm)) {
-    for (uint32_t i = 0; i < vm->nimports; i++) visit(ctx, &vm->imports.full[i].cached);
+    for (uint32_t i = 0; i < vm->nimports; i++) visit(ctx, &vm_imports_full(vm)[i].cached);
   }
   // The rest exists only while a call runs (or a host helper holds the stack block).
   if (!VM_HAS_RUN(vm)) return;
@@ -339,7 +339,7 @@ bool gc_collect(mvm_vm_t* vm, uint32_t need) {
   scan(&g);
   if (SNAPSHOT_MARKING(vm)) {  // the weak import values: moved, or gone (a ROM one: find_live)
     for (uint32_t i = 0; i < vm->nimports; i++) {
-      mvm_value_t* v = &vm->imports.full[i].cached;
+      mvm_value_t* v = &vm_imports_full(vm)[i].cached;
       if (!value_is_heap(*v)) continue;
       const uint8_t* old = g.from + *v;
       *v = header_type(rd32(old)) == TC_FORWARD ? value_from_heap_offset(rd32(old + 4))

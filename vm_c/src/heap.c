@@ -150,7 +150,11 @@ mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg) {
     return MVM_E_INVALID_ARGUMENT;
   }
 #endif
+#if MVM_INSTRUCTION_BUDGET
   vm->budget_limit = c.instruction_budget;
+#else
+  if (c.instruction_budget) return MVM_E_INVALID_ARGUMENT;
+#endif
 
 #if !MVM_STACK_ON_DEMAND
   // A VM in a caller's buffer gets its stack now (the arena is sized for it); any other VM at
@@ -168,7 +172,6 @@ mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg) {
 
 // One block: (MVM_STACK_ON_DEMAND) the run state, then the values and temp roots, the frames
 // and the handlers, each part aligned for a pointer.
-#define ALIGN_PTR(n) (((n) + sizeof(void*) - 1) & ~(sizeof(void*) - 1))
 #define RUN_HEAD_BYTES (MVM_STACK_ON_DEMAND ? ALIGN_PTR(sizeof(vm_run_t)) : 0)
 
 size_t vm_stack_bytes(const mvm_vm_t* vm) {
@@ -192,7 +195,7 @@ mvm_err_t vm_stack_acquire(mvm_vm_t* vm) {
   r->handlers = (handler_t*)(void*)(block + at + sizeof(frame_t) * vm_max_frames(vm));
   r->sp = r->stack;
   r->exception = VAL_UNDEFINED;
-  r->budget = vm_full_budget(vm);
+  vm_refill_budget(vm);
   return MVM_E_OK;
 }
 
@@ -206,7 +209,7 @@ void vm_run_reset(mvm_vm_t* vm) {
   r->ntemps = 0;
   r->fatal = MVM_E_OK;
   r->exception = VAL_UNDEFINED;
-  r->budget = vm_full_budget(vm);
+  vm_refill_budget(vm);
 }
 
 void vm_stack_release(mvm_vm_t* vm) {
@@ -224,8 +227,7 @@ void vm_stack_release(mvm_vm_t* vm) {
 void vm_release_memory(mvm_vm_t* vm) {
   heap_release(vm);
   vm_stack_release(vm);
-  if (vm->globals) VM_FREE(vm, vm->globals);
-  if (vm->imports.full) VM_FREE(vm, vm->imports.full);
+  if (vm->globals) VM_FREE(vm, vm->globals);  // and the import table (internal.h)
 #if MVM_INCLUDE_BUILD_API
   if (vm->unit_exports) VM_FREE(vm, vm->unit_exports);
   vm->unit_exports = NULL;
@@ -233,7 +235,6 @@ void vm_release_memory(mvm_vm_t* vm) {
   if (vm->flags & ROM_OWNED) rom_buffer_free(vm_arena(vm), vm->rom, vm->context);
   vm->heap = NULL;
   vm->globals = NULL;
-  vm->imports.full = NULL;
   vm->flags &= VM_IN_ARENA;  // mvm_free finds the arena
   vm->rom = NULL;
 }

@@ -145,7 +145,9 @@ typedef struct vm_run {
   frame_t* frames;
   handler_t* handlers;
   mvm_value_t exception;   // pending exception (ERR_THROW) or undefined
+#if MVM_INSTRUCTION_BUDGET
   uint32_t budget;         // instructions left in the outermost call
+#endif
   vm_count_t nframes;
   vm_count_t nhandlers;
   vm_count_t depth;         // nesting of mvm_call/mvm_run_main (host functions may re-enter)
@@ -172,6 +174,8 @@ struct mvm_vm {
   // Its length is in the 4 bytes before it (vm_rom_len).
   const uint8_t* rom;
 
+  // The globals' values, then (pointer-aligned) the import table, in one allocation
+  // (tables_alloc; NULL when both are empty): vm_imports_full, vm_imports_fns.
   mvm_value_t* globals;
 
   // Heap: one space of heap_cap(vm) bytes (its first word holds that capacity),
@@ -189,16 +193,11 @@ struct mvm_vm {
   vm_run_t run;
 #endif
 
-  // The import table: full entries, or (flags ROM_IMPORTS, an image's) only each import's
-  // host function, its id and cached HOSTFN being in the ROM (rom_imports). import_id,
-  // import_fn and import_cached read either.
-  union {
-    import_entry_t* full;
-    mvm_host_fn_t* fns;
-  } imports;
   mvm_handle_t* handles;
 
+#if MVM_INSTRUCTION_BUDGET
   uint32_t budget_limit;   // configured budget, 0 = unlimited
+#endif
 #if MVM_ERROR_LOCATION
   uint32_t throw_func;     // where the last throw happened (ROM offset, NO_OFFSET = unknown)
   uint32_t throw_pc;
@@ -288,9 +287,14 @@ static inline uint32_t vm_heap_peak(const mvm_vm_t* vm) {
   return vm->heap_used > vm->heap_peak ? vm->heap_used : vm->heap_peak;
 }
 
-// The budget an outermost call starts with (0 configured: unlimited).
-static inline uint32_t vm_full_budget(const mvm_vm_t* vm) {
-  return vm->budget_limit ? vm->budget_limit : UINT32_MAX;
+// Gives an outermost call (or a host helper outside one) its full budget: the configured
+// one, or unlimited when 0 was configured. Nothing without MVM_INSTRUCTION_BUDGET.
+static inline void vm_refill_budget(mvm_vm_t* vm) {
+#if MVM_INSTRUCTION_BUDGET
+  VM_RUN(vm).budget = vm->budget_limit ? vm->budget_limit : UINT32_MAX;
+#else
+  (void)vm;
+#endif
 }
 
 // Nesting of calls: 0 for an idle VM, which may have no run state.
@@ -323,10 +327,15 @@ static inline uint32_t unit_export_count(const mvm_vm_t* vm) {
 // iteration. A charge never fails by itself (a builtin has no way to stop half done); it leaves
 // at least 1, and the interpreter's next check ends the call.
 static inline void vm_charge_budget(mvm_vm_t* vm, uint32_t units) {
+#if !MVM_INSTRUCTION_BUDGET
+  (void)vm;
+  (void)units;
+#else
 #if MVM_STACK_ON_DEMAND
   if (!vm->run) return;  // allocating outside a call (restore, snapshot, a host helper's setup)
 #endif
   if (units) VM_RUN(vm).budget = VM_RUN(vm).budget > units ? VM_RUN(vm).budget - units : 1u;
+#endif
 }
 #define LIB_CHARGE_VISITS(vm, n) vm_charge_budget((vm), (uint32_t)(n) >> 4)
 
@@ -411,25 +420,43 @@ static inline mvm_value_t rom_global(const mvm_vm_t* vm, uint32_t i) {
 }
 // An image with FEATURE ROM_IMPORTS has after its constant globals (or at offset 0) a CONSTS of
 // its imports' HOSTFNs, import i's at i: the values vmImport gives, which hold the ids. A VM
-// restored from one keeps only the host functions (vm->imports.fns, 4 bytes an import on a
+// restored from one keeps only the host functions (vm_imports_fns, 4 bytes an import on a
 // 32-bit board, not 12) until a new import makes the table full (builtins.c).
 static inline uint32_t rom_imports_at(const uint8_t* rom, bool rom_globals) {
   return rom_globals ? header_size(rd32(rom)) : 0;
 }
+// The import table, after the globals in their allocation: full entries, or (flags
+// ROM_IMPORTS, an image's) only each import's host function, its id and cached HOSTFN being
+// in the ROM. import_id, import_fn and import_cached read either.
+#define ALIGN_PTR(n) (((n) + sizeof(void*) - 1) & ~(sizeof(void*) - 1))
+static inline size_t globals_bytes(uint32_t n) { return ALIGN_PTR(sizeof(mvm_value_t) * n); }
+static inline size_t imports_bytes(uint32_t n, bool full) {
+  return (size_t)n * (full ? sizeof(import_entry_t) : sizeof(mvm_host_fn_t));
+}
+static inline void* vm_imports(const mvm_vm_t* vm) {
+  return (uint8_t*)vm->globals + globals_bytes(vm->global_count);
+}
+static inline import_entry_t* vm_imports_full(const mvm_vm_t* vm) {
+  return (import_entry_t*)vm_imports(vm);
+}
+static inline mvm_host_fn_t* vm_imports_fns(const mvm_vm_t* vm) {
+  return (mvm_host_fn_t*)vm_imports(vm);
+}
 static inline mvm_value_t import_cached(const mvm_vm_t* vm, uint32_t i) {
-  if (!(vm->flags & ROM_IMPORTS)) return vm->imports.full[i].cached;
+  if (!(vm->flags & ROM_IMPORTS)) return vm_imports_full(vm)[i].cached;
   return rd32(consts_values(vm->rom + rom_imports_at(vm->rom, vm->flags & ROM_GLOBALS)) + 4 * i);
 }
 static inline uint16_t import_id(const mvm_vm_t* vm, uint32_t i) {
-  if (!(vm->flags & ROM_IMPORTS)) return vm->imports.full[i].id;
+  if (!(vm->flags & ROM_IMPORTS)) return vm_imports_full(vm)[i].id;
   return rd16(vm->rom + value_rom_offset(import_cached(vm, i)) + 4);
 }
 static inline mvm_host_fn_t import_fn(const mvm_vm_t* vm, uint32_t i) {
-  return (vm->flags & ROM_IMPORTS) ? vm->imports.fns[i] : vm->imports.full[i].fn;
+  return (vm->flags & ROM_IMPORTS) ? vm_imports_fns(vm)[i] : vm_imports_full(vm)[i].fn;
 }
-static inline size_t import_table_bytes(const mvm_vm_t* vm) {
-  return (size_t)vm->nimports *
-         ((vm->flags & ROM_IMPORTS) ? sizeof(mvm_host_fn_t) : sizeof(import_entry_t));
+// The bytes of the globals' and imports' allocation.
+static inline size_t tables_bytes(const mvm_vm_t* vm) {
+  return globals_bytes(vm->global_count) +
+         imports_bytes(vm->nimports, !(vm->flags & ROM_IMPORTS));
 }
 // Global i of the numbering a unit's exports use: the globals, then the ROM's constant ones.
 static inline mvm_value_t global_at(const mvm_vm_t* vm, uint32_t i) {
@@ -797,9 +824,13 @@ MVM_INTERNAL const char* builtin_name(uint32_t index);
 // The BUILTIN table's global name of index < BI__COUNT, "_" for methods (globalThis lookup).
 MVM_INTERNAL const char* builtin_global_name(uint32_t index);
 MVM_INTERNAL mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out);
-// The import table as full entries with room for extra more (imports.full), and import index's
+// The import table as full entries with room for extra more (vm_imports_full), and import index's
 // HOSTFN (made the first time: a full table's).
 MVM_INTERNAL mvm_err_t imports_make_full(mvm_vm_t* vm, uint32_t extra);
+// An allocation for nglobals globals and nimports imports (full entries or host functions
+// only), or NULL when that is no bytes. Fails (MVM_E_OUT_OF_MEMORY) only when malloc does.
+MVM_INTERNAL mvm_err_t tables_alloc(mvm_vm_t* vm, uint32_t nglobals, uint32_t nimports,
+                                    bool full, mvm_value_t** out);
 MVM_INTERNAL mvm_err_t import_value(mvm_vm_t* vm, uint32_t index, mvm_value_t* out);
 
 // ---- vm.c ----

@@ -376,13 +376,11 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
   uint8_t* rom_copy = rom_buffer_new(vm_arena(vm), rom_len, vm->context);
   vm->rom = rom_copy;
   if (rom_copy) vm->flags = ROM_OWNED;  // a unit's VM is never in an arena
-  vm->globals = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * (global_count + 1));
+  err = tables_alloc(vm, global_count, 0, true, &vm->globals);
   if (export_count) {
     vm->unit_exports = (unit_export_t*)VM_MALLOC(vm, sizeof(unit_export_t) * export_count);
   }
-  if (!rom_copy || !vm->globals || (export_count && !vm->unit_exports)) {
-    err = MVM_E_OUT_OF_MEMORY;
-  }
+  if (!rom_copy || (export_count && !vm->unit_exports)) err = MVM_E_OUT_OF_MEMORY;
   if (!err) {
     MVM_MEMCPY(rom_copy, rom, rom_len);
     vm->entry = entry;

@@ -417,16 +417,16 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
 static void import_settle_value(mvm_vm_t* vm, const uint8_t* p, mvm_value_t v) {
   uint16_t index = rd16(p + 6);
   if (header_type(rd32(p)) != TC_HOSTFN || index >= vm->nimports) return;
-  mvm_value_t* slot = &vm->imports.full[index].cached;
+  mvm_value_t* slot = &vm_imports_full(vm)[index].cached;
   if (*slot == VAL_UNDEFINED) *slot = v;
 }
 
 static void imports_settle(mvm_vm_t* vm, const uint8_t* marks) {
   uint32_t rom_len = vm_rom_len(vm);
   for (uint32_t i = 0; i < vm->nimports; i++) {
-    mvm_value_t v = vm->imports.full[i].cached;
+    mvm_value_t v = vm_imports_full(vm)[i].cached;
     if (value_is_image_rom(v) && !rom_marked(marks, value_rom_offset(v))) {
-      vm->imports.full[i].cached = VAL_UNDEFINED;
+      vm_imports_full(vm)[i].cached = VAL_UNDEFINED;
     }
   }
   for (uint32_t at = 4; at < vm->heap_used; at += header_size(rd32(vm->heap + at))) {
@@ -688,10 +688,10 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   if (!err) {
     renumber_plan(vm, live_globals, stored, &rn);
     for (uint32_t i = 0; i < vm->nimports; i++) {
-      rn.import_to[i] = vm->imports.full[i].cached == VAL_UNDEFINED ? GLOBAL_DEAD : rn.imports++;
+      rn.import_to[i] =
+          vm_imports_full(vm)[i].cached == VAL_UNDEFINED ? GLOBAL_DEAD : rn.imports++;
     }
-    new_globals = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * ((size_t)rn.ram + 1));
-    if (!new_globals) err = MVM_E_OUT_OF_MEMORY;
+    err = tables_alloc(vm, rn.ram, rn.imports, true, &new_globals);
   }
   // From here to the last collection nothing allocates in the heap: the moved strings' plan
   // is by heap offset.
@@ -722,18 +722,19 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
       if (name < (uint32_t)K_ENGINE_ROM_BASE) vm->unit_exports[i].name = map[name >> 2];
       vm->unit_exports[i].slot = (uint16_t)rn.to[vm->unit_exports[i].slot];  // live: exported
     }
-    // The globals in their new numbering (the collection above moved their values).
+    // The globals in their new numbering (the collection above moved their values), then the
+    // live imports, in order (it moved their values to the new ROM).
     for (uint32_t i = 0; i < vm->global_count; i++) {
       if (rn.to[i] < rn.ram) new_globals[rn.to[i]] = vm->globals[i];
     }
-    VM_FREE(vm, vm->globals);
+    import_entry_t* live = (import_entry_t*)(void*)((uint8_t*)new_globals + globals_bytes(rn.ram));
+    for (uint32_t i = 0; i < vm->nimports; i++) {
+      if (rn.import_to[i] != GLOBAL_DEAD) live[rn.import_to[i]] = vm_imports_full(vm)[i];
+    }
+    if (vm->globals) VM_FREE(vm, vm->globals);
     vm->globals = new_globals;
     new_globals = NULL;
     vm->global_count = (vm_count_t)rn.ram;
-    // The live imports, in order (the last collection moved their values to the new ROM).
-    for (uint32_t i = 0; i < vm->nimports; i++) {
-      if (rn.import_to[i] != GLOBAL_DEAD) vm->imports.full[rn.import_to[i]] = vm->imports.full[i];
-    }
     vm->nimports = (vm_count_t)rn.imports;
     if (vm->flags & ROM_OWNED) rom_buffer_free(vm_arena(vm), vm->rom, vm->context);
     vm->flags = (vm->flags & VM_IN_ARENA) | ROM_OWNED | (rn.rom ? ROM_GLOBALS : 0u);
@@ -1362,25 +1363,20 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
 #endif
   if (rom_buf) rom_buffer_set_names(rom_buf, names);  // else the image has it after the ROM
   vm->global_count = (vm_count_t)global_count;
-  vm->globals = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * (global_count + 1));
-  if (nimports) {
-    size_t entry = rom_imports ? sizeof(mvm_host_fn_t) : sizeof(import_entry_t);
-    vm->imports.full = (import_entry_t*)VM_MALLOC(vm, entry * nimports);
-  }
-  if (!vm->globals || (nimports && !vm->imports.full)) err = MVM_E_OUT_OF_MEMORY;
+  err = tables_alloc(vm, global_count, nimports, !rom_imports, &vm->globals);
   if (!err) err = vm_alloc_runtime(vm, cfg);
   if (!err) {
     r.at = imports_at;
     for (uint32_t i = 0; i < nimports; i++) {
       if (rom_imports) {
-        vm->imports.fns[i] = NULL;
+        vm_imports_fns(vm)[i] = NULL;
         continue;
       }
       uint32_t id = get_uleb(&r);
       if (id > 0xFFFFu) err = MVM_E_INVALID_IMAGE;
-      vm->imports.full[i].id = (uint16_t)id;
-      vm->imports.full[i].fn = NULL;
-      vm->imports.full[i].cached = VAL_UNDEFINED;
+      vm_imports_full(vm)[i].id = (uint16_t)id;
+      vm_imports_full(vm)[i].fn = NULL;
+      vm_imports_full(vm)[i].cached = VAL_UNDEFINED;
     }
     vm->nimports = (vm_count_t)nimports;
     c.vm = vm;
@@ -1448,7 +1444,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     if (index >= nimports || import_id(vm, index) != rd16(p + 4)) {
       err = MVM_E_INVALID_IMAGE;
     } else if (!rom_imports) {
-      vm->imports.full[index].cached = value_from_rom_offset(at);
+      vm_imports_full(vm)[index].cached = value_from_rom_offset(at);
     } else if (import_cached(vm, index) != value_from_rom_offset(at)) {
       err = MVM_E_INVALID_IMAGE;  // one value per import
     }
@@ -1479,7 +1475,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   if (c.starts) mem_free(arena, c.starts, context);
   mem_free(arena, c.rom_starts, context);
   for (uint32_t i = 0; !err && i < nimports; i++) {
-    mvm_host_fn_t* fn = rom_imports ? &vm->imports.fns[i] : &vm->imports.full[i].fn;
+    mvm_host_fn_t* fn = rom_imports ? &vm_imports_fns(vm)[i] : &vm_imports_full(vm)[i].fn;
     if (!resolve || resolve(import_id(vm, i), context, fn) != MVM_E_OK || !*fn) {
       err = MVM_E_UNRESOLVED_IMPORT;
     }

@@ -430,6 +430,15 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
 #endif
 
 // Charges one unit of the budget (backward jumps, calls, caught exceptions: see the top).
+// BUDGET_SAVE/BUDGET_LOAD move the interpreter's count to and from the run state around what
+// may charge it (native calls) or end run().
+#if !MVM_INSTRUCTION_BUDGET
+#define CHECK_BUDGET() ((void)0)
+#define BUDGET_SAVE() ((void)0)
+#define BUDGET_LOAD() ((void)0)
+#else
+#define BUDGET_SAVE() (rs->budget = budget)
+#define BUDGET_LOAD() (budget = rs->budget)
 #define CHECK_BUDGET()                         \
   do {                                         \
     if (MVM_UNLIKELY(--budget == 0)) {         \
@@ -442,6 +451,7 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
       }                                        \
     }                                          \
   } while (0)
+#endif
 
 // Opcodes and pc bounds were verified at load: only the tracing hook remains.
 #define FETCH_CHECK() MVM_TRACE_INSTRUCTION(vm, fp->func, (uint32_t)(pc - code))
@@ -493,7 +503,9 @@ static mvm_err_t run(mvm_vm_t* vm) {
     handler_floor--;
   }
   mvm_value_t* const entry_sp = stack + rs->frames[frame_floor].base - 2;
+#if MVM_INSTRUCTION_BUDGET
   uint32_t budget = rs->budget;
+#endif
   frame_t* fp;
   const uint8_t* code;
   const uint8_t* pc;
@@ -1197,10 +1209,10 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
   uint32_t type = value_type(vm, f);
   SYNC();
   if (type == TC_HOSTFN || type == TC_RESOLVER || value_is_builtin(f)) {
-    rs->budget = budget;
+    BUDGET_SAVE();
     err = n > 255 ? call_builtin_chunked(vm, fslot, n, construct)  // builtins only: CALL_ARRAY
                   : call_native(vm, fslot, (uint8_t)n, construct);
-    budget = rs->budget;
+    BUDGET_LOAD();
     if (err) goto handle_error;
     sp = fslot + 1;
     NEXT();
@@ -1225,7 +1237,7 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
     sp = fslot + 1;
     if (MVM_UNLIKELY(flags & FRAME_ENTRY)) {
       rs->sp = sp;
-      rs->budget = budget;
+      BUDGET_SAVE();
       return MVM_E_OK;
     }
     fp--;  // frames are contiguous: the caller's
@@ -1336,9 +1348,9 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     NEXT();
   }
   if (value_is_builtin(f)) {  // class E extends Error: the builtin makes the object...
-    rs->budget = budget;
+    BUDGET_SAVE();
     err = call_native(vm, fslot, (uint8_t)n, true);
-    budget = rs->budget;
+    BUDGET_LOAD();
     if (err) goto handle_error;
     // ...which takes the prototype `new` chose (new.target's), as the spec's super() does.
     // (*fslot is the native constructor's new object: never one with inline properties.)
@@ -1584,7 +1596,7 @@ handle_error:
 #endif
   rs->nframes = frame_floor;
   rs->sp = entry_sp;
-  rs->budget = budget;
+  BUDGET_SAVE();
   return ERR_THROW;
 
 #if MVM_SAFE_MODE || !MVM_COMPUTED_GOTO
@@ -1597,7 +1609,7 @@ fatal:
   rs->nframes = frame_floor;
   rs->nhandlers = handler_floor;
   rs->sp = entry_sp;
-  rs->budget = budget;
+  BUDGET_SAVE();
   return err;
 }
 
@@ -1657,7 +1669,7 @@ mvm_err_t vm_call_function(mvm_vm_t* vm, mvm_value_t f, mvm_value_t this_value,
   bool outside = VM_RUN(vm).depth == 0;
   if (outside) {
     VM_RUN(vm).depth++;
-    VM_RUN(vm).budget = vm_full_budget(vm);
+    vm_refill_budget(vm);
   }
   VM_RUN(vm).nested_calls++;
   mvm_err_t err = vm_call(vm, (uint8_t)argc, false, out);

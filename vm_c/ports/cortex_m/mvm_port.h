@@ -12,6 +12,9 @@
  *   bytes), globals, imports and heap. The stack and frame limits are this header's for every
  *   VM (MVM_CONFIG_STACK_LIMITS 0: -D them for a firmware that needs others), as firmware
  *   fixes its C stack at link time.
+ * - No instruction budget (MVM_INSTRUCTION_BUDGET 0), as Microvium has no gas counter unless
+ *   asked: a firmware that runs scripts it does not trust sets -DMVM_INSTRUCTION_BUDGET=1 (the
+ *   example does, to show MVM_E_INSTRUCTION_BUDGET) or relies on a watchdog.
  * - No spare heap after mvm_restore (MVM_HEAP_EXACT_AT_RESTORE): the space is what the image
  *   needs (none for a heap of the pad word alone) and grows at the first allocation; 48
  *   temp-root slots instead of 64 (MVM_TEMP_ROOTS: a call from C back into JS may then hold
@@ -51,6 +54,9 @@
 #endif
 #ifndef MVM_CONFIG_STACK_LIMITS
 #define MVM_CONFIG_STACK_LIMITS 0
+#endif
+#ifndef MVM_INSTRUCTION_BUDGET
+#define MVM_INSTRUCTION_BUDGET 0
 #endif
 #ifndef MVM_STACK_ON_DEMAND
 #define MVM_STACK_ON_DEMAND 1
