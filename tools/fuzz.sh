@@ -32,13 +32,14 @@ VM="${FUZZ_VM_DIR:-vm_c}"  # another copy of the VM sources (e.g. a release's) t
 case "$PROFILE" in
   host) PORT=(-DMVM_PORT_HEADER='"ports/host/mvm_port.h"'); PORT_SRCS=("$VM"/ports/host/*.c)
         OUT_DEFAULT=build/fuzz ;;
-  # The MCU builds keep the instruction budget (the port leaves it out): the harness caps
-  # every input with one.
-  mcu) PORT=(-DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"' -DMVM_INSTRUCTION_BUDGET=1)
+  # The MCU builds keep the instruction budget and a per-VM heap limit (the port leaves both
+  # out): the harness caps every input with them.
+  mcu) PORT=(-DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"' -DMVM_INSTRUCTION_BUDGET=1
+             -DMVM_CONFIG_HEAP_LIMIT=1)
        PORT_SRCS=()
        OUT_DEFAULT=build/fuzz-mcu ;;
   mcu-int) PORT=(-DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"' -DMVM_SUPPORT_FLOAT=0
-           -DMVM_INSTRUCTION_BUDGET=1)
+           -DMVM_INSTRUCTION_BUDGET=1 -DMVM_CONFIG_HEAP_LIMIT=1)
            PORT_SRCS=(); OUT_DEFAULT=build/fuzz-mcu-int ;;
   *) echo "fuzz.sh: FUZZ_PROFILE=$PROFILE: choose host, mcu or mcu-int" >&2; exit 2 ;;
 esac

@@ -111,7 +111,8 @@ def measure(work: str) -> tuple[dict, dict]:
     ours_out = build_and_run(
         work, "ours", [os.path.join(BOARD, "ram_ours.c"), ours_c,
                        *sorted(glob.glob(os.path.join(VM_C, "src", "*.c")))],
-        ['-DMVM_PORT_HEADER="ports/cortex_m/mvm_port.h"', "-I" + os.path.join(VM_C, "include"),
+        ['-DMVM_PORT_HEADER="ports/cortex_m/mvm_port.h"', "-DMVM_DEFAULT_MAX_HEAP=65536u",
+         "-I" + os.path.join(VM_C, "include"),
          "-I" + VM_C, "-I" + os.path.join(VM_C, "src")])
     if "done" not in ours_out or "FAULT" in ours_out:
         raise RuntimeError(f"our firmware failed:\n{ours_out[-2000:]}")

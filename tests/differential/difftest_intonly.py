@@ -71,7 +71,8 @@ VARIANTS: dict[str, list[str]] = {
 }
 STRICT = ["-std=c99", "-Wall", "-Wextra", "-Wpedantic", "-Werror"]
 PORT = ["-DMVM_PORT_HEADER=\"ports/cortex_m/mvm_port.h\"", "-DMVM_SUPPORT_FLOAT=0",
-        "-DMVM_INCLUDE_BUILD_API=1", "-DMVM_INSTRUCTION_BUDGET=1"]  # the runs' --budget
+        "-DMVM_INCLUDE_BUILD_API=1", "-DMVM_INSTRUCTION_BUDGET=1",  # the runs' --budget
+        "-DMVM_CONFIG_HEAP_LIMIT=1"]  # and --max-heap
 
 
 def _cc() -> str:

@@ -21,10 +21,11 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 VM_C = os.path.join(ROOT, "vm_c")
 PORTS = {
-    # as tools/fuzz.sh builds them: with the instruction budget the harness sets
-    "mcu": ['-DMVM_PORT_HEADER="ports/cortex_m/mvm_port.h"', "-DMVM_INSTRUCTION_BUDGET=1"],
+    # as tools/fuzz.sh builds them: with the instruction budget and heap limit the harness sets
+    "mcu": ['-DMVM_PORT_HEADER="ports/cortex_m/mvm_port.h"', "-DMVM_INSTRUCTION_BUDGET=1",
+            "-DMVM_CONFIG_HEAP_LIMIT=1"],
     "mcu-int": ['-DMVM_PORT_HEADER="ports/cortex_m/mvm_port.h"', "-DMVM_SUPPORT_FLOAT=0",
-                "-DMVM_INSTRUCTION_BUDGET=1"],
+                "-DMVM_INSTRUCTION_BUDGET=1", "-DMVM_CONFIG_HEAP_LIMIT=1"],
 }
 ENV = {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1:allocator_may_return_null=1",
        "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1"}

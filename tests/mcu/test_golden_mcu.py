@@ -174,8 +174,10 @@ def test_golden_programs_on_the_board(tmp_path) -> None:
     assert len(units) > 250
     gen = tmp_path / "golden_units.c"
     gen.write_text(golden_units_c(units))
-    # The cortex_m port fixes the stack limits at compile time (MVM_CONFIG_STACK_LIMITS 0).
-    defines = ("-DMVM_INCLUDE_BUILD_API=1", "-DMVM_MAX_NATIVE_DEPTH=512",
+    # The cortex_m port fixes the heap and stack limits at compile time
+    # (MVM_CONFIG_HEAP_LIMIT 0, MVM_CONFIG_STACK_LIMITS 0).
+    defines = ("-DMVM_INCLUDE_BUILD_API=1", "-DMVM_DEFAULT_MAX_HEAP=(1024u*1024u)",
+               "-DMVM_MAX_NATIVE_DEPTH=512",
                "-DMVM_JSON_MAX_DEPTH=1000", "-DMVM_DEFAULT_STACK_SLOTS=40000u",
                "-DMVM_DEFAULT_MAX_FRAMES=6000u")
     elf = link_firmware([os.path.join(HERE, "golden_board_main.c"), str(gen), *core_sources()],

@@ -4,7 +4,9 @@ compiler, AddressSanitizer + UndefinedBehaviorSanitizer):
 - the stack limits are the port's constants (MVM_CONFIG_STACK_LIMITS 0): a config asking for
   others is refused with MVM_E_INVALID_ARGUMENT, one asking for the port's own is accepted, and
   the call depth is still bounded by a catchable RangeError; the instruction budget is not
-  compiled in (MVM_INSTRUCTION_BUDGET 0), so a config asking for one is refused too;
+  compiled in (MVM_INSTRUCTION_BUDGET 0), so a config asking for one is refused too, and so is
+  one asking a malloc'd VM for another heap limit (MVM_CONFIG_HEAP_LIMIT 0: a VM in a caller's
+  buffer has the limit it asks for, as its heap's fixed size);
 - a heap of the pad word alone (a program whose data is all in the image's ROM) is the core's
   shared read-only space: it takes no RAM, the first allocation gives the VM a space of its
   own (through a collection, which must not free the shared one), and mvm_free frees only
@@ -107,6 +109,30 @@ static int imports(void) {
   return 0;
 }
 
+/* Math.random's state: none until the program draws or the host seeds (MCU: in the roots). */
+static int random_mode(void) {
+  mvm_vm_t* vm = NULL;
+  if (mvm_restore(image, (size_t)image_len, NULL, NULL, NULL, &vm)) return 3;
+  stats("fresh", vm);
+  printf("seed 0: %d\n", (int)mvm_seed_random(vm, 0));
+  stats("zero seeded", vm);
+  for (int i = 0; i < 3; i++) call(vm, "draw", i);
+  stats("drawn", vm);
+  printf("seed 42: %d\n", (int)mvm_seed_random(vm, 42));
+  call(vm, "draw", 10);
+  call(vm, "draw", 11);
+  mvm_vm_t* other = NULL;
+  if (mvm_restore(image, (size_t)image_len, NULL, NULL, NULL, &other)) return 3;
+  for (int i = 0; i < 3; i++) call(other, "draw", i);
+  printf("seed 42: %d\n", (int)mvm_seed_random(other, 42));
+  call(other, "draw", 10);
+  call(other, "draw", 11);
+  call(other, "spread", 4000);
+  mvm_free(other);
+  mvm_free(vm);
+  return 0;
+}
+
 int main(int argc, char** argv) {
   FILE* f = argc > 1 ? fopen(argv[1], "rb") : NULL;
   if (!f) return 2;
@@ -117,7 +143,7 @@ int main(int argc, char** argv) {
   if (fread(image, 1, (size_t)image_len, f) != (size_t)image_len) return 2;
   fclose(f);
   if (argc > 2) {
-    int rc = imports();
+    int rc = strcmp(argv[2], "random") == 0 ? random_mode() : imports();
     free(image);
     return rc;
   }
@@ -128,9 +154,31 @@ int main(int argc, char** argv) {
   printf("port's own: %d\n", (int)restore(MVM_DEFAULT_STACK_SLOTS, MVM_DEFAULT_MAX_FRAMES, &vm));
   mvm_free(vm);
   mvm_config_t budget;
+  mvm_stats_t budget_stats;
   memset(&budget, 0, sizeof budget);
   budget.instruction_budget = 1000;
   printf("budget: %d\n", (int)mvm_restore(image, (size_t)image_len, &budget, NULL, NULL, &vm));
+  mvm_config_t heap;
+  memset(&heap, 0, sizeof heap);
+  heap.max_heap_bytes = MVM_DEFAULT_MAX_HEAP / 2;
+  printf("other heap limit: %d\n", (int)mvm_restore(image, (size_t)image_len, &heap, NULL, NULL, &vm));
+  /* In a caller's buffer the limit is the heap's fixed size, chosen at restore. */
+  static uint64_t buffer[8192];
+  mvm_err_t err = mvm_restore_into(buffer, sizeof buffer, image, (size_t)image_len, &heap, NULL,
+                                   NULL, &vm);
+  printf("heap limit in a buffer: %d\n", (int)err);
+  if (!err) {
+    mvm_stats_t s;
+    mvm_get_stats(vm, &s);
+    printf("buffer limit %u cap %u\n", (unsigned)s.heap_limit, (unsigned)s.heap_capacity);
+    call(vm, "build", 2000);
+    mvm_free(vm);
+  }
+  heap.max_heap_bytes = MVM_DEFAULT_MAX_HEAP;
+  printf("port's heap limit: %d\n", (int)mvm_restore(image, (size_t)image_len, &heap, NULL, NULL, &vm));
+  mvm_get_stats(vm, &budget_stats);
+  printf("malloc limit %u\n", (unsigned)budget_stats.heap_limit);
+  mvm_free(vm);
 
   /* A collection first thing: the shared space is replaced, not freed. */
   if (restore(0, 0, &vm)) return 3;
@@ -199,6 +247,16 @@ def test_fixed_stack_limits_and_the_shared_empty_heap(host: str, tmp_path) -> No
     assert lines["port's own"] == "port's own: 0", out
     # No instruction budget in the port (MVM_INSTRUCTION_BUDGET 0): asking for one is refused.
     assert lines["budget"] == f"budget: {invalid}", out
+    # No heap-limit field (MVM_CONFIG_HEAP_LIMIT 0): a malloc'd VM has the port's limit only; a
+    # VM in a caller's buffer has the one asked for, as its heap's fixed size, and runs out of
+    # memory there (build(2000) needs more than 8 KB), the VM staying usable.
+    assert lines["other heap limit"] == f"other heap limit: {invalid}", out
+    assert lines["heap limit in a buffer"] == "heap limit in a buffer: 0", out
+    limit = 16 * 1024 // 2
+    assert f"buffer limit {limit} cap {limit}" in out, out
+    assert "build(2000): error 1" in out, out
+    assert lines["port's heap limit"] == "port's heap limit: 0", out
+    assert "malloc limit 16384" in out, out
 
     idle = numbers(lines["idle"])
     # The image's heap is the pad word alone: no space of its own, so RAM is struct+tables.
@@ -244,3 +302,41 @@ def test_import_count_shares_a_word_with_the_flags(host: str, tmp_path) -> None:
     assert out == ["restore: 0", "imports: 2046", "count(0): 2046", "more(0): function",
                    "count(0): 2046", "imports: 2047"], out
     assert run_host(host, tmp_path, IMPORTS % 2048, "imports", build_heap=1 << 20) == ["restore: 1"]
+
+
+RANDOM = """
+export function draw(i) { return String(Math.random()); }
+export function spread(n) {
+  // n draws into 10 buckets: each near n / 10, all in [0, 1), no two in a row equal
+  const b = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  let last = -1, repeats = 0, bad = 0;
+  for (let i = 0; i < n; i++) {
+    const r = Math.random();
+    if (!(r >= 0 && r < 1)) bad++;
+    if (r === last) repeats++;
+    last = r;
+    b[Math.floor(r * 10)]++;
+  }
+  return bad + ' ' + repeats + ' ' + Math.min(...b) + ' ' + Math.max(...b);
+}
+"""
+
+
+def test_random_state_only_once_the_program_draws(host: str, tmp_path) -> None:
+    """The MCU profile keeps Math.random's state in a roots slot, not in the VM struct: a VM
+    that never draws (or is seeded with 0) holds none, the first draw makes it (heap RAM),
+    a seed restarts the sequence, and two VMs seeded alike draw alike."""
+    out = run_host(host, tmp_path, RANDOM, "random")
+    lines = {line.split(":")[0] if ":" in line else line.split(" ram ")[0]: line for line in out}
+    fresh, seeded, drawn = (numbers(lines[k]) for k in ("fresh", "zero seeded", "drawn"))
+    assert fresh["ram"] == fresh["struct"] and fresh["used"] == 4, out
+    assert seeded == fresh and lines["seed 0"] == "seed 0: 0", out
+    assert drawn["used"] > 4 and drawn["ram"] == drawn["struct"] + drawn["cap"], out
+    draws = [line.split(": ")[1] for line in out if line.startswith("draw(")]
+    assert len(draws) == 10, out
+    first, after_seed = draws[0:3], draws[3:5]
+    assert first == draws[5:8], out  # a fresh VM starts from the fixed seed 0
+    assert after_seed == draws[8:10] and after_seed[0] not in first, out
+    assert all(0 <= float(d) < 1 for d in draws) and len(set(first + after_seed)) == 5, out
+    bad, repeats, low, high = map(int, next(l for l in out if l.startswith("spread")).split(": ")[1].split())
+    assert bad == 0 and repeats == 0 and 300 < low <= high < 500, out

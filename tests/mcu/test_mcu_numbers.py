@@ -105,7 +105,8 @@ def exports(text: str) -> list[str]:
 def test_mcu_port_prints_and_parses_numbers_as_node(tmp_path) -> None:
     cc = host_cc()
     runner = str(tmp_path / "unit_run_mcu")
-    run([cc, *STRICT, "-O2", MCU_PORT, "-DMVM_INCLUDE_BUILD_API=1", *INCLUDES,
+    run([cc, *STRICT, "-O2", MCU_PORT, "-DMVM_INCLUDE_BUILD_API=1", "-DMVM_CONFIG_HEAP_LIMIT=1",
+         *INCLUDES,
          os.path.join(VM_C, "tools", "mvm_unit_run.c"), *core_sources(), "-lm", "-o", runner],
         timeout=300)
     text = program(random.Random(20261129))

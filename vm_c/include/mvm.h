@@ -240,8 +240,10 @@ typedef enum {
 } mvm_promise_state_t;
 mvm_promise_state_t mvm_promise_state(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out_value);
 /* Seeds Math.random. Without it every VM (fresh or restored) starts from the fixed seed 0, so
- * the sequence is reproducible; a host wanting unpredictable values seeds after restoring. */
-void mvm_seed_random(mvm_vm_t* vm, uint64_t seed);
+ * the sequence is reproducible; a host wanting unpredictable values seeds after restoring.
+ * MVM_PROFILE_MCU keeps the state in the heap, made at the first Math.random or non-zero
+ * seed: MVM_E_OUT_OF_MEMORY when the heap has no room for it (the seed is then not taken). */
+mvm_err_t mvm_seed_random(mvm_vm_t* vm, uint64_t seed);
 /* CFFI-END */
 
 #endif

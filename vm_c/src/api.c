@@ -92,7 +92,7 @@ void mvm_get_stats(mvm_vm_t* vm, mvm_stats_t* out) {
   out->heap_used = vm->heap_used;
   out->heap_capacity = vm->heap ? heap_cap(vm) : 0;
   out->heap_peak = vm_heap_peak(vm);
-  out->heap_limit = vm->heap_limit;
+  out->heap_limit = vm_heap_limit(vm);
   out->rom_bytes = vm_rom_len(vm);
   out->globals_count = vm->global_count;
   out->imports_count = vm->nimports;

@@ -352,7 +352,7 @@ bool gc_collect(mvm_vm_t* vm, uint32_t need) {
   vm->gc_count++;
 
   uint32_t used = vm->heap_used;
-  if ((uint64_t)used + need > vm->heap_limit) return false;
+  if ((uint64_t)used + need > vm_heap_limit(vm)) return false;
   // Nothing live and nothing to make room for (mvm_run_gc, a snapshot): the VM holds no space,
   // as after restoring such an image. A caller's buffer keeps its fixed one.
   if (used == 4 && need == 0 && !vm_arena(vm)) {
@@ -372,7 +372,7 @@ bool gc_collect(mvm_vm_t* vm, uint32_t need) {
     uint64_t want = (uint64_t)cap * 2;
     uint64_t min_needed = (uint64_t)used + need;
     while (want < min_needed + min_needed / 2) want *= 2;
-    if (want > vm->heap_limit) want = vm->heap_limit;
+    if (want > vm_heap_limit(vm)) want = vm_heap_limit(vm);
     if (want > cap && !resize_space(vm, (uint32_t)want)) {
       return cap - used >= need;
     }

@@ -134,11 +134,13 @@ mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg) {
   } else {
     MVM_MEMSET(&c, 0, sizeof c);
   }
-  size_t limit = c.max_heap_bytes ? c.max_heap_bytes : (size_t)MVM_DEFAULT_MAX_HEAP;
-  // Heap references are 32-bit offsets and allocation sizes have 27 bits: 1 GiB is plenty.
-  if (limit > ((size_t)1 << 30)) limit = (size_t)1 << 30;
-  if (limit < 256) limit = 256;
-  vm->heap_limit = (uint32_t)limit & ~3u;
+  uint32_t limit = heap_limit_of(c.max_heap_bytes);
+#if MVM_CONFIG_HEAP_LIMIT
+  vm->heap_limit = limit;
+#else
+  // A VM in a caller's buffer keeps its limit as its heap's fixed size (snapshot.c restore).
+  if (!vm_arena(vm) && limit != heap_limit_of(0)) return MVM_E_INVALID_ARGUMENT;
+#endif
   // The MCU profile's counts are 16 bits (vm_count_t): at most 65,535 slots, 32,759 frames.
   uint32_t slots = c.stack_slots ? c.stack_slots : MVM_DEFAULT_STACK_SLOTS;
   uint32_t frames = c.max_frames ? c.max_frames : MVM_DEFAULT_MAX_FRAMES;
@@ -166,7 +168,7 @@ mvm_err_t vm_alloc_runtime(mvm_vm_t* vm, const mvm_config_t* cfg) {
   if (!VM_HAS_RUN(vm)) vm->run.exception = VAL_UNDEFINED;  // before the first call
 #endif
   uint32_t initial = MVM_INITIAL_HEAP;
-  if (initial > vm->heap_limit) initial = vm->heap_limit;
+  if (initial > limit) initial = limit;
   return heap_init(vm, initial);
 }
 

@@ -49,6 +49,11 @@ enum {
   FN_CODE = 24
 };
 
+// Math.random exists (lib_math.c), and with it the VM's random state: in the VM struct, or
+// (MCU profile) in a roots slot, so that a VM whose program never calls it keeps no state.
+#define VM_HAS_RANDOM (MVM_LIB_MATH && MVM_SUPPORT_FLOAT)
+#define VM_RANDOM_IN_ROOTS (VM_HAS_RANDOM && MVM_PROFILE_MCU)
+
 // Slots of the VM roots ITEMS allocation, which the collector always places first in the heap
 // (offset 4), so an image carries it at a known place. Append only: images depend on it.
 enum {
@@ -57,6 +62,10 @@ enum {
   ROOT_EXPORTS,          // PROPS: export key (int id or ROM string ref) -> value
   ROOT_JOBS,             // ARRAY: the promise job queue, 6 values per job (promise.c)
   ROOT_GLOBAL_THIS,       // OBJECT: properties a program added to globalThis (lib.c), or undefined
+#if VM_RANDOM_IN_ROOTS
+  ROOT_RANDOM,           // int31: Math.random's state (lib_math.c), undefined for the seed 0;
+                         // never in an image (snapshot.c clears it)
+#endif
   ROOT__COUNT
 };
 
@@ -116,9 +125,6 @@ typedef struct rom_intern {
   uint32_t* heap_map;  // VM_MALLOC'd (gc_snapshot_t heap_map), or NULL: nothing moves
   uint32_t bytes;      // what the moved ones take after base in the new ROM
 } rom_intern_t;
-
-// Math.random exists (lib_math.c), and with it the VM's random state.
-#define VM_HAS_RANDOM (MVM_LIB_MATH && MVM_SUPPORT_FLOAT)
 
 // Counts and limits of the VM struct: 16 bits in the MCU profile, whose configuration clamps
 // them (heap.c vm_alloc_runtime), because an idle VM's RAM is mostly this struct there.
@@ -183,7 +189,9 @@ struct mvm_vm {
   // (vm_heap_peak: the peak so far).
   uint8_t* heap;
   uint32_t heap_used;
-  uint32_t heap_limit;
+#if MVM_CONFIG_HEAP_LIMIT
+  uint32_t heap_limit;  // vm_heap_limit
+#endif
   uint32_t heap_peak;
   mvm_value_t roots;   // ITEMS of up to ROOT__COUNT values (root_get)
 
@@ -211,13 +219,10 @@ struct mvm_vm {
   uint32_t entry;               // a unit's top-level function (ROM offset), NO_OFFSET after
 #endif
   // Math.random (lib_math.c), 0 = the fixed seed: splitmix64's 64-bit state, low word first
-  // (two words, so that no profile pads the struct to 8-byte alignment for it); one 32-bit
-  // word in the MCU profile, whose generator has no 64-bit multiply. None in a build without
-  // Math.random (VM_HAS_RANDOM).
-#if !VM_HAS_RANDOM
-#elif MVM_PROFILE_MCU
-  uint32_t random_state[1];
-#else
+  // (two words, so that no profile pads the struct to 8-byte alignment for it). None in a
+  // build without Math.random, and none in the MCU profile, which keeps its state in the
+  // roots (ROOT_RANDOM).
+#if VM_HAS_RANDOM && !VM_RANDOM_IN_ROOTS
   uint32_t random_state[2];
 #endif
 
@@ -281,6 +286,23 @@ MVM_INTERNAL extern const uint8_t heap_empty_space[4];
 static inline uint32_t heap_cap(const mvm_vm_t* vm) { return rd32(vm->heap); }
 static inline bool heap_is_own(const mvm_vm_t* vm) {
   return vm->heap != NULL && vm->heap != heap_empty_space;
+}
+// A configured heap limit (0: the port's MVM_DEFAULT_MAX_HEAP) as the VM keeps it. Heap
+// references are 32-bit offsets and allocation sizes have 27 bits: 1 GiB is plenty.
+static inline uint32_t heap_limit_of(size_t configured) {
+  size_t limit = configured ? configured : (size_t)MVM_DEFAULT_MAX_HEAP;
+  if (limit > ((size_t)1 << 30)) limit = (size_t)1 << 30;
+  if (limit < 256) limit = 256;
+  return (uint32_t)limit & ~3u;
+}
+// The heap limit: each VM's own, or with MVM_CONFIG_HEAP_LIMIT 0 no field: the fixed size of
+// the heap of a VM in a caller's buffer, the port's for any other (heap.c vm_alloc_runtime).
+static inline uint32_t vm_heap_limit(const mvm_vm_t* vm) {
+#if MVM_CONFIG_HEAP_LIMIT
+  return vm->heap_limit;
+#else
+  return (vm->flags & VM_IN_ARENA) ? heap_cap(vm) : heap_limit_of(0);
+#endif
 }
 // The peak of heap_used so far: it only falls in a collection, which records it first.
 static inline uint32_t vm_heap_peak(const mvm_vm_t* vm) {

@@ -436,7 +436,7 @@ int32_t lib_string_find(mvm_vm_t* vm, mvm_value_t hay, mvm_value_t needle, uint3
 // The buffer is a string of cap units (cap >= 16), of which the first sb->len are in use.
 static mvm_err_t sb_alloc(mvm_vm_t* vm, uint32_t cap, bool wide, mvm_value_t* out) {
   uint64_t bytes = STRING_DATA + ((uint64_t)cap << wide);
-  if (cap > 0x3FFFFFFF || bytes >= ALLOC_MAX_SIZE || bytes > vm->heap_limit) {
+  if (cap > 0x3FFFFFFF || bytes >= ALLOC_MAX_SIZE || bytes > vm_heap_limit(vm)) {
     return MVM_E_OUT_OF_MEMORY;
   }
   uint8_t* data;

@@ -292,7 +292,6 @@ MVM_INTERNAL mvm_err_t sb_finish(mvm_vm_t* vm, lib_sb_t* sb, mvm_value_t* out);
 
 // ---- Shared between families ----
 #if MVM_SUPPORT_FLOAT
-MVM_INTERNAL double math_random_next(mvm_vm_t* vm);  // lib_math.c
 #endif
 
 #endif

@@ -15,7 +15,7 @@ uint32_t bytes_length(mvm_vm_t* vm, mvm_value_t b) { return rd32(value_ptr(vm, b
 // A new zero-filled Uint8Array of len bytes. May GC.
 static mvm_err_t bytes_new(mvm_vm_t* vm, uint32_t len, mvm_value_t* out) {
   uint64_t size = 8 + (uint64_t)len;
-  if (size >= ALLOC_MAX_SIZE || size > vm->heap_limit) {
+  if (size >= ALLOC_MAX_SIZE || size > vm_heap_limit(vm)) {
     return lib_range_error(vm, "Invalid typed array length");
   }
   uint32_t off = heap_alloc(vm, (uint32_t)size, TC_BYTES);

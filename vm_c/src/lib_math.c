@@ -2,10 +2,12 @@
  * functions and constants (LIB_LIST / LIB_CONSTS in lib.h) resolve in C, so a program that
  * never mentions Math carries nothing of it in its image.
  *
- * Math.random: splitmix64 over a 64-bit state in the VM struct. The state starts at 0 (a fixed,
- * documented seed: every fresh or restored VM produces the same sequence) unless the host
- * seeds it with mvm_seed_random(). It is not part of images: a restored VM starts from the
- * seed again, which keeps images deterministic.
+ * Math.random: splitmix64 over a 64-bit state in the VM struct; in the MCU profile a 31-bit
+ * Weyl sequence through a 32-bit hash, its state in a roots slot (ROOT_RANDOM), so that an
+ * idle VM whose program never calls Math.random keeps no state at all. The state starts at 0
+ * (a fixed, documented seed: every fresh or restored VM produces the same sequence) unless the
+ * host seeds it with mvm_seed_random(). It is not part of images: a restored VM starts from
+ * the seed again, which keeps images deterministic.
  */
 #include "lib.h"
 
@@ -133,15 +135,30 @@ LIB_FN(math_min) {
   return min_max(vm, args, argc, false, out);
 }
 
-double math_random_next(mvm_vm_t* vm) {
-#if MVM_PROFILE_MCU
-  // A 32-bit Weyl sequence through a 32-bit integer hash (Wellons' lowbias32: two multiply
-  // rounds), for boards without a 64-bit multiply; 32 random bits per number, period 2^32.
-  uint32_t x = vm->random_state[0] += 0x9E3779B9u;
+#if VM_RANDOM_IN_ROOTS
+// The MCU state: 31 bits, as the int31 value in ROOT_RANDOM holds them.
+static uint32_t random_state(mvm_vm_t* vm) {
+  mvm_value_t v = root_get(vm, ROOT_RANDOM);
+  return value_is_int(v) ? (uint32_t)value_as_int(v) & 0x7FFFFFFFu : 0u;
+}
+static mvm_err_t random_state_set(mvm_vm_t* vm, uint32_t state) {
+  mvm_value_t v = value_from_int((int32_t)(state << 1) >> 1);  // the 31 bits, sign-extended
+  return root_store(vm, ROOT_RANDOM, &v);  // an int: no slot to keep visible to the GC
+}
+#endif
+
+static mvm_err_t math_random_next(mvm_vm_t* vm, double* out) {
+#if VM_RANDOM_IN_ROOTS
+  // A 31-bit Weyl sequence (the odd step keeps the period 2^31) through a 32-bit integer hash
+  // (Wellons' lowbias32: two multiply rounds), for boards without a 64-bit multiply.
+  uint32_t x = (random_state(vm) + 0x1E3779B9u) & 0x7FFFFFFFu;
+  mvm_err_t err = random_state_set(vm, x);  // makes the roots slot the first time: may GC
+  if (err) return err;
   x = (x ^ (x >> 16)) * 0x7FEB352Du;
   x = (x ^ (x >> 15)) * 0x846CA68Bu;
   x ^= x >> 16;
-  return (double)x * (1.0 / 4294967296.0);
+  *out = (double)x * (1.0 / 4294967296.0);
+  return MVM_E_OK;
 #else
   // splitmix64 (Steele, Lea, Flood 2014): passes BigCrush, one add and three xor-multiplies.
   uint64_t z = ((uint64_t)vm->random_state[1] << 32 | vm->random_state[0]) + 0x9E3779B97F4A7C15ull;
@@ -150,13 +167,16 @@ double math_random_next(mvm_vm_t* vm) {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
   z ^= z >> 31;
-  return (double)(z >> 11) * (1.0 / 9007199254740992.0);  // 53 random bits in [0, 1)
+  *out = (double)(z >> 11) * (1.0 / 9007199254740992.0);  // 53 random bits in [0, 1)
+  return MVM_E_OK;
 #endif
 }
 
 LIB_FN(math_random) {
   LIB_UNUSED;
-  return ret_number(vm, math_random_next(vm), out);
+  double d;
+  mvm_err_t err = math_random_next(vm, &d);
+  return err ? err : ret_number(vm, d, out);
 }
 
 #elif MVM_LIB_MATH
@@ -281,14 +301,18 @@ LIB_FN(math_random) {
 #endif  // MVM_LIB_MATH
 
 // Part of the API in every build (the seed is just stored; nothing to seed without Math).
-void mvm_seed_random(mvm_vm_t* vm, uint64_t seed) {
-  if (!vm) return;
+mvm_err_t mvm_seed_random(mvm_vm_t* vm, uint64_t seed) {
+  if (!vm) return MVM_E_INVALID_ARGUMENT;
 #if !VM_HAS_RANDOM
   (void)seed;
-#elif MVM_PROFILE_MCU
-  vm->random_state[0] = (uint32_t)seed ^ (uint32_t)(seed >> 32);
+  return MVM_E_OK;
+#elif VM_RANDOM_IN_ROOTS
+  uint32_t state = ((uint32_t)seed ^ (uint32_t)(seed >> 32)) & 0x7FFFFFFFu;
+  if (state == 0 && root_get(vm, ROOT_RANDOM) == VAL_UNDEFINED) return MVM_E_OK;  // as it is
+  return random_state_set(vm, state);
 #else
   vm->random_state[0] = (uint32_t)seed;
   vm->random_state[1] = (uint32_t)(seed >> 32);
+  return MVM_E_OK;
 #endif
 }

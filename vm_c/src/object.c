@@ -454,8 +454,9 @@ static mvm_err_t array_resize(mvm_vm_t* vm, mvm_value_t* arr, uint32_t new_len) 
     uint64_t want = (uint64_t)cap * 2;
     if (want < new_len) want = new_len;
     if (want < 4) want = 4;
-    if (4 + want * 4 > vm->heap_limit) {
-      if (4 + (uint64_t)new_len * 4 > vm->heap_limit) {
+    uint32_t limit = vm_heap_limit(vm);
+    if (4 + want * 4 > limit) {
+      if (4 + (uint64_t)new_len * 4 > limit) {
         return throw_error(vm, EK_RANGE_ERROR, "Invalid array length", 0, NULL);
       }
       want = new_len;

@@ -681,6 +681,9 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   snap.rom_marks = marks;
   if (!err) err = find_live(vm, &snap, done, live_globals, stored, marks_len, globals_len, strip);
   if (!err) {
+#if VM_RANDOM_IN_ROOTS
+    root_set(vm, ROOT_RANDOM, VAL_UNDEFINED);  // images carry no random state (lib_math.c)
+#endif
     uint32_t n = ROOT__COUNT;
     while (n > 1 && root_get(vm, n - 1) == VAL_UNDEFINED) n--;
     err = roots_trim(vm, n);
@@ -1404,23 +1407,27 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   // With the exports in the image, the image's roots (at heap offset 4) are used as they are;
   // else full roots follow the exports table (roots_build).
   uint64_t needed = (uint64_t)heap_len + exports_bytes + (exports_in_image ? 0 : roots_bytes());
+  uint32_t limit = heap_limit_of(cfg ? cfg->max_heap_bytes : 0);
   if (!err && arena) {
     // In a caller's buffer the heap has a fixed size: the largest that leaves room for the
     // collector's second space and (MVM_STACK_ON_DEMAND) the stack of a call, with block headers.
     size_t call_bytes = MVM_STACK_ON_DEMAND ? vm_stack_bytes(vm) + 64 : 0;
     size_t room = arena_available(arena) + heap_cap(vm);  // the first space is replaced below
     size_t space = room > call_bytes + 64 ? ((room - call_bytes - 64) / 2) & ~(size_t)7 : 0;
-    if (space < vm->heap_limit) vm->heap_limit = (uint32_t)space;
+    if (space < limit) limit = (uint32_t)space;
   }
-  if (!err && needed > vm->heap_limit) err = MVM_E_OUT_OF_MEMORY;
+#if MVM_CONFIG_HEAP_LIMIT
+  vm->heap_limit = limit;
+#endif
+  if (!err && needed > limit) err = MVM_E_OUT_OF_MEMORY;
   if (!err) {
 #if MVM_HEAP_EXACT_AT_RESTORE  // an idle VM holds no spare heap; the first allocation grows it
-    uint64_t cap = arena ? vm->heap_limit : needed;
+    uint64_t cap = arena ? limit : needed;
 #else
-    uint64_t cap = arena ? vm->heap_limit : needed * 2;
+    uint64_t cap = arena ? limit : needed * 2;
     if (cap < MVM_INITIAL_HEAP) cap = MVM_INITIAL_HEAP;
 #endif
-    if (cap > vm->heap_limit) cap = vm->heap_limit;
+    if (cap > limit) cap = limit;
     heap_release(vm);
     // Nothing is written to a space of the pad alone (heap_len 4, no exports table or roots).
     if (cap == 4 && needed == 4) heap_use_empty_space(vm);
