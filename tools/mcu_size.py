@@ -19,7 +19,8 @@ Configurations of our core:
                Math, JSON, string or array methods, promises are not in its size-test port);
                bitwise CRC (MVM_CRC32_SMALL, as Microvium's port computes CRC-16 bitwise),
                no error locations (MVM_ERROR_LOCATION=0: Microvium's size-test has no debug
-               capability)
+               capability), no instruction budget (the port's MVM_INSTRUCTION_BUDGET 0:
+               Microvium's gas counter is off unless asked for)
   size-test-nofloat  size-test with MVM_SUPPORT_FLOAT=0: the difference is what floats cost
   mcu-default  ports/cortex_m/mvm_port.h as shipped (safe mode on, every library family)
   full         default port: safe mode, build API (unit loading, snapshots), everything
@@ -327,7 +328,9 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "off, and no builtins library beyond the core (`-DMVM_LIB=0 -DMVM_ASYNC=0`: no "
         "Math, JSON, Number/String/Array/Object functions and methods, Uint8Array methods, "
         "promises; `push`, `vmImport`/`vmExport` and the Error constructors stay), bitwise "
-        "CRC (`MVM_CRC32_SMALL=1`), no error locations (`MVM_ERROR_LOCATION=0`); *minimal* = "
+        "CRC (`MVM_CRC32_SMALL=1`), no error locations (`MVM_ERROR_LOCATION=0`), no instruction "
+        "budget (the port's `MVM_INSTRUCTION_BUDGET` 0, as Microvium's gas counter is off "
+        "unless asked for); *minimal* = "
         "size-test without floats, with wrapping int32 arithmetic (`MVM_SUPPORT_FLOAT=0`, "
         "`MVM_INT32_OVERFLOW_CHECKS=0`) and without a C allocator "
         "(`MVM_NO_MALLOC`, `mvm_restore_into` only); *size-test-nofloat* = size-test with "
