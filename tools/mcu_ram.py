@@ -189,9 +189,10 @@ def report(ours: dict, theirs: dict) -> str:
         f"Target (issue: idle VM RAM no more than Microvium's): ours is "
         f"{tot_o / tot_m:.2f}x Microvium's in total: "
         + ("met." if tot_o <= tot_m else "missed.") +
-        " Where ours goes: 48 bytes of VM struct (32-bit pointers and heap offsets, counts and "
+        " Where ours goes: 44 bytes of VM struct (32-bit pointers and heap offsets, counts and "
         "flags in bit-fields, the run state only during calls, the stack and heap limits the "
-        "port's constants, no instruction budget, Math.random's state in the heap once drawn), 4 "
+        "port's constants, no instruction budget, imports resolved at restore only, "
+        "Math.random's state in the heap once drawn), 4 "
         "bytes per import (its id and value are in the image's ROM; an import nothing uses is "
         "left out) and 4 per global that stays in RAM (Microvium: 4 and 2; a constant global is "
         "in the image's ROM), and the image's own heap: none when it is the pad word alone (the "

@@ -208,16 +208,25 @@ def numbers(line: str) -> dict[str, int]:
     return {words[i]: int(words[i + 1]) for i in range(len(words) - 1) if words[i + 1].isdigit()}
 
 
-@pytest.fixture(scope="module")
-def host(tmp_path_factory) -> str:
+def build_host(work, *defines: str) -> str:
     """HOST built with the cortex_m port, ASan and UBSan."""
-    work = tmp_path_factory.mktemp("idle_struct")
     (work / "host.c").write_text(HOST)
     exe = str(work / "host")
     subprocess.run([host_cc(), *STRICT, "-O1", "-g", "-fsanitize=address,undefined",
-                    "-fno-sanitize-recover=all", MCU_PORT, *INCLUDES, str(work / "host.c"),
-                    *core_sources(), "-lm", "-o", exe], check=True)
+                    "-fno-sanitize-recover=all", MCU_PORT, *defines, *INCLUDES,
+                    str(work / "host.c"), *core_sources(), "-lm", "-o", exe], check=True)
     return exe
+
+
+@pytest.fixture(scope="module")
+def host(tmp_path_factory) -> str:
+    return build_host(tmp_path_factory.mktemp("idle_struct"))
+
+
+@pytest.fixture(scope="module")
+def host_runtime_imports(tmp_path_factory) -> str:
+    """The same with the resolver kept for vmImport at run time (off in the port)."""
+    return build_host(tmp_path_factory.mktemp("idle_struct_rt"), "-DMVM_RUNTIME_IMPORTS=1")
 
 
 def run_host(host: str, tmp_path, source: str, *mode: str, build_heap: int = 0) -> list[str]:
@@ -285,23 +294,37 @@ IMPORTS = """
 const keep = [];
 for (let i = 0; i < %d; i++) keep.push(vmImport(i));
 export function count() { return keep.length; }
-export function more() { return typeof vmImport(60000); }
+export function more() {
+  const known = typeof vmImport(5);  // in the image's table
+  try { return known + ' ' + typeof vmImport(60000); } catch (e) { return known + ' ' + e.message; }
+}
 """
 
 
-def test_import_count_shares_a_word_with_the_flags(host: str, tmp_path) -> None:
+def test_import_count_shares_a_word_with_the_flags(host_runtime_imports: str, tmp_path) -> None:
     """The MCU profile keeps the import count in 11 bits (the flags have the other 5 of its
     16): an image with 2,047 imports restores and runs, one with 2,048 is refused with
     MVM_E_OUT_OF_MEMORY (1), and a new import at run time past 2,047 fails the call the same
     way, the VM staying usable. (Built with a larger heap: at build time each import's host
     function is a heap object until the snapshot moves it to the ROM.)"""
+    host = host_runtime_imports
     out = run_host(host, tmp_path, IMPORTS % 2047, "imports", build_heap=1 << 20)
     assert out == ["restore: 0", "imports: 2047", "count(0): 2047", "more(0): error 1",
                    "count(0): 2047", "imports: 2047"], out
     out = run_host(host, tmp_path, IMPORTS % 2046, "imports", build_heap=1 << 20)
-    assert out == ["restore: 0", "imports: 2046", "count(0): 2046", "more(0): function",
+    assert out == ["restore: 0", "imports: 2046", "count(0): 2046", "more(0): function function",
                    "count(0): 2046", "imports: 2047"], out
     assert run_host(host, tmp_path, IMPORTS % 2048, "imports", build_heap=1 << 20) == ["restore: 1"]
+
+
+def test_imports_resolved_at_restore_only(host: str, tmp_path) -> None:
+    """The port keeps no resolver (MVM_RUNTIME_IMPORTS 0): an id the image's table has is
+    found at run time, a new one throws a catchable Error, and the table stays as it was."""
+    out = run_host(host, tmp_path, IMPORTS % 10, "imports")
+    assert out == ["restore: 0", "imports: 10", "count(0): 10",
+                   "more(0): function vmImport: import ID not in the image (resolved at restore"
+                   " only)",
+                   "count(0): 10", "imports: 10"], out
 
 
 RANDOM = """

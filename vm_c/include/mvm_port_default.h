@@ -94,6 +94,17 @@
 #define MVM_CONFIG_HEAP_LIMIT 1
 #endif
 
+/* @@ MVM_RUNTIME_IMPORTS: 1 (default) keeps the resolver given to mvm_restore, so that
+ * vmImport(id) at run time with an id the image's import table lacks asks it for the host
+ * function. 0 resolves every import at restore only, as Microvium does (its vmImport is
+ * build time only): such a vmImport throws an Error (catchable), and each idle VM holds 4
+ * bytes less of struct. An id in the table is found either way; mvc build puts there every
+ * import the program made at build time. The build-time API (MVM_INCLUDE_BUILD_API) keeps
+ * the resolver regardless: the program's top level imports as it runs. */
+#ifndef MVM_RUNTIME_IMPORTS
+#define MVM_RUNTIME_IMPORTS 1
+#endif
+
 /* @@ MVM_INSTRUCTION_BUDGET: 1 (default) compiles in the instruction budget
  * (mvm_config_t instruction_budget: a call that runs too long ends with
  * MVM_E_INSTRUCTION_BUDGET). 0 leaves it out, as Microvium leaves out its gas counter unless

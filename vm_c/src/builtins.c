@@ -150,6 +150,10 @@ mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out) {
     }
   }
   if (index == vm->nimports) {
+#if !VM_KEEPS_RESOLVER
+    return throw_error(vm, EK_ERROR,
+                       "vmImport: import ID not in the image (resolved at restore only)", 0, NULL);
+#else
     mvm_host_fn_t fn = NULL;
     if (!vm->resolve || vm->resolve(id, vm->context, &fn) != MVM_E_OK || !fn) {
       return throw_error(vm, EK_ERROR, "vmImport: host could not resolve import ID", 0, NULL);
@@ -162,6 +166,7 @@ mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out) {
     e->fn = fn;
     e->cached = VAL_UNDEFINED;
     vm->nimports++;
+#endif
   }
   return import_value(vm, index, out);
 }

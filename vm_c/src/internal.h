@@ -172,9 +172,14 @@ typedef char mvm_check_err_fits_fatal[MVM_E__END <= 256 ? 1 : -1];
 #endif
 
 // Grouped by width so that no profile pads between fields.
+// The resolver stays for vmImport at run time, and at build time (MVM_RUNTIME_IMPORTS).
+#define VM_KEEPS_RESOLVER (MVM_RUNTIME_IMPORTS || MVM_INCLUDE_BUILD_API)
+
 struct mvm_vm {
   void* context;
+#if VM_KEEPS_RESOLVER
   mvm_resolve_import_t resolve;
+#endif
 
   // Read-only section: a private copy (unit, packed image: ROM_OWNED) or the caller's image.
   // Its length is in the 4 bytes before it (vm_rom_len).

@@ -322,7 +322,11 @@ mvm_vm_t* vm_struct_new(mvm_arena_t* arena, mvm_resolve_import_t resolve, void* 
   MVM_MEMSET(vm, 0, sizeof *vm);
   if (arena) vm->flags = VM_IN_ARENA;
   vm->context = context;
+#if VM_KEEPS_RESOLVER
   vm->resolve = resolve;
+#else
+  (void)resolve;  // restore resolves every import of the image itself
+#endif
 #if !MVM_STACK_ON_DEMAND
   vm->run.exception = VAL_UNDEFINED;
 #endif

@@ -8,7 +8,7 @@
  * - A 16 KB default heap that starts at 512 bytes and grows by doubling; embedders with a fixed
  *   RAM budget use mvm_restore_into with a static buffer and no malloc at all.
  * - The value stack (256 slots = 1 KB), frames, try handlers and the rest of the run state
- *   exist only while a call runs (MVM_STACK_ON_DEMAND), so an idle VM holds its struct (48
+ *   exist only while a call runs (MVM_STACK_ON_DEMAND), so an idle VM holds its struct (44
  *   bytes), globals, imports and heap. The stack and frame limits are this header's for every
  *   VM (MVM_CONFIG_STACK_LIMITS 0: -D them for a firmware that needs others), as firmware
  *   fixes its C stack at link time; so is the heap limit (MVM_CONFIG_HEAP_LIMIT 0:
@@ -17,12 +17,14 @@
  * - No instruction budget (MVM_INSTRUCTION_BUDGET 0), as Microvium has no gas counter unless
  *   asked: a firmware that runs scripts it does not trust sets -DMVM_INSTRUCTION_BUDGET=1 (the
  *   example does, to show MVM_E_INSTRUCTION_BUDGET) or relies on a watchdog.
+ * - Imports resolved at restore only (MVM_RUNTIME_IMPORTS 0), as Microvium does: a vmImport at
+ *   run time of an id the image lacks throws, and the VM keeps no resolver.
  * - No spare heap after mvm_restore (MVM_HEAP_EXACT_AT_RESTORE): the space is what the image
  *   needs (none for a heap of the pad word alone) and grows at the first allocation; 48
  *   temp-root slots instead of 64 (MVM_TEMP_ROOTS: a call from C back into JS may then hold
  *   16 roots, not 32), allocated with the stack. With what the image keeps in flash (its
  *   strings, constant globals, imports and exports) and the engine's strings in the VM's
- *   read-only data, the example's idle RAM went from 1,816 to 56 bytes (docs/embedding.md
+ *   read-only data, the example's idle RAM went from 1,816 to 52 bytes (docs/embedding.md
  *   section 4).
  * - No error locations (MVM_ERROR_LOCATION 0), as MCU images carry no line tables by default.
  *   With the MCU profile the VM struct keeps its counts and limits in 16 bits (vm_count_t: at
@@ -62,6 +64,9 @@
 #endif
 #ifndef MVM_INSTRUCTION_BUDGET
 #define MVM_INSTRUCTION_BUDGET 0
+#endif
+#ifndef MVM_RUNTIME_IMPORTS
+#define MVM_RUNTIME_IMPORTS 0
 #endif
 #ifndef MVM_STACK_ON_DEMAND
 #define MVM_STACK_ON_DEMAND 1
