@@ -116,7 +116,7 @@ mvm_err_t imports_make_full(mvm_vm_t* vm, uint32_t extra) {
   mvm_err_t err = tables_alloc(vm, vm->global_count, n + extra, true, &block);
   if (err) return err;
   if (vm->global_count) MVM_MEMCPY(block, vm->globals, sizeof(mvm_value_t) * vm->global_count);
-  import_entry_t* t = (import_entry_t*)(void*)((uint8_t*)block + globals_bytes(vm->global_count));
+  import_entry_t* t = (import_entry_t*)tables_imports(block, vm->global_count);
   for (uint32_t i = 0; i < n; i++) {
     t[i].id = import_id(vm, i);
     t[i].fn = import_fn(vm, i);

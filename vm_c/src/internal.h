@@ -460,8 +460,13 @@ static inline size_t globals_bytes(uint32_t n) { return ALIGN_PTR(sizeof(mvm_val
 static inline size_t imports_bytes(uint32_t n, bool full) {
   return (size_t)n * (full ? sizeof(import_entry_t) : sizeof(mvm_host_fn_t));
 }
+// The import table of a tables_alloc block for nglobals globals (no arithmetic on a NULL block,
+// which holds neither).
+static inline void* tables_imports(mvm_value_t* block, uint32_t nglobals) {
+  return block ? (void*)((uint8_t*)block + globals_bytes(nglobals)) : NULL;
+}
 static inline void* vm_imports(const mvm_vm_t* vm) {
-  return (uint8_t*)vm->globals + globals_bytes(vm->global_count);
+  return tables_imports(vm->globals, vm->global_count);
 }
 static inline import_entry_t* vm_imports_full(const mvm_vm_t* vm) {
   return (import_entry_t*)vm_imports(vm);

@@ -730,7 +730,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     for (uint32_t i = 0; i < vm->global_count; i++) {
       if (rn.to[i] < rn.ram) new_globals[rn.to[i]] = vm->globals[i];
     }
-    import_entry_t* live = (import_entry_t*)(void*)((uint8_t*)new_globals + globals_bytes(rn.ram));
+    import_entry_t* live = (import_entry_t*)tables_imports(new_globals, rn.ram);
     for (uint32_t i = 0; i < vm->nimports; i++) {
       if (rn.import_to[i] != GLOBAL_DEAD) live[rn.import_to[i]] = vm_imports_full(vm)[i];
     }
