@@ -191,12 +191,13 @@ def test_arrays_keep_no_spare_room_in_an_image_and_grow_again_after_restore(tmp_
     parts = unpack_image(image)
     allocs = [(kind, size, struct.unpack_from("<I", parts.heap, at)[0] & INLINE_ITEMS != 0)
               for at, kind, size in Heapish(parts.heap, "heap", 4).walk()]
-    # The roots' ITEMS (one slot, 8 bytes) is the one ITEMS: the arrays hold their values
-    # inline. Without named properties they have no word for them (internal.h ARRAY_NO_PROPS:
-    # 8 bytes and a word per value): the 2 literal ones (16), the 17 pushed ones (76, not the
-    # 32 slots push grew them to); but for a single value (12 + 4: room for the usual layout)
-    # and with named properties (12 + 8). The emptied array has none (16: no ITEMS).
-    assert [size for kind, size, _ in allocs if kind == TYPE_ITEMS] == [8]
+    # No ITEMS at all: the arrays hold their values inline, and the VM roots, every slot of
+    # which is unused, are left out (FEATURE NO_ROOTS). Without named properties the arrays
+    # have no word for them (internal.h ARRAY_NO_PROPS: 8 bytes and a word per value): the 2
+    # literal ones (16), the 17 pushed ones (76, not the 32 slots push grew them to); but for a
+    # single value (12 + 4: room for the usual layout) and with named properties (12 + 8). The
+    # emptied array has none (16: no ITEMS).
+    assert [size for kind, size, _ in allocs if kind == TYPE_ITEMS] == []
     assert sorted((size, inline) for kind, size, inline in allocs if kind == TYPE_ARRAY) == [
         (16, False), (16, True), (16, True), (20, True), (76, True)]
     lengths = sorted(struct.unpack_from("<I", parts.heap, at + 4)[0]

@@ -49,6 +49,10 @@ static const uint8_t image_magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'}
 // of the imports' HOSTFNs, import i's at i (internal.h rom_imports_at), which hold their ids: the
 // packed part has only the imports' count. A restored VM keeps 4 bytes an import (ROM_IMPORTS).
 #define IMAGE_ROM_IMPORTS (1u << 5)
+// FEATURE NO_ROOTS: the heap holds allocations but no VM roots ITEMS, which would have had
+// every slot undefined (a heap of the pad word alone has none without the bit): its
+// allocation at offset 4 is the program's. 8 bytes less of heap, in flash and in RAM.
+#define IMAGE_NO_ROOTS (1u << 6)
 // A LINES allocation: header, file, first line, then the byte stream.
 #define LINES_STREAM 12u
 
@@ -623,7 +627,8 @@ static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len)
   bool floats = has_float64(vm->rom, 0, vm_rom_len(vm)) || has_float64(vm->heap, 4, vm->heap_used);
   uint32_t features = IMAGE_PROFILE_BIT | IMAGE_PACKED_ROM | (floats ? IMAGE_FLOAT64 : 0u) |
                       ((vm->flags & ROM_GLOBALS) ? IMAGE_ROM_GLOBALS : 0u) |
-                      (vm->nimports ? IMAGE_ROM_IMPORTS : 0u);
+                      (vm->nimports ? IMAGE_ROM_IMPORTS : 0u) |
+                      (!vm->roots && vm->heap_used > 4 ? IMAGE_NO_ROOTS : 0u);
   wr16(img + 10, (uint16_t)features);
   wr32(img + 16, (uint32_t)total);
   wr32(img + 20, vm_rom_len(vm));
@@ -686,7 +691,13 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
 #endif
     uint32_t n = ROOT__COUNT;
     while (n > 1 && root_get(vm, n - 1) == VAL_UNDEFINED) n--;
-    err = roots_trim(vm, n);
+    // Roots with every slot undefined are left out (FEATURE NO_ROOTS, or a heap of the pad
+    // word alone): restore and roots_full make them when a slot is first stored.
+    if (n == 1 && root_get(vm, 0) == VAL_UNDEFINED) {
+      vm->roots = 0;
+    } else {
+      err = roots_trim(vm, n);
+    }
   }
   if (!err) {
     renumber_plan(vm, live_globals, stored, &rn);
@@ -712,12 +723,6 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     bool ok = gc_collect(vm, 0);
     vm->gc_snapshot = NULL;
     if (!ok) err = MVM_E_OUT_OF_MEMORY;
-    // A heap that holds nothing but an unused roots slot holds nothing: an image whose heap
-    // is the pad word alone has no roots (restore), 8 bytes less for a board to keep in RAM.
-    if (ok && vm->heap_used == 12 && root_get(vm, 0) == VAL_UNDEFINED) {
-      vm->heap_used = 4;
-      vm->roots = 0;
-    }
   }
   if (!err) {
     for (uint32_t i = 0; i < vm->unit_export_count; i++) {
@@ -777,6 +782,7 @@ typedef struct checker {
   uint32_t heap_len;
   uint8_t* starts;  // bitmap: one bit per heap word, set where an allocation begins
   uint8_t* rom_starts;  // the same for the ROM
+  bool no_roots;       // FEATURE NO_ROOTS: no roots ITEMS at offset 4
   const mvm_vm_t* vm;  // its import table (import_id), once made
   uint32_t nimports;
   uint32_t nobjects;  // OBJECT allocations in the heap (heap_check's first walk counts them)
@@ -795,16 +801,20 @@ static uint32_t ref_type(const checker_t* c, mvm_value_t v) {
 
 // The VM roots ITEMS (heap offset 4) is referred to by the VM alone: a value in the image that
 // pointed at it would let the program overwrite the roots (an array sharing it as its items).
+// Without roots (FEATURE NO_ROOTS) the allocation there is the program's.
 #define ROOTS_REF 4u
+static bool names_roots(const checker_t* c, mvm_value_t v) {
+  return v == ROOTS_REF && !c->no_roots;
+}
 
 static bool value_ok(const checker_t* c, mvm_value_t v) {
-  if (value_is_heap(v)) return is_start(c, v) && v != ROOTS_REF;
+  if (value_is_heap(v)) return is_start(c, v) && !names_roots(c, v);
   return rom_value_ok(c->rom, c->rom_len, c->rom_starts, v);
 }
 
 static bool heap_ref_of(const checker_t* c, mvm_value_t v, uint32_t type, bool allow_undefined) {
   if (allow_undefined && v == VAL_UNDEFINED) return true;
-  return value_is_heap(v) && is_start(c, v) && v != ROOTS_REF && ref_type(c, v) == type;
+  return value_is_heap(v) && is_start(c, v) && !names_roots(c, v) && ref_type(c, v) == type;
 }
 
 static bool string_ok(const checker_t* c, mvm_value_t v) {
@@ -934,13 +944,13 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
 // The image's roots ITEMS may hold fewer than ROOT__COUNT slots (the missing ones are
 // undefined); its exports table is not used (restore rebuilds it).
 static uint32_t roots_slots(const checker_t* c) {
-  if (c->heap_len == 4) return 0;  // an empty heap: no roots (mvm_snapshot)
+  if (c->heap_len == 4 || c->no_roots) return 0;  // no roots (mvm_snapshot)
   uint32_t n = (header_size(rd32(c->heap + 4)) - 4) / 4;
   return n < ROOT__COUNT ? n : ROOT__COUNT;
 }
 
 static bool roots_ok(const checker_t* c) {
-  if (c->heap_len == 4) return true;
+  if (c->heap_len == 4 || c->no_roots) return true;
   if (c->heap_len < 8 || !is_start(c, 4)) return false;
   const uint8_t* p = c->heap + 4;
   if (header_type(rd32(p)) != TC_ITEMS) return false;
@@ -1223,7 +1233,7 @@ static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* 
   if (rd16(image + 8) != K_BYTECODE_VERSION) return MVM_E_IMAGE_VERSION;
   uint32_t features = rd16(image + 10);
   // The layout features, which any build reads.
-  *layout = features & (IMAGE_PACKED_ROM | IMAGE_ROM_GLOBALS | IMAGE_ROM_IMPORTS);
+  *layout = features & (IMAGE_PACKED_ROM | IMAGE_ROM_GLOBALS | IMAGE_ROM_IMPORTS | IMAGE_NO_ROOTS);
   features &= ~*layout;
 #if !MVM_SUPPORT_FLOAT
   bool floats = (features & IMAGE_FLOAT64) != 0;
@@ -1307,6 +1317,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   c.heap = NULL;
   c.heap_len = heap_len;
   c.starts = NULL;
+  c.no_roots = (layout & IMAGE_NO_ROOTS) != 0;
   c.vm = NULL;
   c.nimports = nimports;
   c.nobjects = 0;
@@ -1490,7 +1501,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   if (!err) {
     vm->heap_used = (uint32_t)(heap_len + exports_bytes);  // the peak so far (vm_heap_peak)
     if (exports_in_image) {
-      vm->roots = heap_len > 4 ? value_from_heap_offset(4) : 0;
+      vm->roots = heap_len > 4 && !c.no_roots ? value_from_heap_offset(4) : 0;
       root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);  // the image's table is not used
       vm->flags |= EXPORTS_IN_IMAGE;  // image_exports
     } else {
