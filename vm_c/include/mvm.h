@@ -65,20 +65,26 @@ typedef mvm_err_t (*mvm_host_fn_t)(mvm_vm_t* vm, uint16_t import_id, mvm_value_t
                                    mvm_value_t* args, uint8_t argc);
 
 /* Maps an import ID to a host function. Called by mvm_restore for every ID in the image's import
- * table, and at build time by vmImport(id). Return MVM_E_OK and set *out, or an error (the
- * restore fails with MVM_E_UNRESOLVED_IMPORT; vmImport throws). */
+ * table, and by vmImport(id) of an ID not in it: at build time, and at run time unless the core
+ * is built with MVM_RUNTIME_IMPORTS 0, as cortex_m is (vmImport then throws). Return MVM_E_OK
+ * and set *out, or an error (the restore fails with MVM_E_UNRESOLVED_IMPORT; vmImport throws). */
 typedef mvm_err_t (*mvm_resolve_import_t)(uint16_t import_id, void* context, mvm_host_fn_t* out);
 
 /* Limits every VM is created with. Zero in a field means the port default. */
 typedef struct mvm_config {
   size_t max_heap_bytes;      /* heap limit: exceeding it is MVM_E_OUT_OF_MEMORY (default MVM_DEFAULT_MAX_HEAP) */
+                              /* (a port with MVM_CONFIG_HEAP_LIMIT 0, as cortex_m: 0 or the
+                               * default only, except for mvm_restore_into, whose heap has the
+                               * fixed size asked for; else MVM_E_INVALID_ARGUMENT) */
   uint32_t stack_slots;       /* value-stack size in slots (default MVM_DEFAULT_STACK_SLOTS) */
   uint32_t max_frames;        /* call depth: exceeding it throws RangeError (default MVM_DEFAULT_MAX_FRAMES) */
                               /* (a port with MVM_CONFIG_STACK_LIMITS 0, as cortex_m: 0 or the
                                * default only, else MVM_E_INVALID_ARGUMENT) */
   uint32_t instruction_budget;/* per mvm_call/mvm_run_main; 0 = unlimited. Charged one unit per
                                  backward jump, JS function call and caught exception (every loop
-                                 and recursion pays; dispatch is free) */
+                                 and recursion pays; dispatch is free). A core built with
+                                 MVM_INSTRUCTION_BUDGET 0 (cortex_m) has none: 0 only, else
+                                 MVM_E_INVALID_ARGUMENT */
 } mvm_config_t;
 
 /* A GC root owned by the host. Caller-allocated; link with mvm_handle_init before use and unlink
