@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-import struct
 import subprocess
 import sys
 
@@ -19,7 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))
 
 from compiler import compile_program  # noqa: E402
-from compiler.disasm import pack_image, unpack_image  # noqa: E402
+from compiler.disasm import Heapish, pack_image, unpack_image  # noqa: E402
 from compiler.opcodes import FEATURE_NO_ROOTS, TYPE_ARRAY, TYPE_ITEMS  # noqa: E402
 from hostlib import VM, Host  # noqa: E402
 from hostlib.errors import ImageError  # noqa: E402
@@ -49,13 +48,7 @@ def build(tmp_path, source: str = PROGRAM) -> bytes:
 
 
 def heap_types(image: bytes) -> list[int]:
-    heap = unpack_image(image).heap
-    types, at = [], 4
-    while at < len(heap):
-        header = struct.unpack_from("<I", heap, at)[0]
-        types.append(header & 31)
-        at += (header >> 5) & ~3
-    return types
+    return [kind for _, kind, _ in Heapish(unpack_image(image).heap, "heap", 4).walk()]
 
 
 def node_results() -> list:
