@@ -189,8 +189,9 @@ def report(ours: dict, theirs: dict) -> str:
         f"Target (issue: idle VM RAM no more than Microvium's): ours is "
         f"{tot_o / tot_m:.2f}x Microvium's in total: "
         + ("met." if tot_o <= tot_m else "missed.") +
-        " Where ours goes: 44 bytes of VM struct (32-bit pointers and heap offsets, counts and "
-        "flags in bit-fields, the run state only during calls, the stack and heap limits the "
+        " Where ours goes: 36 bytes of VM struct (32-bit pointers, the heap in use and its peak "
+        "as 16-bit word counts, counts and flags in bit-fields, the globals and imports after "
+        "the struct, the run state only during calls, the stack and heap limits the "
         "port's constants, no instruction budget, imports resolved at restore only, "
         "Math.random's state in the heap once drawn), 4 "
         "bytes per import (its id and value are in the image's ROM; an import nothing uses is "

@@ -89,7 +89,7 @@ void mvm_get_stats(mvm_vm_t* vm, mvm_stats_t* out) {
   if (!out) return;
   MVM_MEMSET(out, 0, sizeof *out);
   if (!vm) return;
-  out->heap_used = vm->heap_used;
+  out->heap_used = vm_heap_used(vm);
   out->heap_capacity = vm->heap ? heap_cap(vm) : 0;
   out->heap_peak = vm_heap_peak(vm);
   out->heap_limit = vm_heap_limit(vm);

@@ -21,7 +21,8 @@ struct mvm_arena {
 #define ARENA_ALIGN 8u
 #define ARENA_FREE 1u
 // The VM struct has its own place after the arena header (arena_vm), not a block: the VM finds
-// its arena from its own address (vm_arena), and needs no field for it.
+// its arena from its own address (vm_arena), and needs no field for it. Its tables may follow it
+// there (arena_reserve_vm).
 #define ARENA_ROUND(n) (((n) + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1))
 #define ARENA_HEADER ARENA_ROUND(sizeof(mvm_arena_t))
 #define ARENA_FIXED (ARENA_HEADER + ARENA_ROUND(sizeof(mvm_vm_t)))
@@ -69,6 +70,47 @@ void* arena_alloc(mvm_arena_t* a, size_t n) {
   return NULL;
 }
 
+// The same, from the end of the last free block that fits: for a block that lives as long as the
+// VM (a packed image's ROM), which so keeps the first block free for arena_reserve_vm.
+void* arena_alloc_top(mvm_arena_t* a, size_t n) {
+  if (n > (size_t)(a->end - a->first)) return NULL;
+  size_t need = (n + ARENA_ALIGN + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+  uint8_t* fit = NULL;
+  for (uint8_t* b = a->first; b < a->end; b += block_size(b)) {
+    if (!block_free(b)) continue;
+    size_t size = block_size(b);
+    while (b + size < a->end && block_free(b + size)) size += block_size(b + size);
+    block_set(b, size, true);
+    if (size >= need) fit = b;
+  }
+  if (!fit) return NULL;
+  size_t size = block_size(fit);
+  if (size - need >= 2 * ARENA_ALIGN) {
+    block_set(fit, size - need, true);
+    fit += size - need;
+    size = need;
+  }
+  block_set(fit, size, false);
+  a->used += size;
+  if (a->used > a->peak) a->peak = a->used;
+  return fit + ARENA_ALIGN;
+}
+
+// Gives the VM's fixed place n more bytes (rounded), taken from the start of the first block,
+// which must be free: the tables that follow the struct (internal.h VM_TABLES_TRAIL).
+bool arena_reserve_vm(mvm_arena_t* a, size_t n) {
+  n = ARENA_ROUND(n);
+  if (!n) return true;
+  uint8_t* b = a->first;
+  if (!block_free(b)) return false;
+  size_t size = block_size(b);
+  while (b + size < a->end && block_free(b + size)) size += block_size(b + size);
+  if (size < n + 2 * ARENA_ALIGN) return false;
+  a->first = b + n;
+  block_set(a->first, size - n, true);
+  return true;
+}
+
 void arena_free(mvm_arena_t* a, void* p) {
   if (!p) return;
   // Through uintptr_t: the block header precedes p (compilers that track where p came from
@@ -78,7 +120,10 @@ void arena_free(mvm_arena_t* a, void* p) {
   block_set(b, block_size(b), true);
 }
 
-size_t arena_peak(const mvm_arena_t* a) { return a ? a->peak + ARENA_FIXED : 0; }
+// The blocks' peak and the fixed part before them (arena header, VM struct, its tables).
+size_t arena_peak(const mvm_arena_t* a) {
+  return a ? a->peak + (size_t)(a->first - (const uint8_t*)a) : 0;
+}
 
 mvm_vm_t* arena_vm(mvm_arena_t* a) { return (mvm_vm_t*)(void*)((uint8_t*)a + ARENA_HEADER); }
 

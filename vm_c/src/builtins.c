@@ -98,6 +98,7 @@ mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* prefix, mvm_value
 
 // ---- Imports ----
 
+#if !VM_TABLES_TRAIL  // else the tables follow the struct and never change (internal.h)
 mvm_err_t tables_alloc(mvm_vm_t* vm, uint32_t nglobals, uint32_t nimports, bool full,
                        mvm_value_t** out) {
   size_t bytes = globals_bytes(nglobals) + imports_bytes(nimports, full);
@@ -127,6 +128,7 @@ mvm_err_t imports_make_full(mvm_vm_t* vm, uint32_t extra) {
   vm->flags &= ~ROM_IMPORTS;
   return MVM_E_OK;
 }
+#endif
 
 // Import index's HOSTFN, made in the heap the first time (a full entry's cache).
 mvm_err_t import_value(mvm_vm_t* vm, uint32_t index, mvm_value_t* out) {

@@ -45,7 +45,7 @@ static void gc_visit_roots(mvm_vm_t* vm, root_visitor_t visit, void* ctx) {
   //    First, so the collector places it at heap offset 4.
   if (vm->roots) visit(ctx, &vm->roots);
   // 2. Globals (module top-level bindings).
-  for (uint32_t i = 0; i < vm->global_count; i++) visit(ctx, &vm->globals[i]);
+  for (uint32_t i = 0; i < vm->global_count; i++) visit(ctx, &vm_globals(vm)[i]);
   // 3. Host handles.
   for (mvm_handle_t* h = vm->handles; h; h = h->_next) visit(ctx, &h->value);
   // 4. The import table's cached HOSTFN values (in the ROM for a table of host functions).
@@ -314,7 +314,7 @@ static void scan(gc_state_t* g) {
 static bool resize_space(mvm_vm_t* vm, uint32_t new_cap) {
   uint8_t* block = (uint8_t*)VM_MALLOC(vm, new_cap);
   if (!block) return false;
-  MVM_MEMCPY(block, vm->heap, vm->heap_used);
+  MVM_MEMCPY(block, vm->heap, vm_heap_used(vm));
   heap_release(vm);
   vm->heap = block;
   wr32(block, new_cap);
@@ -324,7 +324,7 @@ static bool resize_space(mvm_vm_t* vm, uint32_t new_cap) {
 bool gc_collect(mvm_vm_t* vm, uint32_t need) {
   gc_state_t g;
   uint32_t cap = heap_cap(vm);
-  if (vm->heap_used > vm->heap_peak) vm->heap_peak = vm->heap_used;  // vm_heap_peak
+  vm_set_heap_peak(vm, vm_heap_peak(vm));
   g.from = vm->heap;
   g.to = (uint8_t*)VM_MALLOC(vm, cap);
   if (!g.to) return false;
@@ -348,10 +348,10 @@ bool gc_collect(mvm_vm_t* vm, uint32_t need) {
   }
   heap_release(vm);  // g.from
   vm->heap = g.to;
-  vm->heap_used = g.to_used;
+  vm_set_heap_used(vm, g.to_used);
   vm->gc_count++;
 
-  uint32_t used = vm->heap_used;
+  uint32_t used = vm_heap_used(vm);
   if ((uint64_t)used + need > vm_heap_limit(vm)) return false;
   // Nothing live and nothing to make room for (mvm_run_gc, a snapshot): the VM holds no space,
   // as after restoring such an image. A caller's buffer keeps its fixed one.

@@ -20,12 +20,12 @@ uint32_t heap_alloc(mvm_vm_t* vm, uint32_t size, uint32_t type) {
 #if MVM_GC_STRESS
   if (!gc_collect(vm, size)) return 0;
 #else
-  if (MVM_UNLIKELY(heap_cap(vm) - vm->heap_used < size)) {
+  if (MVM_UNLIKELY(heap_cap(vm) - vm_heap_used(vm) < size)) {
     if (!gc_collect(vm, size)) return 0;
   }
 #endif
-  uint32_t off = vm->heap_used;
-  vm->heap_used += size;
+  uint32_t off = vm_heap_used(vm);
+  vm_set_heap_used(vm, off + size);
   wr32(vm->heap + off, header_make(size, type));
   vm_charge_budget(vm, size >> 6);  // join, repeat, JSON...: work that allocates (internal.h)
   return off;
@@ -49,7 +49,7 @@ void heap_release(mvm_vm_t* vm) {
 void heap_use_empty_space(mvm_vm_t* vm) {
   heap_release(vm);
   vm->heap = (uint8_t*)(uintptr_t)heap_empty_space;  // never written: its capacity is 4
-  vm->heap_used = 4;
+  vm_set_heap_used(vm, 4);
 }
 
 mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity) {
@@ -58,8 +58,8 @@ mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity) {
   vm->heap = (uint8_t*)VM_MALLOC(vm, capacity);
   if (!vm->heap) return MVM_E_OUT_OF_MEMORY;
   wr32(vm->heap, capacity);
-  vm->heap_used = 4;
-  vm->heap_peak = 4;
+  vm_set_heap_used(vm, 4);
+  vm_set_heap_peak(vm, 4);
   return MVM_E_OK;
 }
 
@@ -117,13 +117,13 @@ mvm_err_t root_store(mvm_vm_t* vm, uint32_t i, const mvm_value_t* slot) {
 uint32_t roots_bytes(void) { return 4 + 4 * ROOT__COUNT; }
 
 void roots_build(mvm_vm_t* vm, const uint8_t* slots, uint32_t nslots) {
-  uint32_t items = vm->heap_used;
+  uint32_t items = vm_heap_used(vm);
   uint8_t* p = vm->heap + items;
   wr32(p, header_make(roots_bytes(), TC_ITEMS));
   for (uint32_t i = 0; i < ROOT__COUNT; i++) {
     wr32(p + 4 + 4 * i, i < nslots ? rd32(slots + 4 * i) : VAL_UNDEFINED);
   }
-  vm->heap_used = items + roots_bytes();
+  vm_set_heap_used(vm, items + roots_bytes());
   vm->roots = value_from_heap_offset(items);
 }
 
@@ -229,14 +229,16 @@ void vm_stack_release(mvm_vm_t* vm) {
 void vm_release_memory(mvm_vm_t* vm) {
   heap_release(vm);
   vm_stack_release(vm);
+#if !VM_TABLES_TRAIL
   if (vm->globals) VM_FREE(vm, vm->globals);  // and the import table (internal.h)
+  vm->globals = NULL;
+#endif
 #if MVM_INCLUDE_BUILD_API
   if (vm->unit_exports) VM_FREE(vm, vm->unit_exports);
   vm->unit_exports = NULL;
 #endif
   if (vm->flags & ROM_OWNED) rom_buffer_free(vm_arena(vm), vm->rom, vm->context);
   vm->heap = NULL;
-  vm->globals = NULL;
   vm->flags &= VM_IN_ARENA;  // mvm_free finds the arena
   vm->rom = NULL;
 }

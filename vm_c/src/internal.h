@@ -174,6 +174,16 @@ typedef char mvm_check_err_fits_fatal[MVM_E__END <= 256 ? 1 : -1];
 // Grouped by width so that no profile pads between fields.
 // The resolver stays for vmImport at run time, and at build time (MVM_RUNTIME_IMPORTS).
 #define VM_KEEPS_RESOLVER (MVM_RUNTIME_IMPORTS || MVM_INCLUDE_BUILD_API)
+// Without it the globals and the import table never change size after restore (no import is
+// added, no snapshot renumbers them): they follow the struct in its allocation (vm_globals), and
+// the struct has no pointer to them.
+#define VM_TABLES_TRAIL (!VM_KEEPS_RESOLVER)
+// A build whose heap limit is the port's, at most 256 KB (the cortex_m port's, unless a build
+// asks for more), keeps the heap in use and its peak as 16-bit word counts in one word: the heap
+// of a VM in a caller's buffer is clamped to that too (heap_limit_of).
+#define VM_HEAP16 \
+  (MVM_PROFILE_MCU && !MVM_CONFIG_HEAP_LIMIT && MVM_DEFAULT_MAX_HEAP <= VM_HEAP16_MAX)
+#define VM_HEAP16_MAX 0x3FFFCu
 
 struct mvm_vm {
   void* context;
@@ -185,19 +195,26 @@ struct mvm_vm {
   // Its length is in the 4 bytes before it (vm_rom_len).
   const uint8_t* rom;
 
+#if !VM_TABLES_TRAIL
   // The globals' values, then (pointer-aligned) the import table, in one allocation
-  // (tables_alloc; NULL when both are empty): vm_imports_full, vm_imports_fns.
+  // (tables_alloc; NULL when both are empty): vm_globals, vm_imports_full, vm_imports_fns.
   mvm_value_t* globals;
+#endif
 
   // Heap: one space of heap_cap(vm) bytes (its first word holds that capacity),
-  // bump-allocated up to heap_used. heap_peak is the peak before the last collection
+  // bump-allocated up to vm_heap_used. The peak before the last collection is kept too
   // (vm_heap_peak: the peak so far).
   uint8_t* heap;
+#if VM_HEAP16
+  uint16_t heap_words;       // vm_heap_used / 4
+  uint16_t heap_peak_words;  // the peak before the last collection / 4
+#else
   uint32_t heap_used;
+  uint32_t heap_peak;
+#endif
 #if MVM_CONFIG_HEAP_LIMIT
   uint32_t heap_limit;  // vm_heap_limit
 #endif
-  uint32_t heap_peak;
   mvm_value_t roots;   // ITEMS of up to ROOT__COUNT values (root_get)
 
 #if MVM_STACK_ON_DEMAND
@@ -292,10 +309,43 @@ static inline uint32_t heap_cap(const mvm_vm_t* vm) { return rd32(vm->heap); }
 static inline bool heap_is_own(const mvm_vm_t* vm) {
   return vm->heap != NULL && vm->heap != heap_empty_space;
 }
+// The heap in use, in bytes, and the peak recorded at the last collection.
+static inline uint32_t vm_heap_used(const mvm_vm_t* vm) {
+#if VM_HEAP16
+  return (uint32_t)vm->heap_words << 2;
+#else
+  return vm->heap_used;
+#endif
+}
+static inline void vm_set_heap_used(mvm_vm_t* vm, uint32_t bytes) {
+#if VM_HEAP16
+  vm->heap_words = (uint16_t)(bytes >> 2);
+#else
+  vm->heap_used = bytes;
+#endif
+}
+static inline uint32_t vm_heap_peak_recorded(const mvm_vm_t* vm) {
+#if VM_HEAP16
+  return (uint32_t)vm->heap_peak_words << 2;
+#else
+  return vm->heap_peak;
+#endif
+}
+static inline void vm_set_heap_peak(mvm_vm_t* vm, uint32_t bytes) {
+#if VM_HEAP16
+  vm->heap_peak_words = (uint16_t)(bytes >> 2);
+#else
+  vm->heap_peak = bytes;
+#endif
+}
 // A configured heap limit (0: the port's MVM_DEFAULT_MAX_HEAP) as the VM keeps it. Heap
-// references are 32-bit offsets and allocation sizes have 27 bits: 1 GiB is plenty.
+// references are 32-bit offsets and allocation sizes have 27 bits: 1 GiB is plenty (VM_HEAP16:
+// 256 KB, what 16-bit word counts hold).
 static inline uint32_t heap_limit_of(size_t configured) {
   size_t limit = configured ? configured : (size_t)MVM_DEFAULT_MAX_HEAP;
+#if VM_HEAP16
+  if (limit > VM_HEAP16_MAX) limit = VM_HEAP16_MAX;
+#endif
   if (limit > ((size_t)1 << 30)) limit = (size_t)1 << 30;
   if (limit < 256) limit = 256;
   return (uint32_t)limit & ~3u;
@@ -311,7 +361,8 @@ static inline uint32_t vm_heap_limit(const mvm_vm_t* vm) {
 }
 // The peak of heap_used so far: it only falls in a collection, which records it first.
 static inline uint32_t vm_heap_peak(const mvm_vm_t* vm) {
-  return vm->heap_used > vm->heap_peak ? vm->heap_used : vm->heap_peak;
+  uint32_t used = vm_heap_used(vm), peak = vm_heap_peak_recorded(vm);
+  return used > peak ? used : peak;
 }
 
 // Gives an outermost call (or a host helper outside one) its full budget: the configured
@@ -465,8 +516,16 @@ static inline size_t imports_bytes(uint32_t n, bool full) {
 static inline void* tables_imports(mvm_value_t* block, uint32_t nglobals) {
   return block ? (void*)((uint8_t*)block + globals_bytes(nglobals)) : NULL;
 }
+// The globals' values: after the struct in its allocation (VM_TABLES_TRAIL), else their own.
+static inline mvm_value_t* vm_globals(const mvm_vm_t* vm) {
+#if VM_TABLES_TRAIL
+  return (mvm_value_t*)(void*)((uint8_t*)(uintptr_t)vm + sizeof(mvm_vm_t));
+#else
+  return vm->globals;
+#endif
+}
 static inline void* vm_imports(const mvm_vm_t* vm) {
-  return tables_imports(vm->globals, vm->global_count);
+  return tables_imports(vm_globals(vm), vm->global_count);
 }
 static inline import_entry_t* vm_imports_full(const mvm_vm_t* vm) {
   return (import_entry_t*)vm_imports(vm);
@@ -492,7 +551,7 @@ static inline size_t tables_bytes(const mvm_vm_t* vm) {
 }
 // Global i of the numbering a unit's exports use: the globals, then the ROM's constant ones.
 static inline mvm_value_t global_at(const mvm_vm_t* vm, uint32_t i) {
-  return i < vm->global_count ? vm->globals[i] : rom_global(vm, i - vm->global_count);
+  return i < vm->global_count ? vm_globals(vm)[i] : rom_global(vm, i - vm->global_count);
 }
 // The ROM offset of the globals' names (errors, snapshots), or NO_OFFSET (snapshot.c).
 MVM_INTERNAL uint32_t vm_global_names(const mvm_vm_t* vm);
@@ -564,6 +623,8 @@ static inline void root_set(mvm_vm_t* vm, uint32_t i, mvm_value_t v) {
 // ---- arena.c (mvm_restore_into) ----
 MVM_INTERNAL mvm_arena_t* arena_init(void* buffer, size_t len);
 MVM_INTERNAL void* arena_alloc(mvm_arena_t* a, size_t n);
+MVM_INTERNAL void* arena_alloc_top(mvm_arena_t* a, size_t n);
+MVM_INTERNAL bool arena_reserve_vm(mvm_arena_t* a, size_t n);
 MVM_INTERNAL void arena_free(mvm_arena_t* a, void* p);
 MVM_INTERNAL size_t arena_peak(const mvm_arena_t* a);
 MVM_INTERNAL size_t arena_available(const mvm_arena_t* a);  // free bytes, headers included
@@ -592,8 +653,10 @@ static inline void mem_free(mvm_arena_t* arena, void* p, void* context) {
 // image used in place has it in the word after its ROM: snapshot.c vm_global_names); and 8
 // zero bytes after it, which keep operand reads of a truncated last instruction inside the
 // block.
+// In an arena it is made at the top (arena_alloc_top): it lives as long as the VM.
 static inline uint8_t* rom_buffer_new(mvm_arena_t* arena, size_t len, void* context) {
-  uint8_t* p = (uint8_t*)mem_alloc(arena, len + 16, context);
+  (void)context;
+  uint8_t* p = (uint8_t*)(arena ? arena_alloc_top(arena, len + 16) : MVM_MALLOC(len + 16, context));
   if (!p) return NULL;
   wr32(p, NO_OFFSET);
   wr32(p + 4, (uint32_t)len);
@@ -879,8 +942,10 @@ MVM_INTERNAL bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t of
 // Checks the global names table: a CONSTS of `count` ROM strings (or NO_OFFSET).
 MVM_INTERNAL bool rom_names_ok(const uint8_t* rom, uint32_t rom_len, uint32_t names,
                                uint32_t count);
-MVM_INTERNAL mvm_vm_t* vm_struct_new(mvm_arena_t* arena, mvm_resolve_import_t resolve,
-                                     void* context);
+// A zeroed VM struct; with VM_TABLES_TRAIL followed by `tables` bytes for its globals and import
+// table (in an arena, arena_reserve_vm made room for them).
+MVM_INTERNAL mvm_vm_t* vm_struct_new(mvm_arena_t* arena, size_t tables,
+                                     mvm_resolve_import_t resolve, void* context);
 // Walks and checks a whole ROM (see load.c). On success *out_starts is a bitmap of allocation
 // starts (one bit per 4 bytes, MVM_MALLOC'd, caller frees). MVM_E_INVALID_IMAGE when bad.
 // hostfns: an image's ROM, which may hold host functions (a snapshot moves them there); their

@@ -316,10 +316,15 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, bool hostfns, mvm_a
   return MVM_E_OK;
 }
 
-mvm_vm_t* vm_struct_new(mvm_arena_t* arena, mvm_resolve_import_t resolve, void* context) {
-  mvm_vm_t* vm = arena ? arena_vm(arena) : (mvm_vm_t*)mem_alloc(NULL, sizeof(mvm_vm_t), context);
+mvm_vm_t* vm_struct_new(mvm_arena_t* arena, size_t tables, mvm_resolve_import_t resolve,
+                        void* context) {
+#if !VM_TABLES_TRAIL
+  tables = 0;  // their own allocation (tables_alloc)
+#endif
+  size_t bytes = sizeof(mvm_vm_t) + tables;
+  mvm_vm_t* vm = arena ? arena_vm(arena) : (mvm_vm_t*)mem_alloc(NULL, bytes, context);
   if (!vm) return NULL;
-  MVM_MEMSET(vm, 0, sizeof *vm);
+  MVM_MEMSET(vm, 0, bytes);
   if (arena) vm->flags = VM_IN_ARENA;
   vm->context = context;
 #if VM_KEEPS_RESOLVER
@@ -374,7 +379,7 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
     }
   }
 
-  mvm_vm_t* vm = vm_struct_new(NULL, resolve, context);
+  mvm_vm_t* vm = vm_struct_new(NULL, 0, resolve, context);
   if (!vm) return MVM_E_OUT_OF_MEMORY;
   mvm_err_t err = MVM_E_OK;
   uint8_t* rom_copy = rom_buffer_new(vm_arena(vm), rom_len, vm->context);

@@ -92,7 +92,7 @@ static uint32_t table_find_or_add(const mvm_vm_t* vm, intern_table_t* t, uint32_
 
 // Heap allocations [4, heap_used), in order.
 #define EACH_HEAP_ALLOC(vm, at) \
-  for (uint32_t at = 4; at < (vm)->heap_used; at += header_size(rd32((vm)->heap + at)))
+  for (uint32_t at = 4; at < vm_heap_used((vm)); at += header_size(rd32((vm)->heap + at)))
 #define EACH_ROM_ALLOC(vm, at) \
   for (uint32_t at = 0, rom_end_ = vm_rom_len((vm)); at < rom_end_;                       \
        at += header_size(rd32((vm)->rom + at)))
@@ -224,7 +224,7 @@ mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks, const uint32_t
   }
   uint32_t cap = 16;
   while (cap < 2 * (uint64_t)n) cap *= 2;  // n < 2^28: the heap and ROM are under 2^31 bytes
-  size_t map_len = sizeof(uint32_t) * ((size_t)vm->heap_used / 4 + 1);
+  size_t map_len = sizeof(uint32_t) * ((size_t)vm_heap_used(vm) / 4 + 1);
   intern_table_t t = {(uint32_t*)VM_MALLOC(vm, sizeof(uint32_t) * (size_t)cap), cap - 1};
   uint32_t* heap_map = (uint32_t*)VM_MALLOC(vm, map_len);
   if (!t.slots || !heap_map) {

@@ -433,7 +433,7 @@ static void imports_settle(mvm_vm_t* vm, const uint8_t* marks) {
       vm_imports_full(vm)[i].cached = VAL_UNDEFINED;
     }
   }
-  for (uint32_t at = 4; at < vm->heap_used; at += header_size(rd32(vm->heap + at))) {
+  for (uint32_t at = 4; at < vm_heap_used(vm); at += header_size(rd32(vm->heap + at))) {
     import_settle_value(vm, vm->heap + at, value_from_heap_offset(at));
   }
   for (uint32_t at = 0; at < rom_len; at += header_size(rd32(vm->rom + at))) {
@@ -596,8 +596,8 @@ static size_t pack_image(mvm_vm_t* vm, mvm_value_t exports, uint32_t nprops, uin
   }
   at = put_uleb(out, at, vm->global_count);
   for (uint32_t i = 0; i < vm->global_count; i++) at = put_uleb(out, at, vm->globals[i]);
-  at = put_uleb(out, at, vm->heap_used);
-  return pack_allocs(vm->heap, 4, vm->heap_used, out, at);
+  at = put_uleb(out, at, vm_heap_used(vm));
+  return pack_allocs(vm->heap, 4, vm_heap_used(vm), out, at);
 }
 
 // Whether allocations [from, to) hold a FLOAT64 that is not an int32 integer, or is -0
@@ -624,11 +624,11 @@ static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len)
   if (!img) return MVM_E_OUT_OF_MEMORY;
   MVM_MEMCPY(img, image_magic, 8);
   wr16(img + 8, (uint16_t)K_BYTECODE_VERSION);
-  bool floats = has_float64(vm->rom, 0, vm_rom_len(vm)) || has_float64(vm->heap, 4, vm->heap_used);
+  bool floats = has_float64(vm->rom, 0, vm_rom_len(vm)) || has_float64(vm->heap, 4, vm_heap_used(vm));
   uint32_t features = IMAGE_PROFILE_BIT | IMAGE_PACKED_ROM | (floats ? IMAGE_FLOAT64 : 0u) |
                       ((vm->flags & ROM_GLOBALS) ? IMAGE_ROM_GLOBALS : 0u) |
                       (vm->nimports ? IMAGE_ROM_IMPORTS : 0u) |
-                      (!vm->roots && vm->heap_used > 4 ? IMAGE_NO_ROOTS : 0u);
+                      (!vm->roots && vm_heap_used(vm) > 4 ? IMAGE_NO_ROOTS : 0u);
   wr16(img + 10, (uint16_t)features);
   wr32(img + 16, (uint32_t)total);
   wr32(img + 20, vm_rom_len(vm));
@@ -1306,6 +1306,12 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   } else if (nimports > VM_IMPORTS_MAX) {  // valid, but more than this build's table holds
     early = MVM_E_OUT_OF_MEMORY;
   }
+  // The globals and the import table: their own allocation, or after the VM struct, which
+  // in an arena has its fixed place: room is made there now, before anything else takes it.
+  size_t tables = globals_bytes(global_count) + imports_bytes(nimports, !rom_imports);
+#if VM_TABLES_TRAIL
+  if (!early && arena && !arena_reserve_vm(arena, tables)) early = MVM_E_OUT_OF_MEMORY;
+#endif
   if (early) {
     if (rom_buf) rom_buffer_free(arena, rom_buf, context);
     return early;
@@ -1362,7 +1368,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   // The VM is made before the heap is checked: the heap is expanded into the VM's own heap space
   // and checked there (no second copy). Nothing runs and no import is resolved before every
   // check passed; a bad image frees the VM and yields the error.
-  mvm_vm_t* vm = vm_struct_new(arena, resolve, context);
+  mvm_vm_t* vm = vm_struct_new(arena, tables, resolve, context);
   if (!vm) {
     mem_free(arena, c.rom_starts, context);
     if (rom_buf) rom_buffer_free(arena, rom_buf, context);
@@ -1377,7 +1383,9 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
 #endif
   if (rom_buf) rom_buffer_set_names(rom_buf, names);  // else the image has it after the ROM
   vm->global_count = (vm_count_t)global_count;
+#if !VM_TABLES_TRAIL
   err = tables_alloc(vm, global_count, nimports, !rom_imports, &vm->globals);
+#endif
   if (!err) err = vm_alloc_runtime(vm, cfg);
   if (!err) {
     r.at = imports_at;
@@ -1395,7 +1403,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     vm->nimports = (vm_count_t)nimports;
     c.vm = vm;
     r.at = globals_at;
-    for (uint32_t i = 0; i < global_count; i++) vm->globals[i] = get_uleb(&r);
+    for (uint32_t i = 0; i < global_count; i++) vm_globals(vm)[i] = get_uleb(&r);
   }
   // The heap goes into a space with room to grow (offsets stay valid in any larger block),
   // followed by a fresh exports table built from the exports, the source of truth for exports.
@@ -1468,7 +1476,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     }
   }
   for (uint32_t i = 0; !err && i < global_count; i++) {
-    if (!value_ok(&c, vm->globals[i])) err = MVM_E_INVALID_IMAGE;
+    if (!value_ok(&c, vm_globals(vm)[i])) err = MVM_E_INVALID_IMAGE;
   }
   if (!err) {
     // Checked either way; written only as a heap table.
@@ -1499,7 +1507,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     }
   }
   if (!err) {
-    vm->heap_used = (uint32_t)(heap_len + exports_bytes);  // the peak so far (vm_heap_peak)
+    vm_set_heap_used(vm, (uint32_t)(heap_len + exports_bytes));  // the peak so far (vm_heap_peak)
     if (exports_in_image) {
       vm->roots = heap_len > 4 && !c.no_roots ? value_from_heap_offset(4) : 0;
       root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);  // the image's table is not used

@@ -339,10 +339,10 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
     }
   }
 #if !MVM_GC_STRESS
-  uint32_t used = vm->heap_used;
+  uint32_t used = vm_heap_used(vm);
   if (MVM_LIKELY(heap_cap(vm) - used >= 12)) {
     uint8_t* p = vm->heap + used;
-    vm->heap_used = used + 12;
+    vm_set_heap_used(vm, used + 12);
     wr32(p, header_make(12, TC_FLOAT64));
     wr_f64(p + 4, d);
     *out = value_from_heap_offset(used);
@@ -590,7 +590,7 @@ next:
   }
   CASE(LOAD_GLOBAL) {
     uint32_t i = READ_U16();
-    a = vm->globals[i];
+    a = vm_globals(vm)[i];
     if (MVM_UNLIKELY(a == VAL_HOLE)) {
       SYNC();
       FAIL(throw_error(vm, EK_REFERENCE_ERROR, "Cannot access '", global_name(vm, i),
@@ -606,7 +606,7 @@ next:
   }
   CASE(STORE_GLOBAL) {
     uint32_t i = READ_U16();
-    vm->globals[i] = POP();
+    vm_globals(vm)[i] = POP();
     NEXT();
   }
   CASE(LOAD_SCOPED) {
@@ -1495,7 +1495,7 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
   }
   CASE(LOAD_GLOBAL_FN) {
     uint32_t i = READ_U16();
-    a = vm->globals[i];
+    a = vm_globals(vm)[i];
     if (MVM_UNLIKELY(a == VAL_HOLE)) {
       SYNC();
       FAIL(throw_error(vm, EK_REFERENCE_ERROR, "Cannot access '", global_name(vm, i),

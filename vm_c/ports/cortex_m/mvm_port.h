@@ -8,12 +8,15 @@
  * - A 16 KB default heap that starts at 512 bytes and grows by doubling; embedders with a fixed
  *   RAM budget use mvm_restore_into with a static buffer and no malloc at all.
  * - The value stack (256 slots = 1 KB), frames, try handlers and the rest of the run state
- *   exist only while a call runs (MVM_STACK_ON_DEMAND), so an idle VM holds its struct (44
- *   bytes), globals, imports and heap. The stack and frame limits are this header's for every
+ *   exist only while a call runs (MVM_STACK_ON_DEMAND), so an idle VM holds its struct (36
+ *   bytes, followed by its globals and imports) and its heap. The stack and frame limits are this header's for every
  *   VM (MVM_CONFIG_STACK_LIMITS 0: -D them for a firmware that needs others), as firmware
  *   fixes its C stack at link time; so is the heap limit (MVM_CONFIG_HEAP_LIMIT 0:
  *   MVM_DEFAULT_MAX_HEAP), except for a VM in a caller's buffer, whose heap has the fixed size
- *   mvm_restore_into chose.
+ *   mvm_restore_into chose. With a limit of at most 256 KB (this header's 16 KB) the struct
+ *   keeps the heap in use and its peak as 16-bit word counts, and a caller's buffer gives a
+ *   heap of at most 256 KB; a firmware that -Ds a larger MVM_DEFAULT_MAX_HEAP gets 32-bit
+ *   counts (4 bytes more of struct) and any heap size.
  * - No instruction budget (MVM_INSTRUCTION_BUDGET 0), as Microvium has no gas counter unless
  *   asked: a firmware that runs scripts it does not trust sets -DMVM_INSTRUCTION_BUDGET=1 (the
  *   example does, to show MVM_E_INSTRUCTION_BUDGET) or relies on a watchdog.
