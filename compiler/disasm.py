@@ -130,7 +130,7 @@ class Heapish:
         if offset % 4:
             raise ValueError(f"{self.what}: misaligned allocation offset {offset}")
         word = self.r.u32(offset)
-        kind, size = word & 31, (word >> 5) & ~3  # bits 5-6: flags (internals.md 2)
+        kind, size = word & 31, header_size(word)  # bits 5-6: flags (internals.md 2)
         if size < 8 or offset + size > len(self.r.data):
             raise ValueError(
                 f"{self.what}: bad allocation header {word:#x} at {offset}"
@@ -183,6 +183,34 @@ class Heapish:
 
 
 ENGINE_STRINGS_AT = {at: text for text, at in ENGINE_STRING_OFFSETS.items()}
+
+
+def header_size(header: int) -> int:
+    """value.h header_size: bits 7-31, or for an OBJECT with its properties inline (bit 6)
+    bits 7-13 only (bits 14-31 hold its key list's ROM offset and a prototype bit)."""
+    size = (header >> 5) & ~3
+    if header & 0x5F == TYPE_OBJECT | 0x40:
+        size &= OBJECT_INLINE_MAX
+    return size
+
+
+OBJECT_INLINE_MAX = 0x1FC
+
+
+def inline_object(heap: bytes, at: int) -> tuple[int, int, bool]:
+    """(ROM offset of its key list, offset of its first value, has a prototype word) of the
+    OBJECT with its properties inline at heap offset at (internal.h props_values_at): the key
+    list in header bits 15-31 (offset / 4 + 1; bit 14 a prototype word), or in the word after
+    the prototype's, which is left out for a null prototype (the word at +4 is then a ROM
+    reference, which no prototype is)."""
+    header, word = struct.unpack_from("<II", heap, at)
+    if header >> 15:
+        proto = bool(header >> 14 & 1)
+        return ((header >> 15) - 1) * 4, 8 if proto else 4, proto
+    if word & 7 == 2:
+        return word >> 1 & ~3, 8, False
+    (keys,) = struct.unpack_from("<I", heap, at + 8)
+    return keys >> 1 & ~3, 12, True
 
 
 def string_bytes(header: int) -> int:
@@ -586,12 +614,17 @@ def _unpack_allocs(w: _Words, length: int, start: int) -> bytes:
             need = 12 + n
         elif kind == TYPE_PROPS:
             n = w.word()
+        high = 0  # an inline OBJECT's header bits 14-31 (pack_allocs)
+        if kind == TYPE_OBJECT and flags & 2:
+            high = w.word()
+            if high >> 18 or size > OBJECT_INLINE_MAX:
+                raise ValueError(f"packed: bad inline OBJECT header at {at}")
         size = size or _implied_size(kind, n)
         if size < 8 or size < need or at + size > length:
             raise ValueError(f"packed: bad allocation (type {kind}, size {size}) at {at}")
         if kind in (TYPE_STRING8, TYPE_STRING16) and size - need != flags:
             raise ValueError(f"packed: string length and padding disagree at {at}")
-        struct.pack_into("<I", heap, at, ((size | flags) << 5) | kind)
+        struct.pack_into("<I", heap, at, ((size | flags) << 5) | kind | high << 14)
         if kind == TYPE_BYTES:
             struct.pack_into("<I", heap, at + 4, n)
             heap[at + 8 : at + need] = w.raw(need - 8)
@@ -630,7 +663,7 @@ def _pack_allocs(heap: bytes, start: int) -> bytes:
     at = start
     while at < len(heap):
         (header,) = struct.unpack_from("<I", heap, at)
-        kind, size = header & 31, (header >> 5) & ~3
+        kind, size = header & 31, header_size(header)
         n = 0
         if kind in (TYPE_STRING8, TYPE_STRING16):
             n = string_bytes(header) >> (kind == TYPE_STRING16)
@@ -644,6 +677,8 @@ def _pack_allocs(heap: bytes, start: int) -> bytes:
         else:
             out.append(head | 0x80)
             out += _uleb(size >> 2)
+        if kind == TYPE_OBJECT and header & 0x40:  # its key list and prototype bit (value.h)
+            out += _uleb(header >> 14)
         if kind in _RAW_TYPES:
             data = at + (8 if kind == TYPE_BYTES else 4)
             out += _uleb(n) + heap[data : data + (2 * n if kind == TYPE_STRING16 else n)]

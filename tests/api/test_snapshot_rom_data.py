@@ -20,7 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))
 
 from compiler import compile_program  # noqa: E402
-from compiler.disasm import Heapish, RomView, unpack_image  # noqa: E402
+from compiler.disasm import Heapish, RomView, inline_object, unpack_image  # noqa: E402
 from compiler.opcodes import (  # noqa: E402
     TYPE_ARRAY,
     TYPE_CONSTS,
@@ -62,27 +62,19 @@ def rom_keyed(kind: int, header: int) -> bool:
                 or (kind == TYPE_OBJECT and header & INLINE_PROPS))
 
 
-def inline_keys_at(heap: bytes, at: int) -> int:
-    """Where an inline OBJECT's ROM key list reference is: after its prototype (12 + 4 bytes a
-    property), or right after the header when its prototype is null (8 + 4 a property: the word
-    there is a ROM reference, which no prototype is; internal.h props_keys_ref_at)."""
-    (word,) = struct.unpack_from("<I", heap, at + 4)
-    return 4 if word & 7 == 2 else 8
-
-
 def heap_props(image: bytes) -> tuple[int, int, int, int]:
     """(OBJECTs with their properties inline, PROPS with ROM keys, plain PROPS, strings and
-    floats) in the image's heap. An inline OBJECT is 8 or 12 bytes and a word per property."""
+    floats) in the image's heap. An inline OBJECT is 4, 8 or 12 bytes and a word per property
+    (compiler.disasm.inline_object)."""
     parts = unpack_image(image)
     inline = rom_keys = plain = immutable = 0
     heap = Heapish(parts.heap, "heap", 4)
     for at, kind, size in heap.walk():
         (header,) = struct.unpack_from("<I", parts.heap, at)
         if kind == TYPE_OBJECT and header & INLINE_PROPS:
-            k = inline_keys_at(parts.heap, at)
-            (keys,) = struct.unpack_from("<I", parts.heap, at + k)
+            keys, values, _ = inline_object(parts.heap, at)
             inline += 1
-            assert size == k + 4 + 4 * len(RomView(parts.rom).consts(keys >> 1 & ~3))
+            assert size == values + 4 * len(RomView(parts.rom).consts(keys))
         elif kind == TYPE_OBJECT:
             assert size == 12
         elif kind == TYPE_PROPS:
@@ -104,8 +96,9 @@ def key_lists(image: bytes) -> list[list[str]]:
         header, props_keys = struct.unpack_from("<II", parts.heap, at)
         if rom_keyed(kind, header):
             if kind == TYPE_OBJECT:
-                (props_keys,) = struct.unpack_from("<I", parts.heap, at + inline_keys_at(parts.heap, at))
-            refs.add(props_keys >> 1 & ~3)
+                refs.add(inline_object(parts.heap, at)[0])
+            else:
+                refs.add(props_keys >> 1 & ~3)
     lists = []
     for off in sorted(refs):
         assert rom.header(off)[0] == TYPE_CONSTS
@@ -260,10 +253,11 @@ def test_an_object_that_leaves_its_inline_layout_gives_the_room_back_at_the_next
     )
     assert heap_props(image)[:3] == (20, 0, 0)
     growth = heap_growth_after_grow(image)
-    # Each row was 20 bytes (header, keys, 3 values: a null prototype has no word) and is now
-    # 12 (header, proto, props) plus a PROPS of 8 + 8 * 6 bytes (room for 6 pairs: 3 doubled
-    # when the 4th came): 48 more. Without the collection dropping the inline room, 56 more.
-    assert growth == 20 * 48
+    # Each row was 16 bytes (header with the keys' offset, 3 values: a null prototype has no
+    # word) and is now 12 (header, proto, props) plus a PROPS of 8 + 8 * 6 bytes (room for 6
+    # pairs: 3 doubled when the 4th came): 52 more. Without the collection dropping the inline
+    # room, 56 more.
+    assert growth == 20 * 52
 
 
 def test_an_inline_object_whose_keys_do_not_fit_is_refused(tmp_path) -> None:
@@ -271,23 +265,44 @@ def test_an_inline_object_whose_keys_do_not_fit_is_refused(tmp_path) -> None:
     from hostlib.errors import ImageError
 
     image = build_image(tmp_path, "const a = { x: 1, y: 2 }, b = { z: 3 };\n"
-                                  "export function f() { return a.x + a.y + b.z; }\n")
+                                  "const c = Object.create(b); c.w = 4;\n"
+                                  "export function f() { return a.x + a.y + b.z + c.w + c.z; }\n")
     parts = unpack_image(image)
     rom = RomView(parts.rom)
     objects = {}
     for at, kind, size in Heapish(parts.heap, "heap", 4).walk():
         (header,) = struct.unpack_from("<I", parts.heap, at)
         if kind == TYPE_OBJECT and header & INLINE_PROPS:
-            objects[size] = at
-    assert sorted(objects) == [12, 16]  # null prototypes: header, keys, values
-    (keys_of_a,) = struct.unpack_from("<I", parts.heap, objects[16] + 4)
+            keys, values, proto = inline_object(parts.heap, at)
+            objects[len(rom.consts(keys)), proto] = (at, header, keys)
+    # a: its key list in its header (header, 2 values); b: one value, so the list's word stays
+    # (header, keys, value: 12 bytes, room for the usual layout); c: its prototype and its key
+    # list in its header (header, proto, value).
+    assert sorted(objects) == [(1, False), (1, True), (2, False)]
+    a_at, a_header, a_keys = objects[2, False]
+    b_at, _, b_keys = objects[1, False]
+    c_at, c_header, _ = objects[1, True]
+    assert a_header >> 15 == a_keys // 4 + 1 and (a_header >> 5) & 0x1FC == 12
+    assert c_header >> 14 & 1 and (c_header >> 5) & 0x1FC == 12
     a_string = next(at for at, kind, _ in rom.walk() if kind == TYPE_STRING8)
     with VM.restore(image, Host(stdout=io.StringIO())) as vm:
-        assert vm.call("f") == 6
-    # b given a's two keys for its one value, then a ROM string for its keys: both refused.
-    for keys in (keys_of_a, (a_string << 1) | 2):
+        assert vm.call("f") == 13
+    damaged = []
+    # b given a's two keys for its one value, then a ROM string for its keys.
+    for keys in (a_keys * 2 | 2, a_string * 2 | 2):
         heap = bytearray(parts.heap)
-        struct.pack_into("<I", heap, objects[12] + 4, keys)
+        struct.pack_into("<I", heap, b_at + 4, keys)
+        damaged.append(heap)
+    # a's header naming b's one key for its two values, a ROM string, then no list with the
+    # prototype bit set (the word form has no such bit); c's without its prototype bit.
+    for at, header in ((a_at, (a_header & 0x7FFF) | (b_keys // 4 + 1) << 15),
+                       (a_at, (a_header & 0x7FFF) | (a_string // 4 + 1) << 15),
+                       (a_at, (a_header & 0x3FFF) | 1 << 14),
+                       (c_at, c_header & ~(1 << 14))):
+        heap = bytearray(parts.heap)
+        struct.pack_into("<I", heap, at, header)
+        damaged.append(heap)
+    for heap in damaged:
         bad = unpack_image(image)
         bad.heap = bytes(heap)
         with pytest.raises(ImageError):

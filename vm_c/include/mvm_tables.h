@@ -34,7 +34,7 @@
 #endif
 
 /* Format versions. The image carries BYTECODE_VERSION; a unit carries UNIT_VERSION. */
-CONST(BYTECODE_VERSION, 5)  /* 5: ROM imports, inline layouts without proto or props words */
+CONST(BYTECODE_VERSION, 6)  /* 6: an inline OBJECT's key list in its header */
 CONST(UNIT_VERSION, 1)
 /* Host import IDs at and above this are reserved for hostlib's standard host functions. */
 CONST(IMPORT_ID_RESERVED_BASE, 0xFF00)
@@ -75,7 +75,7 @@ TYPE(INVALID,   0)
 TYPE(FLOAT64,   1)   /* hdr, 8 bytes IEEE-754 double (little-endian, unaligned) */
 TYPE(STRING8,   2)   /* hdr, Latin-1 bytes (code units 0..255); hdr bits 5-6: padding after them */
 TYPE(STRING16,  3)   /* hdr, u16 UTF-16 code units; hdr bits 5-6: padding after them */
-TYPE(OBJECT,    4)   /* hdr, proto, props (PROPS ref or undefined); or, hdr bit 6, proto, keys (ROM CONSTS), values */
+TYPE(OBJECT,    4)   /* hdr, proto, props (PROPS ref or undefined); or, hdr bit 6, (proto,) keys (ROM CONSTS; or in hdr bits 15-31), values */
 TYPE(PROPS,     5)   /* hdr, u32 count, (key, value) pairs; capacity from the size */
 TYPE(ARRAY,     6)   /* hdr, u32 length, items (ITEMS ref or undefined), props (PROPS ref or undefined) */
 TYPE(ITEMS,     7)   /* hdr, values; capacity from the size */

@@ -118,18 +118,40 @@ static uint32_t snapshot_copy_props(gc_state_t* g, const uint8_t* old, uint32_t 
   return size;
 }
 
+// Writes an OBJECT with its properties inline at to: its key list in its header when the
+// list's ROM offset fits there and the object keeps 12 bytes (value.h), else in the word after
+// the prototype's (none for a null prototype). The n values are at vals, stride bytes apart.
+// Returns the size (n is at most 124: at most OBJECT_INLINE_MAX - 4 bytes in either form).
+static uint32_t write_inline_object(uint8_t* to, uint32_t frozen, mvm_value_t proto,
+                                    mvm_value_t keys, const uint8_t* vals, uint32_t stride,
+                                    uint32_t n) {
+  uint32_t at = proto == VAL_NULL ? 4 : 8, high = 0;
+  if (object_hdr_keys_fit(value_rom_offset(keys)) && at + 4 * n >= 12) {
+    high = ((value_rom_offset(keys) >> 2) + 1u) << OBJECT_HDR_KEYS_SHIFT;
+    if (proto != VAL_NULL) high |= OBJECT_HDR_PROTO;
+  } else {
+    wr32(to + at, keys);
+    at += 4;
+  }
+  uint32_t size = at + 4 * n;
+  wr32(to, header_make(size, TC_OBJECT) | frozen | HEADER_INLINE_PROPS | high);
+  if (proto != VAL_NULL) wr32(to + 4, proto);
+  for (uint32_t i = 0; i < n; i++) wr32(to + at + 4 * i, rd32(vals + stride * i));
+  return size;
+}
+
 // A snapshot collection's copy of the OBJECT at old to to-space offset dst, with its
 // properties inline when their keys have a ROM list (planned by rom_intern.c for a plain PROPS,
 // or a PROPS with ROM keys); returns its size there, or 0 to copy it as it is. The reference to
-// the keys, which the scan does not visit, is marked or moved here.
+// the keys, which the scan does not visit, is marked or moved here (and the form chosen again,
+// as the list may move). The scan forwards the prototype and the values.
 static uint32_t snapshot_inline_object(gc_state_t* g, const uint8_t* old, uint32_t dst) {
   uint32_t h = rd32(old);
   uint8_t* to = g->to + dst;
   if (h & HEADER_INLINE_PROPS) {
-    uint32_t k = props_keys_ref_at(old);
-    MVM_MEMCPY(to, old, header_size(h));
-    wr32(to + k, forward(g, rd32(old + k)));
-    return header_size(h);
+    mvm_value_t proto = object_has_proto_word(old) ? rd32(old + 4) : VAL_NULL;
+    return write_inline_object(to, h & HEADER_FROZEN, proto, forward(g, props_rom_keys(old)),
+                               old + props_values_at(old), 4, props_count_of(old));
   }
   mvm_value_t props = rd32(old + 8);
   if (!g->snap->heap_map || !value_is_heap(props)) return 0;
@@ -137,6 +159,7 @@ static uint32_t snapshot_inline_object(gc_state_t* g, const uint8_t* old, uint32
   uint32_t ph = rd32(ps);
   if (header_type(ph) != TC_PROPS) return 0;  // already copied for another holder
   uint32_t n = props_count_of(ps), first = 12, stride = 8;
+  if (n > (OBJECT_INLINE_MAX - 12) / 4) return 0;  // as it is, with a PROPS
   mvm_value_t keys;
   if (ph & HEADER_ROM_KEYS) {
     keys = rom_ref_seen(g, rd32(ps + 4));
@@ -147,14 +170,7 @@ static uint32_t snapshot_inline_object(gc_state_t* g, const uint8_t* old, uint32
   } else {
     return 0;
   }
-  // With a null prototype there is no word for it (internal.h props_keys_ref_at).
-  mvm_value_t proto = rd32(old + 4);  // forwarded by the scan with the values
-  uint32_t k = proto == VAL_NULL ? 4 : 8, size = k + 4 + 4 * n;
-  wr32(to, header_make(size, TC_OBJECT) | (h & HEADER_FROZEN) | HEADER_INLINE_PROPS);
-  if (k == 8) wr32(to + 4, proto);
-  wr32(to + k, keys);
-  for (uint32_t i = 0; i < n; i++) wr32(to + k + 4 + 4 * i, rd32(ps + first + stride * i));
-  return size;
+  return write_inline_object(to, h & HEADER_FROZEN, rd32(old + 4), keys, ps + first, stride, n);
 }
 
 // The same for an ARRAY: with its values inline when it has any, in an ITEMS not yet copied.
@@ -261,9 +277,8 @@ static void scan(gc_state_t* g) {
           forward_field(g, at + 8);
           break;
         }
-        uint32_t k = props_keys_ref_at(g->to + at);
-        if (k == 8) forward_field(g, at + 4);
-        for (uint32_t p = at + k + 4; p < end; p += 4) forward_field(g, p);
+        if (object_has_proto_word(g->to + at)) forward_field(g, at + 4);
+        for (uint32_t p = at + props_values_at(g->to + at); p < end; p += 4) forward_field(g, p);
         break;
       }
       case TC_PROPS: {

@@ -566,21 +566,39 @@ static inline bool value_is_frozen(mvm_vm_t* vm, mvm_value_t v) {
   return value_is_heap(v) && (rd32(heap_ptr(vm, v)) & HEADER_FROZEN) != 0;
 }
 // A property table is a PROPS, or an OBJECT holding its own (value.h HEADER_INLINE_PROPS; the
-// caller knows the OBJECT has the bit). Where the reference to its ROM key list sits, its values
-// following one word per key: 4 in a PROPS with HEADER_ROM_KEYS; 8 in such an OBJECT (hdr,
-// proto, keys, values), or 4 when its prototype is null (hdr, keys, values: the word after the
-// header is a ROM reference, which no prototype is); 0 for a plain PROPS (u32 count, then (key,
-// value) pairs).
-static inline uint32_t props_keys_ref_at(const uint8_t* p) {
+// caller knows the OBJECT has the bit). Where its values start, one word per key of its ROM key
+// list: 8 in a PROPS with HEADER_ROM_KEYS (hdr, keys, values); in such an OBJECT, 12 (hdr,
+// proto, keys, values) or 8 when its prototype is null (hdr, keys, values: the word after the
+// header is a ROM reference, which no prototype is), or with the keys in its header 8 (hdr,
+// proto, values) or 4 (hdr, values). 0 for a plain PROPS (u32 count, then (key, value) pairs).
+static inline uint32_t props_values_at(const uint8_t* p) {
   uint32_t h = rd32(p);
-  if (header_type(h) == TC_OBJECT) return value_is_rom(rd32(p + 4)) ? 4 : 8;
-  return (h & HEADER_ROM_KEYS) ? 4 : 0;
+  if (header_type(h) == TC_OBJECT) {
+    if (object_hdr_keys(h)) return (h & OBJECT_HDR_PROTO) ? 8 : 4;
+    return value_is_rom(rd32(p + 4)) ? 8 : 12;
+  }
+  return (h & HEADER_ROM_KEYS) ? 8 : 0;
 }
-// The prototype of the OBJECT o: an OBJECT or null (null when its properties are inline with
-// no prototype word, above).
+// The ROM key list (a ROM reference) of a table with one (props_values_at non-zero).
+static inline mvm_value_t props_rom_keys(const uint8_t* p) {
+  uint32_t h = rd32(p);
+  if (header_type(h) == TC_OBJECT && object_hdr_keys(h)) {
+    return value_from_rom_offset(object_hdr_keys_offset(h));
+  }
+  return rd32(p + props_values_at(p) - 4);
+}
+// Whether the OBJECT at p has a prototype word at p + 4: any but one with its properties inline
+// and a null prototype.
+static inline bool object_has_proto_word(const uint8_t* p) {
+  uint32_t h = rd32(p);
+  if (!(h & HEADER_INLINE_PROPS)) return true;
+  if (object_hdr_keys(h)) return (h & OBJECT_HDR_PROTO) != 0;
+  return !value_is_rom(rd32(p + 4));
+}
+// The prototype of the OBJECT o: an OBJECT or null (null when it has no prototype word, above).
 static inline mvm_value_t object_proto(mvm_vm_t* vm, mvm_value_t o) {
-  mvm_value_t w = rd32(heap_ptr(vm, value_heap_offset(o)) + 4);
-  return value_is_rom(w) ? VAL_NULL : w;
+  const uint8_t* p = heap_ptr(vm, value_heap_offset(o));
+  return object_has_proto_word(p) ? rd32(p + 4) : VAL_NULL;
 }
 // An ARRAY holding its values inline (value.h HEADER_INLINE_ITEMS) with no named properties and
 // at least two values has no word for the properties (hdr, length, values): its length word
@@ -596,8 +614,8 @@ static inline mvm_value_t array_items(mvm_vm_t* vm, mvm_value_t arr) {
 }
 // The number of properties of the table at p, any layout (ROM keys: no spare room).
 static inline uint32_t props_count_of(const uint8_t* p) {
-  uint32_t k = props_keys_ref_at(p);
-  return k ? (alloc_size(p) - k - 4) / 4 : rd32(p + 4);
+  uint32_t v = props_values_at(p);
+  return v ? (alloc_size(p) - v) / 4 : rd32(p + 4);
 }
 static inline mvm_value_t field(mvm_vm_t* vm, mvm_value_t v, uint32_t off) {
   return rd32(value_ptr(vm, v) + off);

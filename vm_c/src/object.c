@@ -20,21 +20,19 @@
 // A PROPS is (hdr, count, (key, value) pairs), or with HEADER_ROM_KEYS (hdr, keys, values):
 // its keys a ROM CONSTS and its values alone, as a snapshot writes the properties of a closure
 // or an array that was built at build time. An OBJECT built then holds them itself (hdr, proto,
-// keys, values: HEADER_INLINE_PROPS; no proto word when it is null), and is its own table
-// (holder_props). Everything below
-// reads the three layouts (internal.h props_keys_ref_at); a key added or removed makes a plain
-// PROPS.
-static bool props_rom_keys(mvm_vm_t* vm, mvm_value_t props) {
-  return props_keys_ref_at(value_ptr(vm, props)) != 0;
+// keys, values: HEADER_INLINE_PROPS; no proto word when it is null; the keys' reference in the
+// header when it fits), and is its own table (holder_props). Everything below reads these
+// layouts (internal.h props_values_at); a key added or removed makes a plain PROPS.
+static bool props_rom_keys_of(mvm_vm_t* vm, mvm_value_t props) {
+  return props_values_at(value_ptr(vm, props)) != 0;
 }
 // The keys of props (a reference): *stride bytes apart from the result.
 static const uint8_t* props_keys(mvm_vm_t* vm, mvm_value_t props, uint32_t* stride) {
   const uint8_t* p = value_ptr(vm, props);
-  uint32_t k = props_keys_ref_at(p);
   *stride = 8;
-  if (!k) return p + 8;
+  if (!props_values_at(p)) return p + 8;
   *stride = 4;
-  return consts_values(value_ptr(vm, rd32(p + k)));
+  return consts_values(value_ptr(vm, props_rom_keys(p)));
 }
 static uint32_t props_count(mvm_vm_t* vm, mvm_value_t props) {
   return value_is_ref(props) ? props_count_of(value_ptr(vm, props)) : 0;
@@ -46,8 +44,8 @@ static mvm_value_t props_key(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
 }
 // Offset of the i-th value in the PROPS.
 static uint32_t props_value_at(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
-  uint32_t k = props_keys_ref_at(value_ptr(vm, props));
-  return k ? k + 4 + 4 * i : 12 + 8 * i;
+  uint32_t v = props_values_at(value_ptr(vm, props));
+  return v ? v + 4 * i : 12 + 8 * i;
 }
 static mvm_value_t props_value(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
   return field(vm, props, props_value_at(vm, props, i));
@@ -57,11 +55,11 @@ int32_t props_find(mvm_vm_t* vm, mvm_value_t props, mvm_value_t key) {
   if (!value_is_ref(props)) return -1;
   const uint8_t* p = value_ptr(vm, props);
   const uint8_t* keys = p + 8;
-  uint32_t n = props_count_of(p), stride = 8, k = props_keys_ref_at(p);
+  uint32_t n = props_count_of(p), stride = 8;
   // By reference first: one loop per layout, so that the plain one keeps its constant stride.
-  if (MVM_UNLIKELY(k != 0)) {
+  if (MVM_UNLIKELY(props_values_at(p) != 0)) {
     stride = 4;
-    keys = consts_values(value_ptr(vm, rd32(p + k)));
+    keys = consts_values(value_ptr(vm, props_rom_keys(p)));
     for (uint32_t i = 0; i < n; i++) {
       if (rd32(keys + 4 * i) == key) return (int32_t)i;
     }
@@ -112,7 +110,7 @@ mvm_err_t props_put(mvm_vm_t* vm, mvm_value_t* props_slot, mvm_value_t key, mvm_
   if (value_is_ref(*props_slot)) {
     const uint8_t* p = value_ptr(vm, *props_slot);
     n = props_count_of(p);
-    full = props_keys_ref_at(p) != 0 || n == (alloc_size(p) - 8) / 8;
+    full = props_values_at(p) != 0 || n == (alloc_size(p) - 8) / 8;
   }
   if (full) {
     TEMP_MARK(vm);
@@ -260,11 +258,15 @@ static mvm_err_t holder_set_props(mvm_vm_t* vm, const mvm_value_t* h, const mvm_
   switch (value_type(vm, *h)) {
     case TC_OBJECT: {
       // An OBJECT with its properties inline becomes one with a PROPS: its values' room is
-      // left to the next collection (gc.c forward copies 12 bytes of it). One without a
-      // prototype word (internal.h props_keys_ref_at) has at least one value: room for both.
+      // left to the next collection (gc.c forward copies 12 bytes of it). Such an OBJECT has
+      // at least 12 bytes (value.h): room for both. Its header gets its size back in full
+      // (no key list's offset).
       uint8_t* o = heap_ptr(vm, *h);
-      if (rd32(o) & HEADER_INLINE_PROPS) wr32(o + 4, object_proto(vm, *h));
-      wr32(o, rd32(o) & ~HEADER_INLINE_PROPS);
+      uint32_t hdr = rd32(o);
+      if (hdr & HEADER_INLINE_PROPS) {
+        wr32(o + 4, object_proto(vm, *h));
+        wr32(o, header_make(header_size(hdr), TC_OBJECT) | (hdr & HEADER_FROZEN));
+      }
       wr32(o + 8, *ps);
       return MVM_E_OK;
     }
@@ -306,7 +308,7 @@ static mvm_err_t holder_delete(mvm_vm_t* vm, mvm_value_t holder, mvm_value_t key
   mvm_value_t props = holder_props(vm, holder);
   int32_t i = props_find(vm, props, key);
   if (i < 0) return MVM_E_OK;
-  if (props_rom_keys(vm, props)) {
+  if (props_rom_keys_of(vm, props)) {
     TEMP_MARK(vm);
     mvm_value_t* h = temp_push(vm, holder);
     mvm_value_t* ps = temp_push(vm, props);
@@ -811,7 +813,7 @@ mvm_err_t object_set_proto(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t proto) {
       if (value_type(vm, proto) != TC_OBJECT) proto = VAL_NULL;
       if (object_proto(vm, obj) == proto) return MVM_E_OK;
       // An object whose properties are inline with no prototype word gets a PROPS first.
-      if (value_is_rom(field(vm, obj, 4))) {
+      if (!object_has_proto_word(heap_ptr(vm, obj))) {
         TEMP_MARK(vm);
         mvm_value_t* slots = temp_push(vm, obj);
         temp_push(vm, proto);

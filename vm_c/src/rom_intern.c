@@ -100,13 +100,13 @@ static uint32_t table_find_or_add(const mvm_vm_t* vm, intern_table_t* t, uint32_
 // ---- Key lists ----
 
 // Property tables are PROPS and OBJECTs with their properties inline (internal.h
-// props_keys_ref_at); the latter always have ROM keys.
+// props_values_at); the latter always have ROM keys.
 static bool has_rom_keys(const mvm_vm_t* vm, uint32_t at) {
-  return props_keys_ref_at(vm->heap + at) != 0;
+  return props_values_at(vm->heap + at) != 0;
 }
 // The old ROM offset of the key list of a table with ROM keys.
 static uint32_t rom_keys_at(const mvm_vm_t* vm, uint32_t at) {
-  return value_rom_offset(rd32(vm->heap + at + props_keys_ref_at(vm->heap + at)));
+  return value_rom_offset(props_rom_keys(vm->heap + at));
 }
 static bool is_table(const mvm_vm_t* vm, uint32_t at) {
   uint32_t h = rd32(vm->heap + at);

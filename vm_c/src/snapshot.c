@@ -545,6 +545,8 @@ static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8
     if (out) out[at] = (uint8_t)(head | (explicit_size ? 0x80u : 0u));
     at++;
     if (explicit_size) at = put_uleb(out, at, size >> 2);
+    // An OBJECT with its properties inline: its header's key list and prototype bit (value.h).
+    if (t == TC_OBJECT && (h & HEADER_INLINE_PROPS)) at = put_uleb(out, at, h >> 14);
     if (t == TC_STRING8 || t == TC_STRING16 || t == TC_BYTES) {
       uint32_t data = t == TC_BYTES ? 8 : STRING_DATA;
       at = put_uleb(out, at, n);
@@ -868,12 +870,19 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
       return (string_bytes(rd32(p)) & 1u) == 0;
     case TC_OBJECT: {
       if (size < 12) return false;
-      // Inline properties: (proto,) ROM keys, values (internal.h props_keys_ref_at).
-      uint32_t k = (h & HEADER_INLINE_PROPS) ? props_keys_ref_at(p) : 0;
+      // Inline properties: (proto,) ROM keys or none, values (internal.h props_values_at).
+      uint32_t v = (h & HEADER_INLINE_PROPS) ? props_values_at(p) : 0;
       mvm_value_t proto = rd32(p + 4);
-      if (k != 4 && proto != VAL_NULL && !heap_ref_of(c, proto, TC_OBJECT, false)) return false;
-      if (k) return rom_keys_ok(c, rd32(p + k), at + k + 4, at + size);
-      return heap_ref_of(c, rd32(p + 8), TC_PROPS, true);
+      if (object_has_proto_word(p) && proto != VAL_NULL &&
+          !heap_ref_of(c, proto, TC_OBJECT, false)) {
+        return false;
+      }
+      if (!v) return heap_ref_of(c, rd32(p + 8), TC_PROPS, true);
+      // The prototype bit belongs to the keys in the header (unpack_allocs bounds the size).
+      if (!object_hdr_keys(h) && (h & OBJECT_HDR_PROTO)) return false;
+      // 4 bytes short of the limit, room for the word form should its list move (gc.c).
+      if (object_hdr_keys(h) && size > OBJECT_INLINE_MAX - 4) return false;
+      return rom_keys_ok(c, props_rom_keys(p), at + v, at + size);
     }
     case TC_PROPS: {
       if (rd32(p) & HEADER_ROM_KEYS) return rom_keys_ok(c, rd32(p + 4), at + 8, at + size);
@@ -982,8 +991,8 @@ static bool roots_ok(const checker_t* c) {
 // fuzz pass). Chains already seen to end are marked in `done`, so the check is linear.
 static bool protos_acyclic(const checker_t* c, uint8_t* done) {
 #define DONE(o) ((done[(o) >> 5] >> (((o) >> 2) & 7)) & 1u)
-  // An OBJECT's prototype (internal.h object_proto: a ROM reference there means null).
-#define PROTO(o) (value_is_rom(rd32(c->heap + (o) + 4)) ? VAL_NULL : rd32(c->heap + (o) + 4))
+  // An OBJECT's prototype (internal.h object_proto: null without a prototype word).
+#define PROTO(o) (object_has_proto_word(c->heap + (o)) ? rd32(c->heap + (o) + 4) : VAL_NULL)
   for (uint32_t at = 4; at < c->heap_len; at += header_size(rd32(c->heap + at))) {
     if (header_type(rd32(c->heap + at)) != TC_OBJECT) continue;
     uint32_t steps = 0;
@@ -1179,13 +1188,18 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
     } else if (t == TC_PROPS) {
       n = get_uleb(r);
     }
+    uint32_t high = 0;  // an inline OBJECT's header bits 14-31 (pack_allocs)
+    if (t == TC_OBJECT && (flags & 2u)) {
+      high = get_uleb(r);
+      if (high >> 18 || (size && size > OBJECT_INLINE_MAX)) return false;
+    }
     if (!size) size = implied_size(t, n);
     if (r->bad || size < 8 || size < need || size > to - a) return false;
     // A string's length is its size less the padding its flags count: they must agree.
     if ((t == TC_STRING8 || t == TC_STRING16) && size - need != flags) return false;
     uint8_t* p = base + a;
     MVM_MEMSET(p, 0, (size_t)size);
-    wr32(p, header_make((uint32_t)size | flags, t));
+    wr32(p, header_make((uint32_t)size | flags, t) | high << 14);
     if (t == TC_BYTES) {
       wr32(p + 4, n);
       if (!get_raw(r, p + 8, (size_t)(need - 8))) return false;

@@ -154,12 +154,35 @@ static inline uint32_t header_type(uint32_t h) { return h & 31u; }
 // time gives it a plain PROPS at offset 8 and clears the bit (object.c); its values' room stays
 // dead in the allocation until the next collection copies the OBJECT's first 12 bytes only.
 #define HEADER_INLINE_PROPS (1u << 6)
+// Such an OBJECT may keep its key list in its header instead (hdr, proto or not, values: 4 bytes
+// less again): header bits 15-31 hold the list's ROM offset / 4 + 1 (0: the word form above),
+// bit 14 says whether a prototype word follows the header. Its size has bits 7-13 only (at most
+// OBJECT_INLINE_MAX bytes, 124 values), so header_size masks them for any inline OBJECT: a
+// snapshot writes bigger ones with a PROPS. At least 12 bytes either way, room for the usual
+// layout when a key is added or removed (object.c holder_set_props).
+#define OBJECT_HDR_PROTO (1u << 14)
+#define OBJECT_HDR_KEYS_SHIFT 15
+#define OBJECT_INLINE_MAX 0x1FCu
+static inline uint32_t object_hdr_keys(uint32_t h) { return h >> OBJECT_HDR_KEYS_SHIFT; }
+static inline uint32_t object_hdr_keys_offset(uint32_t h) {
+  return (object_hdr_keys(h) - 1u) << 2;
+}
+// Whether a key list at this ROM offset can be named by a header (128K words of ROM).
+static inline bool object_hdr_keys_fit(uint32_t rom_off) {
+  return (rom_off >> 2) + 1u < (1u << (32 - OBJECT_HDR_KEYS_SHIFT));
+}
 // The same bit on an ARRAY that a snapshot wrote with its values inline: hdr, length, props, then
 // the values (capacity from the size), 8 bytes less than an ARRAY and its ITEMS. Growing it past
 // that capacity gives it an ITEMS and the usual layout (object.c array_resize); its values' room
 // stays dead in the allocation until the next collection copies the ARRAY's first 16 bytes only.
 #define HEADER_INLINE_ITEMS (1u << 6)
-static inline uint32_t header_size(uint32_t h) { return (h >> 5) & ~3u; }
+static inline uint32_t header_size(uint32_t h) {
+  uint32_t size = (h >> 5) & ~3u;
+  if ((h & (31u | HEADER_INLINE_PROPS)) == (TC_OBJECT | HEADER_INLINE_PROPS)) {
+    size &= OBJECT_INLINE_MAX;  // the key list's offset above
+  }
+  return size;
+}
 #define ALLOC_MAX_SIZE ((uint32_t)1 << 27)
 
 // Strings (STRING8, STRING16): the header, then the code units, then 0..3 zero bytes whose

@@ -217,19 +217,19 @@ static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
 static VM_INLINE uint8_t* props_slot_by_ref(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key,
                                             bool* unsure) {
   uint8_t* p = heap_ptr(vm, obj);
-  uint32_t at;  // the values follow the keys' reference at p + at (ROM keys: no heap string)
+  uint32_t at;  // the values are at p + at (ROM keys: no heap string)
   *unsure = false;
   if (!(rd32(p) & HEADER_INLINE_PROPS)) {
     mvm_value_t props = rd32(p + 8);
     if (!value_is_heap(props)) return NULL;  // undefined: no own properties
     p = heap_ptr(vm, props);
-    at = (rd32(p) & HEADER_ROM_KEYS) ? 4 : 0;
+    at = (rd32(p) & HEADER_ROM_KEYS) ? 8 : 0;
   } else {
-    at = props_keys_ref_at(p);
+    at = props_values_at(p);
   }
   if (MVM_UNLIKELY(at != 0)) {
-    const uint8_t* keys = consts_values(value_ptr(vm, rd32(p + at)));
-    for (uint32_t i = at + 4; i < alloc_size(p); i += 4, keys += 4) {
+    const uint8_t* keys = consts_values(value_ptr(vm, props_rom_keys(p)));
+    for (uint32_t i = at; i < alloc_size(p); i += 4, keys += 4) {
       if (rd32(keys) == key) return p + i;
     }
     return NULL;
