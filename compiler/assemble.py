@@ -65,7 +65,7 @@ def stack_effect(instr: Instr) -> tuple[int, int]:
     assert isinstance(instr.a, int)
     if instr.op in (Op.CALL, Op.NEW, Op.SUPER_CALL):
         return instr.a + 2, info.push
-    if instr.op is Op.NEW_ARRAY:
+    if instr.op in (Op.NEW_ARRAY, Op.NEW_OBJECT_KEYS):
         return instr.a, info.push
     raise AssertionError(f"no stack rule for {instr.op.name}")
 

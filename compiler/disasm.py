@@ -51,7 +51,8 @@ from .opcodes import (
 UNIT_MAGIC = b"MVMUNIT\x00"
 IMAGE_MAGIC = b"MVM\x00\r\n\x1a\n"
 
-# Opcodes whose operand a (or b, for THROW_ERROR) indexes the function's CONSTS.
+# Opcodes whose operand a (or b, for THROW_ERROR and NEW_OBJECT_KEYS) indexes the function's
+# CONSTS.
 CONST_OPERAND = frozenset(
     {Op.LOAD_CONST, Op.MAKE_CLOSURE, Op.INIT_PROP, Op.GET_PROP, Op.SET_PROP}
 )
@@ -176,6 +177,12 @@ class Heapish:
             return format_float(self.float64(offset))
         if kind == TYPE_FUNCTION:
             return f"<function {self.function_name(offset)} @{offset}>"
+        if kind == TYPE_CONSTS:  # a key list (NEW_OBJECT_KEYS)
+            keys = []
+            for i in range(4, self.header(offset)[1], 4):
+                word = self.r.u32(offset + i)
+                keys.append(self.string(word >> 1 & ~3) if word & 7 == 2 else str(word))
+            return f"<keys {', '.join(keys)} @{offset}>"
         return f"<{type_name(kind)} @{offset}>"
 
     def function_name(self, offset: int) -> str:
@@ -380,7 +387,7 @@ class RomView(Heapish):
         op, operands = ins.op, ins.operands
         if ins.target is not None:
             return f"-> {ins.target}"
-        if op in CONST_OPERAND or op is Op.THROW_ERROR:
+        if op in CONST_OPERAND or op in (Op.THROW_ERROR, Op.NEW_OBJECT_KEYS):
             index = operands[-1]
             const = consts[index] if index < len(consts) else "<bad const index>"
             if op is Op.THROW_ERROR:

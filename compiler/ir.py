@@ -62,7 +62,12 @@ class FuncConst:
     function: IRFunction  # compared by identity (IRFunction has eq=False)
 
 
-Const = IntConst | StrConst | FloatConst | FuncConst
+@dataclass(frozen=True, slots=True)
+class KeysConst:
+    keys: tuple[str, ...]  # an object literal's property names (NEW_OBJECT_KEYS): a ROM CONSTS
+
+
+Const = IntConst | StrConst | FloatConst | FuncConst | KeysConst
 
 
 @dataclass(eq=False)

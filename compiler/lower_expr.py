@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from .ir import Label
-from .jsnum import number_to_string, to_number
+from .ir import KeysConst, Label
+from .jsnum import canonical_key, number_to_string, to_number
 from .lower_class import DEFINE_GETTER, DEFINE_SETTER, ClassLowering
 from .opcodes import Op
 from .scope import Binding, Undeclared
@@ -25,6 +25,9 @@ MAX_ARGS = 255
 # Array literals push at most this many elements before NEW_ARRAY and APPEND the rest,
 # so a long literal does not make the function's max_stack long too.
 ARRAY_CHUNK = 64
+# NEW_OBJECT_KEYS makes literals of at most this many properties (an OBJECT holding its values
+# inline has at most 508 bytes: vm_c/src/value.h OBJECT_INLINE_MAX).
+OBJECT_KEYS_MAX = 124
 
 BINARY_OPS: dict[str, Op] = {
     "+": Op.ADD,
@@ -229,10 +232,33 @@ class ExpressionLowering(ClassLowering):
             self.visit(element)
 
     def visit_ObjectExpression(self, node: Any) -> None:
+        names = self.plain_names(node)
+        if names:
+            # The values first, then the object in one step (no PROPS, no INIT_PROP each): it
+            # cannot be seen before the literal ends, so the order of effects is the same.
+            for prop, name in zip(node.properties, names):
+                with self.at_line(prop):
+                    self.value(prop.value, name)
+            self.emit(Op.NEW_OBJECT_KEYS, len(names), self.ir.const(KeysConst(tuple(names))))
+            return
         self.emit(Op.NEW_OBJECT)
         for prop in node.properties:
             with self.at_line(prop):
                 self.object_property(prop)
+
+    def plain_names(self, node: Any) -> list[str] | None:
+        """The property names of an object literal NEW_OBJECT_KEYS can make, in order: each a
+        plain `name: value` (or shorthand) whose name is no array index, none repeated, no
+        __proto__; else None."""
+        names: list[str] = []
+        for prop in node.properties:
+            if prop.type != "Property" or prop.computed or prop.kind != "init" or prop.method:
+                return None
+            key = canonical_key(self.static_key(prop.key))
+            if not isinstance(key, str) or key == "__proto__" or key in names:
+                return None
+            names.append(key)
+        return names if 0 < len(names) <= OBJECT_KEYS_MAX else None
 
     def object_property(self, prop: Any) -> None:
         """With the object on the stack, adds one property of its literal."""

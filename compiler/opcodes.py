@@ -134,6 +134,7 @@ class Op(IntEnum):
     LOAD_LOCAL2 = 106
     LOAD_ROM_GLOBAL = 107
     LOAD_ROM_GLOBAL_FN = 108
+    NEW_OBJECT_KEYS = 109
 
 
 OP_INFO: dict[Op, OpInfo] = {
@@ -246,6 +247,7 @@ OP_INFO: dict[Op, OpInfo] = {
     Op.LOAD_LOCAL2: OpInfo("U8U8", 0, 2, 3),
     Op.LOAD_ROM_GLOBAL: OpInfo("U16", 0, 1, 3),
     Op.LOAD_ROM_GLOBAL_FN: OpInfo("U16", 0, 2, 3),
+    Op.NEW_OBJECT_KEYS: OpInfo("U8U16", -1, 1, 4),
 }
 
 # CONST

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .assemble import assemble
 from .errors import CompileError
-from .ir import FloatConst, FuncConst, IntConst, IRFunction, StrConst
+from .ir import FloatConst, FuncConst, IntConst, IRFunction, KeysConst, StrConst
 from .opcodes import NO_OFFSET, UNIT_VERSION
 from .rom import Alloc, Int31, Rom, RomValue, line_stream
 
@@ -32,6 +32,7 @@ class UnitWriter:
     def __init__(self, line_files: dict[str, str] | None = None) -> None:
         self.rom = Rom()
         self._functions: dict[int, Alloc] = {}
+        self._key_lists: dict[tuple[str, ...], Alloc] = {}  # one CONSTS per literal shape
         # The file name a LINES table records for a module (error locations at run time),
         # when it differs from the one in compile errors (program.line_file_names).
         self.line_files = line_files or {}
@@ -64,10 +65,16 @@ class UnitWriter:
         return alloc
 
     def const_value(
-        self, const: IntConst | StrConst | FloatConst | FuncConst
+        self, const: IntConst | StrConst | FloatConst | FuncConst | KeysConst
     ) -> RomValue:
         if isinstance(const, IntConst):
             return Int31(const.value)
+        if isinstance(const, KeysConst):
+            found = self._key_lists.get(const.keys)
+            if found is None:
+                found = self.rom.consts([self.rom.string(k) for k in const.keys])
+                self._key_lists[const.keys] = found
+            return found
         if isinstance(const, StrConst):
             return self.rom.string(const.value)
         if isinstance(const, FloatConst):

@@ -396,6 +396,56 @@ TEST(function_padding_bits) {
   }
 }
 
+// An object literal's key list (NEW_OBJECT_KEYS) is a CONSTS a function's constants may name,
+// and the one such constant no other instruction may use: as a value it would reach the program.
+// The instruction's count must be the list's, the list must hold strings only.
+TEST(key_list_constants) {
+  rb.len = 0;
+  uint32_t a = rb_string(&rb, "a"), b = rb_string(&rb, "b");
+  uint32_t names[] = {rb_ref(a), rb_ref(b)};
+  uint32_t list = rb_consts(&rb, names, 2);
+  uint32_t k[] = {rb_ref(list), rb_ref(a)};
+  uint32_t consts = rb_consts(&rb, k, 2);
+  size_t base = rb.len;
+  struct {
+    uint8_t code[12];
+    uint32_t len;
+    int consts;  // 0: [list, "a"], 1: [a CONSTS of numbers]
+    mvm_err_t want;
+  } cases[] = {
+      // throw {a: 1, b: 2}.a
+      {{OP_PUSH_I8, 1, OP_PUSH_I8, 2, OP_NEW_OBJECT_KEYS, 2, I16(0), OP_GET_PROP, I16(1), OP_THROW},
+       12, 0, MVM_E_OK},
+      {{OP_PUSH_I8, 1, OP_PUSH_I8, 2, OP_NEW_OBJECT_KEYS, 1, I16(0), OP_GET_PROP, I16(1), OP_THROW},
+       12, 0, MVM_E_INVALID_UNIT},  // one value for two keys
+      {{OP_PUSH_I8, 1, OP_PUSH_I8, 2, OP_NEW_OBJECT_KEYS, 2, I16(1), OP_GET_PROP, I16(1), OP_THROW},
+       12, 0, MVM_E_INVALID_UNIT},  // a string, no list
+      {{OP_PUSH_I8, 1, OP_PUSH_I8, 2, OP_NEW_OBJECT_KEYS, 2, I16(0), OP_RETURN}, 8, 1,
+       MVM_E_INVALID_UNIT},  // a CONSTS of numbers
+      {{OP_LOAD_CONST, I16(0), OP_RETURN}, 4, 0, MVM_E_INVALID_UNIT},  // the list as a value
+      {{OP_PUSH_UNDEFINED, OP_GET_PROP, I16(0), OP_RETURN}, 5, 0, MVM_E_INVALID_UNIT},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    rb.len = base;
+    uint32_t fn_consts = consts;
+    if (cases[i].consts) {  // a function's constants naming a CONSTS of numbers: no key list
+      uint32_t numbers[] = {rb_int(1), rb_int(2)};
+      uint32_t k_bad[] = {rb_ref(rb_consts(&rb, numbers, 2))};
+      fn_consts = rb_consts(&rb, k_bad, 1);
+    }
+    uint32_t f = rb_function(&rb, 0, 0, 3, fn_consts, RB_UNDEFINED, cases[i].code, cases[i].len);
+    size_t len = rb_unit(&rb, f, RB_NO_OFFSET, 0, NULL, 0, unit);
+    mvm_vm_t* vm = NULL;
+    CHECK_EQ_INT(mvm_new_from_unit(unit, len, NULL, NULL, NULL, &vm), cases[i].want);
+    if (vm) {
+      mvm_value_t thrown = 0;
+      CHECK_EQ_INT(mvm_run_main(vm, &thrown), MVM_E_UNCAUGHT_EXCEPTION);
+      CHECK_EQ_STR(str_of(vm, thrown), "1");
+      mvm_free(vm);
+    }
+  }
+}
+
 int main(void) {
   RUN(crc32_vector);
   RUN(round_trip);
@@ -405,5 +455,6 @@ int main(void) {
   RUN(structural_mutations);
   RUN(unit_validation);
   RUN(function_padding_bits);
+  RUN(key_list_constants);
   return test_summary("test_image");
 }

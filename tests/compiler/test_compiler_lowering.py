@@ -195,6 +195,24 @@ def test_object_literal_forms():
     assert contains(ops(fn), [Op.DUP, Op.LOAD_GLOBAL, Op.PUSH_I8, Op.DEFINE_PROP, Op.POP])
 
 
+def test_plain_object_literals_are_made_in_one_step():
+    fn = module("const a = 1; const o = { a, b: 2, c: () => 3 };")
+    assert contains(ops(fn), [Op.LOAD_GLOBAL, Op.PUSH_I8, Op.LOAD_CONST, Op.NEW_OBJECT_KEYS])
+    assert Op.NEW_OBJECT not in ops(fn) and Op.INIT_PROP not in ops(fn)
+    (count, index) = next(ins[1:] for ins in listing(fn) if ins[0] == "NEW_OBJECT_KEYS")
+    assert count == "3" and fn.consts[int(index)].startswith("<keys a, b, c @")
+    # Anything else takes the general path: an index key, a repeated name, __proto__, a
+    # computed key, an accessor, a method, a spread, no property, more than 124 of them.
+    many = ", ".join(f"k{i}: {i}" for i in range(125))
+    for literal in ("{ 3: 1, b: 2 }", "{ b: 1, b: 2 }", "{ __proto__: null, b: 1 }",
+                    "{ ['b']: 1 }", "{ get b() { return 1; } }", "{ b() {} }", "{ ...a }",
+                    "{}", "{ " + many + " }"):
+        fn = module(f"const a = {{}}; const o = {literal};")
+        assert Op.NEW_OBJECT_KEYS not in ops(fn), literal
+    fn = module("const o = { " + ", ".join(f"k{i}: {i}" for i in range(124)) + " };")
+    assert ("NEW_OBJECT_KEYS", "124") in [ins[:2] for ins in listing(fn)]
+
+
 def test_function_names_are_inferred():
     names = set(
         functions(

@@ -25,7 +25,7 @@ def effect(op: Op, operands: tuple[int, ...]) -> tuple[int, int]:
     info = OP_INFO[op]
     if op in (Op.CALL, Op.NEW):
         return operands[0] + 2, 1
-    if op is Op.NEW_ARRAY:
+    if op in (Op.NEW_ARRAY, Op.NEW_OBJECT_KEYS):
         return operands[0], 1
     assert info.pop >= 0
     return info.pop, info.push
@@ -71,7 +71,7 @@ def check_function(fn: DecodedFunction) -> int:
             assert ins.operands[0] < fn.nparams
         if ins.op in CONST_OPS:
             assert ins.operands[0] < len(fn.consts)
-        if ins.op is Op.THROW_ERROR:
+        if ins.op in (Op.THROW_ERROR, Op.NEW_OBJECT_KEYS):
             assert ins.operands[1] < len(fn.consts)
         if ins.target is not None:
             assert ins.target in index_of, (

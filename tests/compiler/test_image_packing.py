@@ -26,6 +26,7 @@ export function d(s) { return s + "!" + s.length; }
 export function e(n) { let t = 0; for (let i = 0; i < n; i++) t += i; return t; }
 export function f(k) { return () => k + 0.5; }
 export function g(o) { return { p: o, q: [o, "q"] }; }
+export function g2(o) { return o * 3; }
 export function h(v) { if (v) { return "yes"; } return "no"; }
 export function late() { return later; }
 print(a() + b(1) + c(2, 3));

@@ -149,3 +149,8 @@ OP(LOAD_LOCAL2,     U8U8,  0, 2)  /* -> locals[a] locals[b]  [LOAD_LOCAL a; LOAD
  * the loads of it to these. The compiler never emits them. */
 OP(LOAD_ROM_GLOBAL,    U16, 0, 1)  /* -> rom_globals[a] */
 OP(LOAD_ROM_GLOBAL_FN, U16, 0, 2)  /* -> rom_globals[a] undefined (a callee and its this) */
+/* An object literal whose properties all have plain names (no computed key, accessor, method,
+ * spread, __proto__ or repeated name): one allocation with its key list in the ROM, as a
+ * snapshot writes an object built at build time (value.h HEADER_INLINE_PROPS), not an OBJECT
+ * and a PROPS grown one INIT_PROP at a time. */
+OP(NEW_OBJECT_KEYS,    U8U16, -1, 1)  /* v0 .. v(a-1) -> {k0: v0, ..} ; consts[b] a key list (a ROM CONSTS of a strings), 1 <= a <= 124 */

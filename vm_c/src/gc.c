@@ -118,26 +118,14 @@ static uint32_t snapshot_copy_props(gc_state_t* g, const uint8_t* old, uint32_t 
   return size;
 }
 
-// Writes an OBJECT with its properties inline at to: its key list in its header when the
-// list's ROM offset fits there and the object keeps 12 bytes (value.h), else in the word after
-// the prototype's (none for a null prototype). The n values are at vals, stride bytes apart.
-// Returns the size (n is at most 124: at most OBJECT_INLINE_MAX - 4 bytes in either form).
+// Writes an OBJECT holding the n values at vals (stride bytes apart) inline at to (internal.h
+// object_inline_layout); returns its size.
 static uint32_t write_inline_object(uint8_t* to, uint32_t frozen, mvm_value_t proto,
                                     mvm_value_t keys, const uint8_t* vals, uint32_t stride,
                                     uint32_t n) {
-  uint32_t at = proto == VAL_NULL ? 4 : 8, high = 0;
-  if (object_hdr_keys_fit(value_rom_offset(keys)) && at + 4 * n >= 12) {
-    high = ((value_rom_offset(keys) >> 2) + 1u) << OBJECT_HDR_KEYS_SHIFT;
-    if (proto != VAL_NULL) high |= OBJECT_HDR_PROTO;
-  } else {
-    wr32(to + at, keys);
-    at += 4;
-  }
-  uint32_t size = at + 4 * n;
-  wr32(to, header_make(size, TC_OBJECT) | frozen | HEADER_INLINE_PROPS | high);
-  if (proto != VAL_NULL) wr32(to + 4, proto);
+  uint32_t at = object_inline_layout(to, frozen, proto, keys, n);
   for (uint32_t i = 0; i < n; i++) wr32(to + at + 4 * i, rd32(vals + stride * i));
-  return size;
+  return at + 4 * n;
 }
 
 // A snapshot collection's copy of the OBJECT at old to to-space offset dst, with its
@@ -159,7 +147,7 @@ static uint32_t snapshot_inline_object(gc_state_t* g, const uint8_t* old, uint32
   uint32_t ph = rd32(ps);
   if (header_type(ph) != TC_PROPS) return 0;  // already copied for another holder
   uint32_t n = props_count_of(ps), first = 12, stride = 8;
-  if (n > (OBJECT_INLINE_MAX - 12) / 4) return 0;  // as it is, with a PROPS
+  if (n > OBJECT_KEYS_MAX) return 0;  // as it is, with a PROPS
   mvm_value_t keys;
   if (ph & HEADER_ROM_KEYS) {
     keys = rom_ref_seen(g, rd32(ps + 4));

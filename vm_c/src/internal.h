@@ -595,6 +595,26 @@ static inline bool object_has_proto_word(const uint8_t* p) {
   if (object_hdr_keys(h)) return (h & OBJECT_HDR_PROTO) != 0;
   return !value_is_rom(rd32(p + 4));
 }
+// Lays out an OBJECT holding n values inline at p (NULL: only measures): its key list in its
+// header when the list's ROM offset fits there and the object keeps 12 bytes (value.h), else in
+// the word after the prototype's (none for a null prototype). Writes the header, the prototype
+// and the list's word; returns where the values go (the size is that plus 4 * n).
+static inline uint32_t object_inline_layout(uint8_t* p, uint32_t frozen, mvm_value_t proto,
+                                            mvm_value_t keys, uint32_t n) {
+  uint32_t at = proto == VAL_NULL ? 4 : 8, high = 0;
+  bool in_header = object_hdr_keys_fit(value_rom_offset(keys)) && at + 4 * n >= 12;
+  if (in_header) {
+    high = ((value_rom_offset(keys) >> 2) + 1u) << OBJECT_HDR_KEYS_SHIFT;
+    if (proto != VAL_NULL) high |= OBJECT_HDR_PROTO;
+  }
+  if (p) {
+    wr32(p, header_make((in_header ? at : at + 4) + 4 * n, TC_OBJECT) | frozen |
+                HEADER_INLINE_PROPS | high);
+    if (proto != VAL_NULL) wr32(p + 4, proto);
+    if (!in_header) wr32(p + at, keys);
+  }
+  return in_header ? at : at + 4;
+}
 // The prototype of the OBJECT o: an OBJECT or null (null when it has no prototype word, above).
 static inline mvm_value_t object_proto(mvm_vm_t* vm, mvm_value_t o) {
   const uint8_t* p = heap_ptr(vm, value_heap_offset(o));
@@ -889,6 +909,10 @@ MVM_INTERNAL mvm_err_t op_binary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_
 
 // ---- object.c ----
 MVM_INTERNAL mvm_err_t object_new(mvm_vm_t* vm, mvm_value_t proto, mvm_value_t* out);
+// An object literal's OBJECT (NEW_OBJECT_KEYS): the n values (at most OBJECT_KEYS_MAX, a GC
+// root such as the value stack) of the keys of the ROM key list keys, held inline. May GC.
+MVM_INTERNAL mvm_err_t object_new_inline(mvm_vm_t* vm, mvm_value_t keys, const mvm_value_t* values,
+                                         uint32_t n, mvm_value_t* out);
 MVM_INTERNAL mvm_err_t array_new(mvm_vm_t* vm, uint32_t capacity, mvm_value_t* out);
 MVM_INTERNAL mvm_err_t array_push(mvm_vm_t* vm, mvm_value_t* arr_slot, mvm_value_t v);
 MVM_INTERNAL uint32_t array_length(mvm_vm_t* vm, mvm_value_t arr);
@@ -976,6 +1000,9 @@ MVM_INTERNAL bool rom_start_of(const uint8_t* rom, uint32_t rom_len, const uint8
 // A value a ROM or heap field may hold that points into a validated ROM (or is immediate).
 MVM_INTERNAL bool rom_value_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
                                mvm_value_t v);
+// A key list a function's constants may name (NEW_OBJECT_KEYS): load.c.
+MVM_INTERNAL bool rom_key_list_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
+                                  mvm_value_t v);
 
 // ---- verify.c ----
 // Checks every function's operands in a ROM that rom_validate accepted (see verify.c): constant,

@@ -103,6 +103,27 @@ bool rom_value_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts, m
          t == TC_HOSTFN;
 }
 
+// A reference to a key list (an object literal's, NEW_OBJECT_KEYS), the one value a function's
+// constants may hold that is no JS value: a CONSTS of ROM strings, at most OBJECT_KEYS_MAX.
+// verify.c lets only NEW_OBJECT_KEYS use it; a constant global may not be one (snapshot.c).
+bool rom_key_list_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts, mvm_value_t v) {
+  if (!value_is_image_rom(v)) return false;
+  uint32_t off = value_rom_offset(v);
+  if (off >= rom_len || !bit_get(starts, off) || header_type(rd32(rom + off)) != TC_CONSTS) {
+    return false;
+  }
+  uint32_t n = consts_count(rom + off);
+  if (n > OBJECT_KEYS_MAX) return false;
+  for (uint32_t i = 0; i < n; i++) {
+    mvm_value_t k = rd32(consts_values(rom + off) + 4 * i);
+    if (!value_is_rom(k) || !rom_value_ok(rom, rom_len, starts, k)) return false;
+    if (value_rom_offset(k) >= (uint32_t)K_ENGINE_ROM_BASE) continue;  // an engine string
+    uint32_t t = header_type(rd32(rom + value_rom_offset(k)));
+    if (t != TC_STRING8 && t != TC_STRING16) return false;
+  }
+  return true;
+}
+
 // A string a function or line table names: an engine string, or a ROM allocation start.
 static bool rom_string_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
                           mvm_value_t v) {
@@ -193,7 +214,9 @@ static bool code_ok(const uint8_t* fn, verifier_t* v) {
       if (next > len) return false;
       uint32_t pop = (uint32_t)s->pop;
       if (s->pop < 0) {
-        pop = op == OP_NEW_ARRAY ? rd16(code + pc + 1) : (uint32_t)code[pc + 1] + 2;
+        pop = op == OP_NEW_ARRAY         ? rd16(code + pc + 1)
+              : op == OP_NEW_OBJECT_KEYS ? (uint32_t)code[pc + 1]
+                                         : (uint32_t)code[pc + 1] + 2;
       }
       if (d < pop) return false;
       uint32_t after = d - pop + (uint32_t)s->push;
@@ -268,7 +291,8 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, bool hostfns, mvm_a
     switch (header_type(rd32(p))) {
       case TC_CONSTS:
         for (uint32_t i = 0; ok && i < consts_count(p); i++) {
-          ok = rom_value_ok(rom, rom_len, starts, rd32(consts_values(p) + 4 * i));
+          mvm_value_t v = rd32(consts_values(p) + 4 * i);
+          ok = rom_value_ok(rom, rom_len, starts, v) || rom_key_list_ok(rom, rom_len, starts, v);
         }
         break;
       case TC_FUNCTION: {

@@ -339,6 +339,18 @@ mvm_err_t object_new(mvm_vm_t* vm, mvm_value_t proto, mvm_value_t* out) {
   return MVM_E_OK;
 }
 
+mvm_err_t object_new_inline(mvm_vm_t* vm, mvm_value_t keys, const mvm_value_t* values,
+                             uint32_t n, mvm_value_t* out) {
+  uint32_t at = object_inline_layout(NULL, 0, VAL_NULL, keys, n);
+  uint32_t off = heap_alloc(vm, at + 4 * n, TC_OBJECT);
+  if (off == 0) return MVM_E_OUT_OF_MEMORY;
+  uint8_t* p = heap_ptr(vm, off);
+  object_inline_layout(p, 0, VAL_NULL, keys, n);
+  for (uint32_t i = 0; i < n; i++) wr32(p + at + 4 * i, values[i]);
+  *out = value_from_heap_offset(off);
+  return MVM_E_OK;
+}
+
 // ---- Functions ----
 
 uint32_t function_rom(mvm_vm_t* vm, mvm_value_t f) {

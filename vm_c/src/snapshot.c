@@ -1353,7 +1353,12 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   if (!err && has_rom_globals) {
     if (!rom_alloc_ok(c.rom, c.rom_len, 0, TC_CONSTS)) err = MVM_E_INVALID_IMAGE;
     for (uint32_t i = 0; !err && i < consts_count(c.rom); i++) {
-      if (rd32(consts_values(c.rom) + 4 * i) == VAL_HOLE) err = MVM_E_INVALID_IMAGE;
+      mvm_value_t v = rd32(consts_values(c.rom) + 4 * i);
+      // A key list (load.c rom_key_list_ok) is no value a global may hold.
+      if (v == VAL_HOLE || (value_is_image_rom(v) &&
+                            header_type(rd32(c.rom + value_rom_offset(v))) == TC_CONSTS)) {
+        err = MVM_E_INVALID_IMAGE;
+      }
     }
     if (!err) rom_globals = consts_count(c.rom);
   }

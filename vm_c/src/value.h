@@ -163,6 +163,7 @@ static inline uint32_t header_type(uint32_t h) { return h & 31u; }
 #define OBJECT_HDR_PROTO (1u << 14)
 #define OBJECT_HDR_KEYS_SHIFT 15
 #define OBJECT_INLINE_MAX 0x1FCu
+#define OBJECT_KEYS_MAX 124u  // values of an inline OBJECT: (OBJECT_INLINE_MAX - 12) / 4
 static inline uint32_t object_hdr_keys(uint32_t h) { return h >> OBJECT_HDR_KEYS_SHIFT; }
 static inline uint32_t object_hdr_keys_offset(uint32_t h) {
   return (object_hdr_keys(h) - 1u) << 2;

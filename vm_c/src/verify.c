@@ -8,8 +8,9 @@
  *   - an opcode is unknown, or an instruction's operands run past the end of the code;
  *   - a jump or TRY target is outside the code or not the start of an instruction;
  *   - a constant index is >= the function's constant count (LOAD_CONST, MAKE_CLOSURE,
- *     INIT_PROP, GET_PROP, SET_PROP, THROW_ERROR and the fused opcodes), or MAKE_CLOSURE's
- *     constant is not a FUNCTION;
+ *     INIT_PROP, GET_PROP, SET_PROP, THROW_ERROR, NEW_OBJECT_KEYS), MAKE_CLOSURE's constant is
+ *     not a FUNCTION, NEW_OBJECT_KEYS's not a key list of as many keys as it takes values, or
+ *     another's is a key list (no JS value);
  *   - a local index is >= nlocals, an argument index >= nparams, a global index >= the
  *     program's global count, a builtin index or an error kind is out of its table.
  * Since every jump lands on a decoded instruction and control cannot fall off the end of the
@@ -68,6 +69,15 @@ typedef struct fn_info {
 } fn_info_t;
 
 static bool const_ok(const fn_info_t* f, uint32_t k) { return k < f->nconsts; }
+// The ROM type of constant k (a validated ROM value), or TC_INVALID for an immediate or engine one.
+static uint32_t const_type(const fn_info_t* f, uint32_t k) {
+  mvm_value_t v = rd32(f->consts + 4 * k);
+  return value_is_image_rom(v) ? header_type(rd32(f->rom + value_rom_offset(v))) : TC_INVALID;
+}
+// A constant the code uses as a value, key or message: any but a key list (NEW_OBJECT_KEYS's).
+static bool value_const_ok(const fn_info_t* f, uint32_t k) {
+  return const_ok(f, k) && const_type(f, k) != TC_CONSTS;
+}
 
 // Checks the operands of the instruction at code[pc] (whose bytes lie inside the code).
 static bool operands_ok(const fn_info_t* f, const uint8_t* code, uint32_t pc) {
@@ -77,15 +87,16 @@ static bool operands_ok(const fn_info_t* f, const uint8_t* code, uint32_t pc) {
     case OP_INIT_PROP:
     case OP_GET_PROP:
     case OP_SET_PROP:
-      return const_ok(f, rd16(a));
-    case OP_MAKE_CLOSURE: {
-      uint32_t k = rd16(a);
-      if (!const_ok(f, k)) return false;
-      mvm_value_t v = rd32(f->consts + 4 * k);  // a ROM value checked by rom_validate
-      return value_is_image_rom(v) && header_type(rd32(f->rom + value_rom_offset(v))) == TC_FUNCTION;
+      return value_const_ok(f, rd16(a));
+    case OP_MAKE_CLOSURE:  // a ROM value checked by rom_validate
+      return const_ok(f, rd16(a)) && const_type(f, rd16(a)) == TC_FUNCTION;
+    case OP_NEW_OBJECT_KEYS: {  // a key list (load.c rom_key_list_ok) of a[0] keys
+      uint32_t k = rd16(a + 1);
+      if (!const_ok(f, k) || const_type(f, k) != TC_CONSTS || a[0] == 0) return false;
+      return consts_count(f->rom + value_rom_offset(rd32(f->consts + 4 * k))) == a[0];
     }
     case OP_THROW_ERROR:
-      return a[0] < EK__COUNT && const_ok(f, rd16(a + 1));
+      return a[0] < EK__COUNT && value_const_ok(f, rd16(a + 1));
     case OP_LOAD_BUILTIN:
       return a[0] < BI__COUNT;
     case OP_LOAD_ARG:

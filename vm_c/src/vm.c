@@ -1038,6 +1038,15 @@ binary_slow:
     PUSH(r);
     NEXT();
   }
+  CASE(NEW_OBJECT_KEYS) {
+    uint32_t count = READ_U8();
+    uint32_t k = READ_U16();
+    SYNC();
+    CHECK(object_new_inline(vm, MVM_READ_ROM_U32(consts + 4 * k), sp - count, count, &r));
+    sp -= count;
+    PUSH(r);
+    NEXT();
+  }
   CASE(INIT_PROP) {
     uint32_t k = READ_U16();
     SYNC();
