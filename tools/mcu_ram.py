@@ -207,11 +207,13 @@ def report(ours: dict, theirs: dict) -> str:
               for name, row in sorted(rows.items())
               if "fault" in row or ("after" in row and row["after"][2] != 0)]
     if failed:
+        ours_oom = any(engine == "ours" and how == "error 1" for engine, _, how in failed)
         lines += [
             "Runs that did not complete on the board: "
             + "; ".join(f"{engine}, {name}: {how}" for engine, name, how in failed) + ". "
-            "Error 1 of ours is MVM_E_OUT_OF_MEMORY: within the same 64 KB our heap holds about "
-            "half as many objects (32-bit values and headers, Microvium's are 16-bit). A hard fault of Microvium's engine ends that firmware (the tool rebuilds it "
+            + ("Error 1 of ours is MVM_E_OUT_OF_MEMORY: our values and headers are 32-bit, "
+               "Microvium's 16-bit. " if ours_oom else "")
+            + "A hard fault of Microvium's engine ends that firmware (the tool rebuilds it "
             "to run the remaining programs); the benchmark runner, on the x86-64 host, runs them "
             "all (benchmarks/results/latest.md).",
             "",

@@ -133,6 +133,27 @@ static int random_mode(void) {
   return 0;
 }
 
+/* The globals and imports after the struct (no resolver: VM_TABLES_TRAIL), malloc'd with it or,
+ * in a caller's buffer, in its fixed place (a packed ROM goes to the buffer's top). */
+static int tables_mode(void) {
+  static uint64_t buffer[4096];
+  for (int into = 0; into < 2; into++) {
+    mvm_vm_t* vm = NULL;
+    mvm_err_t err = into ? mvm_restore_into(buffer, sizeof buffer, image, (size_t)image_len, NULL,
+                                            NULL, NULL, &vm)
+                         : mvm_restore(image, (size_t)image_len, NULL, NULL, NULL, &vm);
+    printf("restore %s: %d\n", into ? "into" : "malloc", (int)err);
+    if (err) return 3;
+    mvm_stats_t s;
+    mvm_get_stats(vm, &s);
+    printf("struct %u globals %u\n", (unsigned)s.vm_struct_bytes, (unsigned)s.globals_count);
+    for (int i = 1; i <= 3; i++) call(vm, "bump", i);
+    call(vm, "build", 300);
+    mvm_free(vm);
+  }
+  return 0;
+}
+
 int main(int argc, char** argv) {
   FILE* f = argc > 1 ? fopen(argv[1], "rb") : NULL;
   if (!f) return 2;
@@ -143,7 +164,9 @@ int main(int argc, char** argv) {
   if (fread(image, 1, (size_t)image_len, f) != (size_t)image_len) return 2;
   fclose(f);
   if (argc > 2) {
-    int rc = strcmp(argv[2], "random") == 0 ? random_mode() : imports();
+    int rc = strcmp(argv[2], "random") == 0   ? random_mode()
+             : strcmp(argv[2], "tables") == 0 ? tables_mode()
+                                              : imports();
     free(image);
     return rc;
   }
@@ -229,13 +252,20 @@ def host_runtime_imports(tmp_path_factory) -> str:
     return build_host(tmp_path_factory.mktemp("idle_struct_rt"), "-DMVM_RUNTIME_IMPORTS=1")
 
 
-def run_host(host: str, tmp_path, source: str, *mode: str, build_heap: int = 0) -> list[str]:
+def run_host(host: str, tmp_path, source: str, *mode: str, build_heap: int = 0,
+             packed_rom: bool = False) -> list[str]:
+    from compiler.disasm import pack_image, unpack_image
+    from compiler.opcodes import FEATURE_PACKED_ROM
     from hostlib.cli import MCU_DEFAULT_MAX_HEAP, build_image, device_host, retarget_image
 
     src = tmp_path / "program.js"
     src.write_text(source)
     image = retarget_image(build_image(str(src), host=device_host(),
                                        max_heap=build_heap or MCU_DEFAULT_MAX_HEAP), "mcu")
+    if packed_rom:  # restore expands the ROM into memory of its own
+        parts = unpack_image(image)
+        parts.features |= 1 << FEATURE_PACKED_ROM
+        image = pack_image(parts)
     (tmp_path / "program.mvm-bc").write_bytes(image)
     env = {**os.environ, "ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1",
            "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1"}
@@ -288,6 +318,35 @@ def test_fixed_stack_limits_and_the_shared_empty_heap(host: str, tmp_path) -> No
     assert after["ram"] == after["struct"] + after["cap"], out
     assert after["peak"] >= built["peak"], out
     assert out[-1] == "done", out
+
+
+TABLES = """
+let counter = 0;
+const names = [];
+export function bump(n) { counter += n; names.push('n' + counter); return counter * 10 + names.length; }
+export function build(n) {
+  const a = [];
+  for (let i = 0; i < n; i++) a.push({ i: i, s: "x" + i });
+  return a.length + a[n - 1].s.length;
+}
+"""
+
+
+def test_tables_follow_the_struct_malloced_or_in_a_buffer(host: str, tmp_path) -> None:
+    """Without a resolver the globals (and imports) are allocated with the struct, after it: in
+    a caller's buffer in the struct's fixed place, where restore makes room for them before
+    anything else is allocated, a packed ROM going to the buffer's top. Both ways, with the ROM
+    used in place or expanded, the VM holds the same and runs the same (ASan and UBSan watch)."""
+    for packed in (False, True):
+        out = run_host(host, tmp_path, TABLES, "tables", packed_rom=packed)
+        half = len(out) // 2
+        assert out[0] == "restore malloc: 0" and out[half] == "restore into: 0", out
+        assert out[1] == out[half + 1] and out[1].endswith("globals 2"), out
+        # 36 bytes of struct on a 32-bit board; here 64-bit pointers, so only: more than the
+        # two globals.
+        assert int(out[1].split()[1]) > 2 * 4, out
+        assert out[2:half] == out[half + 2:] == [
+            "bump(1): 11", "bump(2): 32", "bump(3): 63", "build(300): 304"], out
 
 
 IMPORTS = """
