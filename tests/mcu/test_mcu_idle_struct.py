@@ -151,6 +151,23 @@ static int tables_mode(void) {
     call(vm, "build", 300);
     mvm_free(vm);
   }
+  /* A buffer of 1 MB asked for a 1 MB heap: the heap in use and its peak are 16-bit word counts
+   * (VM_HEAP16), so the fixed heap a buffer gives is at most 256 KB - 4. */
+  static uint64_t big[1u << 17];
+  mvm_config_t cfg;
+  memset(&cfg, 0, sizeof cfg);
+  cfg.max_heap_bytes = sizeof big;
+  mvm_vm_t* vm = NULL;
+  mvm_err_t err = mvm_restore_into(big, sizeof big, image, (size_t)image_len, &cfg, NULL, NULL, &vm);
+  printf("restore into 1 MB: %d\n", (int)err);
+  if (err) return 3;
+  mvm_stats_t s;
+  mvm_get_stats(vm, &s);
+  printf("big limit %u cap %u\n", (unsigned)s.heap_limit, (unsigned)s.heap_capacity);
+  call(vm, "build", 5000);
+  mvm_get_stats(vm, &s);
+  printf("big used %u peak %u\n", (unsigned)s.heap_used, (unsigned)s.heap_peak);
+  mvm_free(vm);
   return 0;
 }
 
@@ -339,6 +356,8 @@ def test_tables_follow_the_struct_malloced_or_in_a_buffer(host: str, tmp_path) -
     used in place or expanded, the VM holds the same and runs the same (ASan and UBSan watch)."""
     for packed in (False, True):
         out = run_host(host, tmp_path, TABLES, "tables", packed_rom=packed)
+        big = out[-4:]
+        out = out[:-4]
         half = len(out) // 2
         assert out[0] == "restore malloc: 0" and out[half] == "restore into: 0", out
         assert out[1] == out[half + 1] and out[1].endswith("globals 2"), out
@@ -347,6 +366,12 @@ def test_tables_follow_the_struct_malloced_or_in_a_buffer(host: str, tmp_path) -
         assert int(out[1].split()[1]) > 2 * 4, out
         assert out[2:half] == out[half + 2:] == [
             "bump(1): 11", "bump(2): 32", "bump(3): 63", "build(300): 304"], out
+        # A 1 MB buffer gives the largest heap 16-bit word counts hold, and it is used: 5,000
+        # objects of a literal and their strings need more than 64 KB.
+        assert big[:2] == ["restore into 1 MB: 0", "big limit 262140 cap 262140"], big
+        assert big[2] == "build(5000): 5005", big
+        used, peak = numbers(big[3])["used"], numbers(big[3])["peak"]
+        assert 65536 < peak <= 262140 and used <= peak, big
 
 
 IMPORTS = """
