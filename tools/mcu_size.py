@@ -20,7 +20,9 @@ Configurations of our core:
                bitwise CRC (MVM_CRC32_SMALL, as Microvium's port computes CRC-16 bitwise),
                no error locations (MVM_ERROR_LOCATION=0: Microvium's size-test has no debug
                capability), no instruction budget (the port's MVM_INSTRUCTION_BUDGET 0:
-               Microvium's gas counter is off unless asked for)
+               Microvium's gas counter is off unless asked for), and images trusted past their header and CRC-32 (MVM_VERIFY_IMAGES=0:
+               Microvium's size-test port leaves MVM_DONT_TRUST_BYTECODE off)
+  size-test-verified  size-test validating every image at restore (our default)
   size-test-nofloat  size-test with MVM_SUPPORT_FLOAT=0: the difference is what floats cost
   mcu-default  ports/cortex_m/mvm_port.h as shipped (safe mode on, every library family)
   full         default port: safe mode, build API (unit loading, snapshots), everything
@@ -53,12 +55,15 @@ CC = "arm-none-eabi-gcc"
 FLAGS = ["-c", "-mcpu=cortex-m0", "-mthumb", "-Os", "-fno-section-anchors", "-nostdlib"]
 STRICT = ["-std=c99", "-Wall", "-Wextra", "-Wpedantic", "-Werror"]
 MCU_PORT = ['-DMVM_PORT_HEADER="mvm_port_example.h"']
-SIZE_TEST = MCU_PORT + ["-DMVM_SAFE_MODE=0", "-DMVM_LIB=0", "-DMVM_ASYNC=0",
-                        "-DMVM_CRC32_SMALL=1", "-DMVM_ERROR_LOCATION=0"]
+SIZE_TEST_VERIFIED = MCU_PORT + ["-DMVM_SAFE_MODE=0", "-DMVM_LIB=0", "-DMVM_ASYNC=0",
+                                 "-DMVM_CRC32_SMALL=1", "-DMVM_ERROR_LOCATION=0"]
+# Microvium's size-test port trusts its bytecode (MVM_DONT_TRUST_BYTECODE off): so does ours.
+SIZE_TEST = SIZE_TEST_VERIFIED + ["-DMVM_VERIFY_IMAGES=0"]
 OURS = {
     "minimal": SIZE_TEST + ["-DMVM_NO_MALLOC=1", "-DMVM_SUPPORT_FLOAT=0",
                             "-DMVM_INT32_OVERFLOW_CHECKS=0"],
     "size-test": SIZE_TEST,
+    "size-test-verified": SIZE_TEST_VERIFIED,
     "size-test-nofloat": SIZE_TEST + ["-DMVM_SUPPORT_FLOAT=0"],
     "mcu-default": MCU_PORT,
     "full": ["-DMVM_SAFE_MODE=1", "-DMVM_INCLUDE_BUILD_API=1"],
@@ -309,8 +314,8 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "| configuration | ours text / data / bss | Microvium 8.0 text / data / bss |",
         "|---|---|---|",
     ]
-    rows = [("minimal", "minimal"), ("size-test", "size-test"), ("size-test-nofloat", None),
-            ("mcu-default", None), ("full", "full")]
+    rows = [("minimal", "minimal"), ("size-test", "size-test"), ("size-test-verified", None),
+            ("size-test-nofloat", None), ("mcu-default", None), ("full", "full")]
     for ours_name, mv_name in rows:
         o = "{:,} / {} / {}".format(*ours[ours_name])
         if mv_name and microvium:
@@ -330,7 +335,11 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "promises; `push`, `vmImport`/`vmExport` and the Error constructors stay), bitwise "
         "CRC (`MVM_CRC32_SMALL=1`), no error locations (`MVM_ERROR_LOCATION=0`), no instruction "
         "budget (the port's `MVM_INSTRUCTION_BUDGET` 0, as Microvium's gas counter is off "
-        "unless asked for); *minimal* = "
+        "unless asked for), and images trusted past their header and CRC-32 "
+        "(`MVM_VERIFY_IMAGES=0`, as Microvium's size-test port leaves `MVM_DONT_TRUST_BYTECODE` "
+        "off); *size-test-verified* = size-test validating every image at restore (our "
+        "default: every allocation, value and function checked, docs/security.md), "
+        f"{ours['size-test-verified'][0] - ours['size-test'][0]:,} bytes more; *minimal* = "
         "size-test without floats, with wrapping int32 arithmetic (`MVM_SUPPORT_FLOAT=0`, "
         "`MVM_INT32_OVERFLOW_CHECKS=0`) and without a C allocator "
         "(`MVM_NO_MALLOC`, `mvm_restore_into` only); *size-test-nofloat* = size-test with "

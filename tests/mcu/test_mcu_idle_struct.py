@@ -264,6 +264,12 @@ def host(tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="module")
+def host_trusting(tmp_path_factory) -> str:
+    """The same trusting its images past their header and CRC-32 (MVM_VERIFY_IMAGES 0)."""
+    return build_host(tmp_path_factory.mktemp("idle_struct_trust"), "-DMVM_VERIFY_IMAGES=0")
+
+
+@pytest.fixture(scope="module")
 def host_runtime_imports(tmp_path_factory) -> str:
     """The same with the resolver kept for vmImport at run time (off in the port)."""
     return build_host(tmp_path_factory.mktemp("idle_struct_rt"), "-DMVM_RUNTIME_IMPORTS=1")
@@ -372,6 +378,24 @@ def test_tables_follow_the_struct_malloced_or_in_a_buffer(host: str, tmp_path) -
         assert big[2] == "build(5000): 5005", big
         used, peak = numbers(big[3])["used"], numbers(big[3])["peak"]
         assert 65536 < peak <= 262140 and used <= peak, big
+
+
+def test_a_build_trusting_its_images_runs_them_and_still_refuses_a_damaged_one(
+        host: str, host_trusting: str, tmp_path) -> None:
+    """MVM_VERIFY_IMAGES 0 leaves out the checks of each allocation, value and function, not
+    those of the header: the same image runs the same (a buffer and malloc, ROM in place and
+    packed), and one with a flipped byte is still refused, by its CRC-32."""
+    for packed in (False, True):
+        assert run_host(host_trusting, tmp_path, TABLES, "tables", packed_rom=packed) == \
+            run_host(host, tmp_path, TABLES, "tables", packed_rom=packed)
+    image = bytearray((tmp_path / "program.mvm-bc").read_bytes())
+    image[len(image) // 2] ^= 0x10
+    (tmp_path / "damaged.mvm-bc").write_bytes(bytes(image))
+    proc = subprocess.run([host_trusting, str(tmp_path / "damaged.mvm-bc"), "tables"],
+                          capture_output=True, text=True, timeout=120)
+    tables = open(os.path.join(INCLUDES[0][2:], "mvm_tables.h"), encoding="utf-8").read()
+    crc = int(re.search(r"ERR\(IMAGE_CRC,\s*(\d+)", tables).group(1))
+    assert proc.stdout.splitlines() == [f"restore malloc: {crc}"], proc.stdout + proc.stderr
 
 
 IMPORTS = """

@@ -272,6 +272,20 @@
 #define MVM_SAFE_MODE 1
 #endif
 
+/* @@ MVM_VERIFY_IMAGES: 1 (default) validates every image at restore before anything runs: each
+ * ROM and heap allocation's fields, every value's reference, every function's operands and
+ * stack depths on every path, the prototype chains (docs/security.md). A damaged or hostile
+ * image is refused with MVM_E_INVALID_IMAGE. 0 trusts the image past its header: the magic,
+ * version, profile, size and CRC-32 are still checked, so an image damaged in storage is still
+ * refused, but one crafted to pass the CRC can make the VM read or write out of bounds. For a
+ * firmware whose image is built with it and kept in its own flash (`mvc build --emit-c`), as
+ * Microvium's engine trusts its bytecode unless MVM_DONT_TRUST_BYTECODE is set; about 6 KB
+ * less of core on a Cortex-M0 (benchmarks/results/mcu_size.md). Units (the build API) are
+ * always validated. */
+#ifndef MVM_VERIFY_IMAGES
+#define MVM_VERIFY_IMAGES 1
+#endif
+
 /* @@ MVM_GC_STRESS: 1 collects at every allocation and moves the heap to a freshly allocated
  * space each time, freeing the old one, so a stale pointer into the heap faults under ASan.
  * Very slow: for tests only. */

@@ -978,6 +978,9 @@ MVM_INTERNAL mvm_err_t vm_call(mvm_vm_t* vm, uint8_t argc, bool construct, mvm_v
 MVM_INTERNAL uint32_t vm_line_of(mvm_vm_t* vm, uint32_t func, uint32_t pc, mvm_value_t* out_file);
 
 // ---- load.c ----
+// Whether this build has the image checks (MVM_VERIFY_IMAGES; the build API loads units, which
+// are always checked).
+#define VM_VERIFIES (MVM_VERIFY_IMAGES || MVM_INCLUDE_BUILD_API)
 // True when the allocation at ROM offset off lies inside the ROM, off is 4-aligned and the
 // allocation has the given type (TC_INVALID: any string type).
 MVM_INTERNAL bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t off, uint32_t type);

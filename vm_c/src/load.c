@@ -70,6 +70,7 @@ bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t off, uint32_t t
   }
 }
 
+#if VM_VERIFIES  // the checks of a ROM, to rom_validate
 bool rom_names_ok(const uint8_t* rom, uint32_t rom_len, uint32_t names, uint32_t count) {
   if (names == NO_OFFSET) return true;
   if (!rom_alloc_ok(rom, rom_len, names, TC_CONSTS)) return false;
@@ -339,6 +340,7 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, bool hostfns, mvm_a
   *out_starts = starts;
   return MVM_E_OK;
 }
+#endif  // VM_VERIFIES
 
 mvm_vm_t* vm_struct_new(mvm_arena_t* arena, size_t tables, mvm_resolve_import_t resolve,
                         void* context) {

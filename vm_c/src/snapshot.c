@@ -790,6 +790,15 @@ typedef struct checker {
   uint32_t nobjects;  // OBJECT allocations in the heap (heap_check's first walk counts them)
 } checker_t;
 
+// The image's roots ITEMS may hold fewer than ROOT__COUNT slots (the missing ones are
+// undefined); its exports table is not used (restore rebuilds it).
+static uint32_t roots_slots(const checker_t* c) {
+  if (c->heap_len == 4 || c->no_roots) return 0;  // no roots (mvm_snapshot)
+  uint32_t n = (header_size(rd32(c->heap + 4)) - 4) / 4;
+  return n < ROOT__COUNT ? n : ROOT__COUNT;
+}
+
+#if MVM_VERIFY_IMAGES  // the heap's checks (a build that trusts its images has none)
 static bool is_start(const checker_t* c, uint32_t off) {
   return off < c->heap_len && (off & 3u) == 0 && (c->starts[off >> 5] >> ((off >> 2) & 7)) & 1;
 }
@@ -950,14 +959,6 @@ static bool alloc_ok(const checker_t* c, uint32_t at) {
   }
 }
 
-// The image's roots ITEMS may hold fewer than ROOT__COUNT slots (the missing ones are
-// undefined); its exports table is not used (restore rebuilds it).
-static uint32_t roots_slots(const checker_t* c) {
-  if (c->heap_len == 4 || c->no_roots) return 0;  // no roots (mvm_snapshot)
-  uint32_t n = (header_size(rd32(c->heap + 4)) - 4) / 4;
-  return n < ROOT__COUNT ? n : ROOT__COUNT;
-}
-
 static bool roots_ok(const checker_t* c) {
   if (c->heap_len == 4 || c->no_roots) return true;
   if (c->heap_len < 8 || !is_start(c, 4)) return false;
@@ -1046,6 +1047,7 @@ static mvm_err_t heap_check(checker_t* c, mvm_arena_t* arena, void* context) {
   }
   return err;
 }
+#endif  // MVM_VERIFY_IMAGES
 
 // ---- Restoring ----
 
@@ -1341,17 +1343,21 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   c.vm = NULL;
   c.nimports = nimports;
   c.nobjects = 0;
+  c.rom_starts = NULL;
+#if MVM_VERIFY_IMAGES
   err = rom_validate(c.rom, c.rom_len, true, arena, context, &c.rom_starts);
   if (err) {
     if (rom_buf) rom_buffer_free(arena, rom_buf, context);
     return err;
   }
   if (!rom_names_ok(c.rom, c.rom_len, names, global_count)) err = MVM_E_INVALID_IMAGE;
+#endif
   // The constant globals: the CONSTS at offset 0 (rom_validate checked its values), none in
   // a TDZ (LOAD_ROM_GLOBAL pushes what it reads).
   uint32_t rom_globals = 0;
   if (!err && has_rom_globals) {
     if (!rom_alloc_ok(c.rom, c.rom_len, 0, TC_CONSTS)) err = MVM_E_INVALID_IMAGE;
+#if MVM_VERIFY_IMAGES
     for (uint32_t i = 0; !err && i < consts_count(c.rom); i++) {
       mvm_value_t v = rd32(consts_values(c.rom) + 4 * i);
       // A key list (load.c rom_key_list_ok) is no value a global may hold.
@@ -1360,8 +1366,10 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
         err = MVM_E_INVALID_IMAGE;
       }
     }
+#endif
     if (!err) rom_globals = consts_count(c.rom);
   }
+#if MVM_VERIFY_IMAGES
   // The imports' HOSTFNs: import i's at i, so that its id and vmImport's value are there.
   if (!err && rom_imports) {
     uint32_t at = rom_imports_at(c.rom, has_rom_globals);
@@ -1378,6 +1386,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     }
   }
   if (!err) err = rom_verify_code(c.rom, c.rom_len, global_count, rom_globals, arena, context);
+#endif
   if (err) {
     mem_free(arena, c.rom_starts, context);
     if (rom_buf) rom_buffer_free(arena, rom_buf, context);
@@ -1478,7 +1487,9 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     if (!unpack_allocs(&r, vm->heap, 4, heap_len) || r.at != r.len) err = MVM_E_INVALID_IMAGE;
   }
   c.heap = vm->heap;
+#if MVM_VERIFY_IMAGES
   if (!err) err = heap_check(&c, arena, context);
+#endif
   // The ROM's host functions (rom_intern.c moves them there): their imports are checked as a
   // heap one's, and each is its import's value, so that vmImport(id) at run time gives the
   // very function the program got at build time.
@@ -1494,9 +1505,11 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
       err = MVM_E_INVALID_IMAGE;  // one value per import
     }
   }
+#if MVM_VERIFY_IMAGES
   for (uint32_t i = 0; !err && i < global_count; i++) {
     if (!value_ok(&c, vm_globals(vm)[i])) err = MVM_E_INVALID_IMAGE;
   }
+#endif
   if (!err) {
     // Checked either way; written only as a heap table.
     uint8_t* t = vm->heap + heap_len;
@@ -1508,9 +1521,11 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     for (uint32_t i = 0; i < cap_exports; i++) {
       mvm_value_t k = i < nexports ? get_uleb(&r) : VAL_UNDEFINED;
       mvm_value_t v = i < nexports ? get_uleb(&r) : VAL_UNDEFINED;
+#if MVM_VERIFY_IMAGES
       bool key_ok = (value_is_int(k) && value_as_int(k) >= 0 && value_as_int(k) <= 65535) ||
                     (value_is_rom(k) && string_ok(&c, k));
       if (i < nexports && (!key_ok || !value_ok(&c, v))) err = MVM_E_INVALID_IMAGE;
+#endif
       if (exports_in_image) continue;
       wr32(t + 8 + 8 * i, k);
       wr32(t + 12 + 8 * i, v);

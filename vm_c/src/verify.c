@@ -24,6 +24,8 @@
  */
 #include "internal.h"
 
+#if VM_VERIFIES  // the whole pass (a build that trusts its images has none: MVM_VERIFY_IMAGES)
+
 // Operand bytes of each format, and which formats are jumps.
 #define VOPND_NONE 0
 #define VOPND_U8 1
@@ -198,3 +200,4 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, uint32_t global_
 }
 
 uint32_t opcode_size(uint8_t op) { return op < OP__COUNT ? 1u + operand_bytes[op] : 1u; }
+#endif  // VM_VERIFIES
