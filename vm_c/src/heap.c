@@ -34,7 +34,7 @@ uint32_t heap_alloc(mvm_vm_t* vm, uint32_t size, uint32_t type) {
 uint32_t heap_alloc_values(mvm_vm_t* vm, uint32_t size, uint32_t type) {
   uint32_t off = heap_alloc(vm, size, type);
   if (off == 0) return 0;
-  uint32_t end = off + header_size(rd32(vm->heap + off));
+  uint32_t end = off + header_size_other(rd32(vm->heap + off));  // as heap_alloc wrote it
   for (uint32_t p = off + 4; p < end; p += 4) wr32(vm->heap + p, VAL_UNDEFINED);
   return off;
 }

@@ -487,7 +487,7 @@ static inline uint32_t fn_code_len(const uint8_t* fn) {
 // A CONSTS holds no count: its values fill it, from offset 4. The compiler never writes an
 // empty one (NO_OFFSET instead), so the 8-byte minimum allocation is one value.
 enum { CONSTS_VALUES = 4 };
-static inline uint32_t consts_count(const uint8_t* c) { return header_size(rd32(c)) / 4 - 1; }
+static inline uint32_t consts_count(const uint8_t* c) { return header_size_other(rd32(c)) / 4 - 1; }
 static inline const uint8_t* consts_values(const uint8_t* c) { return c + CONSTS_VALUES; }
 // The number of the ROM's constant globals (rom_global), 0 without them.
 static inline uint32_t rom_global_count(const mvm_vm_t* vm) {
@@ -501,7 +501,7 @@ static inline mvm_value_t rom_global(const mvm_vm_t* vm, uint32_t i) {
 // restored from one keeps only the host functions (vm_imports_fns, 4 bytes an import on a
 // 32-bit board, not 12) until a new import makes the table full (builtins.c).
 static inline uint32_t rom_imports_at(const uint8_t* rom, bool rom_globals) {
-  return rom_globals ? header_size(rd32(rom)) : 0;
+  return rom_globals ? header_size_other(rd32(rom)) : 0;
 }
 // The import table, after the globals in their allocation: full entries, or (flags
 // ROM_IMPORTS, an image's) only each import's host function, its id and cached HOSTFN being
@@ -648,7 +648,7 @@ static inline void set_field(mvm_vm_t* vm, mvm_value_t v, uint32_t off, mvm_valu
 // roots full first: root_store (may GC), or roots_full before a root_set.
 // A restored image that needed no slot has no roots at all (vm->roots 0: no heap reference).
 static inline uint32_t roots_count(mvm_vm_t* vm) {
-  return vm->roots ? (header_size(rd32(heap_ptr(vm, vm->roots))) - 4) / 4 : 0;
+  return vm->roots ? (header_size_other(rd32(heap_ptr(vm, vm->roots))) - 4) / 4 : 0;
 }
 static inline mvm_value_t root_get(mvm_vm_t* vm, uint32_t i) {
   return i < roots_count(vm) ? rd32(heap_ptr(vm, vm->roots) + 4 + 4 * i) : VAL_UNDEFINED;

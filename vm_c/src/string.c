@@ -34,7 +34,7 @@ mvm_err_t string_alloc(mvm_vm_t* vm, uint32_t len, bool wide, uint8_t** out_data
   uint32_t off = heap_alloc(vm, STRING_DATA + (uint32_t)bytes, wide ? TC_STRING16 : TC_STRING8);
   if (off == 0) return MVM_E_OUT_OF_MEMORY;
   uint8_t* p = heap_ptr(vm, off);
-  uint32_t h = rd32(p), pad = header_size(h) - STRING_DATA - (uint32_t)bytes;
+  uint32_t h = rd32(p), pad = header_size_other(h) - STRING_DATA - (uint32_t)bytes;
   wr32(p, h | (pad << 5));
   // Zero the padding so that images are deterministic.
   MVM_MEMSET(p + STRING_DATA + bytes, 0, pad);

@@ -177,8 +177,11 @@ static inline bool object_hdr_keys_fit(uint32_t rom_off) {
 // that capacity gives it an ITEMS and the usual layout (object.c array_resize); its values' room
 // stays dead in the allocation until the next collection copies the ARRAY's first 16 bytes only.
 #define HEADER_INLINE_ITEMS (1u << 6)
+// The size of an allocation known to be no OBJECT with its properties inline (a ROM one, a
+// SCOPE, a string, one just allocated...): the interpreter's hot paths skip header_size's mask.
+static inline uint32_t header_size_other(uint32_t h) { return (h >> 5) & ~3u; }
 static inline uint32_t header_size(uint32_t h) {
-  uint32_t size = (h >> 5) & ~3u;
+  uint32_t size = header_size_other(h);
   if ((h & (31u | HEADER_INLINE_PROPS)) == (TC_OBJECT | HEADER_INLINE_PROPS)) {
     size &= OBJECT_INLINE_MAX;  // the key list's offset above
   }
@@ -193,7 +196,7 @@ static inline uint32_t header_size(uint32_t h) {
 // is the engine's (ENGINE_STR(EMPTY), a bare header).
 #define STRING_DATA 4u
 static inline uint32_t string_bytes(uint32_t h) {
-  return header_size(h) - STRING_DATA - ((h >> 5) & 3u);
+  return header_size_other(h) - STRING_DATA - ((h >> 5) & 3u);
 }
 
 // ---- Little-endian field access (heap and ROM) ----

@@ -214,25 +214,36 @@ static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
 // The value slot of the entry of obj's PROPS keyed by this very reference, or NULL. After a
 // miss, *unsure says the miss proves nothing: some key is a heap string (it may have the same
 // text). obj is a heap OBJECT.
+// The value slot of a table whose values are [at, end) of p, its keys the ROM key list list, keyed
+// by key's very reference, or NULL (ROM keys: no heap string, so a miss is sure).
+static VM_INLINE uint8_t* rom_keys_slot(mvm_vm_t* vm, uint8_t* p, uint32_t at, uint32_t end,
+                                        mvm_value_t list, mvm_value_t key) {
+  const uint8_t* keys = consts_values(value_ptr(vm, list));
+  for (; at < end; at += 4, keys += 4) {
+    if (rd32(keys) == key) return p + at;
+  }
+  return NULL;
+}
+
 static VM_INLINE uint8_t* props_slot_by_ref(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key,
                                             bool* unsure) {
   uint8_t* p = heap_ptr(vm, obj);
-  uint32_t at;  // the values are at p + at (ROM keys: no heap string)
+  uint32_t h = rd32(p);
   *unsure = false;
-  if (!(rd32(p) & HEADER_INLINE_PROPS)) {
-    mvm_value_t props = rd32(p + 8);
-    if (!value_is_heap(props)) return NULL;  // undefined: no own properties
-    p = heap_ptr(vm, props);
-    at = (rd32(p) & HEADER_ROM_KEYS) ? 8 : 0;
-  } else {
-    at = props_values_at(p);
-  }
-  if (MVM_UNLIKELY(at != 0)) {
-    const uint8_t* keys = consts_values(value_ptr(vm, props_rom_keys(p)));
-    for (uint32_t i = at; i < alloc_size(p); i += 4, keys += 4) {
-      if (rd32(keys) == key) return p + i;
+  if (h & HEADER_INLINE_PROPS) {  // the OBJECT holds its values (internal.h props_values_at)
+    uint32_t end = (h >> 5) & OBJECT_INLINE_MAX;
+    if (MVM_LIKELY(object_hdr_keys(h) != 0)) {
+      return rom_keys_slot(vm, p, (h & OBJECT_HDR_PROTO) ? 8 : 4, end,
+                           value_from_rom_offset(object_hdr_keys_offset(h)), key);
     }
-    return NULL;
+    uint32_t at = props_values_at(p);
+    return rom_keys_slot(vm, p, at, end, rd32(p + at - 4), key);
+  }
+  mvm_value_t props = rd32(p + 8);
+  if (!value_is_heap(props)) return NULL;  // undefined: no own properties
+  p = heap_ptr(vm, props);
+  if (MVM_UNLIKELY(rd32(p) & HEADER_ROM_KEYS)) {
+    return rom_keys_slot(vm, p, 8, header_size_other(rd32(p)), rd32(p + 4), key);
   }
   uint8_t* end = p + 8 + 8 * rd32(p + 4);
   for (uint8_t* k = p + 8; k < end; k += 8) {
@@ -616,7 +627,7 @@ next:
       SAFE(value_type(vm, s) == TC_SCOPE);
       s = field(vm, s, 4);
     }
-    SAFE(value_type(vm, s) == TC_SCOPE && 8 + 4 * slot < alloc_size(value_ptr(vm, s)));
+    SAFE(value_type(vm, s) == TC_SCOPE && 8 + 4 * slot < header_size_other(rd32(value_ptr(vm, s))));
     PUSH(field(vm, s, 8 + 4 * slot));
     NEXT();
   }
@@ -628,7 +639,7 @@ next:
       s = field(vm, s, 4);
     }
     SAFE(value_is_heap(s) && value_type(vm, s) == TC_SCOPE &&
-         8 + 4 * slot < alloc_size(value_ptr(vm, s)));
+         8 + 4 * slot < header_size_other(rd32(value_ptr(vm, s))));
     set_field(vm, s, 8 + 4 * slot, POP());
     NEXT();
   }
@@ -649,7 +660,7 @@ next:
   CASE(SCOPE_CLONE) {
     SAFE(value_is_heap(fp->scope) && value_type(vm, fp->scope) == TC_SCOPE);
     SYNC();
-    uint32_t size = alloc_size(value_ptr(vm, fp->scope));
+    uint32_t size = header_size_other(rd32(value_ptr(vm, fp->scope)));
     uint32_t off = heap_alloc(vm, size, TC_SCOPE);
     if (!off) FAIL(MVM_E_OUT_OF_MEMORY);
     MVM_MEMCPY(heap_ptr(vm, off) + 4, value_ptr(vm, fp->scope) + 4, size - 4);
