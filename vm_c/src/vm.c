@@ -214,11 +214,11 @@ static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
 // The value slot of the entry of obj's PROPS keyed by this very reference, or NULL. After a
 // miss, *unsure says the miss proves nothing: some key is a heap string (it may have the same
 // text). obj is a heap OBJECT.
-// The value slot of a table whose values are [at, end) of p, its keys the ROM key list list, keyed
-// by key's very reference, or NULL (ROM keys: no heap string, so a miss is sure).
-static VM_INLINE uint8_t* rom_keys_slot(mvm_vm_t* vm, uint8_t* p, uint32_t at, uint32_t end,
-                                        mvm_value_t list, mvm_value_t key) {
-  const uint8_t* keys = consts_values(value_ptr(vm, list));
+// The value slot of a table whose values are [at, end) of p, its keys those of a ROM key list
+// (keys: its first), keyed by key's very reference, or NULL (ROM keys: no heap string, so a
+// miss is sure).
+static VM_INLINE uint8_t* rom_keys_slot(uint8_t* p, uint32_t at, uint32_t end,
+                                        const uint8_t* keys, mvm_value_t key) {
   for (; at < end; at += 4, keys += 4) {
     if (rd32(keys) == key) return p + at;
   }
@@ -232,18 +232,19 @@ static VM_INLINE uint8_t* props_slot_by_ref(mvm_vm_t* vm, mvm_value_t obj, mvm_v
   *unsure = false;
   if (h & HEADER_INLINE_PROPS) {  // the OBJECT holds its values (internal.h props_values_at)
     uint32_t end = (h >> 5) & OBJECT_INLINE_MAX;
-    if (MVM_LIKELY(object_hdr_keys(h) != 0)) {
-      return rom_keys_slot(vm, p, (h & OBJECT_HDR_PROTO) ? 8 : 4, end,
-                           value_from_rom_offset(object_hdr_keys_offset(h)), key);
+    if (MVM_LIKELY(object_hdr_keys(h) != 0)) {  // an image ROM offset (below 512 KB)
+      return rom_keys_slot(p, (h & OBJECT_HDR_PROTO) ? 8 : 4, end,
+                           consts_values(vm->rom + object_hdr_keys_offset(h)), key);
     }
     uint32_t at = props_values_at(p);
-    return rom_keys_slot(vm, p, at, end, rd32(p + at - 4), key);
+    return rom_keys_slot(p, at, end, consts_values(value_ptr(vm, rd32(p + at - 4))), key);
   }
   mvm_value_t props = rd32(p + 8);
   if (!value_is_heap(props)) return NULL;  // undefined: no own properties
   p = heap_ptr(vm, props);
   if (MVM_UNLIKELY(rd32(p) & HEADER_ROM_KEYS)) {
-    return rom_keys_slot(vm, p, 8, header_size_other(rd32(p)), rd32(p + 4), key);
+    const uint8_t* keys = consts_values(value_ptr(vm, rd32(p + 4)));
+    return rom_keys_slot(p, 8, header_size_other(rd32(p)), keys, key);
   }
   uint8_t* end = p + 8 + 8 * rd32(p + 4);
   for (uint8_t* k = p + 8; k < end; k += 8) {
