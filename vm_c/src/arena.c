@@ -48,15 +48,21 @@ mvm_arena_t* arena_init(void* buffer, size_t len) {
   return a;
 }
 
+// The size of the free block b once the free blocks that follow are merged into it, so that
+// freed neighbours become one block again.
+static size_t merge_free(mvm_arena_t* a, uint8_t* b) {
+  size_t size = block_size(b);
+  while (b + size < a->end && block_free(b + size)) size += block_size(b + size);
+  block_set(b, size, true);
+  return size;
+}
+
 void* arena_alloc(mvm_arena_t* a, size_t n) {
   if (n > (size_t)(a->end - a->first)) return NULL;
   size_t need = (n + ARENA_ALIGN + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
   for (uint8_t* b = a->first; b < a->end; b += block_size(b)) {
     if (!block_free(b)) continue;
-    // Merge the free blocks that follow, so freed neighbours become one block again.
-    size_t size = block_size(b);
-    while (b + size < a->end && block_free(b + size)) size += block_size(b + size);
-    block_set(b, size, true);
+    size_t size = merge_free(a, b);
     if (size < need) continue;
     if (size - need >= 2 * ARENA_ALIGN) {
       block_set(b + need, size - need, true);
@@ -77,11 +83,7 @@ void* arena_alloc_top(mvm_arena_t* a, size_t n) {
   size_t need = (n + ARENA_ALIGN + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
   uint8_t* fit = NULL;
   for (uint8_t* b = a->first; b < a->end; b += block_size(b)) {
-    if (!block_free(b)) continue;
-    size_t size = block_size(b);
-    while (b + size < a->end && block_free(b + size)) size += block_size(b + size);
-    block_set(b, size, true);
-    if (size >= need) fit = b;
+    if (block_free(b) && merge_free(a, b) >= need) fit = b;
   }
   if (!fit) return NULL;
   size_t size = block_size(fit);
@@ -103,8 +105,7 @@ bool arena_reserve_vm(mvm_arena_t* a, size_t n) {
   if (!n) return true;
   uint8_t* b = a->first;
   if (!block_free(b)) return false;
-  size_t size = block_size(b);
-  while (b + size < a->end && block_free(b + size)) size += block_size(b + size);
+  size_t size = merge_free(a, b);
   if (size < n + 2 * ARENA_ALIGN) return false;
   a->first = b + n;
   block_set(a->first, size - n, true);

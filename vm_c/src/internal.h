@@ -184,6 +184,13 @@ typedef char mvm_check_err_fits_fatal[MVM_E__END <= 256 ? 1 : -1];
 #define VM_HEAP16 \
   (MVM_PROFILE_MCU && !MVM_CONFIG_HEAP_LIMIT && MVM_DEFAULT_MAX_HEAP <= VM_HEAP16_MAX)
 #define VM_HEAP16_MAX 0x3FFFCu
+#if VM_HEAP16
+typedef uint16_t vm_heap_count_t;  // 4-byte words
+#define VM_HEAP_SHIFT 2
+#else
+typedef uint32_t vm_heap_count_t;  // bytes
+#define VM_HEAP_SHIFT 0
+#endif
 
 struct mvm_vm {
   void* context;
@@ -205,13 +212,8 @@ struct mvm_vm {
   // bump-allocated up to vm_heap_used. The peak before the last collection is kept too
   // (vm_heap_peak: the peak so far).
   uint8_t* heap;
-#if VM_HEAP16
-  uint16_t heap_words;       // vm_heap_used / 4
-  uint16_t heap_peak_words;  // the peak before the last collection / 4
-#else
-  uint32_t heap_used;
-  uint32_t heap_peak;
-#endif
+  vm_heap_count_t heap_used;  // vm_heap_used >> VM_HEAP_SHIFT
+  vm_heap_count_t heap_peak;  // the peak before the last collection, the same way
 #if MVM_CONFIG_HEAP_LIMIT
   uint32_t heap_limit;  // vm_heap_limit
 #endif
@@ -311,32 +313,16 @@ static inline bool heap_is_own(const mvm_vm_t* vm) {
 }
 // The heap in use, in bytes, and the peak recorded at the last collection.
 static inline uint32_t vm_heap_used(const mvm_vm_t* vm) {
-#if VM_HEAP16
-  return (uint32_t)vm->heap_words << 2;
-#else
-  return vm->heap_used;
-#endif
+  return (uint32_t)vm->heap_used << VM_HEAP_SHIFT;
 }
 static inline void vm_set_heap_used(mvm_vm_t* vm, uint32_t bytes) {
-#if VM_HEAP16
-  vm->heap_words = (uint16_t)(bytes >> 2);
-#else
-  vm->heap_used = bytes;
-#endif
+  vm->heap_used = (vm_heap_count_t)(bytes >> VM_HEAP_SHIFT);
 }
 static inline uint32_t vm_heap_peak_recorded(const mvm_vm_t* vm) {
-#if VM_HEAP16
-  return (uint32_t)vm->heap_peak_words << 2;
-#else
-  return vm->heap_peak;
-#endif
+  return (uint32_t)vm->heap_peak << VM_HEAP_SHIFT;
 }
 static inline void vm_set_heap_peak(mvm_vm_t* vm, uint32_t bytes) {
-#if VM_HEAP16
-  vm->heap_peak_words = (uint16_t)(bytes >> 2);
-#else
-  vm->heap_peak = bytes;
-#endif
+  vm->heap_peak = (vm_heap_count_t)(bytes >> VM_HEAP_SHIFT);
 }
 // A configured heap limit (0: the port's MVM_DEFAULT_MAX_HEAP) as the VM keeps it. Heap
 // references are 32-bit offsets and allocation sizes have 27 bits: 1 GiB is plenty (VM_HEAP16:

@@ -23,7 +23,7 @@
 // keys, values: HEADER_INLINE_PROPS; no proto word when it is null; the keys' reference in the
 // header when it fits), and is its own table (holder_props). Everything below reads these
 // layouts (internal.h props_values_at); a key added or removed makes a plain PROPS.
-static bool props_rom_keys_of(mvm_vm_t* vm, mvm_value_t props) {
+static bool props_has_rom_keys(mvm_vm_t* vm, mvm_value_t props) {
   return props_values_at(value_ptr(vm, props)) != 0;
 }
 // The keys of props (a reference): *stride bytes apart from the result.
@@ -308,7 +308,7 @@ static mvm_err_t holder_delete(mvm_vm_t* vm, mvm_value_t holder, mvm_value_t key
   mvm_value_t props = holder_props(vm, holder);
   int32_t i = props_find(vm, props, key);
   if (i < 0) return MVM_E_OK;
-  if (props_rom_keys_of(vm, props)) {
+  if (props_has_rom_keys(vm, props)) {
     TEMP_MARK(vm);
     mvm_value_t* h = temp_push(vm, holder);
     mvm_value_t* ps = temp_push(vm, props);

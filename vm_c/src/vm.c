@@ -211,9 +211,6 @@ static mvm_err_t construct_this(mvm_vm_t* vm, mvm_value_t* fslot) {
 // would find first. Two different ROM strings never have the same text (props_find), so when
 // an object has no heap-string key, finding no entry by reference means it has no such key.
 
-// The value slot of the entry of obj's PROPS keyed by this very reference, or NULL. After a
-// miss, *unsure says the miss proves nothing: some key is a heap string (it may have the same
-// text). obj is a heap OBJECT.
 // The value slot of a table whose values are [at, end) of p, its keys those of a ROM key list
 // (keys: its first), keyed by key's very reference, or NULL (ROM keys: no heap string, so a
 // miss is sure).
@@ -225,6 +222,9 @@ static VM_INLINE uint8_t* rom_keys_slot(uint8_t* p, uint32_t at, uint32_t end,
   return NULL;
 }
 
+// The value slot of the entry of obj's PROPS keyed by this very reference, or NULL. After a
+// miss, *unsure says the miss proves nothing: some key is a heap string (it may have the same
+// text). obj is a heap OBJECT.
 static VM_INLINE uint8_t* props_slot_by_ref(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key,
                                             bool* unsure) {
   uint8_t* p = heap_ptr(vm, obj);
@@ -236,8 +236,8 @@ static VM_INLINE uint8_t* props_slot_by_ref(mvm_vm_t* vm, mvm_value_t obj, mvm_v
       return rom_keys_slot(p, (h & OBJECT_HDR_PROTO) ? 8 : 4, end,
                            consts_values(vm->rom + object_hdr_keys_offset(h)), key);
     }
-    uint32_t at = props_values_at(p);
-    return rom_keys_slot(p, at, end, consts_values(value_ptr(vm, rd32(p + at - 4))), key);
+    const uint8_t* keys = consts_values(value_ptr(vm, props_rom_keys(p)));
+    return rom_keys_slot(p, props_values_at(p), end, keys, key);
   }
   mvm_value_t props = rd32(p + 8);
   if (!value_is_heap(props)) return NULL;  // undefined: no own properties
