@@ -21,8 +21,12 @@ Configurations of our core:
                no error locations (MVM_ERROR_LOCATION=0: Microvium's size-test has no debug
                capability), no instruction budget (the port's MVM_INSTRUCTION_BUDGET 0:
                Microvium's gas counter is off unless asked for), and images trusted past their header and CRC-32 (MVM_VERIFY_IMAGES=0:
-               Microvium's size-test port leaves MVM_DONT_TRUST_BYTECODE off)
+               Microvium's size-test port leaves MVM_DONT_TRUST_BYTECODE off), the digits of
+               printed numbers from the C library's snprintf (MVM_DTOA_SNPRINTF=1: Microvium
+               formats numbers with the C library's snprintf, MVM_SNPRINTF)
   size-test-verified  size-test validating every image at restore (our default)
+  size-test-own-numbers  size-test with the core's own exact digits (mvm_portable_dtoa), the
+               cortex_m port's default: no printf linked at all
   size-test-nofloat  size-test with MVM_SUPPORT_FLOAT=0: the difference is what floats cost
   mcu-default  ports/cortex_m/mvm_port.h as shipped (safe mode on, every library family)
   full         default port: safe mode, build API (unit loading, snapshots), everything
@@ -57,13 +61,17 @@ STRICT = ["-std=c99", "-Wall", "-Wextra", "-Wpedantic", "-Werror"]
 MCU_PORT = ['-DMVM_PORT_HEADER="mvm_port_example.h"']
 SIZE_TEST_VERIFIED = MCU_PORT + ["-DMVM_SAFE_MODE=0", "-DMVM_LIB=0", "-DMVM_ASYNC=0",
                                  "-DMVM_CRC32_SMALL=1", "-DMVM_ERROR_LOCATION=0"]
-# Microvium's size-test port trusts its bytecode (MVM_DONT_TRUST_BYTECODE off): so does ours.
-SIZE_TEST = SIZE_TEST_VERIFIED + ["-DMVM_VERIFY_IMAGES=0"]
+# Microvium's size-test port trusts its bytecode (MVM_DONT_TRUST_BYTECODE off), and it turns
+# numbers into text with the C library's snprintf (MVM_SNPRINTF), outside its object: so does
+# ours (MVM_DTOA_SNPRINTF: ports/host/mvm_port.c's snprintf, outside the object).
+SIZE_TEST_PORTABLE = SIZE_TEST_VERIFIED + ["-DMVM_VERIFY_IMAGES=0"]
+SIZE_TEST = SIZE_TEST_PORTABLE + ["-DMVM_DTOA_SNPRINTF=1"]
 OURS = {
     "minimal": SIZE_TEST + ["-DMVM_NO_MALLOC=1", "-DMVM_SUPPORT_FLOAT=0",
                             "-DMVM_INT32_OVERFLOW_CHECKS=0"],
     "size-test": SIZE_TEST,
-    "size-test-verified": SIZE_TEST_VERIFIED,
+    "size-test-verified": SIZE_TEST_VERIFIED + ["-DMVM_DTOA_SNPRINTF=1"],
+    "size-test-own-numbers": SIZE_TEST_PORTABLE,
     "size-test-nofloat": SIZE_TEST + ["-DMVM_SUPPORT_FLOAT=0"],
     "mcu-default": MCU_PORT,
     "full": ["-DMVM_SAFE_MODE=1", "-DMVM_INCLUDE_BUILD_API=1"],
@@ -315,7 +323,7 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "|---|---|---|",
     ]
     rows = [("minimal", "minimal"), ("size-test", "size-test"), ("size-test-verified", None),
-            ("size-test-nofloat", None), ("mcu-default", None), ("full", "full")]
+            ("size-test-own-numbers", None), ("size-test-nofloat", None), ("mcu-default", None), ("full", "full")]
     for ours_name, mv_name in rows:
         o = "{:,} / {} / {}".format(*ours[ours_name])
         if mv_name and microvium:
@@ -337,7 +345,13 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "budget (the port's `MVM_INSTRUCTION_BUDGET` 0, as Microvium's gas counter is off "
         "unless asked for), and images trusted past their header and CRC-32 "
         "(`MVM_VERIFY_IMAGES=0`, as Microvium's size-test port leaves `MVM_DONT_TRUST_BYTECODE` "
-        "off); *size-test-verified* = size-test validating every image at restore (our "
+        "off), and the digits of printed numbers from the C library's snprintf "
+        "(`MVM_DTOA_SNPRINTF=1`, ports/host/mvm_port.c, checked by the core's exact reader, as "
+        "Microvium formats numbers with its port's `MVM_SNPRINTF`; snprintf is in neither "
+        "object); *size-test-own-numbers* = size-test with the core's own exact digits "
+        "(`mvm_portable_dtoa`, the cortex_m port's default, no printf linked), "
+        f"{ours['size-test-own-numbers'][0] - ours['size-test'][0]:,} bytes more; "
+        "*size-test-verified* = size-test validating every image at restore (our "
         "default: every allocation, value and function checked, docs/security.md), "
         f"{ours['size-test-verified'][0] - ours['size-test'][0]:,} bytes more; *minimal* = "
         "size-test without floats, with wrapping int32 arithmetic (`MVM_SUPPORT_FLOAT=0`, "

@@ -1,7 +1,8 @@
 """Numbers on the microcontroller port print and parse exactly as in Node.
 
 ports/cortex_m uses the core's portable MVM_DTOA / MVM_STRTOD (vm_c/src/dtoa.c), not the C
-library's printf/strtod. Here the C host tool vm_c/tools/mvm_unit_run.c is built natively with
+library's printf/strtod, unless the firmware asks for snprintf's digits (MVM_DTOA_SNPRINTF=1);
+both are run here. Here the C host tool vm_c/tools/mvm_unit_run.c is built natively with
 that port, runs a `--target mcu` image that prints constants, arithmetic results, thousands of
 pseudo-random doubles (literals, so the Python compiler fixes their bits), parseFloat/Number of
 tricky and random decimal strings, and JSON round trips, and its output must equal Node's for
@@ -102,13 +103,25 @@ def exports(text: str) -> list[str]:
             if line.startswith("export function ")]
 
 
-def test_mcu_port_prints_and_parses_numbers_as_node(tmp_path) -> None:
+# The port's own conversions (src/dtoa.c), and digits from the C library's snprintf
+# (MVM_DTOA_SNPRINTF=1 with ports/host/mvm_port.c), which leaves mvm_portable_dtoa out.
+NUMBER_TEXT = {
+    "portable": [],
+    "snprintf": ["-DMVM_DTOA_SNPRINTF=1", os.path.join(VM_C, "ports", "host", "mvm_port.c")],
+}
+
+
+@pytest.mark.parametrize("number_text", sorted(NUMBER_TEXT))
+def test_mcu_port_prints_and_parses_numbers_as_node(tmp_path, number_text: str) -> None:
     cc = host_cc()
     runner = str(tmp_path / "unit_run_mcu")
     run([cc, *STRICT, "-O2", MCU_PORT, "-DMVM_INCLUDE_BUILD_API=1", "-DMVM_CONFIG_HEAP_LIMIT=1",
-         *INCLUDES,
+         *INCLUDES, *NUMBER_TEXT[number_text],
          os.path.join(VM_C, "tools", "mvm_unit_run.c"), *core_sources(), "-lm", "-o", runner],
         timeout=300)
+    if number_text == "snprintf":  # the portable routines are not in the program
+        symbols = run(["nm", runner]).stdout
+        assert "mvm_portable_dtoa" not in symbols and "mvm_host_dtoa" in symbols
     text = program(random.Random(20261129))
     src = tmp_path / "numbers.js"
     src.write_text(text)
@@ -137,3 +150,105 @@ def test_mcu_port_prints_and_parses_numbers_as_node(tmp_path) -> None:
     assert first[:4] == ["3.141592653589793", "1.4142135623730951", "2.718281828459045",
                          "1.7976931348623157e+308"] and first[4] == "5e-324", first
     assert ours_lines[1].split()[0] == "1e-310", ours_lines[1]
+
+
+BOARD_MAIN = r"""
+#include <stdio.h>
+#include "mvm.h"
+#include "numbers_image.h"
+
+static mvm_err_t host_print(mvm_vm_t* vm, uint16_t id, mvm_value_t* result, mvm_value_t* args,
+                            uint8_t argc) {
+  static char text[2048];
+  (void)id;
+  for (uint8_t i = 0; i < argc; i++) {
+    mvm_value_t s;
+    size_t len = 0;
+    mvm_err_t err = mvm_to_string(vm, args[i], &s);
+    if (err == MVM_E_OK) err = mvm_string_utf8(vm, s, text, sizeof text - 1, &len);
+    if (err != MVM_E_OK) return err;
+    text[len] = '\0';
+    printf(i ? " %s" : "%s", text);
+  }
+  putchar('\n');
+  *result = mvm_undefined();
+  return MVM_E_OK;
+}
+
+static mvm_err_t resolve(uint16_t id, void* context, mvm_host_fn_t* out) {
+  (void)context;
+  if (id != 0xFF00) return MVM_E_UNRESOLVED_IMPORT;
+  *out = host_print;
+  return MVM_E_OK;
+}
+
+static const char* const names[] = {NAMES};
+
+int main(void) {
+  mvm_vm_t* vm = NULL;
+  mvm_err_t err = mvm_restore(numbers_image, numbers_image_len, NULL, resolve, NULL, &vm);
+  if (err != MVM_E_OK) {
+    printf("restore failed: %d\n", (int)err);
+    return 1;
+  }
+  for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++) {
+    mvm_value_t f, result;
+    err = mvm_resolve_export_named(vm, names[i], strlen(names[i]), &f);
+    if (err == MVM_E_OK) err = mvm_call(vm, f, NULL, 0, &result);
+    if (err == MVM_E_UNCAUGHT_EXCEPTION) host_print(vm, 0, &f, &result, 1);
+    if (err != MVM_E_OK) {
+      printf("%s failed: %d\n", names[i], (int)err);
+      return 1;
+    }
+  }
+  mvm_free(vm);
+  puts("numbers done");
+  return 0;
+}
+"""
+
+
+@pytest.mark.parametrize("number_text", sorted(NUMBER_TEXT))
+def test_numbers_on_the_board_print_and_parse_as_node(tmp_path, number_text: str) -> None:
+    """The same comparison on the emulated Cortex-M3 (soft-float doubles), with a smaller
+    program: the core's own conversions, and newlib's snprintf digits (MVM_DTOA_SNPRINTF)."""
+    from test_mcu import link_firmware, need, run_on_board
+
+    need("arm-none-eabi-gcc", "qemu-system-arm")
+    rng = random.Random(20261130)
+    xs, ss = random_doubles(rng, 400), random_strings(rng, 200)
+    text = (FIXED + "export function doubles() {\n  const p = (x) => print(String(x), String(-x));\n"
+            + "".join(f"  p({x!r});\n" for x in xs) + "}\n"
+            + "export function strings() {\n  const q = (s) => print(String(parseFloat(s)), "
+              "String(Number('-' + s)));\n" + "".join(f"  q({s!r});\n" for s in ss) + "}\n")
+    src = tmp_path / "numbers.js"
+    src.write_text(text)
+    assert mvc_main(["build", str(src), "--target", "mcu", "--emit-c",
+                     "-o", str(tmp_path / "numbers_image.c")]) == 0
+    names = exports(text)
+    main = tmp_path / "board_main.c"
+    main.write_text("#include <string.h>\n" + BOARD_MAIN.replace(
+        "NAMES", ", ".join(f'"{n}"' for n in names)))
+    options = NUMBER_TEXT[number_text]
+    srcs = [str(main), str(tmp_path / "numbers_image.c"), *core_sources(),
+            *[o for o in options if o.endswith(".c")]]
+    # A 256 KB heap: the parsing of 900-digit strings allocates more than the port's 16 KB.
+    defines = ("-DMVM_DEFAULT_MAX_HEAP=262144", *(o for o in options if o.startswith("-D")))
+    elf = link_firmware(srcs, str(tmp_path), defines,
+                        ("-I" + str(tmp_path),))
+    if number_text == "snprintf":
+        symbols = run(["arm-none-eabi-nm", elf]).stdout
+        assert "mvm_portable_dtoa" not in symbols and "mvm_host_dtoa" in symbols
+    ours = run_on_board(elf, timeout=300).splitlines()
+    assert ours[-1] == "numbers done", ours[-5:]
+    node_src = tmp_path / "numbers.mjs"
+    node_src.write_text(text)
+    node = run(["node", "--input-type=module", "-e",
+                "globalThis.print = (...a) => console.log(a.join(' '));\n"
+                f"const m = await import({str(node_src)!r});\n"
+                + "".join(f"m.{name}();\n" for name in names)]).stdout.splitlines()
+    wrong = [(i, o, n) for i, (o, n) in enumerate(zip(ours, node)) if o != n]
+    if wrong or len(ours) != len(node) + 1:
+        pytest.fail(f"{len(wrong)} lines differ (lengths {len(ours)}, {len(node)}):\n"
+                    + "\n".join(f"{i}: ours {o!r}\n{i}: node {n!r}" for i, o, n in wrong[:8]))
+    assert len(node) > 600

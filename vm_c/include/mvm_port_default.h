@@ -375,6 +375,15 @@
 #define MVM_STRTOD(s) mvm_portable_strtod(s)
 #endif
 
+/* @@ MVM_PORTABLE_DTOA: 1 compiles mvm_portable_dtoa (src/dtoa.c, about 1.3 KB of Cortex-M0
+ * code). A port whose MVM_DTOA comes from elsewhere (the C library: ports/host/mvm_port.c)
+ * sets 0 to leave it out. (mvm_portable_strtod is always there: a C library's strtod is not
+ * always exact, newlib's misrounds some halfway cases, and the core's reader checks the
+ * round trip of ports/host/mvm_port.c's digits on ports that keep it.) */
+#ifndef MVM_PORTABLE_DTOA
+#define MVM_PORTABLE_DTOA 1
+#endif
+
 /* @@ MVM_FMOD, MVM_POW, MVM_FLOOR, MVM_TRUNC: the <math.h> functions the VM needs. */
 #ifndef MVM_FMOD
 #include <math.h>
@@ -512,7 +521,9 @@ static inline uint32_t mvm_read_le32(const void* p) {
 
 #if MVM_SUPPORT_FLOAT
 /* The portable defaults of MVM_DTOA and MVM_STRTOD (src/dtoa.c). */
+#if MVM_PORTABLE_DTOA
 int mvm_portable_dtoa(double d, char* digits, int* out_n);
+#endif
 double mvm_portable_strtod(const char* s);
 #endif
 

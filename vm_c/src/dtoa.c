@@ -63,15 +63,6 @@ static uint32_t limb_of(uint64_t x, int shift, int i) {
 
 static uint32_t bn_limb(const bn_t* a, int i) { return i < a->n ? a->w[i] : 0; }
 
-// a = x * 2^shift.
-static void bn_set(bn_t* a, uint64_t x, int shift) {
-  a->n = 0;
-  for (int i = 0; i < BN_LIMBS; i++) {
-    a->w[i] = limb_of(x, shift, i);
-    if (a->w[i]) a->n = i + 1;
-  }
-}
-
 // w[0..n) = w * m + carry; returns the carry out of the top limb.
 static uint32_t limbs_mul_add(uint32_t* w, int n, uint32_t m, uint32_t carry) {
   for (int i = 0; i < n; i++) {
@@ -87,6 +78,18 @@ static uint32_t limbs_mul_add(uint32_t* w, int n, uint32_t m, uint32_t carry) {
 static void bn_mul_add(bn_t* a, uint32_t m, uint32_t add) {
   uint32_t carry = limbs_mul_add(a->w, a->n, m, add);
   if (carry && a->n < BN_LIMBS) a->w[a->n++] = carry;
+}
+
+// The rest of the bignums, and the digits, only for the portable MVM_DTOA.
+#if MVM_PORTABLE_DTOA
+
+// a = x * 2^shift.
+static void bn_set(bn_t* a, uint64_t x, int shift) {
+  a->n = 0;
+  for (int i = 0; i < BN_LIMBS; i++) {
+    a->w[i] = limb_of(x, shift, i);
+    if (a->w[i]) a->n = i + 1;
+  }
 }
 
 static void bn_mul_pow10(bn_t* a, int k) {
@@ -204,6 +207,8 @@ int mvm_portable_dtoa(double d, char* digits, int* out_n) {
   *out_n = k;
   return len;
 }
+
+#endif  // MVM_PORTABLE_DTOA
 
 // ---- decimal literal -> nearest double ----
 

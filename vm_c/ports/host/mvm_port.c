@@ -4,7 +4,9 @@
  * string that reads back as the same double, which is what ECMAScript's Number::toString needs:
  * for 1..17 significant digits, the correctly rounded "%.*e" string, and failing that its
  * neighbour one unit away in the last digit on the other side of d; the first that round-trips
- * through strtod wins (17 digits always do). The neighbour matters where d sits next to a tie:
+ * through MVM_STRTOD wins (17 digits always do). MVM_STRTOD is the C library's strtod on the
+ * host port (glibc's is exact) and the core's exact reader on ports/cortex_m with
+ * MVM_DTOA_SNPRINTF (newlib's strtod misrounds some halfway cases). The neighbour matters where d sits next to a tie:
  * 2^-24 is 5.9604644775390625e-8, whose 16-digit rounding (...062, ties to even) reads back as
  * another double while 5.960464477539063e-8 reads back as 2^-24, so JS prints the latter.
  */
@@ -53,7 +55,7 @@ int mvm_host_dtoa(double d, char* digits, int* out_n) {
   for (int precision = 1; precision <= 17; precision++) {
     snprintf(buf, sizeof buf, "%.*e", precision - 1, d);
     k = split_e(buf, digits, &exponent);
-    double back = strtod(buf, NULL);
+    double back = MVM_STRTOD(buf);
     if (back == d || precision == 17) break;
     char other[24];
     int other_exponent = exponent;
@@ -61,7 +63,7 @@ int mvm_host_dtoa(double d, char* digits, int* out_n) {
     int other_k = step_last_digit(other, k, &other_exponent, back < d);
     other[other_k] = '\0';
     snprintf(buf, sizeof buf, "0.%se%d", other, other_exponent + 1);
-    if (strtod(buf, NULL) == d) {
+    if (MVM_STRTOD(buf) == d) {
       for (int j = 0; j <= other_k; j++) digits[j] = other[j];
       k = other_k;
       exponent = other_exponent;
@@ -73,6 +75,9 @@ int mvm_host_dtoa(double d, char* digits, int* out_n) {
   *out_n = exponent + 1;
   return k;
 }
+
+// Declared by the host port's header; cortex_m (MVM_DTOA_SNPRINTF) takes only the digits.
+double mvm_host_strtod(const char* s);
 
 double mvm_host_strtod(const char* s) {
   return strtod(s, NULL);
