@@ -23,8 +23,11 @@ Configurations of our core:
                Microvium's gas counter is off unless asked for), and images trusted past their header and CRC-32 (MVM_VERIFY_IMAGES=0:
                Microvium's size-test port leaves MVM_DONT_TRUST_BYTECODE off), the digits of
                printed numbers from the C library's snprintf (MVM_DTOA_SNPRINTF=1: Microvium
-               formats numbers with the C library's snprintf, MVM_SNPRINTF)
+               formats numbers with the C library's snprintf, MVM_SNPRINTF), and the
+               interpreter built for size (MVM_FAST_PATHS=0)
   size-test-verified  size-test validating every image at restore (our default)
+  size-test-fast  size-test with the interpreter's inline fast paths (MVM_FAST_PATHS=1, the
+               default): int31 and double arithmetic, comparisons and calls without a call
   size-test-own-numbers  size-test with the core's own exact digits (mvm_portable_dtoa), the
                cortex_m port's default: no printf linked at all
   size-test-nofloat  size-test with MVM_SUPPORT_FLOAT=0: the difference is what floats cost
@@ -64,13 +67,17 @@ SIZE_TEST_VERIFIED = MCU_PORT + ["-DMVM_SAFE_MODE=0", "-DMVM_LIB=0", "-DMVM_ASYN
 # Microvium's size-test port trusts its bytecode (MVM_DONT_TRUST_BYTECODE off), and it turns
 # numbers into text with the C library's snprintf (MVM_SNPRINTF), outside its object: so does
 # ours (MVM_DTOA_SNPRINTF: ports/host/mvm_port.c's snprintf, outside the object).
-SIZE_TEST_PORTABLE = SIZE_TEST_VERIFIED + ["-DMVM_VERIFY_IMAGES=0"]
-SIZE_TEST = SIZE_TEST_PORTABLE + ["-DMVM_DTOA_SNPRINTF=1"]
+# Its interpreter is built for size: so is ours (MVM_FAST_PATHS=0: each operator through
+# op_binary, each call through frame_push; size-test-fast keeps the inline paths).
+SIZE_TEST_FAST = SIZE_TEST_VERIFIED + ["-DMVM_VERIFY_IMAGES=0", "-DMVM_DTOA_SNPRINTF=1"]
+SIZE_TEST = SIZE_TEST_FAST + ["-DMVM_FAST_PATHS=0"]
+SIZE_TEST_PORTABLE = [o for o in SIZE_TEST if o != "-DMVM_DTOA_SNPRINTF=1"]
 OURS = {
     "minimal": SIZE_TEST + ["-DMVM_NO_MALLOC=1", "-DMVM_SUPPORT_FLOAT=0",
                             "-DMVM_INT32_OVERFLOW_CHECKS=0"],
     "size-test": SIZE_TEST,
-    "size-test-verified": SIZE_TEST_VERIFIED + ["-DMVM_DTOA_SNPRINTF=1"],
+    "size-test-verified": SIZE_TEST_VERIFIED + ["-DMVM_DTOA_SNPRINTF=1", "-DMVM_FAST_PATHS=0"],
+    "size-test-fast": SIZE_TEST_FAST,
     "size-test-own-numbers": SIZE_TEST_PORTABLE,
     "size-test-nofloat": SIZE_TEST + ["-DMVM_SUPPORT_FLOAT=0"],
     "mcu-default": MCU_PORT,
@@ -323,7 +330,7 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "|---|---|---|",
     ]
     rows = [("minimal", "minimal"), ("size-test", "size-test"), ("size-test-verified", None),
-            ("size-test-own-numbers", None), ("size-test-nofloat", None), ("mcu-default", None), ("full", "full")]
+            ("size-test-fast", None), ("size-test-own-numbers", None), ("size-test-nofloat", None), ("mcu-default", None), ("full", "full")]
     for ours_name, mv_name in rows:
         o = "{:,} / {} / {}".format(*ours[ours_name])
         if mv_name and microvium:
@@ -348,7 +355,12 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "off), and the digits of printed numbers from the C library's snprintf "
         "(`MVM_DTOA_SNPRINTF=1`, ports/host/mvm_port.c, checked by the core's exact reader, as "
         "Microvium formats numbers with its port's `MVM_SNPRINTF`; snprintf is in neither "
-        "object); *size-test-own-numbers* = size-test with the core's own exact digits "
+        "object), and the interpreter built for size (`MVM_FAST_PATHS=0`: each operator "
+        "through `op_binary`/`op_unary` and each call through `frame_push`, with no inline "
+        "int31, double or call paths; the same results, benchmarks/results/latest.md has the "
+        "speed); *size-test-fast* = size-test with those fast paths (the default), "
+        f"{ours['size-test-fast'][0] - ours['size-test'][0]:,} bytes more; "
+        "*size-test-own-numbers* = size-test with the core's own exact digits "
         "(`mvm_portable_dtoa`, the cortex_m port's default, no printf linked), "
         f"{ours['size-test-own-numbers'][0] - ours['size-test'][0]:,} bytes more; "
         "*size-test-verified* = size-test validating every image at restore (our "

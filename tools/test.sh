@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the project and runs every test suite: C unit tests, the Python suites (with the
 # hardening tests: faults, soak, limits, compiler pipeline, secrets; every test's output scanned
-# for secrets), the golden programs again under GC stress and under AddressSanitizer + UBSan,
+# for secrets), the JavaScript suites on the core without fast paths, the whole suite again
+# under GC stress and under AddressSanitizer + UBSan,
 # then libFuzzer passes over the image loader: 60 seconds of the host build, 30 of the
 # microcontroller build (docs/security.md).
 # This is the README's test command and what .ci/run runs.
@@ -40,6 +41,13 @@ echo "== Python suites (normal build), every test's output scanned for secrets"
 # secret (docs/security.md); tests/hardening has the fault, soak, limit and fuzz-pipeline tests.
 PYTHONPATH="tests/hardening${PYTHONPATH:+:$PYTHONPATH}" \
   python -m pytest -q -p no:cacheprovider -p secret_scan tests
+
+# The JavaScript suites (golden programs against Node, differential) on the core without the
+# interpreter's inline fast paths (MVM_FAST_PATHS=0, the smallest microcontroller build).
+echo "== The JavaScript suites on the interpreter without fast paths (MVM_FAST_PATHS=0)"
+python vm_c/build_ffi.py --variant small >/dev/null
+MVM_VARIANT=small python -m pytest -q -p no:cacheprovider tests/test_js_golden.py \
+  tests/test_golden_vs_node.py tests/differential
 
 # The whole suite again on two builds of the core (tests/mcu excepted: it cross-compiles its own).
 echo "== The test suite under GC stress (collect at every allocation, heap moved each time)"

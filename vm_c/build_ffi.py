@@ -4,8 +4,8 @@ The cdef is the CFFI-BEGIN/END region of vm_c/include/mvm.h, sliced out verbatim
 error-code enum read from mvm_tables.h: one declaration of the API, never retyped.
 
 Variants: the default module is hostlib._mvm. `python vm_c/build_ffi.py --variant NAME`
-builds hostlib._mvm_NAME in place: `stress` (GC at every allocation, heap moved each time)
-and `asan` (AddressSanitizer and UndefinedBehaviorSanitizer; GC stress is its own
+builds hostlib._mvm_NAME in place: `stress` (GC at every allocation, heap moved each time),
+`small` (MVM_FAST_PATHS 0: every operator and call on the general path) and `asan` (AddressSanitizer and UndefinedBehaviorSanitizer; GC stress is its own
 variant because the two together are too slow for CI). hostlib picks one
 with the MVM_VARIANT environment variable.
 """
@@ -24,6 +24,7 @@ ROOT = os.path.dirname(HERE)
 VARIANTS: dict[str, tuple[list[tuple[str, str | None]], list[str], list[str]]] = {
     "": ([], ["-O2"], []),
     "stress": ([("MVM_GC_STRESS", "1")], ["-O1", "-g"], []),
+    "small": ([("MVM_FAST_PATHS", "0")], ["-O2"], []),
     "asan": (
         [],
         ["-O1", "-g", "-fno-omit-frame-pointer", "-fsanitize=address,undefined",

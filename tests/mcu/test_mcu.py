@@ -428,12 +428,14 @@ LIB_OFF_GLOBALS = {
 
 
 def test_example_runs_in_the_size_test_configuration(image_c: str, tmp_path) -> None:
-    """The example program needs no library family: it runs on the smallest core."""
+    """The example program needs no library family: it runs on the smallest core, as
+    tools/mcu_size.py measures it (no interpreter fast paths, snprintf's digits)."""
     cc = host_cc()
     exe = str(tmp_path / "host_example_small")
-    run([cc, *STRICT, "-O2", MCU_PORT, *SIZE_TEST_OPTIONS, *INCLUDES, "-I" + image_c,
+    run([cc, *STRICT, "-O2", MCU_PORT, *SIZE_TEST_OPTIONS, "-DMVM_VERIFY_IMAGES=0",
+         "-DMVM_FAST_PATHS=0", "-DMVM_DTOA_SNPRINTF=1", *INCLUDES, "-I" + image_c,
          os.path.join(EXAMPLE, "host_example.c"), os.path.join(image_c, "program_image.c"),
-         *core_sources(), "-lm", "-o", exe])
+         os.path.join(VM_C, "ports", "host", "mvm_port.c"), *core_sources(), "-lm", "-o", exe])
     out = run([exe], timeout=120).stdout
     assert "ALL OK" in out and "fib(20): 6765" in out, out
 
@@ -769,12 +771,16 @@ def test_integer_only_build_has_the_full_int32_range(tmp_path) -> None:
         pytest.skip("node is not installed")
     cc = host_cc()
     checked, wrapping = str(tmp_path / "unit_run_int32"), str(tmp_path / "unit_run_int32_wrap")
+    # The minimal core of tools/mcu_size.py: wrapping, and no interpreter fast paths.
+    minimal = str(tmp_path / "unit_run_int32_minimal")
     common = [*STRICT, MCU_PORT, "-DMVM_SUPPORT_FLOAT=0", "-DMVM_INCLUDE_BUILD_API=1", *INCLUDES,
               os.path.join(VM_C, "tools", "mvm_unit_run.c"), *core_sources()]
     run_all([
         [cc, "-O2", *common, "-o", checked],
         [cc, "-O1", "-DMVM_INT32_OVERFLOW_CHECKS=0", "-DMVM_GC_STRESS=1", "-fsanitize=undefined",
          "-fno-sanitize-recover=undefined", *common, "-o", wrapping],
+        [cc, "-O1", "-DMVM_INT32_OVERFLOW_CHECKS=0", "-DMVM_FAST_PATHS=0", "-fsanitize=undefined",
+         "-fno-sanitize-recover=undefined", *common, "-o", minimal],
     ])
     src = tmp_path / "int32.js"
     src.write_text(INT32_PROGRAM + int32_overflow_export("overflow", False))
@@ -796,7 +802,7 @@ def test_integer_only_build_has_the_full_int32_range(tmp_path) -> None:
     assert node_past == " ".join(["true"] * len(INT32_PAST)), node_past  # each leaves int32
     assert len(node_run.split("\n")) == 14
 
-    for runner in (checked, wrapping):
+    for runner in (checked, wrapping, minimal):
         out = run([runner, image, "--restore-only", "--call", "run"], timeout=120).stdout
         assert out.rstrip("\n") == node_run, (runner, out)
     not_integer = ["RangeError: " + e.replace("max", "2147483647") + NO_FLOAT_TAIL
@@ -804,9 +810,10 @@ def test_integer_only_build_has_the_full_int32_range(tmp_path) -> None:
     out = run([checked, image, "--restore-only", "--call", "overflow"], timeout=60).stdout
     assert out.rstrip("\n").split("\n") == [
         "RangeError: " + form + NO_FLOAT_TAIL for _, form in INT32_PAST] + not_integer, out
-    out = run([wrapping, image, "--restore-only", "--call", "overflow"], timeout=60).stdout
     wrapped = node_wrapped.split("\n")[:len(INT32_PAST)]
-    assert out.rstrip("\n").split("\n") == wrapped + not_integer, out
+    for runner in (wrapping, minimal):
+        out = run([runner, image, "--restore-only", "--call", "overflow"], timeout=60).stdout
+        assert out.rstrip("\n").split("\n") == wrapped + not_integer, (runner, out)
     assert wrapped[:3] == ["-2147483648", "2147483647", "-1"], wrapped
 
 

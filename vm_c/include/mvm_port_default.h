@@ -254,6 +254,15 @@
 #define MVM_FORCE_INLINE 1
 #endif
 
+/* @@ MVM_FAST_PATHS: 1 gives the interpreter its inline fast paths: int31 and double
+ * arithmetic and comparisons, the int cases of the fused instructions, and calls of bytecode
+ * functions that push their frame in place. 0 sends every operator through op_binary or
+ * op_unary and every call through frame_push: the same results, a smaller core (about 1 KB on
+ * a Cortex-M0, benchmarks/results/mcu_size.md) and slower arithmetic and calls. */
+#ifndef MVM_FAST_PATHS
+#define MVM_FAST_PATHS 1
+#endif
+
 /* @@ MVM_COMPUTED_GOTO: 1 dispatches opcodes through a table of label addresses (GCC/Clang
  * extension, faster); 0 uses a portable switch (smaller). */
 #ifndef MVM_COMPUTED_GOTO

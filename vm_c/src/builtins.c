@@ -256,15 +256,20 @@ mvm_err_t builtin_call(mvm_vm_t* vm, uint32_t index, mvm_value_t this_value, mvm
   }
 }
 
-// The global name of each builtin ("_" for methods); lib.c's globalThis lookup shares it.
+// The global name of each builtin ("_" for methods), one after another, each ending in its
+// NUL: a table of pointers would take 4 bytes a builtin. lib.c's globalThis lookup shares it.
 #undef BUILTIN
-static const char* const global_names[BI__COUNT] = {
-#define BUILTIN(name, value, global) #global,
+static const char global_names[] =
+#define BUILTIN(name, value, global) #global "\0"
 #include "mvm_tables.h"
 #undef BUILTIN
-};
+    ;
 
-const char* builtin_global_name(uint32_t index) { return global_names[index]; }
+const char* builtin_global_name(uint32_t index) {
+  const char* name = global_names;
+  while (index--) name += strlen(name) + 1;
+  return name;
+}
 
 const char* builtin_name(uint32_t index) {
   if (index >= BI__COUNT) return "";
@@ -278,8 +283,9 @@ const char* builtin_name(uint32_t index) {
     static const char* const later_names[] = {"race", "allSettled", "any"};
     return later_names[index - BI_PROMISE_RACE];
   }
-  if (global_names[index][0] == '_' && lib_name(index)) return lib_name(index);
-  return global_names[index];
+  const char* name = builtin_global_name(index);
+  if (name[0] == '_' && lib_name(index)) return lib_name(index);
+  return name;
 }
 
 mvm_err_t builtin_get_prop(mvm_vm_t* vm, uint32_t index, mvm_value_t key, mvm_value_t* out) {

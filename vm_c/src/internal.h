@@ -945,6 +945,7 @@ MVM_INTERNAL mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* pref
 MVM_INTERNAL int error_kind_of(mvm_vm_t* vm, mvm_value_t v);
 MVM_INTERNAL const char* builtin_name(uint32_t index);
 // The BUILTIN table's global name of index < BI__COUNT, "_" for methods (globalThis lookup).
+// The names follow one another, each ending in its NUL: the next is after the NUL.
 MVM_INTERNAL const char* builtin_global_name(uint32_t index);
 MVM_INTERNAL mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out);
 // The import table as full entries with room for extra more (vm_imports_full), and import index's

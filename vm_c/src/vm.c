@@ -294,6 +294,8 @@ static VM_INLINE bool chain_data_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t 
 
 // ---- Number fast paths ----
 
+#if MVM_FAST_PATHS  // (MVM_FAST_PATHS 0: op_binary and op_unary do all of it)
+
 // int31 + and - on the tagged words: (2x+1) + 2y = 2(x+y)+1, so one add with an overflow check
 // (the int31 range is exactly the int32 range of tagged words). True when the result fits.
 static VM_INLINE bool int_add(mvm_value_t a, mvm_value_t b, mvm_value_t* out) {
@@ -363,7 +365,8 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
 #endif
   return number_make(vm, d, out);
 }
-#endif
+#endif  // MVM_SUPPORT_FLOAT
+#endif  // MVM_FAST_PATHS
 
 // ---- The interpreter loop ----
 
@@ -504,8 +507,10 @@ static mvm_err_t run(mvm_vm_t* vm) {
   // call returns): one load of it, not one per access (MVM_STACK_ON_DEMAND).
   vm_run_t* const rs = &VM_RUN(vm);
   mvm_value_t* const stack = rs->stack;
+#if MVM_FAST_PATHS  // (the call fast path's limits)
   mvm_value_t* const stack_end = stack + vm_stack_slots(vm);
   frame_t* const frames_end = rs->frames + vm_max_frames(vm);
+#endif
   const uint8_t* const rom = vm->rom;
   const uint32_t frame_floor = rs->nframes - 1;
   // This run owns the handlers of its frames: none for a new call, the saved ones for a
@@ -716,6 +721,7 @@ next:
 #define NUMBER_BINARY(expr) ((void)0)
 #define NUMBER_COMPARE(cmp) ((void)0)
 #endif
+#if MVM_FAST_PATHS
   CASE(ADD) {
     a = sp[-2];
     b = sp[-1];
@@ -888,6 +894,27 @@ next:
     goto binary_slow;
   }
 
+#else
+  // MVM_FAST_PATHS 0: every operator through op_binary, which is what the paths above do
+  // without a call.
+  CASE(ADD) n = OP_ADD; goto binary_slow;
+  CASE(SUB) n = OP_SUB; goto binary_slow;
+  CASE(MUL) n = OP_MUL; goto binary_slow;
+  CASE(DIV) n = OP_DIV; goto binary_slow;
+  CASE(MOD) n = OP_MOD; goto binary_slow;
+  CASE(POW) n = OP_POW; goto binary_slow;
+  CASE(BIT_AND) n = OP_BIT_AND; goto binary_slow;
+  CASE(BIT_OR) n = OP_BIT_OR; goto binary_slow;
+  CASE(BIT_XOR) n = OP_BIT_XOR; goto binary_slow;
+  CASE(SHL) n = OP_SHL; goto binary_slow;
+  CASE(SHR) n = OP_SHR; goto binary_slow;
+  CASE(USHR) n = OP_USHR; goto binary_slow;
+  CASE(LT) n = OP_LT; goto binary_slow;
+  CASE(LE) n = OP_LE; goto binary_slow;
+  CASE(GT) n = OP_GT; goto binary_slow;
+  CASE(GE) n = OP_GE; goto binary_slow;
+#endif  // MVM_FAST_PATHS
+
 binary_slow:
   // Operands stay on the stack (GC-visible) until the result is stored.
   SYNC();
@@ -896,6 +923,7 @@ binary_slow:
   sp--;
   NEXT();
 
+#if MVM_FAST_PATHS
   CASE(NEG) {
     a = sp[-1];
     if (value_is_int(a) && value_as_int(a) != 0 && value_as_int(a) != INT31_MIN) {
@@ -926,7 +954,6 @@ binary_slow:
     sp[-1] = r;
     NEXT();
   }
-  CASE(NOT) sp[-1] = value_from_bool(!to_boolean(vm, sp[-1])); NEXT();
   CASE(INC) {
     a = sp[-1];
     if (value_is_int(a) && value_as_int(a) < INT31_MAX) {
@@ -949,6 +976,19 @@ binary_slow:
     sp[-1] = r;
     NEXT();
   }
+#else
+  CASE(NEG) n = OP_NEG; goto unary_slow;
+  CASE(TO_NUMBER) n = OP_TO_NUMBER; goto unary_slow;
+  CASE(BIT_NOT) n = OP_BIT_NOT; goto unary_slow;
+  CASE(INC) n = OP_INC; goto unary_slow;
+  CASE(DEC) n = OP_DEC; goto unary_slow;
+unary_slow:
+  SYNC();
+  CHECK(op_unary(vm, n, sp[-1], &r));
+  sp[-1] = r;
+  NEXT();
+#endif  // MVM_FAST_PATHS
+  CASE(NOT) sp[-1] = value_from_bool(!to_boolean(vm, sp[-1])); NEXT();
   CASE(TYPEOF) sp[-1] = typeof_string(vm, sp[-1]); NEXT();
   CASE(TO_STRING) {
     SYNC();
@@ -1144,11 +1184,17 @@ binary_slow:
   }
 
   // ---- Calls ----
+#if MVM_FAST_PATHS
   CASE(CALL) n = READ_U8(); goto do_call_plain;
+#else
+  CASE(CALL) n = READ_U8(); construct = false; goto do_call;
+#endif
   CASE(NEW) n = READ_U8(); construct = true; goto do_call;
 
 do_call:  // CALL, NEW and spread calls (CALL_ARRAY): construct says which
+#if MVM_FAST_PATHS
   if (!construct) goto do_call_plain;
+#endif
   {
     mvm_value_t* fslot = sp - n - 2;
     mvm_value_t f = *fslot;
@@ -1156,18 +1202,19 @@ do_call:  // CALL, NEW and spread calls (CALL_ARRAY): construct says which
     if (type != TC_FUNCTION && type != TC_CLOSURE) goto call_other;
     SYNC();
     CHECK_BUDGET();
-    CHECK(construct_this(vm, fslot));  // may GC: f is read again
+    if (construct) CHECK(construct_this(vm, fslot));  // may GC: f is read again
     f = *fslot;
     uint32_t func = function_rom(vm, f);
     mvm_value_t scope = type == TC_CLOSURE ? field(vm, f, 8) : VAL_UNDEFINED;
     SAVE_CALLER();
-    CHECK(frame_push(vm, func, scope, n, FRAME_CONSTRUCT));
+    CHECK(frame_push(vm, func, scope, n, construct ? FRAME_CONSTRUCT : 0));
     sp = rs->sp;
     fp = &rs->frames[rs->nframes - 1];
     ENTER_FRAME();
     NEXT();
   }
 
+#if MVM_FAST_PATHS
 do_call_plain: {  // a call (not new): the hottest path of call-heavy programs
   mvm_value_t* fslot = sp - n - 2;
   mvm_value_t f = *fslot;
@@ -1223,6 +1270,7 @@ do_call_plain: {  // a call (not new): the hottest path of call-heavy programs
   locals = loc;
   NEXT();
 }
+#endif  // MVM_FAST_PATHS
 
 call_other: {  // builtins, host functions, promise resolvers; anything else throws
   mvm_value_t* fslot = sp - n - 2;
@@ -1442,6 +1490,7 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
   }
 
   // ---- Fused instructions (compiler/peephole.py): each is exactly its bracketed sequence ----
+#if MVM_FAST_PATHS
   CASE(INC_LOCAL) {
     uint32_t i = READ_U8();
     a = locals[i];
@@ -1498,6 +1547,29 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
   COMPARE_JUMP(JUMP_IF_NOT_LE, LE, <=)
   COMPARE_JUMP(JUMP_IF_NOT_GT, GT, >)
   COMPARE_JUMP(JUMP_IF_NOT_GE, GE, >=)
+#else
+  CASE(INC_LOCAL) n = OP_INC; goto step_local;
+  CASE(DEC_LOCAL) n = OP_DEC; goto step_local;
+step_local: {
+    uint32_t i = READ_U8();
+    SYNC();
+    CHECK(op_unary(vm, n, locals[i], &r));
+    locals[i] = r;
+    NEXT();
+  }
+  CASE(JUMP_IF_NOT_LT) n = OP_LT; goto compare_jump;
+  CASE(JUMP_IF_NOT_LE) n = OP_LE; goto compare_jump;
+  CASE(JUMP_IF_NOT_GT) n = OP_GT; goto compare_jump;
+  CASE(JUMP_IF_NOT_GE) n = OP_GE; goto compare_jump;
+compare_jump: {  // the operands stay on the stack through op_binary (GC)
+    int32_t rel = READ_I16();
+    SYNC();
+    CHECK(op_binary(vm, n, sp[-2], sp[-1], &r));
+    sp -= 2;
+    if (r != VAL_TRUE) JUMP_BY(rel);
+    NEXT();
+  }
+#endif  // MVM_FAST_PATHS
   CASE(JUMP_IF_STRICT_NE) {
     int32_t rel = READ_I16();
     a = sp[-2];
@@ -1541,6 +1613,7 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     sp += 2;
     NEXT();
   }
+#if MVM_FAST_PATHS
   CASE(ADD_I8) {
     b = value_from_int(READ_I8());
     a = sp[-1];
@@ -1585,6 +1658,16 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     sp[-1] = r;
     NEXT();
   }
+#else
+  CASE(ADD_I8) n = OP_ADD; goto binary_i8;
+  CASE(SUB_I8) n = OP_SUB; goto binary_i8;
+binary_i8:
+  b = value_from_int(READ_I8());
+  SYNC();
+  CHECK(op_binary(vm, n, sp[-1], b, &r));  // the left operand is still on the stack
+  sp[-1] = r;
+  NEXT();
+#endif  // MVM_FAST_PATHS
 
 #if !MVM_COMPUTED_GOTO
   default:
