@@ -255,10 +255,12 @@
 #endif
 
 /* @@ MVM_FAST_PATHS: 1 gives the interpreter its inline fast paths: int31 and double
- * arithmetic and comparisons, the int cases of the fused instructions, and calls of bytecode
- * functions that push their frame in place. 0 sends every operator through op_binary or
- * op_unary and every call through frame_push: the same results, a smaller core (about 1 KB on
- * a Cortex-M0, benchmarks/results/mcu_size.md) and slower arithmetic and calls. */
+ * arithmetic and comparisons, the int cases of the fused instructions, calls of bytecode
+ * functions that push their frame in place, named properties found by reference and array
+ * elements read and written in place. 0 sends every operator through op_binary or op_unary,
+ * every call through frame_push and every property access through prop_get or prop_set: the
+ * same results, a smaller core (about 4.7 KB on a Cortex-M0, benchmarks/results/mcu_size.md)
+ * and slower arithmetic, calls and property accesses (docs/embedding.md). */
 #ifndef MVM_FAST_PATHS
 #define MVM_FAST_PATHS 1
 #endif

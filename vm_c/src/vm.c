@@ -1109,7 +1109,7 @@ unary_slow:
   CASE(GET_PROP) {
     uint32_t k = READ_U16();
     b = MVM_READ_ROM_U32(consts + 4 * k);
-    if (chain_data_get(vm, sp[-1], b, &r)) {
+    if (MVM_FAST_PATHS && chain_data_get(vm, sp[-1], b, &r)) {
       sp[-1] = r;
       NEXT();
     }
@@ -1121,7 +1121,7 @@ unary_slow:
   CASE(SET_PROP) {
     uint32_t k = READ_U16();
     b = MVM_READ_ROM_U32(consts + 4 * k);
-    uint8_t* slot = own_writable_slot(vm, sp[-2], b);
+    uint8_t* slot = MVM_FAST_PATHS ? own_writable_slot(vm, sp[-2], b) : NULL;
     if (slot) {
       wr32(slot, sp[-1]);
     } else {
@@ -1135,7 +1135,7 @@ unary_slow:
   CASE(GET_ELEM) {
     a = sp[-2];
     b = sp[-1];
-    if (value_is_int(b) && value_is_heap(a) && value_type(vm, a) == TC_ARRAY) {
+    if (MVM_FAST_PATHS && value_is_int(b) && value_is_heap(a) && value_type(vm, a) == TC_ARRAY) {
       uint32_t i = (uint32_t)value_as_int(b);
       if (i < array_length(vm, a)) {  // negative indexes wrap to huge and miss
         r = array_get(vm, a, i);
@@ -1154,7 +1154,7 @@ unary_slow:
     a = sp[-3];
     b = sp[-2];
     // The header test (type and FROZEN bit at once) sends frozen arrays to prop_set.
-    if (value_is_int(b) && value_is_heap(a) &&
+    if (MVM_FAST_PATHS && value_is_int(b) && value_is_heap(a) &&
         (rd32(heap_ptr(vm, a)) & (31u | HEADER_FROZEN)) == TC_ARRAY &&
         (uint32_t)value_as_int(b) < array_length(vm, a)) {
       set_field(vm, array_items(vm, a), 4 + 4 * (uint32_t)value_as_int(b), sp[-1]);
