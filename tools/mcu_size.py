@@ -24,7 +24,9 @@ Configurations of our core:
                Microvium's size-test port leaves MVM_DONT_TRUST_BYTECODE off), the digits of
                printed numbers from the C library's snprintf (MVM_DTOA_SNPRINTF=1: Microvium
                formats numbers with the C library's snprintf, MVM_SNPRINTF), and the
-               interpreter built for size (MVM_FAST_PATHS=0)
+               interpreter built for size (MVM_FAST_PATHS=0), and only images whose ROM is
+               used in place (MVM_PACKED_ROM=0: Microvium's images are never packed; ours for
+               the MCU are not either)
   size-test-verified  size-test validating every image at restore (our default)
   size-test-fast  size-test with the interpreter's inline fast paths (MVM_FAST_PATHS=1, the
                default): int31 and double arithmetic, comparisons and calls without a call
@@ -68,15 +70,18 @@ SIZE_TEST_VERIFIED = MCU_PORT + ["-DMVM_SAFE_MODE=0", "-DMVM_LIB=0", "-DMVM_ASYN
 # numbers into text with the C library's snprintf (MVM_SNPRINTF), outside its object: so does
 # ours (MVM_DTOA_SNPRINTF: ports/host/mvm_port.c's snprintf, outside the object).
 # Its interpreter is built for size: so is ours (MVM_FAST_PATHS=0: each operator through
-# op_binary, each call through frame_push; size-test-fast keeps the inline paths).
+# op_binary, each call through frame_push; size-test-fast keeps the inline paths). Its images
+# are used in place and never packed: ours, as `mvc build --target mcu` writes them
+# (MVM_PACKED_ROM=0: no packed-ROM expansion).
 SIZE_TEST_FAST = SIZE_TEST_VERIFIED + ["-DMVM_VERIFY_IMAGES=0", "-DMVM_DTOA_SNPRINTF=1"]
-SIZE_TEST = SIZE_TEST_FAST + ["-DMVM_FAST_PATHS=0"]
+SIZE_TEST = SIZE_TEST_FAST + ["-DMVM_FAST_PATHS=0", "-DMVM_PACKED_ROM=0"]
 SIZE_TEST_PORTABLE = [o for o in SIZE_TEST if o != "-DMVM_DTOA_SNPRINTF=1"]
 OURS = {
     "minimal": SIZE_TEST + ["-DMVM_NO_MALLOC=1", "-DMVM_SUPPORT_FLOAT=0",
                             "-DMVM_INT32_OVERFLOW_CHECKS=0"],
     "size-test": SIZE_TEST,
-    "size-test-verified": SIZE_TEST_VERIFIED + ["-DMVM_DTOA_SNPRINTF=1", "-DMVM_FAST_PATHS=0"],
+    "size-test-verified": SIZE_TEST_VERIFIED + ["-DMVM_DTOA_SNPRINTF=1", "-DMVM_FAST_PATHS=0",
+                                                "-DMVM_PACKED_ROM=0"],
     "size-test-fast": SIZE_TEST_FAST,
     "size-test-own-numbers": SIZE_TEST_PORTABLE,
     "size-test-nofloat": SIZE_TEST + ["-DMVM_SUPPORT_FLOAT=0"],
@@ -359,7 +364,9 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "through `op_binary`/`op_unary` and each call through `frame_push`, with no inline "
         "int31, double or call paths; the same results, at 1.0x to 6.3x the host instructions "
         "of the fast build and still fewer than Microvium's on each benchmark program: "
-        "docs/embedding.md, `MVM_FAST_PATHS`); *size-test-fast* = size-test with those fast paths (the default), "
+        "docs/embedding.md, `MVM_FAST_PATHS`), and only images whose ROM is used in place "
+        "(`MVM_PACKED_ROM=0`: an image with a packed ROM, which only host builds write, is "
+        "refused with `MVM_E_IMAGE_FEATURE`; Microvium has no packed images); *size-test-fast* = size-test with those fast paths (the default), "
         f"{ours['size-test-fast'][0] - ours['size-test'][0]:,} bytes more; "
         "*size-test-own-numbers* = size-test with the core's own exact digits "
         "(`mvm_portable_dtoa`, the cortex_m port's default, no printf linked), "

@@ -433,11 +433,81 @@ def test_example_runs_in_the_size_test_configuration(image_c: str, tmp_path) -> 
     cc = host_cc()
     exe = str(tmp_path / "host_example_small")
     run([cc, *STRICT, "-O2", MCU_PORT, *SIZE_TEST_OPTIONS, "-DMVM_VERIFY_IMAGES=0",
-         "-DMVM_FAST_PATHS=0", "-DMVM_DTOA_SNPRINTF=1", *INCLUDES, "-I" + image_c,
+         "-DMVM_FAST_PATHS=0", "-DMVM_DTOA_SNPRINTF=1", "-DMVM_PACKED_ROM=0", *INCLUDES,
+         "-I" + image_c,
          os.path.join(EXAMPLE, "host_example.c"), os.path.join(image_c, "program_image.c"),
          os.path.join(VM_C, "ports", "host", "mvm_port.c"), *core_sources(), "-lm", "-o", exe])
     out = run([exe], timeout=120).stdout
     assert "ALL OK" in out and "fib(20): 6765" in out, out
+
+
+SMALL_RUNNER = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include "mvm.h"
+
+int main(int argc, char** argv) {
+  static unsigned char image[65536] __attribute__((aligned(4)));
+  FILE* f = argc > 1 ? fopen(argv[1], "rb") : NULL;
+  size_t len = f ? fread(image, 1, sizeof image, f) : 0;
+  if (f) fclose(f);
+  mvm_vm_t* vm = NULL;
+  mvm_err_t err = mvm_restore(image, len, NULL, NULL, NULL, &vm);
+  if (err != MVM_E_OK) {
+    printf("restore %d\n", (int)err);
+    return 1;
+  }
+  mvm_value_t fn, result, text;
+  char out[64];
+  size_t n = 0;
+  err = mvm_resolve_export_named(vm, "f", 1, &fn);
+  if (!err) err = mvm_call(vm, fn, NULL, 0, &result);
+  if (!err) err = mvm_to_string(vm, result, &text);
+  if (!err) err = mvm_string_utf8(vm, text, out, sizeof out - 1, &n);
+  out[n] = 0;
+  printf("f %d %s\n", (int)err, out);
+  mvm_free(vm);
+  return (int)err;
+}
+"""
+
+
+def test_size_build_runs_images_in_place_and_refuses_packed_ones(tmp_path) -> None:
+    """The size-test core of tools/mcu_size.py (images trusted, no fast paths, no packed-ROM
+    expansion: MVM_PACKED_ROM=0) runs an image of `mvc build --target mcu`, whose ROM is used
+    in place; the same image marked as packed (a host image's layout) is refused with
+    MVM_E_IMAGE_FEATURE, and a damaged one with MVM_E_IMAGE_CRC first."""
+    import zlib
+    from compiler.opcodes import ERR_CODE, FEATURE_PACKED_ROM
+
+    cc = host_cc()
+    main = tmp_path / "small_runner.c"
+    main.write_text(SMALL_RUNNER)
+    exe = str(tmp_path / "small_runner")
+    run([cc, *STRICT, "-O2", MCU_PORT, *SIZE_TEST_OPTIONS, "-DMVM_VERIFY_IMAGES=0",
+         "-DMVM_FAST_PATHS=0", "-DMVM_PACKED_ROM=0", *INCLUDES, str(main), *core_sources(),
+         "-lm", "-o", exe])
+    src = tmp_path / "p.js"
+    src.write_text("const parts = ['a', 'b'];\n"
+                   "export function f() { let s = 0; for (let i = 0; i < 10; i++) s += i * 3;"
+                   " return parts.join === undefined ? s + ':' + parts[1] : 'lib'; }\n")
+    image = tmp_path / "p.mvm-bc"
+    assert mvc_main(["build", str(src), "--target", "mcu", "-o", str(image)]) == 0
+    data = bytearray(image.read_bytes())
+    assert not int.from_bytes(data[10:12], "little") >> FEATURE_PACKED_ROM & 1
+    assert run([exe, str(image)]).stdout == "f 0 135:b\n"
+
+    packed = bytearray(data)
+    packed[10] |= 1 << FEATURE_PACKED_ROM
+    packed[12:16] = zlib.crc32(packed[16:]).to_bytes(4, "little")
+    damaged = bytearray(packed)
+    damaged[-1] ^= 1
+    for name, bad, code in (("packed", packed, "IMAGE_FEATURE"), ("damaged", damaged,
+                                                                    "IMAGE_CRC")):
+        path = tmp_path / f"{name}.mvm-bc"
+        path.write_bytes(bytes(bad))
+        proc = subprocess.run([exe, str(path)], capture_output=True, text=True, timeout=60)
+        assert proc.stdout == f"restore {ERR_CODE[code]}\n", (name, proc.stdout)
 
 
 def test_missing_families_refuse_images_or_throw_catchable_type_errors(tmp_path) -> None:

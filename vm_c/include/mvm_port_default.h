@@ -254,6 +254,18 @@
 #define MVM_FORCE_INLINE 1
 #endif
 
+/* @@ MVM_PACKED_ROM: 1 restores images whose read-only section is packed (what mvm_snapshot
+ * and `mvc build` for the host write; restore expands it into RAM). 0 leaves the expansion out:
+ * such an image is refused with MVM_E_IMAGE_FEATURE, and only images whose ROM is used in place
+ * (`mvc build --target mcu`) are restored, about 0.4 KB less of Cortex-M0 code. A build with
+ * the build API writes packed images, so it needs 1. */
+#ifndef MVM_PACKED_ROM
+#define MVM_PACKED_ROM 1
+#endif
+#if !MVM_PACKED_ROM && MVM_INCLUDE_BUILD_API
+#error "MVM_INCLUDE_BUILD_API writes packed images: it needs MVM_PACKED_ROM 1"
+#endif
+
 /* @@ MVM_FAST_PATHS: 1 gives the interpreter its inline fast paths: int31 and double
  * arithmetic and comparisons, the int cases of the fused instructions, calls of bytecode
  * functions that push their frame in place, named properties found by reference and array

@@ -1177,13 +1177,13 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
       need = (t == TC_BYTES ? 8 : STRING_DATA) + (t == TC_STRING16 ? 2 * (uint64_t)n : n);
     } else if (t == TC_FLOAT64) {
       need = 12;
-    } else if (t == TC_FUNCTION) {
+    } else if (MVM_PACKED_ROM && t == TC_FUNCTION) {  // (only a ROM has functions)
       for (int i = 0; i < 8; i++) f[i] = get_uleb(r);
       if (f[0] > 0xFFu || f[1] > 0xFFu || f[2] > 0xFFFFu || f[3] > 0xFFFFu || f[4] > 0xFFFFu) {
         return false;
       }
       need = FN_CODE + (uint64_t)flags + 1;  // the padding bits leave a byte of code (load.c)
-    } else if (t == TC_LINES) {
+    } else if (MVM_PACKED_ROM && t == TC_LINES) {
       for (int i = 0; i < 3; i++) f[i] = get_uleb(r);
       n = f[2];
       need = LINES_STREAM + (uint64_t)n;
@@ -1209,7 +1209,7 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
       if (!get_raw(r, p + STRING_DATA, (size_t)(need - STRING_DATA))) return false;
     } else if (t == TC_FLOAT64) {
       if (!get_raw(r, p + 4, 8)) return false;
-    } else if (t == TC_FUNCTION) {
+    } else if (MVM_PACKED_ROM && t == TC_FUNCTION) {
       p[FN_NPARAMS] = (uint8_t)f[0];
       p[FN_FLAGS] = (uint8_t)f[1];
       wr16(p + FN_NLOCALS, (uint16_t)f[2]);
@@ -1219,7 +1219,7 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
       wr32(p + FN_NAME, f[6]);
       wr32(p + FN_LINES, f[7] - 1u);
       if (!get_raw(r, p + FN_CODE, fn_code_len(p))) return false;
-    } else if (t == TC_LINES) {
+    } else if (MVM_PACKED_ROM && t == TC_LINES) {
       wr32(p + 4, f[0]);
       wr32(p + 8, f[1]);
       if (!get_raw(r, p + LINES_STREAM, n)) return false;
@@ -1262,6 +1262,7 @@ static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* 
   if (size > image_len) return MVM_E_IMAGE_TRUNCATED;
   if (size != image_len) return MVM_E_INVALID_IMAGE;
   if (crc32_ieee(image + 16, size - 16, 0) != rd32(image + 12)) return MVM_E_IMAGE_CRC;
+  if (!MVM_PACKED_ROM && (*layout & IMAGE_PACKED_ROM)) return MVM_E_IMAGE_FEATURE;
 #if !MVM_SUPPORT_FLOAT
   // After the CRC, so that a damaged image is reported as damaged. (The ROM and heap checks
   // refuse a FLOAT64 in an image that does not have the bit.)
@@ -1286,7 +1287,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   uint32_t rom_len = 0, layout = 0;
   mvm_err_t err = check_header(image, image_len, &rom_len, &layout);
   if (err) return err;
-  bool packed_rom = (layout & IMAGE_PACKED_ROM) != 0;
+  bool packed_rom = MVM_PACKED_ROM && (layout & IMAGE_PACKED_ROM) != 0;
   bool has_rom_globals = (layout & IMAGE_ROM_GLOBALS) != 0;
   bool rom_imports = (layout & IMAGE_ROM_IMPORTS) != 0;
 
