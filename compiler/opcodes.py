@@ -325,7 +325,7 @@ ERR_TEXT: dict[int, str] = {
     17: "invalid bytecode unit",
     18: "stack overflow",
     19: "operation not allowed while the VM is running",
-    20: "image uses a builtin family or floats this VM was built without",
+    20: "image uses a builtin family, floats or a part of the language this VM was built without",
 }
 
 # TYPE

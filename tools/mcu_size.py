@@ -26,8 +26,13 @@ Configurations of our core:
                formats numbers with the C library's snprintf, MVM_SNPRINTF), and the
                interpreter built for size (MVM_FAST_PATHS=0), and only images whose ROM is
                used in place (MVM_PACKED_ROM=0: Microvium's images are never packed; ours for
-               the MCU are not either)
+               the MCU are not either), and Microvium's language (MVM_FULL_LANGUAGE=0: no
+               `==`, `in`, `instanceof`, `delete`, for-in, for-of, destructuring, spread,
+               rest or `super`, none of which Microvium runs)
   size-test-verified  size-test validating every image at restore (our default)
+  size-test-full-language  size-test with our whole language (MVM_FULL_LANGUAGE=1, the
+               default): `==`, `in`, `instanceof`, `delete`, for-in, for-of, destructuring,
+               spread, rest, `super`
   size-test-fast  size-test with the interpreter's inline fast paths (MVM_FAST_PATHS=1, the
                default): int31 and double arithmetic, comparisons and calls without a call
   size-test-own-numbers  size-test with the core's own exact digits (mvm_portable_dtoa), the
@@ -64,26 +69,30 @@ CC = "arm-none-eabi-gcc"
 FLAGS = ["-c", "-mcpu=cortex-m0", "-mthumb", "-Os", "-fno-section-anchors", "-nostdlib"]
 STRICT = ["-std=c99", "-Wall", "-Wextra", "-Wpedantic", "-Werror"]
 MCU_PORT = ['-DMVM_PORT_HEADER="mvm_port_example.h"']
-SIZE_TEST_VERIFIED = MCU_PORT + ["-DMVM_SAFE_MODE=0", "-DMVM_LIB=0", "-DMVM_ASYNC=0",
-                                 "-DMVM_CRC32_SMALL=1", "-DMVM_ERROR_LOCATION=0"]
-# Microvium's size-test port trusts its bytecode (MVM_DONT_TRUST_BYTECODE off), and it turns
-# numbers into text with the C library's snprintf (MVM_SNPRINTF), outside its object: so does
-# ours (MVM_DTOA_SNPRINTF: ports/host/mvm_port.c's snprintf, outside the object).
-# Its interpreter is built for size: so is ours (MVM_FAST_PATHS=0: each operator through
-# op_binary, each call through frame_push; size-test-fast keeps the inline paths). Its images
-# are used in place and never packed: ours, as `mvc build --target mcu` writes them
-# (MVM_PACKED_ROM=0: no packed-ROM expansion).
-SIZE_TEST_FAST = SIZE_TEST_VERIFIED + ["-DMVM_VERIFY_IMAGES=0", "-DMVM_DTOA_SNPRINTF=1"]
-SIZE_TEST = SIZE_TEST_FAST + ["-DMVM_FAST_PATHS=0", "-DMVM_PACKED_ROM=0"]
-SIZE_TEST_PORTABLE = [o for o in SIZE_TEST if o != "-DMVM_DTOA_SNPRINTF=1"]
+SIZE_TEST_BASE = MCU_PORT + ["-DMVM_SAFE_MODE=0", "-DMVM_LIB=0", "-DMVM_ASYNC=0",
+                             "-DMVM_CRC32_SMALL=1", "-DMVM_ERROR_LOCATION=0"]
+# What else matches Microvium's size-test port, each left out again by one variant below:
+# - it trusts its bytecode (MVM_DONT_TRUST_BYTECODE off): size-test-verified validates;
+# - it turns numbers into text with the C library's snprintf (MVM_SNPRINTF), outside its
+#   object (ours: ports/host/mvm_port.c's snprintf): size-test-own-numbers has our digits;
+# - its interpreter is built for size (ours: each operator through op_binary, each call
+#   through frame_push): size-test-fast keeps the inline paths;
+# - its images are used in place, never packed (ours for the MCU neither: no packed-ROM
+#   expansion);
+# - its language leaves out `==`, `in`, `instanceof`, `delete`, for-in, for-of,
+#   destructuring, spread, rest and `super`: size-test-full-language has them.
+SIZE_TEST_CHOICES = {
+    "size-test-verified": "-DMVM_VERIFY_IMAGES=0",
+    "size-test-own-numbers": "-DMVM_DTOA_SNPRINTF=1",
+    "size-test-fast": "-DMVM_FAST_PATHS=0",
+    "size-test-full-language": "-DMVM_FULL_LANGUAGE=0",
+}
+SIZE_TEST = SIZE_TEST_BASE + list(SIZE_TEST_CHOICES.values()) + ["-DMVM_PACKED_ROM=0"]
 OURS = {
     "minimal": SIZE_TEST + ["-DMVM_NO_MALLOC=1", "-DMVM_SUPPORT_FLOAT=0",
                             "-DMVM_INT32_OVERFLOW_CHECKS=0"],
     "size-test": SIZE_TEST,
-    "size-test-verified": SIZE_TEST_VERIFIED + ["-DMVM_DTOA_SNPRINTF=1", "-DMVM_FAST_PATHS=0",
-                                                "-DMVM_PACKED_ROM=0"],
-    "size-test-fast": SIZE_TEST_FAST,
-    "size-test-own-numbers": SIZE_TEST_PORTABLE,
+    **{name: [o for o in SIZE_TEST if o != choice] for name, choice in SIZE_TEST_CHOICES.items()},
     "size-test-nofloat": SIZE_TEST + ["-DMVM_SUPPORT_FLOAT=0"],
     "mcu-default": MCU_PORT,
     "full": ["-DMVM_SAFE_MODE=1", "-DMVM_INCLUDE_BUILD_API=1"],
@@ -335,7 +344,7 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "|---|---|---|",
     ]
     rows = [("minimal", "minimal"), ("size-test", "size-test"), ("size-test-verified", None),
-            ("size-test-fast", None), ("size-test-own-numbers", None), ("size-test-nofloat", None), ("mcu-default", None), ("full", "full")]
+            ("size-test-full-language", None), ("size-test-fast", None), ("size-test-own-numbers", None), ("size-test-nofloat", None), ("mcu-default", None), ("full", "full")]
     for ours_name, mv_name in rows:
         o = "{:,} / {} / {}".format(*ours[ours_name])
         if mv_name and microvium:
@@ -366,7 +375,15 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "of the fast build and still fewer than Microvium's on each benchmark program: "
         "docs/embedding.md, `MVM_FAST_PATHS`), and only images whose ROM is used in place "
         "(`MVM_PACKED_ROM=0`: an image with a packed ROM, which only host builds write, is "
-        "refused with `MVM_E_IMAGE_FEATURE`; Microvium has no packed images); *size-test-fast* = size-test with those fast paths (the default), "
+        "refused with `MVM_E_IMAGE_FEATURE`; Microvium has no packed images), and the part "
+        "of the language Microvium's also has (`MVM_FULL_LANGUAGE=0`: no `==`/`!=`, `in`, "
+        "`instanceof`, `delete`, for-in, for-of, array destructuring, spread, rest or `super`, "
+        "none of which Microvium 8.0 runs (shared/research/microvium.md section 2); a validating "
+        "restore refuses an image using them, a trusting core throws a catchable TypeError; "
+        "every benchmark program runs on it, tests/mcu); *size-test-full-language* = size-test "
+        "with our whole language (the default), "
+        f"{ours['size-test-full-language'][0] - ours['size-test'][0]:,} bytes more; "
+        "*size-test-fast* = size-test with those fast paths (the default), "
         f"{ours['size-test-fast'][0] - ours['size-test'][0]:,} bytes more; "
         "*size-test-own-numbers* = size-test with the core's own exact digits "
         "(`mvm_portable_dtoa`, the cortex_m port's default, no printf linked), "

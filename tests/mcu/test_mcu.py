@@ -6,6 +6,7 @@ message when it is missing; tools/test.sh installs them in CI.
 """
 from __future__ import annotations
 
+import glob
 import os
 import re
 import shutil
@@ -508,6 +509,58 @@ def test_size_build_runs_images_in_place_and_refuses_packed_ones(tmp_path) -> No
         path.write_bytes(bytes(bad))
         proc = subprocess.run([exe, str(path)], capture_output=True, text=True, timeout=60)
         assert proc.stdout == f"restore {ERR_CODE[code]}\n", (name, proc.stdout)
+
+
+# Each uses a part of the language MVM_FULL_LANGUAGE=0 leaves out (what Microvium's leaves out).
+OUTSIDE_LEAN = {
+    "loose_eq": "x == 1", "loose_ne": "x != 1", "in": "'a' in { a: x }",
+    "instanceof": "[] instanceof Array", "delete": "delete ({ a: x }).a",
+    "for_in": "(() => { for (const k in { a: 1 }) return k; })()",
+    "for_of": "(() => { for (const v of [x]) return v; })()",
+    "destructure": "(() => { const [a] = [x]; return a; })()",
+    "spread": "[...[x]].length", "spread_call": "Math.max(...[x, 2])",
+    "rest": "((...r) => r.length)(x)", "object_spread": "({ ...{ a: x } }).a",
+    "super": "new (class B extends (class A { f() { return 1; } }) { f() { return super.f(); } })().f()",
+}
+
+
+def test_lean_language_core_runs_the_benchmark_programs_and_refuses_the_rest(tmp_path) -> None:
+    """MVM_FULL_LANGUAGE=0 (the cortex_m port otherwise as shipped): the benchmark programs,
+    written in the subset Microvium also runs, give their `// expect:` lines. An image using
+    a part of the language it leaves out is refused at restore (MVM_E_IMAGE_FEATURE) by the
+    validating build, and throws a catchable TypeError on the build that trusts its images."""
+    cc = host_cc()
+    lean, trusting = str(tmp_path / "unit_run_lean"), str(tmp_path / "unit_run_lean_trust")
+    common = [*STRICT, "-O2", MCU_PORT, "-DMVM_FULL_LANGUAGE=0", "-DMVM_INCLUDE_BUILD_API=1",
+              "-DMVM_CONFIG_HEAP_LIMIT=1", *INCLUDES, os.path.join(VM_C, "tools", "mvm_unit_run.c"),
+              *core_sources(), "-lm"]
+    run_all([[cc, *common, "-o", lean],
+             [cc, *common, "-DMVM_VERIFY_IMAGES=0", "-o", trusting]])
+    programs = sorted(glob.glob(os.path.join(ROOT, "benchmarks", "programs", "*.js")))
+    assert len(programs) >= 11
+    for program in programs:
+        with open(program) as f:
+            expect = re.search(r"^// expect: (.*)$", f.read(), re.M).group(1)
+        image = str(tmp_path / (os.path.basename(program) + ".mvm-bc"))
+        assert mvc_main(["build", program, "--target", "mcu", "--max-heap", "1000000",
+                         "-o", image]) == 0
+        for runner in (lean, trusting):
+            out = run([runner, image, "--restore-only", "--max-heap", "1000000", "--call", "run"],
+                      timeout=120).stdout
+            assert expect in out.splitlines(), (program, runner, out)
+
+    for name, expr in OUTSIDE_LEAN.items():
+        src = tmp_path / f"{name}.js"
+        src.write_text("export function f(x) {\n  try {\n    return 'ran ' + (" + expr + ");\n"
+                       "  } catch (e) {\n    return e.name + ': ' + e.message;\n  }\n}\n")
+        image = str(tmp_path / f"{name}.mvm-bc")
+        assert mvc_main(["build", str(src), "--target", "mcu", "-o", image]) == 0
+        proc = subprocess.run([lean, image, "--restore-only", "--call", "f", "1"],
+                              capture_output=True, text=True, timeout=60)
+        assert proc.returncode == 1 and "restore: IMAGE_FEATURE" in proc.stderr, (name, proc)
+        out = run([trusting, image, "--restore-only", "--call", "f", "1"], timeout=60).stdout
+        assert out.strip() == "TypeError: not in this VM's language (MVM_FULL_LANGUAGE 0)", (
+            name, out)
 
 
 def test_missing_families_refuse_images_or_throw_catchable_type_errors(tmp_path) -> None:

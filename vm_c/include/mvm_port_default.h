@@ -254,6 +254,16 @@
 #define MVM_FORCE_INLINE 1
 #endif
 
+/* @@ MVM_FULL_LANGUAGE: 1 (default) runs every instruction `mvc build` emits. 0 leaves out
+ * the parts of the language that Microvium's leaves out too, for the smallest core: `==` and
+ * `!=`, `in`, `instanceof`, `delete`, for-in, for-of and array destructuring, spread and rest
+ * (`...`), and `super` (class extends). Code using one of them throws a TypeError the program
+ * can catch; with MVM_VERIFY_IMAGES, restore refuses the image first (MVM_E_IMAGE_FEATURE).
+ * Async functions (MVM_ASYNC) keep what they need. About 3.5 KB less on a Cortex-M0. */
+#ifndef MVM_FULL_LANGUAGE
+#define MVM_FULL_LANGUAGE 1
+#endif
+
 /* @@ MVM_PACKED_ROM: 1 restores images whose read-only section is packed (what mvm_snapshot
  * and `mvc build` for the host write; restore expands it into RAM). 0 leaves the expansion out:
  * such an image is refused with MVM_E_IMAGE_FEATURE, and only images whose ROM is used in place

@@ -68,7 +68,7 @@ ERR(WRONG_TYPE,          16, "value has the wrong type")
 ERR(INVALID_UNIT,        17, "invalid bytecode unit")
 ERR(STACK_OVERFLOW,      18, "stack overflow")
 ERR(REENTRANT,           19, "operation not allowed while the VM is running")
-ERR(IMAGE_FEATURE,       20, "image uses a builtin family or floats this VM was built without")
+ERR(IMAGE_FEATURE,       20, "image uses a builtin family, floats or a part of the language this VM was built without")
 
 /* Type tags of heap and ROM allocations (the low 5 bits of an allocation header). */
 TYPE(INVALID,   0)

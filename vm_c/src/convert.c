@@ -423,6 +423,7 @@ bool strict_equals(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b) {
   return false;
 }
 
+#if MVM_FULL_LANGUAGE
 mvm_err_t loose_equals(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b, bool* out) {
   for (int round = 0; round < 4; round++) {
     if (a == VAL_HOLE) a = VAL_UNDEFINED;
@@ -470,6 +471,7 @@ mvm_err_t loose_equals(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b, bool* out) {
   *out = false;
   return MVM_E_OK;
 }
+#endif  // MVM_FULL_LANGUAGE
 
 // ---- Binary operators (general path) ----
 

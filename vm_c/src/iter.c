@@ -13,6 +13,9 @@
  */
 #include "internal.h"
 
+// for-of, destructuring and spread (MVM_FULL_LANGUAGE), and Promise.all and friends (MVM_ASYNC).
+#if MVM_FULL_LANGUAGE || MVM_ASYNC
+
 static bool is_high_surrogate(uint16_t u) { return u >= 0xD800 && u <= 0xDBFF; }
 static bool is_low_surrogate(uint16_t u) { return u >= 0xDC00 && u <= 0xDFFF; }
 
@@ -117,3 +120,5 @@ mvm_err_t array_from_slots(mvm_vm_t* vm, const mvm_value_t* src, uint32_t n, mvm
   set_field(vm, *out, 4, n);
   return MVM_E_OK;
 }
+
+#endif  // MVM_FULL_LANGUAGE || MVM_ASYNC

@@ -693,6 +693,7 @@ static mvm_err_t holder_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_
   return holder_put(vm, obj, key, v);
 }
 
+#if MVM_FULL_LANGUAGE
 mvm_err_t prop_get_super(mvm_vm_t* vm, mvm_value_t home, mvm_value_t key, mvm_value_t receiver,
                          mvm_value_t* out) {
   if (value_type(vm, home) != TC_OBJECT) return prop_get(vm, home, key, out);  // static side
@@ -710,6 +711,7 @@ mvm_err_t prop_get_super(mvm_vm_t* vm, mvm_value_t home, mvm_value_t key, mvm_va
   }
   return lib_value_method(vm, home, key, out);
 }
+#endif  // MVM_FULL_LANGUAGE
 
 // What prop_set says of a value that cannot take a property.
 static const char* no_props_suffix(mvm_vm_t* vm, mvm_value_t v) {
@@ -880,6 +882,7 @@ mvm_err_t prop_delete(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key) {
   }
 }
 
+#if MVM_FULL_LANGUAGE
 mvm_err_t prop_has(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, bool* out) {
   if (!value_is_object(vm, obj)) {
     return throw_error(vm, EK_TYPE_ERROR, "Cannot use 'in' operator to search for '", key,
@@ -938,9 +941,11 @@ mvm_err_t prop_has(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, bool* out) {
   *out = !err && v != VAL_UNDEFINED;
   return err;
 }
+#endif  // MVM_FULL_LANGUAGE
 
 // ---- instanceof ----
 
+#if MVM_FULL_LANGUAGE
 mvm_err_t instance_of(mvm_vm_t* vm, mvm_value_t v, mvm_value_t ctor, bool* out) {
   *out = false;
   if (!value_is_callable(vm, ctor)) {
@@ -988,6 +993,7 @@ mvm_err_t instance_of(mvm_vm_t* vm, mvm_value_t v, mvm_value_t ctor, bool* out) 
   }
   return MVM_E_OK;
 }
+#endif  // MVM_FULL_LANGUAGE
 
 // ---- Own keys ----
 
@@ -1086,6 +1092,7 @@ mvm_err_t own_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array) {
   return err;
 }
 
+#if MVM_FULL_LANGUAGE
 // True when the array arr holds key (keys normalized: ints compare by identity).
 static bool keys_contain(mvm_vm_t* vm, mvm_value_t arr, mvm_value_t key) {
   uint32_t n = array_length(vm, arr);
@@ -1097,7 +1104,9 @@ static bool keys_contain(mvm_vm_t* vm, mvm_value_t arr, mvm_value_t key) {
   }
   return false;
 }
+#endif
 
+#if MVM_FULL_LANGUAGE
 mvm_err_t for_in_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array) {
   TEMP_MARK(vm);
   mvm_value_t* o = temp_push(vm, obj);
@@ -1139,7 +1148,9 @@ mvm_err_t for_in_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array) {
   TEMP_RESET(vm);
   return err;
 }
+#endif  // MVM_FULL_LANGUAGE
 
+#if MVM_FULL_LANGUAGE
 mvm_err_t object_spread(mvm_vm_t* vm, mvm_value_t* slots) {
   if (value_is_nullish(slots[1])) return MVM_E_OK;  // {...null} copies nothing
   TEMP_MARK(vm);
@@ -1159,3 +1170,4 @@ mvm_err_t object_spread(mvm_vm_t* vm, mvm_value_t* slots) {
   TEMP_RESET(vm);
   return err;
 }
+#endif  // MVM_FULL_LANGUAGE

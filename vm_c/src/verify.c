@@ -146,6 +146,21 @@ static bool function_ok(const fn_info_t* f, const uint8_t* fn, uint8_t* marks) {
   return true;
 }
 
+
+#if !MVM_FULL_LANGUAGE
+// The instructions a VM built with MVM_FULL_LANGUAGE 0 runs (vm.c leaves the others out).
+static bool in_lean_language(uint8_t op) {
+  switch (op) {
+    case OP_EQ: case OP_NE: case OP_IN: case OP_INSTANCEOF: case OP_DELETE_ELEM: case OP_REST:
+    case OP_ITER_NEXT: case OP_ITER_REST: case OP_APPEND_SPREAD: case OP_CALL_ARRAY:
+    case OP_SUPER_CALL: case OP_FOR_IN_KEYS: case OP_OBJECT_SPREAD: case OP_GET_SUPER:
+      return false;
+    default:
+      return true;
+  }
+}
+#endif
+
 mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, uint32_t global_count,
                           uint32_t rom_globals, mvm_arena_t* arena, void* context) {
   uint32_t longest = 0;
@@ -176,23 +191,29 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, uint32_t global_
   }
   mem_free(arena, marks, context);
   if (!ok) return MVM_E_INVALID_IMAGE;
-#if !MVM_ALL_FAMILIES
+#if !MVM_ALL_FAMILIES || !MVM_FULL_LANGUAGE
   // A VM built without some library families (MVM_LIB_*, MVM_ASYNC) refuses code that names a
-  // global of a missing family (Math, JSON, Array...) or is async: it could not run as built.
-  // Methods found by name at run time (s.slice) are not known here; calling a missing one
-  // throws a catchable TypeError instead.
+  // global of a missing family (Math, JSON, Array...) or is async: it could not run as built;
+  // so does one built without the full language (MVM_FULL_LANGUAGE 0) for code using what it
+  // leaves out. Methods found by name at run time (s.slice) are not known here; calling a
+  // missing one throws a catchable TypeError instead.
   for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
     const uint8_t* fn = rom + at;
     if (header_type(rd32(fn)) != TC_FUNCTION) continue;
     const uint8_t* code = fn + FN_CODE;
     uint32_t len = fn_code_len(fn);
     for (uint32_t pc = 0; pc < len; pc += 1 + operand_bytes[code[pc]]) {
+#if !MVM_ALL_FAMILIES
       if (code[pc] == OP_LOAD_BUILTIN && !lib_builtin_present(code[pc + 1])) {
         return MVM_E_IMAGE_FEATURE;
       }
       if (!MVM_ASYNC && (code[pc] == OP_ASYNC_START || code[pc] == OP_AWAIT)) {
         return MVM_E_IMAGE_FEATURE;
       }
+#endif
+#if !MVM_FULL_LANGUAGE
+      if (!in_lean_language(code[pc])) return MVM_E_IMAGE_FEATURE;
+#endif
     }
   }
 #endif

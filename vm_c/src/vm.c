@@ -1012,6 +1012,7 @@ unary_slow:
     sp--;
     NEXT();
   }
+#if MVM_FULL_LANGUAGE
   CASE(EQ) {
     bool eq;
     SYNC();
@@ -1044,6 +1045,7 @@ unary_slow:
     sp--;
     NEXT();
   }
+#endif
 
   // ---- Control flow ----
   CASE(JUMP) {
@@ -1166,6 +1168,7 @@ unary_slow:
     sp -= 2;
     NEXT();
   }
+#if MVM_FULL_LANGUAGE
   CASE(DELETE_ELEM) {
     SYNC();
     CHECK(prop_delete(vm, sp[-2], sp[-1]));
@@ -1173,6 +1176,7 @@ unary_slow:
     sp--;
     NEXT();
   }
+#endif
   CASE(APPEND) {
     SYNC();
     if (value_type(vm, sp[-2]) != TC_ARRAY) {
@@ -1347,6 +1351,7 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
   }
 
   // ---- The full subset: rest, iteration, spread, classes, async ----
+#if MVM_FULL_LANGUAGE
   CASE(REST) {
     uint32_t from = READ_U8();
     SYNC();
@@ -1432,7 +1437,9 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
   FAIL(throw_error(vm, EK_TYPE_ERROR, "Super constructor is not a constructor", 0, NULL));
 }
 
+#endif
   CASE(STORE_THIS) args[-1] = POP(); NEXT();
+#if MVM_FULL_LANGUAGE
   CASE(FOR_IN_KEYS) {  // obj -> keys target
     SYNC();
     CHECK(for_in_keys(vm, sp[-1], &r));
@@ -1441,6 +1448,7 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     PUSH(value_is_object(vm, a) ? a : VAL_NULL);
     NEXT();
   }
+#endif
   CASE(DEFINE_PROP) {
     uint32_t flags = READ_U8();
     SYNC();
@@ -1454,12 +1462,14 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     sp--;
     NEXT();
   }
+#if MVM_FULL_LANGUAGE
   CASE(OBJECT_SPREAD) {
     SYNC();
     CHECK(object_spread(vm, sp - 2));
     sp--;
     NEXT();
   }
+#endif
   CASE(ASYNC_START) {
     SYNC();
     CHECK(promise_new(vm, &r));
@@ -1473,6 +1483,7 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     sp--;
     NEXT();
   }
+#if MVM_FULL_LANGUAGE
   CASE(GET_SUPER) {  // home key this -> value
     SYNC();
     CHECK(prop_get_super(vm, sp[-3], sp[-2], sp[-1], &r));
@@ -1480,6 +1491,7 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     sp -= 2;
     NEXT();
   }
+#endif
   CASE(AWAIT) {
     // The frame is saved in a continuation that a promise job resumes; then the function
     // returns its promise (locals[0], by the compiler's convention) as RETURN would.
@@ -1488,6 +1500,19 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     sp[-1] = locals[0];
     goto do_return;
   }
+
+#if !MVM_FULL_LANGUAGE
+  // The instructions of what Microvium's language also leaves out (MVM_FULL_LANGUAGE 0):
+  // code that uses them throws a TypeError the program can catch. (A validating restore
+  // refuses such an image first: verify.c.)
+  CASE(EQ) CASE(NE) CASE(IN) CASE(INSTANCEOF) CASE(DELETE_ELEM) CASE(REST) CASE(ITER_NEXT)
+  CASE(ITER_REST) CASE(APPEND_SPREAD) CASE(CALL_ARRAY) CASE(SUPER_CALL) CASE(FOR_IN_KEYS)
+  CASE(OBJECT_SPREAD) CASE(GET_SUPER) {
+    SYNC();
+    FAIL(throw_error(vm, EK_TYPE_ERROR, "not in this VM's language (MVM_FULL_LANGUAGE 0)", 0,
+                     NULL));
+  }
+#endif
 
   // ---- Fused instructions (compiler/peephole.py): each is exactly its bracketed sequence ----
 #if MVM_FAST_PATHS
