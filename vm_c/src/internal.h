@@ -911,6 +911,8 @@ MVM_INTERNAL mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, 
 MVM_INTERNAL mvm_err_t prop_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v);
 // Defines an own property (object literals): no setters, no proto walk. May GC.
 MVM_INTERNAL mvm_err_t prop_define(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v);
+// Only `delete` (MVM_FULL_LANGUAGE) and JSON.parse's reviver delete properties.
+#define VM_HAS_DELETE (MVM_FULL_LANGUAGE || MVM_LIB_JSON)
 MVM_INTERNAL mvm_err_t prop_delete(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key);
 MVM_INTERNAL mvm_err_t prop_has(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, bool* out);
 // Own property lookup on an OBJECT (no proto walk); key normalized. No GC.

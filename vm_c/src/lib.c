@@ -202,10 +202,12 @@ mvm_err_t lib_global_set(mvm_vm_t* vm, mvm_value_t key, mvm_value_t v) {
   return err;
 }
 
+#if VM_HAS_DELETE
 mvm_err_t lib_global_delete(mvm_vm_t* vm, mvm_value_t key) {
   mvm_value_t obj = root_get(vm, ROOT_GLOBAL_THIS);
   return obj == VAL_UNDEFINED ? MVM_E_OK : prop_delete(vm, obj, key);
 }
+#endif
 
 static mvm_err_t global_lookup(mvm_vm_t* vm, mvm_value_t key, mvm_value_t* out) {
   *out = VAL_UNDEFINED;

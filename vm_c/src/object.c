@@ -23,9 +23,11 @@
 // keys, values: HEADER_INLINE_PROPS; no proto word when it is null; the keys' reference in the
 // header when it fits), and is its own table (holder_props). Everything below reads these
 // layouts (internal.h props_values_at); a key added or removed makes a plain PROPS.
+#if VM_HAS_DELETE  // (its one use)
 static bool props_has_rom_keys(mvm_vm_t* vm, mvm_value_t props) {
   return props_values_at(value_ptr(vm, props)) != 0;
 }
+#endif
 // The keys of props (a reference): *stride bytes apart from the result.
 static const uint8_t* props_keys(mvm_vm_t* vm, mvm_value_t props, uint32_t* stride) {
   const uint8_t* p = value_ptr(vm, props);
@@ -129,6 +131,7 @@ mvm_err_t props_put(mvm_vm_t* vm, mvm_value_t* props_slot, mvm_value_t key, mvm_
   return MVM_E_OK;
 }
 
+#if VM_HAS_DELETE
 static void props_remove(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
   uint8_t* p = heap_ptr(vm, props);
   uint32_t n = rd32(p + 4);
@@ -137,6 +140,7 @@ static void props_remove(mvm_vm_t* vm, mvm_value_t props, uint32_t i) {
   wr32(p + 12 + 8 * (n - 1), VAL_UNDEFINED);
   wr32(p + 4, n - 1);
 }
+#endif
 
 // ---- Holders (objects, closures, ROM functions) ----
 
@@ -302,6 +306,7 @@ static mvm_err_t holder_put(mvm_vm_t* vm, mvm_value_t holder, mvm_value_t key, m
   return err;
 }
 
+#if VM_HAS_DELETE
 // Deletes an own property of a holder; key normalized. May GC (a PROPS whose keys are in the
 // ROM is made plain first).
 static mvm_err_t holder_delete(mvm_vm_t* vm, mvm_value_t holder, mvm_value_t key) {
@@ -321,6 +326,7 @@ static mvm_err_t holder_delete(mvm_vm_t* vm, mvm_value_t holder, mvm_value_t key
   props_remove(vm, props, (uint32_t)i);
   return MVM_E_OK;
 }
+#endif  // VM_HAS_DELETE
 
 bool object_get_own(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* out) {
   return holder_get_own(vm, obj, key, out);
@@ -850,6 +856,7 @@ mvm_err_t object_set_proto(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t proto) {
   }
 }
 
+#if VM_HAS_DELETE
 mvm_err_t prop_delete(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key) {
   if (value_is_nullish(obj) || obj == VAL_HOLE) {
     return throw_error(vm, EK_TYPE_ERROR, "Cannot convert undefined or null to object", 0, NULL);
@@ -881,6 +888,7 @@ mvm_err_t prop_delete(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key) {
       return MVM_E_OK;
   }
 }
+#endif  // VM_HAS_DELETE
 
 #if MVM_FULL_LANGUAGE
 mvm_err_t prop_has(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, bool* out) {
