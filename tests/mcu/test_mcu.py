@@ -404,6 +404,10 @@ def test_core_allocates_only_through_the_vm_allocator() -> None:
 
 SIZE_TEST_OPTIONS = ["-DMVM_LIB=0", "-DMVM_ASYNC=0", "-DMVM_SAFE_MODE=0", "-DMVM_CRC32_SMALL=1",
                      "-DMVM_ERROR_LOCATION=0"]
+# The rest of tools/mcu_size.py's size-test: trusted images, the interpreter built for size,
+# snprintf's digits (ports/host/mvm_port.c), no packed ROMs, Microvium's language.
+SIZE_CHOICES = ["-DMVM_VERIFY_IMAGES=0", "-DMVM_FAST_PATHS=0", "-DMVM_DTOA_SNPRINTF=1",
+                "-DMVM_PACKED_ROM=0", "-DMVM_FULL_LANGUAGE=0"]
 
 # Methods are found by name when the code runs: a missing one throws a catchable TypeError.
 LIB_OFF_METHODS = r"""
@@ -433,8 +437,7 @@ def test_example_runs_in_the_size_test_configuration(image_c: str, tmp_path) -> 
     tools/mcu_size.py measures it (no interpreter fast paths, snprintf's digits)."""
     cc = host_cc()
     exe = str(tmp_path / "host_example_small")
-    run([cc, *STRICT, "-O2", MCU_PORT, *SIZE_TEST_OPTIONS, "-DMVM_VERIFY_IMAGES=0",
-         "-DMVM_FAST_PATHS=0", "-DMVM_DTOA_SNPRINTF=1", "-DMVM_PACKED_ROM=0", *INCLUDES,
+    run([cc, *STRICT, "-O2", MCU_PORT, *SIZE_TEST_OPTIONS, *SIZE_CHOICES, *INCLUDES,
          "-I" + image_c,
          os.path.join(EXAMPLE, "host_example.c"), os.path.join(image_c, "program_image.c"),
          os.path.join(VM_C, "ports", "host", "mvm_port.c"), *core_sources(), "-lm", "-o", exe])
@@ -473,6 +476,23 @@ int main(int argc, char** argv) {
 """
 
 
+def test_size_test_core_runs_the_example_on_the_board(image_c: str, tmp_path) -> None:
+    """The core as tools/mcu_size.py measures it (size-test: no library families, trusted
+    images, no fast paths, snprintf's digits from newlib, no packed ROMs, Microvium's language)
+    runs the example firmware on the emulated Cortex-M3, its error codes included."""
+    need("arm-none-eabi-gcc", "qemu-system-arm")
+    srcs = [os.path.join(EXAMPLE, "host_example.c"), os.path.join(image_c, "program_image.c"),
+            *core_sources(), os.path.join(VM_C, "ports", "host", "mvm_port.c")]
+    out = run_on_board(link_firmware(srcs, str(tmp_path), (*SIZE_TEST_OPTIONS, *SIZE_CHOICES),
+                                     ("-I" + image_c,)))
+    for line in ("fib(20): 6765", "closures(5): 55", "objects(50): item49 total=2450",
+                 "churn(300): 6000", "divide(7, 2): 3.5",
+                 "divide(1, 0): caught RangeError: division by zero", "callHost(2, 3): 50",
+                 "damaged image: MVM_E_IMAGE_CRC", "host-profile image: MVM_E_IMAGE_PROFILE",
+                 "hog(): MVM_E_OUT_OF_MEMORY", "ALL OK"):
+        assert line in out, out
+
+
 def test_size_build_runs_images_in_place_and_refuses_packed_ones(tmp_path) -> None:
     """The size-test core of tools/mcu_size.py (images trusted, no fast paths, no packed-ROM
     expansion: MVM_PACKED_ROM=0) runs an image of `mvc build --target mcu`, whose ROM is used
@@ -485,9 +505,8 @@ def test_size_build_runs_images_in_place_and_refuses_packed_ones(tmp_path) -> No
     main = tmp_path / "small_runner.c"
     main.write_text(SMALL_RUNNER)
     exe = str(tmp_path / "small_runner")
-    run([cc, *STRICT, "-O2", MCU_PORT, *SIZE_TEST_OPTIONS, "-DMVM_VERIFY_IMAGES=0",
-         "-DMVM_FAST_PATHS=0", "-DMVM_PACKED_ROM=0", *INCLUDES, str(main), *core_sources(),
-         "-lm", "-o", exe])
+    run([cc, *STRICT, "-O2", MCU_PORT, *SIZE_TEST_OPTIONS, *SIZE_CHOICES, *INCLUDES, str(main),
+         *core_sources(), os.path.join(VM_C, "ports", "host", "mvm_port.c"), "-lm", "-o", exe])
     src = tmp_path / "p.js"
     src.write_text("const parts = ['a', 'b'];\n"
                    "export function f() { let s = 0; for (let i = 0; i < 10; i++) s += i * 3;"
