@@ -208,6 +208,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     except VMError as e:
         sys.stdout.flush()
         return _fail(f"build failed: {e}; no image written")
+    if args.lean_language:
+        from .lean import lean_language_uses
+
+        uses = lean_language_uses(image)
+        if uses and strip:  # built again with line tables, to name the lines
+            uses = lean_language_uses(build_image(args.file, host=host, max_heap=max_heap))
+        if uses:
+            sys.stderr.write("".join(f"{u}\n" for u in uses))
+            return _fail(f"{args.file}: {len(uses)} use(s) of what --lean-language leaves out; "
+                         "no image written")
     image = retarget_image(image, target)
     if args.emit_c:
         c_text, h_text = emit_c(image, name, args.file)
@@ -299,6 +309,10 @@ def add_engine_commands(sub: Any) -> None:
                    help="leave the line tables out: a smaller image whose run-time errors "
                         "report no file:line (default: --strip for mcu, where flash is what "
                         "counts, --no-strip for host)")
+    b.add_argument("--lean-language", action="store_true",
+                   help="refuse what a core built with MVM_FULL_LANGUAGE=0 does not run (==, "
+                        "!=, in, instanceof, delete, for-in, for-of, destructuring, spread, "
+                        "rest, super), naming the line of each use")
     b.set_defaults(func=cmd_build)
 
     r = sub.add_parser("run", help="restore IMAGE and call EXPORT with JSON arguments")

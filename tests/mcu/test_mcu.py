@@ -543,6 +543,26 @@ OUTSIDE_LEAN = {
 }
 
 
+def test_lean_language_lists_agree() -> None:
+    """The instructions MVM_FULL_LANGUAGE=0 leaves out are one list in three places: vm.c (the
+    CASEs that throw), verify.c (in_lean_language, which refuses the image) and hostlib/lean.py
+    (mvc build --lean-language)."""
+    from hostlib.lean import LEFT_OUT
+
+    with open(os.path.join(VM_C, "src", "vm.c")) as f:
+        vm_c = f.read()
+    block = vm_c[vm_c.index("#if !MVM_FULL_LANGUAGE"):]
+    block = block[:block.index("#endif")]
+    in_vm = set(re.findall(r"CASE\((\w+)\)", block))
+    with open(os.path.join(VM_C, "src", "verify.c")) as f:
+        verify_c = f.read()
+    body = verify_c[verify_c.index("static bool in_lean_language("):]
+    body = body[:body.index("return false;")]
+    in_verify = set(re.findall(r"case OP_(\w+):", body))
+    in_python = {op.name for op in LEFT_OUT}
+    assert in_vm == in_verify == in_python and len(in_python) == 14, (in_vm, in_verify, in_python)
+
+
 def test_lean_language_core_runs_the_benchmark_programs_and_refuses_the_rest(tmp_path) -> None:
     """MVM_FULL_LANGUAGE=0 (the cortex_m port otherwise as shipped): the benchmark programs,
     written in the subset Microvium also runs, give their `// expect:` lines. An image using
@@ -562,7 +582,7 @@ def test_lean_language_core_runs_the_benchmark_programs_and_refuses_the_rest(tmp
             expect = re.search(r"^// expect: (.*)$", f.read(), re.M).group(1)
         image = str(tmp_path / (os.path.basename(program) + ".mvm-bc"))
         assert mvc_main(["build", program, "--target", "mcu", "--max-heap", "1000000",
-                         "-o", image]) == 0
+                         "--lean-language", "-o", image]) == 0
         for runner in (lean, trusting):
             out = run([runner, image, "--restore-only", "--max-heap", "1000000", "--call", "run"],
                       timeout=120).stdout
@@ -573,6 +593,14 @@ def test_lean_language_core_runs_the_benchmark_programs_and_refuses_the_rest(tmp
         src.write_text("export function f(x) {\n  try {\n    return 'ran ' + (" + expr + ");\n"
                        "  } catch (e) {\n    return e.name + ': ' + e.message;\n  }\n}\n")
         image = str(tmp_path / f"{name}.mvm-bc")
+        # mvc build --lean-language names the line (3) and writes nothing.
+        lean_build = subprocess.run(
+            [sys.executable, "-m", "azure_microvium.cli", "build", str(src), "--target", "mcu",
+             "--lean-language", "-o", image], capture_output=True, text=True, timeout=120)
+        assert lean_build.returncode == 1 and not os.path.exists(image), (name, lean_build)
+        assert lean_build.stderr.startswith(f"{name}.js:3: ") and \
+            "not in the language of a core built with MVM_FULL_LANGUAGE=0" in lean_build.stderr, (
+                name, lean_build.stderr)
         assert mvc_main(["build", str(src), "--target", "mcu", "-o", image]) == 0
         proc = subprocess.run([lean, image, "--restore-only", "--call", "f", "1"],
                               capture_output=True, text=True, timeout=60)
