@@ -11,8 +11,9 @@
 # FUZZ_PROFILE picks the VM build and its images: host (default: ports/host, host images),
 # mcu (ports/cortex_m compiled natively: the MCU profile, stack on demand, exact heap at restore,
 # ROM used in place with the exports read from it; images from
-# `mvc build --target mcu`), mcu-int (the same with MVM_SUPPORT_FLOAT=0, the integer-only build).
-# Each profile has its own directory (build/fuzz, build/fuzz-mcu, build/fuzz-mcu-int) and binary.
+# `mvc build --target mcu`), mcu-int (the same with MVM_SUPPORT_FLOAT=0, the integer-only build),
+# mcu-small (the same with the size choices of tools/mcu_size.py, images still validated).
+# Each profile has its own directory (build/fuzz, build/fuzz-mcu, ...) and binary.
 #
 # Needs clang with libFuzzer (Debian: apt-get install clang; clang-14 ships it). Everything goes
 # under the profile's directory, build/fuzz/ for the host: the harness binary, seeds (rebuilt
@@ -41,7 +42,13 @@ case "$PROFILE" in
   mcu-int) PORT=(-DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"' -DMVM_SUPPORT_FLOAT=0
            -DMVM_INSTRUCTION_BUDGET=1 -DMVM_CONFIG_HEAP_LIMIT=1)
            PORT_SRCS=(); OUT_DEFAULT=build/fuzz-mcu-int ;;
-  *) echo "fuzz.sh: FUZZ_PROFILE=$PROFILE: choose host, mcu or mcu-int" >&2; exit 2 ;;
+  # The smallest core (tools/mcu_size.py's size-test choices, images still validated): no
+  # interpreter fast paths, no packed ROMs, Microvium's language, snprintf's digits.
+  mcu-small) PORT=(-DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"' -DMVM_FAST_PATHS=0
+             -DMVM_PACKED_ROM=0 -DMVM_FULL_LANGUAGE=0 -DMVM_DTOA_SNPRINTF=1
+             -DMVM_INSTRUCTION_BUDGET=1 -DMVM_CONFIG_HEAP_LIMIT=1)
+             PORT_SRCS=("$VM"/ports/host/mvm_port.c); OUT_DEFAULT=build/fuzz-mcu-small ;;
+  *) echo "fuzz.sh: FUZZ_PROFILE=$PROFILE: choose host, mcu, mcu-int or mcu-small" >&2; exit 2 ;;
 esac
 OUT="${FUZZ_OUT:-$OUT_DEFAULT}"  # binary, seeds, corpus and findings
 mkdir -p "$OUT/corpus" "$OUT/artifacts"

@@ -259,7 +259,7 @@
  * `!=`, `in`, `instanceof`, `delete`, for-in, for-of and array destructuring, spread and rest
  * (`...`), and `super` (class extends). Code using one of them throws a TypeError the program
  * can catch; with MVM_VERIFY_IMAGES, restore refuses the image first (MVM_E_IMAGE_FEATURE).
- * Async functions (MVM_ASYNC) keep what they need. About 3.5 KB less on a Cortex-M0. */
+ * Async functions (MVM_ASYNC) keep what they need. About 4.4 KB less on a Cortex-M0. */
 #ifndef MVM_FULL_LANGUAGE
 #define MVM_FULL_LANGUAGE 1
 #endif
@@ -281,7 +281,7 @@
  * functions that push their frame in place, named properties found by reference and array
  * elements read and written in place. 0 sends every operator through op_binary or op_unary,
  * every call through frame_push and every property access through prop_get or prop_set: the
- * same results, a smaller core (about 4.7 KB on a Cortex-M0, benchmarks/results/mcu_size.md)
+ * same results, a smaller core (about 4.2 KB on a Cortex-M0, benchmarks/results/mcu_size.md)
  * and slower arithmetic, calls and property accesses (docs/embedding.md). */
 #ifndef MVM_FAST_PATHS
 #define MVM_FAST_PATHS 1
