@@ -14,6 +14,8 @@ dist-c/ and Lua's onelua.c). The output is the same code as vm_c/, only rearrang
   variable, an enum constant, a typedef, a struct tag) is renamed with its file's name as
   prefix, and macros a source file defines are #undef'd after it, so the files cannot collide.
 - mvm_port_example.h: vm_c/ports/cortex_m/mvm_port.h, the microcontroller port.
+- mvm_port_snprintf.c: vm_c/ports/host/mvm_port.c, compiled beside mvm.c only by a firmware
+  that sets MVM_DTOA_SNPRINTF=1 (the digits of printed numbers from the C library's snprintf).
 
 Build the firmware with `-DMVM_PORT_HEADER='"mvm_port_example.h"'` (PlatformIO: build_flags;
 Arduino IDE: add `#define MVM_PORT_HEADER "mvm_port_example.h"` at the top of mvm.h). The
@@ -144,12 +146,19 @@ def make_port() -> str:
     return banner("mvm_port_example.h: an example port header (the Cortex-M port).") + text
 
 
+def make_snprintf_digits() -> str:
+    text = _read(os.path.join(VM, "ports", "host", "mvm_port.c"))
+    return banner("mvm_port_snprintf.c: optional, for a firmware built with MVM_DTOA_SNPRINTF=1 "
+                  "(the digits of printed numbers from the C library's snprintf).") + text
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=os.path.join(ROOT, "dist"), help="output folder")
     args = ap.parse_args(argv)
     os.makedirs(args.out, exist_ok=True)
-    files = {"mvm.h": make_header(), "mvm.c": make_source(), "mvm_port_example.h": make_port()}
+    files = {"mvm.h": make_header(), "mvm.c": make_source(), "mvm_port_example.h": make_port(),
+             "mvm_port_snprintf.c": make_snprintf_digits()}
     for name, text in files.items():
         with open(os.path.join(args.out, name), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)

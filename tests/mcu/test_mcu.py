@@ -225,7 +225,8 @@ def test_example_host_under_gc_stress_and_sanitizers(image_c: str, tmp_path) -> 
 def test_amalgamation_compiles_warning_free_and_runs(image_c: str, tmp_path) -> None:
     dist = str(tmp_path / "dist")
     run([sys.executable, os.path.join(ROOT, "tools", "amalgamate.py"), "--out", dist])
-    assert sorted(os.listdir(dist)) == ["mvm.c", "mvm.h", "mvm_port_example.h"]
+    assert sorted(os.listdir(dist)) == ["mvm.c", "mvm.h", "mvm_port_example.h",
+                                        "mvm_port_snprintf.c"]
     compilers = [c for c in ("gcc", "clang") if shutil.which(c)] or [host_cc()]
     run_all([[cc, *STRICT, "-O2", *port, "-I" + dist, "-c", os.path.join(dist, "mvm.c"),
               "-o", os.devnull]
@@ -238,6 +239,14 @@ def test_amalgamation_compiles_warning_free_and_runs(image_c: str, tmp_path) -> 
          os.path.join(image_c, "program_image.c"), os.path.join(dist, "mvm.c"), "-lm",
          "-o", exe])
     assert "ALL OK" in run([exe], timeout=120).stdout
+    # With the C library's digits: mvm.c and the optional mvm_port_snprintf.c.
+    run([compilers[0], *STRICT, "-O2", '-DMVM_PORT_HEADER="mvm_port_example.h"',
+         "-DMVM_DTOA_SNPRINTF=1", "-I" + dist, "-I" + image_c, "-I" + os.path.join(VM_C, "include"),
+         os.path.join(EXAMPLE, "host_example.c"), os.path.join(image_c, "program_image.c"),
+         os.path.join(dist, "mvm.c"), os.path.join(dist, "mvm_port_snprintf.c"), "-lm",
+         "-o", exe])
+    out = run([exe], timeout=120).stdout
+    assert "ALL OK" in out and "divide(7, 2): 3.5" in out, out
 
 
 # ---- Cortex-M ----
