@@ -211,9 +211,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.lean_language:
         from .lean import lean_language_uses
 
-        uses = lean_language_uses(image)
+        uses = lean_language_uses(image, args.file)
         if uses and strip:  # built again with line tables, to name the lines
-            uses = lean_language_uses(build_image(args.file, host=host, max_heap=max_heap))
+            uses = lean_language_uses(build_image(args.file, host=host, max_heap=max_heap),
+                                      args.file)
         if uses:
             sys.stderr.write("".join(f"{u}\n" for u in uses))
             return _fail(f"{args.file}: {len(uses)} use(s) of what --lean-language leaves out; "

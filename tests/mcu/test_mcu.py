@@ -552,6 +552,36 @@ OUTSIDE_LEAN = {
 }
 
 
+def test_lean_language_check_names_file_line_and_column(tmp_path, capsys) -> None:
+    """mvc build --lean-language over a program of two modules: one line per place, in the
+    module where it is, with the column of the construct; a derived class is `extends`."""
+    (tmp_path / "lib.js").write_text(
+        "export function helper(a, ...rest) { return a in { 1: rest.length }; }\n")
+    (tmp_path / "main.js").write_text(
+        "import { helper } from './lib.js';\n"
+        "export function f(x) {\n"
+        "  if (x == 1) return 2;\n"
+        "  for (const k in { a: 1 }) x += k;\n"
+        "  return helper(...[x, 2]);\n"
+        "}\n"
+        "class A { m() { return 1; } }\n"
+        "class B extends A { m() { return super.m() + 1; } }\n"
+        "export const b = new B();\n"
+        "export function ok(o) { return o?.a ?? `t${typeof o}`; }\n")
+    out = str(tmp_path / "main.mvm-bc")
+    assert mvc_main(["build", str(tmp_path / "main.js"), "--target", "mcu", "--lean-language",
+                     "-o", out]) == 1
+    assert not os.path.exists(out)
+    tail = ": not in the language of a core built with MVM_FULL_LANGUAGE=0"
+    assert capsys.readouterr().err.splitlines()[:5] == [
+        "lib.js:1:27: a rest parameter, `in`" + tail,
+        "main.js:3:7: `==`" + tail,
+        "main.js:4:3: for-in" + tail,
+        "main.js:5:17: spread, a spread call" + tail,
+        "main.js:8:1: `extends`, `super.x`" + tail,
+    ]
+
+
 def test_lean_language_lists_agree() -> None:
     """The instructions MVM_FULL_LANGUAGE=0 leaves out are one list in three places: vm.c (the
     CASEs that throw), verify.c (in_lean_language, which refuses the image) and hostlib/lean.py
@@ -602,12 +632,12 @@ def test_lean_language_core_runs_the_benchmark_programs_and_refuses_the_rest(tmp
         src.write_text("export function f(x) {\n  try {\n    return 'ran ' + (" + expr + ");\n"
                        "  } catch (e) {\n    return e.name + ': ' + e.message;\n  }\n}\n")
         image = str(tmp_path / f"{name}.mvm-bc")
-        # mvc build --lean-language names the line (3) and writes nothing.
+        # mvc build --lean-language names the line (3) and column and writes nothing.
         lean_build = subprocess.run(
             [sys.executable, "-m", "azure_microvium.cli", "build", str(src), "--target", "mcu",
              "--lean-language", "-o", image], capture_output=True, text=True, timeout=120)
         assert lean_build.returncode == 1 and not os.path.exists(image), (name, lean_build)
-        assert lean_build.stderr.startswith(f"{name}.js:3: ") and \
+        assert re.match(rf"{name}\.js:3:(2[1-9]|[3-9]\d|1\d\d): ", lean_build.stderr) and \
             "not in the language of a core built with MVM_FULL_LANGUAGE=0" in lean_build.stderr, (
                 name, lean_build.stderr)
         assert mvc_main(["build", str(src), "--target", "mcu", "-o", image]) == 0
