@@ -3,7 +3,7 @@
 Such a core (vm_c/include/mvm_port_default.h) leaves out what Microvium's language leaves out
 too: `==` and `!=`, `in`, `instanceof`, `delete`, for-in, for-of and array destructuring, spread
 and rest, and `super`. Its validating restore refuses an image whose code has one of these
-instructions (vm_c/src/verify.c in_lean_language, the same list: tests/mcu checks that they
+instructions (vm_c/src/internal.h VM_LEAN_LEFT_OUT, the same list: tests/mcu checks that they
 agree); `mvc build --lean-language` finds them first and names the place of each: the line
 from the image's line tables, the column from the source.
 """

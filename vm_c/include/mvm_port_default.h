@@ -281,7 +281,7 @@
  * functions that push their frame in place, named properties found by reference and array
  * elements read and written in place. 0 sends every operator through op_binary or op_unary,
  * every call through frame_push and every property access through prop_get or prop_set: the
- * same results, a smaller core (about 4.2 KB on a Cortex-M0, benchmarks/results/mcu_size.md)
+ * same results, a smaller core (about 4.3 KB on a Cortex-M0, benchmarks/results/mcu_size.md)
  * and slower arithmetic, calls and property accesses (docs/embedding.md). */
 #ifndef MVM_FAST_PATHS
 #define MVM_FAST_PATHS 1

@@ -911,6 +911,12 @@ MVM_INTERNAL mvm_err_t prop_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, 
 MVM_INTERNAL mvm_err_t prop_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v);
 // Defines an own property (object literals): no setters, no proto walk. May GC.
 MVM_INTERNAL mvm_err_t prop_define(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v);
+// The instructions a VM built with MVM_FULL_LANGUAGE 0 leaves out (what Microvium's language
+// leaves out too): vm.c throws a TypeError at each, verify.c refuses an image using one
+// (hostlib/lean.py has the same list for `mvc build --lean-language`; tests/mcu compares).
+#define VM_LEAN_LEFT_OUT(X)                                                                  \
+  X(EQ) X(NE) X(IN) X(INSTANCEOF) X(DELETE_ELEM) X(REST) X(ITER_NEXT) X(ITER_REST)            \
+  X(APPEND_SPREAD) X(CALL_ARRAY) X(SUPER_CALL) X(FOR_IN_KEYS) X(OBJECT_SPREAD) X(GET_SUPER)
 // Only `delete` (MVM_FULL_LANGUAGE) and JSON.parse's reviver delete properties.
 #define VM_HAS_DELETE (MVM_FULL_LANGUAGE || MVM_LIB_JSON)
 MVM_INTERNAL mvm_err_t prop_delete(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key);

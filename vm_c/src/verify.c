@@ -151,9 +151,9 @@ static bool function_ok(const fn_info_t* f, const uint8_t* fn, uint8_t* marks) {
 // The instructions a VM built with MVM_FULL_LANGUAGE 0 runs (vm.c leaves the others out).
 static bool in_lean_language(uint8_t op) {
   switch (op) {
-    case OP_EQ: case OP_NE: case OP_IN: case OP_INSTANCEOF: case OP_DELETE_ELEM: case OP_REST:
-    case OP_ITER_NEXT: case OP_ITER_REST: case OP_APPEND_SPREAD: case OP_CALL_ARRAY:
-    case OP_SUPER_CALL: case OP_FOR_IN_KEYS: case OP_OBJECT_SPREAD: case OP_GET_SUPER:
+#define LEAN_OP(name) case OP_##name:
+    VM_LEAN_LEFT_OUT(LEAN_OP)
+#undef LEAN_OP
       return false;
     default:
       return true;

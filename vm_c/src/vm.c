@@ -896,23 +896,11 @@ next:
 
 #else
   // MVM_FAST_PATHS 0: every operator through op_binary, which is what the paths above do
-  // without a call.
-  CASE(ADD) n = OP_ADD; goto binary_slow;
-  CASE(SUB) n = OP_SUB; goto binary_slow;
-  CASE(MUL) n = OP_MUL; goto binary_slow;
-  CASE(DIV) n = OP_DIV; goto binary_slow;
-  CASE(MOD) n = OP_MOD; goto binary_slow;
-  CASE(POW) n = OP_POW; goto binary_slow;
-  CASE(BIT_AND) n = OP_BIT_AND; goto binary_slow;
-  CASE(BIT_OR) n = OP_BIT_OR; goto binary_slow;
-  CASE(BIT_XOR) n = OP_BIT_XOR; goto binary_slow;
-  CASE(SHL) n = OP_SHL; goto binary_slow;
-  CASE(SHR) n = OP_SHR; goto binary_slow;
-  CASE(USHR) n = OP_USHR; goto binary_slow;
-  CASE(LT) n = OP_LT; goto binary_slow;
-  CASE(LE) n = OP_LE; goto binary_slow;
-  CASE(GT) n = OP_GT; goto binary_slow;
-  CASE(GE) n = OP_GE; goto binary_slow;
+  // without a call; the opcode just read is the operator.
+  CASE(ADD) CASE(SUB) CASE(MUL) CASE(DIV) CASE(MOD) CASE(POW) CASE(BIT_AND) CASE(BIT_OR)
+  CASE(BIT_XOR) CASE(SHL) CASE(SHR) CASE(USHR) CASE(LT) CASE(LE) CASE(GT) CASE(GE)
+    n = pc[-1];
+    goto binary_slow;
 #endif  // MVM_FAST_PATHS
 
 binary_slow:
@@ -977,16 +965,12 @@ binary_slow:
     NEXT();
   }
 #else
-  CASE(NEG) n = OP_NEG; goto unary_slow;
-  CASE(TO_NUMBER) n = OP_TO_NUMBER; goto unary_slow;
-  CASE(BIT_NOT) n = OP_BIT_NOT; goto unary_slow;
-  CASE(INC) n = OP_INC; goto unary_slow;
-  CASE(DEC) n = OP_DEC; goto unary_slow;
-unary_slow:
-  SYNC();
-  CHECK(op_unary(vm, n, sp[-1], &r));
-  sp[-1] = r;
-  NEXT();
+  CASE(NEG) CASE(TO_NUMBER) CASE(BIT_NOT) CASE(INC) CASE(DEC)  // the opcode is the operator
+    n = pc[-1];
+    SYNC();
+    CHECK(op_unary(vm, n, sp[-1], &r));
+    sp[-1] = r;
+    NEXT();
 #endif  // MVM_FAST_PATHS
   CASE(NOT) sp[-1] = value_from_bool(!to_boolean(vm, sp[-1])); NEXT();
   CASE(TYPEOF) sp[-1] = typeof_string(vm, sp[-1]); NEXT();
@@ -1505,9 +1489,9 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
   // The instructions of what Microvium's language also leaves out (MVM_FULL_LANGUAGE 0):
   // code that uses them throws a TypeError the program can catch. (A validating restore
   // refuses such an image first: verify.c.)
-  CASE(EQ) CASE(NE) CASE(IN) CASE(INSTANCEOF) CASE(DELETE_ELEM) CASE(REST) CASE(ITER_NEXT)
-  CASE(ITER_REST) CASE(APPEND_SPREAD) CASE(CALL_ARRAY) CASE(SUPER_CALL) CASE(FOR_IN_KEYS)
-  CASE(OBJECT_SPREAD) CASE(GET_SUPER) {
+#define LEAN_CASE(op) CASE(op)
+  VM_LEAN_LEFT_OUT(LEAN_CASE) {
+#undef LEAN_CASE
     SYNC();
     FAIL(throw_error(vm, EK_TYPE_ERROR, "not in this VM's language (MVM_FULL_LANGUAGE 0)", 0,
                      NULL));

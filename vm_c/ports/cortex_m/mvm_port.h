@@ -108,9 +108,10 @@
 /* Number formatting and parsing use the core's portable routines (src/dtoa.c: exact, as JS
  * prints and reads numbers, with no printf/strtod pulled in). A firmware that links the C
  * library's snprintf (with floats) anyway defines MVM_DTOA_SNPRINTF=1 and compiles
- * ports/host/mvm_port.c beside the core (mvm_port_snprintf.c in the single-file distribution): the digits of a printed number are then snprintf's,
- * the shortest that the core's exact reader maps back to the number (the same text), and the
- * core is about 1.3 KB smaller. Reading stays the core's: newlib's strtod misrounds some
+ * ports/host/mvm_port.c beside the core (mvm_port_snprintf.c in the single-file
+ * distribution): the digits of a printed number are then snprintf's, the shortest that the
+ * core's exact reader maps back to the number (the same text), and the core is about 1 KB
+ * smaller. Reading stays the core's: newlib's strtod misrounds some
  * halfway cases ("1.00000000000000011102230246251565404236316680908203125" is 1 in JS). */
 #ifndef MVM_DTOA_SNPRINTF
 #define MVM_DTOA_SNPRINTF 0

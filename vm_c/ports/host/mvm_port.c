@@ -6,9 +6,10 @@
  * neighbour one unit away in the last digit on the other side of d; the first that round-trips
  * through MVM_STRTOD wins (17 digits always do). MVM_STRTOD is the C library's strtod on the
  * host port (glibc's is exact) and the core's exact reader on ports/cortex_m with
- * MVM_DTOA_SNPRINTF (newlib's strtod misrounds some halfway cases). The neighbour matters where d sits next to a tie:
- * 2^-24 is 5.9604644775390625e-8, whose 16-digit rounding (...062, ties to even) reads back as
- * another double while 5.960464477539063e-8 reads back as 2^-24, so JS prints the latter.
+ * MVM_DTOA_SNPRINTF (newlib's strtod misrounds some halfway cases). The neighbour matters
+ * where d sits next to a tie: 2^-24 is 5.9604644775390625e-8, whose 16-digit rounding (...062,
+ * ties to even) reads back as another double while 5.960464477539063e-8 reads back as 2^-24,
+ * so JS prints the latter.
  */
 #include <stdio.h>
 #include <stdlib.h>
