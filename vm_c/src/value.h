@@ -200,9 +200,33 @@ static inline uint32_t string_bytes(uint32_t h) {
 }
 
 // ---- Little-endian field access (heap and ROM) ----
-// Byte by byte, so any host and any alignment works. On little-endian hosts whose loads and
-// stores may be unaligned (MVM_UNALIGNED_LE, mvm_port_default.h), one load or store instead:
-// compilers do not always merge the byte accesses, and these are on every hot path.
+// rd32/rd16/wr32/wr16 read and write the fields of allocations (heap, ROM, tables): their
+// addresses are multiples of the field's size, since allocations, the heap and the ROM are
+// 4-aligned. rd16u/rd32u/wr16u/wr32u are for anything else (bytecode operands, the image
+// header in a caller's buffer, output bytes).
+// Three ways, chosen in the port header:
+// - MVM_UNALIGNED_LE (x86, AArch64): one load or store for both kinds;
+// - MVM_ALIGNED_FIELDS (little-endian targets that fault on unaligned words, Cortex-M0): one
+//   load or store for a field, byte by byte for the rest; a word field read byte by byte
+//   costs ten Thumb instructions where a load costs one;
+// - otherwise byte by byte, so any host and any alignment works.
+
+#if !MVM_UNALIGNED_LE
+static inline uint32_t rd32u(const uint8_t* p) {
+  return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+static inline uint16_t rd16u(const uint8_t* p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+static inline void wr32u(uint8_t* p, uint32_t v) {
+  p[0] = (uint8_t)v;
+  p[1] = (uint8_t)(v >> 8);
+  p[2] = (uint8_t)(v >> 16);
+  p[3] = (uint8_t)(v >> 24);
+}
+static inline void wr16u(uint8_t* p, uint16_t v) {
+  p[0] = (uint8_t)v;
+  p[1] = (uint8_t)(v >> 8);
+}
+#endif
 
 #if MVM_UNALIGNED_LE
 static inline uint32_t rd32(const uint8_t* p) {
@@ -217,6 +241,10 @@ static inline uint16_t rd16(const uint8_t* p) {
 }
 static inline void wr32(uint8_t* p, uint32_t v) { __builtin_memcpy(p, &v, 4); }
 static inline void wr16(uint8_t* p, uint16_t v) { __builtin_memcpy(p, &v, 2); }
+#define rd32u rd32
+#define rd16u rd16
+#define wr32u wr32
+#define wr16u wr16
 #if MVM_SUPPORT_FLOAT
 static inline double rd_f64(const uint8_t* p) {
   double d;
@@ -226,21 +254,22 @@ static inline double rd_f64(const uint8_t* p) {
 static inline void wr_f64(uint8_t* p, double d) { __builtin_memcpy(p, &d, 8); }
 #endif
 #else
-static inline uint32_t rd32(const uint8_t* p) {
-  return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
-}
-static inline uint16_t rd16(const uint8_t* p) { return (uint16_t)(p[0] | (p[1] << 8)); }
-static inline void wr32(uint8_t* p, uint32_t v) {
-  p[0] = (uint8_t)v;
-  p[1] = (uint8_t)(v >> 8);
-  p[2] = (uint8_t)(v >> 16);
-  p[3] = (uint8_t)(v >> 24);
-}
-static inline void wr16(uint8_t* p, uint16_t v) {
-  p[0] = (uint8_t)v;
-  p[1] = (uint8_t)(v >> 8);
-}
+#if MVM_ALIGNED_FIELDS
+// may_alias: the same bytes are also read and written byte by byte and as 16-bit units.
+typedef uint32_t field32_t __attribute__((may_alias));
+typedef uint16_t field16_t __attribute__((may_alias));
+static inline uint32_t rd32(const uint8_t* p) { return *(const field32_t*)(const void*)p; }
+static inline uint16_t rd16(const uint8_t* p) { return *(const field16_t*)(const void*)p; }
+static inline void wr32(uint8_t* p, uint32_t v) { *(field32_t*)(void*)p = v; }
+static inline void wr16(uint8_t* p, uint16_t v) { *(field16_t*)(void*)p = v; }
+#else
+#define rd32 rd32u
+#define rd16 rd16u
+#define wr32 wr32u
+#define wr16 wr16u
+#endif
 #if MVM_SUPPORT_FLOAT
+// A FLOAT64's value is at offset 4 of its allocation: two word fields.
 static inline double rd_f64(const uint8_t* p) {
   uint64_t bits = (uint64_t)rd32(p) | ((uint64_t)rd32(p + 4) << 32);
   double d;

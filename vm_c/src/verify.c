@@ -89,16 +89,16 @@ static bool operands_ok(const fn_info_t* f, const uint8_t* code, uint32_t pc) {
     case OP_INIT_PROP:
     case OP_GET_PROP:
     case OP_SET_PROP:
-      return value_const_ok(f, rd16(a));
+      return value_const_ok(f, rd16u(a));
     case OP_MAKE_CLOSURE:  // a ROM value checked by rom_validate
-      return const_ok(f, rd16(a)) && const_type(f, rd16(a)) == TC_FUNCTION;
+      return const_ok(f, rd16u(a)) && const_type(f, rd16u(a)) == TC_FUNCTION;
     case OP_NEW_OBJECT_KEYS: {  // a key list (load.c rom_key_list_ok) of a[0] keys
-      uint32_t k = rd16(a + 1);
+      uint32_t k = rd16u(a + 1);
       if (!const_ok(f, k) || const_type(f, k) != TC_CONSTS || a[0] == 0) return false;
       return consts_count(f->rom + value_rom_offset(rd32(f->consts + 4 * k))) == a[0];
     }
     case OP_THROW_ERROR:
-      return a[0] < EK__COUNT && value_const_ok(f, rd16(a + 1));
+      return a[0] < EK__COUNT && value_const_ok(f, rd16u(a + 1));
     case OP_LOAD_BUILTIN:
       return a[0] < BI__COUNT;
     case OP_LOAD_ARG:
@@ -114,10 +114,10 @@ static bool operands_ok(const fn_info_t* f, const uint8_t* code, uint32_t pc) {
     case OP_LOAD_GLOBAL:
     case OP_STORE_GLOBAL:
     case OP_LOAD_GLOBAL_FN:
-      return rd16(a) < f->global_count;
+      return rd16u(a) < f->global_count;
     case OP_LOAD_ROM_GLOBAL:
     case OP_LOAD_ROM_GLOBAL_FN:
-      return rd16(a) < f->rom_globals;
+      return rd16u(a) < f->rom_globals;
     default:
       return true;
   }
@@ -140,7 +140,7 @@ static bool function_ok(const fn_info_t* f, const uint8_t* fn, uint8_t* marks) {
   }
   for (pc = 0; pc < len; pc += 1 + operand_bytes[code[pc]]) {
     if (!is_jump[code[pc]]) continue;
-    int64_t target = (int64_t)pc + 3 + (int16_t)rd16(code + pc + 1);
+    int64_t target = (int64_t)pc + 3 + (int16_t)rd16u(code + pc + 1);
     if (target < 0 || target >= (int64_t)len || !bit(marks, (uint32_t)target)) return false;
   }
   return true;

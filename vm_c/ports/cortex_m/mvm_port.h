@@ -86,6 +86,11 @@
 #ifndef MVM_FORCE_INLINE
 #define MVM_FORCE_INLINE 0
 #endif
+/* Cortex-M0 faults on unaligned words: heap and ROM fields are read with aligned loads, and
+ * the image must be 4-aligned (`mvc build --emit-c` declares it so). */
+#ifndef MVM_ALIGNED_FIELDS
+#define MVM_ALIGNED_FIELDS 1
+#endif
 #ifndef MVM_SAFE_MODE
 #define MVM_SAFE_MODE 1
 #endif
