@@ -35,6 +35,8 @@ Configurations of our core:
                spread, rest, `super`
   size-test-fast  size-test with the interpreter's inline fast paths (MVM_FAST_PATHS=1, the
                default): int31 and double arithmetic, comparisons and calls without a call
+  size-test-messages  size-test with the core's error messages (MVM_ERROR_MESSAGES=1, the
+               default; size-test leaves the sentences out: Microvium's faults are codes)
   size-test-own-numbers  size-test with the core's own exact digits (mvm_portable_dtoa), the
                cortex_m port's default: no printf linked at all
   size-test-nofloat  size-test with MVM_SUPPORT_FLOAT=0: the difference is what floats cost
@@ -81,12 +83,14 @@ SIZE_TEST_BASE = MCU_PORT + ["-DMVM_SAFE_MODE=0", "-DMVM_LIB=0", "-DMVM_ASYNC=0"
 # - its images are used in place, never packed (ours for the MCU neither: no packed-ROM
 #   expansion);
 # - its language leaves out `==`, `in`, `instanceof`, `delete`, for-in, for-of,
-#   destructuring, spread, rest and `super`: size-test-full-language has them.
+#   destructuring, spread, rest and `super`: size-test-full-language has them;
+# - its faults are MVM_E_* codes, with no text: size-test-messages has our sentences.
 SIZE_TEST_CHOICES = {
     "size-test-verified": "-DMVM_VERIFY_IMAGES=0",
     "size-test-own-numbers": "-DMVM_DTOA_SNPRINTF=1",
     "size-test-fast": "-DMVM_FAST_PATHS=0",
     "size-test-full-language": "-DMVM_FULL_LANGUAGE=0",
+    "size-test-messages": "-DMVM_ERROR_MESSAGES=0",
 }
 SIZE_TEST = SIZE_TEST_BASE + list(SIZE_TEST_CHOICES.values()) + ["-DMVM_PACKED_ROM=0"]
 OURS = {
@@ -347,7 +351,7 @@ def report(ours: dict, microvium: dict | None, place: str | None,
     ]
     rows = [("minimal", "minimal"), ("size-test", "size-test"), ("size-test-verified", None),
             ("size-test-full-language", None), ("size-test-fast", None),
-            ("size-test-own-numbers", None),
+            ("size-test-messages", None), ("size-test-own-numbers", None),
             ("size-test-nofloat", None), ("size-test-bytewise", None), ("mcu-default", None),
             ("full", "full")]
     for ours_name, mv_name in rows:
@@ -385,7 +389,14 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "`instanceof`, `delete`, for-in, for-of, array destructuring, spread, rest or `super`, "
         "none of which Microvium 8.0 runs (shared/research/microvium.md section 2); a validating "
         "restore refuses an image using them, a trusting core throws a catchable TypeError; "
-        "every benchmark program runs on it, tests/mcu); *size-test-full-language* = size-test "
+        "every benchmark program runs on it, tests/mcu), and terse errors "
+        "(`MVM_ERROR_MESSAGES=0`: an error the core raises keeps its class and names only "
+        "its key or value, `e.message` is `x` where the default says `Cannot read properties "
+        "of null (reading 'x')`; Microvium's engine reports its faults as `MVM_E_*` codes, "
+        "with no text); "
+        "*size-test-messages* = size-test with the core's whole messages (the default), "
+        f"{ours['size-test-messages'][0] - ours['size-test'][0]:,} bytes more; "
+        "*size-test-full-language* = size-test "
         "with our whole language (the default), "
         f"{ours['size-test-full-language'][0] - ours['size-test'][0]:,} bytes more; "
         "*size-test-fast* = size-test with those fast paths (the default), "

@@ -7,6 +7,7 @@ message when it is missing; tools/test.sh installs them in CI.
 from __future__ import annotations
 
 import glob
+import json
 import os
 import re
 import shutil
@@ -417,9 +418,9 @@ def test_core_allocates_only_through_the_vm_allocator() -> None:
 SIZE_TEST_OPTIONS = ["-DMVM_LIB=0", "-DMVM_ASYNC=0", "-DMVM_SAFE_MODE=0", "-DMVM_CRC32_SMALL=1",
                      "-DMVM_ERROR_LOCATION=0"]
 # The rest of tools/mcu_size.py's size-test: trusted images, the interpreter built for size,
-# snprintf's digits (ports/host/mvm_port.c), no packed ROMs, Microvium's language.
+# snprintf's digits (ports/host/mvm_port.c), no packed ROMs, Microvium's language, terse errors.
 SIZE_CHOICES = ["-DMVM_VERIFY_IMAGES=0", "-DMVM_FAST_PATHS=0", "-DMVM_DTOA_SNPRINTF=1",
-                "-DMVM_PACKED_ROM=0", "-DMVM_FULL_LANGUAGE=0"]
+                "-DMVM_PACKED_ROM=0", "-DMVM_FULL_LANGUAGE=0", "-DMVM_ERROR_MESSAGES=0"]
 
 # Methods are found by name when the code runs: a missing one throws a catchable TypeError.
 LIB_OFF_METHODS = r"""
@@ -656,6 +657,60 @@ def test_lean_language_core_runs_the_benchmark_programs_and_refuses_the_rest(tmp
         out = run([trusting, image, "--restore-only", "--call", "f", "1"], timeout=60).stdout
         assert out.strip() == "TypeError: not in this VM's language (MVM_FULL_LANGUAGE 0)", (
             name, out)
+
+
+# Errors the core raises, one the compiler writes into the image, and one the program makes.
+ERROR_CASES = r"""
+class Point {}
+const frozen = Object.freeze({ a: 1 });
+function deep(n) { return deep(n + 1) + 1; }
+function early() { const r = late; let late = 1; return r; }
+const cases = [
+  () => null.x,
+  () => { const u = undefined; u.y = 1; },
+  () => { const n = 5; return n(); },
+  () => deep(0),
+  () => notDeclared,
+  () => Point(),
+  () => { throw new RangeError('mine'); },
+  () => { frozen.a = 2; },
+  () => early(),
+  () => 'ab'.repeat(-1),
+];
+export function f() {
+  return cases.map((c) => {
+    try { c(); return 'no error'; } catch (e) { return e.name + '|' + e.message; }
+  }).join('\n');
+}
+"""
+
+
+def test_terse_error_messages_keep_each_error_class(tmp_path) -> None:
+    """MVM_ERROR_MESSAGES=0 leaves the core's sentences out: each error keeps the class Node
+    gives it, and its message is only what it names (the key, the class), or empty; the
+    compiler's messages in the image and the program's own stay whole. The default core gives
+    the whole sentences."""
+    cc = host_cc()
+    terse, full = str(tmp_path / "unit_run_terse"), str(tmp_path / "unit_run_full")
+    common = [*STRICT, "-O2", MCU_PORT, "-DMVM_INCLUDE_BUILD_API=1", "-DMVM_CONFIG_HEAP_LIMIT=1",
+              *INCLUDES, os.path.join(VM_C, "tools", "mvm_unit_run.c"), *core_sources(), "-lm"]
+    run_all([[cc, *common, "-DMVM_ERROR_MESSAGES=0", "-o", terse], [cc, *common, "-o", full]])
+    src = tmp_path / "errors.mjs"
+    src.write_text(ERROR_CASES)
+    node = run(["node", "-e", f"import({json.dumps(str(src))}).then(m => console.log(m.f()))"])
+    expected_names = [line.split("|")[0] for line in node.stdout.strip().splitlines()]
+    assert len(expected_names) == 10, node.stdout
+    image = str(tmp_path / "errors.mvm-bc")
+    assert mvc_main(["build", str(src), "--target", "mcu", "-o", image]) == 0
+    outs = {name: run([exe, image, "--restore-only", "--call", "f"]).stdout.strip().splitlines()
+            for name, exe in (("terse", terse), ("full", full))}
+    for lines in outs.values():
+        assert [line.split("|")[0] for line in lines] == expected_names, lines
+    assert [line.split("|", 1)[1] for line in outs["terse"]] == [
+        "x", "y", "", "", "notDeclared is not defined", "Point", "mine", "a",
+        "Cannot access 'late' before initialization", "-1"], outs["terse"]
+    assert outs["full"][0] == "TypeError|Cannot read properties of null (reading 'x')"
+    assert outs["full"][3] == "RangeError|Maximum call stack size exceeded"
 
 
 def test_missing_families_refuse_images_or_throw_catchable_type_errors(tmp_path) -> None:

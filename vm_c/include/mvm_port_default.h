@@ -229,6 +229,16 @@
 #define MVM_ERROR_LOCATION 1
 #endif
 
+/* @@ MVM_ERROR_MESSAGES: 1 (default) gives the errors the core raises their whole message
+ * ("Cannot read properties of undefined (reading 'x')"). 0 leaves the core's own sentences
+ * out, as MicroPython's terse error reporting does (about 1.2 KB on Cortex-M0): such an error
+ * keeps its class (TypeError, RangeError...) and its message is only what it names (the
+ * property key, the variable, the host's error code: "x"), or empty. A message the compiler
+ * wrote into the image ("x is not defined") and errors the program makes are unchanged. */
+#ifndef MVM_ERROR_MESSAGES
+#define MVM_ERROR_MESSAGES 1
+#endif
+
 /* @@ MVM_MALLOC / MVM_FREE: the only allocator the VM uses. Called when a VM is created or
  * freed, when the heap grows or is collected, when an image is written, and when vmImport adds an
  * import table entry; never per instruction. CONTEXT is the VM's host context pointer (may be

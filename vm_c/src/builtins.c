@@ -75,8 +75,8 @@ mvm_err_t error_new(mvm_vm_t* vm, uint32_t kind, mvm_value_t message, mvm_value_
   return err;
 }
 
-mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* prefix, mvm_value_t part,
-                      const char* suffix) {
+mvm_err_t (throw_error)(mvm_vm_t* vm, uint32_t kind, const char* prefix, mvm_value_t part,
+                        const char* suffix) {
   TEMP_MARK(vm);
   mvm_value_t* s0 = temp_push(vm, VAL_UNDEFINED);
   mvm_value_t* s1 = temp_push(vm, part ? part : ENGINE_STR(EMPTY));

@@ -949,6 +949,10 @@ MVM_INTERNAL mvm_err_t error_new(mvm_vm_t* vm, uint32_t kind, mvm_value_t messag
 // ERR_THROW, or MVM_E_OUT_OF_MEMORY when even the error cannot be made.
 MVM_INTERNAL mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* prefix,
                                    mvm_value_t part, const char* suffix);
+#if !MVM_ERROR_MESSAGES
+// The core's sentences are left out with their literals; what the message names stays.
+#define throw_error(vm, kind, prefix, part, suffix) (throw_error)((vm), (kind), "", (part), NULL)
+#endif
 // Error-like objects (proto chain reaches an error prototype): kind or -1.
 MVM_INTERNAL int error_kind_of(mvm_vm_t* vm, mvm_value_t v);
 MVM_INTERNAL const char* builtin_name(uint32_t index);

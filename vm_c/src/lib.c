@@ -316,11 +316,13 @@ mvm_err_t lib_call_js(mvm_vm_t* vm, mvm_value_t fn, mvm_value_t this_value,
 
 #endif  // LIB_ANY_BUT_MATH
 
-mvm_err_t lib_type_error(mvm_vm_t* vm, const char* message) {
+mvm_err_t (lib_type_error)(mvm_vm_t* vm, const char* message) {
+  (void)message;  // unused without MVM_ERROR_MESSAGES
   return throw_error(vm, EK_TYPE_ERROR, message, 0, NULL);
 }
 
-mvm_err_t lib_range_error(mvm_vm_t* vm, const char* message) {
+mvm_err_t (lib_range_error)(mvm_vm_t* vm, const char* message) {
+  (void)message;  // unused without MVM_ERROR_MESSAGES
   return throw_error(vm, EK_RANGE_ERROR, message, 0, NULL);
 }
 

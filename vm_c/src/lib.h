@@ -244,6 +244,10 @@ MVM_INTERNAL mvm_err_t lib_call_js(mvm_vm_t* vm, mvm_value_t fn, mvm_value_t thi
 
 MVM_INTERNAL mvm_err_t lib_type_error(mvm_vm_t* vm, const char* message);
 MVM_INTERNAL mvm_err_t lib_range_error(mvm_vm_t* vm, const char* message);
+#if !MVM_ERROR_MESSAGES
+#define lib_type_error(vm, message) (lib_type_error)((vm), "")
+#define lib_range_error(vm, message) (lib_range_error)((vm), "")
+#endif
 
 // ToIntegerOrInfinity (NaN is 0). Integer-only build: Infinity saturates to +-NUM_MAX.
 MVM_INTERNAL num_int_t lib_to_integer(mvm_vm_t* vm, mvm_value_t v);

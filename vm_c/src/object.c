@@ -551,6 +551,11 @@ static bool key_is(mvm_vm_t* vm, mvm_value_t key, mvm_value_t name) {
 
 static mvm_err_t throw_nullish(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key,
                                const char* verb) {
+#if !MVM_ERROR_MESSAGES
+  (void)obj;
+  (void)verb;
+  return throw_error(vm, EK_TYPE_ERROR, "", key, NULL);
+#else
   // "Cannot read properties of undefined (reading 'k')"
   const char* what = obj == VAL_NULL ? "null" : "undefined";
   char prefix[64];
@@ -564,6 +569,7 @@ static mvm_err_t throw_nullish(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key,
   const char* tail = verb[0] == 'r' ? " (reading '" : " (setting '";
   MVM_MEMCPY(prefix + n, tail, strlen(tail) + 1);
   return throw_error(vm, EK_TYPE_ERROR, prefix, key, "')");
+#endif
 }
 
 // A property of a ROM function or closure: own properties, then the intrinsic prototype,
@@ -719,6 +725,7 @@ mvm_err_t prop_get_super(mvm_vm_t* vm, mvm_value_t home, mvm_value_t key, mvm_va
 }
 #endif  // MVM_FULL_LANGUAGE
 
+#if MVM_ERROR_MESSAGES
 // What prop_set says of a value that cannot take a property.
 static const char* no_props_suffix(mvm_vm_t* vm, mvm_value_t v) {
   uint32_t t = value_type(vm, v);
@@ -727,6 +734,7 @@ static const char* no_props_suffix(mvm_vm_t* vm, mvm_value_t v) {
   if (t == TC_STRING8 || t == TC_STRING16) return "' on a string";
   return "' on a host function or promise";
 }
+#endif
 
 mvm_err_t prop_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t v) {
   if (value_is_nullish(obj) || obj == VAL_HOLE) return throw_nullish(vm, obj, key, "set");

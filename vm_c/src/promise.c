@@ -446,6 +446,7 @@ mvm_err_t async_await(mvm_vm_t* vm) {
 
 static mvm_err_t this_promise(mvm_vm_t* vm, mvm_value_t this_value, const char* method) {
   if (value_type(vm, this_value) == TC_PROMISE) return MVM_E_OK;
+  (void)method;  // unused without MVM_ERROR_MESSAGES
   return throw_error(vm, EK_TYPE_ERROR, method, 0,
                      " called on a value that is not a promise");
 }
