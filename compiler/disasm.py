@@ -24,6 +24,7 @@ from .opcodes import (
     ERROR_KIND_JSNAMES,
     FEATURE_NAMES,
     FEATURE_PACKED_ROM,
+    FEATURE_RAW_HEAP,
     FEATURE_ROM_GLOBALS,
     FEATURE_ROM_IMPORTS,
     NO_OFFSET,
@@ -741,7 +742,10 @@ def unpack_image(image: bytes) -> ImageParts:
     heap_len = w.word()
     if heap_len < 4 or heap_len % 4:
         raise ValueError(f"image: bad heap length {heap_len}")
-    heap = _unpack_allocs(w, heap_len, 4)
+    if features >> FEATURE_RAW_HEAP & 1:
+        heap = bytes(4) + w.raw(heap_len - 4)  # the pad word is restore's
+    else:
+        heap = _unpack_allocs(w, heap_len, 4)
     if w.at != len(w.data):
         raise ValueError("image: bytes after the heap")
     return ImageParts(version, features, crc, size, rom, names, imports, exports, globals_, heap)
@@ -770,7 +774,8 @@ def _rom_import_ids(rom: bytes, features: int, count: int) -> list[int]:
 
 def pack_image(parts: ImageParts) -> bytes:
     """The image of parts, with its size and CRC computed (what mvm_snapshot writes). The ROM is
-    packed if parts.features has FEATURE PACKED_ROM, else stored as it is."""
+    packed if parts.features has FEATURE PACKED_ROM, else stored as it is; the heap is stored
+    as it is with FEATURE RAW_HEAP, else packed."""
     if parts.features >> FEATURE_PACKED_ROM & 1:
         packed = bytearray(_pack_allocs(parts.rom, 0))
     else:
@@ -783,7 +788,10 @@ def pack_image(parts: ImageParts) -> bytes:
     for key, value in parts.exports:
         packed += _uleb(key) + _uleb(value)
     packed += _uleb(len(parts.globals)) + b"".join(_uleb(v) for v in parts.globals)
-    packed += _uleb(len(parts.heap)) + _pack_allocs(parts.heap, 4)
+    if parts.features >> FEATURE_RAW_HEAP & 1:
+        packed += _uleb(len(parts.heap)) + parts.heap[4:]
+    else:
+        packed += _uleb(len(parts.heap)) + _pack_allocs(parts.heap, 4)
     size = IMAGE_HEADER_SIZE + len(packed)
     rest = struct.pack("<II", size, len(parts.rom)) + bytes(packed)
     head = struct.pack("<8sHH", IMAGE_MAGIC, parts.version, parts.features)
@@ -804,7 +812,8 @@ def disasm_image(image: bytes) -> str:
         + ("ok" if computed == parts.crc else f"MISMATCH (computed {computed:#010x})"),
         f"packed: {parts.size - IMAGE_HEADER_SIZE} bytes after the header: ROM {rom_len} bytes "
         + ("(packed)" if parts.features >> FEATURE_PACKED_ROM & 1 else "(as it is)")
-        + f", imports, exports, globals, heap {len(heap)} bytes",
+        + f", imports, exports, globals, heap {len(heap)} bytes"
+        + (" (as it is)" if parts.features >> FEATURE_RAW_HEAP & 1 else ""),
     ]
     view = RomView(parts.rom)
     # NO_OFFSET: no names (no global is in its TDZ).

@@ -86,24 +86,35 @@ def image_profile(image: bytes) -> str | None:
     return "host" if host else "mcu"
 
 
-def retarget_image(image: bytes, target: str) -> bytes:
+def retarget_image(image: bytes, target: str, raw_heap: bool = False) -> bytes:
     """The image for target ('host' or 'mcu'): the profile bit set. An MCU image keeps its ROM
     unpacked (no FEATURE PACKED_ROM), so that the VM uses it in place, in flash; a host image
-    has it packed (smaller; restore expands it into RAM). FEATURE FLOAT64 stays as the
-    snapshot writer set it (the image holds a float)."""
+    has it packed (smaller; restore expands it into RAM). raw_heap (MCU only) stores the heap
+    as it is in RAM (FEATURE RAW_HEAP), for a core built with MVM_PACKED_HEAP=0. FEATURE
+    FLOAT64 stays as the snapshot writer set it (the image holds a float)."""
     from compiler.disasm import pack_image, unpack_image
-    from compiler.opcodes import FEATURE_PACKED_ROM, FEATURE_PROFILE_HOST, FEATURE_PROFILE_MCU
+    from compiler.opcodes import (
+        FEATURE_PACKED_ROM,
+        FEATURE_PROFILE_HOST,
+        FEATURE_PROFILE_MCU,
+        FEATURE_RAW_HEAP,
+    )
 
     if target not in TARGETS:
         raise ValueError(f"unknown target {target!r} (choose host or mcu)")
+    if raw_heap and target != "mcu":
+        raise ValueError("a raw heap is for the mcu target only")
     if image_profile(image) is None:
         raise ValueError("not an image with a profile")
     parts = unpack_image(image)
     features = parts.features
     features &= ~(
         (1 << FEATURE_PROFILE_HOST) | (1 << FEATURE_PROFILE_MCU) | (1 << FEATURE_PACKED_ROM)
+        | (1 << FEATURE_RAW_HEAP)
     )
     features |= 1 << (FEATURE_PROFILE_MCU if target == "mcu" else FEATURE_PROFILE_HOST)
+    if raw_heap:
+        features |= 1 << FEATURE_RAW_HEAP
     if target == "host":
         features |= 1 << FEATURE_PACKED_ROM
     parts.features = features
@@ -120,7 +131,8 @@ def emit_c(image: bytes, name: str, source: str = "") -> tuple[str, str]:
 
     The array is const, so a firmware keeps it in flash; mvm_restore uses its read-only section
     in place and copies only the heap and globals to RAM. Aligned to 4 bytes where the compiler
-    allows it (not required: the VM reads multi-byte fields bytewise).
+    allows it: a core built with MVM_ALIGNED_FIELDS (the cortex_m port) reads the image's fields
+    with aligned loads and refuses an image at an unaligned address.
     """
     profile = image_profile(image) or "unknown"
     note = f" from {os.path.basename(source)}" if source else ""
@@ -219,7 +231,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             sys.stderr.write("".join(f"{u}\n" for u in uses))
             return _fail(f"{args.file}: {len(uses)} use(s) of what --lean-language leaves out; "
                          "no image written")
-    image = retarget_image(image, target)
+    if args.raw_heap and target != "mcu":
+        return _fail("--raw-heap is for --target mcu")
+    image = retarget_image(image, target, raw_heap=args.raw_heap)
     if args.emit_c:
         c_text, h_text = emit_c(image, name, args.file)
         write_private(out[:-2] + ".h", h_text.encode())
@@ -314,6 +328,9 @@ def add_engine_commands(sub: Any) -> None:
                    help="refuse what a core built with MVM_FULL_LANGUAGE=0 does not run (==, "
                         "!=, in, instanceof, delete, for-in, for-of, destructuring, spread, "
                         "rest, super), naming the line of each use")
+    b.add_argument("--raw-heap", action="store_true",
+                   help="with --target mcu: store the heap as it is in RAM, not packed (a larger "
+                        "image, for a core built with MVM_PACKED_HEAP=0)")
     b.set_defaults(func=cmd_build)
 
     r = sub.add_parser("run", help="restore IMAGE and call EXPORT with JSON arguments")

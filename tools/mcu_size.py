@@ -37,6 +37,8 @@ Configurations of our core:
                default): int31 and double arithmetic, comparisons and calls without a call
   size-test-messages  size-test with the core's error messages (MVM_ERROR_MESSAGES=1, the
                default; size-test leaves the sentences out: Microvium's faults are codes)
+  size-test-packed-heap  size-test restoring packed heaps too (MVM_PACKED_HEAP=1, the default;
+               size-test reads only heaps stored as they are, `--raw-heap`, as Microvium's are)
   size-test-own-numbers  size-test with the core's own exact digits (mvm_portable_dtoa), the
                cortex_m port's default: no printf linked at all
   size-test-nofloat  size-test with MVM_SUPPORT_FLOAT=0: the difference is what floats cost
@@ -84,13 +86,16 @@ SIZE_TEST_BASE = MCU_PORT + ["-DMVM_SAFE_MODE=0", "-DMVM_LIB=0", "-DMVM_ASYNC=0"
 #   expansion);
 # - its language leaves out `==`, `in`, `instanceof`, `delete`, for-in, for-of,
 #   destructuring, spread, rest and `super`: size-test-full-language has them;
-# - its faults are MVM_E_* codes, with no text: size-test-messages has our sentences.
+# - its faults are MVM_E_* codes, with no text: size-test-messages has our sentences;
+# - its images hold the heap as it is in RAM (ours with --raw-heap): size-test-packed-heap
+#   unpacks packed heaps.
 SIZE_TEST_CHOICES = {
     "size-test-verified": "-DMVM_VERIFY_IMAGES=0",
     "size-test-own-numbers": "-DMVM_DTOA_SNPRINTF=1",
     "size-test-fast": "-DMVM_FAST_PATHS=0",
     "size-test-full-language": "-DMVM_FULL_LANGUAGE=0",
     "size-test-messages": "-DMVM_ERROR_MESSAGES=0",
+    "size-test-packed-heap": "-DMVM_PACKED_HEAP=0",
 }
 SIZE_TEST = SIZE_TEST_BASE + list(SIZE_TEST_CHOICES.values()) + ["-DMVM_PACKED_ROM=0"]
 OURS = {
@@ -268,9 +273,10 @@ def measure_microvium(work: str, place: str) -> dict[str, tuple[int, int, int]]:
     return sizes
 
 
-def measure_images() -> list[tuple[str, int, int, int | None]]:
+def measure_images() -> list[tuple[str, int, int, int, int | None]]:
     """(program, MCU image bytes as `mvc build --target mcu` writes it (no line tables), the same
-    with line tables (--no-strip), Microvium's image bytes or None) for each
+    with line tables (--no-strip), with the heap as it is (--raw-heap), Microvium's image bytes
+    or None) for each
     benchmarks/programs/*.js, built as `mvc build --target mcu` does (device imports, the MCU
     default heap limit)."""
     import glob
@@ -287,16 +293,17 @@ def measure_images() -> list[tuple[str, int, int, int | None]]:
     rows = []
     for path in sorted(glob.glob(os.path.join(ROOT, "benchmarks", "programs", "*.js"))):
         name = os.path.splitext(os.path.basename(path))[0]
-        sizes = [len(retarget_image(build_image(path, host=device_host(),
-                                                max_heap=MCU_DEFAULT_MAX_HEAP, strip=strip),
-                                    "mcu"))
-                 for strip in (True, False)]
+        images = {strip: build_image(path, host=device_host(), max_heap=MCU_DEFAULT_MAX_HEAP,
+                                     strip=strip) for strip in (True, False)}
+        sizes = [len(retarget_image(images[True], "mcu")),
+                 len(retarget_image(images[False], "mcu")),
+                 len(retarget_image(images[True], "mcu", raw_heap=True))]
         mv = cells.get(name, {}).get("microvium", {}).get("image_bytes")
-        rows.append((name, sizes[0], sizes[1], mv if isinstance(mv, int) else None))
+        rows.append((name, *sizes, mv if isinstance(mv, int) else None))
     return rows
 
 
-def images_report(rows: list[tuple[str, int, int, int | None]]) -> list[str]:
+def images_report(rows: list[tuple[str, int, int, int, int | None]]) -> list[str]:
     lines = [
         "## MCU images of the benchmark programs",
         "",
@@ -307,23 +314,27 @@ def images_report(rows: list[tuple[str, int, int, int | None]]) -> list[str]:
         "(benchmarks/results/latest.json, the last benchmark run). The texts the VM itself uses "
         "(\"length\", \"prototype\"...) are in the core's read-only data, in no image "
         "(docs/internals.md section 1). Host images (packed ROM) are in "
-        "benchmarks/results/latest.md.",
+        "benchmarks/results/latest.md. With `--raw-heap` the heap is stored as it is in RAM, "
+        "as the size-test core (`MVM_PACKED_HEAP=0`) reads it; only a program that leaves "
+        "something in the heap at build time has a larger image then.",
         "",
-        "| program | MCU image ours | with line tables | Microvium | ratio | ratio with line tables |",
-        "|---|---|---|---|---|---|",
+        "| program | MCU image ours | with line tables | with `--raw-heap` | Microvium | ratio "
+        "| ratio with line tables | ratio with `--raw-heap` |",
+        "|---|---|---|---|---|---|---|---|",
     ]
-    tot = tot_lines = tot_mv = 0
-    for name, size, with_lines, mv in rows:
-        ratio = f"{size / mv:.2f}x" if mv else "-"
-        ratio_l = f"{with_lines / mv:.2f}x" if mv else "-"
-        lines.append(f"| {name} | {size:,} B | {with_lines:,} B | "
-                     f"{f'{mv:,} B' if mv else '-'} | {ratio} | {ratio_l} |")
+    tot = tot_lines = tot_raw = tot_mv = 0
+    for name, size, with_lines, raw, mv in rows:
+        ratio, ratio_l, ratio_r = (f"{n / mv:.2f}x" if mv else "-" for n in (size, with_lines, raw))
+        lines.append(f"| {name} | {size:,} B | {with_lines:,} B | {raw:,} B | "
+                     f"{f'{mv:,} B' if mv else '-'} | {ratio} | {ratio_l} | {ratio_r} |")
         tot += size
         tot_lines += with_lines
+        tot_raw += raw
         tot_mv += mv or 0
     if tot_mv and all(row[-1] for row in rows):
         lines.append(f"| **total ({len(rows)} programs)** | **{tot:,} B** | {tot_lines:,} B | "
-                     f"**{tot_mv:,} B** | **{tot / tot_mv:.2f}x** | {tot_lines / tot_mv:.2f}x |")
+                     f"{tot_raw:,} B | **{tot_mv:,} B** | **{tot / tot_mv:.2f}x** | "
+                     f"{tot_lines / tot_mv:.2f}x | {tot_raw / tot_mv:.2f}x |")
         verdict = "met" if tot <= tot_mv else "missed"
         lines += ["", f"Target: MCU images of the benchmark programs no larger than Microvium's. "
                       f"Ours: {tot:,} bytes against {tot_mv:,} ({tot / tot_mv:.2f}x): {verdict}."]
@@ -351,7 +362,8 @@ def report(ours: dict, microvium: dict | None, place: str | None,
     ]
     rows = [("minimal", "minimal"), ("size-test", "size-test"), ("size-test-verified", None),
             ("size-test-full-language", None), ("size-test-fast", None),
-            ("size-test-messages", None), ("size-test-own-numbers", None),
+            ("size-test-messages", None), ("size-test-packed-heap", None),
+            ("size-test-own-numbers", None),
             ("size-test-nofloat", None), ("size-test-bytewise", None), ("mcu-default", None),
             ("full", "full")]
     for ours_name, mv_name in rows:
@@ -396,6 +408,11 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "with no text); "
         "*size-test-messages* = size-test with the core's whole messages (the default), "
         f"{ours['size-test-messages'][0] - ours['size-test'][0]:,} bytes more; "
+        "and images whose heap is empty or stored as it is in RAM (`MVM_PACKED_HEAP=0`, "
+        "`mvc build --target mcu --raw-heap`; Microvium's images hold their heap as it is: "
+        "the image table below has both forms), with no unpacker; "
+        "*size-test-packed-heap* = size-test unpacking packed heaps (the default), "
+        f"{ours['size-test-packed-heap'][0] - ours['size-test'][0]:,} bytes more; "
         "*size-test-full-language* = size-test "
         "with our whole language (the default), "
         f"{ours['size-test-full-language'][0] - ours['size-test'][0]:,} bytes more; "

@@ -109,3 +109,26 @@ def test_a_function_with_no_room_for_code_is_refused(pad: int) -> None:
         unpack_image(image)
     with pytest.raises(ImageError):
         VM.restore(image, Host(stdout=io.StringIO()))
+
+
+def test_a_heap_stored_as_it_is_restores_as_the_packed_one() -> None:
+    """FEATURE RAW_HEAP (`mvc build --target mcu --raw-heap`): the heap's bytes follow its
+    length as they are. Every core restores it (the host core here, validating it as a packed
+    heap once expanded); one cut short or run long is refused."""
+    from compiler.opcodes import FEATURE_RAW_HEAP
+
+    image = build_image()
+    parts = unpack_image(image)
+    assert len(parts.heap) > 16  # the top level left objects in the heap
+    parts.features |= 1 << FEATURE_RAW_HEAP
+    raw = pack_image(parts)
+    assert raw.endswith(parts.heap[4:]) and len(raw) > len(image)
+    assert unpack_image(raw).heap == parts.heap
+    with VM.restore(raw, Host(stdout=io.StringIO())) as vm:
+        assert vm.call("b", 41) == 42 and vm.call("g", 7) == {"p": 7, "q": [7, "q"]}
+    for bad_heap in (parts.heap[:-4], parts.heap + bytes(8)):
+        bad = pack_image(parts.__class__(**{**parts.__dict__, "heap": bad_heap}))
+        if len(bad_heap) < len(parts.heap):  # the length word says more than follows
+            bad = bad[:-4]
+        with pytest.raises(ImageError):
+            VM.restore(bad, Host(stdout=io.StringIO()))

@@ -418,9 +418,11 @@ def test_core_allocates_only_through_the_vm_allocator() -> None:
 SIZE_TEST_OPTIONS = ["-DMVM_LIB=0", "-DMVM_ASYNC=0", "-DMVM_SAFE_MODE=0", "-DMVM_CRC32_SMALL=1",
                      "-DMVM_ERROR_LOCATION=0"]
 # The rest of tools/mcu_size.py's size-test: trusted images, the interpreter built for size,
-# snprintf's digits (ports/host/mvm_port.c), no packed ROMs, Microvium's language, terse errors.
+# snprintf's digits (ports/host/mvm_port.c), no packed ROMs or heaps, Microvium's language,
+# terse errors.
 SIZE_CHOICES = ["-DMVM_VERIFY_IMAGES=0", "-DMVM_FAST_PATHS=0", "-DMVM_DTOA_SNPRINTF=1",
-                "-DMVM_PACKED_ROM=0", "-DMVM_FULL_LANGUAGE=0", "-DMVM_ERROR_MESSAGES=0"]
+                "-DMVM_PACKED_ROM=0", "-DMVM_FULL_LANGUAGE=0", "-DMVM_ERROR_MESSAGES=0",
+                "-DMVM_PACKED_HEAP=0"]
 
 # Methods are found by name when the code runs: a missing one throws a catchable TypeError.
 LIB_OFF_METHODS = r"""
@@ -525,7 +527,8 @@ def test_size_build_runs_images_in_place_and_refuses_packed_ones(tmp_path) -> No
                    "export function f() { let s = 0; for (let i = 0; i < 10; i++) s += i * 3;"
                    " return parts.join === undefined ? s + ':' + parts[1] : 'lib'; }\n")
     image = tmp_path / "p.mvm-bc"
-    assert mvc_main(["build", str(src), "--target", "mcu", "-o", str(image)]) == 0
+    # (The array is in the heap: the size-test core reads heaps stored as they are.)
+    assert mvc_main(["build", str(src), "--target", "mcu", "--raw-heap", "-o", str(image)]) == 0
     data = bytearray(image.read_bytes())
     assert not int.from_bytes(data[10:12], "little") >> FEATURE_PACKED_ROM & 1
     assert run([exe, str(image)]).stdout == "f 0 135:b\n"
@@ -541,6 +544,42 @@ def test_size_build_runs_images_in_place_and_refuses_packed_ones(tmp_path) -> No
         path.write_bytes(bytes(bad))
         proc = subprocess.run([exe, str(path)], capture_output=True, text=True, timeout=60)
         assert proc.stdout == f"restore {ERR_CODE[code]}\n", (name, proc.stdout)
+
+
+def test_raw_heap_images_run_where_heaps_are_not_unpacked(tmp_path) -> None:
+    """`mvc build --target mcu --raw-heap` stores the heap as it is in RAM (FEATURE RAW_HEAP):
+    the size-test core (MVM_PACKED_HEAP=0, no unpacker) runs it, and refuses the packed image of
+    the same program (a heap with something in it) with MVM_E_IMAGE_FEATURE; the core as the
+    cortex_m port ships runs both. The two images hold the same heap."""
+    from compiler.disasm import unpack_image
+    from compiler.opcodes import ERR_CODE, FEATURE_RAW_HEAP
+
+    cc = host_cc()
+    main = tmp_path / "small_runner.c"
+    main.write_text(SMALL_RUNNER)
+    small, shipped = str(tmp_path / "small_runner"), str(tmp_path / "shipped_runner")
+    run_all([[cc, *STRICT, "-O2", MCU_PORT, *options, *INCLUDES, str(main), *core_sources(),
+              os.path.join(VM_C, "ports", "host", "mvm_port.c"), "-lm", "-o", exe]
+             for exe, options in ((small, [*SIZE_TEST_OPTIONS, *SIZE_CHOICES]), (shipped, []))])
+    src = tmp_path / "p.js"
+    # Made at build time and changed at run time: the object, its array and string are heap.
+    src.write_text("const counts = { a: 1, b: [1, 2, 3], s: 'x' + 1, d: 2.5 };\n"
+                   "export function f() { counts.a += 1; counts.b.push(counts.d);"
+                   " return counts.a + ':' + counts.b.length + counts.s + counts.b[3]; }\n")
+    raw, packed = tmp_path / "raw.mvm-bc", tmp_path / "packed.mvm-bc"
+    assert mvc_main(["build", str(src), "--target", "mcu", "--raw-heap", "-o", str(raw)]) == 0
+    assert mvc_main(["build", str(src), "--target", "mcu", "-o", str(packed)]) == 0
+    raw_parts, packed_parts = unpack_image(raw.read_bytes()), unpack_image(packed.read_bytes())
+    assert raw_parts.features == packed_parts.features | 1 << FEATURE_RAW_HEAP
+    assert raw_parts.heap == packed_parts.heap and len(raw_parts.heap) > 16
+    assert raw.stat().st_size > packed.stat().st_size
+    for exe in (small, shipped):
+        assert run([exe, str(raw)]).stdout == "f 0 2:4x12.5\n", exe
+    assert run([shipped, str(packed)]).stdout == "f 0 2:4x12.5\n"
+    proc = subprocess.run([small, str(packed)], capture_output=True, text=True, timeout=60)
+    assert proc.stdout == f"restore {ERR_CODE['IMAGE_FEATURE']}\n", proc.stdout
+    # --raw-heap is for the MCU target only.
+    assert mvc_main(["build", str(src), "--raw-heap", "-o", str(tmp_path / "h.mvm-bc")]) == 1
 
 
 # Each uses a part of the language MVM_FULL_LANGUAGE=0 leaves out (what Microvium's leaves out).

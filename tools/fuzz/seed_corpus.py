@@ -178,13 +178,19 @@ def main() -> int:
     # Every 8th image also with the other ROM form (a host image with its ROM stored as it is:
     # used in place, as an MCU image has it; an MCU image with it packed: expanded into RAM), so
     # that the fuzzer reaches both loader paths in each profile.
+    # And every 8th MCU image with a heap holds it as it is (`--raw-heap`), the other heap form.
     from compiler.disasm import pack_image, unpack_image
-    from compiler.opcodes import FEATURE_PACKED_ROM
+    from compiler.opcodes import FEATURE_PACKED_ROM, FEATURE_RAW_HEAP
 
     for name in sorted(images)[::8]:
         parts = unpack_image(images[name])
         parts.features ^= 1 << FEATURE_PACKED_ROM
         images[name + ("-rom-in-place" if target == "host" else "-rom-packed")] = pack_image(parts)
+    if target != "host":
+        for name in sorted(n for n in images if len(unpack_image(images[n]).heap) > 4)[1::8]:
+            parts = unpack_image(images[name])
+            parts.features |= 1 << FEATURE_RAW_HEAP
+            images[name + "-raw-heap"] = pack_image(parts)
     names = sorted(n for n in images if len(images[n]) <= args.max_size)
     if args.max:
         names = names[: args.max]

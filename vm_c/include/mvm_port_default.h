@@ -286,6 +286,19 @@
 #error "MVM_INCLUDE_BUILD_API writes packed images: it needs MVM_PACKED_ROM 1"
 #endif
 
+/* @@ MVM_PACKED_HEAP: 1 restores images whose heap is packed (every image but those of
+ * `mvc build --target mcu --raw-heap`, whose heap is stored as it is in RAM, as Microvium's
+ * images hold theirs). 0 leaves the expansion out: an image with a packed heap that is not empty
+ * is refused with MVM_E_IMAGE_FEATURE; with MVM_PACKED_ROM 0 too, about 1.1 KB less of Cortex-M0
+ * code. A raw heap takes more flash (restore_4k's: 1,016 bytes, packed 401), so 0 suits a
+ * firmware whose program makes little at build time. Needs 1 with the build API. */
+#ifndef MVM_PACKED_HEAP
+#define MVM_PACKED_HEAP 1
+#endif
+#if !MVM_PACKED_HEAP && MVM_INCLUDE_BUILD_API
+#error "MVM_INCLUDE_BUILD_API writes packed images: it needs MVM_PACKED_HEAP 1"
+#endif
+
 /* @@ MVM_FAST_PATHS: 1 gives the interpreter its inline fast paths: int31 and double
  * arithmetic and comparisons, the int cases of the fused instructions, calls of bytecode
  * functions that push their frame in place, named properties found by reference and array
@@ -504,8 +517,8 @@
 /* @@ MVM_ALIGNED_FIELDS: 1 on a little-endian target whose aligned 16- and 32-bit loads and
  * stores are allowed but unaligned ones are not (Cortex-M0, RISC-V without Zicclsm): the fields
  * of heap and ROM allocations, always at aligned addresses, are then read and written with one
- * access each, bytecode operands and the image header byte by byte. A Cortex-M0 core is about
- * 1.2 KB smaller and its field reads ten times shorter. The image given to mvm_restore must
+ * access each, bytecode operands (and an image header written by mvm_snapshot) byte by byte.
+ * A Cortex-M0 core is about 1.2 KB smaller and its field reads ten times shorter. The image given to mvm_restore must
  * then be 4-aligned (its ROM is used in place): `mvc build --emit-c` declares its array so,
  * and an image at an unaligned address is refused with MVM_E_INVALID_ARGUMENT. Needs GCC or
  * Clang (may_alias). Ignored when MVM_UNALIGNED_LE is 1. Default 0: any alignment works. */

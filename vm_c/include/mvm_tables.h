@@ -259,6 +259,7 @@ FEATURE(PACKED_ROM,   3)   /* the ROM is packed (restore expands it into RAM); w
 FEATURE(ROM_GLOBALS,  4)   /* the ROM starts with a CONSTS of the image's constant globals (LOAD_ROM_GLOBAL) */
 FEATURE(ROM_IMPORTS,  5)   /* then a CONSTS of the imports' host functions (their ids; the packed part has only their count) */
 FEATURE(NO_ROOTS,     6)   /* the heap has no VM roots ITEMS (every slot was undefined): its allocation at offset 4 is the program's */
+FEATURE(RAW_HEAP,     7)   /* the heap is stored as it is in RAM, not packed (`mvc build --target mcu --raw-heap`) */
 
 /* The engine's strings: the texts the VM itself produces or looks up (typeof results, property
  * names it reads, conversions). They are STRING8 allocations in the VM's read-only data, laid

@@ -487,7 +487,41 @@ static double js_pow(double a, double b) {
   return MVM_POW(a, b);
 }
 
+#if !MVM_FAST_PATHS
+// Two int31s, in the size build (whose interpreter sends every operator here): the result
+// without a double when it is an int31 or a boolean, as the fast build's inline paths do. A
+// soft-float MCU would otherwise convert, add and convert back for each i + 1 and i < n.
+static bool int_binary(int op, int32_t x, int32_t y, mvm_value_t* out) {
+  int32_t r;  // int31 operands: a sum, a difference or a small product fits
+  switch (op) {
+    case OP_ADD: r = x + y; break;
+    case OP_SUB: r = x - y; break;
+    case OP_MUL:  // factors within 2^15; larger ones (and -0) take the general path
+      if (x < -32768 || x > 32767 || y < -32768 || y > 32767) return false;
+      r = x * y;
+      if (r == 0 && (x | y) < 0) return false;
+      break;
+    case OP_BIT_AND: r = x & y; break;
+    case OP_BIT_OR: r = x | y; break;
+    case OP_BIT_XOR: r = x ^ y; break;
+    case OP_LT: *out = value_from_bool(x < y); return true;
+    case OP_LE: *out = value_from_bool(x <= y); return true;
+    case OP_GT: *out = value_from_bool(x > y); return true;
+    case OP_GE: *out = value_from_bool(x >= y); return true;
+    default: return false;
+  }
+  if (r < INT31_MIN || r > INT31_MAX) return false;
+  *out = value_from_int(r);
+  return true;
+}
+#endif
+
 mvm_err_t op_binary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t b, mvm_value_t* out) {
+#if !MVM_FAST_PATHS
+  if (value_is_int(a & b) && int_binary(op, value_as_int(a), value_as_int(b), out)) {
+    return MVM_E_OK;
+  }
+#endif
   if (op == OP_ADD || (op >= OP_LT && op <= OP_GE)) {
     TEMP_MARK(vm);
     mvm_value_t* pa = temp_push(vm, a);
@@ -560,6 +594,18 @@ mvm_err_t op_binary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t b, mvm_valu
 }
 
 mvm_err_t op_unary(mvm_vm_t* vm, int op, mvm_value_t a, mvm_value_t* out) {
+#if !MVM_FAST_PATHS
+  // An int31 (the size build, as op_binary): ++, -- and ~ without a double; -x when not -0.
+  if (value_is_int(a)) {
+    int32_t x = value_as_int(a);
+    int32_t r = op == OP_INC ? x + 1 : op == OP_DEC ? x - 1 : op == OP_BIT_NOT ? ~x
+              : op == OP_NEG ? -x : x;
+    if ((op != OP_NEG || x != 0) && r >= INT31_MIN && r <= INT31_MAX) {
+      *out = value_from_int(r);
+      return MVM_E_OK;
+    }
+  }
+#endif
   double d;
   mvm_err_t err = to_numeric(vm, a, &d);  // objects convert through valueOf
   if (err) return err;

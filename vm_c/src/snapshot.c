@@ -42,6 +42,9 @@ static const uint8_t image_magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'}
 // memory the VM owns. Without it the ROM is stored as it is and used in place (an MCU image in
 // flash: `mvc build --target mcu` unpacks it).
 #define IMAGE_PACKED_ROM (1u << 3)
+// FEATURE RAW_HEAP: the heap after its length is the heap as it is in RAM (from offset 4),
+// not packed (`mvc build --target mcu --raw-heap`, for a core built with MVM_PACKED_HEAP 0).
+#define IMAGE_RAW_HEAP (1u << 7)
 // FEATURE ROM_GLOBALS: the ROM starts with a CONSTS holding the values of the image's constant
 // globals, which its code reads with LOAD_ROM_GLOBAL (mvm_snapshot; vm->flags ROM_GLOBALS).
 #define IMAGE_ROM_GLOBALS (1u << 4)
@@ -124,10 +127,14 @@ uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc) {
 
 // ---- Packing (docs/internals.md 10) ----
 
+// Whether packed allocations are read (restore) or written (snapshot) at all.
+#define VM_PACKING (MVM_PACKED_HEAP || MVM_PACKED_ROM || MVM_INCLUDE_BUILD_API)
+
 // The size an allocation of type t has when it has no spare room, from what its packed form
 // gives anyway (n: the length of a string, Uint8Array or LINES stream, the count of a PROPS);
 // 0 for the types whose size is their capacity (ITEMS, SCOPE, CONTINUATION) or tells their
 // length (CONSTS; FUNCTION, with its padding bits), which is always written.
+#if VM_PACKING
 static uint64_t implied_size(uint32_t t, uint32_t n) {
   uint64_t s;
   switch (t) {
@@ -149,6 +156,7 @@ static uint64_t implied_size(uint32_t t, uint32_t n) {
   s = (s + 3) & ~(uint64_t)3;
   return s < 8 ? 8 : s;
 }
+#endif
 
 // ---- Writing ----
 #if MVM_INCLUDE_BUILD_API
@@ -1156,6 +1164,7 @@ static bool get_raw(reader_t* r, uint8_t* to, size_t n) {
   return true;
 }
 
+#if MVM_PACKED_HEAP || MVM_PACKED_ROM
 // Expands pack_allocs's output into base[from, to): the allocations' sizes must tile it
 // exactly; padding and the parts a string, float, function or line table leaves out become
 // zero. Only the layout is checked here (what the reader needs to stay in bounds);
@@ -1239,6 +1248,7 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
   }
   return true;
 }
+#endif
 
 // The fixed header; *rom_len is the ROM's length (the packed part follows it).
 static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* rom_len,
@@ -1249,7 +1259,8 @@ static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* 
   if (rd16(image + 8) != K_BYTECODE_VERSION) return MVM_E_IMAGE_VERSION;
   uint32_t features = rd16(image + 10);
   // The layout features, which any build reads.
-  *layout = features & (IMAGE_PACKED_ROM | IMAGE_ROM_GLOBALS | IMAGE_ROM_IMPORTS | IMAGE_NO_ROOTS);
+  *layout = features & (IMAGE_PACKED_ROM | IMAGE_ROM_GLOBALS | IMAGE_ROM_IMPORTS |
+                        IMAGE_NO_ROOTS | IMAGE_RAW_HEAP);
   features &= ~*layout;
 #if !MVM_SUPPORT_FLOAT
   bool floats = (features & IMAGE_FLOAT64) != 0;
@@ -1298,11 +1309,14 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   // ROM copy has); an unpacked one is used in place.
   reader_t r = {image + IMAGE_HEADER_SIZE, image_len - IMAGE_HEADER_SIZE, 0, false};
   uint8_t* rom_buf = NULL;
+#if MVM_PACKED_ROM
   if (packed_rom) {
     rom_buf = rom_buffer_new(arena, rom_len, context);
     if (!rom_buf) return MVM_E_OUT_OF_MEMORY;
     if (!unpack_allocs(&r, rom_buf, 0, rom_len)) r.bad = true;
-  } else {
+  } else
+#endif
+  {
     r.at = rom_len;
   }
   // The packed part's counts first, so that nothing more is allocated for an image that lies
@@ -1325,6 +1339,8 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     early = MVM_E_INVALID_IMAGE;
   } else if (nimports > VM_IMPORTS_MAX) {  // valid, but more than this build's table holds
     early = MVM_E_OUT_OF_MEMORY;
+  } else if (!MVM_PACKED_HEAP && !(layout & IMAGE_RAW_HEAP) && heap_len > 4) {
+    early = MVM_E_IMAGE_FEATURE;  // a packed heap with something in it
   }
   // The globals and the import table: their own allocation, or after the VM struct, which
   // in an arena has its fixed place: room is made there now, before anything else takes it.
@@ -1487,8 +1503,14 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     else if (heap_is_own(vm)) wr32(vm->heap, (uint32_t)cap);
   }
   if (!err) {
-    r.at = heap_at;  // the packed heap must end the image exactly
-    if (!unpack_allocs(&r, vm->heap, 4, heap_len) || r.at != r.len) err = MVM_E_INVALID_IMAGE;
+    r.at = heap_at;  // the heap must end the image exactly
+    bool ok = (layout & IMAGE_RAW_HEAP) ? get_raw(&r, vm->heap + 4, heap_len - 4)
+#if MVM_PACKED_HEAP || MVM_PACKED_ROM
+                                        : unpack_allocs(&r, vm->heap, 4, heap_len);
+#else
+                                        : heap_len == 4;
+#endif
+    if (!ok || r.at != r.len) err = MVM_E_INVALID_IMAGE;
   }
   c.heap = vm->heap;
 #if MVM_VERIFY_IMAGES

@@ -202,8 +202,8 @@ static inline uint32_t string_bytes(uint32_t h) {
 // ---- Little-endian field access (heap and ROM) ----
 // rd32/rd16/wr32/wr16 read and write the fields of allocations (heap, ROM, tables): their
 // addresses are multiples of the field's size, since allocations, the heap and the ROM are
-// 4-aligned. rd16u/rd32u/wr16u/wr32u are for anything else (bytecode operands, the image
-// header in a caller's buffer, output bytes).
+// 4-aligned, the image too (restore checks it under MVM_ALIGNED_FIELDS). rd16u/rd32u/wr16u/
+// wr32u are for anything else (bytecode operands, a snapshot's header).
 // Three ways, chosen in the port header:
 // - MVM_UNALIGNED_LE (x86, AArch64): one load or store for both kinds;
 // - MVM_ALIGNED_FIELDS (little-endian targets that fault on unaligned words, Cortex-M0): one
