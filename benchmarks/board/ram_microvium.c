@@ -2,13 +2,14 @@
  * for the emulated Cortex-M3 with the benchmark port (benchmarks/peers/microvium_port.h: 64 KB
  * heap limit, 16 KB stack during a call). mvm_getMemoryStats gives its RAM: totalSize is every
  * byte it has allocated from the host. Lines: "idle NAME total core imports globals heap" and
- * "after NAME total heap_high_water error".
+ * "after NAME total heap_high_water error ticks" (as ram_ours.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "microvium.h"
 
+#include "board_clock.h"
 #include "ram_images.h"
 
 void mvm_bench_fatal(void* vm, int e) {
@@ -36,6 +37,7 @@ static mvm_TeError resolve(mvm_HostFunctionID id, void* context, mvm_TfHostFunct
 #endif
 
 int main(void) {
+  board_clock_start();
   for (unsigned pass = 0; pass < 2; pass++) {
     for (unsigned i = pass ? RUN_FROM : 0; i < ram_image_count; i++) {
       const ram_image_t* im = &ram_images[i];
@@ -56,10 +58,12 @@ int main(void) {
         mvm_VMExportID id = 1;
         mvm_Value run, result;
         err = mvm_resolveExports(vm, &id, &run, 1);
+        uint32_t t0 = board_clock_ticks();
         if (!err) err = mvm_call(vm, run, &result, NULL, 0);
+        uint32_t ticks = board_clock_ticks() - t0;
         mvm_getMemoryStats(vm, &s);
-        printf("after %s %u %u %d\n", im->name, (unsigned)s.totalSize,
-               (unsigned)s.virtualHeapHighWaterMark, (int)err);
+        printf("after %s %u %u %d %lu\n", im->name, (unsigned)s.totalSize,
+               (unsigned)s.virtualHeapHighWaterMark, (int)err, (unsigned long)ticks);
       }
       mvm_free(vm);
     }

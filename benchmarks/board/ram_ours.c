@@ -3,13 +3,15 @@
  * arrays in flash, ram_images.c, generated) it restores the VM, prints its RAM while idle, calls
  * `run` once and prints its RAM and peak heap afterwards. The VM gets Microvium's heap limit
  * (64 KB), so that both engines run every program; everything else is ports/cortex_m as shipped.
- * Lines: "idle NAME ram struct heap_used globals imports" and "after NAME ram heap_peak error".
+ * Lines: "idle NAME ram struct heap_used globals imports" and "after NAME ram heap_peak error
+ * ticks" (the call's board_clock.h ticks, 40 instructions each).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "mvm.h"
 
+#include "board_clock.h"
 #include "ram_images.h"
 
 // Every import (print) is a no-op: the measurement is about memory, not output.
@@ -27,6 +29,7 @@ static mvm_err_t resolve(uint16_t id, void* context, mvm_host_fn_t* out) {
 }
 
 int main(void) {
+  board_clock_start();
   /* The 64 KB heap limit is the port's (tools/mcu_ram.py: -DMVM_DEFAULT_MAX_HEAP). */
   for (unsigned i = 0; i < ram_image_count; i++) {
     const ram_image_t* im = &ram_images[i];
@@ -43,10 +46,12 @@ int main(void) {
            (unsigned)s.imports_count);
     mvm_value_t run, result;
     err = mvm_resolve_export_named(vm, "run", 3, &run);
+    uint32_t t0 = board_clock_ticks();
     if (!err) err = mvm_call(vm, run, NULL, 0, &result);
+    uint32_t ticks = board_clock_ticks() - t0;
     mvm_get_stats(vm, &s);
-    printf("after %s %u %u %d\n", im->name, (unsigned)s.ram_bytes, (unsigned)s.heap_peak,
-           (int)err);
+    printf("after %s %u %u %d %lu\n", im->name, (unsigned)s.ram_bytes, (unsigned)s.heap_peak,
+           (int)err, (unsigned long)ticks);
     mvm_free(vm);
   }
   puts("done");

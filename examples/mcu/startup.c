@@ -21,8 +21,10 @@ void Reset_Handler(void) {
   initialise_monitor_handles();
   // CCR.UNALIGN_TRP: an unaligned word or halfword access faults, as every one does on a
   // Cortex-M0, so a firmware built for the M0 (newlib's v6-m library included) runs here as
-  // it would there.
+  // it would there. BOARD_UNALIGNED_OK leaves them allowed, as on the M3 itself.
+#ifndef BOARD_UNALIGNED_OK
   *(volatile uint32_t*)0xE000ED14u |= 1u << 3;
+#endif
   exit(main());
 }
 

@@ -1199,7 +1199,8 @@ def test_feature_float64_marks_exactly_the_images_holding_a_float(tmp_path) -> N
 def test_ram_benchmark_firmware_runs_on_the_board(tmp_path) -> None:
     """tools/mcu_ram.py's firmware for our VM (benchmarks/board/ram_ours.c), on two benchmark
     programs: each is restored from flash, reports its idle RAM (the VM struct, tables and heap
-    as mvm_get_stats counts them, no stack between calls), runs, and reports again."""
+    as mvm_get_stats counts them, no stack between calls), runs, and reports again, with the
+    run's instructions counted by the board's timer."""
     need("arm-none-eabi-gcc", "qemu-system-arm")
     sys.path.insert(0, os.path.join(ROOT, "tools"))
     import mcu_ram
@@ -1223,5 +1224,10 @@ def test_ram_benchmark_firmware_runs_on_the_board(tmp_path) -> None:
         # A heap of the pad word alone (heap_used 4) is the shared read-only space: no RAM.
         assert ram == struct + (heap_used if heap_used > 4 else 0) and imports == 1, rows[name]
         assert ram <= 400, rows[name]
-        after_ram, peak, err = rows[name]["after"]
+        after_ram, peak, err, ticks = rows[name]["after"]
         assert err == 0 and peak >= heap_used, rows[name]
+    # The board's clock counts the call (board_clock.h, qemu -icount): fib(25) makes 242,785
+    # calls, each of a few dozen instructions; closures far fewer.
+    fib_instructions = rows["fib"]["after"][3] * 40
+    assert 242_785 * 10 < fib_instructions < 242_785 * 1000, rows["fib"]
+    assert rows["closures"]["after"][3] * 40 < fib_instructions, rows
