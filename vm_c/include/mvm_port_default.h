@@ -231,7 +231,7 @@
 
 /* @@ MVM_ERROR_MESSAGES: 1 (default) gives the errors the core raises their whole message
  * ("Cannot read properties of undefined (reading 'x')"). 0 leaves the core's own sentences
- * out, as MicroPython's terse error reporting does (about 1.2 KB on Cortex-M0): such an error
+ * out, as MicroPython's terse error reporting does (about 1.3 KB on Cortex-M0): such an error
  * keeps its class (TypeError, RangeError...) and its message is only what it names (the
  * property key, the variable, the host's error code: "x"), or empty. A message the compiler
  * wrote into the image ("x is not defined") and errors the program makes are unchanged. */
@@ -289,9 +289,10 @@
 /* @@ MVM_PACKED_HEAP: 1 restores images whose heap is packed (every image but those of
  * `mvc build --target mcu --raw-heap`, whose heap is stored as it is in RAM, as Microvium's
  * images hold theirs). 0 leaves the expansion out: an image with a packed heap that is not empty
- * is refused with MVM_E_IMAGE_FEATURE; with MVM_PACKED_ROM 0 too, about 1.1 KB less of Cortex-M0
- * code. A raw heap takes more flash (restore_4k's: 1,016 bytes, packed 401), so 0 suits a
- * firmware whose program makes little at build time. Needs 1 with the build API. */
+ * is refused with MVM_E_IMAGE_FEATURE; with MVM_PACKED_ROM 0 too, about 1 KB less of Cortex-M0
+ * code. A raw heap takes more flash (restore_4k's image: 1,607 bytes, 985 with its heap
+ * packed), so 0 suits a firmware whose program leaves little in the heap at build time (what it
+ * makes there is mostly constant and goes to the ROM). Needs 1 with the build API. */
 #ifndef MVM_PACKED_HEAP
 #define MVM_PACKED_HEAP 1
 #endif
@@ -518,10 +519,11 @@
  * stores are allowed but unaligned ones are not (Cortex-M0, RISC-V without Zicclsm): the fields
  * of heap and ROM allocations, always at aligned addresses, are then read and written with one
  * access each, bytecode operands (and an image header written by mvm_snapshot) byte by byte.
- * A Cortex-M0 core is about 1.2 KB smaller and its field reads ten times shorter. The image given to mvm_restore must
- * then be 4-aligned (its ROM is used in place): `mvc build --emit-c` declares its array so,
- * and an image at an unaligned address is refused with MVM_E_INVALID_ARGUMENT. Needs GCC or
- * Clang (may_alias). Ignored when MVM_UNALIGNED_LE is 1. Default 0: any alignment works. */
+ * A Cortex-M0 core is about 1.2 KB smaller and its field reads ten times shorter. The image
+ * given to mvm_restore must then be 4-aligned (its ROM is used in place): `mvc build --emit-c`
+ * declares its array so, and an image at an unaligned address is refused with
+ * MVM_E_INVALID_ARGUMENT. Needs GCC or Clang (may_alias). Ignored when MVM_UNALIGNED_LE is 1.
+ * Default 0: any alignment works. */
 #ifndef MVM_ALIGNED_FIELDS
 #define MVM_ALIGNED_FIELDS 0
 #endif
