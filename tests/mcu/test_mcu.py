@@ -1136,6 +1136,22 @@ def test_integer_only_build_has_the_full_int32_range(tmp_path) -> None:
     assert wrapped[:3] == ["-2147483648", "2147483647", "-1"], wrapped
 
 
+def test_read_only_spaces_read_as_fields_are_word_aligned(tmp_path) -> None:
+    """The core's own read-only spaces whose words are read as fields (the engine strings'
+    headers, the shared empty heap's capacity) are 4-aligned objects, not byte arrays that
+    a linker may place anywhere: with MVM_ALIGNED_FIELDS a Cortex-M0 would fault on them.
+    Compiled for the M0 with -Os and a section for each object, as a firmware build does."""
+    need("arm-none-eabi-gcc", "arm-none-eabi-objdump")
+    obj = str(tmp_path / "heap.o")
+    run(["arm-none-eabi-gcc", *STRICT, "-mcpu=cortex-m0", "-mthumb", "-Os", "-fdata-sections",
+         MCU_PORT, *INCLUDES, "-c", os.path.join(VM_C, "src", "heap.c"), "-o", obj])
+    headers = run(["arm-none-eabi-objdump", "-h", obj]).stdout
+    found = dict(re.findall(r"\.rodata\.(mvm_engine_rom|heap_empty_space)\s.*?2\*\*(\d+)",
+                            headers))
+    assert found.keys() == {"mvm_engine_rom", "heap_empty_space"}, headers
+    assert all(int(a) >= 2 for a in found.values()), found
+
+
 def test_integer_only_core_has_no_double_arithmetic() -> None:
     """Compiled for Cortex-M0 with MVM_SUPPORT_FLOAT=0, no source calls a soft-float routine
     (__aeabi_d*, __aeabi_f*, conversions to or from double) or a <math.h> function."""

@@ -39,7 +39,7 @@ uint32_t heap_alloc_values(mvm_vm_t* vm, uint32_t size, uint32_t type) {
   return off;
 }
 
-const uint8_t heap_empty_space[4] = {4, 0, 0, 0};
+const heap_pad_t heap_empty_space = {{4, 0, 0, 0}};
 
 void heap_release(mvm_vm_t* vm) {
   if (heap_is_own(vm)) VM_FREE(vm, vm->heap);
@@ -48,7 +48,7 @@ void heap_release(mvm_vm_t* vm) {
 
 void heap_use_empty_space(mvm_vm_t* vm) {
   heap_release(vm);
-  vm->heap = (uint8_t*)(uintptr_t)heap_empty_space;  // never written: its capacity is 4
+  vm->heap = (uint8_t*)(uintptr_t)heap_empty_space.bytes;  // never written: capacity 4
   vm_set_heap_used(vm, 4);
 }
 
@@ -71,12 +71,12 @@ mvm_err_t heap_init(mvm_vm_t* vm, uint32_t capacity) {
   ((ENGINE_STR_SIZE(text) << 5) | ((ENGINE_STR_SIZE(text) - STRING_DATA - ENGINE_STR_UNITS(text)) << 5) | TC_STRING8)
 #define ENGINE_STR_HEAD(text) \
   {(uint8_t)ENGINE_STR_WORD(text), (uint8_t)(ENGINE_STR_WORD(text) >> 8), 0, 0}
-const engine_rom_t mvm_engine_rom = {
+const engine_rom_space_t mvm_engine_rom = {{
 #undef ENGINE_STRING
 #define ENGINE_STRING(name, text) ENGINE_STR_HEAD(text), text,
 #include "mvm_tables.h"
 #undef ENGINE_STRING
-};
+}};
 // The header encoding above keeps the size in its low 16 bits.
 typedef char mvm_check_engine_rom[sizeof(engine_rom_t) < 2048 ? 1 : -1];
 

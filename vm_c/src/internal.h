@@ -306,10 +306,16 @@ static inline uint32_t vm_max_handlers(const mvm_vm_t* vm) { return vm_max_frame
 // the space's capacity. A VM whose heap is the pad alone shares heap_empty_space (read-only,
 // capacity 4: full), so that it holds no heap at all until its first allocation; only
 // spaces the VM owns are freed (heap_release) or counted as its RAM.
-MVM_INTERNAL extern const uint8_t heap_empty_space[4];
+// A union, so that it is 4-aligned as every heap space is: its word is read as a field
+// (MVM_ALIGNED_FIELDS), and a byte array alone may be placed at any address.
+typedef union {
+  uint8_t bytes[4];
+  uint32_t align;
+} heap_pad_t;
+MVM_INTERNAL extern const heap_pad_t heap_empty_space;
 static inline uint32_t heap_cap(const mvm_vm_t* vm) { return rd32(vm->heap); }
 static inline bool heap_is_own(const mvm_vm_t* vm) {
-  return vm->heap != NULL && vm->heap != heap_empty_space;
+  return vm->heap != NULL && vm->heap != heap_empty_space.bytes;
 }
 // The heap in use, in bytes, and the peak recorded at the last collection.
 static inline uint32_t vm_heap_used(const mvm_vm_t* vm) {
@@ -430,7 +436,13 @@ typedef struct engine_rom {
 #include "mvm_tables.h"
 #undef ENGINE_STRING
 } engine_rom_t;
-MVM_INTERNAL extern const engine_rom_t mvm_engine_rom;  // heap.c
+// In a union, so that the strings' headers are 4-aligned as the ROM's are (MVM_ALIGNED_FIELDS
+// reads them as fields): a struct of byte arrays alone may be placed at any address.
+typedef union {
+  engine_rom_t rom;
+  uint32_t align;
+} engine_rom_space_t;
+MVM_INTERNAL extern const engine_rom_space_t mvm_engine_rom;  // heap.c
 // The name is pasted directly, never passed on: an argument like NULL would expand first.
 #define ENGINE_STR(name) \
   value_from_rom_offset((uint32_t)K_ENGINE_ROM_BASE + (uint32_t)offsetof(engine_rom_t, s_##name##_head))
