@@ -178,7 +178,8 @@ def main() -> int:
     # Every 8th image also with the other ROM form (a host image with its ROM stored as it is:
     # used in place, as an MCU image has it; an MCU image with it packed: expanded into RAM), so
     # that the fuzzer reaches both loader paths in each profile.
-    # And every 8th MCU image with a heap holds it as it is (`--raw-heap`), the other heap form.
+    # And every 8th MCU image with a heap holds it as it is (`--raw-heap`), the other heap form;
+    # for mcu-small (MVM_PACKED_HEAP=0, which refuses packed heaps) every one does.
     from compiler.disasm import pack_image, unpack_image
     from compiler.opcodes import FEATURE_PACKED_ROM, FEATURE_RAW_HEAP
 
@@ -187,7 +188,8 @@ def main() -> int:
         parts.features ^= 1 << FEATURE_PACKED_ROM
         images[name + ("-rom-in-place" if target == "host" else "-rom-packed")] = pack_image(parts)
     if target != "host":
-        for name in sorted(n for n in images if len(unpack_image(images[n]).heap) > 4)[1::8]:
+        with_heap = sorted(n for n in images if len(unpack_image(images[n]).heap) > 4)
+        for name in with_heap if args.target == "mcu-small" else with_heap[1::8]:
             parts = unpack_image(images[name])
             parts.features |= 1 << FEATURE_RAW_HEAP
             images[name + "-raw-heap"] = pack_image(parts)
