@@ -198,6 +198,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         what = "is a directory" if os.path.isdir(args.file) else "no such file"
         return _fail(f"{args.file}: {what}")
     target = args.target
+    if args.raw_heap and target != "mcu":
+        return _fail("--raw-heap is for --target mcu")
     max_heap = args.max_heap or (MCU_DEFAULT_MAX_HEAP if target == "mcu" else 0)
     if args.emit_c:
         stem = os.path.splitext(os.path.basename(args.file))[0]
@@ -231,8 +233,6 @@ def cmd_build(args: argparse.Namespace) -> int:
             sys.stderr.write("".join(f"{u}\n" for u in uses))
             return _fail(f"{args.file}: {len(uses)} use(s) of what --lean-language leaves out; "
                          "no image written")
-    if args.raw_heap and target != "mcu":
-        return _fail("--raw-heap is for --target mcu")
     image = retarget_image(image, target, raw_heap=args.raw_heap)
     if args.emit_c:
         c_text, h_text = emit_c(image, name, args.file)

@@ -74,10 +74,8 @@ def _nodes(node: Any) -> Iterator[Any]:
                          (isinstance(v, list) or hasattr(v, "type")))
 
 
-def _column(path: str, line: int, ops: list[Op]) -> tuple[int | None, bool]:
-    """The 1-based column of the first construct on that line of the source that would make
-    one of ops (None when the source cannot be read or has none there), and whether a class
-    with `extends` starts there."""
+def _nodes_by_line(path: str) -> dict[int, list[Any]]:
+    """The source's AST nodes by the line they start on ({} when it cannot be read)."""
     from compiler import CompileError
     from compiler.parse import parse_module
 
@@ -85,8 +83,17 @@ def _column(path: str, line: int, ops: list[Op]) -> tuple[int | None, bool]:
         with open(path, encoding="utf-8") as f:
             tree = parse_module(f.read(), path)
     except (OSError, UnicodeDecodeError, CompileError):
-        return None, False
-    on_line = [n for n in _nodes(tree) if n.loc.start.line == line]
+        return {}
+    by_line: dict[int, list[Any]] = {}
+    for n in _nodes(tree):
+        by_line.setdefault(n.loc.start.line, []).append(n)
+    return by_line
+
+
+def _column(on_line: list[Any], ops: list[Op]) -> tuple[int | None, bool]:
+    """The 1-based column of the first of the nodes on_line (those starting on one line) that
+    would make one of ops (None when there is none), and whether a class with `extends` starts
+    there."""
     cols = [n.loc.start.column + 1 for n in on_line if any(SOURCE[op](n) for op in ops)]
     return (min(cols) if cols else None), any(_derived_class(n) for n in on_line)
 
@@ -114,6 +121,7 @@ def lean_language_uses(image: bytes, entry: str | None = None) -> list[str]:
             if ins.op not in ops:
                 ops.append(ins.op)
     out = []
+    sources: dict[str, dict[int, list[Any]]] = {}  # each source parsed once
     for where, ops in uses.items():
         if Op.FOR_IN_KEYS in ops:  # a for-in steps through its keys and checks each with `in`
             ops = [op for op in ops if op not in (Op.ITER_NEXT, Op.IN)]
@@ -123,7 +131,9 @@ def lean_language_uses(image: bytes, entry: str | None = None) -> list[str]:
             path = file if os.path.isabs(file) or not entry else os.path.join(
                 os.path.dirname(os.path.abspath(entry)), file)
             try:
-                col, derived = _column(path, line, ops)
+                if path not in sources:
+                    sources[path] = _nodes_by_line(path)
+                col, derived = _column(sources[path].get(line, []), ops)
             except Exception:  # noqa: BLE001 - the column is a courtesy: never fail on it
                 col, derived = None, False
             if derived and any(op in IMPLICIT_CONSTRUCTOR for op in ops):

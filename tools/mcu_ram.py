@@ -36,7 +36,10 @@ RESULTS = os.path.join(ROOT, "benchmarks", "results")
 BOARD = os.path.join(ROOT, "benchmarks", "board")
 EXAMPLE = os.path.join(ROOT, "examples", "mcu")
 VM_C = os.path.join(ROOT, "vm_c")
-# Cortex-M0 code (the M3 board runs it; startup.c makes it fault on unaligned accesses, as an M0 does).
+# benchmarks/board/board_clock.h BOARD_INSTRUCTIONS_PER_TICK: the board's timer under -icount.
+INSTRUCTIONS_PER_TICK = 40
+# Cortex-M0 code (the M3 board runs it; startup.c makes it fault on unaligned accesses, as an
+# M0 does).
 CFLAGS = ["-mcpu=cortex-m0", "-mthumb", "-Os", "-ffunction-sections", "-fdata-sections",
           "-std=c99"]
 
@@ -77,7 +80,8 @@ def build_and_run(work: str, name: str, sources: list[str], flags: list[str],
     # -icount shift=0: one instruction, one nanosecond of board time (board_clock.h).
     proc = subprocess.run(["qemu-system-arm", "-M", "mps2-an385", "-nographic", "-monitor",
                            "none", "-semihosting-config", "enable=on,target=native",
-                           "-icount", "shift=0", "-kernel", elf], capture_output=True, text=True, timeout=600,
+                           "-icount", "shift=0", "-kernel", elf],
+                          capture_output=True, text=True, timeout=600,
                           stdin=subprocess.DEVNULL)
     return proc.stdout
 
@@ -262,7 +266,7 @@ def instructions_report(ours: dict, ours_size: dict, theirs: dict) -> str:
         values = row.get("after")
         if "fault" in row or not values or len(values) < 4 or values[2] != 0:
             return None
-        return values[3] * 40  # BOARD_INSTRUCTIONS_PER_TICK
+        return values[3] * INSTRUCTIONS_PER_TICK
 
     def cell(n: int | None) -> str:
         return f"{n / 1e6:,.2f} M" if n is not None else "-"

@@ -188,9 +188,10 @@ def main() -> int:
         parts.features ^= 1 << FEATURE_PACKED_ROM
         images[name + ("-rom-in-place" if target == "host" else "-rom-packed")] = pack_image(parts)
     if target != "host":
-        with_heap = sorted(n for n in images if len(unpack_image(images[n]).heap) > 4)
-        for name in with_heap if args.target == "mcu-small" else with_heap[1::8]:
-            parts = unpack_image(images[name])
+        with_heap = {n: p for n in sorted(images) if len((p := unpack_image(images[n])).heap) > 4}
+        names = list(with_heap)
+        for name in names if args.target == "mcu-small" else names[1::8]:
+            parts = with_heap[name]
             parts.features |= 1 << FEATURE_RAW_HEAP
             images[name + "-raw-heap"] = pack_image(parts)
     names = sorted(n for n in images if len(images[n]) <= args.max_size)

@@ -127,8 +127,9 @@ uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc) {
 
 // ---- Packing (docs/internals.md 10) ----
 
-// Whether packed allocations are read (restore) or written (snapshot) at all.
-#define VM_PACKING (MVM_PACKED_HEAP || MVM_PACKED_ROM || MVM_INCLUDE_BUILD_API)
+// Whether packed allocations are read (restore), and read or written (snapshot), at all.
+#define VM_UNPACKING (MVM_PACKED_HEAP || MVM_PACKED_ROM)
+#define VM_PACKING (VM_UNPACKING || MVM_INCLUDE_BUILD_API)
 
 // The size an allocation of type t has when it has no spare room, from what its packed form
 // gives anyway (n: the length of a string, Uint8Array or LINES stream, the count of a PROPS);
@@ -1164,7 +1165,7 @@ static bool get_raw(reader_t* r, uint8_t* to, size_t n) {
   return true;
 }
 
-#if MVM_PACKED_HEAP || MVM_PACKED_ROM
+#if VM_UNPACKING
 // Expands pack_allocs's output into base[from, to): the allocations' sizes must tile it
 // exactly; padding and the parts a string, float, function or line table leaves out become
 // zero. Only the layout is checked here (what the reader needs to stay in bounds);
@@ -1505,7 +1506,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   if (!err) {
     r.at = heap_at;  // the heap must end the image exactly
     bool ok = (layout & IMAGE_RAW_HEAP) ? get_raw(&r, vm->heap + 4, heap_len - 4)
-#if MVM_PACKED_HEAP || MVM_PACKED_ROM
+#if VM_UNPACKING
                                         : unpack_allocs(&r, vm->heap, 4, heap_len);
 #else
                                         : heap_len == 4;
