@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .jsnum import number_to_string
+from .rom import FN_FLAG_LINES, FN_FLAG_NAMED
 from .opcodes import (
     ENGINE_ROM_BASE,
     ENGINE_STRING_OFFSETS,
@@ -234,13 +235,27 @@ def engine_string(offset: int) -> str:
         raise ValueError(f"ROM: no engine string at {offset:#x}") from None
 
 
-FUNCTION_CODE = 24  # where a FUNCTION's code starts (internals.md 3; internal.h FN_CODE)
+FUNCTION_FIXED = 12  # a FUNCTION's fixed part; its words follow (internals.md 3; internal.h)
 
 
-def function_code_len(header: int) -> int:
-    """A FUNCTION's code length from its header word: the code fills the allocation but for the
-    padding that header bits 5-6 count (internal.h fn_code_len). Below 1 for a malformed one."""
-    return ((header >> 5) & ~3) - FUNCTION_CODE - ((header >> 5) & 3)
+def function_words(flags: int, nconsts: int) -> int:
+    """How many words follow a FUNCTION's fixed part: its constants, then its name
+    (FN_FLAG_NAMED) and its LINES offset (FN_FLAG_LINES)."""
+    return nconsts + bool(flags & FN_FLAG_NAMED) + bool(flags & FN_FLAG_LINES)
+
+
+def function_code_at(rom: bytes, offset: int) -> int:
+    """Where the code of the FUNCTION at offset starts, from the allocation's start."""
+    flags = rom[offset + 5]
+    (nconsts,) = struct.unpack_from("<H", rom, offset + 10)
+    return FUNCTION_FIXED + 4 * function_words(flags, nconsts)
+
+
+def function_code_len(rom: bytes, offset: int) -> int:
+    """A FUNCTION's code length: the code fills the allocation but for the padding that header
+    bits 5-6 count (internal.h fn_code_len). Below 1 for a malformed one."""
+    (header,) = struct.unpack_from("<I", rom, offset)
+    return ((header >> 5) & ~3) - function_code_at(rom, offset) - ((header >> 5) & 3)
 
 
 def rom_offset(v: int) -> int:
@@ -291,10 +306,27 @@ class RomView(Heapish):
             raise ValueError(
                 f"ROM: expected FUNCTION at {offset}, found {type_name(kind)}"
             )
-        name = self.r.u32(offset + 16)
-        if name & 7 == 2:
+        name = self.function_fields(offset)[6]
+        if name is not None and name & 7 == 2:
             return self.string(rom_offset(name))
         return "(anonymous)"
+
+    def function_fields(
+        self, offset: int
+    ) -> tuple[int, int, int, int, int, list[int], int | None, int]:
+        """(nparams, flags, nlocals, length, max_stack, constants, name value or None, LINES
+        offset or NO_OFFSET) of the FUNCTION at offset (internals.md 3)."""
+        nparams, flags, nlocals, length, max_stack, nconsts = self.r.unpack(
+            "<BBBBHH", offset + 4
+        )
+        words = [
+            self.r.u32(offset + FUNCTION_FIXED + 4 * i)
+            for i in range(function_words(flags, nconsts))
+        ]
+        consts, extra = words[:nconsts], iter(words[nconsts:])
+        name = next(extra) if flags & FN_FLAG_NAMED else None
+        lines = next(extra) if flags & FN_FLAG_LINES else NO_OFFSET
+        return nparams, flags, nlocals, length, max_stack, consts, name, lines
 
     def consts(self, offset: int) -> list[int]:
         kind, size = self.header(offset)
@@ -334,22 +366,22 @@ class RomView(Heapish):
             raise ValueError(
                 f"ROM: expected FUNCTION at {offset}, found {type_name(kind)}"
             )
-        nparams, flags, nlocals, max_stack, _, consts_off, _, lines_off = (
-            self.r.unpack("<BBHHHIII", offset + 4)
+        nparams, flags, nlocals, _, max_stack, consts, _, lines_off = (
+            self.function_fields(offset)
         )
-        code_len = function_code_len(self.r.u32(offset))
+        code_at = FUNCTION_FIXED + 4 * function_words(flags, len(consts))
+        code_len = self.header(offset)[1] - code_at - (self.r.u32(offset) >> 5 & 3)
         if code_len < 1:
             raise ValueError(f"ROM: function at {offset} has no room for code")
-        consts = self.consts(consts_off) if consts_off != NO_OFFSET else []
         file, line_table = (
             self.lines(lines_off) if lines_off != NO_OFFSET else (None, [])
         )
-        code = self.r.bytes(offset + FUNCTION_CODE, code_len)
+        code = self.r.bytes(offset + code_at, code_len)
         return DecodedFunction(
             offset=offset,
             name=self.function_name(offset),
             nparams=nparams,
-            flags=flags,
+            flags=flags & ~(FN_FLAG_NAMED | FN_FLAG_LINES),  # the language's flags
             nlocals=nlocals,
             max_stack=max_stack,
             consts=[self.value(c) for c in consts],
@@ -580,11 +612,8 @@ class ImageParts:
     heap: bytes
 
 
-_FUNCTION_FIELDS = (  # a FUNCTION's header fields after its header word: offset, struct format
-    (4, "<B"), (5, "<B"), (6, "<H"), (8, "<H"), (10, "<H"),
-    (12, "<I"), (16, "<I"), (20, "<I"),
-)
-_PLUS_ONE = (12, 20)  # consts and lines: NO_OFFSET is packed as 0
+_FUNCTION_FIELDS = "<BBBBHH"  # nparams, flags, nlocals, length, max_stack, nconsts at +4
+_FUNCTION_FIELD_MAX = (0xFF, 0x3F, 0xFF, 0xFF, 0xFFFF, 0xFFFF)
 
 
 def _implied_size(kind: int, n: int) -> int:
@@ -614,8 +643,11 @@ def _unpack_allocs(w: _Words, length: int, start: int) -> bytes:
         elif kind == TYPE_FLOAT64:
             need = 12
         elif kind == TYPE_FUNCTION:
-            fields = [w.word() for _ in _FUNCTION_FIELDS]
-            need = FUNCTION_CODE + flags + 1  # the padding bits leave a byte of code
+            fields = [w.word() for _ in _FUNCTION_FIELD_MAX]
+            if any(v > top for v, top in zip(fields, _FUNCTION_FIELD_MAX)):
+                raise ValueError(f"packed: FUNCTION field out of range at {at}")
+            n = function_words(fields[1], fields[5])
+            need = FUNCTION_FIXED + 4 * n + flags + 1  # the padding leaves a byte of code
         elif kind == TYPE_LINES:
             fields = [w.word() for _ in range(3)]
             n = fields[2]
@@ -641,13 +673,11 @@ def _unpack_allocs(w: _Words, length: int, start: int) -> bytes:
         elif kind == TYPE_FLOAT64:
             heap[at + 4 : at + 12] = w.raw(8)
         elif kind == TYPE_FUNCTION:
-            for (field, fmt), v in zip(_FUNCTION_FIELDS, fields):
-                v = (v - 1) & 0xFFFFFFFF if field in _PLUS_ONE else v
-                if v >= 1 << (8 * struct.calcsize(fmt)):
-                    raise ValueError(f"packed: FUNCTION field out of range at {at}")
-                struct.pack_into(fmt, heap, at + field, v)
-            n = size - FUNCTION_CODE - flags
-            heap[at + FUNCTION_CODE : at + FUNCTION_CODE + n] = w.raw(n)
+            struct.pack_into(_FUNCTION_FIELDS, heap, at + 4, *fields)
+            for i in range(n):
+                struct.pack_into("<I", heap, at + FUNCTION_FIXED + 4 * i, w.word())
+            code_at = FUNCTION_FIXED + 4 * n
+            heap[at + code_at : at + size - flags] = w.raw(size - flags - code_at)
         elif kind == TYPE_LINES:
             struct.pack_into("<II", heap, at + 4, fields[0], fields[1])
             heap[at + 12 : at + 12 + n] = w.raw(n)
@@ -693,10 +723,12 @@ def _pack_allocs(heap: bytes, start: int) -> bytes:
         elif kind == TYPE_FLOAT64:
             out += heap[at + 4 : at + 12]
         elif kind == TYPE_FUNCTION:
-            for field, fmt in _FUNCTION_FIELDS:
-                (v,) = struct.unpack_from(fmt, heap, at + field)
-                out += _uleb((v + 1) & 0xFFFFFFFF if field in _PLUS_ONE else v)
-            out += heap[at + FUNCTION_CODE : at + FUNCTION_CODE + function_code_len(header)]
+            for v in struct.unpack_from(_FUNCTION_FIELDS, heap, at + 4):
+                out += _uleb(v)
+            code_at = function_code_at(heap, at)
+            for field in range(FUNCTION_FIXED, code_at, 4):
+                out += _uleb(struct.unpack_from("<I", heap, at + field)[0])
+            out += heap[at + code_at : at + code_at + function_code_len(heap, at)]
         elif kind == TYPE_LINES:
             out += _uleb(struct.unpack_from("<I", heap, at + 4)[0])
             out += _uleb(struct.unpack_from("<I", heap, at + 8)[0])

@@ -24,6 +24,8 @@ from .opcodes import (
 )
 
 MAX_ALLOC_SIZE = (1 << 27) - 4  # the header keeps the size in 27 bits
+# FUNCTION flags (internal.h): a name word, a LINES word after its constants.
+FN_FLAG_NAMED, FN_FLAG_LINES = 16, 32
 
 
 def align4(n: int) -> int:
@@ -156,34 +158,35 @@ class Rom:
         flags: int,
         nlocals: int,
         max_stack: int,
-        consts: Alloc | None,
+        consts: list[RomValue],
         name: Alloc | None,
         lines: Alloc | None,
         code: bytes,
     ) -> Alloc:
+        """A FUNCTION (internals.md 3): 12 fixed bytes, its constants, its name and LINES
+        offset when it has them (flag bits 4 and 5), then its code."""
         if max_stack > 0xFFFF:
             raise OverflowError("function needs too deep a stack")
+        assert nparams <= 0xFF and nlocals <= 0xFF and length <= nparams
+        assert len(consts) <= 0xFFFF and not flags & (FN_FLAG_NAMED | FN_FLAG_LINES)
+        flags |= (FN_FLAG_NAMED if name is not None else 0) | (
+            FN_FLAG_LINES if lines is not None else 0
+        )
+        words = list(consts) + ([name] if name is not None else [])
 
         def render(rom: Rom) -> bytes:
             return (
                 struct.pack(
-                    "<BBHHHIII",
-                    nparams,
-                    flags,
-                    nlocals,
-                    max_stack,
-                    length,
-                    consts.offset if consts is not None else NO_OFFSET,
-                    rom.value(name if name is not None else UNDEFINED),
-                    lines.offset if lines is not None else NO_OFFSET,
+                    "<BBBBHH", nparams, flags, nlocals, length, max_stack, len(consts)
                 )
+                + b"".join(struct.pack("<I", rom.value(v)) for v in words)
+                + (struct.pack("<I", lines.offset) if lines is not None else b"")
                 + code
             )
 
+        body = 8 + 4 * (len(words) + (lines is not None)) + len(code)
         # No code length field: the header's flag bits count the padding after the code.
-        return self.add(
-            Alloc(TYPE_FUNCTION, 20 + len(code), render, flags=-len(code) & 3)
-        )
+        return self.add(Alloc(TYPE_FUNCTION, body, render, flags=-len(code) & 3))
 
     def layout(self) -> int:
         """Assigns offsets in insertion order; returns the ROM length."""

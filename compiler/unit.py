@@ -44,7 +44,6 @@ class UnitWriter:
             return found
         asm = assemble(ir)
         values: list[RomValue] = [self.const_value(c) for c in ir.consts]
-        consts = self.rom.consts(values) if values else None
         lines = None
         if ir.filename is not None:
             first_line, stream = line_stream(asm.lines)
@@ -56,7 +55,7 @@ class UnitWriter:
             flags=ir.flags,
             nlocals=ir.nlocals,
             max_stack=asm.max_stack,
-            consts=consts,
+            consts=values,
             name=self.rom.string(ir.name) if ir.name is not None else None,
             lines=lines,
             code=asm.code,

@@ -54,7 +54,7 @@ def test_constant_globals_live_in_rom_and_behave_the_same_through_snapshots(tmp_
     # counter (stored) and table (an array) stay; unused (dead) is gone; the string, the number
     # and the two functions are constants in the ROM.
     assert len(unpack_image(first).globals) == 2
-    assert rom_globals(first) == ['"hello"', "3", "<function helper @52>", "<function bump @132>"]
+    assert rom_globals(first) == ['"hello"', "3", "<function helper @52>", "<function bump @112>"]
     with VM.restore(first, Host(stdout=io.StringIO())) as vm:
         assert vm.call("bump") == "hello 1 3 3"
         assert vm.call("bump") == "hello 2 6 4"
@@ -115,7 +115,7 @@ def test_a_global_in_its_tdz_keeps_its_name_after_renumbering(tmp_path) -> None:
     # m (stored) and later (TDZ) stay in RAM, named; k and the two functions are constants.
     parts = unpack_image(image)
     assert len(parts.globals) == 2
-    assert rom_globals(image) == ["10", "<function late @44>", "<function bumpM @100>"]
+    assert rom_globals(image) == ["10", "<function late @44>", "<function bumpM @96>"]
     # The same image with its ROM used in place (as `--target mcu` writes it): the VM reads the
     # names' offset from the word after the ROM, where a ROM it owns has it before the ROM.
     from compiler.opcodes import FEATURE_PACKED_ROM

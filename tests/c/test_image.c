@@ -139,8 +139,8 @@ static uint32_t leb_at(const uint8_t* p, size_t at) {
 // Skips the packed ROM (header FEATURE PACKED_ROM; snapshot.c pack_allocs): per allocation a
 // type byte (bit 7: a size word follows; bits 5-6: header flags), then the fields by type. The
 // size comes from the fields when not given (strings: 4 + length, LINES: 12 + stream, rounded
-// up to 4); functions and CONSTS always give it, a function's code being its size less 24 and
-// its padding (the flags).
+// up to 4); functions and CONSTS always give it, a function's code being its size less its
+// fixed 12 bytes, its words and its padding (the flags).
 static size_t skip_packed_rom(const uint8_t* img, size_t at) {
   for (uint32_t a = 0; a < rd32(img + 20);) {
     uint8_t head = img[at++];
@@ -157,9 +157,15 @@ static size_t skip_packed_rom(const uint8_t* img, size_t at) {
     } else if (t == TC_FLOAT64) {
       at += 8;
       implied = 12;
-    } else if (t == TC_FUNCTION) {
-      for (int i = 0; i < 8; i++) at = skip_leb(img, at);
-      at += size - 24 - ((head >> 5) & 3u);
+    } else if (t == TC_FUNCTION) {  // six fields, then the words after them, then the code
+      uint32_t f[6];
+      for (int i = 0; i < 6; i++) {
+        f[i] = leb_at(img, at);
+        at = skip_leb(img, at);
+      }
+      uint32_t words = f[5] + ((f[1] >> 4) & 1u) + ((f[1] >> 5) & 1u);
+      for (uint32_t i = 0; i < words; i++) at = skip_leb(img, at);
+      at += size - 12 - 4 * words - ((head >> 5) & 3u);
     } else if (t == TC_LINES) {
       at = skip_leb(img, skip_leb(img, at));
       n = leb_at(img, at);
@@ -366,7 +372,7 @@ TEST(unit_validation) {
   wr16(copy + 10, 5);  // global count disagrees with the names table
   CHECK_EQ_INT(mvm_new_from_unit(copy, unit_len, NULL, NULL, NULL, &vm), MVM_E_INVALID_UNIT);
   memcpy(copy, unit, unit_len);
-  wr16(copy + 8, 2);
+  wr16(copy + 8, 1);  // the unit version before FUNCTIONs held their constants
   CHECK_EQ_INT(mvm_new_from_unit(copy, unit_len, NULL, NULL, NULL, &vm), MVM_E_INVALID_UNIT);
   memcpy(copy, unit, unit_len);
   wr16(copy + 32, 9);  // export slot out of range
@@ -387,21 +393,27 @@ TEST(function_padding_bits) {
   mvm_vm_t* vm;
   rb.len = 0;
   uint32_t f = rb_function(&rb, 0, 0, 1, RB_NO_OFFSET, RB_UNDEFINED, code, sizeof code);
-  CHECK_EQ_INT(rd32(rb.rom + f), ((28u | 2u) << 5) | TC_FUNCTION);  // 24 + 2 bytes, 2 of padding
+  CHECK_EQ_INT(rd32(rb.rom + f), ((16u | 2u) << 5) | TC_FUNCTION);  // 12 + 2 bytes, 2 of padding
   size_t len = rb_unit(&rb, f, RB_NO_OFFSET, 0, NULL, 0, unit);
   CHECK_EQ_INT(mvm_new_from_unit(unit, len, NULL, NULL, NULL, &vm), MVM_E_OK);
   mvm_free(vm);
-  wr32(unit + 28 + f, ((28u | 3u) << 5) | TC_FUNCTION);  // 1 byte of code: falls off its end
+  wr32(unit + 28 + f, ((16u | 3u) << 5) | TC_FUNCTION);  // 1 byte of code: falls off its end
   CHECK_EQ_INT(mvm_new_from_unit(unit, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_UNIT);
-  // A 24-byte FUNCTION (not the entry, so only the ROM walk sees it), padding bits 0 to 3.
-  for (uint32_t pad = 0; pad < 4; pad++) {
+  // FUNCTIONs (not the entry, so only the ROM walk sees them) with no room for code, padding
+  // bits 0 to 3: 12 bytes (its fixed part alone, and less than the 16 any FUNCTION has), and 20
+  // bytes whose constant and name words leave none.
+  for (uint32_t pad = 0; pad < 8; pad++) {
     rb.len = 0;
     f = rb_function(&rb, 0, 0, 1, RB_NO_OFFSET, RB_UNDEFINED, code, sizeof code);
-    uint32_t empty = rb_alloc(&rb, 24, TC_FUNCTION);
-    wr32(rb.rom + empty, ((24u | pad) << 5) | TC_FUNCTION);
-    wr32(rb.rom + empty + FN_CONSTS, RB_NO_OFFSET);
-    wr32(rb.rom + empty + FN_LINES, RB_NO_OFFSET);
-    wr32(rb.rom + empty + FN_NAME, RB_UNDEFINED);
+    uint32_t size = pad < 4 ? 12 : 20;
+    uint32_t empty = rb_alloc(&rb, size, TC_FUNCTION);
+    wr32(rb.rom + empty, ((size | (pad & 3u)) << 5) | TC_FUNCTION);
+    if (size == 20) {
+      rb.rom[empty + FN_FLAGS] = FN_FLAG_NAMED;
+      wr16(rb.rom + empty + FN_NCONSTS, 1);
+      wr32(rb.rom + empty + FN_CONSTS, rb_int(1));
+      wr32(rb.rom + empty + FN_CONSTS + 4, rb_ref(rb_string(&rb, "f")));
+    }
     len = rb_unit(&rb, f, RB_NO_OFFSET, 0, NULL, 0, unit);
     CHECK_EQ_INT(mvm_new_from_unit(unit, len, NULL, NULL, NULL, &vm), MVM_E_INVALID_UNIT);
   }

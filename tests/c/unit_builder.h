@@ -63,21 +63,32 @@ static inline uint32_t rb_consts(rom_builder_t* b, const uint32_t* values, uint3
   return off;
 }
 
-static inline uint32_t rb_function(rom_builder_t* b, uint8_t nparams, uint16_t nlocals,
+// A FUNCTION (docs/internals.md 3) whose constants are those of the CONSTS at consts (copied:
+// a function holds its own), or none for RB_NO_OFFSET; name RB_UNDEFINED for none.
+static inline uint32_t rb_function(rom_builder_t* b, uint8_t nparams, uint8_t nlocals,
                             uint16_t max_stack, uint32_t consts, uint32_t name,
                             const uint8_t* code, uint32_t code_len) {
-  uint32_t off = rb_alloc(b, 24 + code_len, 11 /* FUNCTION */);
+  uint32_t nconsts = 0;
+  if (consts != RB_NO_OFFSET) {
+    const uint8_t* c = b->rom + consts;
+    nconsts = (((uint32_t)c[0] | (uint32_t)c[1] << 8 | (uint32_t)c[2] << 16 |
+                (uint32_t)c[3] << 24) >> 7 << 2) / 4 - 1;
+  }
+  uint32_t named = name != RB_UNDEFINED;
+  uint32_t code_at = 12 + 4 * (nconsts + named);
+  uint32_t off = rb_alloc(b, code_at + code_len, 11 /* FUNCTION */);
   uint8_t* p = b->rom + off;
   uint32_t size = b->len - off;
-  rb_u32(p, ((size | (size - 24 - code_len)) << 5) | 11);  // padding in header bits 5-6
+  rb_u32(p, ((size | (size - code_at - code_len)) << 5) | 11);  // padding in header bits 5-6
   rb_u8(p + 4, nparams);
-  rb_u8(p + 5, 0);
-  rb_u16(p + 6, nlocals);
+  rb_u8(p + 5, (uint8_t)(named ? 16 : 0));  // FN_FLAG_NAMED
+  rb_u8(p + 6, nlocals);
+  rb_u8(p + 7, 0);  // length
   rb_u16(p + 8, max_stack);
-  rb_u32(p + 12, consts);
-  rb_u32(p + 16, name);
-  rb_u32(p + 20, RB_NO_OFFSET);
-  memcpy(p + 24, code, code_len);
+  rb_u16(p + 10, (uint16_t)nconsts);
+  if (nconsts) memcpy(p + 12, b->rom + consts + 4, 4 * nconsts);
+  if (named) rb_u32(p + 12 + 4 * nconsts, name);
+  memcpy(p + code_at, code, code_len);
   return off;
 }
 
@@ -90,7 +101,7 @@ typedef struct rb_export {
 static inline size_t rb_unit(rom_builder_t* b, uint32_t entry, uint32_t names, uint16_t global_count,
                       const rb_export_t* exports, uint16_t nexports, uint8_t* out) {
   memcpy(out, "MVMUNIT", 8);
-  rb_u16(out + 8, 1);
+  rb_u16(out + 8, 2);  // UNIT_VERSION
   rb_u16(out + 10, global_count);
   rb_u32(out + 12, b->len);
   rb_u32(out + 16, entry);

@@ -126,25 +126,29 @@ def test_function_layout():
         if kind != TYPE_FUNCTION:
             continue
         (header,) = struct.unpack_from("<I", rom, offset)
-        nparams, flags, nlocals, max_stack, length, consts, name, lines = (
-            struct.unpack_from("<BBHHHIII", rom, offset + 4)
+        nparams, flags, nlocals, length, max_stack, nconsts = struct.unpack_from(
+            "<BBBBHH", rom, offset + 4
         )
         assert length <= nparams  # JS length: the parameters before a default or rest
+        assert flags & ~63 == 0
+        # The constants, then a name word (flag 16) and a LINES word (flag 32): no word for
+        # what a function does not have.
+        nwords = nconsts + bool(flags & 16) + bool(flags & 32)
+        words = struct.unpack_from(f"<{nwords}I", rom, offset + 12)
+        code_at = 12 + 4 * nwords
+        assert list(words[:nconsts]) == decoded[offset].raw_consts
+        extra = iter(words[nconsts:])
+        if flags & 16:
+            string_at(rom, rom_ref(next(extra)))
+        if flags & 32:
+            assert struct.unpack_from("<I", rom, next(extra))[0] & 31 == TYPE_LINES
         pad = (header >> 5) & 3  # no code length field: the header counts the padding
-        code_len = size - 24 - pad
+        code_len = size - code_at - pad
         assert code_len >= 1
-        assert (24 + code_len + 3) & ~3 == size  # padded to 4, no more
-        assert rom[offset + 24 + code_len : offset + size] == bytes(pad)
-        assert decoded[offset].code == rom[offset + 24 : offset + 24 + code_len]  # disasm agrees
-        if consts != NO_OFFSET:
-            (consts_header,) = struct.unpack_from("<I", rom, consts)
-            assert consts_header & 31 == TYPE_CONSTS
-            assert (consts_header >> 5) >= 8  # one value at least: never an empty CONSTS
-        if lines != NO_OFFSET:
-            assert struct.unpack_from("<I", rom, lines)[0] & 31 == TYPE_LINES
-        if name != 6:  # undefined
-            string_at(rom, rom_ref(name))
-        assert Op(rom[offset + 24 + code_len - 1]) in (Op.RETURN, Op.THROW)
+        assert (code_at + code_len + 3) & ~3 == size  # padded to 4, no more
+        assert rom[offset + code_at + code_len : offset + size] == bytes(pad)
+        assert decoded[offset].code == rom[offset + code_at : offset + code_at + code_len]
+        assert Op(rom[offset + code_at + code_len - 1]) in (Op.RETURN, Op.THROW)
     fns = functions(PROGRAM)
     assert fns["bump"].nparams == 1 and fns["twice"].nparams == 1
     assert fns["<entry>"].flags == 2 and fns["<module>"].flags == 2

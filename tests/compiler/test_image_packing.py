@@ -11,7 +11,7 @@ import struct
 import pytest
 
 from compiler import compile_source
-from compiler.disasm import FUNCTION_CODE, RomView, pack_image, unpack_image
+from compiler.disasm import RomView, function_code_at, pack_image, unpack_image
 from compiler.opcodes import TYPE_CONSTS, TYPE_FUNCTION, TYPE_STRING8, TYPE_STRING16
 from hostlib import VM, Host, ImageError, JSException, VMError
 from hostlib.cli import retarget_image
@@ -63,7 +63,7 @@ def test_python_packing_mirrors_the_snapshot_writer() -> None:
         if kind == TYPE_FUNCTION:
             pad = (header >> 5) & 3
             code = view.decode_function(at).code
-            assert FUNCTION_CODE + len(code) + pad == size
+            assert function_code_at(parts.rom, at) + len(code) + pad == size
             assert parts.rom[at + size - pad : at + size] == bytes(pad)
             pads.add(pad)
         elif kind in (TYPE_STRING8, TYPE_STRING16):  # padding after the units, as for code
@@ -90,12 +90,15 @@ def test_the_names_table_survives_the_image() -> None:
             vm.call("late")
 
 
+@pytest.mark.parametrize("nconsts", [0, 2])
 @pytest.mark.parametrize("pad", [0, 1, 2, 3])
-def test_a_function_with_no_room_for_code_is_refused(pad: int) -> None:
-    """A 24-byte FUNCTION (its fields and nothing else): its code length would be 0 or, with
-    padding bits set, negative. Appended to a unit's ROM, and to an image's packed ROM."""
-    empty = struct.pack("<IBBHHHIII", ((24 | pad) << 5) | TYPE_FUNCTION, 0, 0, 0, 0, 0,
-                        0xFFFFFFFF, 6, 0xFFFFFFFF)
+def test_a_function_with_no_room_for_code_is_refused(pad: int, nconsts: int) -> None:
+    """A FUNCTION of its fixed 12 bytes and its constants' words and nothing else: its code
+    length would be 0 or, with padding bits set, negative. Appended to a unit's ROM, and to an
+    image's packed ROM."""
+    size = 12 + 4 * nconsts
+    empty = struct.pack("<IBBBBHH", ((size | pad) << 5) | TYPE_FUNCTION, 0, 0, 0, 0, 0, nconsts)
+    empty += struct.pack(f"<{nconsts}I", *[3] * nconsts)  # int31 1s
     unit = bytearray(compile_source("print(1);", "u.js"))
     export_count = struct.unpack_from("<H", unit, 24)[0]
     assert export_count == 0 and struct.unpack_from("<I", unit, 12)[0] == len(unit) - 28

@@ -34,8 +34,8 @@
 #endif
 
 /* Format versions. The image carries BYTECODE_VERSION; a unit carries UNIT_VERSION. */
-CONST(BYTECODE_VERSION, 6)  /* 6: an inline OBJECT's key list in its header */
-CONST(UNIT_VERSION, 1)
+CONST(BYTECODE_VERSION, 7)  /* 7: a FUNCTION holds its constants; name and lines words only when it has them */
+CONST(UNIT_VERSION, 2)  /* 2: the FUNCTION layout of BYTECODE_VERSION 7 */
 /* Host import IDs at and above this are reserved for hostlib's standard host functions. */
 CONST(IMPORT_ID_RESERVED_BASE, 0xFF00)
 CONST(IMPORT_ID_PRINT, 0xFF00)

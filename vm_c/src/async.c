@@ -91,7 +91,7 @@ static const uint8_t k_operand_bytes[] = {
 // starts. Walks the code once: true when pc follows an AWAIT and every handler pc in
 // hpcs[0..nh) starts an instruction.
 static bool k_code_ok(const uint8_t* fn, uint32_t pc, const uint32_t* hpcs, uint32_t nh) {
-  const uint8_t* code = fn + FN_CODE;
+  const uint8_t* code = fn_code(fn);
   uint32_t len = fn_code_len(fn), found = 0;
   bool after_await = false;
   for (uint32_t at = 0; at < len && code[at] < OP__COUNT;) {
@@ -122,7 +122,7 @@ static bool k_valid(mvm_vm_t* vm, mvm_value_t k, uint32_t* func, uint32_t* pc, u
   }
   *func = value_rom_offset(fv);
   const uint8_t* fn = vm->rom + *func;
-  uint32_t nlocals = rd16(fn + FN_NLOCALS);
+  uint32_t nlocals = fn[FN_NLOCALS];
   if (!k_int(vm, k, K_PC, fn_code_len(fn), pc) || !k_int(vm, k, K_ARGC, 0xFFFF, argc) ||
       !k_int(vm, k, K_NVALUES, slots - K_VALUES, nvalues) ||
       !k_int(vm, k, K_NHANDLERS, (slots - K_VALUES - *nvalues) / 3, nh)) {
@@ -175,7 +175,7 @@ mvm_err_t async_resume(mvm_vm_t* vm, mvm_value_t k, mvm_value_t v, bool threw) {
   uint32_t base = (uint32_t)(start - VM_RUN(vm).stack) + 2;
   // Twice max_stack: the saved operand count is checked against max_stack but not against
   // the exact depth at pc, so an altered image may start up to max_stack deeper.
-  uint64_t top = (uint64_t)base + argc + rd16(fn + FN_NLOCALS) + 2u * rd16(fn + FN_MAX_STACK);
+  uint64_t top = (uint64_t)base + argc + fn[FN_NLOCALS] + 2u * rd16(fn + FN_MAX_STACK);
   if (top > vm_stack_slots(vm) || VM_RUN(vm).nframes >= vm_max_frames(vm) ||
       VM_RUN(vm).nhandlers + nh > vm_max_handlers(vm)) {
     return k_abandon(vm, k, argc, nvalues);

@@ -37,16 +37,18 @@ enum {
 // Nested arrays deeper than this are not stringified further (cycles print as empty).
 #define MVM_MAX_JOIN_DEPTH 16
 
-// Function descriptor field offsets (docs/internals.md section 3).
+// FUNCTION field offsets (docs/internals.md section 3). After the 12 fixed bytes come the
+// function's constants (FN_NCONSTS values), then its name (a string value) when FN_FLAG_NAMED
+// is set and its LINES offset when FN_FLAG_LINES is, then the code: a function without a name
+// or line table spends no word on them, and its constants need no allocation of their own.
 enum {
-  FN_NPARAMS = 4,
-  FN_FLAGS = 5,
-  FN_NLOCALS = 6,
-  FN_MAX_STACK = 8,
-  FN_CONSTS = 12,
-  FN_NAME = 16,
-  FN_LINES = 20,
-  FN_CODE = 24
+  FN_NPARAMS = 4,    // u8
+  FN_FLAGS = 5,      // u8
+  FN_NLOCALS = 6,    // u8
+  FN_LENGTH = 7,     // u8: the JS `length` (parameters before the first default or rest one)
+  FN_MAX_STACK = 8,  // u16
+  FN_NCONSTS = 10,   // u16
+  FN_CONSTS = 12     // the constants' values
 };
 
 // Math.random exists (lib_math.c), and with it the VM's random state: in the VM struct, or
@@ -78,9 +80,8 @@ typedef struct frame {
   mvm_value_t scope;   // scope register: SCOPE ref or undefined
   uint32_t flags;
   // Set by run() when this frame calls a JS function, read when that call returns into it, so a
-  // return does not decode the function header again (valid only for that return).
+  // return does not work out where the code starts again (valid only for that return).
   const uint8_t* ret_code;
-  const uint8_t* ret_consts;
 } frame_t;
 
 enum {
@@ -474,14 +475,34 @@ static inline uint32_t value_type(mvm_vm_t* vm, mvm_value_t v) {
   return header_type(rd32(value_ptr(vm, v)));
 }
 static inline uint32_t alloc_size(const uint8_t* p) { return header_size(rd32(p)); }
+// FUNCTION flags that say which optional words follow its constants (FN_CONSTS).
+enum { FN_FLAG_NAMED = 16, FN_FLAG_LINES = 32, FN_FLAGS_ALL = 63 };
+static inline uint32_t fn_nconsts(const uint8_t* fn) { return rd16(fn + FN_NCONSTS); }
+// Where the name word is (when FN_FLAG_NAMED), the LINES word after it, then the code.
+static inline uint32_t fn_extras_at(const uint8_t* fn) {
+  return (uint32_t)FN_CONSTS + 4u * fn_nconsts(fn);
+}
+static inline uint32_t fn_code_at(const uint8_t* fn) {
+  uint32_t f = fn[FN_FLAGS];
+  return fn_extras_at(fn) + 4u * (((f >> 4) & 1u) + ((f >> 5) & 1u));
+}
+static inline mvm_value_t fn_name(const uint8_t* fn) {
+  return (fn[FN_FLAGS] & FN_FLAG_NAMED) ? rd32(fn + fn_extras_at(fn)) : VAL_UNDEFINED;
+}
+// The ROM offset of its LINES, or NO_OFFSET.
+static inline uint32_t fn_lines(const uint8_t* fn) {
+  uint32_t f = fn[FN_FLAGS];
+  return (f & FN_FLAG_LINES) ? rd32(fn + fn_extras_at(fn) + 4u * ((f >> 4) & 1u)) : NO_OFFSET;
+}
 // A FUNCTION's code length. There is no field for it: the code fills the allocation but for
 // 0-3 padding bytes, counted by the header's flag bits 5-6 (free on a FUNCTION, which lives in
-// ROM and is never frozen). With s = size + padding, that is s - 2 * padding - FN_CODE: two ALU
-// ops on the call path. rom_validate refuses a FUNCTION whose padding leaves no code.
+// ROM and is never frozen). With s = size + padding, that is s - 2 * padding - code offset.
+// rom_validate refuses a FUNCTION whose padding leaves no code.
 static inline uint32_t fn_code_len(const uint8_t* fn) {
   uint32_t s = rd32(fn) >> 5;
-  return s - 2u * (s & 3u) - (uint32_t)FN_CODE;
+  return s - 2u * (s & 3u) - fn_code_at(fn);
 }
+static inline const uint8_t* fn_code(const uint8_t* fn) { return fn + fn_code_at(fn); }
 // A CONSTS holds no count: its values fill it, from offset 4. The compiler never writes an
 // empty one (NO_OFFSET instead), so the 8-byte minimum allocation is one value.
 enum { CONSTS_VALUES = 4 };
@@ -1085,9 +1106,6 @@ enum { DEFINE_HIDDEN = 1, DEFINE_GETTER = 2, DEFINE_SETTER = 4 };
 // FUNCTION flags byte (docs/internals.md section 3): FN_FLAG_METHOD marks methods, accessors
 // and async functions, which (like arrows) are not constructors and have no `prototype`.
 enum { FN_FLAG_ARROW = 1, FN_FLAG_MODULE = 2, FN_FLAG_CLASS = 4, FN_FLAG_METHOD = 8 };
-// The FUNCTION header's u16 at offset 10: the JS `length` (parameters before the first default
-// or rest parameter).
-enum { FN_LENGTH = 10 };
 
 // object.c. super.x: home[key] (home the parent's prototype, or the parent class), with a
 // getter called on receiver (the method's this). May GC, may re-enter.

@@ -47,10 +47,13 @@ uint32_t engine_string_find(const uint8_t* p) {
 }
 #endif
 
-// A FUNCTION's code length comes from its size and padding bits (fn_code_len): any size past
-// FN_CODE leaves at least one byte of code whatever the bits say (0-3; sizes are multiples of
-// 4). An empty function would run whatever bytes follow, and a smaller size would underflow.
-static bool fn_size_ok(uint32_t size) { return size >= (uint32_t)FN_CODE + 4; }
+// A FUNCTION's code length comes from its size, padding bits and the words before its code
+// (fn_code_len): 4 bytes past them leave at least one byte of code whatever the bits say (0-3;
+// sizes are multiples of 4). An empty function would run whatever bytes follow, and a smaller
+// size would underflow. fn (size bytes, in bounds) has its fixed fields once size >= 16.
+static bool fn_size_ok(const uint8_t* fn, uint32_t size) {
+  return size >= (uint32_t)FN_CONSTS + 4 && size >= fn_code_at(fn) + 4;
+}
 
 bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t off, uint32_t type) {
   if (off >= (uint32_t)K_ENGINE_ROM_BASE) return type == TC_INVALID && engine_string_at(off);
@@ -64,7 +67,7 @@ bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t off, uint32_t t
       if (t == TC_STRING16) return (string_bytes(h) & 1u) == 0;
       return false;
     case TC_FUNCTION:
-      return t == TC_FUNCTION && fn_size_ok(size);
+      return t == TC_FUNCTION && fn_size_ok(rom + off, size);
     default:
       return t == type;
   }
@@ -195,7 +198,7 @@ static bool verify_flow(verifier_t* v, uint32_t at, uint32_t d) {
 }
 
 static bool code_ok(const uint8_t* fn, verifier_t* v) {
-  const uint8_t* code = fn + FN_CODE;
+  const uint8_t* code = fn_code(fn);
   uint32_t len = fn_code_len(fn);
   uint32_t max_stack = rd16(fn + FN_MAX_STACK);
   if (len == 0) return false;
@@ -276,7 +279,7 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, bool hostfns, mvm_a
       case TC_LINES: ok = size >= 12; break;
       case TC_HOSTFN: ok = hostfns && size == 8; break;
       case TC_FUNCTION:
-        ok = fn_size_ok(size);
+        ok = fn_size_ok(rom + at, size);
         if (ok) {
           uint32_t len = fn_code_len(rom + at);
           if (len > longest_code) longest_code = len;
@@ -297,11 +300,15 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, bool hostfns, mvm_a
         }
         break;
       case TC_FUNCTION: {
-        uint32_t c = rd32(p + FN_CONSTS), l = rd32(p + FN_LINES);
-        mvm_value_t name = rd32(p + FN_NAME);
-        ok = (c == NO_OFFSET || rom_start_of(rom, rom_len, starts, c, TC_CONSTS)) &&
+        // Its constants as a CONSTS's values; a name word holds a string, a lines word a LINES.
+        for (uint32_t i = 0; ok && i < fn_nconsts(p); i++) {
+          mvm_value_t v = rd32(p + FN_CONSTS + 4 * i);
+          ok = rom_value_ok(rom, rom_len, starts, v) || rom_key_list_ok(rom, rom_len, starts, v);
+        }
+        uint32_t l = fn_lines(p);
+        ok = ok && !(p[FN_FLAGS] & ~(uint32_t)FN_FLAGS_ALL) && p[FN_LENGTH] <= p[FN_NPARAMS] &&
              (l == NO_OFFSET || rom_start_of(rom, rom_len, starts, l, TC_LINES)) &&
-             (name == VAL_UNDEFINED || rom_string_ok(rom, rom_len, starts, name));
+             (!(p[FN_FLAGS] & FN_FLAG_NAMED) || rom_string_ok(rom, rom_len, starts, fn_name(p)));
         break;
       }
       case TC_LINES: {

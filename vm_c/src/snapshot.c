@@ -210,12 +210,15 @@ static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, ui
       const uint8_t* p = rom + at;
       switch (header_type(rd32(p))) {
         case TC_FUNCTION: {
-          uint32_t c = rd32(p + FN_CONSTS), l = rd32(p + FN_LINES);
-          if (c != NO_OFFSET && rom_mark_at(marks, c, at)) again = true;
+          for (uint32_t i = 0; i < fn_nconsts(p); i++) {
+            mvm_value_t v = rd32(p + FN_CONSTS + 4 * i);
+            if (value_is_image_rom(v) && rom_mark_at(marks, value_rom_offset(v), at)) again = true;
+          }
+          uint32_t l = fn_lines(p);
           if (l != NO_OFFSET && !strip && rom_mark_at(marks, l, at)) again = true;
-          mvm_value_t name = rd32(p + FN_NAME);
+          mvm_value_t name = fn_name(p);
           if (value_is_image_rom(name) && rom_mark_at(marks, value_rom_offset(name), at)) again = true;
-          const uint8_t* code = p + FN_CODE;
+          const uint8_t* code = fn_code(p);
           uint32_t len = fn_code_len(p);
           for (uint32_t pc = 0; pc < len; pc += opcode_size(code[pc])) {
             uint8_t op = code[pc];
@@ -296,7 +299,7 @@ static void renumber_plan(const mvm_vm_t* vm, const uint8_t* live, const uint8_t
 
 // Rewrites the global operands of a copied FUNCTION's code for the new numbering.
 static void renumber_code(uint8_t* fn, const renumber_t* rn, uint32_t global_count) {
-  uint8_t* code = fn + FN_CODE;
+  uint8_t* code = fn + fn_code_at(fn);
   uint32_t len = fn_code_len(fn);
   for (uint32_t pc = 0; pc < len; pc += opcode_size(code[pc])) {
     uint8_t op = code[pc];
@@ -320,6 +323,23 @@ static void renumber_code(uint8_t* fn, const renumber_t* rn, uint32_t global_cou
   }
 }
 
+// The size of the ROM allocation p in the new ROM: a FUNCTION stripped of its line table loses
+// the word that names it.
+static uint32_t shaken_size(const uint8_t* p, bool strip) {
+  uint32_t h = rd32(p);
+  bool drop = strip && header_type(h) == TC_FUNCTION && (p[FN_FLAGS] & FN_FLAG_LINES);
+  return header_size(h) - (drop ? 4u : 0u);
+}
+
+// Copies the FUNCTION at p to out (shaken_size bytes) without its LINES word when it has one.
+static void copy_stripped_function(uint8_t* out, const uint8_t* p) {
+  uint32_t lines_at = fn_code_at(p) - 4, size = header_size(rd32(p));
+  MVM_MEMCPY(out, p, lines_at);
+  MVM_MEMCPY(out + lines_at, p + lines_at + 4, size - lines_at - 4);
+  wr32(out, rd32(p) - ((uint32_t)4 << 5));  // size less 4; type and padding bits as they were
+  out[FN_FLAGS] = (uint8_t)(p[FN_FLAGS] & ~FN_FLAG_LINES);
+}
+
 // Lays out the marked allocations (plus a names table when globals are in their TDZ, then the
 // heap's strings and floats), copies them with their ROM references rewritten; map gets each
 // old allocation's new offset.
@@ -333,7 +353,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
   for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
     if (rom_marked(marks, at)) {
       map[at >> 2] = n;
-      n += header_size(rd32(rom + at));
+      n += shaken_size(rom + at, strip);
     }
   }
   uint32_t nholes = 0;
@@ -361,13 +381,17 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
     if (!rom_marked(marks, at)) continue;
     uint32_t size = header_size(rd32(rom + at));
     uint8_t* p = out_rom + map[at >> 2];
-    MVM_MEMCPY(p, rom + at, size);
+    if (shaken_size(rom + at, strip) != size) copy_stripped_function(p, rom + at);
+    else MVM_MEMCPY(p, rom + at, size);
     switch (header_type(rd32(p))) {
       case TC_FUNCTION: {
-        uint32_t c = rd32(p + FN_CONSTS), l = rd32(p + FN_LINES);
-        if (c != NO_OFFSET) wr32(p + FN_CONSTS, map[c >> 2]);
-        wr32(p + FN_LINES, l == NO_OFFSET || strip ? NO_OFFSET : map[l >> 2]);
-        wr32(p + FN_NAME, remap_value(map, rd32(p + FN_NAME)));
+        uint8_t* w = p + FN_CONSTS;  // the constants, the name, the lines: each a ROM reference
+        for (uint32_t i = 0; i < fn_nconsts(p); i++, w += 4) wr32(w, remap_value(map, rd32(w)));
+        if (p[FN_FLAGS] & FN_FLAG_NAMED) {
+          wr32(w, remap_value(map, rd32(w)));
+          w += 4;
+        }
+        if (p[FN_FLAGS] & FN_FLAG_LINES) wr32(w, map[rd32(w) >> 2]);
         renumber_code(p, rn, vm->global_count);
         break;
       }
@@ -531,8 +555,8 @@ static size_t put_raw(uint8_t* out, size_t at, const uint8_t* p, size_t n) {
 // Allocations [from, to) of the ROM or the heap. Each starts with one byte: its type, its two
 // header flag bits (<< 5), and bit 7 set when its size follows (a LEB128 word, in 4-byte units)
 // because it is not the size implied_size gives. Then its fields: strings and Uint8Arrays their
-// length and their bytes (no padding), a FLOAT64 its 8 bytes, a FUNCTION its fields one word
-// each then its code (as long as its size and padding bits say), a LINES its file and first
+// length and their bytes (no padding), a FLOAT64 its 8 bytes, a FUNCTION its six fields and
+// the words after them (constants, name, lines) one word each then its code (as long as its size and padding bits say), a LINES its file and first
 // line then its byte stream without the trailing zero padding; the 32-bit words of any other
 // type (values, counts, flags) as LEB128 words (an ARRAY's length word rotated left by one). The unpacker zero-fills, so padding comes back
 // as it was.
@@ -565,13 +589,13 @@ static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8
     } else if (t == TC_FUNCTION) {
       at = put_uleb(out, at, p[FN_NPARAMS]);
       at = put_uleb(out, at, p[FN_FLAGS]);
-      at = put_uleb(out, at, rd16(p + FN_NLOCALS));
+      at = put_uleb(out, at, p[FN_NLOCALS]);
+      at = put_uleb(out, at, p[FN_LENGTH]);
       at = put_uleb(out, at, rd16(p + FN_MAX_STACK));
-      at = put_uleb(out, at, rd16(p + FN_LENGTH));
-      at = put_uleb(out, at, rd32(p + FN_CONSTS) + 1u);  // NO_OFFSET + 1 wraps to 0
-      at = put_uleb(out, at, rd32(p + FN_NAME));
-      at = put_uleb(out, at, rd32(p + FN_LINES) + 1u);
-      at = put_raw(out, at, p + FN_CODE, fn_code_len(p));
+      at = put_uleb(out, at, fn_nconsts(p));
+      uint32_t code_at = fn_code_at(p);
+      for (uint32_t w = FN_CONSTS; w < code_at; w += 4) at = put_uleb(out, at, rd32(p + w));
+      at = put_raw(out, at, p + code_at, fn_code_len(p));
     } else if (t == TC_LINES) {
       at = put_uleb(out, at, rd32(p + 4));
       at = put_uleb(out, at, rd32(p + 8));
@@ -1178,8 +1202,8 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
     uint64_t size = (head & 0x80u) ? 4 * (uint64_t)get_uleb(r) : 0;
     // What decides an implied size is read first: then the allocation's bounds are known
     // before anything is written.
-    uint32_t f[8] = {0};  // FUNCTION: nparams, flags, nlocals, max_stack, length, consts, name,
-                          // lines; LINES: file, first line, stream length
+    uint32_t f[6] = {0};  // FUNCTION: nparams, flags, nlocals, length, max_stack, nconsts;
+                          // LINES: file, first line, stream length
     uint32_t n = 0;
     uint64_t need = 8;  // what the fields read so far take, header included
     if (t == TC_STRING8 || t == TC_STRING16 || t == TC_BYTES) {
@@ -1188,11 +1212,14 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
     } else if (t == TC_FLOAT64) {
       need = 12;
     } else if (MVM_PACKED_ROM && t == TC_FUNCTION) {  // (only a ROM has functions)
-      for (int i = 0; i < 8; i++) f[i] = get_uleb(r);
-      if (f[0] > 0xFFu || f[1] > 0xFFu || f[2] > 0xFFFFu || f[3] > 0xFFFFu || f[4] > 0xFFFFu) {
+      for (int i = 0; i < 6; i++) f[i] = get_uleb(r);
+      if (f[0] > 0xFFu || f[1] > FN_FLAGS_ALL || f[2] > 0xFFu || f[3] > 0xFFu ||
+          f[4] > 0xFFFFu || f[5] > 0xFFFFu) {
         return false;
       }
-      need = FN_CODE + (uint64_t)flags + 1;  // the padding bits leave a byte of code (load.c)
+      // The words, then the byte of code the padding bits leave at least (load.c fn_size_ok).
+      n = f[5] + ((f[1] >> 4) & 1u) + ((f[1] >> 5) & 1u);
+      need = FN_CONSTS + 4 * (uint64_t)n + flags + 1;
     } else if (MVM_PACKED_ROM && t == TC_LINES) {
       for (int i = 0; i < 3; i++) f[i] = get_uleb(r);
       n = f[2];
@@ -1222,13 +1249,12 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
     } else if (MVM_PACKED_ROM && t == TC_FUNCTION) {
       p[FN_NPARAMS] = (uint8_t)f[0];
       p[FN_FLAGS] = (uint8_t)f[1];
-      wr16(p + FN_NLOCALS, (uint16_t)f[2]);
-      wr16(p + FN_MAX_STACK, (uint16_t)f[3]);
-      wr16(p + FN_LENGTH, (uint16_t)f[4]);
-      wr32(p + FN_CONSTS, f[5] - 1u);
-      wr32(p + FN_NAME, f[6]);
-      wr32(p + FN_LINES, f[7] - 1u);
-      if (!get_raw(r, p + FN_CODE, fn_code_len(p))) return false;
+      p[FN_NLOCALS] = (uint8_t)f[2];
+      p[FN_LENGTH] = (uint8_t)f[3];
+      wr16(p + FN_MAX_STACK, (uint16_t)f[4]);
+      wr16(p + FN_NCONSTS, (uint16_t)f[5]);
+      for (uint32_t i = 0; i < n; i++) wr32(p + FN_CONSTS + 4 * i, get_uleb(r));
+      if (!get_raw(r, p + fn_code_at(p), fn_code_len(p))) return false;
     } else if (MVM_PACKED_ROM && t == TC_LINES) {
       wr32(p + 4, f[0]);
       wr32(p + 8, f[1]);

@@ -62,7 +62,7 @@ static bool bit(const uint8_t* bits, uint32_t i) { return (bits[i >> 3] >> (i & 
 typedef struct fn_info {
   const uint8_t* rom;
   uint32_t rom_len;
-  const uint8_t* consts;  // the CONSTS values, or NULL
+  const uint8_t* consts;  // the function's constants (FN_CONSTS)
   uint32_t nconsts;
   uint32_t nparams;
   uint32_t nlocals;
@@ -125,7 +125,7 @@ static bool operands_ok(const fn_info_t* f, const uint8_t* code, uint32_t pc) {
 
 // Verifies one FUNCTION; marks is scratch of at least code_len / 8 + 1 bytes.
 static bool function_ok(const fn_info_t* f, const uint8_t* fn, uint8_t* marks) {
-  const uint8_t* code = fn + FN_CODE;
+  const uint8_t* code = fn_code(fn);
   uint32_t len = fn_code_len(fn);
   if (len == 0) return false;
   MVM_MEMSET(marks, 0, len / 8 + 1);
@@ -182,11 +182,10 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, uint32_t global_
   for (uint32_t at = 0; ok && at < rom_len; at += header_size(rd32(rom + at))) {
     const uint8_t* fn = rom + at;
     if (header_type(rd32(fn)) != TC_FUNCTION) continue;
-    uint32_t c = rd32(fn + FN_CONSTS);
-    f.consts = c == NO_OFFSET ? NULL : consts_values(rom + c);
-    f.nconsts = c == NO_OFFSET ? 0 : consts_count(rom + c);
+    f.consts = fn + FN_CONSTS;
+    f.nconsts = fn_nconsts(fn);
     f.nparams = fn[FN_NPARAMS];
-    f.nlocals = rd16(fn + FN_NLOCALS);
+    f.nlocals = fn[FN_NLOCALS];
     ok = function_ok(&f, fn, marks);
   }
   mem_free(arena, marks, context);
@@ -200,7 +199,7 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, uint32_t global_
   for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
     const uint8_t* fn = rom + at;
     if (header_type(rd32(fn)) != TC_FUNCTION) continue;
-    const uint8_t* code = fn + FN_CODE;
+    const uint8_t* code = fn_code(fn);
     uint32_t len = fn_code_len(fn);
     for (uint32_t pc = 0; pc < len; pc += 1 + operand_bytes[code[pc]]) {
 #if !MVM_ALL_FAMILIES

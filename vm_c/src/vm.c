@@ -46,8 +46,8 @@
 uint32_t vm_line_of(mvm_vm_t* vm, uint32_t func, uint32_t pc, mvm_value_t* out_file) {
   *out_file = VAL_UNDEFINED;
   uint32_t rom_len = vm_rom_len(vm);
-  if ((uint64_t)func + FN_CODE > rom_len) return 0;
-  uint32_t l = rd32(vm->rom + func + FN_LINES);
+  if ((uint64_t)func + FN_CONSTS > rom_len) return 0;
+  uint32_t l = fn_lines(vm->rom + func);
   if (l == NO_OFFSET || (l & 3u) || (uint64_t)l + 12 > rom_len) return 0;
   const uint8_t* p = vm->rom + l;
   uint32_t size = header_size(rd32(p));
@@ -85,7 +85,7 @@ static VM_INLINE mvm_err_t frame_push(mvm_vm_t* vm, uint32_t func, mvm_value_t s
                                       uint32_t argc, uint32_t flags) {
   const uint8_t* fn = vm->rom + func;
   uint32_t nparams = fn[FN_NPARAMS];
-  uint32_t nlocals = rd16(fn + FN_NLOCALS);
+  uint32_t nlocals = fn[FN_NLOCALS];
   uint32_t max_stack = rd16(fn + FN_MAX_STACK);
   uint32_t base = (uint32_t)(VM_RUN(vm).sp - VM_RUN(vm).stack) - argc;
   uint32_t nargs = argc > nparams ? argc : nparams;
@@ -96,7 +96,7 @@ static VM_INLINE mvm_err_t frame_push(mvm_vm_t* vm, uint32_t func, mvm_value_t s
   }
   if (MVM_UNLIKELY((fn[FN_FLAGS] & FN_FLAG_CLASS) && !(flags & FRAME_CONSTRUCT))) {
     return throw_error(vm, EK_TYPE_ERROR, "Class constructor ",
-                       rd32(fn + FN_NAME) == VAL_UNDEFINED ? 0 : rd32(fn + FN_NAME),
+                       fn_name(fn) == VAL_UNDEFINED ? 0 : fn_name(fn),
                        " cannot be invoked without 'new'");
   }
   mvm_value_t* stack = VM_RUN(vm).stack;
@@ -386,13 +386,12 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
 #define ENTER_FRAME()                                                     \
   do {                                                                    \
     const uint8_t* fn_ = rom + fp->func;                                  \
-    code = fn_ + FN_CODE;                                                 \
+    code = fn_code(fn_);                                                  \
     code_len = fn_code_len(fn_);                                          \
     pc = code + fp->pc;                                                   \
-    nlocals = rd16(fn_ + FN_NLOCALS);                                     \
-    uint32_t c_ = rd32(fn_ + FN_CONSTS);                                  \
-    consts = c_ == NO_OFFSET ? NULL : consts_values(rom + c_);            \
-    nconsts = c_ == NO_OFFSET ? 0 : consts_count(rom + c_);               \
+    nlocals = fn_[FN_NLOCALS];                                            \
+    consts = fn_ + FN_CONSTS;                                             \
+    nconsts = fn_nconsts(fn_);                                            \
     args = stack + fp->base;                                              \
     locals = stack + fp->locals;                                          \
   } while (0)
@@ -401,7 +400,7 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
     fp = &rs->frames[rs->nframes - 1];                                    \
     ENTER_FRAME();                                                        \
   } while (0)
-// ENTER_FRAME for a RETURN into fp, with the code and constants the frame kept when it called
+// ENTER_FRAME for a RETURN into fp, with the code the frame kept when it called
 // (SAVE_CALLER); a frame that calls a JS function from run() always goes through SAVE_CALLER.
 #define RESUME_FRAME()                                                    \
   do {                                                                    \
@@ -409,10 +408,9 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
     code = fp->ret_code;                                                  \
     code_len = fn_code_len(fn_);                                          \
     pc = code + fp->pc;                                                   \
-    nlocals = rd16(fn_ + FN_NLOCALS);                                     \
-    consts = fp->ret_consts;                                              \
-    uint32_t c_ = rd32(fn_ + FN_CONSTS);                                  \
-    nconsts = c_ == NO_OFFSET ? 0 : consts_count(rom + c_);               \
+    nlocals = fn_[FN_NLOCALS];                                            \
+    consts = fn_ + FN_CONSTS;                                             \
+    nconsts = fn_nconsts(fn_);                                            \
     args = stack + fp->base;                                              \
     locals = stack + fp->locals;                                          \
   } while (0)
@@ -420,7 +418,6 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
   do {                                                                    \
     fp->pc = (uint32_t)(pc - code);                                       \
     fp->ret_code = code;                                                  \
-    fp->ret_consts = consts;                                              \
   } while (0)
 
 // Leaves the opcode with an error: a pending exception (ERR_THROW) or a fatal code.
@@ -1222,7 +1219,7 @@ do_call_plain: {  // a call (not new): the hottest path of call-heavy programs
   // frame_push, inline, with the registers at hand; the general path takes what it does not
   // handle (frames or stack exhausted: RangeError; class constructors: TypeError).
   const uint8_t* fn = rom + func;
-  uint32_t nparams = fn[FN_NPARAMS], nloc = rd16(fn + FN_NLOCALS);
+  uint32_t nparams = fn[FN_NPARAMS], nloc = fn[FN_NLOCALS];
   mvm_value_t* base = fslot + 2;
   mvm_value_t* loc = n >= nparams ? sp : base + nparams;
   mvm_value_t* top = loc + nloc + rd16(fn + FN_MAX_STACK);
@@ -1247,13 +1244,12 @@ do_call_plain: {  // a call (not new): the hottest path of call-heavy programs
   fp->scope = scope;
   fp->flags = 0;
   if ((uint32_t)(top - stack) > vm->stack_peak) vm->stack_peak = (vm_count_t)(top - stack);
-  code = fn + FN_CODE;
+  code = fn_code(fn);
   code_len = fn_code_len(fn);
   pc = code;
   nlocals = nloc;
-  uint32_t c = rd32(fn + FN_CONSTS);
-  consts = c == NO_OFFSET ? NULL : consts_values(rom + c);
-  nconsts = c == NO_OFFSET ? 0 : consts_count(rom + c);
+  consts = fn + FN_CONSTS;
+  nconsts = fn_nconsts(fn);
   args = base;
   locals = loc;
   NEXT();
