@@ -369,8 +369,8 @@ class RomView(Heapish):
         nparams, flags, nlocals, _, max_stack, consts, _, lines_off = (
             self.function_fields(offset)
         )
-        code_at = FUNCTION_FIXED + 4 * function_words(flags, len(consts))
-        code_len = self.header(offset)[1] - code_at - (self.r.u32(offset) >> 5 & 3)
+        code_at = function_code_at(self.r.data, offset)
+        code_len = function_code_len(self.r.data, offset)
         if code_len < 1:
             raise ValueError(f"ROM: function at {offset} has no room for code")
         file, line_table = (

@@ -135,3 +135,70 @@ def test_a_heap_stored_as_it_is_restores_as_the_packed_one() -> None:
             bad = bad[:-4]
         with pytest.raises(ImageError):
             VM.restore(bad, Host(stdout=io.StringIO()))
+
+
+def test_a_stripped_snapshot_drops_each_function_lines_word() -> None:
+    """A FUNCTION has a LINES word only when it has a line table (flag 32, internals.md 3):
+    a stripped snapshot leaves both out, so each function is 4 bytes shorter and its code,
+    constants and name are the same."""
+    with VM.from_unit(compile_source(SOURCE, "p.js"), Host(stdout=io.StringIO())) as vm:
+        with pytest.raises(JSException):
+            vm.run_main()
+        full, stripped = vm.snapshot(), vm.snapshot(strip=True)
+    views = [RomView(unpack_image(image).rom) for image in (full, stripped)]
+    fns = [
+        {view.function_name(at): (at, size) for at, kind, size in view.walk()
+         if kind == TYPE_FUNCTION}
+        for view in views
+    ]
+    assert fns[0].keys() == fns[1].keys() and len(fns[0]) >= 10
+    for name, (at, size) in fns[0].items():
+        at_s, size_s = fns[1][name]
+        full_fields, stripped_fields = views[0].function_fields(at), views[1].function_fields(at_s)
+        assert full_fields[1] & 32 and not stripped_fields[1] & 32  # FN_FLAG_LINES
+        assert full_fields[7] != 0xFFFFFFFF and stripped_fields[7] == 0xFFFFFFFF
+        assert size_s == size - 4
+        assert views[0].decode_function(at).code == views[1].decode_function(at_s).code
+        assert len(full_fields[5]) == len(stripped_fields[5])
+    with VM.restore(stripped, Host(stdout=io.StringIO())) as vm:
+        assert vm.call("d", "ab") == "ab!2" and vm.call("f", 1)() == 1.5
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["reserved flag", "length over nparams", "name not a string", "lines not a LINES",
+     "lines NO_OFFSET"],
+)
+def test_a_function_whose_words_or_fields_lie_is_refused(change: str) -> None:
+    """The loaders check what a FUNCTION's fields and words say (load.c rom_validate): flag
+    bits 6-7 are 0, the JS length is at most nparams, the name word holds a string and the
+    lines word names a LINES (NO_OFFSET is none)."""
+    unit = bytearray(compile_source("export function named(a, b) { return a + b; }", "u.js"))
+    nexports = struct.unpack_from("<H", unit, 24)[0]
+    rom_at = 28 + 8 * nexports
+    view = RomView(bytes(unit[rom_at:]))
+    at = next(at for at, kind, _ in view.walk()
+              if kind == TYPE_FUNCTION and view.function_name(at) == "named")
+    fn = rom_at + at
+    nparams, flags, _, _, _, consts, name, lines = view.function_fields(at)
+    assert nparams == 2 and flags & 16 and flags & 32 and name is not None
+    words_at = fn + 12 + 4 * len(consts)
+    with VM.from_unit(bytes(unit), Host(stdout=io.StringIO())) as vm:  # as compiled: loads
+        vm.run_main()
+        assert vm.call("named", 1, 2) == 3
+    if change == "reserved flag":
+        unit[fn + 5] |= 64
+    elif change == "length over nparams":
+        unit[fn + 7] = 3
+    elif change == "name not a string":
+        struct.pack_into("<I", unit, words_at, (7 << 1) | 1)  # the int 7
+    elif change == "lines not a LINES":
+        struct.pack_into("<I", unit, words_at + 4, rom_offset_of_string(view))
+    else:  # the flag says there is a line table, the word that none is (found by the fuzzer)
+        struct.pack_into("<I", unit, words_at + 4, 0xFFFFFFFF)
+    with pytest.raises(VMError, match="invalid bytecode unit"):
+        VM.from_unit(bytes(unit), Host(stdout=io.StringIO()))
+
+
+def rom_offset_of_string(view: RomView) -> int:
+    return next(at for at, kind, _ in view.walk() if kind in (TYPE_STRING8, TYPE_STRING16))

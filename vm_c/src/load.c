@@ -305,10 +305,12 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, bool hostfns, mvm_a
           mvm_value_t v = rd32(p + FN_CONSTS + 4 * i);
           ok = rom_value_ok(rom, rom_len, starts, v) || rom_key_list_ok(rom, rom_len, starts, v);
         }
-        uint32_t l = fn_lines(p);
-        ok = ok && !(p[FN_FLAGS] & ~(uint32_t)FN_FLAGS_ALL) && p[FN_LENGTH] <= p[FN_NPARAMS] &&
-             (l == NO_OFFSET || rom_start_of(rom, rom_len, starts, l, TC_LINES)) &&
-             (!(p[FN_FLAGS] & FN_FLAG_NAMED) || rom_string_ok(rom, rom_len, starts, fn_name(p)));
+        // (A LINES word holding NO_OFFSET names nothing: it is refused, as any non-LINES.)
+        uint32_t f = p[FN_FLAGS];
+        bool lines_ok = !(f & FN_FLAG_LINES) ||
+                        rom_start_of(rom, rom_len, starts, fn_lines(p), TC_LINES);
+        ok = ok && !(f & ~(uint32_t)FN_FLAGS_ALL) && p[FN_LENGTH] <= p[FN_NPARAMS] && lines_ok &&
+             (!(f & FN_FLAG_NAMED) || rom_string_ok(rom, rom_len, starts, fn_name(p)));
         break;
       }
       case TC_LINES: {

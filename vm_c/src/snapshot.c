@@ -555,11 +555,12 @@ static size_t put_raw(uint8_t* out, size_t at, const uint8_t* p, size_t n) {
 // Allocations [from, to) of the ROM or the heap. Each starts with one byte: its type, its two
 // header flag bits (<< 5), and bit 7 set when its size follows (a LEB128 word, in 4-byte units)
 // because it is not the size implied_size gives. Then its fields: strings and Uint8Arrays their
-// length and their bytes (no padding), a FLOAT64 its 8 bytes, a FUNCTION its six fields and
-// the words after them (constants, name, lines) one word each then its code (as long as its size and padding bits say), a LINES its file and first
-// line then its byte stream without the trailing zero padding; the 32-bit words of any other
-// type (values, counts, flags) as LEB128 words (an ARRAY's length word rotated left by one). The unpacker zero-fills, so padding comes back
-// as it was.
+// length and their bytes (no padding), a FLOAT64 its 8 bytes, a FUNCTION its six fields and the
+// words after them (constants, name, lines) one word each, then its code (as long as its size
+// and padding bits say), a LINES its file and first line then its byte stream without the
+// trailing zero padding; the 32-bit words of any other type (values, counts, flags) as LEB128
+// words (an ARRAY's length word rotated left by one). The unpacker zero-fills, so padding comes
+// back as it was.
 static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8_t* out,
                           size_t at) {
   for (uint32_t a = from; a < to;) {
