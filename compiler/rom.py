@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from .opcodes import (
     ENGINE_STRING_OFFSETS,
-    NO_OFFSET,
     SPECIAL_UNDEFINED,
     TYPE_CONSTS,
     TYPE_FLOAT64,

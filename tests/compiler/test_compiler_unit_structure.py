@@ -10,7 +10,6 @@ from unit_helpers import functions, listing
 from compiler import compile_source
 from compiler.disasm import decode_unit_functions, disasm, disasm_unit, string_bytes
 from compiler.opcodes import (
-    NO_OFFSET,
     TYPE_CONSTS,
     TYPE_FLOAT64,
     TYPE_FUNCTION,

@@ -180,7 +180,7 @@ def test_a_function_whose_words_or_fields_lie_is_refused(change: str) -> None:
     at = next(at for at, kind, _ in view.walk()
               if kind == TYPE_FUNCTION and view.function_name(at) == "named")
     fn = rom_at + at
-    nparams, flags, _, _, _, consts, name, lines = view.function_fields(at)
+    nparams, flags, _, _, _, consts, name, _ = view.function_fields(at)
     assert nparams == 2 and flags & 16 and flags & 32 and name is not None
     words_at = fn + 12 + 4 * len(consts)
     with VM.from_unit(bytes(unit), Host(stdout=io.StringIO())) as vm:  # as compiled: loads
