@@ -20,7 +20,7 @@ from .ir import Instr, IRFunction, Label
 from .opcodes import OP_INFO, Op
 from .peephole import fuse
 
-MAX_CONSTS = 0xFFFF
+MAX_CONSTS = 0xFFFF - 5  # a FUNCTION gives its code offset in words, as a u16 (rom.py)
 
 # Instructions after which control never falls through to the next one.
 TERMINATORS = frozenset({Op.JUMP, Op.RETURN, Op.THROW, Op.THROW_ERROR})

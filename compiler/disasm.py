@@ -238,17 +238,16 @@ def engine_string(offset: int) -> str:
 FUNCTION_FIXED = 12  # a FUNCTION's fixed part; its words follow (internals.md 3; internal.h)
 
 
-def function_words(flags: int, nconsts: int) -> int:
-    """How many words follow a FUNCTION's fixed part: its constants, then its name
-    (FN_FLAG_NAMED) and its LINES offset (FN_FLAG_LINES)."""
-    return nconsts + bool(flags & FN_FLAG_NAMED) + bool(flags & FN_FLAG_LINES)
+def function_extra_words(flags: int) -> int:
+    """The words a FUNCTION has after its constants: its name (FN_FLAG_NAMED), then its LINES
+    offset (FN_FLAG_LINES)."""
+    return bool(flags & FN_FLAG_NAMED) + bool(flags & FN_FLAG_LINES)
 
 
 def function_code_at(rom: bytes, offset: int) -> int:
-    """Where the code of the FUNCTION at offset starts, from the allocation's start."""
-    flags = rom[offset + 5]
-    (nconsts,) = struct.unpack_from("<H", rom, offset + 10)
-    return FUNCTION_FIXED + 4 * function_words(flags, nconsts)
+    """Where the code of the FUNCTION at offset starts, from the allocation's start: the u16
+    at 10 gives it in words."""
+    return 4 * struct.unpack_from("<H", rom, offset + 10)[0]
 
 
 def function_code_len(rom: bytes, offset: int) -> int:
@@ -316,13 +315,13 @@ class RomView(Heapish):
     ) -> tuple[int, int, int, int, int, list[int], int | None, int]:
         """(nparams, flags, nlocals, length, max_stack, constants, name value or None, LINES
         offset or NO_OFFSET) of the FUNCTION at offset (internals.md 3)."""
-        nparams, flags, nlocals, length, max_stack, nconsts = self.r.unpack(
+        nparams, flags, nlocals, length, max_stack, code_words = self.r.unpack(
             "<BBBBHH", offset + 4
         )
-        words = [
-            self.r.u32(offset + FUNCTION_FIXED + 4 * i)
-            for i in range(function_words(flags, nconsts))
-        ]
+        nconsts = code_words - 3 - function_extra_words(flags)
+        if nconsts < 0:
+            raise ValueError(f"ROM: function at {offset} has no room for its words")
+        words = [self.r.u32(offset + FUNCTION_FIXED + 4 * i) for i in range(code_words - 3)]
         consts, extra = words[:nconsts], iter(words[nconsts:])
         name = next(extra) if flags & FN_FLAG_NAMED else None
         lines = next(extra) if flags & FN_FLAG_LINES else NO_OFFSET
@@ -612,7 +611,7 @@ class ImageParts:
     heap: bytes
 
 
-_FUNCTION_FIELDS = "<BBBBHH"  # nparams, flags, nlocals, length, max_stack, nconsts at +4
+_FUNCTION_FIELDS = "<BBBBHH"  # nparams, flags, nlocals, length, max_stack, code words at +4
 _FUNCTION_FIELD_MAX = (0xFF, 0x3F, 0xFF, 0xFF, 0xFFFF, 0xFFFF)
 
 
@@ -646,7 +645,9 @@ def _unpack_allocs(w: _Words, length: int, start: int) -> bytes:
             fields = [w.word() for _ in _FUNCTION_FIELD_MAX]
             if any(v > top for v, top in zip(fields, _FUNCTION_FIELD_MAX)):
                 raise ValueError(f"packed: FUNCTION field out of range at {at}")
-            n = function_words(fields[1], fields[5])
+            n = fields[5] - 3  # the words (the code's offset in words, less the fixed three)
+            if n < function_extra_words(fields[1]):
+                raise ValueError(f"packed: FUNCTION with no room for its words at {at}")
             need = FUNCTION_FIXED + 4 * n + flags + 1  # the padding leaves a byte of code
         elif kind == TYPE_LINES:
             fields = [w.word() for _ in range(3)]

@@ -163,20 +163,24 @@ class Rom:
         code: bytes,
     ) -> Alloc:
         """A FUNCTION (internals.md 3): 12 fixed bytes, its constants, its name and LINES
-        offset when it has them (flag bits 4 and 5), then its code."""
+        offset when it has them (flag bits 4 and 5), then its code, whose offset in words is the
+        u16 at 10."""
         if max_stack > 0xFFFF:
             raise OverflowError("function needs too deep a stack")
         assert nparams <= 0xFF and nlocals <= 0xFF and length <= nparams
-        assert len(consts) <= 0xFFFF and not flags & (FN_FLAG_NAMED | FN_FLAG_LINES)
+        assert not flags & (FN_FLAG_NAMED | FN_FLAG_LINES)
         flags |= (FN_FLAG_NAMED if name is not None else 0) | (
             FN_FLAG_LINES if lines is not None else 0
         )
         words = list(consts) + ([name] if name is not None else [])
+        code_words = 3 + len(words) + (lines is not None)
+        if code_words > 0xFFFF:
+            raise OverflowError("too many constants in one function")
 
         def render(rom: Rom) -> bytes:
             return (
                 struct.pack(
-                    "<BBBBHH", nparams, flags, nlocals, length, max_stack, len(consts)
+                    "<BBBBHH", nparams, flags, nlocals, length, max_stack, code_words
                 )
                 + b"".join(struct.pack("<I", rom.value(v)) for v in words)
                 + (struct.pack("<I", lines.offset) if lines is not None else b"")

@@ -163,7 +163,7 @@ static size_t skip_packed_rom(const uint8_t* img, size_t at) {
         f[i] = leb_at(img, at);
         at = skip_leb(img, at);
       }
-      uint32_t words = f[5] + ((f[1] >> 4) & 1u) + ((f[1] >> 5) & 1u);
+      uint32_t words = f[5] - 3;  // the code's offset in words, less the fixed three
       for (uint32_t i = 0; i < words; i++) at = skip_leb(img, at);
       at += size - 12 - 4 * words - ((head >> 5) & 3u);
     } else if (t == TC_LINES) {
@@ -410,7 +410,7 @@ TEST(function_padding_bits) {
     wr32(rb.rom + empty, ((size | (pad & 3u)) << 5) | TC_FUNCTION);
     if (size == 20) {
       rb.rom[empty + FN_FLAGS] = FN_FLAG_NAMED;
-      wr16(rb.rom + empty + FN_NCONSTS, 1);
+      wr16(rb.rom + empty + FN_CODE_WORDS, 5);  // a constant and the name: code at 20
       wr32(rb.rom + empty + FN_CONSTS, rb_int(1));
       wr32(rb.rom + empty + FN_CONSTS + 4, rb_ref(rb_string(&rb, "f")));
     }

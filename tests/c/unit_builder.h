@@ -85,7 +85,7 @@ static inline uint32_t rb_function(rom_builder_t* b, uint8_t nparams, uint8_t nl
   rb_u8(p + 6, nlocals);
   rb_u8(p + 7, 0);  // length
   rb_u16(p + 8, max_stack);
-  rb_u16(p + 10, (uint16_t)nconsts);
+  rb_u16(p + 10, (uint16_t)(code_at / 4));
   if (nconsts) memcpy(p + 12, b->rom + consts + 4, 4 * nconsts);
   if (named) rb_u32(p + 12 + 4 * nconsts, name);
   memcpy(p + code_at, code, code_len);

@@ -125,16 +125,18 @@ def test_function_layout():
         if kind != TYPE_FUNCTION:
             continue
         (header,) = struct.unpack_from("<I", rom, offset)
-        nparams, flags, nlocals, length, max_stack, nconsts = struct.unpack_from(
+        nparams, flags, nlocals, length, max_stack, code_words = struct.unpack_from(
             "<BBBBHH", rom, offset + 4
         )
+        nconsts = code_words - 3 - bool(flags & 16) - bool(flags & 32)
         assert length <= nparams  # JS length: the parameters before a default or rest
         assert flags & ~63 == 0
         # The constants, then a name word (flag 16) and a LINES word (flag 32): no word for
-        # what a function does not have.
+        # what a function does not have; the u16 at 10 is where the code starts, in words.
         nwords = nconsts + bool(flags & 16) + bool(flags & 32)
         words = struct.unpack_from(f"<{nwords}I", rom, offset + 12)
         code_at = 12 + 4 * nwords
+        assert code_at == 4 * code_words
         assert list(words[:nconsts]) == decoded[offset].raw_consts
         extra = iter(words[nconsts:])
         if flags & 16:

@@ -97,7 +97,8 @@ def test_a_function_with_no_room_for_code_is_refused(pad: int, nconsts: int) -> 
     length would be 0 or, with padding bits set, negative. Appended to a unit's ROM, and to an
     image's packed ROM."""
     size = 12 + 4 * nconsts
-    empty = struct.pack("<IBBBBHH", ((size | pad) << 5) | TYPE_FUNCTION, 0, 0, 0, 0, 0, nconsts)
+    empty = struct.pack("<IBBBBHH", ((size | pad) << 5) | TYPE_FUNCTION, 0, 0, 0, 0, 0,
+                        3 + nconsts)  # the code at 12 + 4 * nconsts: the allocation's end
     empty += struct.pack(f"<{nconsts}I", *[3] * nconsts)  # int31 1s
     unit = bytearray(compile_source("print(1);", "u.js"))
     export_count = struct.unpack_from("<H", unit, 24)[0]

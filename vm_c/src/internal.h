@@ -38,16 +38,17 @@ enum {
 #define MVM_MAX_JOIN_DEPTH 16
 
 // FUNCTION field offsets (docs/internals.md section 3). After the 12 fixed bytes come the
-// function's constants (FN_NCONSTS values), then its name (a string value) when FN_FLAG_NAMED
-// is set and its LINES offset when FN_FLAG_LINES is, then the code: a function without a name
-// or line table spends no word on them, and its constants need no allocation of their own.
+// function's constants, then its name (a string value) when FN_FLAG_NAMED is set and its LINES
+// offset when FN_FLAG_LINES is, then the code: a function without a name or line table spends
+// no word on them, and its constants need no allocation of their own. FN_CODE_WORDS says where
+// the code starts, in words, so that a call finds it with one load.
 enum {
   FN_NPARAMS = 4,    // u8
   FN_FLAGS = 5,      // u8
   FN_NLOCALS = 6,    // u8
   FN_LENGTH = 7,     // u8: the JS `length` (parameters before the first default or rest one)
   FN_MAX_STACK = 8,  // u16
-  FN_NCONSTS = 10,   // u16
+  FN_CODE_WORDS = 10,  // u16: the code's offset / 4 (3 + constants + name + lines)
   FN_CONSTS = 12     // the constants' values
 };
 
@@ -477,31 +478,34 @@ static inline uint32_t value_type(mvm_vm_t* vm, mvm_value_t v) {
 static inline uint32_t alloc_size(const uint8_t* p) { return header_size(rd32(p)); }
 // FUNCTION flags that say which optional words follow its constants (FN_CONSTS).
 enum { FN_FLAG_NAMED = 16, FN_FLAG_LINES = 32, FN_FLAGS_ALL = 63 };
-static inline uint32_t fn_nconsts(const uint8_t* fn) { return rd16(fn + FN_NCONSTS); }
-// Where the name word is (when FN_FLAG_NAMED), the LINES word after it, then the code.
-static inline uint32_t fn_extras_at(const uint8_t* fn) {
-  return (uint32_t)FN_CONSTS + 4u * fn_nconsts(fn);
-}
-static inline uint32_t fn_code_at(const uint8_t* fn) {
+static inline uint32_t fn_code_at(const uint8_t* fn) { return 4u * rd16(fn + FN_CODE_WORDS); }
+// The words a FUNCTION has besides its constants: its name and its LINES offset.
+static inline uint32_t fn_extra_words(const uint8_t* fn) {
   uint32_t f = fn[FN_FLAGS];
-  return fn_extras_at(fn) + 4u * (((f >> 4) & 1u) + ((f >> 5) & 1u));
+  return ((f >> 4) & 1u) + ((f >> 5) & 1u);
+}
+// rom_validate refuses a FUNCTION whose code offset leaves no room for its extra words.
+static inline uint32_t fn_nconsts(const uint8_t* fn) {
+  return rd16(fn + FN_CODE_WORDS) - 3u - fn_extra_words(fn);
+}
+// The LINES word is the last before the code, the name word the one before it.
+static inline uint32_t fn_lines(const uint8_t* fn) {
+  return (fn[FN_FLAGS] & FN_FLAG_LINES) ? rd32(fn + fn_code_at(fn) - 4) : NO_OFFSET;
 }
 static inline mvm_value_t fn_name(const uint8_t* fn) {
-  return (fn[FN_FLAGS] & FN_FLAG_NAMED) ? rd32(fn + fn_extras_at(fn)) : VAL_UNDEFINED;
-}
-// The ROM offset of its LINES, or NO_OFFSET.
-static inline uint32_t fn_lines(const uint8_t* fn) {
   uint32_t f = fn[FN_FLAGS];
-  return (f & FN_FLAG_LINES) ? rd32(fn + fn_extras_at(fn) + 4u * ((f >> 4) & 1u)) : NO_OFFSET;
+  return (f & FN_FLAG_NAMED) ? rd32(fn + fn_code_at(fn) - 4u - 4u * ((f >> 5) & 1u))
+                             : VAL_UNDEFINED;
 }
-// A FUNCTION's code length. There is no field for it: the code fills the allocation but for
-// 0-3 padding bytes, counted by the header's flag bits 5-6 (free on a FUNCTION, which lives in
-// ROM and is never frozen). With s = size + padding, that is s - 2 * padding - code offset.
-// rom_validate refuses a FUNCTION whose padding leaves no code.
-static inline uint32_t fn_code_len(const uint8_t* fn) {
+// Where a FUNCTION's code ends, from its start. There is no code length field: the code fills
+// the allocation but for 0-3 padding bytes, counted by the header's flag bits 5-6 (free on a
+// FUNCTION, which lives in ROM and is never frozen). With s = size + padding, the end is
+// s - 2 * padding. rom_validate refuses a FUNCTION whose padding leaves no code.
+static inline uint32_t fn_code_end(const uint8_t* fn) {
   uint32_t s = rd32(fn) >> 5;
-  return s - 2u * (s & 3u) - fn_code_at(fn);
+  return s - 2u * (s & 3u);
 }
+static inline uint32_t fn_code_len(const uint8_t* fn) { return fn_code_end(fn) - fn_code_at(fn); }
 static inline const uint8_t* fn_code(const uint8_t* fn) { return fn + fn_code_at(fn); }
 // A CONSTS holds no count: its values fill it, from offset 4. The compiler never writes an
 // empty one (NO_OFFSET instead), so the 8-byte minimum allocation is one value.

@@ -52,7 +52,8 @@ uint32_t engine_string_find(const uint8_t* p) {
 // sizes are multiples of 4). An empty function would run whatever bytes follow, and a smaller
 // size would underflow. fn (size bytes, in bounds) has its fixed fields once size >= 16.
 static bool fn_size_ok(const uint8_t* fn, uint32_t size) {
-  return size >= (uint32_t)FN_CONSTS + 4 && size >= fn_code_at(fn) + 4;
+  return size >= (uint32_t)FN_CONSTS + 4 && size >= fn_code_at(fn) + 4 &&
+         fn_code_at(fn) >= (uint32_t)FN_CONSTS + 4 * fn_extra_words(fn);
 }
 
 bool rom_alloc_ok(const uint8_t* rom, uint32_t rom_len, uint32_t off, uint32_t type) {

@@ -338,6 +338,7 @@ static void copy_stripped_function(uint8_t* out, const uint8_t* p) {
   MVM_MEMCPY(out + lines_at, p + lines_at + 4, size - lines_at - 4);
   wr32(out, rd32(p) - ((uint32_t)4 << 5));  // size less 4; type and padding bits as they were
   out[FN_FLAGS] = (uint8_t)(p[FN_FLAGS] & ~FN_FLAG_LINES);
+  wr16(out + FN_CODE_WORDS, (uint16_t)(rd16(p + FN_CODE_WORDS) - 1u));
 }
 
 // Lays out the marked allocations (plus a names table when globals are in their TDZ, then the
@@ -385,13 +386,11 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
     else MVM_MEMCPY(p, rom + at, size);
     switch (header_type(rd32(p))) {
       case TC_FUNCTION: {
-        uint8_t* w = p + FN_CONSTS;  // the constants, the name, the lines: each a ROM reference
-        for (uint32_t i = 0; i < fn_nconsts(p); i++, w += 4) wr32(w, remap_value(map, rd32(w)));
-        if (p[FN_FLAGS] & FN_FLAG_NAMED) {
-          wr32(w, remap_value(map, rd32(w)));
-          w += 4;
+        // The constants and the name are values; the lines word, last, a ROM offset.
+        uint8_t* lines = (p[FN_FLAGS] & FN_FLAG_LINES) ? p + fn_code_at(p) - 4 : NULL;
+        for (uint8_t* w = p + FN_CONSTS; w < p + fn_code_at(p); w += 4) {
+          wr32(w, w == lines ? map[rd32(w) >> 2] : remap_value(map, rd32(w)));
         }
-        if (p[FN_FLAGS] & FN_FLAG_LINES) wr32(w, map[rd32(w) >> 2]);
         renumber_code(p, rn, vm->global_count);
         break;
       }
@@ -593,8 +592,8 @@ static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8
       at = put_uleb(out, at, p[FN_NLOCALS]);
       at = put_uleb(out, at, p[FN_LENGTH]);
       at = put_uleb(out, at, rd16(p + FN_MAX_STACK));
-      at = put_uleb(out, at, fn_nconsts(p));
       uint32_t code_at = fn_code_at(p);
+      at = put_uleb(out, at, code_at / 4);
       for (uint32_t w = FN_CONSTS; w < code_at; w += 4) at = put_uleb(out, at, rd32(p + w));
       at = put_raw(out, at, p + code_at, fn_code_len(p));
     } else if (t == TC_LINES) {
@@ -1203,7 +1202,7 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
     uint64_t size = (head & 0x80u) ? 4 * (uint64_t)get_uleb(r) : 0;
     // What decides an implied size is read first: then the allocation's bounds are known
     // before anything is written.
-    uint32_t f[6] = {0};  // FUNCTION: nparams, flags, nlocals, length, max_stack, nconsts;
+    uint32_t f[6] = {0};  // FUNCTION: nparams, flags, nlocals, length, max_stack, code words;
                           // LINES: file, first line, stream length
     uint32_t n = 0;
     uint64_t need = 8;  // what the fields read so far take, header included
@@ -1218,8 +1217,10 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
           f[4] > 0xFFFFu || f[5] > 0xFFFFu) {
         return false;
       }
-      // The words, then the byte of code the padding bits leave at least (load.c fn_size_ok).
-      n = f[5] + ((f[1] >> 4) & 1u) + ((f[1] >> 5) & 1u);
+      // The words (room for the name and lines words among them), then the byte of code the
+      // padding bits leave at least (load.c fn_size_ok).
+      if (f[5] < 3u + ((f[1] >> 4) & 1u) + ((f[1] >> 5) & 1u)) return false;
+      n = f[5] - 3u;
       need = FN_CONSTS + 4 * (uint64_t)n + flags + 1;
     } else if (MVM_PACKED_ROM && t == TC_LINES) {
       for (int i = 0; i < 3; i++) f[i] = get_uleb(r);
@@ -1253,7 +1254,7 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
       p[FN_NLOCALS] = (uint8_t)f[2];
       p[FN_LENGTH] = (uint8_t)f[3];
       wr16(p + FN_MAX_STACK, (uint16_t)f[4]);
-      wr16(p + FN_NCONSTS, (uint16_t)f[5]);
+      wr16(p + FN_CODE_WORDS, (uint16_t)f[5]);
       for (uint32_t i = 0; i < n; i++) wr32(p + FN_CONSTS + 4 * i, get_uleb(r));
       if (!get_raw(r, p + fn_code_at(p), fn_code_len(p))) return false;
     } else if (MVM_PACKED_ROM && t == TC_LINES) {

@@ -386,8 +386,9 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
 #define ENTER_FRAME()                                                     \
   do {                                                                    \
     const uint8_t* fn_ = rom + fp->func;                                  \
-    code = fn_code(fn_);                                                  \
-    code_len = fn_code_len(fn_);                                          \
+    uint32_t at_ = fn_code_at(fn_);                                       \
+    code = fn_ + at_;                                                     \
+    code_len = fn_code_end(fn_) - at_;                                    \
     pc = code + fp->pc;                                                   \
     nlocals = fn_[FN_NLOCALS];                                            \
     consts = fn_ + FN_CONSTS;                                             \
@@ -406,7 +407,7 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
   do {                                                                    \
     const uint8_t* fn_ = rom + fp->func;                                  \
     code = fp->ret_code;                                                  \
-    code_len = fn_code_len(fn_);                                          \
+    code_len = fn_code_end(fn_) - (uint32_t)(code - fn_);                 \
     pc = code + fp->pc;                                                   \
     nlocals = fn_[FN_NLOCALS];                                            \
     consts = fn_ + FN_CONSTS;                                             \
@@ -1244,8 +1245,9 @@ do_call_plain: {  // a call (not new): the hottest path of call-heavy programs
   fp->scope = scope;
   fp->flags = 0;
   if ((uint32_t)(top - stack) > vm->stack_peak) vm->stack_peak = (vm_count_t)(top - stack);
-  code = fn_code(fn);
-  code_len = fn_code_len(fn);
+  uint32_t code_at = fn_code_at(fn);
+  code = fn + code_at;
+  code_len = fn_code_end(fn) - code_at;
   pc = code;
   nlocals = nloc;
   consts = fn + FN_CONSTS;
