@@ -56,7 +56,8 @@ IMAGE_MAGIC = b"MVM\x00\r\n\x1a\n"
 # Opcodes whose operand a (or b, for THROW_ERROR and NEW_OBJECT_KEYS) indexes the function's
 # CONSTS.
 CONST_OPERAND = frozenset(
-    {Op.LOAD_CONST, Op.MAKE_CLOSURE, Op.INIT_PROP, Op.GET_PROP, Op.SET_PROP}
+    {Op.LOAD_CONST, Op.MAKE_CLOSURE, Op.INIT_PROP, Op.GET_PROP, Op.SET_PROP,
+     Op.LOAD_CONST8, Op.GET_PROP8, Op.SET_PROP8}
 )
 GLOBAL_OPERAND = frozenset({Op.LOAD_GLOBAL, Op.STORE_GLOBAL})
 _FORMAT_PACK = {

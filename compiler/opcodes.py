@@ -135,6 +135,9 @@ class Op(IntEnum):
     LOAD_ROM_GLOBAL = 107
     LOAD_ROM_GLOBAL_FN = 108
     NEW_OBJECT_KEYS = 109
+    LOAD_CONST8 = 110
+    GET_PROP8 = 111
+    SET_PROP8 = 112
 
 
 OP_INFO: dict[Op, OpInfo] = {
@@ -248,6 +251,9 @@ OP_INFO: dict[Op, OpInfo] = {
     Op.LOAD_ROM_GLOBAL: OpInfo("U16", 0, 1, 3),
     Op.LOAD_ROM_GLOBAL_FN: OpInfo("U16", 0, 2, 3),
     Op.NEW_OBJECT_KEYS: OpInfo("U8U16", -1, 1, 4),
+    Op.LOAD_CONST8: OpInfo("U8", 0, 1, 2),
+    Op.GET_PROP8: OpInfo("U8", 1, 1, 2),
+    Op.SET_PROP8: OpInfo("U8", 2, 1, 2),
 }
 
 # CONST

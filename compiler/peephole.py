@@ -1,4 +1,5 @@
-"""Peephole pass: common instruction sequences -> one fused instruction (superinstruction).
+"""Peephole pass: common instruction sequences -> one fused instruction (superinstruction),
+and instructions whose constant index fits a byte -> their short forms.
 
 Runs on a function's instruction list just before assembly. Every fused opcode behaves
 exactly as the sequence it replaces (vm_c/include/mvm_opcodes.h lists each with its
@@ -27,6 +28,8 @@ _COMPARE_JUMPS = {
 _IMMEDIATE = {Op.ADD: Op.ADD_I8, Op.SUB: Op.SUB_I8}
 # [LOAD_LOCAL i; op; STORE_LOCAL i] -> [fused i]
 _LOCAL_UPDATE = {Op.INC: Op.INC_LOCAL, Op.DEC: Op.DEC_LOCAL}
+# [op k] with a constant index k under 256 -> [short form k]: one operand byte, not two
+_SHORT = {Op.LOAD_CONST: Op.LOAD_CONST8, Op.GET_PROP: Op.GET_PROP8, Op.SET_PROP: Op.SET_PROP8}
 
 # Fused opcode -> the opcodes of its sequence, with where each takes its operand from
 # ("a" / "b": the fused instruction's first / second operand; None: no operand).
@@ -42,6 +45,7 @@ EXPANSIONS: dict[Op, list[tuple[Op, str | None]]] = {
     },
     Op.LOAD_GLOBAL_FN: [(Op.LOAD_GLOBAL, "a"), (Op.PUSH_UNDEFINED, None)],
     Op.LOAD_LOCAL2: [(Op.LOAD_LOCAL, "a"), (Op.LOAD_LOCAL, "b")],
+    **{short: [(op, "a")] for op, short in _SHORT.items()},
 }
 
 
@@ -86,4 +90,12 @@ def fuse(code: list[Instr | Label]) -> list[Instr | Label]:
         else:
             out.append(first)
             i += 1
-    return out
+    return [_short(item) for item in out]
+
+
+def _short(item: Instr | Label) -> Instr | Label:
+    if isinstance(item, Instr) and item.op in _SHORT:
+        assert isinstance(item.a, int)
+        if item.a < 256:
+            return Instr(_SHORT[item.op], item.a, line=item.line)
+    return item

@@ -25,7 +25,7 @@ def module_files(unit: bytes) -> list[str]:
     by_offset = {fn.offset: fn for fn in fns}
     order = []
     for ins in entry.instructions:
-        if ins.op is Op.LOAD_CONST:
+        if ins.op in (Op.LOAD_CONST, Op.LOAD_CONST8):
             offset = int(entry.consts[ins.operands[0]].rsplit("@", 1)[1].rstrip(">"))
             order.append(by_offset[offset].file.rsplit("/", 1)[-1])
     return order

@@ -292,7 +292,7 @@ def test_entry_calls_every_module_body_in_order(tmp_path):
     called = [
         entry.consts[ins.operands[0]]
         for ins in entry.instructions
-        if ins.op is Op.LOAD_CONST
+        if ins.op in (Op.LOAD_CONST, Op.LOAD_CONST8)
     ]
     bodies = {fn.offset: fn.file for fn in fns if fn.name == "<module>"}
     order = [bodies[int(c.rsplit("@", 1)[1].rstrip(">"))] for c in called]

@@ -154,3 +154,8 @@ OP(LOAD_ROM_GLOBAL_FN, U16, 0, 2)  /* -> rom_globals[a] undefined (a callee and 
  * snapshot writes an object built at build time (value.h HEADER_INLINE_PROPS), not an OBJECT
  * and a PROPS grown one INIT_PROP at a time. */
 OP(NEW_OBJECT_KEYS,    U8U16, -1, 1)  /* v0 .. v(a-1) -> {k0: v0, ..} ; consts[b] a key list (a ROM CONSTS of a strings), 1 <= a <= 124 */
+/* Short forms: the compiler writes these for a constant index under 256 (compiler/peephole.py),
+ * one byte less than the U16 instruction each behaves exactly as. */
+OP(LOAD_CONST8,     U8,    0, 1)  /* -> consts[a]  [LOAD_CONST a] */
+OP(GET_PROP8,       U8,    1, 1)  /* obj -> obj[consts[a]]  [GET_PROP a] */
+OP(SET_PROP8,       U8,    2, 1)  /* obj v -> v ; obj[consts[a]] = v  [SET_PROP a] */

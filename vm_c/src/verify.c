@@ -8,7 +8,7 @@
  *   - an opcode is unknown, or an instruction's operands run past the end of the code;
  *   - a jump or TRY target is outside the code or not the start of an instruction;
  *   - a constant index is >= the function's constant count (LOAD_CONST, MAKE_CLOSURE,
- *     INIT_PROP, GET_PROP, SET_PROP, THROW_ERROR, NEW_OBJECT_KEYS), MAKE_CLOSURE's constant is
+ *     INIT_PROP, GET_PROP, SET_PROP, their short forms, THROW_ERROR, NEW_OBJECT_KEYS), MAKE_CLOSURE's constant is
  *     not a FUNCTION, NEW_OBJECT_KEYS's not a key list of as many keys as it takes values, or
  *     another's is a key list (no JS value);
  *   - a local index is >= nlocals, an argument index >= nparams, a global index >= the
@@ -90,6 +90,10 @@ static bool operands_ok(const fn_info_t* f, const uint8_t* code, uint32_t pc) {
     case OP_GET_PROP:
     case OP_SET_PROP:
       return value_const_ok(f, rd16u(a));
+    case OP_LOAD_CONST8:
+    case OP_GET_PROP8:
+    case OP_SET_PROP8:
+      return value_const_ok(f, a[0]);
     case OP_MAKE_CLOSURE:  // a ROM value checked by rom_validate
       return const_ok(f, rd16u(a)) && const_type(f, rd16u(a)) == TC_FUNCTION;
     case OP_NEW_OBJECT_KEYS: {  // a key list (load.c rom_key_list_ok) of a[0] keys

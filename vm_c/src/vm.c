@@ -573,11 +573,12 @@ next:
   CASE(PUSH_I8) PUSH(value_from_int(READ_I8())); NEXT();
   CASE(PUSH_I16) PUSH(value_from_int(READ_I16())); NEXT();
   // Operand indexes were verified at load (verify.c).
-  CASE(LOAD_CONST) {
-    uint32_t k = READ_U16();
-    PUSH(MVM_READ_ROM_U32(consts + 4 * k));
+  // The short forms (U8 operand) share their long form's body; b holds the index.
+  CASE(LOAD_CONST8) b = READ_U8(); goto load_const;
+  CASE(LOAD_CONST) b = READ_U16();
+  load_const:
+    PUSH(MVM_READ_ROM_U32(consts + 4 * b));
     NEXT();
-  }
   CASE(LOAD_BUILTIN) {
     uint32_t k = READ_U8();
     PUSH(value_from_builtin(k));
@@ -1090,9 +1091,10 @@ binary_slow:
     sp--;
     NEXT();
   }
-  CASE(GET_PROP) {
-    uint32_t k = READ_U16();
-    b = MVM_READ_ROM_U32(consts + 4 * k);
+  CASE(GET_PROP8) b = READ_U8(); goto get_prop;
+  CASE(GET_PROP) b = READ_U16();
+  get_prop: {
+    b = MVM_READ_ROM_U32(consts + 4 * b);
     if (MVM_FAST_PATHS && chain_data_get(vm, sp[-1], b, &r)) {
       sp[-1] = r;
       NEXT();
@@ -1102,9 +1104,10 @@ binary_slow:
     sp[-1] = r;
     NEXT();
   }
-  CASE(SET_PROP) {
-    uint32_t k = READ_U16();
-    b = MVM_READ_ROM_U32(consts + 4 * k);
+  CASE(SET_PROP8) b = READ_U8(); goto set_prop;
+  CASE(SET_PROP) b = READ_U16();
+  set_prop: {
+    b = MVM_READ_ROM_U32(consts + 4 * b);
     uint8_t* slot = MVM_FAST_PATHS ? own_writable_slot(vm, sp[-2], b) : NULL;
     if (slot) {
       wr32(slot, sp[-1]);
