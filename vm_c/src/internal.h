@@ -488,6 +488,10 @@ static inline uint32_t fn_extra_words(const uint8_t* fn) {
 static inline uint32_t fn_nconsts(const uint8_t* fn) {
   return rd16(fn + FN_CODE_WORDS) - 3u - fn_extra_words(fn);
 }
+// Its constants and its name: the values from FN_CONSTS on, before any LINES word.
+static inline uint32_t fn_nvalues(const uint8_t* fn) {
+  return rd16(fn + FN_CODE_WORDS) - 3u - ((fn[FN_FLAGS] >> 5) & 1u);
+}
 // The LINES word is the last before the code, the name word the one before it.
 static inline uint32_t fn_lines(const uint8_t* fn) {
   return (fn[FN_FLAGS] & FN_FLAG_LINES) ? rd32(fn + fn_code_at(fn) - 4) : NO_OFFSET;

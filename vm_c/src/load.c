@@ -247,6 +247,18 @@ static bool code_ok(const uint8_t* fn, verifier_t* v) {
   return true;
 }
 
+// The n values of a CONSTS or a FUNCTION's constants: ROM values, or key lists.
+static bool consts_values_ok(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
+                             const uint8_t* values, uint32_t n) {
+  for (uint32_t i = 0; i < n; i++) {
+    mvm_value_t v = rd32(values + 4 * i);
+    if (!rom_value_ok(rom, rom_len, starts, v) && !rom_key_list_ok(rom, rom_len, starts, v)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, bool hostfns, mvm_arena_t* arena,
                        void* context, uint8_t** out_starts) {
   *out_starts = NULL;
@@ -295,17 +307,11 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, bool hostfns, mvm_a
     const uint8_t* p = rom + at;
     switch (header_type(rd32(p))) {
       case TC_CONSTS:
-        for (uint32_t i = 0; ok && i < consts_count(p); i++) {
-          mvm_value_t v = rd32(consts_values(p) + 4 * i);
-          ok = rom_value_ok(rom, rom_len, starts, v) || rom_key_list_ok(rom, rom_len, starts, v);
-        }
+        ok = consts_values_ok(rom, rom_len, starts, consts_values(p), consts_count(p));
         break;
       case TC_FUNCTION: {
         // Its constants as a CONSTS's values; a name word holds a string, a lines word a LINES.
-        for (uint32_t i = 0; ok && i < fn_nconsts(p); i++) {
-          mvm_value_t v = rd32(p + FN_CONSTS + 4 * i);
-          ok = rom_value_ok(rom, rom_len, starts, v) || rom_key_list_ok(rom, rom_len, starts, v);
-        }
+        ok = consts_values_ok(rom, rom_len, starts, p + FN_CONSTS, fn_nconsts(p));
         // (A LINES word holding NO_OFFSET names nothing: it is refused, as any non-LINES.)
         uint32_t f = p[FN_FLAGS];
         bool lines_ok = !(f & FN_FLAG_LINES) ||

@@ -196,6 +196,16 @@ static bool rom_mark_at(uint8_t* marks, uint32_t off, uint32_t before) {
   return off < before;
 }
 
+// Marks the ROM allocations the n values at p name; true when one lies before `before`.
+static bool rom_mark_values(uint8_t* marks, const uint8_t* p, uint32_t n, uint32_t before) {
+  bool earlier = false;
+  for (uint32_t i = 0; i < n; i++) {
+    mvm_value_t v = rd32(p + 4 * i);
+    if (value_is_image_rom(v) && rom_mark_at(marks, value_rom_offset(v), before)) earlier = true;
+  }
+  return earlier;
+}
+
 // Marks everything the marked ROM allocations refer to, and the globals their code names (live)
 // and stores to (stored), numbered as global_at does: the globals, then the ROM's constant ones.
 static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, uint8_t* done,
@@ -210,14 +220,10 @@ static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, ui
       const uint8_t* p = rom + at;
       switch (header_type(rd32(p))) {
         case TC_FUNCTION: {
-          for (uint32_t i = 0; i < fn_nconsts(p); i++) {
-            mvm_value_t v = rd32(p + FN_CONSTS + 4 * i);
-            if (value_is_image_rom(v) && rom_mark_at(marks, value_rom_offset(v), at)) again = true;
-          }
+          // Its constants and its name (the values before the lines word), then its lines.
+          if (rom_mark_values(marks, p + FN_CONSTS, fn_nvalues(p), at)) again = true;
           uint32_t l = fn_lines(p);
           if (l != NO_OFFSET && !strip && rom_mark_at(marks, l, at)) again = true;
-          mvm_value_t name = fn_name(p);
-          if (value_is_image_rom(name) && rom_mark_at(marks, value_rom_offset(name), at)) again = true;
           const uint8_t* code = fn_code(p);
           uint32_t len = fn_code_len(p);
           for (uint32_t pc = 0; pc < len; pc += opcode_size(code[pc])) {
@@ -234,14 +240,10 @@ static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, ui
           break;
         }
         case TC_CONSTS:
-          for (uint32_t i = 0; i < consts_count(p); i++) {
-            mvm_value_t v = rd32(consts_values(p) + 4 * i);
-            if (value_is_image_rom(v) && rom_mark_at(marks, value_rom_offset(v), at)) again = true;
-          }
+          if (rom_mark_values(marks, consts_values(p), consts_count(p), at)) again = true;
           break;
         case TC_LINES: {
-          mvm_value_t file = rd32(p + 4);
-          if (value_is_image_rom(file) && rom_mark_at(marks, value_rom_offset(file), at)) again = true;
+          if (rom_mark_values(marks, p + 4, 1, at)) again = true;  // its file
           break;
         }
         default:
@@ -253,6 +255,9 @@ static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, ui
 
 static mvm_value_t remap_value(const uint32_t* map, mvm_value_t v) {
   return value_is_image_rom(v) ? value_from_rom_offset(map[value_rom_offset(v) >> 2]) : v;
+}
+static void remap_values(const uint32_t* map, uint8_t* p, uint32_t n) {
+  for (uint32_t i = 0; i < n; i++) wr32(p + 4 * i, remap_value(map, rd32(p + 4 * i)));
 }
 
 typedef struct shaken {
@@ -387,21 +392,17 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
     switch (header_type(rd32(p))) {
       case TC_FUNCTION: {
         // The constants and the name are values; the lines word, last, a ROM offset.
-        uint8_t* lines = (p[FN_FLAGS] & FN_FLAG_LINES) ? p + fn_code_at(p) - 4 : NULL;
-        for (uint8_t* w = p + FN_CONSTS; w < p + fn_code_at(p); w += 4) {
-          wr32(w, w == lines ? map[rd32(w) >> 2] : remap_value(map, rd32(w)));
-        }
+        remap_values(map, p + FN_CONSTS, fn_nvalues(p));
+        uint8_t* lines = p + fn_code_at(p) - 4;
+        if (p[FN_FLAGS] & FN_FLAG_LINES) wr32(lines, map[rd32(lines) >> 2]);
         renumber_code(p, rn, vm->global_count);
         break;
       }
       case TC_CONSTS:
-        for (uint32_t i = 0; i < consts_count(p); i++) {
-          uint8_t* v = p + CONSTS_VALUES + 4 * i;
-          wr32(v, remap_value(map, rd32(v)));
-        }
+        remap_values(map, p + CONSTS_VALUES, consts_count(p));
         break;
       case TC_LINES:
-        wr32(p + 4, remap_value(map, rd32(p + 4)));
+        remap_values(map, p + 4, 1);  // its file
         break;
       default:
         break;

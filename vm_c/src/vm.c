@@ -95,8 +95,8 @@ static VM_INLINE mvm_err_t frame_push(mvm_vm_t* vm, uint32_t func, mvm_value_t s
     return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
   }
   if (MVM_UNLIKELY((fn[FN_FLAGS] & FN_FLAG_CLASS) && !(flags & FRAME_CONSTRUCT))) {
-    return throw_error(vm, EK_TYPE_ERROR, "Class constructor ",
-                       fn_name(fn) == VAL_UNDEFINED ? 0 : fn_name(fn),
+    mvm_value_t name = fn_name(fn);
+    return throw_error(vm, EK_TYPE_ERROR, "Class constructor ", name == VAL_UNDEFINED ? 0 : name,
                        " cannot be invoked without 'new'");
   }
   mvm_value_t* stack = VM_RUN(vm).stack;
