@@ -785,25 +785,25 @@ def unpack_image(image: bytes) -> ImageParts:
     return ImageParts(version, features, crc, size, rom, names, imports, exports, globals_, heap)
 
 
+HOSTFN_BYTES = 8  # header, the import's id (u16), its index (u16)
+
+
 def rom_imports_at(rom: bytes, features: int) -> int:
-    """Where the CONSTS of the imports' HOSTFNs is in a ROM with FEATURE ROM_IMPORTS: after
-    the constant globals' CONSTS (FEATURE ROM_GLOBALS), else at offset 0."""
+    """Where the imports' HOSTFNs are in a ROM with FEATURE ROM_IMPORTS, import i's at
+    HOSTFN_BYTES * i from there: after the constant globals' CONSTS (FEATURE ROM_GLOBALS), else
+    at offset 0."""
     if features >> FEATURE_ROM_GLOBALS & 1:
         return struct.unpack_from("<I", rom, 0)[0] >> 5 & ~3  # the header's size
     return 0
 
 
 def _rom_import_ids(rom: bytes, features: int, count: int) -> list[int]:
-    """The ids of the imports in the ROM's imports CONSTS (each value a ROM HOSTFN)."""
+    """The ids of the imports, from their HOSTFNs in the ROM."""
     at = rom_imports_at(rom, features)
     try:
-        ids = []
-        for i in range(count):
-            ref = struct.unpack_from("<I", rom, at + 4 + 4 * i)[0]
-            ids.append(struct.unpack_from("<H", rom, rom_offset(ref) + 4)[0])
+        return [struct.unpack_from("<H", rom, at + HOSTFN_BYTES * i + 4)[0] for i in range(count)]
     except struct.error:
         raise ValueError("image: imports past the ROM") from None
-    return ids
 
 
 def pack_image(parts: ImageParts) -> bytes:

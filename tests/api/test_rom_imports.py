@@ -1,6 +1,6 @@
 """The import table in the image's ROM (FEATURE ROM_IMPORTS, vm_c/src/snapshot.c): a snapshot
-lists every import's host function (HOSTFN: its id and index) in a ROM CONSTS, import i's at i,
-so a restored VM keeps only each import's C function pointer, not a full entry (id, function,
+places every import's host function (HOSTFN: its id and index) in the ROM, import i's in place
+i (8 bytes each, after the constant globals), so a restored VM keeps only each import's C function pointer, not a full entry (id, function,
 cached value); a new import at run time makes the table full again. Behaviour is the same
 either way, through snapshots, and a damaged list is refused."""
 from __future__ import annotations
@@ -16,8 +16,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))
 
 from compiler import compile_program  # noqa: E402
-from compiler.disasm import RomView, pack_image, rom_imports_at, unpack_image  # noqa: E402
-from compiler.opcodes import FEATURE_ROM_IMPORTS, TYPE_FUNCTION, TYPE_HOSTFN  # noqa: E402
+from compiler.disasm import HOSTFN_BYTES, RomView, pack_image, rom_imports_at, unpack_image  # noqa: E402,E501
+from compiler.opcodes import FEATURE_ROM_IMPORTS, TYPE_HOSTFN, TYPE_STRING8  # noqa: E402
 from hostlib import VM, Host  # noqa: E402
 from hostlib._mvm import ffi  # noqa: E402
 from hostlib.errors import ImageError  # noqa: E402
@@ -60,10 +60,10 @@ def build(tmp_path) -> bytes:
 
 
 def rom_import_list(image: bytes) -> list[int]:
-    """The ROM offsets of the HOSTFNs the image's imports CONSTS lists."""
+    """The ROM offsets of the imports' places (each should hold its HOSTFN)."""
     parts = unpack_image(image)
-    view = RomView(parts.rom)
-    return [(v >> 1) & ~3 for v in view.consts(rom_imports_at(parts.rom, parts.features))]
+    at = rom_imports_at(parts.rom, parts.features)
+    return [at + HOSTFN_BYTES * i for i in range(len(parts.imports))]
 
 
 def check_behaviour(vm: VM, out: io.StringIO) -> None:
@@ -168,26 +168,28 @@ def damaged(image: bytes, how: str) -> bytes:
     parts = unpack_image(image)
     rom = bytearray(parts.rom)
     at = rom_imports_at(parts.rom, parts.features)
-    values = at + 4
-    if how == "count":  # the packed part says 2 imports, the list has 3
+    if how == "count":  # the packed part says 2 imports, the ROM has 3 HOSTFNs
         parts.imports = parts.imports[:2]
+    elif how == "more":  # the packed part says 4 imports: place 3 holds something else
+        parts.imports = parts.imports + [LATE]
     elif how == "order":  # imports 1 and 2 swapped: each HOSTFN's index is not its place
-        a, b = struct.unpack_from("<II", rom, values + 4)
-        struct.pack_into("<II", rom, values + 4, b, a)
-    elif how == "not_hostfn":  # import 0's value is a function
-        fn = next(o for o, kind, _ in RomView(parts.rom).walk() if kind == TYPE_FUNCTION)
-        struct.pack_into("<I", rom, values, (fn << 1) | 2)
-    elif how == "not_rom":  # import 0's value is an int
-        struct.pack_into("<I", rom, values, 7 << 1 | 1)
-    elif how == "second_value":  # another ROM HOSTFN for import 1 than the listed one
-        other = rom_import_list(image)[2]
-        struct.pack_into("<H", rom, other + 6, 1)
-        struct.pack_into("<H", rom, other + 4, ADD)
+        one = bytes(rom[at + 8 : at + 16])
+        rom[at + 8 : at + 16] = rom[at + 16 : at + 24]
+        rom[at + 16 : at + 24] = one
+    elif how == "not_hostfn":  # import 0's place holds a string
+        struct.pack_into("<I", rom, at, 8 << 5 | TYPE_STRING8)
+    elif how == "second_value":  # another ROM HOSTFN for import 1 than the one in its place
+        other = next(
+            o
+            for o, kind, size in RomView(parts.rom).walk()
+            if kind == TYPE_STRING8 and size == 8 and o > at + 24
+        )
+        struct.pack_into("<IHH", rom, other, 8 << 5 | TYPE_HOSTFN, ADD, 1)
     parts.rom = bytes(rom)
     return pack_image(parts)
 
 
-@pytest.mark.parametrize("how", ["count", "order", "not_hostfn", "not_rom", "second_value"])
+@pytest.mark.parametrize("how", ["count", "more", "order", "not_hostfn", "second_value"])
 def test_a_damaged_import_list_is_refused(tmp_path, how) -> None:
     image = build(tmp_path)
     with pytest.raises(ImageError):

@@ -34,7 +34,7 @@
 #endif
 
 /* Format versions. The image carries BYTECODE_VERSION; a unit carries UNIT_VERSION. */
-CONST(BYTECODE_VERSION, 7)  /* 7: a FUNCTION holds its constants; name and lines words only when it has them */
+CONST(BYTECODE_VERSION, 8)  /* 8: the imports' HOSTFNs in place, no CONSTS of them */
 CONST(UNIT_VERSION, 2)  /* 2: the FUNCTION layout of BYTECODE_VERSION 7 */
 /* Host import IDs at and above this are reserved for hostlib's standard host functions. */
 CONST(IMPORT_ID_RESERVED_BASE, 0xFF00)

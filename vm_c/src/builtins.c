@@ -133,7 +133,7 @@ mvm_err_t imports_make_full(mvm_vm_t* vm, uint32_t extra) {
 // Import index's HOSTFN, made in the heap the first time (a full entry's cache).
 mvm_err_t import_value(mvm_vm_t* vm, uint32_t index, mvm_value_t* out) {
   if (import_cached(vm, index) == VAL_UNDEFINED) {
-    uint32_t off = heap_alloc(vm, 8, TC_HOSTFN);
+    uint32_t off = heap_alloc(vm, HOSTFN_BYTES, TC_HOSTFN);
     if (off == 0) return MVM_E_OUT_OF_MEMORY;
     wr16(heap_ptr(vm, off) + 4, import_id(vm, index));
     wr16(heap_ptr(vm, off) + 6, (uint16_t)index);

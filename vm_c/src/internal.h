@@ -523,10 +523,12 @@ static inline uint32_t rom_global_count(const mvm_vm_t* vm) {
 static inline mvm_value_t rom_global(const mvm_vm_t* vm, uint32_t i) {
   return rd32(consts_values(vm->rom) + 4 * i);
 }
-// An image with FEATURE ROM_IMPORTS has after its constant globals (or at offset 0) a CONSTS of
-// its imports' HOSTFNs, import i's at i: the values vmImport gives, which hold the ids. A VM
-// restored from one keeps only the host functions (vm_imports_fns, 4 bytes an import on a
-// 32-bit board, not 12) until a new import makes the table full (builtins.c).
+// A HOSTFN: header, the import's id (u16), its index (u16).
+enum { HOSTFN_BYTES = 8 };
+// An image with FEATURE ROM_IMPORTS has after its constant globals (or at offset 0) its
+// imports' HOSTFNs, import i's at HOSTFN_BYTES * i from there: the values vmImport gives, which
+// hold the ids. A VM restored from one keeps only the host functions (vm_imports_fns, 4 bytes
+// an import on a 32-bit board, not 12) until a new import makes the table full (builtins.c).
 static inline uint32_t rom_imports_at(const uint8_t* rom, bool rom_globals) {
   return rom_globals ? header_size_other(rd32(rom)) : 0;
 }
@@ -562,7 +564,7 @@ static inline mvm_host_fn_t* vm_imports_fns(const mvm_vm_t* vm) {
 }
 static inline mvm_value_t import_cached(const mvm_vm_t* vm, uint32_t i) {
   if (!(vm->flags & ROM_IMPORTS)) return vm_imports_full(vm)[i].cached;
-  return rd32(consts_values(vm->rom + rom_imports_at(vm->rom, vm->flags & ROM_GLOBALS)) + 4 * i);
+  return value_from_rom_offset(rom_imports_at(vm->rom, vm->flags & ROM_GLOBALS) + HOSTFN_BYTES * i);
 }
 static inline uint16_t import_id(const mvm_vm_t* vm, uint32_t i) {
   if (!(vm->flags & ROM_IMPORTS)) return vm_imports_full(vm)[i].id;
@@ -776,9 +778,12 @@ MVM_INTERNAL size_t vm_stack_bytes(const mvm_vm_t* vm);
 #if MVM_INCLUDE_BUILD_API
 // ---- rom_intern.c (snapshot.c) ----
 // Plans the move of the heap's strings and floats (the heap as the image will hold it) into a
-// new ROM whose kept allocations (rom_marks) rom_map places, the moved ones from base on.
+// new ROM whose kept allocations (rom_marks) rom_map places, the moved ones from base on; a
+// host function goes to its import's place, imports_at + HOSTFN_BYTES * import_to[index].
 MVM_INTERNAL mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks,
-                                       const uint32_t* rom_map, uint32_t base, rom_intern_t* out);
+                                       const uint32_t* rom_map, uint32_t base,
+                                       uint32_t imports_at, const uint32_t* import_to,
+                                       rom_intern_t* out);
 // Whether v is a heap allocation the plan moves (every string, float and host function), and
 // its reference in the new ROM (v itself when not a heap reference).
 MVM_INTERNAL bool rom_intern_moves(const mvm_vm_t* vm, mvm_value_t v);

@@ -10,8 +10,9 @@
  * The ROM keeps its rule that two ROM strings never share a text (object.c props_find compares
  * ROM keys by reference): a heap string with the text of an engine string or of a ROM string the
  * image keeps becomes a reference to that one, and equal heap strings share one copy. Floats are
- * shared the same way (bit for bit, so -0 and each NaN stay what they were), and so are host
- * functions (restore checks a ROM HOSTFN's import as a heap one's, snapshot.c heap_check).
+ * shared the same way (bit for bit, so -0 and each NaN stay what they were). A host function
+ * goes to its import's place at the ROM's start (snapshot.c FEATURE ROM_IMPORTS), which
+ * rom_shake writes.
  *
  * The keys of the objects' properties go the same way. A PROPS holds (key, value) pairs; the
  * snapshot writes one whose keys are all strings and indexes as its values alone, with a
@@ -209,7 +210,8 @@ static mvm_err_t plan_key_lists(mvm_vm_t* vm, const uint32_t* rom_map, uint32_t*
 // ---- The plan ----
 
 mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks, const uint32_t* rom_map,
-                          uint32_t base, rom_intern_t* out) {
+                          uint32_t base, uint32_t imports_at, const uint32_t* import_to,
+                          rom_intern_t* out) {
   out->heap_map = NULL;
   out->bytes = 0;
   uint32_t n = 0, nprops = 0;
@@ -246,6 +248,10 @@ mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks, const uint32_t
     const uint8_t* p = vm->heap + at;
     uint32_t h = rd32(p);
     if (!is_immutable(header_type(h))) continue;
+    if (header_type(h) == TC_HOSTFN) {  // its import's place (snapshot.c FEATURE ROM_IMPORTS)
+      heap_map[at >> 2] = imports_at + HOSTFN_BYTES * import_to[rd16(p + 6)];
+      continue;
+    }
     bool string = header_type(h) == TC_STRING8 || header_type(h) == TC_STRING16;
     uint32_t engine = string ? engine_string_find(p) : NO_OFFSET;
     if (engine != NO_OFFSET) {

@@ -48,9 +48,10 @@ static const uint8_t image_magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'}
 // FEATURE ROM_GLOBALS: the ROM starts with a CONSTS holding the values of the image's constant
 // globals, which its code reads with LOAD_ROM_GLOBAL (mvm_snapshot; vm->flags ROM_GLOBALS).
 #define IMAGE_ROM_GLOBALS (1u << 4)
-// FEATURE ROM_IMPORTS: after the constant globals' CONSTS (or at offset 0) the ROM has a CONSTS
-// of the imports' HOSTFNs, import i's at i (internal.h rom_imports_at), which hold their ids: the
-// packed part has only the imports' count. A restored VM keeps 4 bytes an import (ROM_IMPORTS).
+// FEATURE ROM_IMPORTS: after the constant globals' CONSTS (or at offset 0) the ROM has the
+// imports' HOSTFNs, import i's at 8 * i from there (internal.h rom_imports_at), and no other
+// HOSTFN: their place gives their index, and they hold their ids, so the packed part has only
+// the imports' count. A restored VM keeps 4 bytes an import (ROM_IMPORTS).
 #define IMAGE_ROM_IMPORTS (1u << 5)
 // FEATURE NO_ROOTS: the heap holds allocations but no VM roots ITEMS, which would have had
 // every slot undefined (a heap of the pad word alone has none without the bit): its
@@ -353,14 +354,18 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
                            uint32_t* map, bool strip, shaken_t* out) {
   const uint8_t* rom = vm->rom;
   uint32_t rom_len = vm_rom_len(vm);
-  // The constant globals come first, then the imports' HOSTFNs (FEATURE ROM_IMPORTS).
+  // The constant globals come first, then the imports' HOSTFNs (FEATURE ROM_IMPORTS), each in
+  // its place: a live one's import is live (imports_settle).
   uint32_t imports_at = rn->rom ? CONSTS_VALUES + 4 * rn->rom : 0;
-  uint32_t n = imports_at + (rn->imports ? CONSTS_VALUES + 4u * rn->imports : 0);
+  uint32_t n = imports_at + HOSTFN_BYTES * rn->imports;
   for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
-    if (rom_marked(marks, at)) {
-      map[at >> 2] = n;
-      n += shaken_size(rom + at, strip);
+    if (!rom_marked(marks, at)) continue;
+    if (header_type(rd32(rom + at)) == TC_HOSTFN) {
+      map[at >> 2] = imports_at + HOSTFN_BYTES * rn->import_to[rd16(rom + at + 6)];
+      continue;
     }
+    map[at >> 2] = n;
+    n += shaken_size(rom + at, strip);
   }
   uint32_t nholes = 0;
   if (vm_global_names(vm) != NO_OFFSET) {
@@ -376,7 +381,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
   }
   if (total >= 0x7FFFFFF0u) return MVM_E_OUT_OF_MEMORY;
   uint32_t moved_at = (uint32_t)total;
-  mvm_err_t err = rom_intern_plan(vm, marks, map, moved_at, &out->moved);
+  mvm_err_t err = rom_intern_plan(vm, marks, map, moved_at, imports_at, rn->import_to, &out->moved);
   if (err) return err;
   total += out->moved.bytes;
   uint8_t* out_rom = total < 0x7FFFFFF0u ? rom_buffer_new(vm_arena(vm), (size_t)total, vm->context)
@@ -384,7 +389,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
   if (!out_rom) return MVM_E_OUT_OF_MEMORY;  // the caller frees the plan
   MVM_MEMSET(out_rom, 0, (size_t)total + 8);
   for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
-    if (!rom_marked(marks, at)) continue;
+    if (!rom_marked(marks, at) || header_type(rd32(rom + at)) == TC_HOSTFN) continue;
     uint32_t size = header_size(rd32(rom + at));
     uint8_t* p = out_rom + map[at >> 2];
     if (shaken_size(rom + at, strip) != size) copy_stripped_function(p, rom + at);
@@ -428,19 +433,14 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
     }
   }
   rom_intern_copy(vm, &out->moved, map, moved_at, out_rom);
-  // The live imports' host functions (every one is in the new ROM now), in their new numbering.
-  if (rn->imports) {
-    uint8_t* p = out_rom + imports_at;
-    wr32(p, header_make(CONSTS_VALUES + 4u * rn->imports, TC_CONSTS));
-    for (uint32_t i = 0; i < vm->nimports; i++) {
-      if (rn->import_to[i] == GLOBAL_DEAD) continue;
-      mvm_value_t v = rom_intern_value(&out->moved, remap_value(map, import_cached(vm, i)));
-      wr32(p + CONSTS_VALUES + 4 * rn->import_to[i], v);
-    }
-  }
-  for (uint32_t at = 0; at < total; at += header_size(rd32(out_rom + at))) {
-    uint8_t* p = out_rom + at;
-    if (header_type(rd32(p)) == TC_HOSTFN) wr16(p + 6, (uint16_t)rn->import_to[rd16(p + 6)]);
+  // The live imports' host functions, in their new numbering (every live HOSTFN, in the old ROM
+  // or the heap, is one of these now: map and the plan's heap_map).
+  for (uint32_t i = 0; i < vm->nimports; i++) {
+    if (rn->import_to[i] == GLOBAL_DEAD) continue;
+    uint8_t* p = out_rom + imports_at + HOSTFN_BYTES * rn->import_to[i];
+    wr32(p, header_make(HOSTFN_BYTES, TC_HOSTFN));
+    wr16(p + 4, vm_imports_full(vm)[i].id);
+    wr16(p + 6, (uint16_t)rn->import_to[i]);
   }
   out->rom = out_rom;
   out->names = names_at;
@@ -1419,22 +1419,17 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
 #endif
     if (!err) rom_globals = consts_count(c.rom);
   }
-#if MVM_VERIFY_IMAGES
-  // The imports' HOSTFNs: import i's at i, so that its id and vmImport's value are there.
+  // The imports' HOSTFNs: import i's in place i, so that its id and vmImport's value are there
+  // (checked by any build: import_id reads them before anything runs).
   if (!err && rom_imports) {
     uint32_t at = rom_imports_at(c.rom, has_rom_globals);
-    if (!rom_alloc_ok(c.rom, c.rom_len, at, TC_CONSTS) || consts_count(c.rom + at) != nimports) {
-      err = MVM_E_INVALID_IMAGE;
-    }
-    for (uint32_t i = 0; !err && i < nimports; i++) {
-      mvm_value_t v = rd32(consts_values(c.rom + at) + 4 * i);
-      if (!value_is_image_rom(v) ||
-          !rom_alloc_ok(c.rom, c.rom_len, value_rom_offset(v), TC_HOSTFN) ||
-          rd16(c.rom + value_rom_offset(v) + 6) != i) {
+    for (uint32_t i = 0; !err && i < nimports; i++, at += HOSTFN_BYTES) {
+      if (!rom_alloc_ok(c.rom, c.rom_len, at, TC_HOSTFN) || rd16(c.rom + at + 6) != i) {
         err = MVM_E_INVALID_IMAGE;
       }
     }
   }
+#if MVM_VERIFY_IMAGES
   if (!err) err = rom_verify_code(c.rom, c.rom_len, global_count, rom_globals, arena, context);
 #endif
   if (err) {
