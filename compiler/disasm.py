@@ -26,7 +26,6 @@ from .opcodes import (
     FEATURE_NAMES,
     FEATURE_PACKED_ROM,
     FEATURE_RAW_HEAP,
-    FEATURE_ROM_GLOBALS,
     FEATURE_ROM_IMPORTS,
     NO_OFFSET,
     OP_INFO,
@@ -426,6 +425,8 @@ class RomView(Heapish):
             if op is Op.THROW_ERROR:
                 return f"{ERROR_KIND_JSNAMES.get(operands[0], operands[0])}({const})"
             return const
+        if op in (Op.LOAD_ROM_GLOBAL, Op.LOAD_ROM_GLOBAL_FN):  # a constant global's value
+            return self.value(operands[0])
         if op in GLOBAL_OPERAND:
             index = operands[0]
             return (
@@ -790,10 +791,7 @@ HOSTFN_BYTES = 8  # header, the import's id (u16), its index (u16)
 
 def rom_imports_at(rom: bytes, features: int) -> int:
     """Where the imports' HOSTFNs are in a ROM with FEATURE ROM_IMPORTS, import i's at
-    HOSTFN_BYTES * i from there: after the constant globals' CONSTS (FEATURE ROM_GLOBALS), else
-    at offset 0."""
-    if features >> FEATURE_ROM_GLOBALS & 1:
-        return struct.unpack_from("<I", rom, 0)[0] >> 5 & ~3  # the header's size
+    HOSTFN_BYTES * i from there: the ROM's start."""
     return 0
 
 
@@ -863,9 +861,6 @@ def disasm_image(image: bytes) -> str:
     for i, v in enumerate(parts.globals):
         name = view.global_names[i] if i < len(view.global_names) else "?"
         out.append(f"global {i} {name} = {view.value(v)}")
-    if parts.features >> FEATURE_ROM_GLOBALS & 1:  # the CONSTS at ROM offset 0
-        for i, v in enumerate(view.consts(0)):
-            out.append(f"rom global {i} = {view.value(v)}")
 
     counts: Counter[str] = Counter()
     listing = []

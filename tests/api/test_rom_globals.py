@@ -1,13 +1,14 @@
-"""Constant globals in the image's ROM (FEATURE ROM_GLOBALS, vm_c/src/snapshot.c renumber_*):
-a snapshot keeps in RAM only the globals that code stores to, that hold a heap reference (other
-than a string, float or host function, which move to the ROM) or that are in their TDZ; the other
-live ones go to a CONSTS at ROM offset 0, read by LOAD_ROM_GLOBAL; dead ones get no slot. The
+"""Constant globals in the image's code (vm_c/src/snapshot.c renumber_*): a snapshot keeps in
+RAM only the globals that code stores to, that hold a heap reference (other than a string, float
+or host function, which move to the ROM) or that are in their TDZ; the loads of the other live
+ones become LOAD_ROM_GLOBAL, whose operand is the value itself; dead ones get no slot. The
 restored program behaves the same, through a chain of snapshots, and a damaged image is
 refused."""
 from __future__ import annotations
 
 import io
 import os
+import re
 import struct
 import sys
 
@@ -17,8 +18,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(os.path.dirname(HERE)))
 
 from compiler import compile_program  # noqa: E402
-from compiler.disasm import RomView, pack_image, unpack_image  # noqa: E402
-from compiler.opcodes import FEATURE_ROM_GLOBALS, SPECIAL_NAMES  # noqa: E402
+from compiler.disasm import (  # noqa: E402
+    RomView,
+    decode_code,
+    function_code_at,
+    function_code_len,
+    pack_image,
+    unpack_image,
+)
+from compiler.opcodes import SPECIAL_NAMES, TYPE_CONSTS, TYPE_FUNCTION, Op  # noqa: E402
 from hostlib import VM, Host  # noqa: E402
 from hostlib.errors import ImageError  # noqa: E402
 from image_build import build_image  # noqa: E402
@@ -35,6 +43,7 @@ export function bump() {
   table.push(counter);
   return greeting + ' ' + counter + ' ' + helper(counter) + ' ' + table.length;
 }
+export function pair() { return { a: limit, b: counter }; }
 """
 
 
@@ -42,26 +51,42 @@ def build(tmp_path) -> bytes:
     return build_image(tmp_path, PROGRAM)
 
 
+ROM_LOADS = (Op.LOAD_ROM_GLOBAL, Op.LOAD_ROM_GLOBAL_FN)
+
+
+def rom_global_loads(rom: bytes) -> list[int]:
+    """The ROM offsets of the operands of the code's LOAD_ROM_GLOBAL(_FN)s."""
+    at = []
+    for offset, kind, _ in RomView(rom).walk():
+        if kind != TYPE_FUNCTION:
+            continue
+        code = offset + function_code_at(rom, offset)
+        for ins in decode_code(rom[code : code + function_code_len(rom, offset)]):
+            if ins.op in ROM_LOADS:
+                at.append(code + ins.pc + 1)
+    return at
+
+
 def rom_globals(image: bytes) -> list[str]:
-    parts = unpack_image(image)
-    if not parts.features >> FEATURE_ROM_GLOBALS & 1:
-        return []
-    return [RomView(parts.rom).value(v) for v in RomView(parts.rom).consts(0)]
+    """The distinct values the image's code loads with LOAD_ROM_GLOBAL(_FN), in ROM order."""
+    rom = unpack_image(image).rom
+    values = dict.fromkeys(struct.unpack_from("<H", rom, at)[0] for at in rom_global_loads(rom))
+    return [re.sub(r" @\d+>", ">", RomView(rom).value(v)) for v in values]
 
 
 def test_constant_globals_live_in_rom_and_behave_the_same_through_snapshots(tmp_path) -> None:
     first = build(tmp_path)
     # counter (stored) and table (an array) stay; unused (dead) is gone; the string, the number
-    # and the two functions are constants in the ROM.
+    # and the function bump calls are constants in the code (bump is an export: a value).
     assert len(unpack_image(first).globals) == 2
-    assert rom_globals(first) == ['"hello"', "3", "<function helper @52>", "<function bump @112>"]
+    assert sorted(rom_globals(first)) == ['"hello"', "3", "<function helper>"]
     with VM.restore(first, Host(stdout=io.StringIO())) as vm:
         assert vm.call("bump") == "hello 1 3 3"
         assert vm.call("bump") == "hello 2 6 4"
         second = vm.snapshot()
-    # The exports of a restored VM are values, not globals: nothing reads bump's any more.
+    # The same constants, each where the new ROM has it.
     assert len(unpack_image(second).globals) == 2
-    assert rom_globals(second) == ['"hello"', "3", "<function helper @48>"]
+    assert sorted(rom_globals(second)) == ['"hello"', "3", "<function helper>"]
     with VM.restore(second, Host(stdout=io.StringIO())) as vm:
         assert vm.call("bump") == "hello 3 9 5"
         third = vm.snapshot()  # a VM that ran on an image with ROM globals snapshots again
@@ -80,21 +105,40 @@ def test_the_vm_that_snapshots_keeps_running_on_the_new_numbering(tmp_path) -> N
         assert vm.call("bump") == "hello 2 6 4"
 
 
-def test_an_image_whose_rom_globals_are_damaged_is_refused(tmp_path) -> None:
-    image = build(tmp_path)
+def damaged(image: bytes, value: int, which: int = 0) -> bytes:
+    """image with the operand of its code's which-th LOAD_ROM_GLOBAL(_FN) set to value."""
     parts = unpack_image(image)
-    # Without the feature, the code's LOAD_ROM_GLOBAL names constants the image does not have.
-    parts.features &= ~(1 << FEATURE_ROM_GLOBALS)
-    with pytest.raises(ImageError):
-        VM.restore(pack_image(parts), Host(stdout=io.StringIO()))
-    # A constant global in its TDZ: LOAD_ROM_GLOBAL would push the marker.
-    parts = unpack_image(image)
-    hole = next(i for i, name in SPECIAL_NAMES.items() if name == "HOLE")
     rom = bytearray(parts.rom)
-    struct.pack_into("<I", rom, 4 + 4, (hole << 3) | 6)
+    struct.pack_into("<H", rom, rom_global_loads(parts.rom)[which], value)
     parts.rom = bytes(rom)
+    return pack_image(parts)
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["hole", "heap reference", "mid-allocation", "past the ROM", "key list", "bad special"],
+)
+def test_an_image_whose_constant_values_are_damaged_is_refused(tmp_path, what) -> None:
+    image = build(tmp_path)
+    rom = unpack_image(image).rom
+    helper = next(o for o, kind, _ in RomView(rom).walk() if kind == TYPE_FUNCTION)
+    hole = next(i for i, name in SPECIAL_NAMES.items() if name == "HOLE")
+    value = {
+        "hole": (hole << 3) | 6,  # a constant in its TDZ: LOAD_ROM_GLOBAL would push the marker
+        "heap reference": 8,  # the code cannot name the heap
+        "mid-allocation": ((helper + 4) << 1) | 2,
+        "past the ROM": ((len(rom) + 64) << 1) | 2,
+        "bad special": (1000 << 3) | 6,
+    }.get(what)
+    if what == "key list":  # a CONSTS (a function's key list or the names table) is no value
+        consts = [o for o, kind, _ in RomView(rom).walk() if kind == TYPE_CONSTS]
+        assert consts  # the object literal's key list
+        value = (consts[0] << 1) | 2
     with pytest.raises(ImageError):
-        VM.restore(pack_image(parts), Host(stdout=io.StringIO()))
+        VM.restore(damaged(image, value), Host(stdout=io.StringIO()))
+    # The undamaged image restores (the check is about the value).
+    with VM.restore(image, Host(stdout=io.StringIO())) as vm:
+        assert vm.call("bump") == "hello 1 3 3"
 
 
 def test_a_global_in_its_tdz_keeps_its_name_after_renumbering(tmp_path) -> None:
@@ -112,10 +156,10 @@ def test_a_global_in_its_tdz_keeps_its_name_after_renumbering(tmp_path) -> None:
         with pytest.raises(JSException):
             vm.run_main()
         image = vm.snapshot()
-    # m (stored) and later (TDZ) stay in RAM, named; k and the two functions are constants.
+    # m (stored) and later (TDZ) stay in RAM, named; k is a constant in the code.
     parts = unpack_image(image)
     assert len(parts.globals) == 2
-    assert rom_globals(image) == ["10", "<function late @44>", "<function bumpM @96>"]
+    assert rom_globals(image) == ["10"]
     # The same image with its ROM used in place (as `--target mcu` writes it): the VM reads the
     # names' offset from the word after the ROM, where a ROM it owns has it before the ROM.
     from compiler.opcodes import FEATURE_PACKED_ROM

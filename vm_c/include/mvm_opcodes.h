@@ -144,11 +144,12 @@ OP(LOAD_GLOBAL_FN,  U16,   0, 2)  /* -> globals[a] undefined (a callee and its t
 OP(ADD_I8,          I8,    1, 1)  /* v -> v + a (JS +)  [PUSH_I8 a; ADD] */
 OP(SUB_I8,          I8,    1, 1)  /* v -> v - a  [PUSH_I8 a; SUB] */
 OP(LOAD_LOCAL2,     U8U8,  0, 2)  /* -> locals[a] locals[b]  [LOAD_LOCAL a; LOAD_LOCAL b] */
-/* The constant globals of an image (FEATURE ROM_GLOBALS): mvm_snapshot moves each global that no
- * code stores to and that holds no heap reference into the CONSTS at ROM offset 0, and rewrites
- * the loads of it to these. The compiler never emits them. */
-OP(LOAD_ROM_GLOBAL,    U16, 0, 1)  /* -> rom_globals[a] */
-OP(LOAD_ROM_GLOBAL_FN, U16, 0, 2)  /* -> rom_globals[a] undefined (a callee and its this) */
+/* The constant globals of an image: mvm_snapshot rewrites the loads of each global that no code
+ * stores to and that holds no heap reference to these, whose operand is the global's value
+ * itself (a value below 2^16: a ROM reference into the first 32 KB, an int31 from 0 to 16383,
+ * a special). The compiler never emits them. */
+OP(LOAD_ROM_GLOBAL,    U16, 0, 1)  /* -> a (a value) */
+OP(LOAD_ROM_GLOBAL_FN, U16, 0, 2)  /* -> a undefined (a callee and its this) */
 /* An object literal whose properties all have plain names (no computed key, accessor, method,
  * spread, __proto__ or repeated name): one allocation with its key list in the ROM, as a
  * snapshot writes an object built at build time (value.h HEADER_INLINE_PROPS), not an OBJECT

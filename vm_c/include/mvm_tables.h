@@ -34,7 +34,7 @@
 #endif
 
 /* Format versions. The image carries BYTECODE_VERSION; a unit carries UNIT_VERSION. */
-CONST(BYTECODE_VERSION, 8)  /* 8: the imports' HOSTFNs in place, no CONSTS of them */
+CONST(BYTECODE_VERSION, 8)  /* 8: constant globals' values in LOAD_ROM_GLOBAL's operand; the imports' HOSTFNs in place */
 CONST(UNIT_VERSION, 2)  /* 2: the FUNCTION layout of BYTECODE_VERSION 7 */
 /* Host import IDs at and above this are reserved for hostlib's standard host functions. */
 CONST(IMPORT_ID_RESERVED_BASE, 0xFF00)
@@ -256,8 +256,8 @@ FEATURE(FLOAT64,      0)   /* the ROM or heap holds a FLOAT64 (MVM_SUPPORT_FLOAT
 FEATURE(PROFILE_HOST, 1)
 FEATURE(PROFILE_MCU,  2)   /* `mvc build --target mcu`: for a VM built with MVM_PROFILE_MCU=1 */
 FEATURE(PACKED_ROM,   3)   /* the ROM is packed (restore expands it into RAM); without it, used in place */
-FEATURE(ROM_GLOBALS,  4)   /* the ROM starts with a CONSTS of the image's constant globals (LOAD_ROM_GLOBAL) */
-FEATURE(ROM_IMPORTS,  5)   /* then a CONSTS of the imports' host functions (their ids; the packed part has only their count) */
+/* Bit 4 was version 7's ROM_GLOBALS (a CONSTS of the constant globals): an image with it is refused. */
+FEATURE(ROM_IMPORTS,  5)   /* the ROM starts with the imports' host functions, import i's at 8 * i (their ids; the packed part has only their count) */
 FEATURE(NO_ROOTS,     6)   /* the heap has no VM roots ITEMS (every slot was undefined): its allocation at offset 4 is the program's */
 FEATURE(RAW_HEAP,     7)   /* the heap is stored as it is in RAM, not packed (`mvc build --target mcu --raw-heap`) */
 

@@ -144,7 +144,7 @@ mvm_err_t mvm_export_at(mvm_vm_t* vm, size_t i, mvm_value_t* out_key, mvm_value_
   } else if (i - n < vm->unit_export_count) {
     const unit_export_t* e = &vm->unit_exports[i - n];
     k = value_from_rom_offset(e->name);
-    v = global_at(vm, e->slot);
+    v = unit_export_value(vm, e);
     if (v == VAL_HOLE) v = VAL_UNDEFINED;
 #endif
   } else {

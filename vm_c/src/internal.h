@@ -105,8 +105,10 @@ typedef struct import_entry {
 
 typedef struct unit_export {
   uint32_t name;       // ROM offset of the name string
-  uint16_t slot;       // global slot
+  uint16_t slot;       // global slot, or UNIT_EXPORT_CONSTANT: a snapshot inlined the global
+  mvm_value_t value;   // UNIT_EXPORT_CONSTANT's value (a ROM reference or an immediate)
 } unit_export_t;
+#define UNIT_EXPORT_CONSTANT 0xFFFFu
 
 typedef struct mvm_arena mvm_arena_t;
 
@@ -265,11 +267,9 @@ struct mvm_vm {
   unsigned gc_count VM_BITS(16);  // collections so far (modulo 2^16 in the MCU profile)
 };
 
-// vm->flags: the ROM is the VM's own allocation (mvm_free frees it); the ROM starts with a
-// CONSTS of constant globals (an image with FEATURE ROM_GLOBALS; LOAD_ROM_GLOBAL); the import
-// table holds only the host functions, the rest is in the ROM (rom_imports_at).
+// vm->flags: the ROM is the VM's own allocation (mvm_free frees it); the import table holds
+// only the host functions, the rest is in the ROM (import_cached).
 #define ROM_OWNED 1u
-#define ROM_GLOBALS 2u
 #define ROM_IMPORTS 4u
 // A restored VM whose image ROM is used in place (the image outlives the VM) and whose export
 // values are no heap references reads its exports from the image (snapshot.c image_export_at)
@@ -516,22 +516,12 @@ static inline const uint8_t* fn_code(const uint8_t* fn) { return fn + fn_code_at
 enum { CONSTS_VALUES = 4 };
 static inline uint32_t consts_count(const uint8_t* c) { return header_size_other(rd32(c)) / 4 - 1; }
 static inline const uint8_t* consts_values(const uint8_t* c) { return c + CONSTS_VALUES; }
-// The number of the ROM's constant globals (rom_global), 0 without them.
-static inline uint32_t rom_global_count(const mvm_vm_t* vm) {
-  return (vm->flags & ROM_GLOBALS) ? consts_count(vm->rom) : 0;
-}
-static inline mvm_value_t rom_global(const mvm_vm_t* vm, uint32_t i) {
-  return rd32(consts_values(vm->rom) + 4 * i);
-}
 // A HOSTFN: header, the import's id (u16), its index (u16).
 enum { HOSTFN_BYTES = 8 };
-// An image with FEATURE ROM_IMPORTS has after its constant globals (or at offset 0) its
-// imports' HOSTFNs, import i's at HOSTFN_BYTES * i from there: the values vmImport gives, which
-// hold the ids. A VM restored from one keeps only the host functions (vm_imports_fns, 4 bytes
-// an import on a 32-bit board, not 12) until a new import makes the table full (builtins.c).
-static inline uint32_t rom_imports_at(const uint8_t* rom, bool rom_globals) {
-  return rom_globals ? header_size_other(rd32(rom)) : 0;
-}
+// An image with FEATURE ROM_IMPORTS starts its ROM with its imports' HOSTFNs, import i's at
+// HOSTFN_BYTES * i: the values vmImport gives, which hold the ids. A VM restored from one keeps
+// only the host functions (vm_imports_fns, 4 bytes an import on a 32-bit board, not 12) until a
+// new import makes the table full (builtins.c).
 // The import table, after the globals in their allocation: full entries, or (flags
 // ROM_IMPORTS, an image's) only each import's host function, its id and cached HOSTFN being
 // in the ROM. import_id, import_fn and import_cached read either.
@@ -564,7 +554,7 @@ static inline mvm_host_fn_t* vm_imports_fns(const mvm_vm_t* vm) {
 }
 static inline mvm_value_t import_cached(const mvm_vm_t* vm, uint32_t i) {
   if (!(vm->flags & ROM_IMPORTS)) return vm_imports_full(vm)[i].cached;
-  return value_from_rom_offset(rom_imports_at(vm->rom, vm->flags & ROM_GLOBALS) + HOSTFN_BYTES * i);
+  return value_from_rom_offset(HOSTFN_BYTES * i);
 }
 static inline uint16_t import_id(const mvm_vm_t* vm, uint32_t i) {
   if (!(vm->flags & ROM_IMPORTS)) return vm_imports_full(vm)[i].id;
@@ -578,9 +568,9 @@ static inline size_t tables_bytes(const mvm_vm_t* vm) {
   return globals_bytes(vm->global_count) +
          imports_bytes(vm->nimports, !(vm->flags & ROM_IMPORTS));
 }
-// Global i of the numbering a unit's exports use: the globals, then the ROM's constant ones.
-static inline mvm_value_t global_at(const mvm_vm_t* vm, uint32_t i) {
-  return i < vm->global_count ? vm_globals(vm)[i] : rom_global(vm, i - vm->global_count);
+// The value of a unit's export: its global's, or the constant a snapshot inlined.
+static inline mvm_value_t unit_export_value(const mvm_vm_t* vm, const unit_export_t* e) {
+  return e->slot == UNIT_EXPORT_CONSTANT ? e->value : vm_globals(vm)[e->slot];
 }
 // The ROM offset of the globals' names (errors, snapshots), or NO_OFFSET (snapshot.c).
 MVM_INTERNAL uint32_t vm_global_names(const mvm_vm_t* vm);
@@ -1055,11 +1045,10 @@ MVM_INTERNAL bool rom_key_list_ok(const uint8_t* rom, uint32_t rom_len, const ui
 // ---- verify.c ----
 // Checks every function's operands in a ROM that rom_validate accepted (see verify.c): constant,
 // local, argument, global, builtin indexes, jump targets on instruction starts, no fall-through
-// at the end; rom_globals: how many constant globals LOAD_ROM_GLOBAL may name (an image's).
-// MVM_E_INVALID_IMAGE when bad.
-MVM_INTERNAL mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len,
-                                       uint32_t global_count, uint32_t rom_globals,
-                                       mvm_arena_t* arena, void* context);
+// at the end; starts: rom_validate's, for the values LOAD_ROM_GLOBAL carries (an image's), or
+// NULL (a unit's code has none). MVM_E_INVALID_IMAGE when bad.
+MVM_INTERNAL mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
+                                       uint32_t global_count, mvm_arena_t* arena, void* context);
 // Bytes of an instruction with opcode op (opcode and operands).
 MVM_INTERNAL uint32_t opcode_size(uint8_t op);
 

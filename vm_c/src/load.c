@@ -411,7 +411,7 @@ mvm_err_t mvm_new_from_unit(const uint8_t* unit, size_t unit_len, const mvm_conf
   bool entry_ok = rom_value_ok(rom, rom_len, starts, value_from_rom_offset(entry));
   mem_free(NULL, starts, context);
   if (!entry_ok) return MVM_E_INVALID_UNIT;
-  verr = rom_verify_code(rom, rom_len, global_count, 0, NULL, context);
+  verr = rom_verify_code(rom, rom_len, NULL, global_count, NULL, context);
   if (verr) return verr == MVM_E_INVALID_IMAGE ? MVM_E_INVALID_UNIT : verr;
   if (!rom_names_ok(rom, rom_len, names, global_count)) return MVM_E_INVALID_UNIT;
   for (uint32_t i = 0; i < export_count; i++) {

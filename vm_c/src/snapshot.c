@@ -45,13 +45,12 @@ static const uint8_t image_magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'}
 // FEATURE RAW_HEAP: the heap after its length is the heap as it is in RAM (from offset 4),
 // not packed (`mvc build --target mcu --raw-heap`, for a core built with MVM_PACKED_HEAP 0).
 #define IMAGE_RAW_HEAP (1u << 7)
-// FEATURE ROM_GLOBALS: the ROM starts with a CONSTS holding the values of the image's constant
-// globals, which its code reads with LOAD_ROM_GLOBAL (mvm_snapshot; vm->flags ROM_GLOBALS).
-#define IMAGE_ROM_GLOBALS (1u << 4)
-// FEATURE ROM_IMPORTS: after the constant globals' CONSTS (or at offset 0) the ROM has the
-// imports' HOSTFNs, import i's at 8 * i from there (internal.h rom_imports_at), and no other
-// HOSTFN: their place gives their index, and they hold their ids, so the packed part has only
-// the imports' count. A restored VM keeps 4 bytes an import (ROM_IMPORTS).
+// (Bit 4, FEATURE ROM_GLOBALS, was version 7's CONSTS of the constant globals at the ROM's start:
+// their values are in the code now, LOAD_ROM_GLOBAL's operand.)
+// FEATURE ROM_IMPORTS: the ROM starts with the imports' HOSTFNs, import i's at 8 * i
+// (internal.h import_cached), and has no other HOSTFN: their place gives their index, and they
+// hold their ids, so the packed part has only the imports' count. A restored VM keeps 4 bytes
+// an import (ROM_IMPORTS).
 #define IMAGE_ROM_IMPORTS (1u << 5)
 // FEATURE NO_ROOTS: the heap holds allocations but no VM roots ITEMS, which would have had
 // every slot undefined (a heap of the pad word alone has none without the bit): its
@@ -207,11 +206,11 @@ static bool rom_mark_values(uint8_t* marks, const uint8_t* p, uint32_t n, uint32
   return earlier;
 }
 
-// Marks everything the marked ROM allocations refer to, and the globals their code names (live)
-// and stores to (stored), numbered as global_at does: the globals, then the ROM's constant ones.
+// Marks everything the marked ROM allocations refer to (the values their code's LOAD_ROM_GLOBALs
+// carry included), and the globals their code names (live) and stores to (stored).
 static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, uint8_t* done,
                         uint8_t* live_globals, uint8_t* stored, uint32_t global_count,
-                        uint32_t rom_globals, bool strip) {
+                        bool strip) {
   bool again = true;
   while (again) {
     again = false;
@@ -234,8 +233,10 @@ static void rom_closure(const uint8_t* rom, uint32_t rom_len, uint8_t* marks, ui
               if (g < global_count) bit_set(live_globals, g);
               if (g < global_count && op == OP_STORE_GLOBAL) bit_set(stored, g);
             } else if (op == OP_LOAD_ROM_GLOBAL || op == OP_LOAD_ROM_GLOBAL_FN) {
-              uint32_t k = rd16u(code + pc + 1);
-              if (k < rom_globals) bit_set(live_globals, global_count + k);
+              mvm_value_t v = rd16u(code + pc + 1);
+              if (value_is_image_rom(v) && rom_mark_at(marks, value_rom_offset(v), at)) {
+                again = true;
+              }
             }
           }
           break;
@@ -267,15 +268,16 @@ typedef struct shaken {
   rom_intern_t moved;  // the heap's strings and floats, after the rest (rom_intern.c)
 } shaken_t;
 
-// The new numbering of the globals (as global_at numbers them): the live ones that code stores
-// to, or that hold a heap reference or are in their TDZ, stay globals (0 .. ram - 1, in their
-// order); the other live ones are constant and go to the new ROM's first CONSTS (ram .. ram +
-// rom - 1: LOAD_ROM_GLOBAL), where a board keeps them in flash; dead ones get no place.
+// The new numbering of the globals: the live ones that code stores to, or that hold a heap
+// reference or are in their TDZ, stay globals (0 .. ram - 1, in their order). The other live
+// ones are constants: their loads become LOAD_ROM_GLOBAL, whose operand is the value itself
+// (GLOBAL_INLINE), when it fits the operand's 16 bits (a ROM reference into the first 32 KB, an
+// int31 from 0 to 16383, undefined, null, a boolean, a builtin), else they stay globals too.
+// A board keeps them in flash, in the code. Dead ones get no place.
 typedef struct renumber {
-  uint32_t* to;    // new index of each old one, NO_OFFSET for a dead global
-  uint32_t count;  // old globals and ROM constant globals
+  uint32_t* to;    // new index of each old one, GLOBAL_DEAD or GLOBAL_INLINE
+  uint32_t count;  // old globals
   uint32_t ram;
-  uint32_t rom;
   // The imports the same way: those whose host function is live keep their order (0 ..
   // imports - 1), the others are left out (GLOBAL_DEAD).
   uint32_t* import_to;
@@ -283,50 +285,57 @@ typedef struct renumber {
 } renumber_t;
 
 #define GLOBAL_DEAD NO_OFFSET
+#define GLOBAL_INLINE (NO_OFFSET - 1u)
 
 static bool stays_in_ram(const mvm_vm_t* vm, const uint8_t* stored, uint32_t i) {
-  if (i >= vm->global_count) return false;  // constant already
   mvm_value_t v = vm->globals[i];
   // A string, float or host function moves to the new ROM (rom_intern.c): a constant too.
   return bit_test(stored, i) || (value_is_heap(v) && !rom_intern_moves(vm, v)) || v == VAL_HOLE;
 }
 
+// What v is in the new ROM, which map and the plan of the moved heap allocations lay out.
+static mvm_value_t new_value(const uint32_t* map, const rom_intern_t* moved, mvm_value_t v) {
+  return rom_intern_value(moved, remap_value(map, v));
+}
+
 static void renumber_plan(const mvm_vm_t* vm, const uint8_t* live, const uint8_t* stored,
-                          renumber_t* rn) {
-  rn->ram = rn->rom = 0;
+                          const uint32_t* map, const rom_intern_t* moved, renumber_t* rn) {
+  rn->ram = 0;
   for (uint32_t i = 0; i < rn->count; i++) {
-    bool ram = bit_test(live, i) && stays_in_ram(vm, stored, i);
-    rn->to[i] = ram ? rn->ram++ : GLOBAL_DEAD;
-  }
-  for (uint32_t i = 0; i < rn->count; i++) {
-    if (bit_test(live, i) && !stays_in_ram(vm, stored, i)) rn->to[i] = rn->ram + rn->rom++;
+    if (!bit_test(live, i)) {
+      rn->to[i] = GLOBAL_DEAD;
+    } else if (stays_in_ram(vm, stored, i) || new_value(map, moved, vm->globals[i]) > 0xFFFFu) {
+      rn->to[i] = rn->ram++;
+    } else {
+      rn->to[i] = GLOBAL_INLINE;
+    }
   }
 }
 
-// Rewrites the global operands of a copied FUNCTION's code for the new numbering.
-static void renumber_code(uint8_t* fn, const renumber_t* rn, uint32_t global_count) {
+// Rewrites the global operands of a copied FUNCTION's code for the new numbering and ROM. false
+// when a value LOAD_ROM_GLOBAL carries no longer fits (the imports before it grew past 32 KB).
+static bool renumber_code(const mvm_vm_t* vm, uint8_t* fn, const renumber_t* rn,
+                          const uint32_t* map, const rom_intern_t* moved) {
   uint8_t* code = fn + fn_code_at(fn);
   uint32_t len = fn_code_len(fn);
   for (uint32_t pc = 0; pc < len; pc += opcode_size(code[pc])) {
     uint8_t op = code[pc];
-    uint32_t old;
-    if (op == OP_LOAD_GLOBAL || op == OP_STORE_GLOBAL || op == OP_LOAD_GLOBAL_FN) {
-      old = rd16u(code + pc + 1);
-    } else if (op == OP_LOAD_ROM_GLOBAL || op == OP_LOAD_ROM_GLOBAL_FN) {
-      old = global_count + rd16u(code + pc + 1);
-    } else {
-      continue;
-    }
-    uint32_t to = rn->to[old];  // live: this code is
+    uint32_t operand = rd16u(code + pc + 1);
     bool fn_form = op == OP_LOAD_GLOBAL_FN || op == OP_LOAD_ROM_GLOBAL_FN;
-    if (to >= rn->ram) {  // stored globals stay in RAM, so this is a load
+    if (op == OP_LOAD_ROM_GLOBAL || op == OP_LOAD_ROM_GLOBAL_FN) {
+      operand = remap_value(map, operand);
+    } else if (op != OP_LOAD_GLOBAL && op != OP_STORE_GLOBAL && op != OP_LOAD_GLOBAL_FN) {
+      continue;
+    } else if (rn->to[operand] == GLOBAL_INLINE) {  // live (this code is) and never stored
       code[pc] = (uint8_t)(fn_form ? OP_LOAD_ROM_GLOBAL_FN : OP_LOAD_ROM_GLOBAL);
-      to -= rn->ram;
-    } else if (op != OP_STORE_GLOBAL) {
-      code[pc] = (uint8_t)(fn_form ? OP_LOAD_GLOBAL_FN : OP_LOAD_GLOBAL);
+      operand = new_value(map, moved, vm->globals[operand]);
+    } else {
+      operand = rn->to[operand];
     }
-    wr16u(code + pc + 1, (uint16_t)to);
+    if (operand > 0xFFFFu) return false;
+    wr16u(code + pc + 1, (uint16_t)operand);
   }
+  return true;
 }
 
 // The size of the ROM allocation p in the new ROM: a FUNCTION stripped of its line table loses
@@ -347,46 +356,47 @@ static void copy_stripped_function(uint8_t* out, const uint8_t* p) {
   wr16(out + FN_CODE_WORDS, (uint16_t)(rd16(p + FN_CODE_WORDS) - 1u));
 }
 
-// Lays out the marked allocations (plus a names table when globals are in their TDZ, then the
-// heap's strings and floats), copies them with their ROM references rewritten; map gets each
-// old allocation's new offset.
-static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t* rn,
-                           uint32_t* map, bool strip, shaken_t* out) {
+// Lays out the marked allocations after the imports' HOSTFNs, then the heap's strings and
+// floats, then a names table when globals are in their TDZ; numbers the globals (renumber_plan:
+// the layout decides which constants fit in code); copies the allocations with their ROM
+// references rewritten. map gets each old allocation's new offset.
+static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* live,
+                           const uint8_t* stored, renumber_t* rn, uint32_t* map, bool strip,
+                           shaken_t* out) {
   const uint8_t* rom = vm->rom;
   uint32_t rom_len = vm_rom_len(vm);
-  // The constant globals come first, then the imports' HOSTFNs (FEATURE ROM_IMPORTS), each in
-  // its place: a live one's import is live (imports_settle).
-  uint32_t imports_at = rn->rom ? CONSTS_VALUES + 4 * rn->rom : 0;
-  uint32_t n = imports_at + HOSTFN_BYTES * rn->imports;
+  // The imports' HOSTFNs come first (FEATURE ROM_IMPORTS), each in its place: a live one's
+  // import is live (imports_settle).
+  uint32_t n = HOSTFN_BYTES * rn->imports;
   for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
     if (!rom_marked(marks, at)) continue;
     if (header_type(rd32(rom + at)) == TC_HOSTFN) {
-      map[at >> 2] = imports_at + HOSTFN_BYTES * rn->import_to[rd16(rom + at + 6)];
+      map[at >> 2] = HOSTFN_BYTES * rn->import_to[rd16(rom + at + 6)];
       continue;
     }
     map[at >> 2] = n;
     n += shaken_size(rom + at, strip);
   }
+  uint32_t moved_at = n;
+  mvm_err_t err = rom_intern_plan(vm, marks, map, moved_at, 0, rn->import_to, &out->moved);
+  if (err) return err;
+  renumber_plan(vm, live, stored, map, &out->moved, rn);
   uint32_t nholes = 0;
   if (vm_global_names(vm) != NO_OFFSET) {
     for (uint32_t i = 0; i < vm->global_count; i++) {
       if (vm->globals[i] == VAL_HOLE && rn->to[i] < rn->ram) nholes++;
     }
   }
+  uint64_t total = (uint64_t)moved_at + out->moved.bytes;
   uint32_t names_at = NO_OFFSET;
-  uint64_t total = n;
   if (nholes) {
-    names_at = n;
+    names_at = (uint32_t)total;
     total += CONSTS_VALUES + 4 * (uint64_t)rn->ram;  // nholes > 0: never empty
   }
-  if (total >= 0x7FFFFFF0u) return MVM_E_OUT_OF_MEMORY;
-  uint32_t moved_at = (uint32_t)total;
-  mvm_err_t err = rom_intern_plan(vm, marks, map, moved_at, imports_at, rn->import_to, &out->moved);
-  if (err) return err;
-  total += out->moved.bytes;
   uint8_t* out_rom = total < 0x7FFFFFF0u ? rom_buffer_new(vm_arena(vm), (size_t)total, vm->context)
                                           : NULL;
   if (!out_rom) return MVM_E_OUT_OF_MEMORY;  // the caller frees the plan
+  out->rom = out_rom;  // the caller frees it on an error too
   MVM_MEMSET(out_rom, 0, (size_t)total + 8);
   for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
     if (!rom_marked(marks, at) || header_type(rd32(rom + at)) == TC_HOSTFN) continue;
@@ -400,7 +410,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
         remap_values(map, p + FN_CONSTS, fn_nvalues(p));
         uint8_t* lines = p + fn_code_at(p) - 4;
         if (p[FN_FLAGS] & FN_FLAG_LINES) wr32(lines, map[rd32(lines) >> 2]);
-        renumber_code(p, rn, vm->global_count);
+        if (!renumber_code(vm, p, rn, map, &out->moved)) return MVM_E_OUT_OF_MEMORY;
         break;
       }
       case TC_CONSTS:
@@ -413,36 +423,26 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const renumber_t*
         break;
     }
   }
+  rom_intern_copy(vm, &out->moved, map, moved_at, out_rom);
   if (nholes) {
     uint8_t* p = out_rom + names_at;
     wr32(p, header_make(CONSTS_VALUES + 4 * rn->ram, TC_CONSTS));
     for (uint32_t i = 0; i < rn->ram; i++) wr32(p + CONSTS_VALUES + 4 * i, VAL_UNDEFINED);
     for (uint32_t i = 0; i < vm->global_count; i++) {
       if (vm->globals[i] == VAL_HOLE && rn->to[i] < rn->ram) {
-        wr32(p + CONSTS_VALUES + 4 * rn->to[i], remap_value(map, global_name(vm, i)));
+        wr32(p + CONSTS_VALUES + 4 * rn->to[i], new_value(map, &out->moved, global_name(vm, i)));
       }
     }
   }
-  if (rn->rom) {
-    wr32(out_rom, header_make(CONSTS_VALUES + 4 * rn->rom, TC_CONSTS));
-    for (uint32_t i = 0; i < rn->count; i++) {
-      if (rn->to[i] != GLOBAL_DEAD && rn->to[i] >= rn->ram) {
-        mvm_value_t v = rom_intern_value(&out->moved, remap_value(map, global_at(vm, i)));
-        wr32(out_rom + CONSTS_VALUES + 4 * (rn->to[i] - rn->ram), v);
-      }
-    }
-  }
-  rom_intern_copy(vm, &out->moved, map, moved_at, out_rom);
   // The live imports' host functions, in their new numbering (every live HOSTFN, in the old ROM
   // or the heap, is one of these now: map and the plan's heap_map).
   for (uint32_t i = 0; i < vm->nimports; i++) {
     if (rn->import_to[i] == GLOBAL_DEAD) continue;
-    uint8_t* p = out_rom + imports_at + HOSTFN_BYTES * rn->import_to[i];
+    uint8_t* p = out_rom + HOSTFN_BYTES * rn->import_to[i];
     wr32(p, header_make(HOSTFN_BYTES, TC_HOSTFN));
     wr16(p + 4, vm_imports_full(vm)[i].id);
     wr16(p + 6, (uint16_t)rn->import_to[i]);
   }
-  out->rom = out_rom;
   out->names = names_at;
   return MVM_E_OK;
 }
@@ -479,7 +479,7 @@ static void imports_settle(mvm_vm_t* vm, const uint8_t* marks) {
 static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
                            uint8_t* live_globals, uint8_t* stored, size_t marks_len,
                            size_t globals_len, bool strip) {
-  uint32_t rom_globals = rom_global_count(vm), rom_len = vm_rom_len(vm);
+  uint32_t rom_len = vm_rom_len(vm);
   for (;;) {
     MVM_MEMSET(snap->rom_marks, 0, marks_len);
     MVM_MEMSET(done, 0, marks_len);
@@ -489,17 +489,15 @@ static mvm_err_t find_live(mvm_vm_t* vm, gc_snapshot_t* snap, uint8_t* done,
     bool ok = gc_collect(vm, 0);
     vm->gc_snapshot = NULL;
     if (!ok) return MVM_E_OUT_OF_MEMORY;
-    // The ROM's constant globals (a restored image's) keep what they refer to, like globals.
-    for (uint32_t k = 0; k < rom_globals; k++) {
-      rom_mark_value(rom_len, snap->rom_marks, rom_global(vm, k));
-    }
     for (uint32_t i = 0; i < vm->unit_export_count; i++) {
-      bit_set(live_globals, vm->unit_exports[i].slot);
+      const unit_export_t* e = &vm->unit_exports[i];
+      if (e->slot == UNIT_EXPORT_CONSTANT) rom_mark_value(rom_len, snap->rom_marks, e->value);
+      else bit_set(live_globals, e->slot);
       uint32_t name = vm->unit_exports[i].name;  // an engine string needs no mark
       if (name < rom_len) bit_set(snap->rom_marks, name >> 2);
     }
     rom_closure(vm->rom, rom_len, snap->rom_marks, done, live_globals, stored,
-                vm->global_count, rom_globals, strip);
+                vm->global_count, strip);
     bool changed = false;
     for (uint32_t i = 0; i < vm->global_count; i++) {
       if (bit_test(live_globals, i)) continue;
@@ -626,7 +624,7 @@ static size_t pack_image(mvm_vm_t* vm, mvm_value_t exports, uint32_t nprops, uin
     at = put_uleb(out, at, rd32(value_ptr(vm, exports) + 12 + 8 * i));
   }
   for (uint32_t i = 0; i < vm->unit_export_count; i++) {
-    mvm_value_t v = global_at(vm, vm->unit_exports[i].slot);
+    mvm_value_t v = unit_export_value(vm, &vm->unit_exports[i]);
     at = put_uleb(out, at, value_from_rom_offset(vm->unit_exports[i].name));
     at = put_uleb(out, at, v == VAL_HOLE ? VAL_UNDEFINED : v);
   }
@@ -662,7 +660,6 @@ static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len)
   wr16u(img + 8, (uint16_t)K_BYTECODE_VERSION);
   bool floats = has_float64(vm->rom, 0, vm_rom_len(vm)) || has_float64(vm->heap, 4, vm_heap_used(vm));
   uint32_t features = IMAGE_PROFILE_BIT | IMAGE_PACKED_ROM | (floats ? IMAGE_FLOAT64 : 0u) |
-                      ((vm->flags & ROM_GLOBALS) ? IMAGE_ROM_GLOBALS : 0u) |
                       (vm->nimports ? IMAGE_ROM_IMPORTS : 0u) |
                       (!vm->roots && vm_heap_used(vm) > 4 ? IMAGE_NO_ROOTS : 0u);
   wr16u(img + 10, (uint16_t)features);
@@ -703,7 +700,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);
   }
 
-  renumber_t rn = {NULL, (uint32_t)vm->global_count + rom_global_count(vm), 0, 0, NULL, 0};
+  renumber_t rn = {NULL, (uint32_t)vm->global_count, 0, NULL, 0};
   size_t marks_len = vm_rom_len(vm) / 32 + 1, globals_len = rn.count / 8 + 1;
   uint8_t* marks = (uint8_t*)VM_MALLOC(vm, marks_len);
   uint8_t* done = (uint8_t*)VM_MALLOC(vm, marks_len);
@@ -736,17 +733,16 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     }
   }
   if (!err) {
-    renumber_plan(vm, live_globals, stored, &rn);
     for (uint32_t i = 0; i < vm->nimports; i++) {
       rn.import_to[i] =
           vm_imports_full(vm)[i].cached == VAL_UNDEFINED ? GLOBAL_DEAD : rn.imports++;
     }
-    err = tables_alloc(vm, rn.ram, rn.imports, true, &new_globals);
   }
   // From here to the last collection nothing allocates in the heap: the moved strings' plan
   // is by heap offset.
   shaken_t shaken = {NULL, NO_OFFSET, {NULL, 0}};
-  if (!err) err = rom_shake(vm, marks, &rn, map, strip, &shaken);
+  if (!err) err = rom_shake(vm, marks, live_globals, stored, &rn, map, strip, &shaken);
+  if (!err) err = tables_alloc(vm, rn.ram, rn.imports, true, &new_globals);
   if (!err) {
     // The last collection rewrites every ROM reference for the new ROM, turns references to
     // the moved strings and floats into ROM references, and trims PROPS and ITEMS (gc.c);
@@ -764,7 +760,15 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     for (uint32_t i = 0; i < vm->unit_export_count; i++) {
       uint32_t name = vm->unit_exports[i].name;
       if (name < (uint32_t)K_ENGINE_ROM_BASE) vm->unit_exports[i].name = map[name >> 2];
-      vm->unit_exports[i].slot = (uint16_t)rn.to[vm->unit_exports[i].slot];  // live: exported
+      unit_export_t* e = &vm->unit_exports[i];
+      if (e->slot != UNIT_EXPORT_CONSTANT && rn.to[e->slot] == GLOBAL_INLINE) {
+        e->value = vm->globals[e->slot];  // the collection above gave it its new ROM value
+        e->slot = UNIT_EXPORT_CONSTANT;
+      } else if (e->slot == UNIT_EXPORT_CONSTANT) {
+        e->value = remap_value(map, e->value);
+      } else {
+        e->slot = (uint16_t)rn.to[e->slot];  // live: exported
+      }
     }
     // The globals in their new numbering (the collection above moved their values), then the
     // live imports, in order (it moved their values to the new ROM).
@@ -781,7 +785,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     vm->global_count = (vm_count_t)rn.ram;
     vm->nimports = (vm_count_t)rn.imports;
     if (vm->flags & ROM_OWNED) rom_buffer_free(vm_arena(vm), vm->rom, vm->context);
-    vm->flags = (vm->flags & VM_IN_ARENA) | ROM_OWNED | (rn.rom ? ROM_GLOBALS : 0u);
+    vm->flags = (vm->flags & VM_IN_ARENA) | ROM_OWNED;
     vm->rom = shaken.rom;
     rom_buffer_set_names(shaken.rom, shaken.names);
     vm->entry = NO_OFFSET;
@@ -1289,7 +1293,7 @@ static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* 
   if (rd16(image + 8) != K_BYTECODE_VERSION) return MVM_E_IMAGE_VERSION;
   uint32_t features = rd16(image + 10);
   // The layout features, which any build reads.
-  *layout = features & (IMAGE_PACKED_ROM | IMAGE_ROM_GLOBALS | IMAGE_ROM_IMPORTS |
+  *layout = features & (IMAGE_PACKED_ROM | IMAGE_ROM_IMPORTS |
                         IMAGE_NO_ROOTS | IMAGE_RAW_HEAP);
   features &= ~*layout;
 #if !MVM_SUPPORT_FLOAT
@@ -1332,7 +1336,6 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   mvm_err_t err = check_header(image, image_len, &rom_len, &layout);
   if (err) return err;
   bool packed_rom = MVM_PACKED_ROM && (layout & IMAGE_PACKED_ROM) != 0;
-  bool has_rom_globals = (layout & IMAGE_ROM_GLOBALS) != 0;
   bool rom_imports = (layout & IMAGE_ROM_IMPORTS) != 0;
 
   // A packed ROM is expanded into memory the VM will own (8 zero bytes after it, as a unit's
@@ -1402,27 +1405,10 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   }
   if (!rom_names_ok(c.rom, c.rom_len, names, global_count)) err = MVM_E_INVALID_IMAGE;
 #endif
-  // The constant globals: the CONSTS at offset 0 (rom_validate checked its values), none in
-  // a TDZ (LOAD_ROM_GLOBAL pushes what it reads).
-  uint32_t rom_globals = 0;
-  if (!err && has_rom_globals) {
-    if (!rom_alloc_ok(c.rom, c.rom_len, 0, TC_CONSTS)) err = MVM_E_INVALID_IMAGE;
-#if MVM_VERIFY_IMAGES
-    for (uint32_t i = 0; !err && i < consts_count(c.rom); i++) {
-      mvm_value_t v = rd32(consts_values(c.rom) + 4 * i);
-      // A key list (load.c rom_key_list_ok) is no value a global may hold.
-      if (v == VAL_HOLE || (value_is_image_rom(v) &&
-                            header_type(rd32(c.rom + value_rom_offset(v))) == TC_CONSTS)) {
-        err = MVM_E_INVALID_IMAGE;
-      }
-    }
-#endif
-    if (!err) rom_globals = consts_count(c.rom);
-  }
   // The imports' HOSTFNs: import i's in place i, so that its id and vmImport's value are there
   // (checked by any build: import_id reads them before anything runs).
   if (!err && rom_imports) {
-    uint32_t at = rom_imports_at(c.rom, has_rom_globals);
+    uint32_t at = 0;
     for (uint32_t i = 0; !err && i < nimports; i++, at += HOSTFN_BYTES) {
       if (!rom_alloc_ok(c.rom, c.rom_len, at, TC_HOSTFN) || rd16(c.rom + at + 6) != i) {
         err = MVM_E_INVALID_IMAGE;
@@ -1430,7 +1416,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     }
   }
 #if MVM_VERIFY_IMAGES
-  if (!err) err = rom_verify_code(c.rom, c.rom_len, global_count, rom_globals, arena, context);
+  if (!err) err = rom_verify_code(c.rom, c.rom_len, c.rom_starts, global_count, arena, context);
 #endif
   if (err) {
     mem_free(arena, c.rom_starts, context);
@@ -1448,7 +1434,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
     return MVM_E_OUT_OF_MEMORY;
   }
   // mvm_free frees an owned ROM from here on.
-  vm->flags |= (rom_buf ? ROM_OWNED : 0u) | (rom_globals ? ROM_GLOBALS : 0u) |
+  vm->flags |= (rom_buf ? ROM_OWNED : 0u) |
                 (rom_imports ? ROM_IMPORTS : 0u);
   vm->rom = c.rom;
 #if MVM_INCLUDE_BUILD_API

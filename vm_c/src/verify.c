@@ -67,7 +67,7 @@ typedef struct fn_info {
   uint32_t nparams;
   uint32_t nlocals;
   uint32_t global_count;
-  uint32_t rom_globals;  // the ROM's constant globals (LOAD_ROM_GLOBAL), 0 without them
+  const uint8_t* starts;  // rom_validate's allocation starts (an image's), or NULL (a unit's)
 } fn_info_t;
 
 static bool const_ok(const fn_info_t* f, uint32_t k) { return k < f->nconsts; }
@@ -119,9 +119,10 @@ static bool operands_ok(const fn_info_t* f, const uint8_t* code, uint32_t pc) {
     case OP_STORE_GLOBAL:
     case OP_LOAD_GLOBAL_FN:
       return rd16u(a) < f->global_count;
-    case OP_LOAD_ROM_GLOBAL:
+    case OP_LOAD_ROM_GLOBAL:  // a constant global's value (never in its TDZ)
     case OP_LOAD_ROM_GLOBAL_FN:
-      return rd16u(a) < f->rom_globals;
+      return f->starts && rd16u(a) != VAL_HOLE &&
+             rom_value_ok(f->rom, f->rom_len, f->starts, rd16u(a));
     default:
       return true;
   }
@@ -165,8 +166,8 @@ static bool in_lean_language(uint8_t op) {
 }
 #endif
 
-mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, uint32_t global_count,
-                          uint32_t rom_globals, mvm_arena_t* arena, void* context) {
+mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, const uint8_t* starts,
+                          uint32_t global_count, mvm_arena_t* arena, void* context) {
   uint32_t longest = 0;
   for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
     if (header_type(rd32(rom + at)) != TC_FUNCTION) continue;
@@ -182,7 +183,7 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, uint32_t global_
   f.rom = rom;
   f.rom_len = rom_len;
   f.global_count = global_count;
-  f.rom_globals = rom_globals;
+  f.starts = starts;
   for (uint32_t at = 0; ok && at < rom_len; at += header_size(rd32(rom + at))) {
     const uint8_t* fn = rom + at;
     if (header_type(rd32(fn)) != TC_FUNCTION) continue;

@@ -613,9 +613,9 @@ next:
     PUSH(a);
     NEXT();
   }
-  CASE(LOAD_ROM_GLOBAL) {  // a constant global: never in its TDZ (mvm_snapshot)
-    uint32_t i = READ_U16();
-    PUSH(rom_global(vm, i));
+  CASE(LOAD_ROM_GLOBAL) {  // a constant global's value, inlined by mvm_snapshot
+    mvm_value_t v = READ_U16();
+    PUSH(v);
     NEXT();
   }
   CASE(STORE_GLOBAL) {
@@ -1608,8 +1608,7 @@ compare_jump: {  // the operands stay on the stack through op_binary (GC)
     NEXT();
   }
   CASE(LOAD_ROM_GLOBAL_FN) {
-    uint32_t i = READ_U16();
-    sp[0] = rom_global(vm, i);
+    sp[0] = READ_U16();
     sp[1] = VAL_UNDEFINED;
     sp += 2;
     NEXT();
