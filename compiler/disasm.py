@@ -50,7 +50,7 @@ from .opcodes import (
 )
 
 UNIT_MAGIC = b"MVMUNIT\x00"
-IMAGE_MAGIC = b"MVM\x00\r\n\x1a\n"
+IMAGE_MAGIC = b"MVM\x00"
 
 # Opcodes whose operand a (or b, for THROW_ERROR and NEW_OBJECT_KEYS) indexes the function's
 # CONSTS.
@@ -555,8 +555,9 @@ def disasm_unit(unit: bytes) -> str:
     return "\n".join(out) + "\n"
 
 
-IMAGE_HEADER = "<8sHHIII"  # magic, version, features, crc32, image size, ROM length
-IMAGE_HEADER_SIZE = 24  # then the ROM, then the packed part (LEB128 words)
+IMAGE_HEADER = "<4sIHHII"  # magic, crc32, version, features, image size, ROM length
+IMAGE_HEADER_SIZE = 20  # then the ROM, then the packed part (LEB128 words)
+IMAGE_CRC_FROM = 8  # the CRC-32 covers the image from the version on
 _RAW_TYPES = (TYPE_STRING8, TYPE_STRING16, TYPE_BYTES)
 
 
@@ -749,7 +750,7 @@ def _pack_allocs(heap: bytes, start: int) -> bytes:
 def unpack_image(image: bytes) -> ImageParts:
     """Splits an image into its parts; ValueError if it is malformed (the CRC is not checked)."""
     r = Reader(image, "image")
-    magic, version, features, crc, size, rom_len = r.unpack(IMAGE_HEADER, 0)
+    magic, crc, version, features, size, rom_len = r.unpack(IMAGE_HEADER, 0)
     if magic != IMAGE_MAGIC:
         raise ValueError("not an image (bad magic)")
     if size > len(image):
@@ -825,14 +826,13 @@ def pack_image(parts: ImageParts) -> bytes:
     else:
         packed += _uleb(len(parts.heap)) + _pack_allocs(parts.heap, 4)
     size = IMAGE_HEADER_SIZE + len(packed)
-    rest = struct.pack("<II", size, len(parts.rom)) + bytes(packed)
-    head = struct.pack("<8sHH", IMAGE_MAGIC, parts.version, parts.features)
-    return head + struct.pack("<I", zlib.crc32(rest)) + rest
+    rest = struct.pack("<HHII", parts.version, parts.features, size, len(parts.rom)) + packed
+    return IMAGE_MAGIC + struct.pack("<I", zlib.crc32(rest)) + rest
 
 
 def disasm_image(image: bytes) -> str:
     parts = unpack_image(image)
-    computed = zlib.crc32(image[16 : parts.size])
+    computed = zlib.crc32(image[IMAGE_CRC_FROM : parts.size])
     feature_list = [
         FEATURE_NAMES.get(b, f"bit{b}") for b in range(16) if parts.features >> b & 1
     ]

@@ -31,7 +31,7 @@ from compiler.opcodes import (
 SOURCE = (
     "export function f(x) { return x + 1.5; }\nexport const s = 'hi';\nprint(f(1));\n"
 )
-IMAGE_MAGIC = b"MVM\x00\r\n\x1a\n"
+IMAGE_MAGIC = b"MVM\x00"
 
 
 def alloc(kind: int, body: bytes) -> bytes:

@@ -77,7 +77,7 @@
 #define FUZZ_NUM(d, i) (i)
 #endif
 
-static const uint8_t magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'};
+static const uint8_t magic[4] = {'M', 'V', 'M', 0};
 static int reentry;
 
 uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc);
@@ -288,10 +288,10 @@ static int image_pages_new(image_pages_t* out, const uint8_t* data, size_t size,
   out->image = out->map + body - size;
   memcpy(out->image, data, size);
   *crc = 0;
-  if (size >= 24 && size <= UINT32_MAX && memcmp(out->image, magic, 8) == 0) {
-    wr32(out->image + 16, (uint32_t)size);  // image size and CRC-32 (of [16, size)): docs 10
-    *crc = crc32_ieee(out->image + 16, size - 16, 0);
-    wr32(out->image + 12, *crc);
+  if (size >= 20 && size <= UINT32_MAX && memcmp(out->image, magic, 4) == 0) {
+    wr32(out->image + 12, (uint32_t)size);  // image size and CRC-32 (of [8, size)): docs 10
+    *crc = crc32_ieee(out->image + 8, size - 8, 0);
+    wr32(out->image + 4, *crc);
   }
   if (mprotect(out->map, body, PROT_READ) != 0 ||
       mprotect(out->map + body, page, PROT_NONE) != 0) {

@@ -553,7 +553,7 @@ def test_size_build_runs_images_in_place_and_refuses_packed_ones(tmp_path,
 
     packed = bytearray(data)
     packed[10] |= 1 << FEATURE_PACKED_ROM
-    packed[12:16] = zlib.crc32(packed[16:]).to_bytes(4, "little")
+    packed[4:8] = zlib.crc32(packed[8:]).to_bytes(4, "little")
     damaged = bytearray(packed)
     damaged[-1] ^= 1
     for name, bad, code in (("packed", packed, "IMAGE_FEATURE"), ("damaged", damaged,

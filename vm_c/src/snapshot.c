@@ -2,11 +2,10 @@
  *
  * Image layout (docs/internals.md section 10):
  *
- *   0   magic "MVM\0\r\n\x1a\n"      8
+ *   0   magic "MVM\0"                4   u32 crc32 of bytes [8, image size)
  *   8   u16 format version         10   u16 features
- *   12  u32 crc32 of bytes [16, image size)
- *   16  u32 image size             20   u32 ROM length
- *   24  the ROM: packed (FEATURE PACKED_ROM, pack_allocs), or as it is (used in place)
+ *   12  u32 image size             16   u32 ROM length
+ *   20  the ROM: packed (FEATURE PACKED_ROM, pack_allocs), or as it is (used in place)
  *   then, packed (pack_image): global names, imports, exports, globals, the heap's length and
  *       its allocations. An image has no entry function (it ran at build time).
  *
@@ -23,8 +22,11 @@
  */
 #include "internal.h"
 
-static const uint8_t image_magic[8] = {'M', 'V', 'M', 0, '\r', '\n', 0x1a, '\n'};
-#define IMAGE_HEADER_SIZE 24u
+// Version 7's header began with "MVM\0" too and had its version at 8, so an older image is
+// refused as a version mismatch (MVM_E_IMAGE_VERSION), not as a damaged one.
+static const uint8_t image_magic[4] = {'M', 'V', 'M', 0};
+enum { IMG_CRC = 4, IMG_VERSION = 8, IMG_FEATURES = 10, IMG_SIZE = 12, IMG_ROM_LEN = 16 };
+#define IMAGE_HEADER_SIZE 20u
 // This build's profile bit (MVM_PROFILE_MCU: PROFILE_MCU, else PROFILE_HOST), and FEATURE
 // FLOAT64: the image holds a FLOAT64 (in its ROM or heap) that is no int32 integer (a fraction,
 // -0, NaN, Infinity, or past int32). Written only then, so that an integer-only VM
@@ -656,17 +658,17 @@ static mvm_err_t write_image(mvm_vm_t* vm, uint8_t** out_image, size_t* out_len)
   if (total > 0xFFFFFFFFu) return MVM_E_OUT_OF_MEMORY;
   uint8_t* img = (uint8_t*)MVM_MALLOC((size_t)total, vm->context);
   if (!img) return MVM_E_OUT_OF_MEMORY;
-  MVM_MEMCPY(img, image_magic, 8);
-  wr16u(img + 8, (uint16_t)K_BYTECODE_VERSION);
+  MVM_MEMCPY(img, image_magic, sizeof image_magic);
+  wr16u(img + IMG_VERSION, (uint16_t)K_BYTECODE_VERSION);
   bool floats = has_float64(vm->rom, 0, vm_rom_len(vm)) || has_float64(vm->heap, 4, vm_heap_used(vm));
   uint32_t features = IMAGE_PROFILE_BIT | IMAGE_PACKED_ROM | (floats ? IMAGE_FLOAT64 : 0u) |
                       (vm->nimports ? IMAGE_ROM_IMPORTS : 0u) |
                       (!vm->roots && vm_heap_used(vm) > 4 ? IMAGE_NO_ROOTS : 0u);
-  wr16u(img + 10, (uint16_t)features);
-  wr32u(img + 16, (uint32_t)total);
-  wr32u(img + 20, vm_rom_len(vm));
+  wr16u(img + IMG_FEATURES, (uint16_t)features);
+  wr32u(img + IMG_SIZE, (uint32_t)total);
+  wr32u(img + IMG_ROM_LEN, vm_rom_len(vm));
   pack_image(vm, exports, nprops, img + IMAGE_HEADER_SIZE);
-  wr32u(img + 12, crc32_ieee(img + 16, (size_t)total - 16, 0));
+  wr32u(img + IMG_CRC, crc32_ieee(img + IMG_VERSION, (size_t)total - IMG_VERSION, 0));
   *out_image = img;
   *out_len = (size_t)total;
   return MVM_E_OK;
@@ -1131,7 +1133,7 @@ static const uint8_t* image_exports(const mvm_vm_t* vm) {
   const uint8_t* p = vm->rom + vm_rom_len(vm);
   (void)uleb_checked(&p);
   uint32_t n = uleb_checked(&p);
-  if (!(rd16(vm->rom - IMAGE_HEADER_SIZE + 10) & IMAGE_ROM_IMPORTS)) {
+  if (!(rd16(vm->rom - IMAGE_HEADER_SIZE + IMG_FEATURES) & IMAGE_ROM_IMPORTS)) {
     while (n--) (void)uleb_checked(&p);
   }
   return p;
@@ -1287,11 +1289,11 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
 // The fixed header; *rom_len is the ROM's length (the packed part follows it).
 static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* rom_len,
                               uint32_t* layout) {
-  if (image_len < 8) return MVM_E_IMAGE_TRUNCATED;
-  if (MVM_MEMCMP(image, image_magic, 8) != 0) return MVM_E_INVALID_IMAGE;
+  if (image_len < IMG_FEATURES) return MVM_E_IMAGE_TRUNCATED;  // the magic and the version
+  if (MVM_MEMCMP(image, image_magic, sizeof image_magic) != 0) return MVM_E_INVALID_IMAGE;
+  if (rd16(image + IMG_VERSION) != K_BYTECODE_VERSION) return MVM_E_IMAGE_VERSION;
   if (image_len < IMAGE_HEADER_SIZE) return MVM_E_IMAGE_TRUNCATED;
-  if (rd16(image + 8) != K_BYTECODE_VERSION) return MVM_E_IMAGE_VERSION;
-  uint32_t features = rd16(image + 10);
+  uint32_t features = rd16(image + IMG_FEATURES);
   // The layout features, which any build reads.
   *layout = features & (IMAGE_PACKED_ROM | IMAGE_ROM_IMPORTS |
                         IMAGE_NO_ROOTS | IMAGE_RAW_HEAP);
@@ -1303,17 +1305,19 @@ static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* 
   if ((features & ~(uint32_t)IMAGE_FEATURES) || !(features & IMAGE_PROFILE_BIT)) {
     return MVM_E_IMAGE_PROFILE;
   }
-  uint32_t size = rd32(image + 16);
+  uint32_t size = rd32(image + IMG_SIZE);
   if (size > image_len) return MVM_E_IMAGE_TRUNCATED;
   if (size != image_len) return MVM_E_INVALID_IMAGE;
-  if (crc32_ieee(image + 16, size - 16, 0) != rd32(image + 12)) return MVM_E_IMAGE_CRC;
+  if (crc32_ieee(image + IMG_VERSION, size - IMG_VERSION, 0) != rd32(image + IMG_CRC)) {
+    return MVM_E_IMAGE_CRC;
+  }
   if (!MVM_PACKED_ROM && (*layout & IMAGE_PACKED_ROM)) return MVM_E_IMAGE_FEATURE;
 #if !MVM_SUPPORT_FLOAT
   // After the CRC, so that a damaged image is reported as damaged. (The ROM and heap checks
   // refuse a FLOAT64 in an image that does not have the bit.)
   if (floats) return MVM_E_IMAGE_FEATURE;
 #endif
-  *rom_len = rd32(image + 20);
+  *rom_len = rd32(image + IMG_ROM_LEN);
   // Whole allocations, so a multiple of 4 (and an unpacked ROM, used in place, stays 4-aligned).
   // A packed ROM takes at least a byte for every 8 of the ROM (its words and headers do), so
   // one that claims more is refused before memory is allocated for it.
