@@ -177,3 +177,69 @@ def test_a_global_in_its_tdz_keeps_its_name_after_renumbering(tmp_path) -> None:
             with pytest.raises(JSException, match="Cannot access 'later' before initialization"):
                 vm.call("late")
             assert vm.call("bumpM") == 30
+
+
+def test_constants_whose_values_do_not_fit_the_operand_stay_globals(tmp_path) -> None:
+    # A negative and a large integer, and functions placed past the ROM's first 32 KB (after a
+    # 40,000-character string), cannot be LOAD_ROM_GLOBAL operands: they stay globals.
+    pad = "x" * 40000
+    source = (
+        f"function early() {{ return '{pad}'; }}\n"
+        "const neg = -5; const big = 100000; const small = 7;\n"
+        "function far(n) { return n + small; }\n"
+        "export function g(n) { return far(n) + neg + big + early().length; }\n"
+    )
+    image = build_image(tmp_path, source)
+    # early, far and g (exported, read by the VM that snapshotted) past 32 KB, neg and big;
+    # small is in the code.
+    assert len(unpack_image(image).globals) == 5
+    assert rom_globals(image) == ["7"]
+    with VM.restore(image, Host(stdout=io.StringIO())) as vm:
+        assert vm.call("g", 1) == 1 + 7 - 5 + 100000 + 40000
+        again = vm.snapshot()
+    assert rom_globals(again) == ["7"]
+    with VM.restore(again, Host(stdout=io.StringIO())) as vm:
+        assert vm.call("g", 2) == 2 + 7 - 5 + 100000 + 40000
+
+
+def test_a_value_that_no_longer_fits_after_new_imports_becomes_a_global_again(tmp_path) -> None:
+    # far placed at ROM offset 32764, the last place a LOAD_ROM_GLOBAL operand can name; after
+    # a restore, a new import's HOSTFN goes before it in the next image and moves it 8 bytes on.
+    def source(n: int) -> str:
+        return (
+            f"function early() {{ return '{'x' * n}'; }}\n"
+            "let held;\n"
+            "function far(n) { return n + 1; }\n"
+            "export function g(n) { return far(n) + early().length; }\n"
+            "export function grab() { held = vmImport(0x77); return held(3); }\n"
+        )
+
+    def far_at(image: bytes) -> int:
+        rom = unpack_image(image).rom
+        view = RomView(rom)
+        return next(
+            o
+            for o, kind, _ in view.walk()
+            if kind == TYPE_FUNCTION and view.value((o << 1) | 2).startswith("<function far ")
+        )
+
+    n = 32000
+    n += 32764 - far_at(build_image(tmp_path, source(n)))
+    image = build_image(tmp_path, source(n))
+    assert far_at(image) == 32764 and "<function far>" in rom_globals(image)
+    host = Host(stdout=io.StringIO())
+    host.add(0x77, lambda vm, k: 2 * k)
+    with VM.restore(image, host) as vm:
+        assert vm.call("g", 1) == n + 2
+        assert vm.call("grab") == 6
+        second = vm.snapshot()
+        assert vm.call("g", 1) == n + 2  # the VM that snapshotted runs on the new numbering
+    assert far_at(second) == 32772 and "<function far>" not in rom_globals(second)
+    # held, and far lifted (g and grab, globals past 32 KB the first VM's unit exports read,
+    # are exports' values now).
+    assert len(unpack_image(second).globals) == 2
+    with VM.restore(second, host) as vm:
+        assert vm.call("g", 5) == n + 6 and vm.call("grab") == 6
+        third = vm.snapshot()
+    with VM.restore(third, host) as vm:
+        assert vm.call("g", 7) == n + 8

@@ -275,11 +275,15 @@ typedef struct shaken {
 // ones are constants: their loads become LOAD_ROM_GLOBAL, whose operand is the value itself
 // (GLOBAL_INLINE), when it fits the operand's 16 bits (a ROM reference into the first 32 KB, an
 // int31 from 0 to 16383, undefined, null, a boolean, a builtin), else they stay globals too.
-// A board keeps them in flash, in the code. Dead ones get no place.
+// A board keeps them in flash, in the code. Dead ones get no place. A value the code already
+// carries that no longer fits once its allocation moved (the imports' HOSTFNs before it grew
+// past 32 KB) becomes a global again: the lifted ones, last.
 typedef struct renumber {
   uint32_t* to;    // new index of each old one, GLOBAL_DEAD or GLOBAL_INLINE
   uint32_t count;  // old globals
-  uint32_t ram;
+  uint32_t ram;    // the new globals, the lifted ones included
+  mvm_value_t* lifted;  // VM_MALLOC'd: their values in the new ROM, globals ram - nlifted ..
+  uint32_t nlifted;
   // The imports the same way: those whose host function is live keep their order (0 ..
   // imports - 1), the others are left out (GLOBAL_DEAD).
   uint32_t* import_to;
@@ -300,6 +304,38 @@ static mvm_value_t new_value(const uint32_t* map, const rom_intern_t* moved, mvm
   return rom_intern_value(moved, remap_value(map, v));
 }
 
+// The values the marked functions' LOAD_ROM_GLOBALs carry that no longer fit once remapped,
+// each once (lifted); counted first, then listed.
+static mvm_err_t lift_plan(mvm_vm_t* vm, const uint8_t* marks, const uint32_t* map,
+                           renumber_t* rn) {
+  const uint8_t* rom = vm->rom;
+  uint32_t rom_len = vm_rom_len(vm), n = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
+      if (!rom_marked(marks, at) || header_type(rd32(rom + at)) != TC_FUNCTION) continue;
+      const uint8_t* code = fn_code(rom + at);
+      for (uint32_t pc = 0, len = fn_code_len(rom + at); pc < len; pc += opcode_size(code[pc])) {
+        if (code[pc] != OP_LOAD_ROM_GLOBAL && code[pc] != OP_LOAD_ROM_GLOBAL_FN) continue;
+        mvm_value_t v = remap_value(map, rd16u(code + pc + 1));
+        if (v <= 0xFFFFu) continue;
+        if (pass == 0) {
+          n++;
+          continue;
+        }
+        uint32_t j = 0;
+        while (j < rn->nlifted && rn->lifted[j] != v) j++;
+        if (j == rn->nlifted) rn->lifted[rn->nlifted++] = v;
+      }
+    }
+    if (!n) break;
+    if (pass == 0) {
+      rn->lifted = (mvm_value_t*)VM_MALLOC(vm, sizeof(mvm_value_t) * (size_t)n);
+      if (!rn->lifted) return MVM_E_OUT_OF_MEMORY;
+    }
+  }
+  return MVM_E_OK;
+}
+
 static void renumber_plan(const mvm_vm_t* vm, const uint8_t* live, const uint8_t* stored,
                           const uint32_t* map, const rom_intern_t* moved, renumber_t* rn) {
   rn->ram = 0;
@@ -312,10 +348,11 @@ static void renumber_plan(const mvm_vm_t* vm, const uint8_t* live, const uint8_t
       rn->to[i] = GLOBAL_INLINE;
     }
   }
+  rn->ram += rn->nlifted;
 }
 
 // Rewrites the global operands of a copied FUNCTION's code for the new numbering and ROM. false
-// when a value LOAD_ROM_GLOBAL carries no longer fits (the imports before it grew past 32 KB).
+// when a global's number needs more than 16 bits.
 static bool renumber_code(const mvm_vm_t* vm, uint8_t* fn, const renumber_t* rn,
                           const uint32_t* map, const rom_intern_t* moved) {
   uint8_t* code = fn + fn_code_at(fn);
@@ -326,6 +363,12 @@ static bool renumber_code(const mvm_vm_t* vm, uint8_t* fn, const renumber_t* rn,
     bool fn_form = op == OP_LOAD_GLOBAL_FN || op == OP_LOAD_ROM_GLOBAL_FN;
     if (op == OP_LOAD_ROM_GLOBAL || op == OP_LOAD_ROM_GLOBAL_FN) {
       operand = remap_value(map, operand);
+      if (operand > 0xFFFFu) {  // lifted (lift_plan listed it)
+        uint32_t j = 0;
+        while (rn->lifted[j] != operand) j++;
+        code[pc] = (uint8_t)(fn_form ? OP_LOAD_GLOBAL_FN : OP_LOAD_GLOBAL);
+        operand = rn->ram - rn->nlifted + j;
+      }
     } else if (op != OP_LOAD_GLOBAL && op != OP_STORE_GLOBAL && op != OP_LOAD_GLOBAL_FN) {
       continue;
     } else if (rn->to[operand] == GLOBAL_INLINE) {  // live (this code is) and never stored
@@ -381,6 +424,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
   }
   uint32_t moved_at = n;
   mvm_err_t err = rom_intern_plan(vm, marks, map, moved_at, 0, rn->import_to, &out->moved);
+  if (!err) err = lift_plan(vm, marks, map, rn);
   if (err) return err;
   renumber_plan(vm, live, stored, map, &out->moved, rn);
   uint32_t nholes = 0;
@@ -702,7 +746,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     root_set(vm, ROOT_EXPORTS, VAL_UNDEFINED);
   }
 
-  renumber_t rn = {NULL, (uint32_t)vm->global_count, 0, NULL, 0};
+  renumber_t rn = {NULL, (uint32_t)vm->global_count, 0, NULL, 0, NULL, 0};
   size_t marks_len = vm_rom_len(vm) / 32 + 1, globals_len = rn.count / 8 + 1;
   uint8_t* marks = (uint8_t*)VM_MALLOC(vm, marks_len);
   uint8_t* done = (uint8_t*)VM_MALLOC(vm, marks_len);
@@ -777,6 +821,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
     for (uint32_t i = 0; i < vm->global_count; i++) {
       if (rn.to[i] < rn.ram) new_globals[rn.to[i]] = vm->globals[i];
     }
+    for (uint32_t j = 0; j < rn.nlifted; j++) new_globals[rn.ram - rn.nlifted + j] = rn.lifted[j];
     import_entry_t* live = (import_entry_t*)tables_imports(new_globals, rn.ram);
     for (uint32_t i = 0; i < vm->nimports; i++) {
       if (rn.import_to[i] != GLOBAL_DEAD) live[rn.import_to[i]] = vm_imports_full(vm)[i];
@@ -802,6 +847,7 @@ mvm_err_t mvm_snapshot_ex(mvm_vm_t* vm, uint32_t flags, uint8_t** out_image, siz
   if (stored) VM_FREE(vm, stored);
   if (rn.to) VM_FREE(vm, rn.to);
   if (rn.import_to) VM_FREE(vm, rn.import_to);
+  if (rn.lifted) VM_FREE(vm, rn.lifted);
   if (new_globals) VM_FREE(vm, new_globals);
   if (map) VM_FREE(vm, map);
   mvm_err_t rerr = roots_full(vm);  // the VM stays usable, image or not
