@@ -705,7 +705,7 @@ static inline void mem_free(mvm_arena_t* arena, void* p, void* context) {
 #define VM_MALLOC(vm, n) mem_alloc(vm_arena(vm), (n), (vm)->context)
 // A ROM the VM owns (a unit's copy, a packed image's, a snapshot's) is allocated with its length
 // in the 4 bytes before it, where an image's ROM used in place has the header's ROM length
-// (offset 20 of 24), so that vm_rom_len reads either and the struct has no field for it; the
+// (offset 16 of 20), so that vm_rom_len reads either and the struct has no field for it; the
 // ROM offset of the globals' names before that (NO_OFFSET until rom_buffer_set_names; an
 // image used in place has it in the word after its ROM: snapshot.c vm_global_names); and 8
 // zero bytes after it, which keep operand reads of a truncated last instruction inside the
@@ -769,11 +769,10 @@ MVM_INTERNAL size_t vm_stack_bytes(const mvm_vm_t* vm);
 // ---- rom_intern.c (snapshot.c) ----
 // Plans the move of the heap's strings and floats (the heap as the image will hold it) into a
 // new ROM whose kept allocations (rom_marks) rom_map places, the moved ones from base on; a
-// host function goes to its import's place, imports_at + HOSTFN_BYTES * import_to[index].
+// host function goes to its import's place at the ROM's start, HOSTFN_BYTES * import_to[index].
 MVM_INTERNAL mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks,
                                        const uint32_t* rom_map, uint32_t base,
-                                       uint32_t imports_at, const uint32_t* import_to,
-                                       rom_intern_t* out);
+                                       const uint32_t* import_to, rom_intern_t* out);
 // Whether v is a heap allocation the plan moves (every string, float and host function), and
 // its reference in the new ROM (v itself when not a heap reference).
 MVM_INTERNAL bool rom_intern_moves(const mvm_vm_t* vm, mvm_value_t v);

@@ -210,8 +210,7 @@ static mvm_err_t plan_key_lists(mvm_vm_t* vm, const uint32_t* rom_map, uint32_t*
 // ---- The plan ----
 
 mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks, const uint32_t* rom_map,
-                          uint32_t base, uint32_t imports_at, const uint32_t* import_to,
-                          rom_intern_t* out) {
+                          uint32_t base, const uint32_t* import_to, rom_intern_t* out) {
   out->heap_map = NULL;
   out->bytes = 0;
   uint32_t n = 0, nprops = 0;
@@ -249,7 +248,7 @@ mvm_err_t rom_intern_plan(mvm_vm_t* vm, const uint8_t* rom_marks, const uint32_t
     uint32_t h = rd32(p);
     if (!is_immutable(header_type(h))) continue;
     if (header_type(h) == TC_HOSTFN) {  // its import's place (snapshot.c FEATURE ROM_IMPORTS)
-      heap_map[at >> 2] = imports_at + HOSTFN_BYTES * import_to[rd16(p + 6)];
+      heap_map[at >> 2] = HOSTFN_BYTES * import_to[rd16(p + 6)];
       continue;
     }
     bool string = header_type(h) == TC_STRING8 || header_type(h) == TC_STRING16;

@@ -423,7 +423,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
     n += shaken_size(rom + at, strip);
   }
   uint32_t moved_at = n;
-  mvm_err_t err = rom_intern_plan(vm, marks, map, moved_at, 0, rn->import_to, &out->moved);
+  mvm_err_t err = rom_intern_plan(vm, marks, map, moved_at, rn->import_to, &out->moved);
   if (!err) err = lift_plan(vm, marks, map, rn);
   if (err) return err;
   renumber_plan(vm, live, stored, map, &out->moved, rn);
