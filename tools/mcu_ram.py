@@ -223,8 +223,8 @@ def report(ours: dict, theirs: dict, m0_faults: list[str]) -> str:
         "port's constants, no instruction budget, imports resolved at restore only, "
         "Math.random's state in the heap once drawn), 4 "
         "bytes per import (its id and value are in the image's ROM; an import nothing uses is "
-        "left out) and 4 per global that stays in RAM (Microvium: 4 and 2; a constant global is "
-        "in the image's ROM), and the image's own heap: none when it is the pad word alone (the "
+        "left out) and 4 per global that stays in RAM (Microvium: 4 and 2; a constant global's "
+        "value is in the image's code), and the image's own heap: none when it is the pad word alone (the "
         "core's shared read-only space until the first allocation), else 32-bit values and "
         "headers where Microvium's are 16-bit, the pad word holding the space's capacity "
         "(docs/embedding.md section 4).",
