@@ -243,3 +243,29 @@ def test_a_value_that_no_longer_fits_after_new_imports_becomes_a_global_again(tm
         third = vm.snapshot()
     with VM.restore(third, host) as vm:
         assert vm.call("g", 7) == n + 8
+
+
+def test_a_unit_whose_code_carries_a_constant_value_is_refused(tmp_path) -> None:
+    # Only a snapshot writes LOAD_ROM_GLOBAL (the values of an image's ROM); a unit's code names
+    # its globals by number.
+    import struct as _struct
+
+    from compiler.disasm import decode_unit_functions
+    from hostlib.errors import VMError
+
+    src = tmp_path / "p.js"
+    src.write_text("const k = 3;\nexport function f() { return k; }\n")
+    unit = bytearray(compile_program(str(src)))
+    (export_count,) = _struct.unpack_from("<H", unit, 24)
+    rom_at = (28 + 8 * export_count + 3) & ~3
+    patched = 0
+    for fn in decode_unit_functions(bytes(unit)):
+        code_at = rom_at + fn.offset + function_code_at(unit[rom_at:], fn.offset)
+        for ins in fn.instructions:
+            if ins.op in (Op.LOAD_GLOBAL, Op.LOAD_GLOBAL_FN):
+                unit[code_at + ins.pc] = Op.LOAD_ROM_GLOBAL
+                unit[code_at + ins.pc + 1 : code_at + ins.pc + 3] = b"\x07\x00"  # the int 3
+                patched += 1
+    assert patched
+    with pytest.raises(VMError):
+        VM.from_unit(bytes(unit), Host(stdout=io.StringIO()))
