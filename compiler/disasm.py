@@ -770,7 +770,7 @@ def unpack_image(image: bytes) -> ImageParts:
     names = (w.word() - 1) & 0xFFFFFFFF
     nimports = w.word()
     if features >> FEATURE_ROM_IMPORTS & 1:
-        imports = _rom_import_ids(rom, features, nimports)
+        imports = _rom_import_ids(rom, nimports)
     else:
         imports = [w.word() for _ in range(nimports)]
     exports = [(w.word(), w.word()) for _ in range(w.word())]
@@ -787,20 +787,15 @@ def unpack_image(image: bytes) -> ImageParts:
     return ImageParts(version, features, crc, size, rom, names, imports, exports, globals_, heap)
 
 
-HOSTFN_BYTES = 8  # header, the import's id (u16), its index (u16)
+# A HOSTFN: header, the import's id (u16), its index (u16). With FEATURE ROM_IMPORTS the ROM
+# starts with the imports' HOSTFNs, import i's at HOSTFN_BYTES * i.
+HOSTFN_BYTES = 8
 
 
-def rom_imports_at(rom: bytes, features: int) -> int:
-    """Where the imports' HOSTFNs are in a ROM with FEATURE ROM_IMPORTS, import i's at
-    HOSTFN_BYTES * i from there: the ROM's start."""
-    return 0
-
-
-def _rom_import_ids(rom: bytes, features: int, count: int) -> list[int]:
-    """The ids of the imports, from their HOSTFNs in the ROM."""
-    at = rom_imports_at(rom, features)
+def _rom_import_ids(rom: bytes, count: int) -> list[int]:
+    """The ids of the imports, from their HOSTFNs at the ROM's start."""
     try:
-        return [struct.unpack_from("<H", rom, at + HOSTFN_BYTES * i + 4)[0] for i in range(count)]
+        return [struct.unpack_from("<H", rom, HOSTFN_BYTES * i + 4)[0] for i in range(count)]
     except struct.error:
         raise ValueError("image: imports past the ROM") from None
 

@@ -74,9 +74,10 @@ MCU_DEFAULT_MAX_HEAP = 16 * 1024  # ports/cortex_m/mvm_port.h MVM_DEFAULT_MAX_HE
 
 def image_profile(image: bytes) -> str | None:
     """'host', 'mcu' or None (not an image, or no single profile bit)."""
+    from compiler.disasm import IMAGE_MAGIC
     from compiler.opcodes import FEATURE_PROFILE_HOST, FEATURE_PROFILE_MCU
 
-    if len(image) < 16 or image[:4] != b"MVM\0":
+    if len(image) < 16 or not image.startswith(IMAGE_MAGIC):
         return None
     features = int.from_bytes(image[10:12], "little")
     host = bool(features >> FEATURE_PROFILE_HOST & 1)

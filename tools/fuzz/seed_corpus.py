@@ -116,6 +116,7 @@ def build_examples() -> dict[str, bytes]:
 
 
 def regressions_for(target: str) -> dict[str, bytes]:
+    from compiler.disasm import IMAGE_MAGIC
     from compiler.opcodes import FEATURE_PROFILE_HOST, FEATURE_PROFILE_MCU
 
     mine, other = (FEATURE_PROFILE_HOST, FEATURE_PROFILE_MCU)
@@ -127,7 +128,7 @@ def regressions_for(target: str) -> dict[str, bytes]:
         with open(os.path.join(base, name), "rb") as f:
             data = f.read()
         out[name] = data
-        if len(data) >= 16 and data[:4] == b"MVM\0":
+        if len(data) >= 16 and data.startswith(IMAGE_MAGIC):
             features = int.from_bytes(data[10:12], "little")
             if features >> other & 1 and not features >> mine & 1:
                 features = features & ~(1 << other) | 1 << mine

@@ -120,9 +120,10 @@ static bool operands_ok(const fn_info_t* f, const uint8_t* code, uint32_t pc) {
     case OP_LOAD_GLOBAL_FN:
       return rd16u(a) < f->global_count;
     case OP_LOAD_ROM_GLOBAL:  // a constant global's value (never in its TDZ)
-    case OP_LOAD_ROM_GLOBAL_FN:
-      return f->starts && rd16u(a) != VAL_HOLE &&
-             rom_value_ok(f->rom, f->rom_len, f->starts, rd16u(a));
+    case OP_LOAD_ROM_GLOBAL_FN: {
+      mvm_value_t v = rd16u(a);
+      return f->starts && v != VAL_HOLE && rom_value_ok(f->rom, f->rom_len, f->starts, v);
+    }
     default:
       return true;
   }
