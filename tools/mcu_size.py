@@ -357,7 +357,10 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         + "). One object from the single-file distribution, compiled with "
         "`-c -mcpu=cortex-m0 -mthumb -Os -fno-section-anchors -nostdlib` and "
         "`-std=c99 -Wall -Wextra -Wpedantic -Werror`; `arm-none-eabi-size` of the object "
-        "(text includes read-only data). The same method as the Microvium figures.",
+        "(text includes read-only data). The same method as the Microvium figures. In that "
+        "file only the API (`mvm_*`) has external linkage, as in Microvium's: the functions the "
+        "core's files share are static there (tools/amalgamate.py), so the compiler drops what "
+        "a configuration leaves unused and inlines what it calls once.",
         "",
         "| configuration | ours text / data / bss | Microvium 8.0 text / data / bss |",
         "|---|---|---|",
@@ -484,8 +487,9 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         lines.append("")
     if functions:
         lines += [
-            "The largest functions of the size-test object (`run` is the interpreter loop, "
-            "`restore` the image validation and restore with its verifier inlined):",
+            "The largest functions of the size-test object (`vm_call` is the interpreter loop "
+            "`run` inlined into its one caller, `restore` the image restore with what it alone "
+            "calls inlined; `.constprop` marks a copy GCC specialised for constant arguments):",
             "",
             "| function | bytes |",
             "|---|---|",
