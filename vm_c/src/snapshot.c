@@ -1405,9 +1405,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   // The packed part's counts first, so that nothing more is allocated for an image that lies
   // about them; each item takes at least one byte.
   uint32_t names = get_uleb(&r) - 1u;  // 0 is NO_OFFSET
-  uint32_t nimports = get_uleb(&r);
-  size_t imports_at = r.at;
-  if (!rom_imports) skip_uleb(&r, nimports);  // else the ids are in the ROM
+  uint32_t nimports = get_uleb(&r);  // their ids are in the ROM (FEATURE ROM_IMPORTS)
   uint32_t nexports = get_uleb(&r);
   size_t exports_at = r.at;
   skip_uleb(&r, 2 * (uint64_t)nexports);
@@ -1418,7 +1416,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   size_t heap_at = r.at;
   mvm_err_t early = MVM_E_OK;
   if (r.bad || nimports > 65535 || global_count > 65535 || heap_len < 4 || (heap_len & 3u) ||
-      (rom_imports && !nimports)) {
+      rom_imports != (nimports != 0)) {
     early = MVM_E_INVALID_IMAGE;
   } else if (nimports > VM_IMPORTS_MAX) {  // valid, but more than this build's table holds
     early = MVM_E_OUT_OF_MEMORY;
@@ -1427,7 +1425,7 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   }
   // The globals and the import table: their own allocation, or after the VM struct, which
   // in an arena has its fixed place: room is made there now, before anything else takes it.
-  size_t tables = globals_bytes(global_count) + imports_bytes(nimports, !rom_imports);
+  size_t tables = globals_bytes(global_count) + imports_bytes(nimports, false);
 #if VM_TABLES_TRAIL
   if (!early && arena && !arena_reserve_vm(arena, tables)) early = MVM_E_OUT_OF_MEMORY;
 #endif
@@ -1493,22 +1491,11 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
   if (rom_buf) rom_buffer_set_names(rom_buf, names);  // else the image has it after the ROM
   vm->global_count = (vm_count_t)global_count;
 #if !VM_TABLES_TRAIL
-  err = tables_alloc(vm, global_count, nimports, !rom_imports, &vm->globals);
+  err = tables_alloc(vm, global_count, nimports, false, &vm->globals);
 #endif
   if (!err) err = vm_alloc_runtime(vm, cfg);
   if (!err) {
-    r.at = imports_at;
-    for (uint32_t i = 0; i < nimports; i++) {
-      if (rom_imports) {
-        vm_imports_fns(vm)[i] = NULL;
-        continue;
-      }
-      uint32_t id = get_uleb(&r);
-      if (id > 0xFFFFu) err = MVM_E_INVALID_IMAGE;
-      vm_imports_full(vm)[i].id = (uint16_t)id;
-      vm_imports_full(vm)[i].fn = NULL;
-      vm_imports_full(vm)[i].cached = VAL_UNDEFINED;
-    }
+    for (uint32_t i = 0; i < nimports; i++) vm_imports_fns(vm)[i] = NULL;
     vm->nimports = (vm_count_t)nimports;
     c.vm = vm;
     r.at = globals_at;
@@ -1577,22 +1564,15 @@ static mvm_err_t restore(const uint8_t* image, size_t image_len, const mvm_confi
 #if MVM_VERIFY_IMAGES
   if (!err) err = heap_check(&c, arena, context);
 #endif
-  // The ROM's host functions (rom_intern.c moves them there): their imports are checked as a
-  // heap one's, and each is its import's value, so that vmImport(id) at run time gives the
-  // very function the program got at build time.
+#if MVM_VERIFY_IMAGES
+  // No host function but the imports' (rom_intern.c puts each in its place): each is its
+  // import's value, so that vmImport(id) at run time gives the very function the program got
+  // at build time. (A call checks its HOSTFN's import in any build: vm.c call_native.)
   for (uint32_t at = 0; !err && at < c.rom_len; at += header_size(rd32(c.rom + at))) {
-    const uint8_t* p = c.rom + at;
-    if (header_type(rd32(p)) != TC_HOSTFN) continue;
-    uint16_t index = rd16(p + 6);
-    if (index >= nimports || import_id(vm, index) != rd16(p + 4)) {
+    if (header_type(rd32(c.rom + at)) == TC_HOSTFN && at >= HOSTFN_BYTES * nimports) {
       err = MVM_E_INVALID_IMAGE;
-    } else if (!rom_imports) {
-      vm_imports_full(vm)[index].cached = value_from_rom_offset(at);
-    } else if (import_cached(vm, index) != value_from_rom_offset(at)) {
-      err = MVM_E_INVALID_IMAGE;  // one value per import
     }
   }
-#if MVM_VERIFY_IMAGES
   for (uint32_t i = 0; !err && i < global_count; i++) {
     if (!value_ok(&c, vm_globals(vm)[i])) err = MVM_E_INVALID_IMAGE;
   }
