@@ -201,6 +201,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     target = args.target
     if args.raw_heap and target != "mcu":
         return _fail("--raw-heap is for --target mcu")
+    if args.core_config and target != "mcu":
+        return _fail("--core-config is for --target mcu")
+    if args.core_config and not args.core_config.endswith(".h"):
+        return _fail(f"--core-config writes a C header: {args.core_config} must end in .h")
     max_heap = args.max_heap or (MCU_DEFAULT_MAX_HEAP if target == "mcu" else 0)
     if args.emit_c:
         stem = os.path.splitext(os.path.basename(args.file))[0]
@@ -235,6 +239,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             return _fail(f"{args.file}: {len(uses)} use(s) of what --lean-language leaves out; "
                          "no image written")
     image = retarget_image(image, target, raw_heap=args.raw_heap)
+    if args.core_config:
+        from .core_config import core_config_header
+
+        write_private(args.core_config,
+                      core_config_header(image, args.file, args.core_config).encode())
     if args.emit_c:
         c_text, h_text = emit_c(image, name, args.file)
         write_private(out[:-2] + ".h", h_text.encode())
@@ -329,6 +338,10 @@ def add_engine_commands(sub: Any) -> None:
                    help="refuse what a core built with MVM_FULL_LANGUAGE=0 does not run (==, "
                         "!=, in, instanceof, delete, for-in, for-of, destructuring, spread, "
                         "rest, super), naming the line of each use")
+    b.add_argument("--core-config", metavar="FILE.h",
+                   help="with --target mcu: also write a port header that compiles only the "
+                        "parts of the core this image uses (library families, promises, the "
+                        "full language, the heap unpacker), for its firmware")
     b.add_argument("--raw-heap", action="store_true",
                    help="with --target mcu: store the heap as it is in RAM, not packed (a larger "
                         "image, for a core built with MVM_PACKED_HEAP=0)")

@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -273,6 +274,67 @@ def measure_microvium(work: str, place: str) -> dict[str, tuple[int, int, int]]:
     return sizes
 
 
+def measure_program_cores(work: str) -> list[tuple[str, int, list[str]]]:
+    """(program, Cortex-M0 .text, the options its header turns on) of the core each benchmark
+    program's `--core-config` header makes, over the cortex_m port as shipped (dist/ already
+    in work)."""
+    import glob
+    from concurrent.futures import ThreadPoolExecutor
+
+    sys.path.insert(0, ROOT)
+    from hostlib.cli import MCU_DEFAULT_MAX_HEAP, build_image, device_host, retarget_image
+    from hostlib.core_config import core_config_header
+
+    headers = {}
+    for path in sorted(glob.glob(os.path.join(ROOT, "benchmarks", "programs", "*.js"))):
+        name = os.path.splitext(os.path.basename(path))[0]
+        image = retarget_image(build_image(path, host=device_host(),
+                                           max_heap=MCU_DEFAULT_MAX_HEAP, strip=True), "mcu")
+        header = os.path.join(work, f"{name}_core.h")
+        text = core_config_header(image, path, header)
+        with open(header, "w", encoding="utf-8") as f:
+            f.write(text)
+        headers[name] = re.findall(r"#define (MVM_\w+) 1\b", text)
+
+    def build(name: str) -> int:
+        obj = os.path.join(work, f"core-{name}.o")
+        subprocess.run([CC, *FLAGS, *STRICT, f'-DMVM_PORT_HEADER="{name}_core.h"', "-I", work,
+                        os.path.join(work, "mvm.c"), "-o", obj],
+                       check=True, capture_output=True, text=True)
+        return size_of(obj)[0]
+
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        sizes = {name: pool.submit(build, name) for name in headers}
+        return [(name, sizes[name].result(), headers[name]) for name in headers]
+
+
+def program_cores_report(rows: list[tuple[str, int, list[str]]], shipped: int,
+                         microvium: dict | None) -> list[str]:
+    mv_full = microvium["full"][0] if microvium else None
+    lines = [
+        "## A core for each program",
+        "",
+        "`mvc build --target mcu --core-config NAME_core.h` writes a port header that compiles "
+        "only the parts of the core the image can reach: the library families whose globals "
+        "or method names it holds, promises, the full language, the heap unpacker "
+        "(hostlib/core_config.py, docs/embedding.md). Each benchmark program's core, the "
+        "cortex_m port as shipped otherwise (safe mode, validating restore, the whole messages, "
+        "the fast interpreter), against that port with everything (mcu-default, "
+        f"{shipped:,} bytes)" + (f" and Microvium's full build ({mv_full:,})" if mv_full else "")
+        + ". tests/mcu/test_core_config.py runs each program on its core.",
+        "",
+        "| program | .text | of mcu-default | " + ("of Microvium full | " if mv_full else "")
+        + "options its header turns on |",
+        "|---|---|---|" + ("---|" if mv_full else "") + "---|",
+    ]
+    for name, text, options in rows:
+        lines.append(f"| {name} | {text:,} | {text / shipped:.2f}x | "
+                     + (f"{text / mv_full:.2f}x | " if mv_full else "")
+                     + (", ".join(f"`{o}`" for o in options) or "none") + " |")
+    lines.append("")
+    return lines
+
+
 def measure_images() -> list[tuple[str, int, int, int, int | None]]:
     """(program, MCU image bytes as `mvc build --target mcu` writes it (no line tables), the same
     with line tables (--no-strip), with the heap as it is (--raw-heap), Microvium's image bytes
@@ -348,7 +410,8 @@ def report(ours: dict, microvium: dict | None, place: str | None,
            files: list[tuple[str, int, int]] | None = None,
            families: list[tuple[str, str, int]] | None = None,
            functions: list[tuple[str, int]] | None = None,
-           images: list[tuple[str, int, int, int | None]] | None = None) -> tuple[str, str]:
+           images: list[tuple[str, int, int, int | None]] | None = None,
+           cores: list[tuple[str, int, list[str]]] | None = None) -> tuple[str, str]:
     lines = [
         "# Core code size on Cortex-M0 (`-Os`)",
         "",
@@ -498,6 +561,8 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         lines.append("")
     if images:
         lines += images_report(images)
+    if cores:
+        lines += program_cores_report(cores, ours["mcu-default"][0], microvium)
     txt = f"ours: {ours['size-test'][0]}\nmicrovium: {mv_text}\n"
     return "\n".join(lines), txt
 
@@ -520,6 +585,7 @@ def main(argv: list[str] | None = None) -> int:
             ours = measure_ours(work)
             families = measure_families(work)
             functions = largest_functions(work)
+            cores = measure_program_cores(work)
         except subprocess.CalledProcessError as e:
             sys.stderr.write(f"mcu_size: our core does not compile cleanly:\n{e.stderr}\n")
             return 1
@@ -536,7 +602,8 @@ def main(argv: list[str] | None = None) -> int:
         files = measure_files()
     except subprocess.CalledProcessError:
         files = None
-    md, txt = report(ours, microvium, place, files, families, functions, measure_images())
+    md, txt = report(ours, microvium, place, files, families, functions, measure_images(),
+                     cores)
     sys.stdout.write(md + "\n")
     if args.write:
         with open(os.path.join(RESULTS, "mcu_size.md"), "w") as f:

@@ -273,16 +273,18 @@ def test_core_cross_compiles_for_cortex_m0_warning_free() -> None:
 
 
 def link_firmware(srcs: list[str], out: str, defines: tuple[str, ...] = (),
-                  includes: tuple[str, ...] = (), opt: str = "-Os", cpu: str = "cortex-m0") -> str:
+                  includes: tuple[str, ...] = (), opt: str = "-Os", cpu: str = "cortex-m0",
+                  port: str = MCU_PORT, core_includes: tuple[str, ...] = tuple(INCLUDES)) -> str:
     """srcs compiled with the MCU port and linked with the example's startup code and linker
     script (semihosting, newlib): the ELF qemu's mps2-an385 (a Cortex-M3) runs. By default the
     code is the Cortex-M0's (which the M3 runs), newlib's v6-m library with it, and startup.c
     makes the board fault on an unaligned access, as a Cortex-M0 does; cpu="cortex-m3" builds
-    for the M3 itself, unaligned accesses allowed as there (newlib's v7-m memcpy makes them)."""
+    for the M3 itself, unaligned accesses allowed as there (newlib's v7-m memcpy makes them).
+    port and core_includes: the port header's -D and where the core's headers are (vm_c/)."""
     cflags = [f"-mcpu={cpu}", "-mthumb", opt, "-g", "-ffunction-sections", "-fdata-sections",
               *defines]
     objs = [os.path.join(out, os.path.basename(src) + ".o") for src in srcs]
-    run_all([["arm-none-eabi-gcc", *cflags, *STRICT, MCU_PORT, *INCLUDES, *includes,
+    run_all([["arm-none-eabi-gcc", *cflags, *STRICT, port, *core_includes, *includes,
               "-c", src, "-o", obj] for src, obj in zip(srcs, objs)])
     startup = os.path.join(out, "startup.o")
     run(["arm-none-eabi-gcc", *cflags, "-std=gnu99", "-Wall", "-Wextra", "-Werror",
