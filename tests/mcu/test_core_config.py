@@ -195,3 +195,66 @@ def test_the_board_runs_a_program_on_its_core_at_about_half_the_shipped_size(dis
         includes=("-I" + str(tmp_path),))
     out = run_on_board(elf)
     assert out.splitlines()[0] == expected_output(os.path.join(PROGRAMS, "closures.js"))
+
+
+# ---- Every golden program on the core its image asks for ----
+
+def test_every_golden_program_resumes_on_the_core_its_image_asks_for(tmp_path) -> None:
+    """The whole tests/js suite as tests/mcu/test_golden_mcu.py runs it (the top level and the
+    snapshot on the MCU port with everything), but each image restored, and afterResume run,
+    by a runner built with that image's own --core-config header: whatever the analysis
+    leaves out, a program that needed it would fail here (refused at restore, or a method
+    missing). One runner per distinct header, built unoptimised, as they are many."""
+    import threading
+
+    from hostlib.core_config import core_config_header
+    from run_js import JS_ROOT, discover, parse
+    from test_golden_mcu import HOST_LIMITS, run_on_mcu_port
+    from test_mcu import INCLUDES, MCU_PORT, VM_C, core_sources
+
+    cc = host_cc()
+    sources = [os.path.join(VM_C, "tools", "mvm_unit_run.c"), *core_sources()]
+    common = [*STRICT, "-DMVM_INCLUDE_BUILD_API=1", *HOST_LIMITS, *INCLUDES, "-I" + str(tmp_path)]
+    full = str(tmp_path / "runner_full")
+    run([cc, "-O1", MCU_PORT, *common, *sources, "-lm", "-o", full])
+
+    runners: dict[str, str] = {}
+    lock = threading.Lock()
+    building: dict[str, threading.Lock] = {}
+
+    def resume_runner(image: bytes) -> str:
+        header_path = str(tmp_path / "core.h")
+        options = core_config_header(image, "program.js", header_path)
+        key = "\n".join(line for line in options.splitlines() if line.startswith("#define MVM_"))
+        with lock:
+            if key in runners:
+                return runners[key]
+            mine = building.setdefault(key, threading.Lock())
+        with mine:
+            if key not in runners:
+                n = len(runners) + len(building)
+                header = tmp_path / f"core_{n}.h"
+                header.write_text(core_config_header(image, "program.js", str(header)))
+                exe = str(tmp_path / f"runner_{n}")
+                # The runner has the build API, which writes packed images: both unpackers
+                # stay (the -D overrides the header's choice).
+                run([cc, "-O0", f'-DMVM_PORT_HEADER="{header.name}"', "-DMVM_PACKED_ROM=1",
+                     "-DMVM_PACKED_HEAP=1",
+                     '-DMVM_CORE_BASE_PORT="ports/cortex_m/mvm_port.h"', *common, *sources,
+                     "-lm", "-o", exe])
+                with lock:
+                    runners[key] = exe
+        return runners[key]
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    tests = [rel for rel in discover() if parse(os.path.join(JS_ROOT, rel)).skip is None]
+    assert len(tests) > 300
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(
+            lambda rel: (rel, run_on_mcu_port(full, rel, str(tmp_path), resume_runner)), tests))
+    failures = [f"{rel}: {problem}" for rel, problem in results if problem]
+    print(f"{len(tests)} programs, {len(runners)} distinct cores")
+    assert len(runners) > 10  # the suite's images ask for many different cores
+    assert not failures, f"{len(failures)} of {len(tests)} fail on their own core:\n" + \
+        "\n".join(failures)

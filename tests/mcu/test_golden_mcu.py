@@ -24,6 +24,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -71,8 +72,10 @@ def runner(request, tmp_path_factory) -> str:
     return exe
 
 
-def run_on_mcu_port(runner: str, rel: str, work: str) -> str | None:
-    """None when the program's output on the MCU port is the expected one, else the problem."""
+def run_on_mcu_port(runner: str, rel: str, work: str,
+                    resume_runner: Callable[[bytes], str] | None = None) -> str | None:
+    """None when the program's output on the MCU port is the expected one, else the problem.
+    resume_runner, given the MCU image, names the runner that restores it (default: runner)."""
     from compiler import CompileError, compile_program
     from hostlib.cli import retarget_image
 
@@ -94,7 +97,8 @@ def run_on_mcu_port(runner: str, rel: str, work: str) -> str | None:
         with open(base + ".mcu", "wb") as f:
             f.write(image)
         call = ["--call", "afterResume"] if "afterResume" in open(path, encoding="utf-8").read() else []
-        second = subprocess.run([runner, base + ".mcu", "--restore-only", *call],
+        second_runner = resume_runner(image) if resume_runner else runner
+        second = subprocess.run([second_runner, base + ".mcu", "--restore-only", *call],
                                 capture_output=True, text=True, timeout=300, env=RUN_ENV)
         more = second.stdout.splitlines()
         if call and second.returncode == 0 and more:
