@@ -70,13 +70,29 @@ def stack_effect(instr: Instr) -> tuple[int, int]:
     raise AssertionError(f"no stack rule for {instr.op.name}")
 
 
+def _live(code: list[Instr | Label]) -> list[Instr | Label]:
+    """code without the instructions no path reaches (what follows a RETURN, THROW or JUMP up
+    to the next jump target: a block's SCOPE_POP after its `return`, say). Labels stay."""
+    instrs = [item for item in code if isinstance(item, Instr)]
+    label_index: dict[int, int] = {}
+    n = 0
+    for item in code:
+        if isinstance(item, Label):
+            label_index[id(item)] = n
+        else:
+            n += 1
+    _, depth_at = _flow(instrs, label_index)
+    reached = iter(depth is not None for depth in depth_at)
+    return [item for item in code if isinstance(item, Label) or next(reached)]
+
+
 def assemble(ir: IRFunction) -> Assembled:
     instrs: list[Instr] = []
     pcs: list[int] = []
     label_pc: dict[int, int] = {}
     label_index: dict[int, int] = {}  # label -> index of the instruction it precedes
     pc = 0
-    for item in fuse(ir.code):
+    for item in _live(fuse(ir.code)):
         if isinstance(item, Label):
             assert id(item) not in label_pc, "label placed twice"
             label_pc[id(item)] = pc
@@ -114,7 +130,7 @@ def assemble(ir: IRFunction) -> Assembled:
         out.append(instr.op)
         out += struct.pack(_OPERAND_PACK[info.format], *operands)
 
-    max_stack = _max_stack(instrs, label_index)
+    max_stack, _ = _flow(instrs, label_index)
     return Assembled(
         ir, bytes(out), max_stack, _line_changes(instrs, pcs, ir.first_line)
     )
@@ -124,7 +140,9 @@ def _too_large(ir: IRFunction, message: str) -> CompileError:
     return CompileError(message, ir.filename or "<input>", ir.first_line, 1)
 
 
-def _max_stack(instrs: list[Instr], label_index: dict[int, int]) -> int:
+def _flow(instrs: list[Instr], label_index: dict[int, int]) -> tuple[int, list[int | None]]:
+    """The deepest operand stack, and the stack depth before each instruction (None for one
+    that no path reaches), following every path from the entry, jumps and handlers."""
     depth_at: list[int | None] = [None] * (len(instrs) + 1)
     work: list[tuple[int, int]] = [(0, 0)]
     deepest = 0
@@ -156,7 +174,7 @@ def _max_stack(instrs: list[Instr], label_index: dict[int, int]) -> int:
             deepest = max(deepest, depth + 1)
         if instr.op not in TERMINATORS:
             flow(index + 1, after)
-    return deepest
+    return deepest, depth_at[: len(instrs)]
 
 
 def _line_changes(

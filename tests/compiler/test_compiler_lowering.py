@@ -225,7 +225,7 @@ def test_function_names_are_inferred():
 def test_try_finally_runs_finally_on_every_exit():
     fn = functions(
         "function f(x) { for (;;) { try {"
-        " if (x) return 1; if (x > 1) break; continue; }"
+        " if (x) return 1; if (x > 1) break; if (x > 2) continue; }"
         " finally { print(0); } } }"
     )["f"]
     body = ops(fn)
@@ -233,6 +233,18 @@ def test_try_finally_runs_finally_on_every_exit():
     assert calls_to_print == 5  # return, break, continue, normal end, exception path
     assert body.count(Op.TRY) == 1 and body.count(Op.TRY_END) == 4
     assert Op.THROW in body  # the catch-all rethrows
+
+
+def test_code_no_path_reaches_is_left_out():
+    # The try block ends with `continue`: the copy of the finally block for its normal end
+    # is never reached, and neither is the block's scope exit after a `return`.
+    fn = functions(
+        "function f(x) { for (;;) { try { if (x) return 1; continue; }"
+        " finally { print(0); } } }"
+    )["f"]
+    assert ops(fn).count(Op.CALL) == 3  # return, continue, exception path
+    g = functions("function g() { { let c = 0; return () => c; } }")["g"]
+    assert ops(g)[-1] == Op.RETURN and Op.SCOPE_POP not in ops(g)
 
 
 def test_switch_uses_strict_equality():
