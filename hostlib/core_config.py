@@ -138,7 +138,7 @@ def core_needs(image: bytes) -> CoreNeeds:
     parts = unpack_image(image)
     rom = RomView(parts.rom)
     scan = _Scan()
-    scan.region(rom, "ROM")
+    scan.region(rom, "the image's ROM")
     needs = CoreNeeds()
     builtins: dict[int, str] = {}
     for at, kind, _ in rom.walk():
