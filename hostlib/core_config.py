@@ -22,6 +22,7 @@ What the image reaches, and how it is found:
 - The full language: any instruction of VM_LEAN_LEFT_OUT (hostlib/lean.py).
 - The unpackers: the heap's only for an image whose heap is packed and not empty, the ROM's
   never for an MCU image (its ROM is used in place).
+- The error-location lookup (mvm_error_location): for an image with line tables (--no-strip).
 
 Names found conservatively: a word that only looks like a method's name (a property `set` of
 the program's own objects) keeps that family too. The result errs towards a larger core.
@@ -50,6 +51,7 @@ from compiler.opcodes import (
     TYPE_CONSTS,
     TYPE_FLOAT64,
     TYPE_FUNCTION,
+    TYPE_LINES,
     TYPE_STRING8,
     TYPE_STRING16,
     Op,
@@ -87,6 +89,7 @@ class CoreNeeds:
     full_language: str = ""
     heap_unpacker: str = ""
     rom_unpacker: str = ""
+    error_location: str = ""
 
     def options(self) -> list[tuple[str, int, str]]:
         """(port option, value, comment) in the order the header writes them."""
@@ -105,6 +108,8 @@ class CoreNeeds:
                     self.heap_unpacker or "the image's heap is empty or stored as it is"))
         out.append(("MVM_PACKED_ROM", 1 if self.rom_unpacker else 0,
                     self.rom_unpacker or "the image's ROM is used in place"))
+        out.append(("MVM_ERROR_LOCATION", 1 if self.error_location else 0,
+                    self.error_location or "the image has no line tables (--strip)"))
         return out
 
 
@@ -142,6 +147,8 @@ def core_needs(image: bytes) -> CoreNeeds:
     needs = CoreNeeds()
     builtins: dict[int, str] = {}
     for at, kind, _ in rom.walk():
+        if kind == TYPE_LINES and not needs.error_location:
+            needs.error_location = "the image has line tables (--no-strip): mvm_error_location"
         if kind != TYPE_FUNCTION:
             continue
         fn = rom.decode_function(at)

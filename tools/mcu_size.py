@@ -316,7 +316,8 @@ def program_cores_report(rows: list[tuple[str, int, list[str]]], shipped: int,
         "",
         "`mvc build --target mcu --core-config NAME_core.h` writes a port header that compiles "
         "only the parts of the core the image can reach: the library families whose globals "
-        "or method names it holds, promises, the full language, the heap unpacker "
+        "or method names it holds, promises, the full language, the unpackers, the error "
+        "locations "
         "(hostlib/core_config.py, docs/embedding.md). Each benchmark program's core, the "
         "cortex_m port as shipped otherwise (safe mode, validating restore, the whole messages, "
         "the fast interpreter), against that port with everything (mcu-default, "

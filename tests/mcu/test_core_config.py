@@ -96,6 +96,15 @@ def test_a_heap_left_at_build_time_needs_the_unpacker_unless_stored_raw(tmp_path
     assert on(needs_of(tmp_path, source, raw_heap=True)) == set()
 
 
+def test_line_tables_turn_the_error_location_lookup_on(tmp_path) -> None:
+    path = tmp_path / "p.js"
+    path.write_text(RUN % "return 1;")
+    for strip, expected in ((True, set()), (False, {"MVM_ERROR_LOCATION"})):
+        image = build_image(str(path), host=device_host(), max_heap=MCU_DEFAULT_MAX_HEAP,
+                            strip=strip)
+        assert on(core_needs(retarget_image(image, "mcu"))) == expected
+
+
 def test_the_option_writes_a_port_header_and_is_for_mcu_images(tmp_path, capsys) -> None:
     src = tmp_path / "app.js"
     src.write_text(RUN % "return Math.abs(-2);")
