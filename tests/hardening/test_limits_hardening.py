@@ -45,6 +45,41 @@ def test_an_endless_loop_stops_at_the_budget_and_the_vm_is_usable() -> None:
             assert vm.call("ok") == "usable"
 
 
+def test_an_endless_chain_of_promise_jobs_stops_at_the_budget() -> None:
+    # Each job calls `again` from C, and `again` neither loops nor calls a JS function: only
+    # the jobs themselves can be charged (found by the MCU fuzzer as a hang).
+    src = """
+    const p = Promise.resolve();
+    function again() { p.then(again); }
+    export function start() { p.then(again); return 'started'; }
+    export function ok() { return 'usable'; }
+    """
+    with vm_with(src, budget=10_000) as vm:
+        for _ in range(2):
+            with pytest.raises(BudgetExceeded):
+                vm.call("start")
+            assert vm.call("ok") == "usable"
+
+
+def test_the_jobs_of_a_call_that_ran_out_of_budget_end_with_it() -> None:
+    # Not run again at the next call, the one already run included.
+    src = """
+    const p = Promise.resolve();
+    export function start() {
+      p.then(() => print('first'));
+      p.then(() => { for (;;) {} });
+      p.then(() => print('never'));
+    }
+    export function ok() { return 'usable'; }
+    """
+    out = io.StringIO()
+    with vm_with(src, Host(stdout=out), budget=10_000) as vm:
+        with pytest.raises(BudgetExceeded):
+            vm.call("start")
+        assert vm.call("ok") == "usable"
+        assert out.getvalue() == "first\n"
+
+
 def test_the_budget_is_per_call_not_per_vm() -> None:
     # ~10 instructions per iteration: 1000 iterations fit a budget of 50k; 200 calls would
     # not fit one budget together.

@@ -410,6 +410,24 @@ static inline void vm_charge_budget(mvm_vm_t* vm, uint32_t units) {
 #endif
 }
 #define LIB_CHARGE_VISITS(vm, n) vm_charge_budget((vm), (uint32_t)(n) >> 4)
+// One unit for work that runs JS where the interpreter's checks may never see a loop: each
+// promise job calls a function from C, and a chain of jobs whose callbacks jump back nowhere
+// and call nothing would run on forever (found by the MCU fuzzer). False when the budget is
+// spent, as the interpreter's CHECK_BUDGET would stop there: the call then ends with
+// MVM_E_INSTRUCTION_BUDGET.
+static inline bool vm_take_budget(mvm_vm_t* vm) {
+#if MVM_INSTRUCTION_BUDGET
+  if (VM_RUN(vm).budget > 1) {
+    VM_RUN(vm).budget--;
+    return true;
+  }
+  if (vm->budget_limit) return false;
+  VM_RUN(vm).budget = UINT32_MAX;
+#else
+  (void)vm;
+#endif
+  return true;
+}
 
 // ---- Temp roots ----
 // The MVM_TEMP_ROOTS slots after the value stack (vm_stack_acquire): none while there is none.

@@ -415,6 +415,10 @@ mvm_err_t jobs_drain(mvm_vm_t* vm) {
       head = 0;
     }
     if (!value_is_int(job[J_KIND])) continue;
+    if (!vm_take_budget(vm)) {
+      err = MVM_E_INSTRUCTION_BUDGET;
+      break;
+    }
     err = run_job(vm, job);
     if (err == ERR_THROW) {  // nothing waits for this job's exception
       VM_RUN(vm).exception = VAL_UNDEFINED;
@@ -422,7 +426,10 @@ mvm_err_t jobs_drain(mvm_vm_t* vm) {
     }
     if (err) break;
   }
-  if (!err) root_set(vm, ROOT_JOBS, VAL_UNDEFINED);
+  // Done, or the call ends with a fatal error (the budget, memory): either way its jobs go
+  // with it. Kept, they would run again from the first at the next call, those already run
+  // too, and an endless chain of them would spend every later call's budget.
+  root_set(vm, ROOT_JOBS, VAL_UNDEFINED);
   TEMP_RESET(vm);
   return err;
 }
