@@ -23,6 +23,8 @@ What the image reaches, and how it is found:
 - The unpackers: the heap's only for an image whose heap is packed and not empty, the ROM's
   never for an MCU image (its ROM is used in place).
 - The error-location lookup (mvm_error_location): for an image with line tables (--no-strip).
+- The interpreter's instructions: the handlers of those no function of the image has
+  (MVM_OPS_SELECTED), and with them what only they call.
 
 Names found conservatively: a word that only looks like a method's name (a property `set` of
 the program's own objects) keeps that family too. The result errs towards a larger core.
@@ -90,6 +92,7 @@ class CoreNeeds:
     heap_unpacker: str = ""
     rom_unpacker: str = ""
     error_location: str = ""
+    ops: set[Op] = field(default_factory=set)  # the instructions the image's code uses
 
     def options(self) -> list[tuple[str, int, str]]:
         """(port option, value, comment) in the order the header writes them."""
@@ -110,6 +113,9 @@ class CoreNeeds:
                     self.rom_unpacker or "the image's ROM is used in place"))
         out.append(("MVM_ERROR_LOCATION", 1 if self.error_location else 0,
                     self.error_location or "the image has no line tables (--strip)"))
+        out.append(("MVM_OPS_SELECTED", 1, f"the interpreter has the {len(self.ops)} of the "
+                    f"{len(Op)} instructions that the image's code uses"))
+        out += [(f"MVM_OP_USED_{op.name}", int(op in self.ops), "") for op in Op]
         return out
 
 
@@ -156,6 +162,7 @@ def core_needs(image: bytes) -> CoreNeeds:
         for c in fn.raw_consts:
             scan.value(c, where)
         for ins in fn.instructions:
+            needs.ops.add(ins.op)
             if ins.op == Op.LOAD_BUILTIN:
                 builtins.setdefault(ins.operands[0], where)
             elif ins.op in (Op.LOAD_ROM_GLOBAL, Op.LOAD_ROM_GLOBAL_FN):
@@ -227,7 +234,10 @@ def core_config_header(image: bytes, source: str, path: str) -> str:
         "",
     ]
     for option, value, why in needs.options():
-        lines += [f"/* {why} */", f"#ifndef {option}", f"#define {option} {value}", "#endif"]
+        if why:
+            lines += [f"/* {why} */", f"#ifndef {option}", f"#define {option} {value}", "#endif"]
+        else:  # one of the instructions, after MVM_OPS_SELECTED says what they are
+            lines.append(f"#define {option} {value}")
     lines += [
         "",
         "#ifndef MVM_CORE_BASE_PORT",

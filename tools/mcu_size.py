@@ -274,10 +274,10 @@ def measure_microvium(work: str, place: str) -> dict[str, tuple[int, int, int]]:
     return sizes
 
 
-def measure_program_cores(work: str) -> list[tuple[str, int, list[str]]]:
-    """(program, Cortex-M0 .text, the options its header turns on) of the core each benchmark
-    program's `--core-config` header makes, over the cortex_m port as shipped (dist/ already
-    in work)."""
+def measure_program_cores(work: str) -> list[tuple[str, int, int, list[str]]]:
+    """(program, Cortex-M0 .text, the same with the size-test choices, the options its header
+    turns on) of the core each benchmark program's `--core-config` header makes, over the
+    cortex_m port as shipped (dist/ already in work)."""
     import glob
     from concurrent.futures import ThreadPoolExecutor
 
@@ -294,23 +294,29 @@ def measure_program_cores(work: str) -> list[tuple[str, int, list[str]]]:
         text = core_config_header(image, path, header)
         with open(header, "w", encoding="utf-8") as f:
             f.write(text)
-        headers[name] = re.findall(r"#define (MVM_\w+) 1\b", text)
+        headers[name] = [o for o in re.findall(r"#define (MVM_\w+) 1\b", text)
+                         if not o.startswith(("MVM_OP_USED_", "MVM_OPS_SELECTED"))]
 
-    def build(name: str) -> int:
-        obj = os.path.join(work, f"core-{name}.o")
-        subprocess.run([CC, *FLAGS, *STRICT, f'-DMVM_PORT_HEADER="{name}_core.h"', "-I", work,
-                        os.path.join(work, "mvm.c"), "-o", obj],
+    size_test = [o for o in SIZE_TEST if o not in MCU_PORT]
+
+    def build(name: str, flags: list[str]) -> int:
+        obj = os.path.join(work, f"core-{name}-{len(flags)}.o")
+        subprocess.run([CC, *FLAGS, *STRICT, f'-DMVM_PORT_HEADER="{name}_core.h"', *flags,
+                        "-I", work, os.path.join(work, "mvm.c"), "-o", obj],
                        check=True, capture_output=True, text=True)
         return size_of(obj)[0]
 
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        sizes = {name: pool.submit(build, name) for name in headers}
-        return [(name, sizes[name].result(), headers[name]) for name in headers]
+        sizes = {name: (pool.submit(build, name, []), pool.submit(build, name, size_test))
+                 for name in headers}
+        return [(name, sizes[name][0].result(), sizes[name][1].result(), headers[name])
+                for name in headers]
 
 
-def program_cores_report(rows: list[tuple[str, int, list[str]]], shipped: int,
+def program_cores_report(rows: list[tuple[str, int, int, list[str]]], shipped: int,
                          microvium: dict | None) -> list[str]:
     mv_full = microvium["full"][0] if microvium else None
+    mv_size_test = microvium["size-test"][0] if microvium else MICROVIUM_RESEARCH_TEXT
     lines = [
         "## A core for each program",
         "",
@@ -322,16 +328,22 @@ def program_cores_report(rows: list[tuple[str, int, list[str]]], shipped: int,
         "cortex_m port as shipped otherwise (safe mode, validating restore, the whole messages, "
         "the fast interpreter), against that port with everything (mcu-default, "
         f"{shipped:,} bytes)" + (f" and Microvium's full build ({mv_full:,})" if mv_full else "")
-        + ". tests/mcu/test_core_config.py runs each program on its core.",
+        + ". The header also gives the interpreter only the instructions the image's code uses "
+        "(`MVM_OPS_SELECTED`): the other handlers, and what only they call, are left out. "
+        "The last column is the same core with the size-test choices above, against "
+        f"Microvium's size-test core ({mv_size_test:,} bytes, which has all of its "
+        "instructions): not the size-test target, which is for a core that runs any image. "
+        "tests/mcu/test_core_config.py runs each program on its core.",
         "",
         "| program | .text | of mcu-default | " + ("of Microvium full | " if mv_full else "")
-        + "options its header turns on |",
-        "|---|---|---|" + ("---|" if mv_full else "") + "---|",
+        + "options its header turns on | with the size-test choices | of Microvium size-test |",
+        "|---|---|---|" + ("---|" if mv_full else "") + "---|---|---|",
     ]
-    for name, text, options in rows:
+    for name, text, small, options in rows:
         lines.append(f"| {name} | {text:,} | {text / shipped:.2f}x | "
                      + (f"{text / mv_full:.2f}x | " if mv_full else "")
-                     + (", ".join(f"`{o}`" for o in options) or "none") + " |")
+                     + (", ".join(f"`{o}`" for o in options) or "none")
+                     + f" | {small:,} | {small / mv_size_test:.2f}x |")
     lines.append("")
     return lines
 
@@ -412,7 +424,7 @@ def report(ours: dict, microvium: dict | None, place: str | None,
            families: list[tuple[str, str, int]] | None = None,
            functions: list[tuple[str, int]] | None = None,
            images: list[tuple[str, int, int, int | None]] | None = None,
-           cores: list[tuple[str, int, list[str]]] | None = None) -> tuple[str, str]:
+           cores: list[tuple[str, int, int, list[str]]] | None = None) -> tuple[str, str]:
     lines = [
         "# Core code size on Cortex-M0 (`-Os`)",
         "",

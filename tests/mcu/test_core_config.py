@@ -30,8 +30,9 @@ def needs_of(tmp_path, source: str, raw_heap: bool = False):
 
 
 def on(needs) -> set[str]:
-    """The options the header sets to 1."""
-    return {option for option, value, _ in needs.options() if value}
+    """The options the header sets to 1, but for the instructions (always selected)."""
+    return {option for option, value, _ in needs.options()
+            if value and not option.startswith(("MVM_OP_USED_", "MVM_OPS_SELECTED"))}
 
 
 RUN = "export function run() { %s }"
@@ -211,12 +212,15 @@ def test_the_board_runs_a_program_on_its_core_at_about_half_the_shipped_size(dis
 def test_every_golden_program_resumes_on_the_core_its_image_asks_for(tmp_path) -> None:
     """The whole tests/js suite as tests/mcu/test_golden_mcu.py runs it (the top level and the
     snapshot on the MCU port with everything), but each image restored, and afterResume run,
-    by a runner built with that image's own --core-config header: whatever the analysis
-    leaves out, a program that needed it would fail here (refused at restore, or a method
-    missing). One runner per distinct header, built unoptimised, as they are many."""
-    import threading
+    by a runner built with its image's --core-config header: whatever the analysis leaves out,
+    a program that needed it fails here (refused at restore, a method missing). The runners
+    are many and built unoptimised: one per distinct choice of the other options, with the
+    instructions of all the images that share it (each benchmark program above gets exactly
+    its own)."""
+    from concurrent.futures import ThreadPoolExecutor
 
-    from hostlib.core_config import core_config_header
+    from compiler.opcodes import Op
+    from hostlib.core_config import core_needs
     from run_js import JS_ROOT, discover, parse
     from test_golden_mcu import HOST_LIMITS, run_on_mcu_port
     from test_mcu import INCLUDES, MCU_PORT, VM_C, core_sources
@@ -226,42 +230,44 @@ def test_every_golden_program_resumes_on_the_core_its_image_asks_for(tmp_path) -
     common = [*STRICT, "-DMVM_INCLUDE_BUILD_API=1", *HOST_LIMITS, *INCLUDES, "-I" + str(tmp_path)]
     full = str(tmp_path / "runner_full")
     run([cc, "-O1", MCU_PORT, *common, *sources, "-lm", "-o", full])
-
-    runners: dict[str, str] = {}
-    lock = threading.Lock()
-    building: dict[str, threading.Lock] = {}
-
-    def resume_runner(image: bytes) -> str:
-        header_path = str(tmp_path / "core.h")
-        options = core_config_header(image, "program.js", header_path)
-        key = "\n".join(line for line in options.splitlines() if line.startswith("#define MVM_"))
-        with lock:
-            if key in runners:
-                return runners[key]
-            mine = building.setdefault(key, threading.Lock())
-        with mine:
-            if key not in runners:
-                n = len(runners) + len(building)
-                header = tmp_path / f"core_{n}.h"
-                header.write_text(core_config_header(image, "program.js", str(header)))
-                exe = str(tmp_path / f"runner_{n}")
-                # The runner has the build API, which writes packed images: both unpackers
-                # stay (the -D overrides the header's choice).
-                run([cc, "-O0", f'-DMVM_PORT_HEADER="{header.name}"', "-DMVM_PACKED_ROM=1",
-                     "-DMVM_PACKED_HEAP=1",
-                     '-DMVM_CORE_BASE_PORT="ports/cortex_m/mvm_port.h"', *common, *sources,
-                     "-lm", "-o", exe])
-                with lock:
-                    runners[key] = exe
-        return runners[key]
-
-    from concurrent.futures import ThreadPoolExecutor
-
     tests = [rel for rel in discover() if parse(os.path.join(JS_ROOT, rel)).skip is None]
     assert len(tests) > 300
+
+    def choice(image: bytes) -> tuple:
+        needs = core_needs(image)
+        return tuple((o, v) for o, v, _ in needs.options()
+                     if not o.startswith(("MVM_OP_USED_", "MVM_OPS_SELECTED")))
+
+    # First every program on the full runner, to learn what each image asks for.
+    ops: dict[tuple, set[Op]] = {}
+
+    def record(image: bytes) -> str:
+        ops.setdefault(choice(image), set()).update(core_needs(image).ops)
+        return full
+
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = list(pool.map(
-            lambda rel: (rel, run_on_mcu_port(full, rel, str(tmp_path), resume_runner)), tests))
+        list(pool.map(lambda rel: run_on_mcu_port(full, rel, str(tmp_path), record), tests))
+
+    def build(item: tuple[int, tuple]) -> tuple[tuple, str]:
+        n, key = item
+        header = tmp_path / f"core_{n}.h"
+        lines = [f"#define {o} {v}" for o, v in key
+                 if o not in ("MVM_PACKED_ROM", "MVM_PACKED_HEAP")]  # (set below)
+        lines += ["#define MVM_OPS_SELECTED 1"]
+        lines += [f"#define MVM_OP_USED_{op.name} {int(op in ops[key])}" for op in Op]
+        lines += ['#include "ports/cortex_m/mvm_port.h"', ""]
+        header.write_text("\n".join(lines))
+        exe = str(tmp_path / f"runner_{n}")
+        # The runner has the build API, which writes packed images: both unpackers stay.
+        run([cc, "-O0", f'-DMVM_PORT_HEADER="{header.name}"', "-DMVM_PACKED_ROM=1",
+             "-DMVM_PACKED_HEAP=1", *common, *sources, "-lm", "-o", exe])
+        return key, exe
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        runners = dict(pool.map(build, enumerate(ops)))
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        results = list(pool.map(lambda rel: (rel, run_on_mcu_port(
+            full, rel, str(tmp_path), lambda image: runners[choice(image)])), tests))
     failures = [f"{rel}: {problem}" for rel, problem in results if problem]
     print(f"{len(tests)} programs, {len(runners)} distinct cores")
     assert len(runners) > 10  # the suite's images ask for many different cores

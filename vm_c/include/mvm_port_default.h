@@ -274,6 +274,16 @@
 #define MVM_FULL_LANGUAGE 1
 #endif
 
+/* @@ MVM_OPS_SELECTED: 0 (default) builds the interpreter with every instruction. 1 builds
+ * it with those whose MVM_OP_USED_<NAME> is 1 only (every one of mvm_opcodes.h must then be
+ * defined, 0 or 1): the header `mvc build --target mcu --core-config` writes for an image sets
+ * them to the instructions its code uses, so the handlers of the others, and what only they
+ * call, are left out of the firmware. A validating restore refuses an image using one left out
+ * (MVM_E_IMAGE_FEATURE); a trusting core stops at it with MVM_E_INVALID_IMAGE. */
+#ifndef MVM_OPS_SELECTED
+#define MVM_OPS_SELECTED 0
+#endif
+
 /* @@ MVM_PACKED_ROM: 1 restores images whose read-only section is packed (what mvm_snapshot
  * and `mvc build` for the host write; restore expands it into RAM). 0 leaves the expansion out:
  * such an image is refused with MVM_E_IMAGE_FEATURE, and only images whose ROM is used in place

@@ -56,6 +56,14 @@ static const uint8_t is_jump[] = {
 #undef OP
 #undef FMT
 };
+#if MVM_OPS_SELECTED  // the instructions this core's interpreter has (vm.c CASE)
+static const uint8_t op_selected[] = {
+#define OP(name, fmt, pop, push) MVM_OP_USED_##name,
+#include "mvm_opcodes.h"
+#undef OP
+#undef FMT
+};
+#endif
 
 static bool bit(const uint8_t* bits, uint32_t i) { return (bits[i >> 3] >> (i & 7u)) & 1u; }
 
@@ -196,11 +204,11 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, const uint8_t* s
   }
   mem_free(arena, marks, context);
   if (!ok) return MVM_E_INVALID_IMAGE;
-#if !MVM_ALL_FAMILIES || !MVM_FULL_LANGUAGE
+#if !MVM_ALL_FAMILIES || !MVM_FULL_LANGUAGE || MVM_OPS_SELECTED
   // A VM built without some library families (MVM_LIB_*, MVM_ASYNC) refuses code that names a
   // global of a missing family (Math, JSON, Array...) or is async: it could not run as built;
   // so does one built without the full language (MVM_FULL_LANGUAGE 0) for code using what it
-  // leaves out. Methods found by name at run time (s.slice) are not known here; calling a
+  // leaves out, and one built for another image's instructions (MVM_OPS_SELECTED). Methods found by name at run time (s.slice) are not known here; calling a
   // missing one throws a catchable TypeError instead.
   for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
     const uint8_t* fn = rom + at;
@@ -218,6 +226,9 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, const uint8_t* s
 #endif
 #if !MVM_FULL_LANGUAGE
       if (!in_lean_language(code[pc])) return MVM_E_IMAGE_FEATURE;
+#endif
+#if MVM_OPS_SELECTED
+      if (!op_selected[code[pc]]) return MVM_E_IMAGE_FEATURE;
 #endif
     }
   }

@@ -470,15 +470,33 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
 #define FETCH_CHECK() MVM_TRACE_INSTRUCTION(vm, fp->func, (uint32_t)(pc - code))
 
 #if MVM_COMPUTED_GOTO
-#define CASE(name) L_##name:
+#define CASE_1(name) L_##name:
 #define NEXT()                        \
   do {                                \
     FETCH_CHECK();                    \
     goto* dispatch_table[*pc++];      \
   } while (0)
 #else
-#define CASE(name) case OP_##name:
+#define CASE_1(name) case OP_##name:
 #define NEXT() goto next
+#endif
+// With MVM_OPS_SELECTED (a `mvc build --core-config` header), an instruction whose
+// MVM_OP_USED_<name> is 0 has no label: no dispatch reaches its handler, which follows another
+// one's NEXT or jump, so the compiler drops it, and whatever only it called. No handler falls
+// into the next one (GCC's -Wimplicit-fallthrough=5 finds none), so removing a label changes
+// no other path; labels stacked on one handler keep the used ones.
+#if MVM_OPS_SELECTED
+#define CASE(name) CASE_SEL_(MVM_OP_USED_##name, name)
+#define CASE_SEL_(used, name) CASE_SEL__(used, name)
+#define CASE_SEL__(used, name) CASE_##used(name)
+#define CASE_0(name)
+#define TABLE_SEL_(used, name) TABLE_SEL__(used, name)
+#define TABLE_SEL__(used, name) TABLE_##used(name)
+#define TABLE_1(name) &&L_##name,
+#define TABLE_0(name) &&invalid_code,
+#else
+#define CASE(name) CASE_1(name)
+#define TABLE_SEL_(used, name) &&L_##name,
 #endif
 
 // Relative jump (targets were verified at load); a backward one charges the budget.
@@ -495,7 +513,7 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
 static mvm_err_t run(mvm_vm_t* vm) {
 #if MVM_COMPUTED_GOTO
   static const void* const dispatch_table[] = {
-#define OP(name, fmt, pop, push) &&L_##name,
+#define OP(name, fmt, pop, push) TABLE_SEL_(MVM_OP_USED_##name, name)
 #include "mvm_opcodes.h"
 #undef OP
 #undef FMT
@@ -543,6 +561,8 @@ static mvm_err_t run(mvm_vm_t* vm) {
 next:
   FETCH_CHECK();
   switch (*pc++) {
+  default:  // first, so that a handler whose label is left out (MVM_OPS_SELECTED) follows a jump
+    goto invalid_code;
 #endif
 
   CASE(NOP) NEXT();
@@ -1677,8 +1697,6 @@ binary_i8:
 #endif  // MVM_FAST_PATHS
 
 #if !MVM_COMPUTED_GOTO
-  default:
-    goto invalid_code;
   }
 #endif
 
@@ -1710,7 +1728,7 @@ handle_error:
   BUDGET_SAVE();
   return ERR_THROW;
 
-#if MVM_SAFE_MODE || !MVM_COMPUTED_GOTO
+#if MVM_SAFE_MODE || !MVM_COMPUTED_GOTO || MVM_OPS_SELECTED
 invalid_code:
   SYNC();
   err = MVM_E_INVALID_IMAGE;
