@@ -4,7 +4,7 @@ A firmware runs one image, known when it is built. The core's optional parts (th
 library's families, promises, the part of the language Microvium's lacks, the heap unpacker:
 vm_c/include/mvm_port_default.h) cost flash whether the program uses them or not. This module
 reads an image and says which of them it can reach, so that its firmware compiles only those:
-for the benchmark programs the core is about half the size of the port as shipped
+for the benchmark programs the core is 0.42x to 0.52x the port as shipped
 (benchmarks/results/mcu_size.md).
 
 What the image reaches, and how it is found:
@@ -50,7 +50,6 @@ from compiler.opcodes import (
     LIB_FAMILY_BUILTINS,
     LIB_FAMILY_METHODS,
     TYPE_BYTES,
-    TYPE_CONSTS,
     TYPE_FLOAT64,
     TYPE_FUNCTION,
     TYPE_LINES,
