@@ -97,6 +97,7 @@ SIZE_TEST_CHOICES = {
     "size-test-full-language": "-DMVM_FULL_LANGUAGE=0",
     "size-test-messages": "-DMVM_ERROR_MESSAGES=0",
     "size-test-packed-heap": "-DMVM_PACKED_HEAP=0",
+    "size-test-object-api": "-DMVM_API_OBJECTS=0",
 }
 SIZE_TEST = SIZE_TEST_BASE + list(SIZE_TEST_CHOICES.values()) + ["-DMVM_PACKED_ROM=0"]
 OURS = {
@@ -444,7 +445,7 @@ def report(ours: dict, microvium: dict | None, place: str | None,
     rows = [("minimal", "minimal"), ("size-test", "size-test"), ("size-test-verified", None),
             ("size-test-full-language", None), ("size-test-fast", None),
             ("size-test-messages", None), ("size-test-packed-heap", None),
-            ("size-test-own-numbers", None),
+            ("size-test-object-api", None), ("size-test-own-numbers", None),
             ("size-test-nofloat", None), ("size-test-bytewise", None), ("mcu-default", None),
             ("full", "full")]
     for ours_name, mv_name in rows:
@@ -489,11 +490,16 @@ def report(ours: dict, microvium: dict | None, place: str | None,
         "of null (reading 'x')`; Microvium's engine reports its faults as `MVM_E_*` codes, "
         "with no text), and images whose heap is empty or stored as it is in RAM "
         "(`MVM_PACKED_HEAP=0`, `mvc build --target mcu --raw-heap`; Microvium's images hold "
-        "their heap as it is: the image table below has both forms), with no unpacker; "
+        "their heap as it is: the image table below has both forms), with no unpacker, "
+        "and no object access from C (`MVM_API_OBJECTS=0`: no `mvm_get`, `mvm_set`, "
+        "`mvm_new_object`, `mvm_new_array`, `mvm_array_length` or `mvm_own_keys`; Microvium's "
+        "API has none: its host passes and gets numbers, strings and byte arrays); "
         "*size-test-messages* = size-test with the core's whole messages (the default), "
         f"{ours['size-test-messages'][0] - ours['size-test'][0]:,} bytes more; "
         "*size-test-packed-heap* = size-test unpacking packed heaps (the default), "
         f"{ours['size-test-packed-heap'][0] - ours['size-test'][0]:,} bytes more; "
+        "*size-test-object-api* = size-test with the API's object and array functions (the "
+        f"default), {ours['size-test-object-api'][0] - ours['size-test'][0]:,} bytes more; "
         "*size-test-full-language* = size-test "
         "with our whole language (the default), "
         f"{ours['size-test-full-language'][0] - ours['size-test'][0]:,} bytes more; "

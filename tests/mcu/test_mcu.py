@@ -428,10 +428,10 @@ SIZE_TEST_OPTIONS = ["-DMVM_LIB=0", "-DMVM_ASYNC=0", "-DMVM_SAFE_MODE=0", "-DMVM
                      "-DMVM_ERROR_LOCATION=0"]
 # The rest of tools/mcu_size.py's size-test: trusted images, the interpreter built for size,
 # snprintf's digits (ports/host/mvm_port.c), no packed ROMs or heaps, Microvium's language,
-# terse errors.
+# terse errors, no object access from C.
 SIZE_CHOICES = ["-DMVM_VERIFY_IMAGES=0", "-DMVM_FAST_PATHS=0", "-DMVM_DTOA_SNPRINTF=1",
                 "-DMVM_PACKED_ROM=0", "-DMVM_FULL_LANGUAGE=0", "-DMVM_ERROR_MESSAGES=0",
-                "-DMVM_PACKED_HEAP=0"]
+                "-DMVM_PACKED_HEAP=0", "-DMVM_API_OBJECTS=0"]
 
 # Methods are found by name when the code runs: a missing one throws a catchable TypeError.
 LIB_OFF_METHODS = r"""

@@ -218,6 +218,7 @@ mvm_err_t mvm_to_string(mvm_vm_t* vm, mvm_value_t v, mvm_value_t* out);
 /* Copies a string value as UTF-8. *out_len is the full length needed; returns
  * MVM_E_BUFFER_TOO_SMALL (and copies nothing) when cap is smaller. */
 mvm_err_t mvm_string_utf8(mvm_vm_t* vm, mvm_value_t str, char* buf, size_t cap, size_t* out_len);
+#if MVM_API_OBJECTS  /* (mvm_port_default.h) */
 /* Objects and arrays. Keys are values (strings or numbers), as in obj[key]. May GC. */
 mvm_err_t mvm_new_object(mvm_vm_t* vm, mvm_value_t* out);
 mvm_err_t mvm_new_array(mvm_vm_t* vm, mvm_value_t* out);
@@ -225,11 +226,12 @@ mvm_err_t mvm_get(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t* o
 mvm_err_t mvm_set(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t key, mvm_value_t value);
 /* Array length, or MVM_E_WRONG_TYPE. */
 mvm_err_t mvm_array_length(mvm_vm_t* vm, mvm_value_t arr, uint32_t* out_len);
+/* An object's own enumerable string keys, in JS order, as a new array of strings. May GC. */
+mvm_err_t mvm_own_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array);
+#endif
 /* A new error object of an ERROR_KIND (mvm_tables.h) with a UTF-8 message, as `new TypeError(m)`
  * makes: what a host function returns with MVM_E_HOST_THROW. May GC. */
 mvm_err_t mvm_new_error(mvm_vm_t* vm, int kind, const char* utf8, size_t len, mvm_value_t* out);
-/* An object's own enumerable string keys, in JS order, as a new array of strings. May GC. */
-mvm_err_t mvm_own_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array);
 /* Uint8Array values: a new one holding a copy of len bytes (may GC), and the bytes of one
  * (*out_data is writable and valid until the next allocation; MVM_E_WRONG_TYPE when v is not a
  * Uint8Array). mvm_typeof gives MVM_T_OBJECT for them. */

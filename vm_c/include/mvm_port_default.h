@@ -274,6 +274,15 @@
 #define MVM_FULL_LANGUAGE 1
 #endif
 
+/* @@ MVM_API_OBJECTS: 1 (default) has the API's objects and arrays: mvm_new_object,
+ * mvm_new_array, mvm_get, mvm_set, mvm_array_length and mvm_own_keys. 0 leaves them out (a
+ * host that only calls exports with numbers and strings, as Microvium's API has no object
+ * access from C): they are then not declared, and the code only they reach (own keys, for a
+ * core without for-in and Object.keys) goes too. */
+#ifndef MVM_API_OBJECTS
+#define MVM_API_OBJECTS 1
+#endif
+
 /* @@ MVM_OPS_SELECTED: 0 (default) builds the interpreter with every instruction. 1 builds
  * it with those whose MVM_OP_USED_<NAME> is 1 only (every one of mvm_opcodes.h must then be
  * defined, 0 or 1): the header `mvc build --target mcu --core-config` writes for an image sets

@@ -304,6 +304,7 @@ mvm_err_t mvm_string_utf8(mvm_vm_t* vm, mvm_value_t str, char* buf, size_t cap, 
   return MVM_E_OK;
 }
 
+#if MVM_API_OBJECTS
 mvm_err_t mvm_new_object(mvm_vm_t* vm, mvm_value_t* out) {
   if (!vm || !out) return MVM_E_INVALID_ARGUMENT;
   bool had;
@@ -353,6 +354,7 @@ mvm_err_t mvm_own_keys(mvm_vm_t* vm, mvm_value_t obj, mvm_value_t* out_array) {
   if (!err) err = own_keys(vm, obj, out_array);
   return host_end(vm, had, err);
 }
+#endif  // MVM_API_OBJECTS
 
 mvm_err_t mvm_new_error(mvm_vm_t* vm, int kind, const char* utf8, size_t len, mvm_value_t* out) {
   if (!vm || !out || (!utf8 && len)) return MVM_E_INVALID_ARGUMENT;
