@@ -716,8 +716,8 @@ ENGINE_STRING_OFFSETS: dict[str, int] = {
     "then": ENGINE_ROM_BASE + 280,
 }
 
-# lib.h: each library family (port option MVM_LIB_<FAMILY>) and what it holds: the
-# builtins it defines, and the names of its methods of values (found by name when called)
+# lib.h: each library family (port option MVM_LIB_<FAMILY>) and what it holds:
+# its builtins, and the names of its methods of values (found by name when called)
 LIB_FAMILY_BUILTINS: dict[str, tuple[int, ...]] = {
     "ARRAY": (
         BUILTIN_ARRAY, BUILTIN_ARRAY_IS_ARRAY, BUILTIN_ARRAY_FROM, BUILTIN_ARRAY_OF,

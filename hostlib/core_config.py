@@ -198,7 +198,8 @@ def core_needs(image: bytes) -> CoreNeeds:
         needs.rom_unpacker = "the image's ROM is packed (a host image)"
     heap_len = len(parts.heap)
     if heap_len > 4 and not parts.features >> FEATURE_RAW_HEAP & 1:
-        needs.heap_unpacker = f"its heap is packed ({heap_len} bytes: --raw-heap stores it as it is)"
+        needs.heap_unpacker = (f"its heap is packed ({heap_len} bytes: --raw-heap stores it "
+                               "as it is)")
     return needs
 
 

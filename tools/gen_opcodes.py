@@ -312,8 +312,8 @@ def render(tables: Tables) -> str:
         at += 4 + (((len(text) + 3) & ~3) or 4)
     out += ["}", ""]
 
-    out.append("# lib.h: each library family (port option MVM_LIB_<FAMILY>) and what it holds: the")
-    out.append("# builtins it defines, and the names of its methods of values (found by name when called)")
+    out.append("# lib.h: each library family (port option MVM_LIB_<FAMILY>) and what it holds:")
+    out.append("# its builtins, and the names of its methods of values (found by name when called)")
     out.append("LIB_FAMILY_BUILTINS: dict[str, tuple[int, ...]] = {")
     wrap = textwrap.TextWrapper(width=99, initial_indent=" " * 8, subsequent_indent=" " * 8)
     for family, (builtins, _) in sorted(tables.lib_families.items()):

@@ -1,8 +1,9 @@
 """The import table in the image's ROM (FEATURE ROM_IMPORTS, vm_c/src/snapshot.c): a snapshot
 places every import's host function (HOSTFN: its id and index) in the ROM, import i's in place
 i (8 bytes each), so a restored VM keeps only each import's C function pointer, not a full entry
-(id, function, cached value); a new import at run time makes the table full again. Behaviour is the same
-either way, through snapshots, and a damaged list is refused."""
+(id, function, cached value); a new import at run time makes the table full again. Behaviour
+is the same either way, through snapshots; a damaged list, or an image with imports and no
+list, is refused."""
 from __future__ import annotations
 
 import io

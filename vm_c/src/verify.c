@@ -208,8 +208,9 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, const uint8_t* s
   // A VM built without some library families (MVM_LIB_*, MVM_ASYNC) refuses code that names a
   // global of a missing family (Math, JSON, Array...) or is async: it could not run as built;
   // so does one built without the full language (MVM_FULL_LANGUAGE 0) for code using what it
-  // leaves out, and one built for another image's instructions (MVM_OPS_SELECTED). Methods found by name at run time (s.slice) are not known here; calling a
-  // missing one throws a catchable TypeError instead.
+  // leaves out, and one built for another image's instructions (MVM_OPS_SELECTED). Methods
+  // found by name at run time (s.slice) are not known here; calling a missing one throws a
+  // catchable TypeError instead.
   for (uint32_t at = 0; at < rom_len; at += header_size(rd32(rom + at))) {
     const uint8_t* fn = rom + at;
     if (header_type(rd32(fn)) != TC_FUNCTION) continue;
