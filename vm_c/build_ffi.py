@@ -56,8 +56,10 @@ def _cdef() -> str:
 extern "Python" mvm_err_t hostlib_dispatch(mvm_vm_t*, uint16_t, mvm_value_t*, mvm_value_t*, uint8_t);
 extern "Python" mvm_err_t hostlib_resolve(uint16_t, void*, mvm_host_fn_t*);
 """
-    # The binding is the host build, which has floats: mvm.h's number type there.
-    return "typedef double mvm_number_t;\n" + m.group(1) + enum + trampolines
+    # The binding is the host build, which has floats (mvm.h's number type there) and every
+    # optional part of the API: the region's #if lines (MVM_API_OBJECTS) hold there.
+    region = re.sub(r"^#\s*(if|endif)\b.*$", "", m.group(1), flags=re.M)
+    return "typedef double mvm_number_t;\n" + region + enum + trampolines
 
 
 def make_builder(variant: str = "", absolute: bool = False) -> FFI:
