@@ -134,11 +134,12 @@ class _Scan:
 
     def region(self, region: Heapish, what: str) -> None:
         """Every string of a ROM or heap, and every word of its allocations that may hold
-        values (all but strings, floats, byte arrays and functions, read on their own)."""
+        values (all but strings, floats, byte arrays, line tables and functions, read on
+        their own)."""
         for at, kind, size in region.walk():
             if kind in (TYPE_STRING8, TYPE_STRING16):
                 self.strings.setdefault(region.string(at), what)
-            elif kind not in (TYPE_FLOAT64, TYPE_BYTES, TYPE_FUNCTION):
+            elif kind not in (TYPE_FLOAT64, TYPE_BYTES, TYPE_LINES, TYPE_FUNCTION):
                 for word in struct.iter_unpack("<I", region.r.data[at + 4 : at + size]):
                     self.value(word[0], what)
 
