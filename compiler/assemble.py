@@ -70,9 +70,10 @@ def stack_effect(instr: Instr) -> tuple[int, int]:
     raise AssertionError(f"no stack rule for {instr.op.name}")
 
 
-def _live(code: list[Instr | Label]) -> list[Instr | Label]:
+def _live(code: list[Instr | Label]) -> tuple[list[Instr | Label], int]:
     """code without the instructions no path reaches (what follows a RETURN, THROW or JUMP up
-    to the next jump target: a block's SCOPE_POP after its `return`, say). Labels stay."""
+    to the next jump target: a block's SCOPE_POP after its `return`, say), labels kept, and
+    the deepest operand stack (which those instructions never add to)."""
     instrs = [item for item in code if isinstance(item, Instr)]
     label_index: dict[int, int] = {}
     n = 0
@@ -81,22 +82,21 @@ def _live(code: list[Instr | Label]) -> list[Instr | Label]:
             label_index[id(item)] = n
         else:
             n += 1
-    _, depth_at = _flow(instrs, label_index)
+    deepest, depth_at = _flow(instrs, label_index)
     reached = iter(depth is not None for depth in depth_at)
-    return [item for item in code if isinstance(item, Label) or next(reached)]
+    return [item for item in code if isinstance(item, Label) or next(reached)], deepest
 
 
 def assemble(ir: IRFunction) -> Assembled:
     instrs: list[Instr] = []
     pcs: list[int] = []
     label_pc: dict[int, int] = {}
-    label_index: dict[int, int] = {}  # label -> index of the instruction it precedes
     pc = 0
-    for item in _live(fuse(ir.code)):
+    live, max_stack = _live(fuse(ir.code))
+    for item in live:
         if isinstance(item, Label):
             assert id(item) not in label_pc, "label placed twice"
             label_pc[id(item)] = pc
-            label_index[id(item)] = len(instrs)
         else:
             instrs.append(item)
             pcs.append(pc)
@@ -130,7 +130,6 @@ def assemble(ir: IRFunction) -> Assembled:
         out.append(instr.op)
         out += struct.pack(_OPERAND_PACK[info.format], *operands)
 
-    max_stack, _ = _flow(instrs, label_index)
     return Assembled(
         ir, bytes(out), max_stack, _line_changes(instrs, pcs, ir.first_line)
     )

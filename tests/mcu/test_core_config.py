@@ -234,8 +234,7 @@ def test_every_golden_program_resumes_on_the_core_its_image_asks_for(tmp_path) -
     tests = [rel for rel in discover() if parse(os.path.join(JS_ROOT, rel)).skip is None]
     assert len(tests) > 300
 
-    def choice(image: bytes) -> tuple:
-        needs = core_needs(image)
+    def choice(needs) -> tuple:
         return tuple((o, v) for o, v, _ in needs.options()
                      if not o.startswith(("MVM_OP_USED_", "MVM_OPS_SELECTED")))
 
@@ -243,7 +242,8 @@ def test_every_golden_program_resumes_on_the_core_its_image_asks_for(tmp_path) -
     ops: dict[tuple, set[Op]] = {}
 
     def record(image: bytes) -> str:
-        ops.setdefault(choice(image), set()).update(core_needs(image).ops)
+        needs = core_needs(image)
+        ops.setdefault(choice(needs), set()).update(needs.ops)
         return full
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
@@ -268,7 +268,7 @@ def test_every_golden_program_resumes_on_the_core_its_image_asks_for(tmp_path) -
         runners = dict(pool.map(build, enumerate(ops)))
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         results = list(pool.map(lambda rel: (rel, run_on_mcu_port(
-            full, rel, str(tmp_path), lambda image: runners[choice(image)])), tests))
+            full, rel, str(tmp_path), lambda image: runners[choice(core_needs(image))])), tests))
     failures = [f"{rel}: {problem}" for rel, problem in results if problem]
     print(f"{len(tests)} programs, {len(runners)} distinct cores")
     assert len(runners) > 10  # the suite's images ask for many different cores
