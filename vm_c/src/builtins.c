@@ -256,19 +256,42 @@ mvm_err_t builtin_call(mvm_vm_t* vm, uint32_t index, mvm_value_t this_value, mvm
   }
 }
 
-// The global name of each builtin ("_" for methods), one after another, each ending in its
-// NUL: a table of pointers would take 4 bytes a builtin. lib.c's globalThis lookup shares it.
+// The builtins that have a global name, their indexes and their names (each ending in its
+// NUL), in BUILTIN order: the methods ("_" in the table) are found through properties, so they
+// take no room here. GN_NAMED(global) is 0 for "_" and 1 for a name (GN_PROBE__ supplies the
+// extra argument that moves the 0 into second place).
+#define GN_PROBE__ ~, 0
+#define GN_SECOND_(a, b, ...) b
+#define GN_SECOND(...) GN_SECOND_(__VA_ARGS__)
+#define GN_NAMED(global) GN_SECOND(GN_PROBE_##global, 1, ~)
+#define GN_IF_0(...)
+#define GN_IF_1(...) __VA_ARGS__
+#define GN_IF_(named) GN_IF_##named
+#define GN_IF(named) GN_IF_(named)
 #undef BUILTIN
+static const uint8_t global_index[] = {
+#define BUILTIN(name, value, global) GN_IF(GN_NAMED(global))(value, )
+#include "mvm_tables.h"
+#undef BUILTIN
+};
 static const char global_names[] =
-#define BUILTIN(name, value, global) #global "\0"
+#define BUILTIN(name, value, global) GN_IF(GN_NAMED(global))(#global "\0")
 #include "mvm_tables.h"
 #undef BUILTIN
     ;
 
+uint32_t builtin_globals(const uint8_t** indexes, const char** names) {
+  *indexes = global_index;
+  *names = global_names;
+  return (uint32_t)sizeof global_index;
+}
+
 const char* builtin_global_name(uint32_t index) {
   const char* name = global_names;
-  while (index--) name += strlen(name) + 1;
-  return name;
+  for (uint32_t i = 0; i < sizeof global_index; i++, name += strlen(name) + 1) {
+    if (global_index[i] == index) return name;
+  }
+  return "_";
 }
 
 const char* builtin_name(uint32_t index) {

@@ -1009,9 +1009,11 @@ MVM_INTERNAL mvm_err_t throw_error(mvm_vm_t* vm, uint32_t kind, const char* pref
 // Error-like objects (proto chain reaches an error prototype): kind or -1.
 MVM_INTERNAL int error_kind_of(mvm_vm_t* vm, mvm_value_t v);
 MVM_INTERNAL const char* builtin_name(uint32_t index);
-// The BUILTIN table's global name of index < BI__COUNT, "_" for methods (globalThis lookup).
-// The names follow one another, each ending in its NUL: the next is after the NUL.
+// The BUILTIN table's global name of index, "_" for methods.
 MVM_INTERNAL const char* builtin_global_name(uint32_t index);
+// The builtins with a global name (globalThis lookup): their count, their indexes and their
+// names, which follow one another, each ending in its NUL.
+MVM_INTERNAL uint32_t builtin_globals(const uint8_t** indexes, const char** names);
 MVM_INTERNAL mvm_err_t import_resolve(mvm_vm_t* vm, uint16_t id, mvm_value_t* out);
 // The import table as full entries with room for extra more (vm_imports_full), and import index's
 // HOSTFN (made the first time: a full table's).

@@ -215,11 +215,12 @@ static mvm_err_t global_lookup(mvm_vm_t* vm, mvm_value_t key, mvm_value_t* out) 
   if (own != VAL_UNDEFINED && object_get_own(vm, own, key, out)) return MVM_E_OK;
   if (value_is_int(key) || !value_is_string(vm, key)) return MVM_E_OK;
   uint32_t len = string_view(vm, key).len;
-  // builtins.c keeps the names one after another, each ending in its NUL.
-  const char* g = builtin_global_name(0);
-  for (uint32_t i = 0; i < BI__COUNT; i++, g += strlen(g) + 1) {
-    if (g[0] != '_' && strlen(g) == len && key_matches(vm, key, g, len)) {
-      *out = value_from_builtin(i);
+  const uint8_t* index;
+  const char* g;
+  uint32_t n = builtin_globals(&index, &g);
+  for (uint32_t i = 0; i < n; i++, g += strlen(g) + 1) {
+    if (strlen(g) == len && key_matches(vm, key, g, len)) {
+      *out = value_from_builtin(index[i]);
       return MVM_E_OK;
     }
   }
