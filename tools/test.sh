@@ -14,16 +14,20 @@ python -m pip install -q --disable-pip-version-check -e '.[test]'
 # Cross toolchain and emulator for the microcontroller tests (tests/mcu): installed only when
 # missing, so a machine that has them (or has no apt-get) is left alone; tests/mcu skips with a
 # message when they are absent.
+# The ESP8266's compiler and C library (tests/mcu/test_harvard.py cross-compiles its port).
 mcu_tools_missing() {
   ! command -v arm-none-eabi-gcc >/dev/null 2>&1 || ! command -v qemu-system-arm >/dev/null 2>&1 ||
-    ! arm-none-eabi-gcc -print-file-name=rdimon.specs | grep -q /
+    ! arm-none-eabi-gcc -print-file-name=rdimon.specs | grep -q / ||
+    ! command -v xtensa-lx106-elf-gcc >/dev/null 2>&1 ||
+    [ ! -f /usr/lib/xtensa-lx106-elf/picolibc.specs ]
 }
 if mcu_tools_missing && command -v apt-get >/dev/null 2>&1; then
-  echo "== Installing gcc-arm-none-eabi, libnewlib-arm-none-eabi, qemu-system-arm"
+  echo "== Installing gcc-arm-none-eabi, libnewlib-arm-none-eabi, qemu-system-arm, gcc-xtensa-lx106"
   SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-    gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm >/dev/null
+    gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm \
+    gcc-xtensa-lx106 picolibc-xtensa-lx106-elf >/dev/null
 fi
 
 echo "== C core: warnings-as-errors build and unit tests"

@@ -36,7 +36,8 @@ def need(*tools: str) -> None:
     missing = [t for t in tools if shutil.which(t) is None]
     if missing:
         pytest.skip(f"{', '.join(missing)} not installed (CI: apt-get install gcc-arm-none-eabi "
-                    "libnewlib-arm-none-eabi qemu-system-arm)")
+                    "libnewlib-arm-none-eabi qemu-system-arm gcc-xtensa-lx106 "
+                    "picolibc-xtensa-lx106-elf)")
 
 
 def host_cc() -> str:

@@ -518,9 +518,18 @@
  * von Neumann MCU (Cortex-M, RISC-V, ESP32) an image in
  * a `const` array stays in flash and only the heap and globals are copied to RAM. A
  * Harvard-architecture port (AVR with the image in PROGMEM) redefines these to its
- * program-memory accessors, e.g. pgm_read_byte_far; note that the core currently reads the ROM
- * through ordinary pointers too (rd32 in src/value.h), so on such targets the image must be in
- * data-addressable memory until every ROM read goes through these macros. */
+ * program-memory accessors and sets MVM_HARVARD (below). */
+/* @@ MVM_HARVARD: 1 when a plain C read cannot reach the image (AVR with the image in PROGMEM,
+ * read with pgm_read_*_far or through avr-gcc's __memx pointers). Every read of an allocation
+ * then goes through MVM_READ_ROM_U8/U16/U32, and copies and comparisons of a string's units
+ * byte by byte through them: the same code reads the heap and the ROM, so these macros must
+ * tell the two apart by address and read data memory as it is (__memx pointers do: their top
+ * bit says which space). Needs MVM_UNALIGNED_LE 0 and MVM_ALIGNED_FIELDS 0, whose reads are
+ * plain. tests/mcu/test_harvard.py restores images from an address no plain read may touch.
+ * Default 0. */
+#ifndef MVM_HARVARD
+#define MVM_HARVARD 0
+#endif
 /* @@ MVM_UNALIGNED_LE: 1 when the target is little-endian and loads/stores may be unaligned
  * (x86, x86-64, AArch64 with GCC or Clang): multi-byte heap and ROM fields are then read and
  * written with one access each (src/value.h) instead of byte by byte. 0 elsewhere (Cortex-M0
@@ -550,6 +559,9 @@
 #error "MVM_ALIGNED_FIELDS needs GCC or Clang (may_alias); define it 0 for this compiler"
 #endif
 
+#if MVM_HARVARD && (MVM_UNALIGNED_LE || MVM_ALIGNED_FIELDS)
+#error "MVM_HARVARD needs MVM_UNALIGNED_LE 0 and MVM_ALIGNED_FIELDS 0: their reads are plain"
+#endif
 #ifndef MVM_READ_ROM_U8
 #define MVM_READ_ROM_U8(p) (*(const uint8_t*)(p))
 #endif

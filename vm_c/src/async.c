@@ -94,9 +94,9 @@ static bool k_code_ok(const uint8_t* fn, uint32_t pc, const uint32_t* hpcs, uint
   const uint8_t* code = fn_code(fn);
   uint32_t len = fn_code_len(fn), found = 0;
   bool after_await = false;
-  for (uint32_t at = 0; at < len && code[at] < OP__COUNT;) {
-    uint32_t next = at + 1 + k_operand_bytes[code[at]];
-    if (next == pc && code[at] == OP_AWAIT) after_await = true;
+  for (uint32_t at = 0; at < len && rd8(code + at) < OP__COUNT;) {
+    uint32_t next = at + 1 + k_operand_bytes[rd8(code + at)];
+    if (next == pc && rd8(code + at) == OP_AWAIT) after_await = true;
     for (uint32_t i = 0; i < nh; i++) found += hpcs[i] == at;
     at = next;
   }
@@ -122,14 +122,14 @@ static bool k_valid(mvm_vm_t* vm, mvm_value_t k, uint32_t* func, uint32_t* pc, u
   }
   *func = value_rom_offset(fv);
   const uint8_t* fn = vm->rom + *func;
-  uint32_t nlocals = fn[FN_NLOCALS];
+  uint32_t nlocals = rd8(fn + FN_NLOCALS);
   if (!k_int(vm, k, K_PC, fn_code_len(fn), pc) || !k_int(vm, k, K_ARGC, 0xFFFF, argc) ||
       !k_int(vm, k, K_NVALUES, slots - K_VALUES, nvalues) ||
       !k_int(vm, k, K_NHANDLERS, (slots - K_VALUES - *nvalues) / 3, nh)) {
     return false;
   }
   uint32_t operands_at = *argc + nlocals;  // relative to the first argument
-  if (*argc < fn[FN_NPARAMS] || (uint64_t)operands_at + 2 > *nvalues ||
+  if (*argc < rd8(fn + FN_NPARAMS) || (uint64_t)operands_at + 2 > *nvalues ||
       *nvalues - operands_at > rd16(fn + FN_MAX_STACK)) {  // operands + AWAIT's 2 results
     return false;
   }
@@ -175,7 +175,7 @@ mvm_err_t async_resume(mvm_vm_t* vm, mvm_value_t k, mvm_value_t v, bool threw) {
   uint32_t base = (uint32_t)(start - VM_RUN(vm).stack) + 2;
   // Twice max_stack: the saved operand count is checked against max_stack but not against
   // the exact depth at pc, so an altered image may start up to max_stack deeper.
-  uint64_t top = (uint64_t)base + argc + fn[FN_NLOCALS] + 2u * rd16(fn + FN_MAX_STACK);
+  uint64_t top = (uint64_t)base + argc + rd8(fn + FN_NLOCALS) + 2u * rd16(fn + FN_MAX_STACK);
   if (top > vm_stack_slots(vm) || VM_RUN(vm).nframes >= vm_max_frames(vm) ||
       VM_RUN(vm).nhandlers + nh > vm_max_handlers(vm)) {
     return k_abandon(vm, k, argc, nvalues);

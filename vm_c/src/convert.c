@@ -193,7 +193,7 @@ static mvm_err_t join_array(mvm_vm_t* vm, mvm_value_t arr, const join_chain_t* c
     string_view_t sv = string_view(vm, s);
     for (uint32_t k = 0; k < sv.len && at < total; k++, at++) {
       if (wide) wr16(data + 2 * at, view_unit(&sv, k));
-      else data[at] = sv.data[k];
+      else data[at] = rd8(sv.data + k);
     }
   }
   *out = result;

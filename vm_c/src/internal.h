@@ -499,7 +499,7 @@ enum { FN_FLAG_NAMED = 16, FN_FLAG_LINES = 32, FN_FLAGS_ALL = 63 };
 static inline uint32_t fn_code_at(const uint8_t* fn) { return 4u * rd16(fn + FN_CODE_WORDS); }
 // The words a FUNCTION has besides its constants: its name and its LINES offset.
 static inline uint32_t fn_extra_words(const uint8_t* fn) {
-  uint32_t f = fn[FN_FLAGS];
+  uint32_t f = rd8(fn + FN_FLAGS);
   return ((f >> 4) & 1u) + ((f >> 5) & 1u);
 }
 // rom_validate refuses a FUNCTION whose code offset leaves no room for its extra words.
@@ -508,14 +508,14 @@ static inline uint32_t fn_nconsts(const uint8_t* fn) {
 }
 // Its constants and its name: the values from FN_CONSTS on, before any LINES word.
 static inline uint32_t fn_nvalues(const uint8_t* fn) {
-  return rd16(fn + FN_CODE_WORDS) - 3u - ((fn[FN_FLAGS] >> 5) & 1u);
+  return rd16(fn + FN_CODE_WORDS) - 3u - ((rd8(fn + FN_FLAGS) >> 5) & 1u);
 }
 // The LINES word is the last before the code, the name word the one before it.
 static inline uint32_t fn_lines(const uint8_t* fn) {
-  return (fn[FN_FLAGS] & FN_FLAG_LINES) ? rd32(fn + fn_code_at(fn) - 4) : NO_OFFSET;
+  return (rd8(fn + FN_FLAGS) & FN_FLAG_LINES) ? rd32(fn + fn_code_at(fn) - 4) : NO_OFFSET;
 }
 static inline mvm_value_t fn_name(const uint8_t* fn) {
-  uint32_t f = fn[FN_FLAGS];
+  uint32_t f = rd8(fn + FN_FLAGS);
   return (f & FN_FLAG_NAMED) ? rd32(fn + fn_code_at(fn) - 4u - 4u * ((f >> 5) & 1u))
                              : VAL_UNDEFINED;
 }
@@ -901,7 +901,7 @@ MVM_INTERNAL bool value_is_string(mvm_vm_t* vm, mvm_value_t v);
 // Valid until the next allocation.
 MVM_INTERNAL string_view_t string_view(mvm_vm_t* vm, mvm_value_t s);
 static inline uint16_t view_unit(const string_view_t* sv, uint32_t i) {
-  return sv->wide ? rd16(sv->data + 2 * i) : sv->data[i];
+  return sv->wide ? rd16(sv->data + 2 * i) : rd8(sv->data + i);
 }
 // A string of len units, wide: UTF-16 (string_view's layout); the caller fills *data before
 // anything else allocates. len 0 gives the engine's empty string and no data. May GC.

@@ -138,7 +138,7 @@ mvm_err_t lib_call(mvm_vm_t* vm, uint32_t index, mvm_value_t* args, uint8_t argc
 // True when key (a normalized key) is the ASCII name of length len.
 static bool key_matches(mvm_vm_t* vm, mvm_value_t key, const char* name, uint32_t len) {
   string_view_t sv = string_view(vm, key);
-  return sv.len == len && !sv.wide && MVM_MEMCMP(sv.data, name, len) == 0;
+  return sv.len == len && !sv.wide && rd_equal(sv.data, (const uint8_t*)name, len);
 }
 
 static mvm_err_t holder_lookup(mvm_vm_t* vm, uint32_t holder, mvm_value_t key, mvm_value_t* out) {
@@ -409,9 +409,9 @@ mvm_err_t lib_substring(mvm_vm_t* vm, const mvm_value_t* s, uint32_t start, uint
   if (err || !p) return err;
   sv = string_view(vm, *s);  // the allocation may have moved it
   if (wide) {
-    MVM_MEMCPY(p, sv.data + 2 * start, 2 * (size_t)n);
+    rd_bytes(p, sv.data + 2 * start, 2 * (size_t)n);
   } else if (!sv.wide) {
-    MVM_MEMCPY(p, sv.data + start, n);
+    rd_bytes(p, sv.data + start, n);
   } else {
     for (uint32_t i = 0; i < n; i++) p[i] = (uint8_t)view_unit(&sv, start + i);
   }
@@ -520,9 +520,9 @@ mvm_err_t sb_range(mvm_vm_t* vm, lib_sb_t* sb, const mvm_value_t* s, uint32_t st
   uint8_t* data = heap_ptr(vm, *sb->slot) + STRING_DATA;
   if (sb->wide == sv.wide) {
     size_t w = sb->wide ? 2 : 1;
-    MVM_MEMCPY(data + w * sb->len, sv.data + w * start, w * (end - start));
+    rd_bytes(data + w * sb->len, sv.data + w * start, w * (end - start));
   } else if (sb->wide) {
-    for (uint32_t i = start; i < end; i++) wr16(data + 2 * (sb->len + i - start), sv.data[i]);
+    for (uint32_t i = start; i < end; i++) wr16(data + 2 * (sb->len + i - start), rd8(sv.data + i));
   } else {
     for (uint32_t i = start; i < end; i++) data[sb->len + i - start] = (uint8_t)view_unit(&sv, i);
   }

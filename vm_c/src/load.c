@@ -212,7 +212,7 @@ static bool code_ok(const uint8_t* fn, verifier_t* v) {
     // Walks a straight line of code from pc; jump targets go on the work list (each offset is
     // recorded once, and only jumps add entries: at most len / 3 + 1 of them).
     for (;;) {
-      uint8_t op = code[pc];
+      uint8_t op = rd8(code + pc);
       if (op >= OP__COUNT) return false;
       const op_shape_t* s = &op_shapes[op];
       uint32_t next = pc + 1 + s->operand;
@@ -220,8 +220,8 @@ static bool code_ok(const uint8_t* fn, verifier_t* v) {
       uint32_t pop = (uint32_t)s->pop;
       if (s->pop < 0) {
         pop = op == OP_NEW_ARRAY         ? rd16u(code + pc + 1)
-              : op == OP_NEW_OBJECT_KEYS ? (uint32_t)code[pc + 1]
-                                         : (uint32_t)code[pc + 1] + 2;
+              : op == OP_NEW_OBJECT_KEYS ? (uint32_t)rd8(code + pc + 1)
+                                         : (uint32_t)rd8(code + pc + 1) + 2;
       }
       if (d < pop) return false;
       uint32_t after = d - pop + (uint32_t)s->push;
@@ -313,10 +313,10 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, bool hostfns, mvm_a
         // Its constants as a CONSTS's values; a name word holds a string, a lines word a LINES.
         ok = consts_values_ok(rom, rom_len, starts, p + FN_CONSTS, fn_nconsts(p));
         // (A LINES word holding NO_OFFSET names nothing: it is refused, as any non-LINES.)
-        uint32_t f = p[FN_FLAGS];
+        uint32_t f = rd8(p + FN_FLAGS);
         bool lines_ok = !(f & FN_FLAG_LINES) ||
                         rom_start_of(rom, rom_len, starts, fn_lines(p), TC_LINES);
-        ok = ok && !(f & ~(uint32_t)FN_FLAGS_ALL) && p[FN_LENGTH] <= p[FN_NPARAMS] && lines_ok &&
+        ok = ok && !(f & ~(uint32_t)FN_FLAGS_ALL) && rd8(p + FN_LENGTH) <= rd8(p + FN_NPARAMS) && lines_ok &&
              (!(f & FN_FLAG_NAMED) || rom_string_ok(rom, rom_len, starts, fn_name(p)));
         break;
       }

@@ -301,7 +301,7 @@ static bool is_js_space(uint16_t c) {
 }
 
 static uint16_t unit_at(const uint8_t* units, bool wide, uint32_t i) {
-  return wide ? rd16(units + 2 * i) : units[i];
+  return wide ? rd16(units + 2 * i) : rd8(units + i);
 }
 
 static int digit_value(uint16_t c) {

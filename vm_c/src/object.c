@@ -370,7 +370,7 @@ uint32_t function_rom(mvm_vm_t* vm, mvm_value_t f) {
 bool function_is_constructor(mvm_vm_t* vm, mvm_value_t f) {
   uint32_t t = value_type(vm, f);
   if (t != TC_FUNCTION && t != TC_CLOSURE) return false;
-  return !(vm->rom[function_rom(vm, f) + FN_FLAGS] & (FN_FLAG_ARROW | FN_FLAG_METHOD));
+  return !(rd8(vm->rom + function_rom(vm, f) + FN_FLAGS) & (FN_FLAG_ARROW | FN_FLAG_METHOD));
 }
 
 mvm_value_t function_name(mvm_vm_t* vm, mvm_value_t f) {
@@ -590,7 +590,7 @@ static mvm_err_t function_get(mvm_vm_t* vm, mvm_value_t f, mvm_value_t key, mvm_
       return MVM_E_OK;
     }
     if (key_is(vm, key, ENGINE_STR(LENGTH))) {
-      *out = value_from_int(vm->rom[function_rom(vm, f) + FN_LENGTH]);
+      *out = value_from_int(rd8(vm->rom + function_rom(vm, f) + FN_LENGTH));
       return MVM_E_OK;
     }
     mvm_value_t parent;

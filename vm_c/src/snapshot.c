@@ -73,8 +73,9 @@ uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc) {
       0x9B64C2B0u, 0x86D3D2D4u, 0xA00AE278u, 0xBDBDF21Cu};
   crc = ~crc;
   for (size_t i = 0; i < len; i++) {
-    crc = (crc >> 4) ^ nibble[(crc ^ data[i]) & 15u];
-    crc = (crc >> 4) ^ nibble[(crc ^ (data[i] >> 4)) & 15u];
+    uint8_t b = rd8(data + i);
+    crc = (crc >> 4) ^ nibble[(crc ^ b) & 15u];
+    crc = (crc >> 4) ^ nibble[(crc ^ (uint32_t)(b >> 4)) & 15u];
   }
 #else
   static const uint32_t table[256] = {
@@ -122,7 +123,7 @@ uint32_t crc32_ieee(const uint8_t* data, size_t len, uint32_t crc) {
       0x54DE5729u, 0x23D967BFu, 0xB3667A2Eu, 0xC4614AB8u, 0x5D681B02u, 0x2A6F2B94u,
       0xB40BBE37u, 0xC30C8EA1u, 0x5A05DF1Bu, 0x2D02EF8Du};
   crc = ~crc;
-  for (size_t i = 0; i < len; i++) crc = (crc >> 8) ^ table[(crc ^ data[i]) & 0xFFu];
+  for (size_t i = 0; i < len; i++) crc = (crc >> 8) ^ table[(crc ^ rd8(data + i)) & 0xFFu];
 #endif
   return ~crc;
 }
@@ -387,7 +388,7 @@ static bool renumber_code(const mvm_vm_t* vm, uint8_t* fn, const renumber_t* rn,
 // the word that names it.
 static uint32_t shaken_size(const uint8_t* p, bool strip) {
   uint32_t h = rd32(p);
-  bool drop = strip && header_type(h) == TC_FUNCTION && (p[FN_FLAGS] & FN_FLAG_LINES);
+  bool drop = strip && header_type(h) == TC_FUNCTION && (rd8(p + FN_FLAGS) & FN_FLAG_LINES);
   return header_size(h) - (drop ? 4u : 0u);
 }
 
@@ -397,7 +398,7 @@ static void copy_stripped_function(uint8_t* out, const uint8_t* p) {
   MVM_MEMCPY(out, p, lines_at);
   MVM_MEMCPY(out + lines_at, p + lines_at + 4, size - lines_at - 4);
   wr32(out, rd32(p) - ((uint32_t)4 << 5));  // size less 4; type and padding bits as they were
-  out[FN_FLAGS] = (uint8_t)(p[FN_FLAGS] & ~FN_FLAG_LINES);
+  out[FN_FLAGS] = (uint8_t)(rd8(p + FN_FLAGS) & ~FN_FLAG_LINES);
   wr16(out + FN_CODE_WORDS, (uint16_t)(rd16(p + FN_CODE_WORDS) - 1u));
 }
 
@@ -455,7 +456,7 @@ static mvm_err_t rom_shake(mvm_vm_t* vm, const uint8_t* marks, const uint8_t* li
         // The constants and the name are values; the lines word, last, a ROM offset.
         remap_values(map, p + FN_CONSTS, fn_nvalues(p));
         uint8_t* lines = p + fn_code_at(p) - 4;
-        if (p[FN_FLAGS] & FN_FLAG_LINES) wr32(lines, map[rd32(lines) >> 2]);
+        if (rd8(p + FN_FLAGS) & FN_FLAG_LINES) wr32(lines, map[rd32(lines) >> 2]);
         if (!renumber_code(vm, p, rn, map, &out->moved)) return MVM_E_OUT_OF_MEMORY;
         break;
       }
@@ -632,10 +633,10 @@ static size_t pack_allocs(const uint8_t* base, uint32_t from, uint32_t to, uint8
     } else if (t == TC_FLOAT64) {
       at = put_raw(out, at, p + 4, 8);
     } else if (t == TC_FUNCTION) {
-      at = put_uleb(out, at, p[FN_NPARAMS]);
-      at = put_uleb(out, at, p[FN_FLAGS]);
-      at = put_uleb(out, at, p[FN_NLOCALS]);
-      at = put_uleb(out, at, p[FN_LENGTH]);
+      at = put_uleb(out, at, rd8(p + FN_NPARAMS));
+      at = put_uleb(out, at, rd8(p + FN_FLAGS));
+      at = put_uleb(out, at, rd8(p + FN_NLOCALS));
+      at = put_uleb(out, at, rd8(p + FN_LENGTH));
       at = put_uleb(out, at, rd16(p + FN_MAX_STACK));
       uint32_t code_at = fn_code_at(p);
       at = put_uleb(out, at, code_at / 4);
@@ -1148,7 +1149,7 @@ static uint32_t get_uleb(reader_t* r) {
   uint32_t v = 0;
   for (unsigned shift = 0;; shift += 7) {
     if (r->at >= r->len) break;
-    uint8_t b = r->p[r->at++];
+    uint8_t b = rd8(r->p + r->at++);
     if (shift == 28 && b > 0x0Fu) break;  // more than 32 bits
     v |= (uint32_t)(b & 0x7Fu) << shift;
     if (!(b & 0x80u)) return v;
@@ -1162,7 +1163,7 @@ static uint32_t get_uleb(reader_t* r) {
 static uint32_t uleb_checked(const uint8_t** p) {
   uint32_t v = 0;
   for (unsigned shift = 0; shift < 32; shift += 7) {
-    uint8_t b = *(*p)++;
+    uint8_t b = rd8((*p)++);
     v |= (uint32_t)(b & 0x7Fu) << shift;
     if (!(b & 0x80u)) break;
   }
@@ -1237,7 +1238,7 @@ static void skip_uleb(reader_t* r, uint64_t n) {
 
 static bool get_raw(reader_t* r, uint8_t* to, size_t n) {
   if (r->bad || n > r->len - r->at) return false;
-  if (n) MVM_MEMCPY(to, r->p + r->at, n);
+  if (n) rd_bytes(to, r->p + r->at, n);
   r->at += n;
   return true;
 }
@@ -1250,7 +1251,7 @@ static bool get_raw(reader_t* r, uint8_t* to, size_t n) {
 static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to) {
   for (uint32_t a = from; a < to;) {
     if (r->at >= r->len) return false;
-    uint8_t head = r->p[r->at++];
+    uint8_t head = rd8(r->p + r->at++);
     uint32_t t = head & 31u, flags = (head >> 5) & 3u;
     uint64_t size = (head & 0x80u) ? 4 * (uint64_t)get_uleb(r) : 0;
     // What decides an implied size is read first: then the allocation's bounds are known
@@ -1336,7 +1337,7 @@ static bool unpack_allocs(reader_t* r, uint8_t* base, uint32_t from, uint32_t to
 static mvm_err_t check_header(const uint8_t* image, size_t image_len, uint32_t* rom_len,
                               uint32_t* layout) {
   if (image_len < IMG_FEATURES) return MVM_E_IMAGE_TRUNCATED;  // the magic and the version
-  if (MVM_MEMCMP(image, image_magic, sizeof image_magic) != 0) return MVM_E_INVALID_IMAGE;
+  if (!rd_equal(image, image_magic, sizeof image_magic)) return MVM_E_INVALID_IMAGE;
   if (rd16(image + IMG_VERSION) != K_BYTECODE_VERSION) return MVM_E_IMAGE_VERSION;
   if (image_len < IMAGE_HEADER_SIZE) return MVM_E_IMAGE_TRUNCATED;
   uint32_t features = rd16(image + IMG_FEATURES);

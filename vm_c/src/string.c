@@ -189,7 +189,7 @@ bool string_equal(mvm_vm_t* vm, mvm_value_t a, mvm_value_t b) {
   if (a == b) return true;
   string_view_t x = string_view(vm, a), y = string_view(vm, b);
   if (x.len != y.len) return false;
-  if (x.wide == y.wide) return MVM_MEMCMP(x.data, y.data, x.len * (x.wide ? 2u : 1u)) == 0;
+  if (x.wide == y.wide) return rd_equal(x.data, y.data, x.len * (x.wide ? 2u : 1u));
   for (uint32_t i = 0; i < x.len; i++) {
     if (view_unit(&x, i) != view_unit(&y, i)) return false;
   }
@@ -200,7 +200,7 @@ bool string_equal_ascii(mvm_vm_t* vm, mvm_value_t s, const char* ascii) {
   string_view_t x = string_view(vm, s);
   size_t n = strlen(ascii);
   if (x.len != n) return false;
-  if (!x.wide) return MVM_MEMCMP(x.data, ascii, n) == 0;
+  if (!x.wide) return rd_equal(x.data, (const uint8_t*)ascii, n);
   return false;  // a STRING16 always holds a unit > 255, so it is never ASCII
 }
 
@@ -234,9 +234,9 @@ mvm_err_t string_concat(mvm_vm_t* vm, mvm_value_t* const* parts, int n, mvm_valu
     string_view_t sv = string_view(vm, *parts[i]);
     if (sv.wide == wide) {
       uint32_t bytes = sv.len * (wide ? 2u : 1u);
-      MVM_MEMCPY(data + at * (wide ? 2u : 1u), sv.data, bytes);
+      rd_bytes(data + at * (wide ? 2u : 1u), sv.data, bytes);
     } else {  // narrow part into a wide result
-      for (uint32_t k = 0; k < sv.len; k++) wr16(data + 2 * (at + k), sv.data[k]);
+      for (uint32_t k = 0; k < sv.len; k++) wr16(data + 2 * (at + k), rd8(sv.data + k));
     }
     at += sv.len;
   }
@@ -252,10 +252,10 @@ mvm_err_t string_unit_at(mvm_vm_t* vm, mvm_value_t s, uint32_t i, mvm_value_t* o
 bool string_array_index(mvm_vm_t* vm, mvm_value_t s, int32_t* out_index) {
   string_view_t sv = string_view(vm, s);
   if (sv.len == 0 || sv.len > 10 || sv.wide) return false;
-  if (sv.data[0] == '0' && sv.len > 1) return false;
+  if (rd8(sv.data) == '0' && sv.len > 1) return false;
   int64_t v = 0;
   for (uint32_t i = 0; i < sv.len; i++) {
-    uint8_t c = sv.data[i];
+    uint8_t c = rd8(sv.data + i);
     if (c < '0' || c > '9') return false;
     v = v * 10 + (c - '0');
   }

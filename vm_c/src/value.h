@@ -211,11 +211,42 @@ static inline uint32_t string_bytes(uint32_t h) {
 //   costs ten Thumb instructions where a load costs one;
 // - otherwise byte by byte, so any host and any alignment works.
 
+// rd8 reads a byte of an allocation (a string's units, code, a line table): a plain read but
+// on a Harvard port (MVM_HARVARD), where every read of an allocation, in the heap or the ROM
+// (one code reads both), goes through the port's ROM-read macros, which tell the spaces apart.
+#if MVM_HARVARD
+#define rd8(p) ((uint8_t)MVM_READ_ROM_U8(p))
+static inline uint32_t rd32u(const uint8_t* p) { return (uint32_t)MVM_READ_ROM_U32(p); }
+static inline uint16_t rd16u(const uint8_t* p) { return (uint16_t)MVM_READ_ROM_U16(p); }
+#else
+#define rd8(p) (*(const uint8_t*)(p))
+#endif
+// Copies n bytes of an allocation, in the heap or the ROM, to RAM.
+static inline void rd_bytes(uint8_t* to, const uint8_t* from, size_t n) {
+#if MVM_HARVARD
+  for (size_t i = 0; i < n; i++) to[i] = rd8(from + i);
+#else
+  MVM_MEMCPY(to, from, n);
+#endif
+}
+// Whether n bytes at a and at b are the same; either may be in the ROM.
+static inline bool rd_equal(const uint8_t* a, const uint8_t* b, size_t n) {
+#if MVM_HARVARD
+  for (size_t i = 0; i < n; i++) {
+    if (rd8(a + i) != rd8(b + i)) return false;
+  }
+  return true;
+#else
+  return MVM_MEMCMP(a, b, n) == 0;
+#endif
+}
 #if !MVM_UNALIGNED_LE
+#if !MVM_HARVARD
 static inline uint32_t rd32u(const uint8_t* p) {
   return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
 }
 static inline uint16_t rd16u(const uint8_t* p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+#endif
 static inline void wr32u(uint8_t* p, uint32_t v) {
   p[0] = (uint8_t)v;
   p[1] = (uint8_t)(v >> 8);

@@ -89,10 +89,10 @@ static bool value_const_ok(const fn_info_t* f, uint32_t k) {
   return const_ok(f, k) && const_type(f, k) != TC_CONSTS;
 }
 
-// Checks the operands of the instruction at code[pc] (whose bytes lie inside the code).
+// Checks the operands of the instruction at code + pc (whose bytes lie inside the code).
 static bool operands_ok(const fn_info_t* f, const uint8_t* code, uint32_t pc) {
   const uint8_t* a = code + pc + 1;
-  switch (code[pc]) {
+  switch (rd8(code + pc)) {
     case OP_LOAD_CONST:
     case OP_INIT_PROP:
     case OP_GET_PROP:
@@ -101,28 +101,28 @@ static bool operands_ok(const fn_info_t* f, const uint8_t* code, uint32_t pc) {
     case OP_LOAD_CONST8:
     case OP_GET_PROP8:
     case OP_SET_PROP8:
-      return value_const_ok(f, a[0]);
+      return value_const_ok(f, rd8(a));
     case OP_MAKE_CLOSURE:  // a ROM value checked by rom_validate
       return const_ok(f, rd16u(a)) && const_type(f, rd16u(a)) == TC_FUNCTION;
-    case OP_NEW_OBJECT_KEYS: {  // a key list (load.c rom_key_list_ok) of a[0] keys
+    case OP_NEW_OBJECT_KEYS: {  // a key list (load.c rom_key_list_ok) of rd8(a) keys
       uint32_t k = rd16u(a + 1);
-      if (!const_ok(f, k) || const_type(f, k) != TC_CONSTS || a[0] == 0) return false;
-      return consts_count(f->rom + value_rom_offset(rd32(f->consts + 4 * k))) == a[0];
+      if (!const_ok(f, k) || const_type(f, k) != TC_CONSTS || rd8(a) == 0) return false;
+      return consts_count(f->rom + value_rom_offset(rd32(f->consts + 4 * k))) == rd8(a);
     }
     case OP_THROW_ERROR:
-      return a[0] < EK__COUNT && value_const_ok(f, rd16u(a + 1));
+      return rd8(a) < EK__COUNT && value_const_ok(f, rd16u(a + 1));
     case OP_LOAD_BUILTIN:
-      return a[0] < BI__COUNT;
+      return rd8(a) < BI__COUNT;
     case OP_LOAD_ARG:
     case OP_STORE_ARG:
-      return a[0] < f->nparams;
+      return rd8(a) < f->nparams;
     case OP_LOAD_LOCAL:
     case OP_STORE_LOCAL:
     case OP_INC_LOCAL:
     case OP_DEC_LOCAL:
-      return a[0] < f->nlocals;
+      return rd8(a) < f->nlocals;
     case OP_LOAD_LOCAL2:
-      return a[0] < f->nlocals && a[1] < f->nlocals;
+      return rd8(a) < f->nlocals && rd8(a + 1) < f->nlocals;
     case OP_LOAD_GLOBAL:
     case OP_STORE_GLOBAL:
     case OP_LOAD_GLOBAL_FN:
@@ -145,15 +145,15 @@ static bool function_ok(const fn_info_t* f, const uint8_t* fn, uint8_t* marks) {
   MVM_MEMSET(marks, 0, len / 8 + 1);
   uint32_t pc = 0;
   while (pc < len) {
-    uint8_t op = code[pc];
+    uint8_t op = rd8(code + pc);
     if (op >= OP__COUNT) return false;
     uint32_t next = pc + 1 + operand_bytes[op];
     if (next > len || !operands_ok(f, code, pc)) return false;
     marks[pc >> 3] = (uint8_t)(marks[pc >> 3] | (1u << (pc & 7u)));
     pc = next;
   }
-  for (pc = 0; pc < len; pc += 1 + operand_bytes[code[pc]]) {
-    if (!is_jump[code[pc]]) continue;
+  for (pc = 0; pc < len; pc += 1 + operand_bytes[rd8(code + pc)]) {
+    if (!is_jump[rd8(code + pc)]) continue;
     int64_t target = (int64_t)pc + 3 + (int16_t)rd16u(code + pc + 1);
     if (target < 0 || target >= (int64_t)len || !bit(marks, (uint32_t)target)) return false;
   }
@@ -198,8 +198,8 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, const uint8_t* s
     if (header_type(rd32(fn)) != TC_FUNCTION) continue;
     f.consts = fn + FN_CONSTS;
     f.nconsts = fn_nconsts(fn);
-    f.nparams = fn[FN_NPARAMS];
-    f.nlocals = fn[FN_NLOCALS];
+    f.nparams = rd8(fn + FN_NPARAMS);
+    f.nlocals = rd8(fn + FN_NLOCALS);
     ok = function_ok(&f, fn, marks);
   }
   mem_free(arena, marks, context);
@@ -216,20 +216,20 @@ mvm_err_t rom_verify_code(const uint8_t* rom, uint32_t rom_len, const uint8_t* s
     if (header_type(rd32(fn)) != TC_FUNCTION) continue;
     const uint8_t* code = fn_code(fn);
     uint32_t len = fn_code_len(fn);
-    for (uint32_t pc = 0; pc < len; pc += 1 + operand_bytes[code[pc]]) {
+    for (uint32_t pc = 0; pc < len; pc += 1 + operand_bytes[rd8(code + pc)]) {
 #if !MVM_ALL_FAMILIES
-      if (code[pc] == OP_LOAD_BUILTIN && !lib_builtin_present(code[pc + 1])) {
+      if (rd8(code + pc) == OP_LOAD_BUILTIN && !lib_builtin_present(rd8(code + pc + 1))) {
         return MVM_E_IMAGE_FEATURE;
       }
-      if (!MVM_ASYNC && (code[pc] == OP_ASYNC_START || code[pc] == OP_AWAIT)) {
+      if (!MVM_ASYNC && (rd8(code + pc) == OP_ASYNC_START || rd8(code + pc) == OP_AWAIT)) {
         return MVM_E_IMAGE_FEATURE;
       }
 #endif
 #if !MVM_FULL_LANGUAGE
-      if (!in_lean_language(code[pc])) return MVM_E_IMAGE_FEATURE;
+      if (!in_lean_language(rd8(code + pc))) return MVM_E_IMAGE_FEATURE;
 #endif
 #if MVM_OPS_SELECTED
-      if (!op_selected[code[pc]]) return MVM_E_IMAGE_FEATURE;
+      if (!op_selected[rd8(code + pc)]) return MVM_E_IMAGE_FEATURE;
 #endif
     }
   }

@@ -63,7 +63,7 @@ uint32_t vm_line_of(mvm_vm_t* vm, uint32_t func, uint32_t pc, mvm_value_t* out_f
     uint64_t d[2] = {0, 0};
     for (int k = 0; k < 2; k++) {
       for (int shift = 0; i < size && shift < 35; shift += 7) {
-        uint8_t b = p[i++];
+        uint8_t b = rd8(p + i++);
         d[k] |= (uint64_t)(b & 0x7F) << shift;
         if (!(b & 0x80)) break;
       }
@@ -84,8 +84,8 @@ uint32_t vm_line_of(mvm_vm_t* vm, uint32_t func, uint32_t pc, mvm_value_t* out_f
 static VM_INLINE mvm_err_t frame_push(mvm_vm_t* vm, uint32_t func, mvm_value_t scope,
                                       uint32_t argc, uint32_t flags) {
   const uint8_t* fn = vm->rom + func;
-  uint32_t nparams = fn[FN_NPARAMS];
-  uint32_t nlocals = fn[FN_NLOCALS];
+  uint32_t nparams = rd8(fn + FN_NPARAMS);
+  uint32_t nlocals = rd8(fn + FN_NLOCALS);
   uint32_t max_stack = rd16(fn + FN_MAX_STACK);
   uint32_t base = (uint32_t)(VM_RUN(vm).sp - VM_RUN(vm).stack) - argc;
   uint32_t nargs = argc > nparams ? argc : nparams;
@@ -94,7 +94,7 @@ static VM_INLINE mvm_err_t frame_push(mvm_vm_t* vm, uint32_t func, mvm_value_t s
   if (MVM_UNLIKELY(VM_RUN(vm).nframes >= vm_max_frames(vm) || top > vm_stack_slots(vm))) {
     return throw_error(vm, EK_RANGE_ERROR, "Maximum call stack size exceeded", 0, NULL);
   }
-  if (MVM_UNLIKELY((fn[FN_FLAGS] & FN_FLAG_CLASS) && !(flags & FRAME_CONSTRUCT))) {
+  if (MVM_UNLIKELY((rd8(fn + FN_FLAGS) & FN_FLAG_CLASS) && !(flags & FRAME_CONSTRUCT))) {
     mvm_value_t name = fn_name(fn);
     return throw_error(vm, EK_TYPE_ERROR, "Class constructor ", name == VAL_UNDEFINED ? 0 : name,
                        " cannot be invoked without 'new'");
@@ -370,8 +370,8 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
 
 // ---- The interpreter loop ----
 
-#define READ_U8() (*pc++)
-#define READ_I8() ((int8_t)*pc++)
+#define READ_U8() rd8(pc++)
+#define READ_I8() ((int8_t)rd8(pc++))
 #define READ_U16() (pc += 2, (uint32_t)MVM_READ_ROM_U16(pc - 2))
 #define READ_I16() (pc += 2, (int16_t)MVM_READ_ROM_U16(pc - 2))
 
@@ -390,7 +390,7 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
     code = fn_ + at_;                                                     \
     code_len = fn_code_end(fn_) - at_;                                    \
     pc = code + fp->pc;                                                   \
-    nlocals = fn_[FN_NLOCALS];                                            \
+    nlocals = rd8(fn_ + FN_NLOCALS);                                      \
     consts = fn_ + FN_CONSTS;                                             \
     nconsts = fn_nconsts(fn_);                                            \
     args = stack + fp->base;                                              \
@@ -409,7 +409,7 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
     code = fp->ret_code;                                                  \
     code_len = fn_code_end(fn_) - (uint32_t)(code - fn_);                 \
     pc = code + fp->pc;                                                   \
-    nlocals = fn_[FN_NLOCALS];                                            \
+    nlocals = rd8(fn_ + FN_NLOCALS);                                      \
     consts = fn_ + FN_CONSTS;                                             \
     nconsts = fn_nconsts(fn_);                                            \
     args = stack + fp->base;                                              \
@@ -474,7 +474,7 @@ static VM_INLINE mvm_err_t box_number(mvm_vm_t* vm, double d, mvm_value_t* out) 
 #define NEXT()                        \
   do {                                \
     FETCH_CHECK();                    \
-    goto* dispatch_table[*pc++];      \
+    goto* dispatch_table[rd8(pc++)];    \
   } while (0)
 #else
 #define CASE_1(name) case OP_##name:
@@ -560,7 +560,7 @@ static mvm_err_t run(mvm_vm_t* vm) {
 #else
 next:
   FETCH_CHECK();
-  switch (*pc++) {
+  switch (rd8(pc++)) {
   default:  // first, so that a handler whose label is left out (MVM_OPS_SELECTED) follows a jump
     goto invalid_code;
 #endif
@@ -916,7 +916,7 @@ next:
   // without a call; the opcode just read is the operator.
   CASE(ADD) CASE(SUB) CASE(MUL) CASE(DIV) CASE(MOD) CASE(POW) CASE(BIT_AND) CASE(BIT_OR)
   CASE(BIT_XOR) CASE(SHL) CASE(SHR) CASE(USHR) CASE(LT) CASE(LE) CASE(GT) CASE(GE)
-    n = pc[-1];
+    n = rd8(pc - 1);
     goto binary_slow;
 #endif  // MVM_FAST_PATHS
 
@@ -983,7 +983,7 @@ binary_slow:
   }
 #else
   CASE(NEG) CASE(TO_NUMBER) CASE(BIT_NOT) CASE(INC) CASE(DEC)  // the opcode is the operator
-    n = pc[-1];
+    n = rd8(pc - 1);
     SYNC();
     CHECK(op_unary(vm, n, sp[-1], &r));
     sp[-1] = r;
@@ -1241,11 +1241,11 @@ do_call_plain: {  // a call (not new): the hottest path of call-heavy programs
   // frame_push, inline, with the registers at hand; the general path takes what it does not
   // handle (frames or stack exhausted: RangeError; class constructors: TypeError).
   const uint8_t* fn = rom + func;
-  uint32_t nparams = fn[FN_NPARAMS], nloc = fn[FN_NLOCALS];
+  uint32_t nparams = rd8(fn + FN_NPARAMS), nloc = rd8(fn + FN_NLOCALS);
   mvm_value_t* base = fslot + 2;
   mvm_value_t* loc = n >= nparams ? sp : base + nparams;
   mvm_value_t* top = loc + nloc + rd16(fn + FN_MAX_STACK);
-  if (MVM_UNLIKELY(fp + 1 >= frames_end || top > stack_end || (fn[FN_FLAGS] & FN_FLAG_CLASS))) {
+  if (MVM_UNLIKELY(fp + 1 >= frames_end || top > stack_end || (rd8(fn + FN_FLAGS) & FN_FLAG_CLASS))) {
     SYNC();
     SAVE_CALLER();
     CHECK(frame_push(vm, func, scope, n, 0));
@@ -1634,8 +1634,8 @@ compare_jump: {  // the operands stay on the stack through op_binary (GC)
     NEXT();
   }
   CASE(LOAD_LOCAL2) {
-    sp[0] = locals[pc[0]];
-    sp[1] = locals[pc[1]];
+    sp[0] = locals[rd8(pc)];
+    sp[1] = locals[rd8(pc + 1)];
     pc += 2;
     sp += 2;
     NEXT();

@@ -149,6 +149,12 @@ int main(int argc, char** argv) {
     }
   }
   if (image) {
+#ifdef MVM_UNIT_RUN_PLACE_IMAGE  // a test port's: where the image must be read from
+    if (restore_only) {
+      image = MVM_UNIT_RUN_PLACE_IMAGE(input, image_len);  // (it takes input)
+      input = NULL;
+    }
+#endif
     err = mvm_restore(image, image_len, &cfg, resolve, NULL, &vm);
     if (err) return report(vm, err, 0, "restore");
   }
@@ -189,7 +195,7 @@ int main(int argc, char** argv) {
     fputc('\n', stdout);
   }
   mvm_free(vm);
-  if (image && image != input) mvm_free_buffer(image);
+  if (image && !restore_only) mvm_free_buffer(image);  // mvm_snapshot's
   else free(input);
   return status;
 }
