@@ -12,7 +12,8 @@
 # mcu (ports/cortex_m compiled natively: the MCU profile, stack on demand, exact heap at restore,
 # ROM used in place with the exports read from it; images from
 # `mvc build --target mcu`), mcu-int (the same with MVM_SUPPORT_FLOAT=0, the integer-only build),
-# mcu-small (the same with the size choices of tools/mcu_size.py, images still validated).
+# mcu-small (the same with the size choices of tools/mcu_size.py, images still validated),
+# harvard (the MCU build with MVM_HARVARD, images read from a simulated flash).
 # Each profile has its own directory (build/fuzz, build/fuzz-mcu, ...) and binary.
 #
 # Needs clang with libFuzzer (Debian: apt-get install clang; clang-14 ships it). Everything goes
@@ -51,7 +52,13 @@ case "$PROFILE" in
              -DMVM_DTOA_SNPRINTF=1 -DMVM_ERROR_MESSAGES=0
              -DMVM_INSTRUCTION_BUDGET=1 -DMVM_CONFIG_HEAP_LIMIT=1)
              PORT_SRCS=("$VM"/ports/host/mvm_port.c); OUT_DEFAULT=build/fuzz-mcu-small ;;
-  *) echo "fuzz.sh: FUZZ_PROFILE=$PROFILE: choose host, mcu, mcu-int or mcu-small" >&2; exit 2 ;;
+  # The MCU build as a Harvard target (MVM_HARVARD, tests/mcu/harvard): each image is restored
+  # from a simulated flash that only the port's ROM-read macros reach; a plain read faults.
+  harvard) PORT=(-DMVM_PORT_HEADER='"harvard_port.h"' -Itests/mcu/harvard
+                 -DMVM_INSTRUCTION_BUDGET=1 -DMVM_CONFIG_HEAP_LIMIT=1)
+           PORT_SRCS=(tests/mcu/harvard/harvard_place.c); OUT_DEFAULT=build/fuzz-harvard ;;
+  *) echo "fuzz.sh: FUZZ_PROFILE=$PROFILE: choose host, mcu, mcu-int, mcu-small or harvard" >&2
+     exit 2 ;;
 esac
 OUT="${FUZZ_OUT:-$OUT_DEFAULT}"  # binary, seeds, corpus and findings
 mkdir -p "$OUT/corpus" "$OUT/artifacts"

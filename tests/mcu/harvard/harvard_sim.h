@@ -20,6 +20,9 @@ static inline const uint8_t* hsim_at(const void* p) {
   return (const uint8_t*)(a - HSIM_BASE < HSIM_SPAN ? a + HSIM_SPAN : a);
 }
 
+/* The readable copy of the simulated flash (mapped at the first call): what is written there
+ * is read at HSIM_BASE. */
+uint8_t* hsim_flash(void);
 /* Where mvm_unit_run puts an image before restoring it: into the simulated flash (it takes the
  * image's buffer). */
 uint8_t* hsim_place(uint8_t* image, size_t len);
