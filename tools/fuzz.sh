@@ -46,10 +46,10 @@ case "$PROFILE" in
            PORT_SRCS=(); OUT_DEFAULT=build/fuzz-mcu-int ;;
   # The smallest core (tools/mcu_size.py's size-test choices, images still validated): no
   # interpreter fast paths, no packed ROMs or heaps, Microvium's language, snprintf's digits,
-  # terse errors.
+  # terse errors, no object access from C (the harness passes and reads strings and numbers).
   mcu-small) PORT=(-DMVM_PORT_HEADER='"ports/cortex_m/mvm_port.h"' -DMVM_UNALIGNED_LE=0
              -DMVM_FAST_PATHS=0 -DMVM_PACKED_ROM=0 -DMVM_PACKED_HEAP=0 -DMVM_FULL_LANGUAGE=0
-             -DMVM_DTOA_SNPRINTF=1 -DMVM_ERROR_MESSAGES=0
+             -DMVM_DTOA_SNPRINTF=1 -DMVM_ERROR_MESSAGES=0 -DMVM_API_OBJECTS=0
              -DMVM_INSTRUCTION_BUDGET=1 -DMVM_CONFIG_HEAP_LIMIT=1)
              PORT_SRCS=("$VM"/ports/host/mvm_port.c); OUT_DEFAULT=build/fuzz-mcu-small ;;
   # The MCU build as a Harvard target (MVM_HARVARD, tests/mcu/harvard): each image is restored

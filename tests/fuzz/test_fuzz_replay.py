@@ -26,6 +26,17 @@ PORTS = {
             "-DMVM_CONFIG_HEAP_LIMIT=1"],
     "mcu-int": ['-DMVM_PORT_HEADER="ports/cortex_m/mvm_port.h"', "-DMVM_SUPPORT_FLOAT=0",
                 "-DMVM_INSTRUCTION_BUDGET=1", "-DMVM_CONFIG_HEAP_LIMIT=1"],
+    # the size-test choices (no object access from C: the harness's other branch), and the
+    # simulated Harvard target (the image restored from its flash)
+    "mcu-small": ['-DMVM_PORT_HEADER="ports/cortex_m/mvm_port.h"', "-DMVM_UNALIGNED_LE=0",
+                  "-DMVM_FAST_PATHS=0", "-DMVM_PACKED_ROM=0", "-DMVM_PACKED_HEAP=0",
+                  "-DMVM_FULL_LANGUAGE=0", "-DMVM_DTOA_SNPRINTF=1", "-DMVM_ERROR_MESSAGES=0",
+                  "-DMVM_API_OBJECTS=0", "-DMVM_INSTRUCTION_BUDGET=1", "-DMVM_CONFIG_HEAP_LIMIT=1",
+                  os.path.join(VM_C, "ports", "host", "mvm_port.c")],
+    "harvard": ['-DMVM_PORT_HEADER="harvard_port.h"', "-I" + os.path.join(ROOT, "tests", "mcu",
+                                                                           "harvard"),
+                "-DMVM_INSTRUCTION_BUDGET=1", "-DMVM_CONFIG_HEAP_LIMIT=1",
+                os.path.join(ROOT, "tests", "mcu", "harvard", "harvard_place.c")],
 }
 ENV = {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1:allocator_may_return_null=1",
        "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1"}
