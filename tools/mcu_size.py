@@ -591,7 +591,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", action="store_true", help="write benchmarks/results/mcu_size.*")
     ap.add_argument("--images", action="store_true",
                     help="only print the MCU image table of the benchmark programs")
+    ap.add_argument("--quick", action="store_true",
+                    help="only the configurations against Microvium's (what CI prints): not "
+                         "the families, files, functions, images or per-program cores")
     args = ap.parse_args(argv)
+    if args.quick and args.write:
+        ap.error("--write needs the whole report")
     if args.images:
         sys.stdout.write("\n".join(images_report(measure_images())) + "\n")
         return 0
@@ -602,9 +607,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as work:
         try:
             ours = measure_ours(work)
-            families = measure_families(work)
-            functions = largest_functions(work)
-            cores = measure_program_cores(work)
+            families = None if args.quick else measure_families(work)
+            functions = None if args.quick else largest_functions(work)
+            cores = None if args.quick else measure_program_cores(work)
         except subprocess.CalledProcessError as e:
             sys.stderr.write(f"mcu_size: our core does not compile cleanly:\n{e.stderr}\n")
             return 1
@@ -617,12 +622,14 @@ def main(argv: list[str] | None = None) -> int:
                 sys.stderr.write(f"mcu_size: Microvium did not compile ({e.stderr[:300]}); "
                                  "citing the research figure\n")
                 place = None
-    try:
-        files = measure_files()
-    except subprocess.CalledProcessError:
-        files = None
-    md, txt = report(ours, microvium, place, files, families, functions, measure_images(),
-                     cores)
+    files = None
+    if not args.quick:
+        try:
+            files = measure_files()
+        except subprocess.CalledProcessError:
+            pass
+    md, txt = report(ours, microvium, place, files, families, functions,
+                     None if args.quick else measure_images(), cores)
     sys.stdout.write(md + "\n")
     if args.write:
         with open(os.path.join(RESULTS, "mcu_size.md"), "w") as f:

@@ -36,9 +36,10 @@ make -s -C vm_c test
 
 echo "== Microcontroller profile: single-file distribution (dist/) and Cortex-M0 code size"
 # tests/mcu (in the Python suites below) compiles dist/ warning-free, runs the C example host
-# and the qemu firmware; this step leaves dist/ as a CI artifact and prints the size table.
+# and the qemu firmware; this step leaves dist/ as a CI artifact and prints the size table
+# (`tools/mcu_size.py --write` makes the whole report, benchmarks/results/mcu_size.md).
 python tools/amalgamate.py --out dist
-if command -v arm-none-eabi-gcc >/dev/null 2>&1; then python tools/mcu_size.py; fi
+if command -v arm-none-eabi-gcc >/dev/null 2>&1; then python tools/mcu_size.py --quick; fi
 
 echo "== Python suites (normal build), every test's output scanned for secrets"
 # secret_scan (tests/hardening/secret_scan.py) fails a test whose output, logs or files show a
