@@ -142,7 +142,8 @@ def main() -> int:
     ap.add_argument("--max", type=int, default=0, help="at most N images (0: all)")
     ap.add_argument("--max-size", type=int, default=16384,
                     help="skip images larger than this many bytes (the fuzzer's -max_len)")
-    ap.add_argument("--target", choices=("host", "mcu", "mcu-int", "mcu-small", "harvard"), default="host",
+    ap.add_argument("--target", choices=("host", "mcu", "mcu-int", "mcu-small", "harvard"),
+                    default="host",
                     help="the profile of the fuzzer the seeds are for (default host)")
     ap.add_argument("--regressions", action="store_true",
                     help="write tests/fuzz/regressions for the target instead of seeds")

@@ -522,7 +522,9 @@ mvm_err_t sb_range(mvm_vm_t* vm, lib_sb_t* sb, const mvm_value_t* s, uint32_t st
     size_t w = sb->wide ? 2 : 1;
     rd_bytes(data + w * sb->len, sv.data + w * start, w * (end - start));
   } else if (sb->wide) {
-    for (uint32_t i = start; i < end; i++) wr16(data + 2 * (sb->len + i - start), rd8(sv.data + i));
+    for (uint32_t i = start; i < end; i++) {
+      wr16(data + 2 * (sb->len + i - start), rd8(sv.data + i));
+    }
   } else {
     for (uint32_t i = start; i < end; i++) data[sb->len + i - start] = (uint8_t)view_unit(&sv, i);
   }

@@ -316,7 +316,8 @@ mvm_err_t rom_validate(const uint8_t* rom, uint32_t rom_len, bool hostfns, mvm_a
         uint32_t f = rd8(p + FN_FLAGS);
         bool lines_ok = !(f & FN_FLAG_LINES) ||
                         rom_start_of(rom, rom_len, starts, fn_lines(p), TC_LINES);
-        ok = ok && !(f & ~(uint32_t)FN_FLAGS_ALL) && rd8(p + FN_LENGTH) <= rd8(p + FN_NPARAMS) && lines_ok &&
+        ok = ok && !(f & ~(uint32_t)FN_FLAGS_ALL) &&
+             rd8(p + FN_LENGTH) <= rd8(p + FN_NPARAMS) && lines_ok &&
              (!(f & FN_FLAG_NAMED) || rom_string_ok(rom, rom_len, starts, fn_name(p)));
         break;
       }

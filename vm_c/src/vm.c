@@ -1245,7 +1245,8 @@ do_call_plain: {  // a call (not new): the hottest path of call-heavy programs
   mvm_value_t* base = fslot + 2;
   mvm_value_t* loc = n >= nparams ? sp : base + nparams;
   mvm_value_t* top = loc + nloc + rd16(fn + FN_MAX_STACK);
-  if (MVM_UNLIKELY(fp + 1 >= frames_end || top > stack_end || (rd8(fn + FN_FLAGS) & FN_FLAG_CLASS))) {
+  if (MVM_UNLIKELY(fp + 1 >= frames_end || top > stack_end ||
+                   (rd8(fn + FN_FLAGS) & FN_FLAG_CLASS))) {
     SYNC();
     SAVE_CALLER();
     CHECK(frame_push(vm, func, scope, n, 0));
