@@ -797,6 +797,25 @@ def test_missing_families_refuse_images_or_throw_catchable_type_errors(tmp_path)
         assert proc.returncode == 1 and "IMAGE_FEATURE" in proc.stderr, (name, proc.stderr)
 
 
+def test_async_code_throws_a_catchable_type_error_on_a_trusting_core_without_promises(
+        tmp_path, small_runners) -> None:
+    """The size-test core has no promises (MVM_ASYNC=0) and trusts its images
+    (MVM_VERIFY_IMAGES=0): it restores an async function's image, and calling that function
+    throws a TypeError the caller can catch, where the function starts (vm.c: the three async
+    instructions share one handler there); a plain function called after it still runs."""
+    src = tmp_path / "uses_async.js"
+    src.write_text("async function later(x) { await x; return x + 1; }\n"
+                   "function plain() { return 6 * 7; }\n"
+                   "export function f() {\n"
+                   "  let r = 'ran';\n"
+                   "  try { later(1); } catch (e) { r = e.name + '!'; }\n"
+                   "  return r + ' ' + plain();\n"
+                   "}\n")
+    image = tmp_path / "uses_async.mvm-bc"
+    assert mvc_main(["build", str(src), "--target", "mcu", "--raw-heap", "-o", str(image)]) == 0
+    assert run([small_runners["small"], str(image)]).stdout == "f 0 TypeError! 42\n"
+
+
 def test_exports_read_from_an_image_used_in_place(tmp_path) -> None:
     """An image whose ROM is used in place (no FEATURE PACKED_ROM, as --target mcu writes it)
     outlives its VM: restore reads the exports from the image when none is a heap reference

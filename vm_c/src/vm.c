@@ -1300,7 +1300,10 @@ call_other: {  // builtins, host functions, promise resolvers; anything else thr
 }
 
   CASE(RETURN)
-  do_return: {
+#if MVM_ASYNC
+  do_return:  // (AWAIT's)
+#endif
+  {
     mvm_value_t v = sp[-1];
     uint32_t fi = rs->nframes - 1;
     while (rs->nhandlers > handler_floor && rs->handlers[rs->nhandlers - 1].frame == fi) {
@@ -1474,6 +1477,7 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     NEXT();
   }
 #endif
+#if MVM_ASYNC
   CASE(ASYNC_START) {
     SYNC();
     CHECK(promise_new(vm, &r));
@@ -1487,6 +1491,7 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     sp--;
     NEXT();
   }
+#endif
 #if MVM_FULL_LANGUAGE
   CASE(GET_SUPER) {  // home key this -> value
     SYNC();
@@ -1496,6 +1501,7 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     NEXT();
   }
 #endif
+#if MVM_ASYNC
   CASE(AWAIT) {
     // The frame is saved in a continuation that a promise job resumes; then the function
     // returns its promise (locals[0], by the compiler's convention) as RETURN would.
@@ -1504,6 +1510,14 @@ do_super: {  // super(...): the parent constructor runs on the existing `this` (
     sp[-1] = locals[0];
     goto do_return;
   }
+#else
+  // Promises compiled out: an async function throws promise.c's catchable TypeError where it
+  // starts. (A validating restore refuses its image first: verify.c.)
+  CASE(ASYNC_START) CASE(ASYNC_SETTLE) CASE(AWAIT) {
+    SYNC();
+    FAIL(async_await(vm));
+  }
+#endif
 
 #if !MVM_FULL_LANGUAGE
   // The instructions of what Microvium's language also leaves out (MVM_FULL_LANGUAGE 0):
