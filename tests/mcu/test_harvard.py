@@ -24,11 +24,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE)))
 
 from run_js import JS_ROOT, discover, parse  # noqa: E402
+from test_core_config import PROGRAMS, expected_output  # noqa: E402
 from test_golden_mcu import HOST_LIMITS, RUN_ENV, run_on_mcu_port  # noqa: E402
 from test_mcu import INCLUDES, MCU_PORT, STRICT, VM_C, core_sources, host_cc  # noqa: E402
 
 SIM = os.path.join(HERE, "harvard")
-PROGRAMS = os.path.join(os.path.dirname(os.path.dirname(HERE)), "benchmarks", "programs")
 
 
 def build_runner(out: str, port: str, extra: list[str]) -> str:
@@ -92,13 +92,11 @@ def test_the_benchmark_programs_run_from_harvard_flash(runners, tmp_path) -> Non
         source = os.path.join(PROGRAMS, name + ".js")
         image = str(tmp_path / (name + ".mvm"))
         assert mvc(["build", "--target", "mcu", source, "-o", image]) == 0
-        expected = [line.split("// expect: ", 1)[1].rstrip()
-                    for line in open(source, encoding="utf-8")
-                    if "// expect: " in line]
         proc = subprocess.run([sim, image, "--restore-only", "--call", "run"],
                               capture_output=True, text=True, timeout=300, env=RUN_ENV)
         assert proc.returncode == 0, f"{name}: {proc.stderr.strip()}"
-        assert proc.stdout.splitlines()[:-1] == expected, name  # then what run returned
+        # then what run returned
+        assert proc.stdout.splitlines()[:-1] == [expected_output(source)], name
 
 
 def test_the_esp8266_port_cross_compiles_warning_free(tmp_path) -> None:

@@ -216,8 +216,6 @@ static inline uint32_t string_bytes(uint32_t h) {
 // (one code reads both), goes through the port's ROM-read macros, which tell the spaces apart.
 #if MVM_HARVARD
 #define rd8(p) ((uint8_t)MVM_READ_ROM_U8(p))
-static inline uint32_t rd32u(const uint8_t* p) { return (uint32_t)MVM_READ_ROM_U32(p); }
-static inline uint16_t rd16u(const uint8_t* p) { return (uint16_t)MVM_READ_ROM_U16(p); }
 #else
 #define rd8(p) (*(const uint8_t*)(p))
 #endif
@@ -240,8 +238,11 @@ static inline bool rd_equal(const uint8_t* a, const uint8_t* b, size_t n) {
   return MVM_MEMCMP(a, b, n) == 0;
 #endif
 }
-#if !MVM_UNALIGNED_LE
-#if !MVM_HARVARD
+#if !MVM_UNALIGNED_LE  // (always so with MVM_HARVARD: mvm_port_default.h)
+#if MVM_HARVARD
+static inline uint32_t rd32u(const uint8_t* p) { return (uint32_t)MVM_READ_ROM_U32(p); }
+static inline uint16_t rd16u(const uint8_t* p) { return (uint16_t)MVM_READ_ROM_U16(p); }
+#else
 static inline uint32_t rd32u(const uint8_t* p) {
   return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
 }
