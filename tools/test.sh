@@ -11,6 +11,10 @@ cd "$(dirname "$0")/.."
 
 python -m pip install -q --disable-pip-version-check -e '.[test]'
 
+# Every pytest pass runs on all cores (pytest-xdist), one test module per worker at a time, so a
+# module's fixtures (cores it cross-compiles, servers it starts) are made once.
+PARALLEL=(-n auto --dist loadfile)
+
 # Cross toolchain and emulator for the microcontroller tests (tests/mcu): installed only when
 # missing, so a machine that has them (or has no apt-get) is left alone; tests/mcu skips with a
 # message when they are absent.
@@ -45,26 +49,27 @@ echo "== Python suites (normal build), every test's output scanned for secrets"
 # secret_scan (tests/hardening/secret_scan.py) fails a test whose output, logs or files show a
 # secret (docs/security.md); tests/hardening has the fault, soak, limit and fuzz-pipeline tests.
 PYTHONPATH="tests/hardening${PYTHONPATH:+:$PYTHONPATH}" \
-  python -m pytest -q -p no:cacheprovider -p secret_scan tests
+  python -m pytest -q -p no:cacheprovider "${PARALLEL[@]}" -p secret_scan tests
 
 # The JavaScript suites (golden programs against Node, differential) on the core without the
 # interpreter's inline fast paths (MVM_FAST_PATHS=0, the smallest microcontroller build).
 echo "== The JavaScript suites on the interpreter without fast paths (MVM_FAST_PATHS=0)"
 python vm_c/build_ffi.py --variant small >/dev/null
-MVM_VARIANT=small python -m pytest -q -p no:cacheprovider tests/test_js_golden.py \
+MVM_VARIANT=small python -m pytest -q -p no:cacheprovider "${PARALLEL[@]}" tests/test_js_golden.py \
   tests/test_golden_vs_node.py tests/differential
 
 # The whole suite again on two builds of the core (tests/mcu excepted: it cross-compiles its own).
 echo "== The test suite under GC stress (collect at every allocation, heap moved each time)"
+# (Past 64 KB of heap, at one allocation in each 4 KB: MVM_GC_STRESS in mvm_port_default.h.)
 python vm_c/build_ffi.py --variant stress >/dev/null
-MVM_VARIANT=stress python -m pytest -q -p no:cacheprovider --ignore=tests/mcu tests
+MVM_VARIANT=stress python -m pytest -q -p no:cacheprovider "${PARALLEL[@]}" --ignore=tests/mcu tests
 
 echo "== The test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
 python vm_c/build_ffi.py --variant asan >/dev/null
 make -s -C vm_c asan
 LD_PRELOAD="$(gcc -print-file-name=libasan.so):$(gcc -print-file-name=libubsan.so)" \
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-  MVM_VARIANT=asan python -m pytest -q -p no:cacheprovider --ignore=tests/mcu tests
+  MVM_VARIANT=asan python -m pytest -q -p no:cacheprovider "${PARALLEL[@]}" --ignore=tests/mcu tests
 
 echo "== Image loader fuzzing: a short libFuzzer pass (ASan + UBSan); the long run is tools/fuzz.sh"
 if ! command -v clang >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then

@@ -103,7 +103,8 @@ TEST(growth_keeps_offsets) {
   mvm_handle_init(vm, &arr);
   mvm_new_array(vm, &arr.value);
   // Enough 12-byte numbers to outgrow the first space (MVM_INITIAL_HEAP: 32 KB on the host
-  // port), and no more under GC stress, where every allocation collects.
+  // port), and no more under GC stress, where every allocation collects (in a heap below
+  // MVM_GC_STRESS_ALWAYS bytes).
   int n = MVM_GC_STRESS ? (int)(MVM_INITIAL_HEAP / 12) + 64 : 20000;
   for (int i = 0; i < n; i++) {
     mvm_value_t d;

@@ -54,9 +54,6 @@ BUILDS = {
              "-fno-omit-frame-pointer"],
     "gc-stress": ["-O2", "-DMVM_GC_STRESS=1"],
 }
-# A collection at every allocation of a 100,000-element array takes minutes; it runs in the
-# other two builds.
-TOO_SLOW = {"gc-stress": {"arrays/large.js"}}
 # mvm_unit_run exits without freeing after an uncaught error: not a leak worth failing over.
 RUN_ENV = {**os.environ, "ASAN_OPTIONS": "detect_leaks=0:abort_on_error=1",
            "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1"}
@@ -121,9 +118,7 @@ def run_on_mcu_port(runner: str, rel: str, work: str,
 
 
 def test_golden_programs_on_the_mcu_port(runner: str, tmp_path) -> None:
-    build = runner.rsplit("mvm_unit_run_mcu_", 1)[1]
-    tests = [rel for rel in discover() if parse(os.path.join(JS_ROOT, rel)).skip is None
-             and rel not in TOO_SLOW.get(build, ())]
+    tests = [rel for rel in discover() if parse(os.path.join(JS_ROOT, rel)).skip is None]
     assert len(tests) > 300
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         results = list(pool.map(lambda rel: (rel, run_on_mcu_port(runner, rel, str(tmp_path))),

@@ -364,9 +364,15 @@
 
 /* @@ MVM_GC_STRESS: 1 collects at every allocation and moves the heap to a freshly allocated
  * space each time, freeing the old one, so a stale pointer into the heap faults under ASan.
+ * Once the heap holds more than MVM_GC_STRESS_ALWAYS bytes (default 64 KB), one allocation in
+ * each 4 KB allocated collects instead: every allocation site is still reached with a
+ * collection in the small heaps, and a large heap is not copied once per allocation.
  * Very slow: for tests only. */
 #ifndef MVM_GC_STRESS
 #define MVM_GC_STRESS 0
+#endif
+#ifndef MVM_GC_STRESS_ALWAYS
+#define MVM_GC_STRESS_ALWAYS 65536u
 #endif
 
 /* @@ MVM_CRC32_SMALL: the image CRC-32 (checked over every image byte at restore). 0 (default):
