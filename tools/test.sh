@@ -55,8 +55,8 @@ PYTHONPATH="tests/hardening${PYTHONPATH:+:$PYTHONPATH}" \
 # interpreter's inline fast paths (MVM_FAST_PATHS=0, the smallest microcontroller build).
 echo "== The JavaScript suites on the interpreter without fast paths (MVM_FAST_PATHS=0)"
 python vm_c/build_ffi.py --variant small >/dev/null
-MVM_VARIANT=small python -m pytest -q -p no:cacheprovider "${PARALLEL[@]}" tests/test_js_golden.py \
-  tests/test_golden_vs_node.py tests/differential
+MVM_VARIANT=small python -m pytest -q -p no:cacheprovider "${PARALLEL[@]}" \
+  tests/test_js_golden.py tests/test_golden_vs_node.py tests/differential
 
 # The whole suite again on two builds of the core (tests/mcu excepted: it cross-compiles its own).
 echo "== The test suite under GC stress (collect at every allocation, heap moved each time)"

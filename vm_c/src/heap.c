@@ -17,20 +17,17 @@ uint32_t heap_alloc(mvm_vm_t* vm, uint32_t size, uint32_t type) {
   size = (size + 3u) & ~3u;
   if (size < 8) size = 8;
   if (size >= ALLOC_MAX_SIZE) return 0;
+  uint32_t at = vm_heap_used(vm);
+  bool collect = heap_cap(vm) - at < size;
 #if MVM_GC_STRESS
   // Every allocation collects while the heap is small, which is where nearly every test runs;
   // past that, one allocation in each 4 KB does, so a test with a large heap (arrays/large.js)
   // costs a few copies of it, not one per allocation.
-  uint32_t at = vm_heap_used(vm);
-  if (at <= MVM_GC_STRESS_ALWAYS || (at >> 12) != ((at + size) >> 12) ||
-      heap_cap(vm) - at < size) {
-    if (!gc_collect(vm, size)) return 0;
-  }
-#else
-  if (MVM_UNLIKELY(heap_cap(vm) - vm_heap_used(vm) < size)) {
-    if (!gc_collect(vm, size)) return 0;
-  }
+  collect = collect || at <= MVM_GC_STRESS_ALWAYS || (at >> 12) != ((at + size) >> 12);
 #endif
+  if (MVM_UNLIKELY(collect)) {
+    if (!gc_collect(vm, size)) return 0;
+  }
   uint32_t off = vm_heap_used(vm);
   vm_set_heap_used(vm, off + size);
   wr32(vm->heap + off, header_make(size, type));
